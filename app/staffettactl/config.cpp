@@ -1,0 +1,43 @@
+#include "config.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace staffetta::ctl {
+
+using namespace Qt::Literals::StringLiterals;
+
+QString Config::defaultPath()
+{
+    return u"/etc/staffetta/staffetta.conf"_s;
+}
+
+Result<Config> Config::load(const QString &explicitPath)
+{
+    Config config;
+    const QString path = explicitPath.isEmpty() ? defaultPath() : explicitPath;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (explicitPath.isEmpty())
+            return config; // a stock relay: Postfix and fail2ban at their default places
+        return Error(ErrorCode::Config, u"STAFFETTA_CONF names %1, which does not exist"_s.arg(path),
+                     {{u"path"_s, path}});
+    }
+    if (!info.isReadable()) {
+        return Error(ErrorCode::Config, u"cannot read the configuration %1"_s.arg(path),
+                     {{u"path"_s, path}});
+    }
+    QSettings s(path, QSettings::IniFormat);
+    if (s.status() != QSettings::NoError) {
+        return Error(ErrorCode::Config, u"the configuration %1 is malformed"_s.arg(path),
+                     {{u"path"_s, path}});
+    }
+    config.path = path;
+    config.postfixConfigDir = s.value(u"postfix/config_dir"_s).toString();
+    config.postfixCommandDir = s.value(u"postfix/command_dir"_s, config.postfixCommandDir).toString();
+    config.fail2banSocket = s.value(u"fail2ban/socket"_s).toString();
+    config.fail2banClient = s.value(u"fail2ban/client"_s, config.fail2banClient).toString();
+    return config;
+}
+
+} // namespace staffetta::ctl

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace staffetta::ctl {
+
+struct Invocation
+{
+    QStringList words;     // verb and its words, without the program name and options
+    bool json = false;     // --json: machine output (the console always asks for it)
+};
+
+struct Outcome
+{
+    int exitCode = 0;      // 0 done, 1 the verb failed (an error response), 2 usage error
+    QByteArray out;
+    QByteArray err;
+};
+
+// Splits SSH_ORIGINAL_COMMAND (the command a forced-command SSH key asked for) into words
+// without a shell: only whitespace separates, and every word must be a safe word.
+// The first word must be the program name. Returns nullopt when it is not acceptable.
+std::optional<QStringList> wordsFromSshCommand(const QString &command);
+
+Invocation parseArguments(const QStringList &arguments);
+
+// Runs one verb. `input` is the JSON request read from stdin (may be empty).
+Outcome run(const Invocation &invocation, const QByteArray &input, const QString &configPath);
+
+} // namespace staffetta::ctl

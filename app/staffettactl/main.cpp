@@ -1,0 +1,41 @@
+// staffettactl: the relay's management API. Thin main: argument source, stdin, output.
+#include "ctl.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <cstdio>
+#include <unistd.h>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("staffettactl"));
+
+    QStringList arguments = app.arguments().mid(1);
+    // Behind a forced-command SSH key the requested command arrives in SSH_ORIGINAL_COMMAND.
+    const QString sshCommand = qEnvironmentVariable("SSH_ORIGINAL_COMMAND");
+    if (arguments.isEmpty() && !sshCommand.isEmpty()) {
+        const auto words = staffetta::ctl::wordsFromSshCommand(sshCommand);
+        if (!words) {
+            std::fputs("staffettactl: refused: the SSH command is not a staffettactl call\n",
+                       stderr);
+            return 2;
+        }
+        arguments = *words;
+    }
+
+    const auto invocation = staffetta::ctl::parseArguments(arguments);
+    QByteArray input;
+    // The JSON request comes on stdin; a person at a terminal is not asked for one.
+    if (invocation.json && !isatty(STDIN_FILENO)) {
+        QFile in;
+        if (in.open(stdin, QIODevice::ReadOnly))
+            input = in.readAll();
+    }
+    const auto outcome =
+        staffetta::ctl::run(invocation, input, qEnvironmentVariable("STAFFETTA_CONF"));
+    std::fwrite(outcome.out.constData(), 1, size_t(outcome.out.size()), stdout);
+    std::fwrite(outcome.err.constData(), 1, size_t(outcome.err.size()), stderr);
+    return outcome.exitCode;
+}

@@ -1,0 +1,96 @@
+#include "info.h"
+#include "api.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace staffetta::api {
+
+using namespace Qt::Literals::StringLiterals;
+
+QStringList queueNames()
+{
+    return {u"maildrop"_s, u"incoming"_s, u"active"_s, u"deferred"_s, u"hold"_s};
+}
+
+QJsonObject JailStatus::toJson() const
+{
+    return {{u"name"_s, name},
+            {u"currently_banned"_s, currentlyBanned},
+            {u"total_banned"_s, totalBanned},
+            {u"currently_failed"_s, currentlyFailed},
+            {u"banned_ips"_s, QJsonArray::fromStringList(bannedIps)}};
+}
+
+JailStatus JailStatus::fromJson(const QJsonObject &o)
+{
+    JailStatus j;
+    j.name = o.value(u"name"_s).toString();
+    j.currentlyBanned = o.value(u"currently_banned"_s).toInt();
+    j.totalBanned = o.value(u"total_banned"_s).toInt();
+    j.currentlyFailed = o.value(u"currently_failed"_s).toInt();
+    for (const auto &ip : o.value(u"banned_ips"_s).toArray())
+        j.bannedIps.append(ip.toString());
+    return j;
+}
+
+int RelayInfo::queuedTotal() const
+{
+    int total = 0;
+    for (int n : queues)
+        total += n;
+    return total;
+}
+
+int RelayInfo::bannedTotal() const
+{
+    int total = 0;
+    for (const auto &j : jails)
+        total += j.currentlyBanned;
+    return total;
+}
+
+QJsonObject RelayInfo::toJson() const
+{
+    QJsonObject q;
+    for (auto it = queues.cbegin(); it != queues.cend(); ++it)
+        q.insert(it.key(), it.value());
+    QJsonArray j;
+    for (const auto &jail : jails)
+        j.append(jail.toJson());
+    QJsonObject f2b{{u"available"_s, fail2banAvailable}, {u"jails"_s, j}};
+    if (!fail2banError.isEmpty())
+        f2b.insert(u"error"_s, fail2banError);
+    return {{u"api_version"_s, apiVersion},
+            {u"staffetta_version"_s, staffettaVersion},
+            {u"hostname"_s, hostname},
+            {u"postfix"_s, QJsonObject{{u"version"_s, postfixVersion}, {u"queues"_s, q}}},
+            {u"fail2ban"_s, f2b}};
+}
+
+Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
+{
+    const QJsonObject postfix = o.value(u"postfix"_s).toObject();
+    if (!o.value(u"api_version"_s).isDouble() || !postfix.value(u"version"_s).isString()) {
+        return Error(ErrorCode::BadResponse,
+                     QCoreApplication::translate("staffetta::api",
+                                                 "The relay's info answer lacks its API or "
+                                                 "Postfix version."));
+    }
+    RelayInfo info;
+    info.apiVersion = o.value(u"api_version"_s).toInt();
+    info.staffettaVersion = o.value(u"staffetta_version"_s).toString();
+    info.hostname = o.value(u"hostname"_s).toString();
+    info.postfixVersion = postfix.value(u"version"_s).toString();
+    const QJsonObject q = postfix.value(u"queues"_s).toObject();
+    for (auto it = q.begin(); it != q.end(); ++it)
+        info.queues.insert(it.key(), it.value().toInt());
+    const QJsonObject f2b = o.value(u"fail2ban"_s).toObject();
+    info.fail2banAvailable = f2b.value(u"available"_s).toBool();
+    info.fail2banError = f2b.value(u"error"_s).toString();
+    for (const auto &j : f2b.value(u"jails"_s).toArray())
+        info.jails.append(JailStatus::fromJson(j.toObject()));
+    return info;
+}
+
+} // namespace staffetta::api

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace staffetta::api {
+
+struct JailStatus
+{
+    QString name;
+    int currentlyBanned = 0;
+    int totalBanned = 0;
+    int currentlyFailed = 0;
+    QStringList bannedIps;
+
+    QJsonObject toJson() const;
+    static JailStatus fromJson(const QJsonObject &o);
+    friend bool operator==(const JailStatus &, const JailStatus &) = default;
+};
+
+// The answer to `staffettactl info`.
+struct RelayInfo
+{
+    int apiVersion = 0;
+    QString staffettaVersion;
+    QString hostname;
+    QString postfixVersion;
+    // Message counts by Postfix queue name (incoming, active, deferred, hold, maildrop).
+    QMap<QString, int> queues;
+    // fail2ban may be down while Postfix is fine: that is reported, not fatal.
+    bool fail2banAvailable = false;
+    QString fail2banError;
+    QList<JailStatus> jails;
+
+    int queuedTotal() const;
+    int bannedTotal() const;
+
+    QJsonObject toJson() const;
+    static Result<RelayInfo> fromJson(const QJsonObject &o);
+};
+
+// The queue names Postfix reports, in the order the console shows them.
+QStringList queueNames();
+
+} // namespace staffetta::api

@@ -1,0 +1,34 @@
+#include "relay_client.h"
+
+#include "api/api.h"
+
+namespace staffetta::client {
+
+using namespace Qt::Literals::StringLiterals;
+
+RelayClient::RelayClient(std::shared_ptr<transport::Transport> transport)
+    : m_transport(std::move(transport))
+{}
+
+QFuture<Result<QJsonObject>> RelayClient::call(const QStringList &words, const QByteArray &input,
+                                               transport::CancelToken cancel)
+{
+    return m_transport->run(words, input, std::move(cancel))
+        .then([](const Result<transport::ExecOutput> &exec) -> Result<QJsonObject> {
+            if (!exec)
+                return exec.error();
+            return api::parseResponse(exec.value().out, exec.value().err, exec.value().exitStatus);
+        });
+}
+
+QFuture<Result<api::RelayInfo>> RelayClient::info(transport::CancelToken cancel)
+{
+    return call({u"info"_s}, {}, std::move(cancel))
+        .then([](const Result<QJsonObject> &response) -> Result<api::RelayInfo> {
+            if (!response)
+                return response.error();
+            return api::RelayInfo::fromJson(response.value());
+        });
+}
+
+} // namespace staffetta::client

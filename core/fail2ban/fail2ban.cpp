@@ -1,0 +1,123 @@
+#include "fail2ban.h"
+
+#include "common/process.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <optional>
+
+namespace staffetta::fail2ban {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("staffetta::fail2ban", text);
+}
+
+// The value after "<label>:" on a line of fail2ban-client's tree output.
+std::optional<QString> field(const QString &output, const QString &label)
+{
+    const QRegularExpression re(u"^[\\s|`-]*"_s + QRegularExpression::escape(label)
+                                    + u":[ \\t]*(.*)$"_s,
+                                QRegularExpression::MultilineOption);
+    const auto m = re.match(output);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return m.captured(1).trimmed();
+}
+
+} // namespace
+
+QStringList parseJailList(const QString &statusOutput)
+{
+    QStringList jails;
+    const auto list = field(statusOutput, u"Jail list"_s);
+    if (!list)
+        return jails;
+    for (const QString &j : list->split(u',', Qt::SkipEmptyParts))
+        jails.append(j.trimmed());
+    return jails;
+}
+
+Result<api::JailStatus> parseJailStatus(const QString &jail, const QString &statusOutput)
+{
+    api::JailStatus s;
+    s.name = jail;
+    const auto banned = field(statusOutput, u"Currently banned"_s);
+    const auto total = field(statusOutput, u"Total banned"_s);
+    const auto failed = field(statusOutput, u"Currently failed"_s);
+    bool ok1 = false, ok2 = false, ok3 = false;
+    if (banned)
+        s.currentlyBanned = banned->toInt(&ok1);
+    if (total)
+        s.totalBanned = total->toInt(&ok2);
+    if (failed)
+        s.currentlyFailed = failed->toInt(&ok3);
+    if (!ok1 || !ok2 || !ok3) {
+        return Error(ErrorCode::BadResponse,
+                     tr("Unexpected output of fail2ban-client status %1").arg(jail),
+                     {{u"jail"_s, jail}});
+    }
+    if (const auto ips = field(statusOutput, u"Banned IP list"_s))
+        s.bannedIps = ips->split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    return s;
+}
+
+Fail2ban::Fail2ban(QString socketPath, QString client)
+    : m_socket(std::move(socketPath)), m_client(std::move(client))
+{}
+
+Result<QString> Fail2ban::call(const QStringList &arguments) const
+{
+    QStringList args;
+    if (!m_socket.isEmpty())
+        args << u"-s"_s << m_socket;
+    args << arguments;
+    auto run = runProcess(m_client, args, {}, 15000);
+    if (!run)
+        return run.error();
+    if (run.value().exitCode != 0) {
+        QString why = QString::fromUtf8(run.value().err + run.value().out).trimmed();
+        return Error(ErrorCode::Unavailable,
+                     tr("fail2ban-client %1 failed: %2").arg(arguments.join(u' '), why.left(500)),
+                     {{u"socket"_s, m_socket}});
+    }
+    return QString::fromUtf8(run.value().out);
+}
+
+Result<QStringList> Fail2ban::jails() const
+{
+    auto out = call({u"status"_s});
+    if (!out)
+        return out.error();
+    return parseJailList(out.value());
+}
+
+Result<api::JailStatus> Fail2ban::status(const QString &jail) const
+{
+    auto out = call({u"status"_s, jail});
+    if (!out)
+        return out.error();
+    return parseJailStatus(jail, out.value());
+}
+
+Result<QList<api::JailStatus>> Fail2ban::allJails() const
+{
+    auto names = jails();
+    if (!names)
+        return names.error();
+    QList<api::JailStatus> all;
+    for (const QString &name : names.value()) {
+        auto s = status(name);
+        if (!s)
+            return s.error();
+        all.append(s.value());
+    }
+    return all;
+}
+
+} // namespace staffetta::fail2ban

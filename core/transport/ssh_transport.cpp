@@ -1,0 +1,328 @@
+#include "ssh_transport.h"
+
+#include "api/api.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <libssh/libssh.h>
+
+#include <memory>
+#include <mutex>
+
+namespace staffetta::transport {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("staffetta::SshTransport", text);
+}
+
+struct SessionDeleter
+{
+    void operator()(ssh_session s) const
+    {
+        if (ssh_is_connected(s))
+            ssh_disconnect(s);
+        ssh_free(s);
+    }
+};
+struct ChannelDeleter
+{
+    void operator()(ssh_channel c) const { ssh_channel_free(c); }
+};
+struct KeyDeleter
+{
+    void operator()(ssh_key k) const { ssh_key_free(k); }
+};
+using Session = std::unique_ptr<ssh_session_struct, SessionDeleter>;
+using Channel = std::unique_ptr<ssh_channel_struct, ChannelDeleter>;
+using Key = std::unique_ptr<ssh_key_struct, KeyDeleter>;
+
+QString sshError(ssh_session s)
+{
+    return QString::fromUtf8(ssh_get_error(s));
+}
+
+bool canceled(const CancelToken &cancel)
+{
+    return cancel && cancel->load();
+}
+
+Error canceledError()
+{
+    return Error(ErrorCode::Canceled, tr("Canceled."));
+}
+
+struct HostKeyInfo
+{
+    QString fingerprint; // "SHA256:..."
+    QString type;        // "ssh-ed25519"
+};
+
+Result<HostKeyInfo> serverKeyInfo(ssh_session s)
+{
+    ssh_key raw = nullptr;
+    if (ssh_get_server_publickey(s, &raw) != SSH_OK)
+        return Error(ErrorCode::HostUnreachable, tr("The server sent no host key: %1").arg(sshError(s)));
+    Key key(raw);
+    unsigned char *hash = nullptr;
+    size_t length = 0;
+    if (ssh_get_publickey_hash(key.get(), SSH_PUBLICKEY_HASH_SHA256, &hash, &length) != 0)
+        return Error(ErrorCode::Internal, tr("Cannot hash the server's host key."));
+    char *fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, length);
+    ssh_clean_pubkey_hash(&hash);
+    HostKeyInfo info{QString::fromLatin1(fp), QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())))};
+    ssh_string_free_char(fp);
+    return info;
+}
+
+Result<Done> verifyHost(ssh_session s, const SshEndpoint &endpoint, const SshCredentials &credentials)
+{
+    auto key = serverKeyInfo(s);
+    if (!key)
+        return key.error();
+    const QString hostLabel = endpoint.port == 22
+                                  ? endpoint.host
+                                  : u"[%1]:%2"_s.arg(endpoint.host).arg(endpoint.port);
+    const QJsonObject details{{u"host"_s, hostLabel},
+                              {u"fingerprint"_s, key.value().fingerprint},
+                              {u"key_type"_s, key.value().type},
+                              {u"known_hosts"_s, endpoint.knownHostsFile}};
+    switch (ssh_session_is_known_server(s)) {
+    case SSH_KNOWN_HOSTS_OK:
+        return Done{};
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return Error(ErrorCode::HostKeyChanged,
+                     tr("WARNING: the host key of %1 has changed (it now presents %2 %3). "
+                        "This can mean that someone is intercepting the connection. The "
+                        "connection was refused; if the change is expected, remove the old "
+                        "key from %4 and connect again.")
+                         .arg(hostLabel, key.value().type, key.value().fingerprint,
+                              endpoint.knownHostsFile.isEmpty() ? u"~/.ssh/known_hosts"_s
+                                                                : endpoint.knownHostsFile),
+                     details);
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+        if (!credentials.approvedFingerprint.isEmpty()
+            && credentials.approvedFingerprint == key.value().fingerprint) {
+            if (!endpoint.knownHostsFile.isEmpty())
+                QDir().mkpath(QFileInfo(endpoint.knownHostsFile).absolutePath());
+            if (ssh_session_update_known_hosts(s) != SSH_OK) {
+                return Error(ErrorCode::Internal,
+                             tr("Cannot record the host key in known_hosts: %1").arg(sshError(s)),
+                             details);
+            }
+            return Done{};
+        }
+        return Error(ErrorCode::HostKeyUnknown,
+                     tr("The authenticity of host %1 can't be established. Its %2 key "
+                        "fingerprint is %3.")
+                         .arg(hostLabel, key.value().type, key.value().fingerprint),
+                     details);
+    case SSH_KNOWN_HOSTS_ERROR:
+    default:
+        return Error(ErrorCode::Internal,
+                     tr("Cannot check the host key against known_hosts: %1").arg(sshError(s)),
+                     details);
+    }
+}
+
+Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshCredentials &credentials)
+{
+    int rc = SSH_AUTH_ERROR;
+    switch (endpoint.auth) {
+    case SshAuth::Agent:
+        rc = ssh_userauth_agent(s, nullptr);
+        break;
+    case SshAuth::KeyFile: {
+        if (!QFileInfo::exists(endpoint.keyFile)) {
+            return Error(ErrorCode::AuthFailed, tr("The key file %1 does not exist.").arg(endpoint.keyFile),
+                         {{u"key_file"_s, endpoint.keyFile}});
+        }
+        ssh_key raw = nullptr;
+        const QByteArray path = QFile::encodeName(endpoint.keyFile);
+        const QByteArray passphrase = credentials.secret.toUtf8();
+        const int imported = ssh_pki_import_privkey_file(
+            path.constData(), passphrase.isEmpty() ? nullptr : passphrase.constData(), nullptr,
+            nullptr, &raw);
+        if (imported != SSH_OK) {
+            if (credentials.secret.isEmpty()) {
+                return Error(ErrorCode::CredentialsNeeded,
+                             tr("The key %1 is protected by a passphrase.").arg(endpoint.keyFile),
+                             {{u"secret"_s, u"passphrase"_s}});
+            }
+            return Error(ErrorCode::AuthFailed,
+                         tr("Cannot read the key %1: wrong passphrase or unsupported format.")
+                             .arg(endpoint.keyFile),
+                         {{u"key_file"_s, endpoint.keyFile}});
+        }
+        Key key(raw);
+        rc = ssh_userauth_publickey(s, nullptr, key.get());
+        break;
+    }
+    case SshAuth::Password:
+        if (credentials.secret.isEmpty()) {
+            return Error(ErrorCode::CredentialsNeeded, tr("A password is needed."),
+                         {{u"secret"_s, u"password"_s}});
+        }
+        rc = ssh_userauth_password(s, nullptr, credentials.secret.toUtf8().constData());
+        break;
+    }
+    if (rc == SSH_AUTH_SUCCESS)
+        return Done{};
+    if (rc == SSH_AUTH_ERROR) {
+        return Error(ErrorCode::ConnectionLost,
+                     tr("The connection failed during authentication: %1").arg(sshError(s)));
+    }
+    return Error(ErrorCode::AuthFailed,
+                 tr("The relay refused the login of %1 (%2).")
+                     .arg(endpoint.user,
+                          endpoint.auth == SshAuth::Agent     ? tr("no key of the SSH agent was accepted")
+                          : endpoint.auth == SshAuth::KeyFile ? tr("the key was not accepted")
+                                                               : tr("wrong password")),
+                 {{u"user"_s, endpoint.user}});
+}
+
+} // namespace
+
+SshTransport::SshTransport(SshEndpoint endpoint, SshCredentials credentials)
+    : m_endpoint(std::move(endpoint)), m_credentials(std::move(credentials))
+{}
+
+Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint, const QStringList &words)
+{
+    static const QRegularExpression safePath(u"^[A-Za-z0-9_./-]+$"_s);
+    if (!safePath.match(endpoint.remoteCommand).hasMatch()) {
+        return Error(ErrorCode::BadRequest,
+                     tr("The remote command '%1' may contain only letters, digits and _ . / -")
+                         .arg(endpoint.remoteCommand));
+    }
+    QStringList parts{endpoint.remoteCommand};
+    for (const QString &w : words) {
+        if (!api::isSafeWord(w)) {
+            return Error(ErrorCode::BadRequest,
+                         tr("'%1' cannot be sent as a command word; data goes as JSON on stdin.").arg(w));
+        }
+        parts.append(w);
+    }
+    parts.append(u"--json"_s);
+    return parts.join(u' ');
+}
+
+QFuture<Result<ExecOutput>> SshTransport::run(const QStringList &words, const QByteArray &input,
+                                              CancelToken cancel)
+{
+    return QtConcurrent::run([endpoint = m_endpoint, credentials = m_credentials, words, input,
+                              cancel = std::move(cancel)] {
+        return runBlocking(endpoint, credentials, words, input, cancel);
+    });
+}
+
+Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
+                                             const SshCredentials &credentials,
+                                             const QStringList &words, const QByteArray &input,
+                                             const CancelToken &cancel)
+{
+    static std::once_flag initialized;
+    std::call_once(initialized, [] { ssh_init(); });
+
+    auto command = remoteCommandLine(endpoint, words);
+    if (!command)
+        return command.error();
+    if (canceled(cancel))
+        return canceledError();
+
+    Session session(ssh_new());
+    if (!session)
+        return Error(ErrorCode::Internal, tr("Cannot create an SSH session."));
+    ssh_session s = session.get();
+    const QByteArray host = endpoint.host.toUtf8();
+    const QByteArray user = endpoint.user.toUtf8();
+    const unsigned int port = endpoint.port;
+    const long timeoutSeconds = std::max(1, endpoint.connectTimeoutMs / 1000);
+    const int verbosity = SSH_LOG_NOLOG;
+    const int no = 0;
+    ssh_options_set(s, SSH_OPTIONS_HOST, host.constData());
+    ssh_options_set(s, SSH_OPTIONS_PORT, &port);
+    if (!user.isEmpty())
+        ssh_options_set(s, SSH_OPTIONS_USER, user.constData());
+    ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeoutSeconds);
+    ssh_options_set(s, SSH_OPTIONS_LOG_VERBOSITY, &verbosity);
+    // Our own settings only: ~/.ssh/config must not redirect a profile somewhere else.
+    ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &no);
+    if (!endpoint.knownHostsFile.isEmpty()) {
+        const QByteArray kh = QFile::encodeName(endpoint.knownHostsFile);
+        ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, kh.constData());
+    }
+
+    if (ssh_connect(s) != SSH_OK) {
+        return Error(ErrorCode::HostUnreachable,
+                     tr("Cannot reach %1 port %2: %3").arg(endpoint.host).arg(endpoint.port).arg(sshError(s)),
+                     {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
+    }
+    if (canceled(cancel))
+        return canceledError();
+    if (auto verified = verifyHost(s, endpoint, credentials); !verified)
+        return verified.error();
+    if (auto authenticated = authenticate(s, endpoint, credentials); !authenticated)
+        return authenticated.error();
+    if (canceled(cancel))
+        return canceledError();
+
+    Channel channel(ssh_channel_new(s));
+    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
+        return Error(ErrorCode::ConnectionLost, tr("Cannot open an SSH channel: %1").arg(sshError(s)));
+    ssh_channel c = channel.get();
+    if (ssh_channel_request_exec(c, command.value().toUtf8().constData()) != SSH_OK)
+        return Error(ErrorCode::ConnectionLost, tr("The relay refused to run staffettactl: %1").arg(sshError(s)));
+
+    qsizetype written = 0;
+    while (written < input.size()) {
+        const int n = ssh_channel_write(c, input.constData() + written,
+                                        uint32_t(std::min<qsizetype>(input.size() - written, 32768)));
+        if (n == SSH_ERROR)
+            return Error(ErrorCode::ConnectionLost, tr("The connection was lost while sending the request: %1").arg(sshError(s)));
+        written += n;
+    }
+    ssh_channel_send_eof(c);
+
+    ExecOutput output;
+    const QDeadlineTimer deadline(endpoint.commandTimeoutMs);
+    char buffer[65536];
+    for (;;) {
+        if (canceled(cancel))
+            return canceledError();
+        if (deadline.hasExpired()) {
+            return Error(ErrorCode::Timeout,
+                         tr("The relay did not answer within %1 seconds.").arg(endpoint.commandTimeoutMs / 1000));
+        }
+        // Short timeouts keep cancellation and the deadline responsive.
+        const int n = ssh_channel_read_timeout(c, buffer, sizeof buffer, 0, 100);
+        if (n == SSH_ERROR)
+            return Error(ErrorCode::ConnectionLost, tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
+        if (n > 0)
+            output.out.append(buffer, n);
+        int m;
+        while ((m = ssh_channel_read_nonblocking(c, buffer, sizeof buffer, 1)) > 0)
+            output.err.append(buffer, m);
+        if (m == SSH_ERROR)
+            return Error(ErrorCode::ConnectionLost, tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
+        if (n == 0 && ssh_channel_is_eof(c))
+            break;
+    }
+    output.exitStatus = ssh_channel_get_exit_status(c);
+    ssh_channel_close(c);
+    return output;
+}
+
+} // namespace staffetta::transport

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace staffetta::transport {
+
+// Shared between a caller and a worker: set it to cancel, the worker checks it between steps.
+using CancelToken = std::shared_ptr<std::atomic_bool>;
+inline CancelToken makeCancelToken()
+{
+    return std::make_shared<std::atomic_bool>(false);
+}
+
+// What running `staffettactl WORDS... --json` on the relay produced.
+struct ExecOutput
+{
+    int exitStatus = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// A way to reach staffettactl on a relay (SSH today, HTTPS later). Implementations never
+// block the caller: run() returns at once and the work happens on a worker thread.
+class Transport
+{
+public:
+    virtual ~Transport() = default;
+    // words: the verb and its words (each must be an api::isSafeWord); input: JSON for stdin.
+    virtual QFuture<Result<ExecOutput>> run(const QStringList &words, const QByteArray &input,
+                                            CancelToken cancel) = 0;
+};
+
+} // namespace staffetta::transport
