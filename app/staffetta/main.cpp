@@ -1,0 +1,134 @@
+// staffetta: the desktop console. Composition root only: settings, keychain, language, window.
+#include "fleet_model.h"
+#include "language.h"
+#include "main_window.h"
+#include "overview_view.h"
+#include "relay_connection.h"
+#include "relay_dialog.h"
+#include "secrets/secret_store.h"
+#include "settings/profiles.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace staffetta;
+
+namespace {
+
+// Reads the KEY=value lines the lab relay writes (tests/lab/lab) into a profile.
+std::optional<settings::RelayProfile> labProfile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QMap<QString, QString> env;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq > 0)
+            env.insert(line.left(eq), line.mid(eq + 1).remove(u'"'));
+    }
+    settings::RelayProfile p;
+    // A stable id, so that running the demo twice updates one profile.
+    p.id = QUuid::createUuidV5(QUuid(), env.value(u"LAB_DIR"_s));
+    p.name = QCoreApplication::translate("main", "Lab relay");
+    p.group = QCoreApplication::translate("main", "Lab");
+    p.ssh.host = env.value(u"LAB_SMTP_HOST"_s, u"127.0.0.1"_s);
+    p.ssh.port = quint16(env.value(u"LAB_SSH_PORT"_s).toUInt());
+    p.ssh.user = env.value(u"LAB_SSH_USER"_s);
+    p.ssh.auth = transport::SshAuth::KeyFile;
+    p.ssh.keyFile = env.value(u"LAB_SSH_KEY"_s);
+    p.ssh.knownHostsFile = env.value(u"LAB_SSH_KNOWN_HOSTS"_s);
+    if (p.ssh.port == 0 || p.ssh.keyFile.isEmpty())
+        return std::nullopt;
+    return p;
+}
+
+void hardenProcess()
+{
+    // No core dumps: they could hold passwords read from the keychain.
+    struct rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    hardenProcess();
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Staffetta"_s);
+    QCoreApplication::setApplicationName(u"staffetta"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(STAFFETTA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Staffetta console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption settingsOption(u"settings"_s,
+        QCoreApplication::translate("main", "Use this settings file instead of the user's."), u"file"_s);
+    const QCommandLineOption labOption(u"lab-env"_s,
+        QCoreApplication::translate("main", "Add the lab relay described by this lab.env and connect to it."), u"file"_s);
+    const QCommandLineOption languageOption(u"language"_s,
+        QCoreApplication::translate("main", "Language for this run (en, it)."), u"code"_s);
+    const QCommandLineOption screenshotOption(u"screenshots"_s,
+        QCoreApplication::translate("main", "Render each view to PNG files in this directory, then quit."), u"dir"_s);
+    parser.addOptions({settingsOption, labOption, languageOption, screenshotOption});
+    parser.process(app);
+
+    std::unique_ptr<QSettings> settings =
+        parser.isSet(settingsOption)
+            ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
+            : std::make_unique<QSettings>();
+
+    ui::LanguageManager language;
+    language.apply(parser.isSet(languageOption) ? parser.value(languageOption)
+                                                : settings::Preferences(*settings).language());
+    secrets::SecretStore secrets;
+    ui::MainWindow window(*settings, secrets, language);
+
+    if (parser.isSet(labOption)) {
+        const auto profile = labProfile(parser.value(labOption));
+        if (!profile) {
+            qCritical("staffetta: %s is not a lab.env written by tests/lab/lab",
+                      qPrintable(parser.value(labOption)));
+            return 2;
+        }
+        window.saveProfile(*profile);
+        window.connectRelay();
+    }
+    window.show();
+
+    if (parser.isSet(screenshotOption)) {
+        const QString dir = parser.value(screenshotOption);
+        QDir().mkpath(dir);
+        auto shoot = [&window, dir] {
+            window.grab().save(QDir(dir).filePath(u"overview.png"_s));
+            auto *dialog = new ui::RelayDialog(&window);
+            if (auto *c = window.currentConnection())
+                dialog->setProfile(c->profile());
+            dialog->show();
+            dialog->grab().save(QDir(dir).filePath(u"relay-dialog.png"_s));
+            dialog->deleteLater();
+            QCoreApplication::quit();
+        };
+        // Shoot when the selected relay has answered (or failed), at most after 30 s.
+        auto *c = window.currentConnection();
+        if (c) {
+            QObject::connect(c, &ui::RelayConnection::changed, &window, [c, shoot] {
+                if (c->state() == ui::RelayConnection::State::Online
+                    || c->state() == ui::RelayConnection::State::Failed)
+                    QTimer::singleShot(200, shoot);
+            });
+        }
+        QTimer::singleShot(c ? 30000 : 500, shoot);
+    }
+    return app.exec();
+}

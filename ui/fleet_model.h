@@ -1,0 +1,50 @@
+#pragma once
+
+#include "settings/profiles.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+namespace staffetta::secrets {
+class SecretStore;
+}
+
+namespace staffetta::ui {
+
+class Prompter;
+class RelayConnection;
+
+// The fleet sidebar's model: one row per relay profile, with its live status.
+// Owns the RelayConnection of each row.
+class FleetModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role { StateRole = Qt::UserRole + 1, HostRole, StatusTextRole };
+
+    FleetModel(secrets::SecretStore &secrets, Prompter &prompter, QObject *parent = nullptr);
+
+    void setProfiles(const QList<settings::RelayProfile> &profiles);
+    // Inserts or updates by id; returns the row.
+    int upsert(const settings::RelayProfile &profile);
+    void remove(int row);
+
+    RelayConnection *connectionAt(int row) const;
+    int rowOf(const QUuid &id) const;
+    QList<RelayConnection *> connections() const { return m_connections; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+signals:
+    void secretToRemember(const QUuid &profileId, const QString &secret);
+
+private:
+    RelayConnection *make(const settings::RelayProfile &profile);
+
+    secrets::SecretStore &m_secrets;
+    Prompter &m_prompter;
+    QList<RelayConnection *> m_connections;
+};
+
+} // namespace staffetta::ui

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QObject>
+#include <QTranslator>
+
+namespace staffetta::ui {
+
+// The console's language: the system locale by default, or the user's choice from the menu.
+// Installing a translator sends LanguageChange to every widget, which re-translates itself.
+class LanguageManager : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LanguageManager(QObject *parent = nullptr);
+
+    // Language codes with a complete translation shipped in the resources.
+    static QStringList available();
+    // "" = follow the system locale. Returns the language actually applied.
+    QString apply(const QString &code);
+    QString current() const { return m_current; }
+
+private:
+    QTranslator m_app;
+    QTranslator m_qt;
+    QString m_current;
+};
+
+} // namespace staffetta::ui

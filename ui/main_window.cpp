@@ -1,0 +1,290 @@
+#include "main_window.h"
+
+#include "fleet_model.h"
+#include "language.h"
+#include "overview_view.h"
+#include "prompter.h"
+#include "relay_connection.h"
+#include "relay_dialog.h"
+#include "secrets/secret_store.h"
+#include "settings/profiles.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+
+namespace staffetta::ui {
+
+using namespace Qt::Literals::StringLiterals;
+
+MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
+                       LanguageManager &language, Prompter *prompter, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_language(language)
+    , m_ownPrompter(prompter ? nullptr : std::make_unique<DialogPrompter>(this))
+    , m_prompter(prompter ? prompter : m_ownPrompter.get())
+    , m_fleet(new FleetModel(secrets, *m_prompter, this))
+    , m_fleetView(new QListView(this))
+    , m_views(new QTabWidget(this))
+    , m_overview(new OverviewView(this))
+    , m_refreshTimer(new QTimer(this))
+{
+    setObjectName(u"mainWindow"_s);
+    m_fleetView->setObjectName(u"fleet"_s);
+    m_fleetView->setModel(m_fleet);
+    m_fleetView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_fleetView->setUniformItemSizes(true);
+    m_fleetView->setMinimumWidth(220);
+    m_views->addTab(m_overview, QString());
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_fleetView);
+    splitter->addWidget(m_views);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+    resize(1000, 640);
+
+    createActions();
+    connect(m_fleetView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::currentChanged);
+    connect(m_fleetView, &QListView::doubleClicked, this, &MainWindow::connectRelay);
+    connect(m_fleet, &FleetModel::secretToRemember, this, &MainWindow::rememberSecret);
+
+    m_fleet->setProfiles(settings::ProfileStore(m_settings).load());
+    if (m_fleet->rowCount() > 0)
+        m_fleetView->setCurrentIndex(m_fleet->index(0));
+
+    // Live status: every online relay is asked again periodically, off the UI thread.
+    m_refreshTimer->setInterval(settings::Preferences(m_settings).refreshSeconds() * 1000);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshOnline);
+    m_refreshTimer->start();
+
+    retranslate();
+    currentChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_addRelay = new QAction(this);
+    m_addRelay->setObjectName(u"addRelay"_s);
+    m_addRelay->setShortcut(QKeySequence::New);
+    connect(m_addRelay, &QAction::triggered, this, &MainWindow::addRelay);
+    m_editRelay = new QAction(this);
+    m_editRelay->setObjectName(u"editRelay"_s);
+    connect(m_editRelay, &QAction::triggered, this, &MainWindow::editRelay);
+    m_removeRelay = new QAction(this);
+    m_removeRelay->setObjectName(u"removeRelay"_s);
+    connect(m_removeRelay, &QAction::triggered, this, &MainWindow::removeRelay);
+    m_connect = new QAction(this);
+    m_connect->setObjectName(u"connectRelay"_s);
+    m_connect->setShortcut(QKeySequence::Refresh);
+    connect(m_connect, &QAction::triggered, this, &MainWindow::connectRelay);
+    m_quit = new QAction(this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    m_about = new QAction(this);
+    connect(m_about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Staffetta"),
+                           tr("Staffetta %1 — the console for outbound SMTP relays.")
+                               .arg(QStringLiteral(STAFFETTA_VERSION)));
+    });
+
+    m_relayMenu = menuBar()->addMenu(QString());
+    m_relayMenu->addActions({m_addRelay, m_editRelay, m_removeRelay});
+    m_relayMenu->addSeparator();
+    m_relayMenu->addAction(m_connect);
+    m_relayMenu->addSeparator();
+    m_relayMenu->addAction(m_quit);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageGroup = new QActionGroup(this);
+    m_systemLanguage = m_languageMenu->addAction(QString());
+    m_systemLanguage->setData(QString());
+    m_languageMenu->addSeparator();
+    // Language names are written in their own language, as users look for them.
+    const QList<std::pair<QString, QString>> languages{{u"en"_s, u"English"_s}, {u"it"_s, u"Italiano"_s}};
+    for (const auto &[code, name] : languages) {
+        QAction *a = m_languageMenu->addAction(name);
+        a->setData(code);
+        m_languageActions.append(a);
+    }
+    const QString chosen = settings::Preferences(m_settings).language();
+    for (QAction *a : m_languageMenu->actions()) {
+        if (a->isSeparator())
+            continue;
+        a->setCheckable(true);
+        a->setChecked(a->data().toString() == chosen);
+        m_languageGroup->addAction(a);
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction *a) {
+        settings::Preferences(m_settings).setLanguage(a->data().toString());
+        m_language.apply(a->data().toString());
+    });
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_about);
+
+    auto *toolbar = addToolBar(QString());
+    toolbar->setObjectName(u"mainToolbar"_s);
+    toolbar->setMovable(false);
+    toolbar->addActions({m_addRelay, m_connect});
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Staffetta"));
+    m_relayMenu->setTitle(tr("&Relay"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_addRelay->setText(tr("&Add relay…"));
+    m_editRelay->setText(tr("&Edit relay…"));
+    m_removeRelay->setText(tr("Re&move relay"));
+    m_connect->setText(tr("&Connect / refresh"));
+    m_quit->setText(tr("&Quit"));
+    m_about->setText(tr("&About Staffetta"));
+    m_systemLanguage->setText(tr("System language"));
+    m_views->setTabText(m_views->indexOf(m_overview), tr("Overview"));
+    // Status texts in the fleet are translated when shown: repaint them.
+    if (m_fleet->rowCount() > 0)
+        emit m_fleet->dataChanged(m_fleet->index(0), m_fleet->index(m_fleet->rowCount() - 1));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+RelayConnection *MainWindow::currentConnection() const
+{
+    return m_fleet->connectionAt(m_fleetView->currentIndex().row());
+}
+
+void MainWindow::selectRelay(const QUuid &id)
+{
+    const int row = m_fleet->rowOf(id);
+    if (row >= 0)
+        m_fleetView->setCurrentIndex(m_fleet->index(row));
+}
+
+void MainWindow::currentChanged()
+{
+    RelayConnection *c = currentConnection();
+    m_overview->setConnection(c);
+    m_editRelay->setEnabled(c != nullptr);
+    m_removeRelay->setEnabled(c != nullptr);
+    m_connect->setEnabled(c != nullptr);
+}
+
+void MainWindow::saveProfile(const settings::RelayProfile &profile)
+{
+    settings::ProfileStore(m_settings).save(profile);
+    m_fleet->upsert(profile);
+    selectRelay(profile.id);
+}
+
+void MainWindow::openRelayDialog(const settings::RelayProfile *existing)
+{
+    auto *dialog = new RelayDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (existing)
+        dialog->setProfile(*existing);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        settings::RelayProfile profile = dialog->profile();
+        saveProfile(profile);
+        if (dialog->saveSecret())
+            rememberSecret(profile.id, dialog->secret());
+    });
+    dialog->open();
+}
+
+void MainWindow::addRelay()
+{
+    openRelayDialog(nullptr);
+}
+
+void MainWindow::editRelay()
+{
+    if (RelayConnection *c = currentConnection()) {
+        const settings::RelayProfile profile = c->profile();
+        openRelayDialog(&profile);
+    }
+}
+
+void MainWindow::removeRelay()
+{
+    RelayConnection *c = currentConnection();
+    if (!c)
+        return;
+    const settings::RelayProfile profile = c->profile();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove relay"),
+                                tr("Remove the relay %1 from this console? Its saved secret is "
+                                   "removed from the keychain too; the relay itself is not "
+                                   "touched.")
+                                    .arg(profile.name),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, profile] {
+        if (box->clickedButton() != box->button(QMessageBox::Yes))
+            return;
+        settings::ProfileStore(m_settings).remove(profile.id);
+        m_fleet->remove(m_fleet->rowOf(profile.id));
+        if (profile.secretInKeychain)
+            m_secrets.remove(profile.keychainKey());
+        currentChanged();
+    });
+    box->open();
+}
+
+void MainWindow::connectRelay()
+{
+    if (RelayConnection *c = currentConnection())
+        c->refresh();
+}
+
+void MainWindow::refreshOnline()
+{
+    for (RelayConnection *c : m_fleet->connections()) {
+        if (c->state() == RelayConnection::State::Online)
+            c->refresh();
+    }
+}
+
+void MainWindow::rememberSecret(const QUuid &id, const QString &secret)
+{
+    const int row = m_fleet->rowOf(id);
+    if (row < 0)
+        return;
+    m_secrets.write(m_fleet->connectionAt(row)->profile().keychainKey(), secret)
+        .then(this, [this, id](const Result<Done> &r) {
+            const int current = m_fleet->rowOf(id);
+            if (current < 0)
+                return;
+            if (!r) {
+                statusBar()->showMessage(r.error().message, 15000);
+                return;
+            }
+            settings::RelayProfile profile = m_fleet->connectionAt(current)->profile();
+            profile.secretInKeychain = true;
+            settings::ProfileStore(m_settings).save(profile);
+            m_fleet->upsert(profile);
+            statusBar()->showMessage(tr("The secret of %1 is saved in the system keychain.").arg(profile.name), 8000);
+        });
+}
+
+} // namespace staffetta::ui

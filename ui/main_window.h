@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QListView;
+class QMenu;
+class QSettings;
+class QTabWidget;
+class QTimer;
+
+namespace staffetta::secrets {
+class SecretStore;
+}
+namespace staffetta::settings {
+struct RelayProfile;
+}
+
+namespace staffetta::ui {
+
+class FleetModel;
+class LanguageManager;
+class OverviewView;
+class Prompter;
+class RelayConnection;
+
+// Wires the views together; holds no business logic.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // prompter: nullptr = real dialogs. settings: the user's settings, or a test file.
+    MainWindow(QSettings &settings, secrets::SecretStore &secrets, LanguageManager &language,
+               Prompter *prompter = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    FleetModel *fleet() const { return m_fleet; }
+    QListView *fleetView() const { return m_fleetView; }
+    OverviewView *overview() const { return m_overview; }
+    QTabWidget *views() const { return m_views; }
+    QAction *addRelayAction() const { return m_addRelay; }
+    QAction *connectAction() const { return m_connect; }
+
+    RelayConnection *currentConnection() const;
+    void selectRelay(const QUuid &id);
+    // Saves a profile (new or changed) and shows it in the fleet.
+    void saveProfile(const settings::RelayProfile &profile);
+
+public slots:
+    void addRelay();
+    void editRelay();
+    void removeRelay();
+    void connectRelay();
+    void refreshOnline();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void retranslate();
+    void currentChanged();
+    void rememberSecret(const QUuid &id, const QString &secret);
+    void openRelayDialog(const settings::RelayProfile *existing);
+
+    QSettings &m_settings;
+    secrets::SecretStore &m_secrets;
+    LanguageManager &m_language;
+    std::unique_ptr<Prompter> m_ownPrompter;
+    Prompter *m_prompter;
+    FleetModel *m_fleet;
+    QListView *m_fleetView;
+    QTabWidget *m_views;
+    OverviewView *m_overview;
+    QTimer *m_refreshTimer;
+
+    QMenu *m_relayMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_addRelay = nullptr;
+    QAction *m_editRelay = nullptr;
+    QAction *m_removeRelay = nullptr;
+    QAction *m_connect = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_systemLanguage = nullptr;
+    QList<QAction *> m_languageActions;
+    QActionGroup *m_languageGroup = nullptr;
+};
+
+} // namespace staffetta::ui

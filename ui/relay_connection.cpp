@@ -1,0 +1,164 @@
+#include "relay_connection.h"
+
+#include "client/relay_client.h"
+#include "prompter.h"
+#include "secrets/secret_store.h"
+#include "transport/ssh_transport.h"
+
+namespace staffetta::ui {
+
+using namespace Qt::Literals::StringLiterals;
+
+RelayConnection::RelayConnection(settings::RelayProfile profile, secrets::SecretStore &secrets,
+                                 Prompter &prompter, QObject *parent)
+    : QObject(parent), m_profile(std::move(profile)), m_secrets(secrets), m_prompter(prompter)
+{}
+
+RelayConnection::~RelayConnection()
+{
+    cancel();
+}
+
+void RelayConnection::setProfile(const settings::RelayProfile &profile)
+{
+    const bool endpointChanged = !(profile.ssh.host == m_profile.ssh.host
+                                   && profile.ssh.port == m_profile.ssh.port
+                                   && profile.ssh.user == m_profile.ssh.user
+                                   && profile.ssh.auth == m_profile.ssh.auth
+                                   && profile.ssh.keyFile == m_profile.ssh.keyFile);
+    m_profile = profile;
+    if (endpointChanged) {
+        cancel();
+        m_secret.clear();
+        m_keychainTried = false;
+        m_approvedFingerprint.clear();
+        m_info.reset();
+        m_error.reset();
+        setState(State::Idle);
+    }
+    emit changed();
+}
+
+QString RelayConnection::statusText() const
+{
+    switch (m_state) {
+    case State::Idle:
+        return tr("not connected");
+    case State::Connecting:
+        return m_info ? tr("refreshing…") : tr("connecting…");
+    case State::Failed:
+        return m_error ? m_error->message : tr("failed");
+    case State::Online:
+        break;
+    }
+    if (!m_info)
+        return tr("online");
+    const int queued = m_info->queuedTotal();
+    const int banned = m_info->bannedTotal();
+    return tr("online · %n queued", nullptr, queued) + u" · "_s
+           + tr("%n banned", nullptr, banned);
+}
+
+void RelayConnection::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel.reset();
+    ++m_generation; // results of older requests are now stale
+}
+
+void RelayConnection::refresh()
+{
+    cancel();
+    setState(State::Connecting);
+    loadSecretThenRun();
+}
+
+void RelayConnection::loadSecretThenRun()
+{
+    if (!m_profile.secretInKeychain || !m_secret.isEmpty() || m_keychainTried) {
+        runInfo();
+        return;
+    }
+    m_keychainTried = true;
+    const quint64 generation = m_generation;
+    m_secrets.read(m_profile.keychainKey()).then(this, [this, generation](const Result<QString> &r) {
+        if (generation != m_generation)
+            return;
+        if (r)
+            m_secret = r.value();
+        // Without a keychain the connection goes on; a needed secret is then asked for.
+        runInfo();
+    });
+}
+
+void RelayConnection::runInfo()
+{
+    m_cancel = transport::makeCancelToken();
+    const quint64 generation = m_generation;
+    auto transport = std::make_shared<transport::SshTransport>(
+        m_profile.ssh, transport::SshCredentials{m_secret, m_approvedFingerprint});
+    client::RelayClient(transport).info(m_cancel).then(
+        this, [this, generation](const Result<api::RelayInfo> &r) {
+            if (generation != m_generation)
+                return; // canceled or superseded
+            if (!r) {
+                handleFailure(r.error());
+                return;
+            }
+            m_info = r.value();
+            m_error.reset();
+            m_lastUpdate = QDateTime::currentDateTime();
+            setState(State::Online);
+        });
+}
+
+void RelayConnection::handleFailure(const Error &error)
+{
+    const quint64 generation = m_generation;
+    if (error.code == ErrorCode::HostKeyUnknown) {
+        m_prompter.askTrustHostKey(m_profile.name, error, [this, generation, error](bool trust) {
+            if (generation != m_generation)
+                return;
+            if (!trust) {
+                m_error = Error(ErrorCode::HostKeyUnknown,
+                                tr("The host key was not trusted; not connected."), error.details);
+                setState(State::Failed);
+                return;
+            }
+            m_approvedFingerprint = error.details.value(u"fingerprint"_s).toString();
+            runInfo();
+        });
+        return;
+    }
+    const bool askSecret = error.code == ErrorCode::CredentialsNeeded
+                           || (error.code == ErrorCode::AuthFailed
+                               && m_profile.ssh.auth != transport::SshAuth::Agent);
+    if (askSecret) {
+        m_prompter.askSecret(m_profile.name, error,
+                             [this, generation, error](std::optional<Prompter::SecretAnswer> a) {
+                                 if (generation != m_generation)
+                                     return;
+                                 if (!a) {
+                                     m_error = error;
+                                     setState(State::Failed);
+                                     return;
+                                 }
+                                 m_secret = a->secret;
+                                 if (a->saveInKeychain)
+                                     emit secretToRemember(a->secret);
+                                 runInfo();
+                             });
+        return;
+    }
+    m_error = error;
+    setState(State::Failed);
+}
+
+void RelayConnection::setState(State state)
+{
+    m_state = state;
+    emit changed();
+}
+
+} // namespace staffetta::ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "api/info.h"
+#include "settings/profiles.h"
+#include "transport/transport.h"
+
+#include <QDateTime>
+#include <QObject>
+
+namespace staffetta::secrets {
+class SecretStore;
+}
+
+namespace staffetta::ui {
+
+class Prompter;
+
+// One relay in the console: its profile, its live state and the last `info` it answered.
+// Connecting is a small asynchronous task: keychain secret -> SSH `info` -> (host key or
+// secret question -> retry). Nothing here blocks: results arrive through continuations bound
+// to this object, and a newer request makes older results stale (they are dropped).
+class RelayConnection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, Online, Failed };
+    Q_ENUM(State)
+
+    RelayConnection(settings::RelayProfile profile, secrets::SecretStore &secrets,
+                    Prompter &prompter, QObject *parent = nullptr);
+    ~RelayConnection() override;
+
+    const settings::RelayProfile &profile() const { return m_profile; }
+    void setProfile(const settings::RelayProfile &profile);
+
+    State state() const { return m_state; }
+    const std::optional<api::RelayInfo> &info() const { return m_info; }
+    const std::optional<Error> &lastError() const { return m_error; }
+    QDateTime lastUpdate() const { return m_lastUpdate; }
+    // A one-line, translated summary for the fleet list.
+    QString statusText() const;
+
+    // Connect (or refresh): fetch `info`. Safe to call at any time; the newest call wins.
+    void refresh();
+    void cancel();
+
+signals:
+    void changed();
+    // A secret the user typed and asked to keep: the owner stores it (and the profile flag).
+    void secretToRemember(const QString &secret);
+
+private:
+    void loadSecretThenRun();
+    void runInfo();
+    void handleFailure(const Error &error);
+    void setState(State state);
+
+    settings::RelayProfile m_profile;
+    secrets::SecretStore &m_secrets;
+    Prompter &m_prompter;
+    State m_state = State::Idle;
+    std::optional<api::RelayInfo> m_info;
+    std::optional<Error> m_error;
+    QDateTime m_lastUpdate;
+    QString m_secret;
+    QString m_approvedFingerprint;
+    bool m_keychainTried = false;
+    quint64 m_generation = 0;
+    transport::CancelToken m_cancel;
+};
+
+} // namespace staffetta::ui
