@@ -1,4 +1,547 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>DialogPrompter</name>
+    <message>
+        <source>Unknown host key — %1</source>
+        <translation>Unknown host key — %1</translation>
+    </message>
+    <message>
+        <source>Staffetta has never connected to %1 before.</source>
+        <translation>Staffetta has never connected to %1 before.</translation>
+    </message>
+    <message>
+        <source>Its %1 key fingerprint is:
+%2
+
+Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-keygen -lf on the relay&apos;s host key). Trust this key and remember it?</source>
+        <translation>Its %1 key fingerprint is:
+%2
+
+Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-keygen -lf on the relay&apos;s host key). Trust this key and remember it?</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Trust and connect</translation>
+    </message>
+    <message>
+        <source>Key passphrase — %1</source>
+        <translation>Key passphrase — %1</translation>
+    </message>
+    <message>
+        <source>Password — %1</source>
+        <translation>Password — %1</translation>
+    </message>
+    <message>
+        <source>Remember in the system keychain</source>
+        <translation>Remember in the system keychain</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Lab relay</source>
+        <translation>Lab relay</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>Staffetta console</source>
+        <translation>Staffetta console</translation>
+    </message>
+    <message>
+        <source>Use this settings file instead of the user&apos;s.</source>
+        <translation>Use this settings file instead of the user&apos;s.</translation>
+    </message>
+    <message>
+        <source>Add the lab relay described by this lab.env and connect to it.</source>
+        <translation>Add the lab relay described by this lab.env and connect to it.</translation>
+    </message>
+    <message>
+        <source>Language for this run (en, it).</source>
+        <translation>Language for this run (en, it).</translation>
+    </message>
+    <message>
+        <source>Render each view to PNG files in this directory, then quit.</source>
+        <translation>Render each view to PNG files in this directory, then quit.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::Process</name>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>Cannot run %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 ms</source>
+        <translation>%1 did not finish within %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::SecretStore</name>
+    <message>
+        <source>No secret is stored in the keychain for this relay.</source>
+        <translation>No secret is stored in the keychain for this relay.</translation>
+    </message>
+    <message>
+        <source>The keychain refused the request: %1</source>
+        <translation>The keychain refused the request: %1</translation>
+    </message>
+    <message>
+        <source>No OS keychain is available (%1). Staffetta never stores passwords in plain text: you will be asked for the secret when connecting.</source>
+        <translation>No OS keychain is available (%1). Staffetta never stores passwords in plain text: you will be asked for the secret when connecting.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::SshTransport</name>
+    <message>
+        <source>Canceled.</source>
+        <translation>Canceled.</translation>
+    </message>
+    <message>
+        <source>The server sent no host key: %1</source>
+        <translation>The server sent no host key: %1</translation>
+    </message>
+    <message>
+        <source>Cannot hash the server&apos;s host key.</source>
+        <translation>Cannot hash the server&apos;s host key.</translation>
+    </message>
+    <message>
+        <source>WARNING: the host key of %1 has changed (it now presents %2 %3). This can mean that someone is intercepting the connection. The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
+        <translation>WARNING: the host key of %1 has changed (it now presents %2 %3). This can mean that someone is intercepting the connection. The connection was refused; if the change is expected, remove the old key from %4 and connect again.</translation>
+    </message>
+    <message>
+        <source>Cannot record the host key in known_hosts: %1</source>
+        <translation>Cannot record the host key in known_hosts: %1</translation>
+    </message>
+    <message>
+        <source>The authenticity of host %1 can&apos;t be established. Its %2 key fingerprint is %3.</source>
+        <translation>The authenticity of host %1 can&apos;t be established. Its %2 key fingerprint is %3.</translation>
+    </message>
+    <message>
+        <source>Cannot check the host key against known_hosts: %1</source>
+        <translation>Cannot check the host key against known_hosts: %1</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not exist.</source>
+        <translation>The key file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The key %1 is protected by a passphrase.</source>
+        <translation>The key %1 is protected by a passphrase.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key %1: wrong passphrase or unsupported format.</source>
+        <translation>Cannot read the key %1: wrong passphrase or unsupported format.</translation>
+    </message>
+    <message>
+        <source>A password is needed.</source>
+        <translation>A password is needed.</translation>
+    </message>
+    <message>
+        <source>The connection failed during authentication: %1</source>
+        <translation>The connection failed during authentication: %1</translation>
+    </message>
+    <message>
+        <source>The relay refused the login of %1 (%2).</source>
+        <translation>The relay refused the login of %1 (%2).</translation>
+    </message>
+    <message>
+        <source>no key of the SSH agent was accepted</source>
+        <translation>no key of the SSH agent was accepted</translation>
+    </message>
+    <message>
+        <source>the key was not accepted</source>
+        <translation>the key was not accepted</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <source>The remote command &apos;%1&apos; may contain only letters, digits and _ . / -</source>
+        <translation>The remote command &apos;%1&apos; may contain only letters, digits and _ . / -</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be sent as a command word; data goes as JSON on stdin.</source>
+        <translation>&apos;%1&apos; cannot be sent as a command word; data goes as JSON on stdin.</translation>
+    </message>
+    <message>
+        <source>Cannot create an SSH session.</source>
+        <translation>Cannot create an SSH session.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 port %2: %3</source>
+        <translation>Cannot reach %1 port %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot open an SSH channel: %1</source>
+        <translation>Cannot open an SSH channel: %1</translation>
+    </message>
+    <message>
+        <source>The relay refused to run staffettactl: %1</source>
+        <translation>The relay refused to run staffettactl: %1</translation>
+    </message>
+    <message>
+        <source>The connection was lost while sending the request: %1</source>
+        <translation>The connection was lost while sending the request: %1</translation>
+    </message>
+    <message>
+        <source>The relay did not answer within %1 seconds.</source>
+        <translation>The relay did not answer within %1 seconds.</translation>
+    </message>
+    <message>
+        <source>The connection was lost while reading the answer: %1</source>
+        <translation>The connection was lost while reading the answer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::api</name>
+    <message>
+        <source>The relay did not answer with JSON (exit status %1): %2</source>
+        <translation>The relay did not answer with JSON (exit status %1): %2</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s answer is not a Staffetta API response.</source>
+        <translation>The relay&apos;s answer is not a Staffetta API response.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s info answer lacks its API or Postfix version.</source>
+        <translation>The relay&apos;s info answer lacks its API or Postfix version.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::fail2ban</name>
+    <message>
+        <source>Unexpected output of fail2ban-client status %1</source>
+        <translation>Unexpected output of fail2ban-client status %1</translation>
+    </message>
+    <message>
+        <source>fail2ban-client %1 failed: %2</source>
+        <translation>fail2ban-client %1 failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::postfix</name>
+    <message>
+        <source>postqueue -j output, line %1: not a queue entry</source>
+        <translation>postqueue -j output, line %1: not a queue entry</translation>
+    </message>
+    <message>
+        <source>postconf failed: %1</source>
+        <translation>postconf failed: %1</translation>
+    </message>
+    <message>
+        <source>postqueue failed: %1</source>
+        <translation>postqueue failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::FleetModel</name>
+    <message>
+        <source>%1@%2, port %3</source>
+        <translation>%1@%2, port %3</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::MainWindow</name>
+    <message>
+        <source>About Staffetta</source>
+        <translation>About Staffetta</translation>
+    </message>
+    <message>
+        <source>Staffetta %1 — the console for outbound SMTP relays.</source>
+        <translation>Staffetta %1 — the console for outbound SMTP relays.</translation>
+    </message>
+    <message>
+        <source>Staffetta</source>
+        <translation>Staffetta</translation>
+    </message>
+    <message>
+        <source>&amp;Relay</source>
+        <translation>&amp;Relay</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Add relay…</source>
+        <translation>&amp;Add relay…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit relay…</source>
+        <translation>&amp;Edit relay…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move relay</source>
+        <translation>Re&amp;move relay</translation>
+    </message>
+    <message>
+        <source>&amp;Connect / refresh</source>
+        <translation>&amp;Connect / refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;About Staffetta</source>
+        <translation>&amp;About Staffetta</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Remove relay</source>
+        <translation>Remove relay</translation>
+    </message>
+    <message>
+        <source>Remove the relay %1 from this console? Its saved secret is removed from the keychain too; the relay itself is not touched.</source>
+        <translation>Remove the relay %1 from this console? Its saved secret is removed from the keychain too; the relay itself is not touched.</translation>
+    </message>
+    <message>
+        <source>The secret of %1 is saved in the system keychain.</source>
+        <translation>The secret of %1 is saved in the system keychain.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::OverviewView</name>
+    <message>
+        <source>Relay host name:</source>
+        <translation>Relay host name:</translation>
+    </message>
+    <message>
+        <source>Postfix version:</source>
+        <translation>Postfix version:</translation>
+    </message>
+    <message>
+        <source>Staffetta on the relay:</source>
+        <translation>Staffetta on the relay:</translation>
+    </message>
+    <message>
+        <source>Last update:</source>
+        <translation>Last update:</translation>
+    </message>
+    <message>
+        <source>Mail queues</source>
+        <translation>Mail queues</translation>
+    </message>
+    <message>
+        <source>fail2ban jails</source>
+        <translation>fail2ban jails</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Jail</source>
+        <translation>Jail</translation>
+    </message>
+    <message>
+        <source>Banned now</source>
+        <translation>Banned now</translation>
+    </message>
+    <message>
+        <source>Banned in total</source>
+        <translation>Banned in total</translation>
+    </message>
+    <message>
+        <source>Failures now</source>
+        <translation>Failures now</translation>
+    </message>
+    <message>
+        <source>No relay selected</source>
+        <translation>No relay selected</translation>
+    </message>
+    <message>
+        <source>Add a relay with Relay ▸ Add relay…, or select one on the left.</source>
+        <translation>Add a relay with Relay ▸ Add relay…, or select one on the left.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>%1 (API %2)</source>
+        <translation>%1 (API %2)</translation>
+    </message>
+    <message>
+        <source>fail2ban unavailable: %1</source>
+        <translation>fail2ban unavailable: %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::RelayConnection</name>
+    <message>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>refreshing…</source>
+        <translation>refreshing…</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connecting…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message numerus="yes">
+        <source>online · %n queued</source>
+        <translation>
+            <numerusform>online · %n queued</numerusform>
+            <numerusform>online · %n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n banned</source>
+        <translation>
+            <numerusform>%n banned</numerusform>
+            <numerusform>%n banned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The host key was not trusted; not connected.</source>
+        <translation>The host key was not trusted; not connected.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::RelayDialog</name>
+    <message>
+        <source>Add relay</source>
+        <translation>Add relay</translation>
+    </message>
+    <message>
+        <source>Edit relay %1</source>
+        <translation>Edit relay %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentication:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Key file:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>K&amp;nown hosts:</source>
+        <translation>K&amp;nown hosts:</translation>
+    </message>
+    <message>
+        <source>&amp;Remote command:</source>
+        <translation>&amp;Remote command:</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH agent</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>e.g. Relay Milano 1</source>
+        <translation>e.g. Relay Milano 1</translation>
+    </message>
+    <message>
+        <source>e.g. a customer or a data centre</source>
+        <translation>e.g. a customer or a data centre</translation>
+    </message>
+    <message>
+        <source>relay.example.net</source>
+        <translation>relay.example.net</translation>
+    </message>
+    <message>
+        <source>~/.ssh/id_ed25519</source>
+        <translation>~/.ssh/id_ed25519</translation>
+    </message>
+    <message>
+        <source>~/.ssh/known_hosts</source>
+        <translation>~/.ssh/known_hosts</translation>
+    </message>
+    <message>
+        <source>Remember the secret in the system keychain</source>
+        <translation>Remember the secret in the system keychain</translation>
+    </message>
+    <message>
+        <source>password (optional: asked when needed)</source>
+        <translation>password (optional: asked when needed)</translation>
+    </message>
+    <message>
+        <source>key passphrase, if the key has one</source>
+        <translation>key passphrase, if the key has one</translation>
+    </message>
+    <message>
+        <source>Give the relay a name.</source>
+        <translation>Give the relay a name.</translation>
+    </message>
+    <message>
+        <source>Enter the relay&apos;s host name or address.</source>
+        <translation>Enter the relay&apos;s host name or address.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH user.</source>
+        <translation>Enter the SSH user.</translation>
+    </message>
+    <message>
+        <source>Choose the private key file.</source>
+        <translation>Choose the private key file.</translation>
+    </message>
+    <message>
+        <source>The remote command may contain only letters, digits and _ . / -</source>
+        <translation>The remote command may contain only letters, digits and _ . / -</translation>
+    </message>
+</context>
 </TS>

@@ -13,10 +13,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime agree on this context for every message of this file.
+struct Tr
 {
-    return QCoreApplication::translate("staffetta::fail2ban", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(staffetta::fail2ban)
+};
 
 // The value after "<label>:" on a line of fail2ban-client's tree output.
 std::optional<QString> field(const QString &output, const QString &label)
@@ -59,7 +60,7 @@ Result<api::JailStatus> parseJailStatus(const QString &jail, const QString &stat
         s.currentlyFailed = failed->toInt(&ok3);
     if (!ok1 || !ok2 || !ok3) {
         return Error(ErrorCode::BadResponse,
-                     tr("Unexpected output of fail2ban-client status %1").arg(jail),
+                     Tr::tr("Unexpected output of fail2ban-client status %1").arg(jail),
                      {{u"jail"_s, jail}});
     }
     if (const auto ips = field(statusOutput, u"Banned IP list"_s))
@@ -83,7 +84,7 @@ Result<QString> Fail2ban::call(const QStringList &arguments) const
     if (run.value().exitCode != 0) {
         QString why = QString::fromUtf8(run.value().err + run.value().out).trimmed();
         return Error(ErrorCode::Unavailable,
-                     tr("fail2ban-client %1 failed: %2").arg(arguments.join(u' '), why.left(500)),
+                     Tr::tr("fail2ban-client %1 failed: %2").arg(arguments.join(u' '), why.left(500)),
                      {{u"socket"_s, m_socket}});
     }
     return QString::fromUtf8(run.value().out);

@@ -13,10 +13,11 @@ namespace staffetta::postfix {
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
+// lupdate and the runtime agree on this context for every message of this file.
+struct Tr
 {
-    return QCoreApplication::translate("staffetta::postfix", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(staffetta::postfix)
+};
 } // namespace
 
 Result<QMap<QString, int>> countQueues(const QByteArray &lines)
@@ -38,7 +39,7 @@ Result<QMap<QString, int>> countQueues(const QByteArray &lines)
         const QString queue = doc.object().value(u"queue_name"_s).toString();
         if (error.error != QJsonParseError::NoError || queue.isEmpty()) {
             return Error(ErrorCode::BadResponse,
-                         tr("postqueue -j output, line %1: not a queue entry").arg(lineNumber),
+                         Tr::tr("postqueue -j output, line %1: not a queue entry").arg(lineNumber),
                          {{u"line"_s, lineNumber}});
         }
         ++counts[queue];
@@ -67,7 +68,7 @@ Result<QString> Postfix::version() const
         return run.error();
     if (run.value().exitCode != 0) {
         return Error(ErrorCode::Unavailable,
-                     tr("postconf failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
+                     Tr::tr("postconf failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
                      {{u"config_dir"_s, m_configDir}});
     }
     return QString::fromUtf8(run.value().out).trimmed();
@@ -82,7 +83,7 @@ Result<QMap<QString, int>> Postfix::queueCounts() const
         return run.error();
     if (run.value().exitCode != 0) {
         return Error(ErrorCode::Unavailable,
-                     tr("postqueue failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
+                     Tr::tr("postqueue failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
                      {{u"config_dir"_s, m_configDir}});
     }
     auto counts = countQueues(run.value().out);

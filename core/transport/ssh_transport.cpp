@@ -21,10 +21,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime agree on this context for every message of this file.
+struct Tr
 {
-    return QCoreApplication::translate("staffetta::SshTransport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(staffetta::SshTransport)
+};
 
 struct SessionDeleter
 {
@@ -59,7 +60,7 @@ bool canceled(const CancelToken &cancel)
 
 Error canceledError()
 {
-    return Error(ErrorCode::Canceled, tr("Canceled."));
+    return Error(ErrorCode::Canceled, Tr::tr("Canceled."));
 }
 
 struct HostKeyInfo
@@ -72,12 +73,12 @@ Result<HostKeyInfo> serverKeyInfo(ssh_session s)
 {
     ssh_key raw = nullptr;
     if (ssh_get_server_publickey(s, &raw) != SSH_OK)
-        return Error(ErrorCode::HostUnreachable, tr("The server sent no host key: %1").arg(sshError(s)));
+        return Error(ErrorCode::HostUnreachable, Tr::tr("The server sent no host key: %1").arg(sshError(s)));
     Key key(raw);
     unsigned char *hash = nullptr;
     size_t length = 0;
     if (ssh_get_publickey_hash(key.get(), SSH_PUBLICKEY_HASH_SHA256, &hash, &length) != 0)
-        return Error(ErrorCode::Internal, tr("Cannot hash the server's host key."));
+        return Error(ErrorCode::Internal, Tr::tr("Cannot hash the server's host key."));
     char *fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, length);
     ssh_clean_pubkey_hash(&hash);
     HostKeyInfo info{QString::fromLatin1(fp), QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())))};
@@ -103,7 +104,7 @@ Result<Done> verifyHost(ssh_session s, const SshEndpoint &endpoint, const SshCre
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER:
         return Error(ErrorCode::HostKeyChanged,
-                     tr("WARNING: the host key of %1 has changed (it now presents %2 %3). "
+                     Tr::tr("WARNING: the host key of %1 has changed (it now presents %2 %3). "
                         "This can mean that someone is intercepting the connection. The "
                         "connection was refused; if the change is expected, remove the old "
                         "key from %4 and connect again.")
@@ -119,20 +120,20 @@ Result<Done> verifyHost(ssh_session s, const SshEndpoint &endpoint, const SshCre
                 QDir().mkpath(QFileInfo(endpoint.knownHostsFile).absolutePath());
             if (ssh_session_update_known_hosts(s) != SSH_OK) {
                 return Error(ErrorCode::Internal,
-                             tr("Cannot record the host key in known_hosts: %1").arg(sshError(s)),
+                             Tr::tr("Cannot record the host key in known_hosts: %1").arg(sshError(s)),
                              details);
             }
             return Done{};
         }
         return Error(ErrorCode::HostKeyUnknown,
-                     tr("The authenticity of host %1 can't be established. Its %2 key "
+                     Tr::tr("The authenticity of host %1 can't be established. Its %2 key "
                         "fingerprint is %3.")
                          .arg(hostLabel, key.value().type, key.value().fingerprint),
                      details);
     case SSH_KNOWN_HOSTS_ERROR:
     default:
         return Error(ErrorCode::Internal,
-                     tr("Cannot check the host key against known_hosts: %1").arg(sshError(s)),
+                     Tr::tr("Cannot check the host key against known_hosts: %1").arg(sshError(s)),
                      details);
     }
 }
@@ -146,7 +147,7 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshC
         break;
     case SshAuth::KeyFile: {
         if (!QFileInfo::exists(endpoint.keyFile)) {
-            return Error(ErrorCode::AuthFailed, tr("The key file %1 does not exist.").arg(endpoint.keyFile),
+            return Error(ErrorCode::AuthFailed, Tr::tr("The key file %1 does not exist.").arg(endpoint.keyFile),
                          {{u"key_file"_s, endpoint.keyFile}});
         }
         ssh_key raw = nullptr;
@@ -158,11 +159,11 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshC
         if (imported != SSH_OK) {
             if (credentials.secret.isEmpty()) {
                 return Error(ErrorCode::CredentialsNeeded,
-                             tr("The key %1 is protected by a passphrase.").arg(endpoint.keyFile),
+                             Tr::tr("The key %1 is protected by a passphrase.").arg(endpoint.keyFile),
                              {{u"secret"_s, u"passphrase"_s}});
             }
             return Error(ErrorCode::AuthFailed,
-                         tr("Cannot read the key %1: wrong passphrase or unsupported format.")
+                         Tr::tr("Cannot read the key %1: wrong passphrase or unsupported format.")
                              .arg(endpoint.keyFile),
                          {{u"key_file"_s, endpoint.keyFile}});
         }
@@ -172,7 +173,7 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshC
     }
     case SshAuth::Password:
         if (credentials.secret.isEmpty()) {
-            return Error(ErrorCode::CredentialsNeeded, tr("A password is needed."),
+            return Error(ErrorCode::CredentialsNeeded, Tr::tr("A password is needed."),
                          {{u"secret"_s, u"password"_s}});
         }
         rc = ssh_userauth_password(s, nullptr, credentials.secret.toUtf8().constData());
@@ -182,14 +183,14 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshC
         return Done{};
     if (rc == SSH_AUTH_ERROR) {
         return Error(ErrorCode::ConnectionLost,
-                     tr("The connection failed during authentication: %1").arg(sshError(s)));
+                     Tr::tr("The connection failed during authentication: %1").arg(sshError(s)));
     }
     return Error(ErrorCode::AuthFailed,
-                 tr("The relay refused the login of %1 (%2).")
+                 Tr::tr("The relay refused the login of %1 (%2).")
                      .arg(endpoint.user,
-                          endpoint.auth == SshAuth::Agent     ? tr("no key of the SSH agent was accepted")
-                          : endpoint.auth == SshAuth::KeyFile ? tr("the key was not accepted")
-                                                               : tr("wrong password")),
+                          endpoint.auth == SshAuth::Agent     ? Tr::tr("no key of the SSH agent was accepted")
+                          : endpoint.auth == SshAuth::KeyFile ? Tr::tr("the key was not accepted")
+                                                               : Tr::tr("wrong password")),
                  {{u"user"_s, endpoint.user}});
 }
 
@@ -204,14 +205,14 @@ Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint, con
     static const QRegularExpression safePath(u"^[A-Za-z0-9_./-]+$"_s);
     if (!safePath.match(endpoint.remoteCommand).hasMatch()) {
         return Error(ErrorCode::BadRequest,
-                     tr("The remote command '%1' may contain only letters, digits and _ . / -")
+                     Tr::tr("The remote command '%1' may contain only letters, digits and _ . / -")
                          .arg(endpoint.remoteCommand));
     }
     QStringList parts{endpoint.remoteCommand};
     for (const QString &w : words) {
         if (!api::isSafeWord(w)) {
             return Error(ErrorCode::BadRequest,
-                         tr("'%1' cannot be sent as a command word; data goes as JSON on stdin.").arg(w));
+                         Tr::tr("'%1' cannot be sent as a command word; data goes as JSON on stdin.").arg(w));
         }
         parts.append(w);
     }
@@ -244,7 +245,7 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
 
     Session session(ssh_new());
     if (!session)
-        return Error(ErrorCode::Internal, tr("Cannot create an SSH session."));
+        return Error(ErrorCode::Internal, Tr::tr("Cannot create an SSH session."));
     ssh_session s = session.get();
     const QByteArray host = endpoint.host.toUtf8();
     const QByteArray user = endpoint.user.toUtf8();
@@ -267,7 +268,7 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
 
     if (ssh_connect(s) != SSH_OK) {
         return Error(ErrorCode::HostUnreachable,
-                     tr("Cannot reach %1 port %2: %3").arg(endpoint.host).arg(endpoint.port).arg(sshError(s)),
+                     Tr::tr("Cannot reach %1 port %2: %3").arg(endpoint.host).arg(endpoint.port).arg(sshError(s)),
                      {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
     }
     if (canceled(cancel))
@@ -281,17 +282,17 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
 
     Channel channel(ssh_channel_new(s));
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
-        return Error(ErrorCode::ConnectionLost, tr("Cannot open an SSH channel: %1").arg(sshError(s)));
+        return Error(ErrorCode::ConnectionLost, Tr::tr("Cannot open an SSH channel: %1").arg(sshError(s)));
     ssh_channel c = channel.get();
     if (ssh_channel_request_exec(c, command.value().toUtf8().constData()) != SSH_OK)
-        return Error(ErrorCode::ConnectionLost, tr("The relay refused to run staffettactl: %1").arg(sshError(s)));
+        return Error(ErrorCode::ConnectionLost, Tr::tr("The relay refused to run staffettactl: %1").arg(sshError(s)));
 
     qsizetype written = 0;
     while (written < input.size()) {
         const int n = ssh_channel_write(c, input.constData() + written,
                                         uint32_t(std::min<qsizetype>(input.size() - written, 32768)));
         if (n == SSH_ERROR)
-            return Error(ErrorCode::ConnectionLost, tr("The connection was lost while sending the request: %1").arg(sshError(s)));
+            return Error(ErrorCode::ConnectionLost, Tr::tr("The connection was lost while sending the request: %1").arg(sshError(s)));
         written += n;
     }
     ssh_channel_send_eof(c);
@@ -304,19 +305,19 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
             return canceledError();
         if (deadline.hasExpired()) {
             return Error(ErrorCode::Timeout,
-                         tr("The relay did not answer within %1 seconds.").arg(endpoint.commandTimeoutMs / 1000));
+                         Tr::tr("The relay did not answer within %1 seconds.").arg(endpoint.commandTimeoutMs / 1000));
         }
         // Short timeouts keep cancellation and the deadline responsive.
         const int n = ssh_channel_read_timeout(c, buffer, sizeof buffer, 0, 100);
         if (n == SSH_ERROR)
-            return Error(ErrorCode::ConnectionLost, tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
+            return Error(ErrorCode::ConnectionLost, Tr::tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
         if (n > 0)
             output.out.append(buffer, n);
         int m;
         while ((m = ssh_channel_read_nonblocking(c, buffer, sizeof buffer, 1)) > 0)
             output.err.append(buffer, m);
         if (m == SSH_ERROR)
-            return Error(ErrorCode::ConnectionLost, tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
+            return Error(ErrorCode::ConnectionLost, Tr::tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
         if (n == 0 && ssh_channel_is_eof(c))
             break;
     }

@@ -1,0 +1,140 @@
+// The real main window, offscreen, against the lab relay.
+#include "fleet_model.h"
+#include "language.h"
+#include "main_window.h"
+#include "overview_view.h"
+#include "prompter.h"
+#include "relay_connection.h"
+#include "relay_dialog.h"
+#include "secrets/secret_store.h"
+
+#include "test_support.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QSpinBox>
+#include <QTemporaryDir>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Answers questions as a test script says, and records that they were asked.
+class ScriptedPrompter : public ui::Prompter
+{
+public:
+    bool trustHostKey = false;
+    int hostKeyQuestions = 0;
+    int secretQuestions = 0;
+    void askTrustHostKey(const QString &, const Error &, std::function<void(bool)> answer) override
+    {
+        ++hostKeyQuestions;
+        answer(trustHostKey);
+    }
+    void askSecret(const QString &, const Error &, std::function<void(std::optional<SecretAnswer>)> answer) override
+    {
+        ++secretQuestions;
+        answer(std::nullopt);
+    }
+};
+
+QString postfixVersion()
+{
+    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s), u"-h"_s, u"mail_version"_s});
+    return QString::fromUtf8(out.out).trimmed();
+}
+
+class Console : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(Lab::get().ok());
+        settings = std::make_unique<QSettings>(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
+        window = std::make_unique<ui::MainWindow>(*settings, secrets, language, &prompter);
+        window->show();
+    }
+
+    // Adds the lab relay through the Add relay dialog, as a person would.
+    void addLabRelay(const QString &knownHosts)
+    {
+        window->addRelayAction()->trigger();
+        auto *dialog = window->findChild<ui::RelayDialog *>();
+        ASSERT_NE(dialog, nullptr);
+        const Lab &lab = Lab::get();
+        dialog->findChild<QLineEdit *>(u"name"_s)->setText(u"Lab"_s);
+        dialog->findChild<QLineEdit *>(u"host"_s)->setText(lab.value(u"LAB_SMTP_HOST"_s));
+        dialog->findChild<QSpinBox *>(u"port"_s)->setValue(lab.port(u"LAB_SSH_PORT"_s));
+        dialog->findChild<QLineEdit *>(u"user"_s)->setText(lab.value(u"LAB_SSH_USER"_s));
+        auto *auth = dialog->findChild<QComboBox *>(u"auth"_s);
+        auth->setCurrentIndex(auth->findData(int(transport::SshAuth::KeyFile)));
+        dialog->findChild<QLineEdit *>(u"keyFile"_s)->setText(lab.value(u"LAB_SSH_KEY"_s));
+        dialog->findChild<QLineEdit *>(u"knownHosts"_s)->setText(knownHosts);
+        dialog->accept();
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    secrets::SecretStore secrets{u"staffetta-test"_s};
+    ui::LanguageManager language;
+    ScriptedPrompter prompter;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+} // namespace
+
+TEST_F(Console, AddRelayConnectAndOverviewShowsPostfixVersion)
+{
+    addLabRelay(Lab::get().value(u"LAB_SSH_KNOWN_HOSTS"_s));
+    ASSERT_EQ(window->fleet()->rowCount(), 1);
+    EXPECT_TRUE(window->fleet()->data(window->fleet()->index(0), Qt::DisplayRole).toString().startsWith(u"Lab"_s));
+    // Saved as a profile in settings.
+    EXPECT_EQ(settings::ProfileStore(*settings).load().size(), 1);
+
+    window->connectAction()->trigger();
+    auto *version = window->overview()->findChild<QLabel *>(u"postfixVersion"_s);
+    ASSERT_NE(version, nullptr);
+    const QString expected = postfixVersion();
+    ASSERT_FALSE(expected.isEmpty());
+    EXPECT_TRUE(waitUntil([&] { return version->text() == expected; }, 30000))
+        << "overview shows '" << version->text().toStdString() << "', state: "
+        << window->overview()->findChild<QLabel *>(u"state"_s)->text().toStdString();
+    EXPECT_EQ(window->fleet()->data(window->fleet()->index(0), ui::FleetModel::StateRole).value<ui::RelayConnection::State>(),
+              ui::RelayConnection::State::Online);
+    EXPECT_EQ(prompter.hostKeyQuestions, 0);
+}
+
+TEST_F(Console, UnknownHostKeyIsAskedAndRefusalLeavesItDisconnected)
+{
+    addLabRelay(dir.filePath(u"empty_known_hosts"_s));
+    prompter.trustHostKey = false;
+    window->connectAction()->trigger();
+    auto *c = window->currentConnection();
+    ASSERT_NE(c, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return c->state() == ui::RelayConnection::State::Failed; }, 30000));
+    EXPECT_EQ(prompter.hostKeyQuestions, 1);
+    EXPECT_EQ(c->lastError()->code, ErrorCode::HostKeyUnknown);
+    EXPECT_FALSE(QFile::exists(dir.filePath(u"empty_known_hosts"_s)));
+
+    prompter.trustHostKey = true;
+    window->connectAction()->trigger();
+    ASSERT_TRUE(waitUntil([&] { return c->state() == ui::RelayConnection::State::Online; }, 30000))
+        << (c->lastError() ? c->lastError()->message.toStdString() : "");
+    EXPECT_EQ(prompter.hostKeyQuestions, 2);
+    EXPECT_TRUE(QFile::exists(dir.filePath(u"empty_known_hosts"_s)));
+}
+
+TEST_F(Console, ItalianIsAppliedLive)
+{
+    ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(window->addRelayAction()->text(), u"&Aggiungi relay…"_s);
+    language.apply(u"en"_s);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(window->addRelayAction()->text(), u"&Add relay…"_s);
+}

@@ -1,0 +1,169 @@
+// The console's SSH transport against the lab relay's real sshd and staffettactl.
+#include "client/relay_client.h"
+#include "transport/ssh_transport.h"
+
+#include "test_support.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace staffetta::transport;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+SshEndpoint labEndpoint()
+{
+    const Lab &lab = Lab::get();
+    SshEndpoint e;
+    e.host = lab.value(u"LAB_SMTP_HOST"_s);
+    e.port = quint16(lab.port(u"LAB_SSH_PORT"_s));
+    e.user = lab.value(u"LAB_SSH_USER"_s);
+    e.auth = SshAuth::KeyFile;
+    e.keyFile = lab.value(u"LAB_SSH_KEY"_s);
+    e.knownHostsFile = lab.value(u"LAB_SSH_KNOWN_HOSTS"_s);
+    return e;
+}
+
+QString labPostfixVersion()
+{
+    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s), u"-h"_s, u"mail_version"_s});
+    return QString::fromUtf8(out.out).trimmed();
+}
+
+// "SHA256:..." of a public key file, as OpenSSH computes it.
+QString fingerprintOf(const QString &publicKeyFile)
+{
+    const auto out = run(u"ssh-keygen"_s, {u"-l"_s, u"-E"_s, u"sha256"_s, u"-f"_s, publicKeyFile});
+    return QString::fromUtf8(out.out).section(u' ', 1, 1);
+}
+
+QString newKey(const QTemporaryDir &dir, const QString &name, const QString &passphrase = {})
+{
+    const QString path = dir.filePath(name);
+    run(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, passphrase, u"-f"_s, path});
+    return path;
+}
+
+class SshLab : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(Lab::get().ok()) << "STAFFETTA_LAB_ENV does not name a lab.env"; }
+};
+
+} // namespace
+
+TEST_F(SshLab, KnownHostInfoReturnsThePostfixVersion)
+{
+    client::RelayClient client(std::make_shared<SshTransport>(labEndpoint(), SshCredentials{}));
+    auto info = await(client.info());
+    ASSERT_TRUE(info.ok()) << info.error().message.toStdString();
+    EXPECT_EQ(info.value().postfixVersion, labPostfixVersion());
+    EXPECT_FALSE(info.value().postfixVersion.isEmpty());
+    EXPECT_EQ(info.value().apiVersion, 1);
+    EXPECT_TRUE(info.value().queues.contains(u"deferred"_s));
+    ASSERT_TRUE(info.value().fail2banAvailable) << info.value().fail2banError.toStdString();
+    ASSERT_EQ(info.value().jails.size(), 1);
+    EXPECT_EQ(info.value().jails.first().name, Lab::get().value(u"LAB_FAIL2BAN_JAIL"_s));
+}
+
+TEST_F(SshLab, ChangedHostKeyIsRefused)
+{
+    QTemporaryDir dir;
+    const QString impostor = newKey(dir, u"impostor"_s);
+    SshEndpoint e = labEndpoint();
+    e.knownHostsFile = dir.filePath(u"known_hosts"_s);
+    QFile kh(e.knownHostsFile);
+    ASSERT_TRUE(kh.open(QIODevice::WriteOnly));
+    QFile pub(impostor + u".pub"_s);
+    ASSERT_TRUE(pub.open(QIODevice::ReadOnly));
+    const QByteArray line = "[127.0.0.1]:" + QByteArray::number(e.port) + ' ' + pub.readAll().split(' ').mid(0, 2).join(' ') + '\n';
+    kh.write(line);
+    kh.close();
+
+    const QString realFingerprint = fingerprintOf(Lab::get().value(u"LAB_SSH_HOST_KEY_PUB"_s));
+    // Even a user's "approval" of the new key does not override a changed key.
+    auto r = SshTransport::runBlocking(e, SshCredentials{{}, realFingerprint}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::HostKeyChanged) << r.error().message.toStdString();
+    EXPECT_EQ(r.error().details.value(u"fingerprint"_s).toString(), realFingerprint);
+    EXPECT_TRUE(r.error().message.contains(u"changed"_s));
+    // known_hosts is left as it was.
+    ASSERT_TRUE(kh.open(QIODevice::ReadOnly));
+    EXPECT_EQ(kh.readAll(), line);
+}
+
+TEST_F(SshLab, WrongKeyIsRefused)
+{
+    QTemporaryDir dir;
+    SshEndpoint e = labEndpoint();
+    e.keyFile = newKey(dir, u"stranger"_s);
+    auto r = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::AuthFailed) << r.error().message.toStdString();
+}
+
+TEST_F(SshLab, EncryptedKeyAsksForItsPassphrase)
+{
+    QTemporaryDir dir;
+    SshEndpoint e = labEndpoint();
+    e.keyFile = newKey(dir, u"locked"_s, u"open sesame"_s);
+    auto r = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::CredentialsNeeded);
+    EXPECT_EQ(r.error().details.value(u"secret"_s).toString(), u"passphrase"_s);
+    // With its passphrase the key is read; the relay does not know it, so: refused.
+    auto withPassphrase = SshTransport::runBlocking(e, SshCredentials{u"open sesame"_s, {}}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(withPassphrase.ok());
+    EXPECT_EQ(withPassphrase.error().code, ErrorCode::AuthFailed);
+}
+
+TEST_F(SshLab, UnknownHostIsAskedThenRemembered)
+{
+    QTemporaryDir dir;
+    SshEndpoint e = labEndpoint();
+    e.knownHostsFile = dir.filePath(u"ssh/known_hosts"_s); // does not exist yet
+    const QString fingerprint = fingerprintOf(Lab::get().value(u"LAB_SSH_HOST_KEY_PUB"_s));
+    ASSERT_TRUE(fingerprint.startsWith(u"SHA256:"_s));
+
+    auto first = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(first.ok());
+    EXPECT_EQ(first.error().code, ErrorCode::HostKeyUnknown);
+    EXPECT_EQ(first.error().details.value(u"fingerprint"_s).toString(), fingerprint);
+    EXPECT_EQ(first.error().details.value(u"key_type"_s).toString(), u"ssh-ed25519"_s);
+    EXPECT_FALSE(QFile::exists(e.knownHostsFile));
+
+    // Approving some other fingerprint trusts nothing.
+    auto other = SshTransport::runBlocking(e, SshCredentials{{}, u"SHA256:AAAA"_s}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(other.ok());
+    EXPECT_EQ(other.error().code, ErrorCode::HostKeyUnknown);
+
+    auto approved = SshTransport::runBlocking(e, SshCredentials{{}, fingerprint}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_TRUE(approved.ok()) << approved.error().message.toStdString();
+    EXPECT_EQ(approved.value().exitStatus, 0);
+    ASSERT_TRUE(QFile::exists(e.knownHostsFile));
+
+    auto again = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+}
+
+TEST_F(SshLab, UnknownVerbComesBackAsTheRelaysError)
+{
+    client::RelayClient client(std::make_shared<SshTransport>(labEndpoint(), SshCredentials{}));
+    auto r = await(client.call({u"frobnicate"_s}));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::UnknownVerb);
+}
+
+TEST_F(SshLab, CancelStopsTheCall)
+{
+    SshTransport transport(labEndpoint(), {});
+    auto cancel = makeCancelToken();
+    auto future = transport.run({u"info"_s}, {}, cancel);
+    cancel->store(true);
+    auto r = await(future);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::Canceled);
+}

@@ -1,0 +1,79 @@
+#include "api/api.h"
+#include "api/info.h"
+
+#include "test_support.h"
+
+#include <QJsonDocument>
+
+using namespace staffetta;
+using namespace Qt::Literals::StringLiterals;
+
+TEST(Api, SuccessResponseParsesBack)
+{
+    const QByteArray out = api::successResponse({{u"x"_s, 1}});
+    auto r = api::parseResponse(out, {}, 0);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.value().value(u"x"_s).toInt(), 1);
+    EXPECT_EQ(QJsonDocument::fromJson(out).object().value(u"api_version"_s).toInt(), api::Version);
+}
+
+TEST(Api, ErrorResponseKeepsCodeAndDetails)
+{
+    const QByteArray out = api::errorResponse(Error(ErrorCode::Conflict, u"stale"_s, {{u"revision"_s, 7}}));
+    auto r = api::parseResponse(out, {}, 1);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(r.error().message, u"stale"_s);
+    EXPECT_EQ(r.error().details.value(u"revision"_s).toInt(), 7);
+}
+
+TEST(Api, GarbageIsBadResponseWithStderr)
+{
+    auto r = api::parseResponse("bash: staffettactl: command not found\n", "sh: 1: staffettactl: not found", 127);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::BadResponse);
+    EXPECT_TRUE(r.error().message.contains(u"not found"_s)) << r.error().message.toStdString();
+    EXPECT_EQ(r.error().details.value(u"exit_status"_s).toInt(), 127);
+}
+
+TEST(Api, JsonWithoutEnvelopeIsBadResponse)
+{
+    auto r = api::parseResponse(R"({"hello": 1})", {}, 0);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::BadResponse);
+}
+
+TEST(Api, SafeWords)
+{
+    for (const QString &w : {u"info"_s, u"queue"_s, u"4F2A1B3C9D"_s, u"127.0.0.2"_s, u"alice@lab.test"_s})
+        EXPECT_TRUE(api::isSafeWord(w)) << w.toStdString();
+    for (const QString &w : {u""_s, u"a b"_s, u"x;rm"_s, u"$(id)"_s, u"`id`"_s, u"a|b"_s, u"-rf"_s,
+                            u"a'b"_s, u"a\"b"_s, u"a\nb"_s, u"*"_s, u"~root"_s})
+        EXPECT_FALSE(api::isSafeWord(w)) << w.toStdString();
+}
+
+TEST(RelayInfo, RoundTripAndTotals)
+{
+    api::RelayInfo i;
+    i.apiVersion = 1;
+    i.staffettaVersion = u"0.1.0"_s;
+    i.hostname = u"relay1"_s;
+    i.postfixVersion = u"3.7.11"_s;
+    i.queues = {{u"active"_s, 2}, {u"deferred"_s, 5}, {u"hold"_s, 0}};
+    i.fail2banAvailable = true;
+    i.jails = {api::JailStatus{u"postfix-sasl"_s, 2, 9, 1, {u"127.0.0.2"_s, u"127.0.0.3"_s}}};
+    auto back = api::RelayInfo::fromJson(i.toJson());
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back.value().postfixVersion, u"3.7.11"_s);
+    EXPECT_EQ(back.value().queues, i.queues);
+    EXPECT_EQ(back.value().jails, i.jails);
+    EXPECT_EQ(back.value().queuedTotal(), 7);
+    EXPECT_EQ(back.value().bannedTotal(), 2);
+}
+
+TEST(RelayInfo, MissingPostfixVersionIsRefused)
+{
+    auto r = api::RelayInfo::fromJson({{u"api_version"_s, 1}});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::BadResponse);
+}
