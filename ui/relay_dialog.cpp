@@ -60,17 +60,13 @@ RelayDialog::RelayDialog(QWidget *parent)
     m_problem->setWordWrap(true);
 
     // Row labels are set (and re-set on a language change) in retranslate().
-    m_form->addRow(QString(), m_name);
-    m_form->addRow(QString(), m_group);
-    m_form->addRow(QString(), m_host);
-    m_form->addRow(QString(), m_port);
-    m_form->addRow(QString(), m_user);
-    m_form->addRow(QString(), m_auth);
-    m_form->addRow(QString(), m_keyFile);
-    m_form->addRow(QString(), m_secret);
-    m_form->addRow(QString(), m_saveSecret);
-    m_form->addRow(QString(), m_knownHosts);
-    m_form->addRow(QString(), m_remoteCommand);
+    for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_group, m_host, m_port, m_user, m_auth,
+                                                           m_keyFile, m_secret, m_saveSecret,
+                                                           m_knownHosts, m_remoteCommand}) {
+        auto *label = new QLabel(this);
+        label->setBuddy(field);
+        m_form->addRow(label, field);
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
