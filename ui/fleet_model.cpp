@@ -34,7 +34,9 @@ QPixmap statusDot(RelayConnection::State state)
 } // namespace
 
 FleetModel::FleetModel(secrets::SecretStore &secrets, Prompter &prompter, QObject *parent)
-    : QAbstractListModel(parent), m_secrets(secrets), m_prompter(prompter)
+    : QAbstractListModel(parent)
+    , m_secrets(secrets)
+    , m_prompter(prompter)
 {}
 
 RelayConnection *FleetModel::make(const settings::RelayProfile &profile)
@@ -47,6 +49,7 @@ RelayConnection *FleetModel::make(const settings::RelayProfile &profile)
     });
     connect(c, &RelayConnection::secretToRemember, this,
             [this, c](const QString &secret) { emit secretToRemember(c->profile().id, secret); });
+    connect(c, &RelayConnection::notice, this, &FleetModel::notice);
     return c;
 }
 

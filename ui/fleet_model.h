@@ -38,6 +38,7 @@ public:
 
 signals:
     void secretToRemember(const QUuid &profileId, const QString &secret);
+    void notice(const QString &message);
 
 private:
     RelayConnection *make(const settings::RelayProfile &profile);

@@ -8,7 +8,9 @@ namespace staffetta::ui {
 
 using namespace Qt::Literals::StringLiterals;
 
-LanguageManager::LanguageManager(QObject *parent) : QObject(parent) {}
+LanguageManager::LanguageManager(QObject *parent)
+    : QObject(parent)
+{}
 
 QStringList LanguageManager::available()
 {

@@ -61,6 +61,8 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
             &MainWindow::currentChanged);
     connect(m_fleetView, &QListView::doubleClicked, this, &MainWindow::connectRelay);
     connect(m_fleet, &FleetModel::secretToRemember, this, &MainWindow::rememberSecret);
+    connect(m_fleet, &FleetModel::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
     m_fleet->setProfiles(settings::ProfileStore(m_settings).load());
     if (m_fleet->rowCount() > 0)
@@ -116,7 +118,8 @@ void MainWindow::createActions()
     m_systemLanguage->setData(QString());
     m_languageMenu->addSeparator();
     // Language names are written in their own language, as users look for them.
-    const QList<std::pair<QString, QString>> languages{{u"en"_s, u"English"_s}, {u"it"_s, u"Italiano"_s}};
+    const QList<std::pair<QString, QString>> languages{{u"en"_s, u"English"_s},
+                                                       {u"it"_s, u"Italiano"_s}};
     for (const auto &[code, name] : languages) {
         QAction *a = m_languageMenu->addAction(name);
         a->setData(code);
@@ -283,7 +286,8 @@ void MainWindow::rememberSecret(const QUuid &id, const QString &secret)
             profile.secretInKeychain = true;
             settings::ProfileStore(m_settings).save(profile);
             m_fleet->upsert(profile);
-            statusBar()->showMessage(tr("The secret of %1 is saved in the system keychain.").arg(profile.name), 8000);
+            statusBar()->showMessage(
+                tr("The secret of %1 is saved in the system keychain.").arg(profile.name), 8000);
         });
 }
 

@@ -146,7 +146,8 @@ void OverviewView::refreshView()
     }
     m_hostname->setText(info->hostname);
     m_postfixVersion->setText(info->postfixVersion);
-    m_staffettaVersion->setText(tr("%1 (API %2)").arg(info->staffettaVersion).arg(info->apiVersion));
+    m_staffettaVersion->setText(
+        tr("%1 (API %2)").arg(info->staffettaVersion).arg(info->apiVersion));
     m_updated->setText(QLocale().toString(m_connection->lastUpdate(), QLocale::ShortFormat));
 
     const QStringList queueOrder = api::queueNames();
@@ -156,14 +157,16 @@ void OverviewView::refreshView()
         if (!info->queues.contains(name))
             continue;
         m_queues->setItem(row, 0, new QTableWidgetItem(name));
-        m_queues->setItem(row, 1, new QTableWidgetItem(QLocale().toString(info->queues.value(name))));
+        m_queues->setItem(row, 1,
+                          new QTableWidgetItem(QLocale().toString(info->queues.value(name))));
         ++row;
     }
     m_queues->setRowCount(row);
 
     if (!info->fail2banAvailable) {
         m_jails->setRowCount(1);
-        m_jails->setItem(0, 0, new QTableWidgetItem(tr("fail2ban unavailable: %1").arg(info->fail2banError)));
+        m_jails->setItem(
+            0, 0, new QTableWidgetItem(tr("fail2ban unavailable: %1").arg(info->fail2banError)));
         return;
     }
     m_jails->setRowCount(int(info->jails.size()));

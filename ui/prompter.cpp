@@ -25,8 +25,8 @@ void DialogPrompter::askTrustHostKey(const QString &relayName, const Error &erro
                      .arg(error.details.value(u"host"_s).toString()));
     box->setInformativeText(
         tr("Its %1 key fingerprint is:\n%2\n\nCompare it with the fingerprint your "
-                    "relay's administrator gave you (ssh-keygen -lf on the relay's host key). "
-                    "Trust this key and remember it?")
+           "relay's administrator gave you (ssh-keygen -lf on the relay's host key). "
+           "Trust this key and remember it?")
             .arg(error.details.value(u"key_type"_s).toString(),
                  error.details.value(u"fingerprint"_s).toString()));
     box->setTextInteractionFlags(Qt::TextSelectableByMouse);

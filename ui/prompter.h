@@ -39,7 +39,9 @@ class DialogPrompter final : public Prompter
 {
     Q_DECLARE_TR_FUNCTIONS(DialogPrompter)
 public:
-    explicit DialogPrompter(QWidget *parent) : m_parent(parent) {}
+    explicit DialogPrompter(QWidget *parent)
+        : m_parent(parent)
+    {}
     void askTrustHostKey(const QString &relayName, const Error &error,
                          std::function<void(bool)> answer) override;
     void askSecret(const QString &relayName, const Error &error,

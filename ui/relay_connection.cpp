@@ -11,7 +11,10 @@ using namespace Qt::Literals::StringLiterals;
 
 RelayConnection::RelayConnection(settings::RelayProfile profile, secrets::SecretStore &secrets,
                                  Prompter &prompter, QObject *parent)
-    : QObject(parent), m_profile(std::move(profile)), m_secrets(secrets), m_prompter(prompter)
+    : QObject(parent)
+    , m_profile(std::move(profile))
+    , m_secrets(secrets)
+    , m_prompter(prompter)
 {}
 
 RelayConnection::~RelayConnection()
@@ -21,11 +24,10 @@ RelayConnection::~RelayConnection()
 
 void RelayConnection::setProfile(const settings::RelayProfile &profile)
 {
-    const bool endpointChanged = !(profile.ssh.host == m_profile.ssh.host
-                                   && profile.ssh.port == m_profile.ssh.port
-                                   && profile.ssh.user == m_profile.ssh.user
-                                   && profile.ssh.auth == m_profile.ssh.auth
-                                   && profile.ssh.keyFile == m_profile.ssh.keyFile);
+    const bool endpointChanged =
+        !(profile.ssh.host == m_profile.ssh.host && profile.ssh.port == m_profile.ssh.port &&
+          profile.ssh.user == m_profile.ssh.user && profile.ssh.auth == m_profile.ssh.auth &&
+          profile.ssh.keyFile == m_profile.ssh.keyFile);
     m_profile = profile;
     if (endpointChanged) {
         cancel();
@@ -55,8 +57,7 @@ QString RelayConnection::statusText() const
         return tr("online");
     const int queued = m_info->queuedTotal();
     const int banned = m_info->bannedTotal();
-    return tr("online · %n queued", nullptr, queued) + u" · "_s
-           + tr("%n banned", nullptr, banned);
+    return tr("online · %n queued", nullptr, queued) + u" · "_s + tr("%n banned", nullptr, banned);
 }
 
 void RelayConnection::cancel()
@@ -82,14 +83,17 @@ void RelayConnection::loadSecretThenRun()
     }
     m_keychainTried = true;
     const quint64 generation = m_generation;
-    m_secrets.read(m_profile.keychainKey()).then(this, [this, generation](const Result<QString> &r) {
-        if (generation != m_generation)
-            return;
-        if (r)
-            m_secret = r.value();
-        // Without a keychain the connection goes on; a needed secret is then asked for.
-        runInfo();
-    });
+    m_secrets.read(m_profile.keychainKey())
+        .then(this, [this, generation](const Result<QString> &r) {
+            if (generation != m_generation)
+                return;
+            if (r)
+                m_secret = r.value();
+            else if (r.error().code != ErrorCode::NotFound)
+                emit notice(r.error().message);
+            // Without a keychain the connection goes on; a needed secret is then asked for.
+            runInfo();
+        });
 }
 
 void RelayConnection::runInfo()
@@ -131,9 +135,9 @@ void RelayConnection::handleFailure(const Error &error)
         });
         return;
     }
-    const bool askSecret = error.code == ErrorCode::CredentialsNeeded
-                           || (error.code == ErrorCode::AuthFailed
-                               && m_profile.ssh.auth != transport::SshAuth::Agent);
+    const bool askSecret =
+        error.code == ErrorCode::CredentialsNeeded ||
+        (error.code == ErrorCode::AuthFailed && m_profile.ssh.auth != transport::SshAuth::Agent);
     if (askSecret) {
         m_prompter.askSecret(m_profile.name, error,
                              [this, generation, error](std::optional<Prompter::SecretAnswer> a) {

@@ -48,6 +48,8 @@ signals:
     void changed();
     // A secret the user typed and asked to keep: the owner stores it (and the profile flag).
     void secretToRemember(const QString &secret);
+    // Something the user should know that does not stop the connection (no keychain...).
+    void notice(const QString &message);
 
 private:
     void loadSecretThenRun();

@@ -60,9 +60,9 @@ RelayDialog::RelayDialog(QWidget *parent)
     m_problem->setWordWrap(true);
 
     // Row labels are set (and re-set on a language change) in retranslate().
-    for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_group, m_host, m_port, m_user, m_auth,
-                                                           m_keyFile, m_secret, m_saveSecret,
-                                                           m_knownHosts, m_remoteCommand}) {
+    for (QWidget *field : std::initializer_list<QWidget *>{
+             m_name, m_group, m_host, m_port, m_user, m_auth, m_keyFile, m_secret, m_saveSecret,
+             m_knownHosts, m_remoteCommand}) {
         auto *label = new QLabel(this);
         label->setBuddy(field);
         m_form->addRow(label, field);
@@ -134,7 +134,8 @@ void RelayDialog::changeEvent(QEvent *event)
 
 void RelayDialog::retranslate()
 {
-    setWindowTitle(m_profile.name.isEmpty() ? tr("Add relay") : tr("Edit relay %1").arg(m_profile.name));
+    setWindowTitle(m_profile.name.isEmpty() ? tr("Add relay")
+                                            : tr("Edit relay %1").arg(m_profile.name));
     const QStringList labels{tr("&Name:"),        tr("&Group:"),         tr("&Host:"),
                              tr("&Port:"),        tr("&User:"),          tr("&Authentication:"),
                              tr("&Key file:"),    tr("&Secret:"),        QString(),
@@ -163,8 +164,9 @@ void RelayDialog::updateState()
     m_keyFile->setEnabled(auth == SshAuth::KeyFile);
     m_secret->setEnabled(auth != SshAuth::Agent);
     m_saveSecret->setEnabled(auth != SshAuth::Agent);
-    m_secret->setPlaceholderText(auth == SshAuth::Password ? tr("password (optional: asked when needed)")
-                                                           : tr("key passphrase, if the key has one"));
+    m_secret->setPlaceholderText(auth == SshAuth::Password
+                                     ? tr("password (optional: asked when needed)")
+                                     : tr("key passphrase, if the key has one"));
     static const QRegularExpression safeCommand(u"^[A-Za-z0-9_./-]+$"_s);
     QString problem;
     if (m_name->text().trimmed().isEmpty())

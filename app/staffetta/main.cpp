@@ -54,7 +54,10 @@ std::optional<settings::RelayProfile> labProfile(const QString &path)
 void hardenProcess()
 {
     // No core dumps: they could hold passwords read from the keychain.
-    struct rlimit none{0, 0};
+    struct rlimit none
+    {
+        0, 0
+    };
     setrlimit(RLIMIT_CORE, &none);
 }
 
@@ -72,14 +75,23 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QCoreApplication::translate("main", "Staffetta console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption settingsOption(u"settings"_s,
-        QCoreApplication::translate("main", "Use this settings file instead of the user's."), u"file"_s);
-    const QCommandLineOption labOption(u"lab-env"_s,
-        QCoreApplication::translate("main", "Add the lab relay described by this lab.env and connect to it."), u"file"_s);
-    const QCommandLineOption languageOption(u"language"_s,
-        QCoreApplication::translate("main", "Language for this run (en, it)."), u"code"_s);
-    const QCommandLineOption screenshotOption(u"screenshots"_s,
-        QCoreApplication::translate("main", "Render each view to PNG files in this directory, then quit."), u"dir"_s);
+    const QCommandLineOption settingsOption(
+        u"settings"_s,
+        QCoreApplication::translate("main", "Use this settings file instead of the user's."),
+        u"file"_s);
+    const QCommandLineOption labOption(
+        u"lab-env"_s,
+        QCoreApplication::translate(
+            "main", "Add the lab relay described by this lab.env and connect to it."),
+        u"file"_s);
+    const QCommandLineOption languageOption(
+        u"language"_s, QCoreApplication::translate("main", "Language for this run (en, it)."),
+        u"code"_s);
+    const QCommandLineOption screenshotOption(
+        u"screenshots"_s,
+        QCoreApplication::translate("main",
+                                    "Render each view to PNG files in this directory, then quit."),
+        u"dir"_s);
     parser.addOptions({settingsOption, labOption, languageOption, screenshotOption});
     parser.process(app);
 
@@ -123,8 +135,8 @@ int main(int argc, char *argv[])
         auto *c = window.currentConnection();
         if (c) {
             QObject::connect(c, &ui::RelayConnection::changed, &window, [c, shoot] {
-                if (c->state() == ui::RelayConnection::State::Online
-                    || c->state() == ui::RelayConnection::State::Failed)
+                if (c->state() == ui::RelayConnection::State::Online ||
+                    c->state() == ui::RelayConnection::State::Failed)
                     QTimer::singleShot(200, shoot);
             });
         }

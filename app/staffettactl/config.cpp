@@ -20,7 +20,8 @@ Result<Config> Config::load(const QString &explicitPath)
     if (!info.exists()) {
         if (explicitPath.isEmpty())
             return config; // a stock relay: Postfix and fail2ban at their default places
-        return Error(ErrorCode::Config, u"STAFFETTA_CONF names %1, which does not exist"_s.arg(path),
+        return Error(ErrorCode::Config,
+                     u"STAFFETTA_CONF names %1, which does not exist"_s.arg(path),
                      {{u"path"_s, path}});
     }
     if (!info.isReadable()) {
@@ -34,7 +35,8 @@ Result<Config> Config::load(const QString &explicitPath)
     }
     config.path = path;
     config.postfixConfigDir = s.value(u"postfix/config_dir"_s).toString();
-    config.postfixCommandDir = s.value(u"postfix/command_dir"_s, config.postfixCommandDir).toString();
+    config.postfixCommandDir =
+        s.value(u"postfix/command_dir"_s, config.postfixCommandDir).toString();
     config.fail2banSocket = s.value(u"fail2ban/socket"_s).toString();
     config.fail2banClient = s.value(u"fail2ban/client"_s, config.fail2banClient).toString();
     return config;

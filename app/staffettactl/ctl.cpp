@@ -7,8 +7,8 @@
 #include "postfix/postfix.h"
 
 #include <QFileInfo>
-#include <QSysInfo>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QTextStream>
 
 #include <optional>
@@ -31,8 +31,8 @@ Outcome respond(const Invocation &inv, const Result<QJsonObject> &result,
     if (inv.json)
         o.out = api::errorResponse(result.error());
     else
-        o.err = (u"staffettactl: "_s + result.error().message + u" ["_s + result.error().name()
-                 + u"]\n"_s)
+        o.err = (u"staffettactl: "_s + result.error().message + u" ["_s + result.error().name() +
+                 u"]\n"_s)
                     .toUtf8();
     return o;
 }

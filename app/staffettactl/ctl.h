@@ -7,13 +7,13 @@ namespace staffetta::ctl {
 
 struct Invocation
 {
-    QStringList words;     // verb and its words, without the program name and options
-    bool json = false;     // --json: machine output (the console always asks for it)
+    QStringList words; // verb and its words, without the program name and options
+    bool json = false; // --json: machine output (the console always asks for it)
 };
 
 struct Outcome
 {
-    int exitCode = 0;      // 0 done, 1 the verb failed (an error response), 2 usage error
+    int exitCode = 0; // 0 done, 1 the verb failed (an error response), 2 usage error
     QByteArray out;
     QByteArray err;
 };

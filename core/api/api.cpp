@@ -16,7 +16,8 @@ QByteArray successResponse(const QJsonObject &result)
 
 QByteArray errorResponse(const Error &error)
 {
-    const QJsonObject o{{u"api_version"_s, Version}, {u"ok"_s, false}, {u"error"_s, error.toJson()}};
+    const QJsonObject o{
+        {u"api_version"_s, Version}, {u"ok"_s, false}, {u"error"_s, error.toJson()}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 

@@ -17,7 +17,8 @@ class RelayClient
 public:
     explicit RelayClient(std::shared_ptr<transport::Transport> transport);
 
-    QFuture<Result<api::RelayInfo>> info(transport::CancelToken cancel = transport::makeCancelToken());
+    QFuture<Result<api::RelayInfo>>
+    info(transport::CancelToken cancel = transport::makeCancelToken());
 
     // Any verb, raw: the parsed "result" object of the response.
     QFuture<Result<QJsonObject>> call(const QStringList &words, const QByteArray &input = {},

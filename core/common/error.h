@@ -48,7 +48,10 @@ struct Error
 
     Error() = default;
     Error(ErrorCode c, QString msg, QJsonObject det = {})
-        : code(c), message(std::move(msg)), details(std::move(det)), rawCode(codeName(c))
+        : code(c)
+        , message(std::move(msg))
+        , details(std::move(det))
+        , rawCode(codeName(c))
     {}
 
     QString name() const { return rawCode.isEmpty() ? codeName(code) : rawCode; }

@@ -22,12 +22,12 @@ Result<ProcessOutput> runProcess(const QString &program, const QStringList &argu
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        return Error(ErrorCode::Timeout,
-                     QCoreApplication::translate("staffetta::Process",
-                                                 "%1 did not finish within %2 ms")
-                         .arg(program)
-                         .arg(timeoutMs),
-                     {{QStringLiteral("program"), program}});
+        return Error(
+            ErrorCode::Timeout,
+            QCoreApplication::translate("staffetta::Process", "%1 did not finish within %2 ms")
+                .arg(program)
+                .arg(timeoutMs),
+            {{QStringLiteral("program"), program}});
     }
     ProcessOutput output;
     output.out = process.readAllStandardOutput();

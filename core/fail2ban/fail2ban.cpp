@@ -22,8 +22,8 @@ struct Tr
 // The value after "<label>:" on a line of fail2ban-client's tree output.
 std::optional<QString> field(const QString &output, const QString &label)
 {
-    const QRegularExpression re(u"^[\\s|`-]*"_s + QRegularExpression::escape(label)
-                                    + u":[ \\t]*(.*)$"_s,
+    const QRegularExpression re(u"^[\\s|`-]*"_s + QRegularExpression::escape(label) +
+                                    u":[ \\t]*(.*)$"_s,
                                 QRegularExpression::MultilineOption);
     const auto m = re.match(output);
     if (!m.hasMatch())
@@ -69,7 +69,8 @@ Result<api::JailStatus> parseJailStatus(const QString &jail, const QString &stat
 }
 
 Fail2ban::Fail2ban(QString socketPath, QString client)
-    : m_socket(std::move(socketPath)), m_client(std::move(client))
+    : m_socket(std::move(socketPath))
+    , m_client(std::move(client))
 {}
 
 Result<QString> Fail2ban::call(const QStringList &arguments) const
@@ -83,9 +84,10 @@ Result<QString> Fail2ban::call(const QStringList &arguments) const
         return run.error();
     if (run.value().exitCode != 0) {
         QString why = QString::fromUtf8(run.value().err + run.value().out).trimmed();
-        return Error(ErrorCode::Unavailable,
-                     Tr::tr("fail2ban-client %1 failed: %2").arg(arguments.join(u' '), why.left(500)),
-                     {{u"socket"_s, m_socket}});
+        return Error(
+            ErrorCode::Unavailable,
+            Tr::tr("fail2ban-client %1 failed: %2").arg(arguments.join(u' '), why.left(500)),
+            {{u"socket"_s, m_socket}});
     }
     return QString::fromUtf8(run.value().out);
 }

@@ -48,7 +48,8 @@ Result<QMap<QString, int>> countQueues(const QByteArray &lines)
 }
 
 Postfix::Postfix(QString configDir, QString commandDir)
-    : m_configDir(std::move(configDir)), m_commandDir(std::move(commandDir))
+    : m_configDir(std::move(configDir))
+    , m_commandDir(std::move(commandDir))
 {}
 
 QStringList Postfix::configArgs() const
@@ -67,9 +68,10 @@ Result<QString> Postfix::version() const
     if (!run)
         return run.error();
     if (run.value().exitCode != 0) {
-        return Error(ErrorCode::Unavailable,
-                     Tr::tr("postconf failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
-                     {{u"config_dir"_s, m_configDir}});
+        return Error(
+            ErrorCode::Unavailable,
+            Tr::tr("postconf failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
+            {{u"config_dir"_s, m_configDir}});
     }
     return QString::fromUtf8(run.value().out).trimmed();
 }
@@ -82,9 +84,10 @@ Result<QMap<QString, int>> Postfix::queueCounts() const
     if (!run)
         return run.error();
     if (run.value().exitCode != 0) {
-        return Error(ErrorCode::Unavailable,
-                     Tr::tr("postqueue failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
-                     {{u"config_dir"_s, m_configDir}});
+        return Error(
+            ErrorCode::Unavailable,
+            Tr::tr("postqueue failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
+            {{u"config_dir"_s, m_configDir}});
     }
     auto counts = countQueues(run.value().out);
     if (!counts)

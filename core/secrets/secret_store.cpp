@@ -18,9 +18,10 @@ Error keychainError(const QKeychain::Job *job)
     const QString detail = job->errorString();
     switch (job->error()) {
     case QKeychain::EntryNotFound:
-        return Error(ErrorCode::NotFound,
-                     QCoreApplication::translate("staffetta::SecretStore",
-                                                 "No secret is stored in the keychain for this relay."));
+        return Error(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("staffetta::SecretStore",
+                                        "No secret is stored in the keychain for this relay."));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         break;
@@ -61,13 +62,16 @@ QFuture<Result<T>> startJob(Job *job, OnSuccess onSuccess)
 
 } // namespace
 
-SecretStore::SecretStore(QString service) : m_service(std::move(service)) {}
+SecretStore::SecretStore(QString service)
+    : m_service(std::move(service))
+{}
 
 QFuture<Result<QString>> SecretStore::read(const QString &key) const
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(key);
-    return startJob<QString>(job, [](QKeychain::ReadPasswordJob *j) { return Result<QString>(j->textData()); });
+    return startJob<QString>(
+        job, [](QKeychain::ReadPasswordJob *j) { return Result<QString>(j->textData()); });
 }
 
 QFuture<Result<Done>> SecretStore::write(const QString &key, const QString &secret) const

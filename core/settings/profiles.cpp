@@ -12,11 +12,10 @@ QString RelayProfile::keychainKey() const
 
 bool operator==(const RelayProfile &a, const RelayProfile &b)
 {
-    return a.id == b.id && a.name == b.name && a.group == b.group && a.ssh.host == b.ssh.host
-           && a.ssh.port == b.ssh.port && a.ssh.user == b.ssh.user && a.ssh.auth == b.ssh.auth
-           && a.ssh.keyFile == b.ssh.keyFile && a.ssh.knownHostsFile == b.ssh.knownHostsFile
-           && a.ssh.remoteCommand == b.ssh.remoteCommand
-           && a.secretInKeychain == b.secretInKeychain;
+    return a.id == b.id && a.name == b.name && a.group == b.group && a.ssh.host == b.ssh.host &&
+           a.ssh.port == b.ssh.port && a.ssh.user == b.ssh.user && a.ssh.auth == b.ssh.auth &&
+           a.ssh.keyFile == b.ssh.keyFile && a.ssh.knownHostsFile == b.ssh.knownHostsFile &&
+           a.ssh.remoteCommand == b.ssh.remoteCommand && a.secretInKeychain == b.secretInKeychain;
 }
 
 QString authName(SshAuth auth)
@@ -41,7 +40,9 @@ SshAuth authFromName(const QString &name)
     return SshAuth::Agent;
 }
 
-ProfileStore::ProfileStore(QSettings &settings) : m_settings(settings) {}
+ProfileStore::ProfileStore(QSettings &settings)
+    : m_settings(settings)
+{}
 
 QList<RelayProfile> ProfileStore::load() const
 {

@@ -44,7 +44,9 @@ private:
 class Preferences
 {
 public:
-    explicit Preferences(QSettings &settings) : m_settings(settings) {}
+    explicit Preferences(QSettings &settings)
+        : m_settings(settings)
+    {}
     // "" = follow the system locale; else a language code such as "it" or "en".
     QString language() const;
     void setLanguage(const QString &code);

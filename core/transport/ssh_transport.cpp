@@ -73,7 +73,8 @@ Result<HostKeyInfo> serverKeyInfo(ssh_session s)
 {
     ssh_key raw = nullptr;
     if (ssh_get_server_publickey(s, &raw) != SSH_OK)
-        return Error(ErrorCode::HostUnreachable, Tr::tr("The server sent no host key: %1").arg(sshError(s)));
+        return Error(ErrorCode::HostUnreachable,
+                     Tr::tr("The server sent no host key: %1").arg(sshError(s)));
     Key key(raw);
     unsigned char *hash = nullptr;
     size_t length = 0;
@@ -81,19 +82,20 @@ Result<HostKeyInfo> serverKeyInfo(ssh_session s)
         return Error(ErrorCode::Internal, Tr::tr("Cannot hash the server's host key."));
     char *fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, length);
     ssh_clean_pubkey_hash(&hash);
-    HostKeyInfo info{QString::fromLatin1(fp), QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())))};
+    HostKeyInfo info{QString::fromLatin1(fp),
+                     QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())))};
     ssh_string_free_char(fp);
     return info;
 }
 
-Result<Done> verifyHost(ssh_session s, const SshEndpoint &endpoint, const SshCredentials &credentials)
+Result<Done> verifyHost(ssh_session s, const SshEndpoint &endpoint,
+                        const SshCredentials &credentials)
 {
     auto key = serverKeyInfo(s);
     if (!key)
         return key.error();
-    const QString hostLabel = endpoint.port == 22
-                                  ? endpoint.host
-                                  : u"[%1]:%2"_s.arg(endpoint.host).arg(endpoint.port);
+    const QString hostLabel =
+        endpoint.port == 22 ? endpoint.host : u"[%1]:%2"_s.arg(endpoint.host).arg(endpoint.port);
     const QJsonObject details{{u"host"_s, hostLabel},
                               {u"fingerprint"_s, key.value().fingerprint},
                               {u"key_type"_s, key.value().type},
@@ -105,29 +107,30 @@ Result<Done> verifyHost(ssh_session s, const SshEndpoint &endpoint, const SshCre
     case SSH_KNOWN_HOSTS_OTHER:
         return Error(ErrorCode::HostKeyChanged,
                      Tr::tr("WARNING: the host key of %1 has changed (it now presents %2 %3). "
-                        "This can mean that someone is intercepting the connection. The "
-                        "connection was refused; if the change is expected, remove the old "
-                        "key from %4 and connect again.")
+                            "This can mean that someone is intercepting the connection. The "
+                            "connection was refused; if the change is expected, remove the old "
+                            "key from %4 and connect again.")
                          .arg(hostLabel, key.value().type, key.value().fingerprint,
                               endpoint.knownHostsFile.isEmpty() ? u"~/.ssh/known_hosts"_s
                                                                 : endpoint.knownHostsFile),
                      details);
     case SSH_KNOWN_HOSTS_NOT_FOUND:
     case SSH_KNOWN_HOSTS_UNKNOWN:
-        if (!credentials.approvedFingerprint.isEmpty()
-            && credentials.approvedFingerprint == key.value().fingerprint) {
+        if (!credentials.approvedFingerprint.isEmpty() &&
+            credentials.approvedFingerprint == key.value().fingerprint) {
             if (!endpoint.knownHostsFile.isEmpty())
                 QDir().mkpath(QFileInfo(endpoint.knownHostsFile).absolutePath());
             if (ssh_session_update_known_hosts(s) != SSH_OK) {
-                return Error(ErrorCode::Internal,
-                             Tr::tr("Cannot record the host key in known_hosts: %1").arg(sshError(s)),
-                             details);
+                return Error(
+                    ErrorCode::Internal,
+                    Tr::tr("Cannot record the host key in known_hosts: %1").arg(sshError(s)),
+                    details);
             }
             return Done{};
         }
         return Error(ErrorCode::HostKeyUnknown,
                      Tr::tr("The authenticity of host %1 can't be established. Its %2 key "
-                        "fingerprint is %3.")
+                            "fingerprint is %3.")
                          .arg(hostLabel, key.value().type, key.value().fingerprint),
                      details);
     case SSH_KNOWN_HOSTS_ERROR:
@@ -138,7 +141,8 @@ Result<Done> verifyHost(ssh_session s, const SshEndpoint &endpoint, const SshCre
     }
 }
 
-Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshCredentials &credentials)
+Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint,
+                          const SshCredentials &credentials)
 {
     int rc = SSH_AUTH_ERROR;
     switch (endpoint.auth) {
@@ -147,7 +151,8 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshC
         break;
     case SshAuth::KeyFile: {
         if (!QFileInfo::exists(endpoint.keyFile)) {
-            return Error(ErrorCode::AuthFailed, Tr::tr("The key file %1 does not exist.").arg(endpoint.keyFile),
+            return Error(ErrorCode::AuthFailed,
+                         Tr::tr("The key file %1 does not exist.").arg(endpoint.keyFile),
                          {{u"key_file"_s, endpoint.keyFile}});
         }
         ssh_key raw = nullptr;
@@ -158,9 +163,10 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshC
             nullptr, &raw);
         if (imported != SSH_OK) {
             if (credentials.secret.isEmpty()) {
-                return Error(ErrorCode::CredentialsNeeded,
-                             Tr::tr("The key %1 is protected by a passphrase.").arg(endpoint.keyFile),
-                             {{u"secret"_s, u"passphrase"_s}});
+                return Error(
+                    ErrorCode::CredentialsNeeded,
+                    Tr::tr("The key %1 is protected by a passphrase.").arg(endpoint.keyFile),
+                    {{u"secret"_s, u"passphrase"_s}});
             }
             return Error(ErrorCode::AuthFailed,
                          Tr::tr("Cannot read the key %1: wrong passphrase or unsupported format.")
@@ -187,20 +193,23 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint, const SshC
     }
     return Error(ErrorCode::AuthFailed,
                  Tr::tr("The relay refused the login of %1 (%2).")
-                     .arg(endpoint.user,
-                          endpoint.auth == SshAuth::Agent     ? Tr::tr("no key of the SSH agent was accepted")
-                          : endpoint.auth == SshAuth::KeyFile ? Tr::tr("the key was not accepted")
-                                                               : Tr::tr("wrong password")),
+                     .arg(endpoint.user, endpoint.auth == SshAuth::Agent
+                                             ? Tr::tr("no key of the SSH agent was accepted")
+                                         : endpoint.auth == SshAuth::KeyFile
+                                             ? Tr::tr("the key was not accepted")
+                                             : Tr::tr("wrong password")),
                  {{u"user"_s, endpoint.user}});
 }
 
 } // namespace
 
 SshTransport::SshTransport(SshEndpoint endpoint, SshCredentials credentials)
-    : m_endpoint(std::move(endpoint)), m_credentials(std::move(credentials))
+    : m_endpoint(std::move(endpoint))
+    , m_credentials(std::move(credentials))
 {}
 
-Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint, const QStringList &words)
+Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint,
+                                                const QStringList &words)
 {
     static const QRegularExpression safePath(u"^[A-Za-z0-9_./-]+$"_s);
     if (!safePath.match(endpoint.remoteCommand).hasMatch()) {
@@ -211,8 +220,10 @@ Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint, con
     QStringList parts{endpoint.remoteCommand};
     for (const QString &w : words) {
         if (!api::isSafeWord(w)) {
-            return Error(ErrorCode::BadRequest,
-                         Tr::tr("'%1' cannot be sent as a command word; data goes as JSON on stdin.").arg(w));
+            return Error(
+                ErrorCode::BadRequest,
+                Tr::tr("'%1' cannot be sent as a command word; data goes as JSON on stdin.")
+                    .arg(w));
         }
         parts.append(w);
     }
@@ -268,7 +279,10 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
 
     if (ssh_connect(s) != SSH_OK) {
         return Error(ErrorCode::HostUnreachable,
-                     Tr::tr("Cannot reach %1 port %2: %3").arg(endpoint.host).arg(endpoint.port).arg(sshError(s)),
+                     Tr::tr("Cannot reach %1 port %2: %3")
+                         .arg(endpoint.host)
+                         .arg(endpoint.port)
+                         .arg(sshError(s)),
                      {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
     }
     if (canceled(cancel))
@@ -282,17 +296,22 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
 
     Channel channel(ssh_channel_new(s));
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
-        return Error(ErrorCode::ConnectionLost, Tr::tr("Cannot open an SSH channel: %1").arg(sshError(s)));
+        return Error(ErrorCode::ConnectionLost,
+                     Tr::tr("Cannot open an SSH channel: %1").arg(sshError(s)));
     ssh_channel c = channel.get();
     if (ssh_channel_request_exec(c, command.value().toUtf8().constData()) != SSH_OK)
-        return Error(ErrorCode::ConnectionLost, Tr::tr("The relay refused to run staffettactl: %1").arg(sshError(s)));
+        return Error(ErrorCode::ConnectionLost,
+                     Tr::tr("The relay refused to run staffettactl: %1").arg(sshError(s)));
 
     qsizetype written = 0;
     while (written < input.size()) {
-        const int n = ssh_channel_write(c, input.constData() + written,
-                                        uint32_t(std::min<qsizetype>(input.size() - written, 32768)));
+        const int n =
+            ssh_channel_write(c, input.constData() + written,
+                              uint32_t(std::min<qsizetype>(input.size() - written, 32768)));
         if (n == SSH_ERROR)
-            return Error(ErrorCode::ConnectionLost, Tr::tr("The connection was lost while sending the request: %1").arg(sshError(s)));
+            return Error(
+                ErrorCode::ConnectionLost,
+                Tr::tr("The connection was lost while sending the request: %1").arg(sshError(s)));
         written += n;
     }
     ssh_channel_send_eof(c);
@@ -304,20 +323,24 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
         if (canceled(cancel))
             return canceledError();
         if (deadline.hasExpired()) {
-            return Error(ErrorCode::Timeout,
-                         Tr::tr("The relay did not answer within %1 seconds.").arg(endpoint.commandTimeoutMs / 1000));
+            return Error(ErrorCode::Timeout, Tr::tr("The relay did not answer within %1 seconds.")
+                                                 .arg(endpoint.commandTimeoutMs / 1000));
         }
         // Short timeouts keep cancellation and the deadline responsive.
         const int n = ssh_channel_read_timeout(c, buffer, sizeof buffer, 0, 100);
         if (n == SSH_ERROR)
-            return Error(ErrorCode::ConnectionLost, Tr::tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
+            return Error(
+                ErrorCode::ConnectionLost,
+                Tr::tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
         if (n > 0)
             output.out.append(buffer, n);
         int m;
         while ((m = ssh_channel_read_nonblocking(c, buffer, sizeof buffer, 1)) > 0)
             output.err.append(buffer, m);
         if (m == SSH_ERROR)
-            return Error(ErrorCode::ConnectionLost, Tr::tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
+            return Error(
+                ErrorCode::ConnectionLost,
+                Tr::tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
         if (n == 0 && ssh_channel_is_eof(c))
             break;
     }

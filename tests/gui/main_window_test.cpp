@@ -36,7 +36,8 @@ public:
         ++hostKeyQuestions;
         answer(trustHostKey);
     }
-    void askSecret(const QString &, const Error &, std::function<void(std::optional<SecretAnswer>)> answer) override
+    void askSecret(const QString &, const Error &,
+                   std::function<void(std::optional<SecretAnswer>)> answer) override
     {
         ++secretQuestions;
         answer(std::nullopt);
@@ -45,7 +46,8 @@ public:
 
 QString postfixVersion()
 {
-    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s), u"-h"_s, u"mail_version"_s});
+    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s),
+                                         u"-h"_s, u"mail_version"_s});
     return QString::fromUtf8(out.out).trimmed();
 }
 
@@ -55,7 +57,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(Lab::get().ok());
-        settings = std::make_unique<QSettings>(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
+        settings =
+            std::make_unique<QSettings>(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
         window = std::make_unique<ui::MainWindow>(*settings, secrets, language, &prompter);
         window->show();
     }
@@ -92,7 +95,10 @@ TEST_F(Console, AddRelayConnectAndOverviewShowsPostfixVersion)
 {
     addLabRelay(Lab::get().value(u"LAB_SSH_KNOWN_HOSTS"_s));
     ASSERT_EQ(window->fleet()->rowCount(), 1);
-    EXPECT_TRUE(window->fleet()->data(window->fleet()->index(0), Qt::DisplayRole).toString().startsWith(u"Lab"_s));
+    EXPECT_TRUE(window->fleet()
+                    ->data(window->fleet()->index(0), Qt::DisplayRole)
+                    .toString()
+                    .startsWith(u"Lab"_s));
     // Saved as a profile in settings.
     EXPECT_EQ(settings::ProfileStore(*settings).load().size(), 1);
 
@@ -104,7 +110,9 @@ TEST_F(Console, AddRelayConnectAndOverviewShowsPostfixVersion)
     EXPECT_TRUE(waitUntil([&] { return version->text() == expected; }, 30000))
         << "overview shows '" << version->text().toStdString() << "', state: "
         << window->overview()->findChild<QLabel *>(u"state"_s)->text().toStdString();
-    EXPECT_EQ(window->fleet()->data(window->fleet()->index(0), ui::FleetModel::StateRole).value<ui::RelayConnection::State>(),
+    EXPECT_EQ(window->fleet()
+                  ->data(window->fleet()->index(0), ui::FleetModel::StateRole)
+                  .value<ui::RelayConnection::State>(),
               ui::RelayConnection::State::Online);
     EXPECT_EQ(prompter.hostKeyQuestions, 0);
 }

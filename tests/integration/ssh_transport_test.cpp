@@ -5,6 +5,7 @@
 #include "test_support.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace staffetta;
@@ -29,7 +30,8 @@ SshEndpoint labEndpoint()
 
 QString labPostfixVersion()
 {
-    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s), u"-h"_s, u"mail_version"_s});
+    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s),
+                                         u"-h"_s, u"mail_version"_s});
     return QString::fromUtf8(out.out).trimmed();
 }
 
@@ -50,7 +52,10 @@ QString newKey(const QTemporaryDir &dir, const QString &name, const QString &pas
 class SshLab : public ::testing::Test
 {
 protected:
-    void SetUp() override { ASSERT_TRUE(Lab::get().ok()) << "STAFFETTA_LAB_ENV does not name a lab.env"; }
+    void SetUp() override
+    {
+        ASSERT_TRUE(Lab::get().ok()) << "STAFFETTA_LAB_ENV does not name a lab.env";
+    }
 };
 
 } // namespace
@@ -79,13 +84,15 @@ TEST_F(SshLab, ChangedHostKeyIsRefused)
     ASSERT_TRUE(kh.open(QIODevice::WriteOnly));
     QFile pub(impostor + u".pub"_s);
     ASSERT_TRUE(pub.open(QIODevice::ReadOnly));
-    const QByteArray line = "[127.0.0.1]:" + QByteArray::number(e.port) + ' ' + pub.readAll().split(' ').mid(0, 2).join(' ') + '\n';
+    const QByteArray line = "[127.0.0.1]:" + QByteArray::number(e.port) + ' ' +
+                            pub.readAll().split(' ').mid(0, 2).join(' ') + '\n';
     kh.write(line);
     kh.close();
 
     const QString realFingerprint = fingerprintOf(Lab::get().value(u"LAB_SSH_HOST_KEY_PUB"_s));
     // Even a user's "approval" of the new key does not override a changed key.
-    auto r = SshTransport::runBlocking(e, SshCredentials{{}, realFingerprint}, {u"info"_s}, {}, makeCancelToken());
+    auto r = SshTransport::runBlocking(e, SshCredentials{{}, realFingerprint}, {u"info"_s}, {},
+                                       makeCancelToken());
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::HostKeyChanged) << r.error().message.toStdString();
     EXPECT_EQ(r.error().details.value(u"fingerprint"_s).toString(), realFingerprint);
@@ -115,7 +122,8 @@ TEST_F(SshLab, EncryptedKeyAsksForItsPassphrase)
     EXPECT_EQ(r.error().code, ErrorCode::CredentialsNeeded);
     EXPECT_EQ(r.error().details.value(u"secret"_s).toString(), u"passphrase"_s);
     // With its passphrase the key is read; the relay does not know it, so: refused.
-    auto withPassphrase = SshTransport::runBlocking(e, SshCredentials{u"open sesame"_s, {}}, {u"info"_s}, {}, makeCancelToken());
+    auto withPassphrase = SshTransport::runBlocking(e, SshCredentials{u"open sesame"_s, {}},
+                                                    {u"info"_s}, {}, makeCancelToken());
     ASSERT_FALSE(withPassphrase.ok());
     EXPECT_EQ(withPassphrase.error().code, ErrorCode::AuthFailed);
 }
@@ -136,11 +144,13 @@ TEST_F(SshLab, UnknownHostIsAskedThenRemembered)
     EXPECT_FALSE(QFile::exists(e.knownHostsFile));
 
     // Approving some other fingerprint trusts nothing.
-    auto other = SshTransport::runBlocking(e, SshCredentials{{}, u"SHA256:AAAA"_s}, {u"info"_s}, {}, makeCancelToken());
+    auto other = SshTransport::runBlocking(e, SshCredentials{{}, u"SHA256:AAAA"_s}, {u"info"_s}, {},
+                                           makeCancelToken());
     ASSERT_FALSE(other.ok());
     EXPECT_EQ(other.error().code, ErrorCode::HostKeyUnknown);
 
-    auto approved = SshTransport::runBlocking(e, SshCredentials{{}, fingerprint}, {u"info"_s}, {}, makeCancelToken());
+    auto approved = SshTransport::runBlocking(e, SshCredentials{{}, fingerprint}, {u"info"_s}, {},
+                                              makeCancelToken());
     ASSERT_TRUE(approved.ok()) << approved.error().message.toStdString();
     EXPECT_EQ(approved.value().exitStatus, 0);
     ASSERT_TRUE(QFile::exists(e.knownHostsFile));
@@ -166,4 +176,47 @@ TEST_F(SshLab, CancelStopsTheCall)
     auto r = await(future);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::Canceled);
+}
+
+TEST_F(SshLab, AgentAuthenticationUsesTheAgentsKeys)
+{
+    QTemporaryDir dir;
+    const QString socket = dir.filePath(u"agent.sock"_s);
+    QProcess agent;
+    agent.start(u"ssh-agent"_s, {u"-D"_s, u"-a"_s, socket});
+    ASSERT_TRUE(agent.waitForStarted());
+    ASSERT_TRUE(waitUntil([&] { return QFile::exists(socket); }, 5000));
+    const QByteArray previous = qgetenv("SSH_AUTH_SOCK");
+    qputenv("SSH_AUTH_SOCK", socket.toUtf8());
+
+    SshEndpoint e = labEndpoint();
+    e.auth = SshAuth::Agent;
+    auto empty = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(empty.ok());
+    EXPECT_EQ(empty.error().code, ErrorCode::AuthFailed) << empty.error().message.toStdString();
+
+    const auto added =
+        run(u"/usr/bin/env"_s, {u"SSH_AUTH_SOCK="_s + socket, u"ssh-add"_s, e.keyFile});
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    auto withKey = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    EXPECT_TRUE(withKey.ok()) << withKey.error().message.toStdString();
+
+    qputenv("SSH_AUTH_SOCK", previous);
+    agent.kill();
+    agent.waitForFinished();
+}
+
+TEST_F(SshLab, PasswordAuthenticationAsksThenReportsRefusal)
+{
+    SshEndpoint e = labEndpoint();
+    e.auth = SshAuth::Password;
+    auto none = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code, ErrorCode::CredentialsNeeded);
+    EXPECT_EQ(none.error().details.value(u"secret"_s).toString(), u"password"_s);
+    // The lab's sshd accepts keys only.
+    auto wrong = SshTransport::runBlocking(e, SshCredentials{u"guess"_s, {}}, {u"info"_s}, {},
+                                           makeCancelToken());
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_EQ(wrong.error().code, ErrorCode::AuthFailed);
 }

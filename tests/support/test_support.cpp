@@ -53,7 +53,8 @@ ProcessOutput run(const QString &program, const QStringList &args, const QByteAr
                   int timeoutMs)
 {
     auto r = runProcess(program, args, input, timeoutMs);
-    EXPECT_TRUE(r.ok()) << program.toStdString() << ": " << (r ? "" : r.error().message.toStdString());
+    EXPECT_TRUE(r.ok()) << program.toStdString() << ": "
+                        << (r ? "" : r.error().message.toStdString());
     return r ? r.value() : ProcessOutput{-1, {}, {}};
 }
 

@@ -32,8 +32,7 @@ namespace staffetta::test {
 bool waitUntil(const std::function<bool()> &pred, int timeoutMs = 20000);
 
 // Waits (processing events) for a future and returns its single result.
-template<typename T>
-T await(QFuture<T> future, int timeoutMs = 60000)
+template<typename T> T await(QFuture<T> future, int timeoutMs = 60000)
 {
     waitUntil([&] { return future.isFinished(); }, timeoutMs);
     EXPECT_TRUE(future.isFinished()) << "future did not finish in time";

@@ -19,7 +19,8 @@ TEST(Api, SuccessResponseParsesBack)
 
 TEST(Api, ErrorResponseKeepsCodeAndDetails)
 {
-    const QByteArray out = api::errorResponse(Error(ErrorCode::Conflict, u"stale"_s, {{u"revision"_s, 7}}));
+    const QByteArray out =
+        api::errorResponse(Error(ErrorCode::Conflict, u"stale"_s, {{u"revision"_s, 7}}));
     auto r = api::parseResponse(out, {}, 1);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::Conflict);
@@ -29,7 +30,8 @@ TEST(Api, ErrorResponseKeepsCodeAndDetails)
 
 TEST(Api, GarbageIsBadResponseWithStderr)
 {
-    auto r = api::parseResponse("bash: staffettactl: command not found\n", "sh: 1: staffettactl: not found", 127);
+    auto r = api::parseResponse("bash: staffettactl: command not found\n",
+                                "sh: 1: staffettactl: not found", 127);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::BadResponse);
     EXPECT_TRUE(r.error().message.contains(u"not found"_s)) << r.error().message.toStdString();
@@ -45,10 +47,11 @@ TEST(Api, JsonWithoutEnvelopeIsBadResponse)
 
 TEST(Api, SafeWords)
 {
-    for (const QString &w : {u"info"_s, u"queue"_s, u"4F2A1B3C9D"_s, u"127.0.0.2"_s, u"alice@lab.test"_s})
+    for (const QString &w :
+         {u"info"_s, u"queue"_s, u"4F2A1B3C9D"_s, u"127.0.0.2"_s, u"alice@lab.test"_s})
         EXPECT_TRUE(api::isSafeWord(w)) << w.toStdString();
     for (const QString &w : {u""_s, u"a b"_s, u"x;rm"_s, u"$(id)"_s, u"`id`"_s, u"a|b"_s, u"-rf"_s,
-                            u"a'b"_s, u"a\"b"_s, u"a\nb"_s, u"*"_s, u"~root"_s})
+                             u"a'b"_s, u"a\"b"_s, u"a\nb"_s, u"*"_s, u"~root"_s})
         EXPECT_FALSE(api::isSafeWord(w)) << w.toStdString();
 }
 

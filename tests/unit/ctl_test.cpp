@@ -33,7 +33,8 @@ TEST(Ctl, UnknownVerbIsAStableError)
 
 TEST(Ctl, MissingExplicitConfigIsConfigError)
 {
-    const auto o = ctl::run(ctl::parseArguments({u"info"_s, u"--json"_s}), {}, u"/nonexistent/staffetta.conf"_s);
+    const auto o = ctl::run(ctl::parseArguments({u"info"_s, u"--json"_s}), {},
+                            u"/nonexistent/staffetta.conf"_s);
     EXPECT_EQ(o.exitCode, 1);
     auto r = api::parseResponse(o.out, o.err, o.exitCode);
     ASSERT_FALSE(r.ok());

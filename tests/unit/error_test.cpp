@@ -8,8 +8,8 @@ using namespace Qt::Literals::StringLiterals;
 
 TEST(Error, CodeNamesRoundTrip)
 {
-    for (ErrorCode c : {ErrorCode::BadRequest, ErrorCode::HostKeyChanged, ErrorCode::KeychainUnavailable,
-                        ErrorCode::Conflict, ErrorCode::Canceled}) {
+    for (ErrorCode c : {ErrorCode::BadRequest, ErrorCode::HostKeyChanged,
+                        ErrorCode::KeychainUnavailable, ErrorCode::Conflict, ErrorCode::Canceled}) {
         EXPECT_EQ(codeFromName(codeName(c)), c) << codeName(c).toStdString();
     }
     EXPECT_EQ(codeName(ErrorCode::HostKeyChanged), u"host_key_changed"_s);
@@ -18,7 +18,8 @@ TEST(Error, CodeNamesRoundTrip)
 
 TEST(Error, JsonKeepsUnknownCodes)
 {
-    const Error e = Error::fromJson(QJsonObject{{u"code"_s, u"quota_exploded"_s}, {u"message"_s, u"m"_s}});
+    const Error e =
+        Error::fromJson(QJsonObject{{u"code"_s, u"quota_exploded"_s}, {u"message"_s, u"m"_s}});
     EXPECT_EQ(e.code, ErrorCode::Unknown);
     EXPECT_EQ(e.name(), u"quota_exploded"_s);
     EXPECT_EQ(e.toJson().value(u"code"_s).toString(), u"quota_exploded"_s);

@@ -24,8 +24,10 @@ static const QString jailOutput = uR"(Status for the jail: postfix-sasl
 
 TEST(Fail2ban, ParsesJailList)
 {
-    EXPECT_EQ(fail2ban::parseJailList(statusOutput), (QStringList{u"postfix-sasl"_s, u"staffetta-sender"_s}));
-    EXPECT_TRUE(fail2ban::parseJailList(u"Status\n|- Number of jail:\t0\n`- Jail list:\t\n"_s).isEmpty());
+    EXPECT_EQ(fail2ban::parseJailList(statusOutput),
+              (QStringList{u"postfix-sasl"_s, u"staffetta-sender"_s}));
+    EXPECT_TRUE(
+        fail2ban::parseJailList(u"Status\n|- Number of jail:\t0\n`- Jail list:\t\n"_s).isEmpty());
 }
 
 TEST(Fail2ban, ParsesJailStatus)
@@ -41,7 +43,8 @@ TEST(Fail2ban, ParsesJailStatus)
 TEST(Fail2ban, NoBansMeansEmptyList)
 {
     QString out = jailOutput;
-    out.replace(u"Currently banned:\t2"_s, u"Currently banned:\t0"_s).replace(u"127.0.0.2 127.0.0.3"_s, QString());
+    out.replace(u"Currently banned:\t2"_s, u"Currently banned:\t0"_s)
+        .replace(u"127.0.0.2 127.0.0.3"_s, QString());
     auto r = fail2ban::parseJailStatus(u"postfix-sasl"_s, out);
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r.value().currentlyBanned, 0);

@@ -50,5 +50,6 @@ TEST(Postfix, BadConfigDirIsUnavailableWithReason)
     auto r = pf.version();
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::Unavailable);
-    EXPECT_TRUE(r.error().message.contains(u"nonexistent-postfix-config"_s)) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(u"nonexistent-postfix-config"_s))
+        << r.error().message.toStdString();
 }

@@ -11,7 +11,8 @@ using namespace Qt::Literals::StringLiterals;
 TEST(Keyring, WriteReadRemove)
 {
     secrets::SecretStore store(u"staffetta-test"_s);
-    const QString key = u"relay/%1/secret"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    const QString key =
+        u"relay/%1/secret"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     auto written = test::await(store.write(key, u"s3cr3t passphrase"_s));
     ASSERT_TRUE(written.ok()) << written.error().message.toStdString();
     auto read = test::await(store.read(key));
@@ -30,7 +31,8 @@ TEST(NoKeychain, FailsClearly)
     secrets::SecretStore store(u"staffetta-test"_s);
     auto written = test::await(store.write(u"relay/x/secret"_s, u"pw"_s));
     ASSERT_FALSE(written.ok());
-    EXPECT_EQ(written.error().code, ErrorCode::KeychainUnavailable) << written.error().message.toStdString();
+    EXPECT_EQ(written.error().code, ErrorCode::KeychainUnavailable)
+        << written.error().message.toStdString();
     EXPECT_TRUE(written.error().message.contains(u"plain text"_s));
     auto read = test::await(store.read(u"relay/x/secret"_s));
     ASSERT_FALSE(read.ok());
