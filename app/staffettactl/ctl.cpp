@@ -2,7 +2,7 @@
 
 #include "api/api.h"
 #include "api/info.h"
-#include "config.h"
+#include "common/relay_config.h"
 #include "fail2ban/fail2ban.h"
 #include "postfix/postfix.h"
 

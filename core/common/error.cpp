@@ -8,9 +8,9 @@ namespace {
 
 using namespace Qt::Literals::StringLiterals;
 
-const std::array<std::pair<ErrorCode, QLatin1StringView>, 21> &table()
+const std::array<std::pair<ErrorCode, QLatin1StringView>, 22> &table()
 {
-    static const std::array<std::pair<ErrorCode, QLatin1StringView>, 21> names{{
+    static const std::array<std::pair<ErrorCode, QLatin1StringView>, 22> names{{
         {ErrorCode::BadRequest, "bad_request"_L1},
         {ErrorCode::UnknownVerb, "unknown_verb"_L1},
         {ErrorCode::Config, "config"_L1},
@@ -19,6 +19,7 @@ const std::array<std::pair<ErrorCode, QLatin1StringView>, 21> &table()
         {ErrorCode::Conflict, "conflict"_L1},
         {ErrorCode::NotFound, "not_found"_L1},
         {ErrorCode::Internal, "internal"_L1},
+        {ErrorCode::InvalidPolicy, "invalid_policy"_L1},
         {ErrorCode::HostUnreachable, "host_unreachable"_L1},
         {ErrorCode::HostKeyUnknown, "host_key_unknown"_L1},
         {ErrorCode::HostKeyChanged, "host_key_changed"_L1},

@@ -17,6 +17,7 @@ enum class ErrorCode {
     Conflict,
     NotFound,
     Internal,
+    InvalidPolicy,
     // console side (transport, keychain)
     HostUnreachable,
     HostKeyUnknown,

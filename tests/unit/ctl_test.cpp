@@ -1,4 +1,4 @@
-#include "config.h"
+#include "common/relay_config.h"
 #include "ctl.h"
 
 #include "api/api.h"
@@ -65,7 +65,7 @@ TEST(Ctl, ConfigIsRead)
         s.setValue(u"postfix/config_dir"_s, u"/srv/pf"_s);
         s.setValue(u"fail2ban/socket"_s, u"/srv/f2b.sock"_s);
     }
-    auto c = ctl::Config::load(conf);
+    auto c = Config::load(conf);
     ASSERT_TRUE(c.ok());
     EXPECT_EQ(c.value().postfixConfigDir, u"/srv/pf"_s);
     EXPECT_EQ(c.value().fail2banSocket, u"/srv/f2b.sock"_s);

@@ -1,9 +1,9 @@
-#include "config.h"
+#include "relay_config.h"
 
 #include <QFileInfo>
 #include <QSettings>
 
-namespace staffetta::ctl {
+namespace staffetta {
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -39,7 +39,11 @@ Result<Config> Config::load(const QString &explicitPath)
         s.value(u"postfix/command_dir"_s, config.postfixCommandDir).toString();
     config.fail2banSocket = s.value(u"fail2ban/socket"_s).toString();
     config.fail2banClient = s.value(u"fail2ban/client"_s, config.fail2banClient).toString();
+    config.policyFile = s.value(u"policy/file"_s, config.policyFile).toString();
+    config.stateDir = s.value(u"state/dir"_s, config.stateDir).toString();
+    config.policyListen = s.value(u"staffettad/listen"_s, config.policyListen).toString();
+    config.daemonLog = s.value(u"staffettad/log"_s, config.daemonLog).toString();
     return config;
 }
 
-} // namespace staffetta::ctl
+} // namespace staffetta

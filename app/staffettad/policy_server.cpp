@@ -1,0 +1,153 @@
+#include "policy_server.h"
+
+#include "policy/protocol.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <unistd.h>
+
+namespace staffetta::daemon {
+
+using namespace Qt::Literals::StringLiterals;
+
+PolicyServer::PolicyServer(policy::Ledger &ledger, QString policyFile, QString logFile,
+                           QObject *parent)
+    : QObject(parent)
+    , m_engine(ledger)
+    , m_policyFile(std::move(policyFile))
+    , m_log(logFile)
+{
+    if (!logFile.isEmpty() && !m_log.open(QIODevice::Append | QIODevice::Text))
+        qWarning("staffettad: cannot open the log %s", qPrintable(logFile));
+}
+
+void PolicyServer::log(const QString &line)
+{
+    // One line per event, with a timestamp fail2ban's default date patterns recognize.
+    const QByteArray text =
+        QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH:mm:ss"_s).toUtf8() + " staffettad[" +
+        QByteArray::number(getpid()) + "]: " + line.toUtf8() + '\n';
+    if (m_log.isOpen()) {
+        m_log.write(text);
+        m_log.flush();
+    } else {
+        fputs(text.constData(), stderr);
+    }
+}
+
+bool PolicyServer::reload()
+{
+    QFile file(m_policyFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        log(u"policy refused: cannot read %1: %2"_s.arg(m_policyFile, file.errorString()));
+        return false;
+    }
+    auto parsed = policy::Policy::fromJson(file.readAll());
+    if (!parsed) {
+        log(u"policy refused: %1: %2"_s.arg(m_policyFile, parsed.error().message));
+        return false;
+    }
+    m_engine.setPolicy(std::make_shared<const policy::Policy>(std::move(parsed).value()));
+    log(u"policy loaded: %1 (%2 accounts)"_s.arg(m_policyFile)
+            .arg(m_engine.policy()->accounts.size()));
+    return true;
+}
+
+Result<Done> PolicyServer::start(const QString &listen)
+{
+    if (!reload())
+        return Error(ErrorCode::InvalidPolicy,
+                     u"no valid policy in %1 (see the log)"_s.arg(m_policyFile));
+
+    // Editors and `policy apply` replace the file by rename: watch the directory as well.
+    m_watcher = new QFileSystemWatcher(this);
+    m_watcher->addPath(QFileInfo(m_policyFile).absolutePath());
+    m_watcher->addPath(m_policyFile);
+    auto changed = [this] {
+        if (!m_watcher->files().contains(m_policyFile) && QFileInfo::exists(m_policyFile))
+            m_watcher->addPath(m_policyFile);
+        reload();
+    };
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, changed);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this, changed] {
+        static QDateTime lastSeen;
+        const QDateTime modified = QFileInfo(m_policyFile).lastModified();
+        if (modified != lastSeen) {
+            lastSeen = modified;
+            changed();
+        }
+    });
+
+    if (listen.startsWith(u"inet:"_s)) {
+        const QString hostPort = listen.mid(5);
+        const qsizetype colon = hostPort.lastIndexOf(u':');
+        m_tcp = new QTcpServer(this);
+        if (colon <= 0 || !m_tcp->listen(QHostAddress(hostPort.left(colon)),
+                                         quint16(hostPort.mid(colon + 1).toUInt())))
+            return Error(ErrorCode::Config,
+                         u"cannot listen on %1: %2"_s.arg(listen, m_tcp->errorString()));
+        connect(m_tcp, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_tcp->nextPendingConnection()) {
+                s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+                serve(s);
+            }
+        });
+    } else if (listen.startsWith(u"unix:"_s)) {
+        const QString path = listen.mid(5);
+        QLocalServer::removeServer(path);
+        m_local = new QLocalServer(this);
+        m_local->setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
+        if (!m_local->listen(path))
+            return Error(ErrorCode::Config,
+                         u"cannot listen on %1: %2"_s.arg(listen, m_local->errorString()));
+        connect(m_local, &QLocalServer::newConnection, this, [this] {
+            while (QLocalSocket *s = m_local->nextPendingConnection())
+                serve(s);
+        });
+    } else {
+        return Error(ErrorCode::Config,
+                     u"listen must be inet:HOST:PORT or unix:PATH, not %1"_s.arg(listen));
+    }
+    log(u"listening on %1"_s.arg(listen));
+    return Done{};
+}
+
+void PolicyServer::serve(QIODevice *connection)
+{
+    auto parser = std::make_shared<policy::RequestParser>();
+    connect(connection, &QIODevice::readyRead, this, [this, connection, parser] {
+        QList<policy::RequestParser::Attributes> requests;
+        if (!parser->feed(connection->readAll(), requests)) {
+            log(u"protocol error: closing the connection"_s);
+            connection->close();
+            return;
+        }
+        const QDateTime now = QDateTime::currentDateTime();
+        for (const auto &attributes : requests) {
+            const policy::Request request = policy::Request::fromAttributes(attributes);
+            const policy::Verdict v = m_engine.evaluate(request, now);
+            if (v.unauthorizedSender) {
+                // fail2ban's staffetta-sender filter matches this line.
+                log(u"reject: unauthorized sender <%1> for account %2 from %3"_s.arg(
+                    request.sender, request.login, request.client));
+            } else if (!v.rejectMetric.isEmpty()) {
+                log(u"reject: %1 account %2 sender <%3> from %4: %5"_s.arg(
+                    v.rejectMetric, request.login, request.sender, request.client,
+                    QString::fromUtf8(v.action)));
+            }
+            connection->write(policy::formatAction(v.action));
+        }
+    });
+    if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
+        connect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
+    else if (auto *local = qobject_cast<QLocalSocket *>(connection))
+        connect(local, &QLocalSocket::disconnected, local, &QObject::deleteLater);
+}
+
+} // namespace staffetta::daemon

@@ -1,0 +1,166 @@
+#include "engine.h"
+
+namespace staffetta::policy {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+QString attr(const QHash<QByteArray, QByteArray> &a, const char *name)
+{
+    return QString::fromUtf8(a.value(QByteArray(name)));
+}
+constexpr qint64 StaleMessageSecs = 3600; // a message without END-OF-MESSAGE for an hour is gone
+} // namespace
+
+qint64 hourOf(const QDateTime &t)
+{
+    return t.toSecsSinceEpoch() / 3600;
+}
+
+Request Request::fromAttributes(const QHash<QByteArray, QByteArray> &a)
+{
+    Request r;
+    r.state = a.value("protocol_state");
+    r.login = attr(a, "sasl_username");
+    r.sender = attr(a, "sender");
+    r.recipient = attr(a, "recipient");
+    r.client = attr(a, "client_address");
+    r.instance = a.value("instance");
+    r.size = a.value("size").toLongLong();
+    r.recipientCount = a.value("recipient_count").toInt();
+    return r;
+}
+
+qint64 Engine::quotaUsed(const QString &login, const QDateTime &now)
+{
+    const qint64 to = hourOf(now);
+    qint64 from = to - 23;
+    if (!m_policy || m_policy->limits.window == QuotaWindow::CalendarDay)
+        from = hourOf(QDateTime(now.toLocalTime().date(), QTime(0, 0)));
+    return m_ledger.sum(login.toLower(), metric::AcceptedExternal, from, to);
+}
+
+Verdict Engine::evaluate(const Request &r, const QDateTime &now)
+{
+    if (!m_policy || r.login.isEmpty())
+        return {"DUNNO", {}, false}; // not a submission by a customer: not ours to judge
+    prune(now);
+    const Account *account = m_policy->account(r.login);
+    if (r.state == "RCPT")
+        return rcpt(r, account, now);
+    if (r.state == "END-OF-MESSAGE")
+        return endOfMessage(r, account, now);
+    return {"DUNNO", {}, false};
+}
+
+Verdict Engine::reject(const Request &r, const QString &metricName, const QByteArray &action,
+                       const QDateTime &now)
+{
+    m_ledger.add(r.login.toLower(), metricName, hourOf(now), 1);
+    return {action, metricName, metricName == metric::RejectedSender};
+}
+
+Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
+{
+    const QByteArray sender = r.sender.toUtf8();
+    auto blacklisted = [&r](const QList<BlacklistEntry> &list) -> const BlacklistEntry * {
+        for (const auto &e : list) {
+            if (e.pattern.matches(r.sender))
+                return &e;
+        }
+        return nullptr;
+    };
+    const BlacklistEntry *entry = blacklisted(m_policy->blacklist);
+    if (!entry && account)
+        entry = blacklisted(account->blacklist);
+    if (entry) {
+        QByteArray action = "554 5.7.1 <" + sender + ">: Sender address is blacklisted";
+        if (!entry->message.isEmpty())
+            action += ": " + entry->message.toUtf8();
+        return reject(r, metric::RejectedBlacklist, action, now);
+    }
+
+    bool authorized = false;
+    if (account && !r.sender.isEmpty()) {
+        for (const auto &p : account->senders) {
+            if (p.matches(r.sender)) {
+                authorized = true;
+                break;
+            }
+        }
+    }
+    if (!authorized) {
+        return reject(r, metric::RejectedSender,
+                      "553 5.7.1 <" + sender + ">: Sender address not authorized for account " +
+                          r.login.toUtf8(),
+                      now);
+    }
+
+    Message &m = m_messages[r.instance];
+    if (m.startedSecs == 0)
+        m.startedSecs = now.toSecsSinceEpoch();
+    const int maxRecipients = m_policy->maxRecipients(account);
+    if (m.recipients + 1 > maxRecipients) {
+        return reject(r, metric::RejectedRecipients,
+                      "452 4.5.3 Too many recipients: at most " +
+                          QByteArray::number(maxRecipients) + " per message",
+                      now);
+    }
+    if (m_policy->isLocal(r.recipient)) {
+        ++m.recipients;
+        ++m.local;
+        return {"DUNNO", {}, false};
+    }
+    const int quota = m_policy->dailyQuota(account);
+    if (quotaUsed(r.login, now) + m.external + 1 > quota) {
+        return reject(r, metric::RejectedQuota,
+                      "450 4.7.1 <" + sender + "> has exceeded " + QByteArray::number(quota) +
+                          " messages per 1 day",
+                      now);
+    }
+    ++m.recipients;
+    ++m.external;
+    return {"DUNNO", {}, false};
+}
+
+Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDateTime &now)
+{
+    const Message m = m_messages.take(r.instance);
+    const qint64 maxSize = m_policy->maxMessageSize(account);
+    if (r.size > maxSize) {
+        return reject(r, metric::RejectedSize,
+                      "552 5.3.4 Message too big for this account: at most " +
+                          QByteArray::number(maxSize) + " bytes",
+                      now);
+    }
+    const int maxRecipients = m_policy->maxRecipients(account);
+    if (r.recipientCount > maxRecipients) {
+        return reject(r, metric::RejectedRecipients,
+                      "452 4.5.3 Too many recipients: at most " +
+                          QByteArray::number(maxRecipients) + " per message",
+                      now);
+    }
+    // Accepted: only now is the quota charged.
+    const QString login = r.login.toLower();
+    if (m.external > 0)
+        m_ledger.add(login, metric::AcceptedExternal, hourOf(now), m.external);
+    if (m.local > 0)
+        m_ledger.add(login, metric::AcceptedLocal, hourOf(now), m.local);
+    return {"DUNNO", {}, false};
+}
+
+void Engine::prune(const QDateTime &now)
+{
+    const qint64 secs = now.toSecsSinceEpoch();
+    if (secs - m_lastPrune < 60)
+        return;
+    m_lastPrune = secs;
+    for (auto it = m_messages.begin(); it != m_messages.end();) {
+        if (secs - it->startedSecs > StaleMessageSecs)
+            it = m_messages.erase(it);
+        else
+            ++it;
+    }
+}
+
+} // namespace staffetta::policy

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace staffetta::policy {
+
+// An authorized-sender or blacklist pattern: an exact address (alice@example.com), a whole
+// domain (*@example.com), its subdomains (*@*.example.com), or any glob with ? and *.
+// Matching is case-insensitive. Hand-written because a glob on a short string needs neither
+// a regex engine nor its allocation per request.
+class SenderPattern
+{
+public:
+    // nullopt and a reason when the text is not a valid pattern.
+    static std::optional<SenderPattern> parse(const QString &text, QString *reason = nullptr);
+
+    bool matches(const QString &address) const;
+    const QString &text() const { return m_text; }
+
+private:
+    QString m_text;
+    QString m_lower;
+    bool m_literal = false;
+};
+
+// Glob match of `text` against `pattern` (? one character, * any run), both lower-case.
+bool globMatch(QStringView pattern, QStringView text);
+
+} // namespace staffetta::policy

@@ -1,0 +1,293 @@
+#include "policy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace staffetta::policy {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Collects validation problems with their paths while the document is read.
+class Reader
+{
+public:
+    QJsonArray problems;
+
+    void fail(const QString &path, const QString &reason)
+    {
+        problems.append(QJsonObject{{u"path"_s, path}, {u"reason"_s, reason}});
+    }
+
+    void onlyKeys(const QJsonObject &o, const QString &path, const QStringList &allowed)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!allowed.contains(it.key()))
+                fail(join(path, it.key()), u"unknown key"_s);
+        }
+    }
+
+    static QString join(const QString &path, const QString &key)
+    {
+        return path.isEmpty() ? key : path + u'.' + key;
+    }
+
+    std::optional<qint64> positive(const QJsonObject &o, const QString &path, const QString &key,
+                                   qint64 max)
+    {
+        if (!o.contains(key))
+            return std::nullopt;
+        const QJsonValue v = o.value(key);
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d != double(qint64(d)) || d < 1 || d > double(max)) {
+            fail(join(path, key), u"must be a whole number from 1 to %1"_s.arg(max));
+            return std::nullopt;
+        }
+        return qint64(d);
+    }
+
+    QList<SenderPattern> patterns(const QJsonValue &v, const QString &path)
+    {
+        QList<SenderPattern> out;
+        if (v.isUndefined())
+            return out;
+        if (!v.isArray()) {
+            fail(path, u"must be a list of address patterns"_s);
+            return out;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QString p = u"%1[%2]"_s.arg(path).arg(i);
+            if (!a[i].isString()) {
+                fail(p, u"must be a string"_s);
+                continue;
+            }
+            QString why;
+            if (auto sp = SenderPattern::parse(a[i].toString(), &why))
+                out.append(*sp);
+            else
+                fail(p, u"\"%1\" is not a valid pattern: %2"_s.arg(a[i].toString(), why));
+        }
+        return out;
+    }
+
+    QList<BlacklistEntry> blacklist(const QJsonValue &v, const QString &path)
+    {
+        QList<BlacklistEntry> out;
+        if (v.isUndefined())
+            return out;
+        if (!v.isArray()) {
+            fail(path, u"must be a list of {pattern, message}"_s);
+            return out;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QString p = u"%1[%2]"_s.arg(path).arg(i);
+            const QJsonObject e = a[i].toObject();
+            if (!a[i].isObject()) {
+                fail(p, u"must be an object {pattern, message}"_s);
+                continue;
+            }
+            onlyKeys(e, p, {u"pattern"_s, u"message"_s});
+            const QString text = e.value(u"pattern"_s).toString();
+            QString why;
+            auto sp = SenderPattern::parse(text, &why);
+            if (!sp) {
+                fail(join(p, u"pattern"_s), u"\"%1\" is not a valid pattern: %2"_s.arg(text, why));
+                continue;
+            }
+            const QJsonValue message = e.value(u"message"_s);
+            if (!message.isUndefined() && !message.isString()) {
+                fail(join(p, u"message"_s), u"must be a string"_s);
+                continue;
+            }
+            if (message.toString().contains(u'\n') || message.toString().size() > 200) {
+                fail(join(p, u"message"_s), u"must be one line of at most 200 characters"_s);
+                continue;
+            }
+            out.append(BlacklistEntry{*sp, message.toString()});
+        }
+        return out;
+    }
+};
+
+QJsonArray patternsJson(const QList<SenderPattern> &patterns)
+{
+    QJsonArray a;
+    for (const auto &p : patterns)
+        a.append(p.text());
+    return a;
+}
+
+QJsonArray blacklistJson(const QList<BlacklistEntry> &entries)
+{
+    QJsonArray a;
+    for (const auto &e : entries) {
+        QJsonObject o{{u"pattern"_s, e.pattern.text()}};
+        if (!e.message.isEmpty())
+            o.insert(u"message"_s, e.message);
+        a.append(o);
+    }
+    return a;
+}
+
+} // namespace
+
+Result<Policy> Policy::fromJson(const QByteArray &json)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        const QString why = parseError.error != QJsonParseError::NoError
+                                ? u"not JSON: %1 at offset %2"_s.arg(parseError.errorString())
+                                      .arg(parseError.offset)
+                                : u"the document must be a JSON object"_s;
+        return Error(
+            ErrorCode::InvalidPolicy, why,
+            {{u"errors"_s, QJsonArray{QJsonObject{{u"path"_s, QString()}, {u"reason"_s, why}}}}});
+    }
+    Reader r;
+    const QJsonObject root = doc.object();
+    r.onlyKeys(
+        root, {},
+        {u"schema_version"_s, u"local_domains"_s, u"limits"_s, u"blacklist"_s, u"accounts"_s});
+    if (root.value(u"schema_version"_s).toInt(-1) != SchemaVersion)
+        r.fail(u"schema_version"_s, u"must be %1"_s.arg(SchemaVersion));
+
+    Policy policy;
+    const QJsonValue domains = root.value(u"local_domains"_s);
+    if (!domains.isUndefined() && !domains.isArray())
+        r.fail(u"local_domains"_s, u"must be a list of domain names"_s);
+    const QJsonArray domainList = domains.toArray();
+    for (qsizetype i = 0; i < domainList.size(); ++i) {
+        const QString d = domainList[i].toString().trimmed().toLower();
+        if (d.isEmpty() || d.contains(u'@') || d.contains(u' ') || d.contains(u'*'))
+            r.fail(u"local_domains[%1]"_s.arg(i), u"must be a domain name"_s);
+        else
+            policy.localDomains.append(d);
+    }
+
+    const QJsonValue limits = root.value(u"limits"_s);
+    if (!limits.isUndefined() && !limits.isObject())
+        r.fail(u"limits"_s, u"must be an object"_s);
+    const QJsonObject lo = limits.toObject();
+    r.onlyKeys(lo, u"limits"_s,
+               {u"daily_quota"_s, u"max_recipients"_s, u"max_message_size"_s, u"quota_window"_s});
+    if (auto v = r.positive(lo, u"limits"_s, u"daily_quota"_s, 10'000'000))
+        policy.limits.dailyQuota = int(*v);
+    if (auto v = r.positive(lo, u"limits"_s, u"max_recipients"_s, 100'000))
+        policy.limits.maxRecipients = int(*v);
+    if (auto v = r.positive(lo, u"limits"_s, u"max_message_size"_s, qint64(1) << 40))
+        policy.limits.maxMessageSize = *v;
+    const QString window = lo.value(u"quota_window"_s).toString(u"calendar_day"_s);
+    if (window == u"rolling_24h"_s)
+        policy.limits.window = QuotaWindow::Rolling24h;
+    else if (window != u"calendar_day"_s)
+        r.fail(u"limits.quota_window"_s, u"must be \"calendar_day\" or \"rolling_24h\""_s);
+
+    policy.blacklist = r.blacklist(root.value(u"blacklist"_s), u"blacklist"_s);
+
+    const QJsonValue accounts = root.value(u"accounts"_s);
+    if (!accounts.isUndefined() && !accounts.isArray())
+        r.fail(u"accounts"_s, u"must be a list of accounts"_s);
+    const QJsonArray accountList = accounts.toArray();
+    QHash<QString, qsizetype> seen;
+    for (qsizetype i = 0; i < accountList.size(); ++i) {
+        const QString path = u"accounts[%1]"_s.arg(i);
+        if (!accountList[i].isObject()) {
+            r.fail(path, u"must be an object"_s);
+            continue;
+        }
+        const QJsonObject ao = accountList[i].toObject();
+        r.onlyKeys(ao, path,
+                   {u"login"_s, u"senders"_s, u"blacklist"_s, u"daily_quota"_s, u"max_recipients"_s,
+                    u"max_message_size"_s});
+        Account a;
+        a.login = ao.value(u"login"_s).toString().trimmed();
+        if (a.login.isEmpty() || a.login.contains(u' ')) {
+            r.fail(path + u".login"_s, u"must be the account's SASL login"_s);
+        } else if (seen.contains(a.login.toLower())) {
+            r.fail(path + u".login"_s,
+                   u"\"%1\" is already defined at accounts[%2]"_s.arg(a.login).arg(
+                       seen.value(a.login.toLower())));
+        }
+        seen.insert(a.login.toLower(), i);
+        a.senders = r.patterns(ao.value(u"senders"_s), path + u".senders"_s);
+        a.blacklist = r.blacklist(ao.value(u"blacklist"_s), path + u".blacklist"_s);
+        if (auto v = r.positive(ao, path, u"daily_quota"_s, 10'000'000))
+            a.dailyQuota = int(*v);
+        if (auto v = r.positive(ao, path, u"max_recipients"_s, 100'000))
+            a.maxRecipients = int(*v);
+        if (auto v = r.positive(ao, path, u"max_message_size"_s, qint64(1) << 40))
+            a.maxMessageSize = *v;
+        policy.accounts.append(a);
+    }
+
+    if (!r.problems.isEmpty()) {
+        QStringList lines;
+        for (qsizetype i = 0; i < std::min<qsizetype>(r.problems.size(), 5); ++i) {
+            const QJsonObject p = r.problems[i].toObject();
+            lines.append(p.value(u"path"_s).toString() + u": "_s + p.value(u"reason"_s).toString());
+        }
+        if (r.problems.size() > 5)
+            lines.append(u"(%1 more)"_s.arg(r.problems.size() - 5));
+        return Error(ErrorCode::InvalidPolicy, lines.join(u"; "_s), {{u"errors"_s, r.problems}});
+    }
+    policy.index();
+    return policy;
+}
+
+QByteArray Policy::toJson() const
+{
+    QJsonArray accountsJson;
+    for (const Account &a : accounts) {
+        QJsonObject o{{u"login"_s, a.login}, {u"senders"_s, patternsJson(a.senders)}};
+        if (!a.blacklist.isEmpty())
+            o.insert(u"blacklist"_s, blacklistJson(a.blacklist));
+        if (a.dailyQuota)
+            o.insert(u"daily_quota"_s, *a.dailyQuota);
+        if (a.maxRecipients)
+            o.insert(u"max_recipients"_s, *a.maxRecipients);
+        if (a.maxMessageSize)
+            o.insert(u"max_message_size"_s, *a.maxMessageSize);
+        accountsJson.append(o);
+    }
+    const QJsonObject root{
+        {u"schema_version"_s, SchemaVersion},
+        {u"local_domains"_s, QJsonArray::fromStringList(localDomains)},
+        {u"limits"_s, QJsonObject{{u"daily_quota"_s, limits.dailyQuota},
+                                  {u"max_recipients"_s, limits.maxRecipients},
+                                  {u"max_message_size"_s, limits.maxMessageSize},
+                                  {u"quota_window"_s, limits.window == QuotaWindow::Rolling24h
+                                                          ? u"rolling_24h"_s
+                                                          : u"calendar_day"_s}}},
+        {u"blacklist"_s, blacklistJson(blacklist)},
+        {u"accounts"_s, accountsJson}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+void Policy::index()
+{
+    m_byLogin.clear();
+    for (qsizetype i = 0; i < accounts.size(); ++i)
+        m_byLogin.insert(accounts[i].login.toLower(), i);
+}
+
+const Account *Policy::account(const QString &login) const
+{
+    const auto it = m_byLogin.constFind(login.toLower());
+    return it == m_byLogin.cend() ? nullptr : &accounts[*it];
+}
+
+bool Policy::isLocal(const QString &address) const
+{
+    const qsizetype at = address.lastIndexOf(u'@');
+    const QString domain = (at < 0 ? QString() : address.mid(at + 1)).toLower();
+    if (domain.isEmpty())
+        return true; // a bare local part is delivered locally by Postfix
+    return localDomains.contains(domain);
+}
+
+} // namespace staffetta::policy

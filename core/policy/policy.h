@@ -1,0 +1,77 @@
+#pragma once
+
+#include "common/result.h"
+#include "pattern.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace staffetta::policy {
+
+inline constexpr int SchemaVersion = 1;
+
+enum class QuotaWindow { CalendarDay, Rolling24h };
+
+struct BlacklistEntry
+{
+    SenderPattern pattern;
+    QString message; // appended to the reject reply
+};
+
+struct Limits
+{
+    int dailyQuota = 300;
+    int maxRecipients = 100;
+    qint64 maxMessageSize = 25 * 1024 * 1024;
+    QuotaWindow window = QuotaWindow::CalendarDay;
+};
+
+struct Account
+{
+    QString login; // the SASL login
+    QList<SenderPattern> senders;
+    QList<BlacklistEntry> blacklist;
+    std::optional<int> dailyQuota;
+    std::optional<int> maxRecipients;
+    std::optional<qint64> maxMessageSize;
+};
+
+// The relay policy (policy.json): one definition for the console that edits it and the
+// daemon that enforces it.
+struct Policy
+{
+    QStringList localDomains; // lower-case
+    Limits limits;
+    QList<BlacklistEntry> blacklist; // relay-wide
+    QList<Account> accounts;
+
+    // Parses and validates. Every problem is reported with its exact path
+    // (`accounts[3].senders[1]: "*@" is not a valid pattern: has no domain after the @`);
+    // unknown keys are refused. The Error is ErrorCode::InvalidPolicy with
+    // details.errors = [{path, reason}, ...].
+    static Result<Policy> fromJson(const QByteArray &json);
+    QByteArray toJson() const;
+
+    const Account *account(const QString &login) const;
+    bool isLocal(const QString &address) const;
+    int dailyQuota(const Account *a) const
+    {
+        return a && a->dailyQuota ? *a->dailyQuota : limits.dailyQuota;
+    }
+    int maxRecipients(const Account *a) const
+    {
+        return a && a->maxRecipients ? *a->maxRecipients : limits.maxRecipients;
+    }
+    qint64 maxMessageSize(const Account *a) const
+    {
+        return a && a->maxMessageSize ? *a->maxMessageSize : limits.maxMessageSize;
+    }
+
+private:
+    void index();
+    QHash<QString, qsizetype> m_byLogin;
+};
+
+} // namespace staffetta::policy
