@@ -1,0 +1,244 @@
+// staffettad through the lab relay, with a real SMTP client (swaks): one test per rule.
+#include "api/api.h"
+#include "api/info.h"
+
+#include "test_support.h"
+
+#include <QFile>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Send
+{
+    QString user;
+    QString from;
+    QStringList to;
+    QStringList extra;
+    QString localInterface;
+};
+
+// The server's replies, one per line, as swaks shows them ("<~ " or "<~* " then the reply).
+QStringList replies(const ProcessOutput &out)
+{
+    QStringList r;
+    for (const QByteArray &line : out.out.split('\n')) {
+        if (line.startsWith("<~* ") || line.startsWith("<~  "))
+            r.append(QString::fromUtf8(line.mid(4)).trimmed());
+    }
+    return r;
+}
+
+ProcessOutput send(const Send &s)
+{
+    const Lab &lab = Lab::get();
+    QStringList args{u"--server"_s,
+                     lab.value(u"LAB_SMTP_HOST"_s),
+                     u"--port"_s,
+                     lab.value(u"LAB_SUBMISSION_PORT"_s),
+                     u"-tls"_s,
+                     u"--auth"_s,
+                     u"PLAIN"_s,
+                     u"--auth-user"_s,
+                     s.user,
+                     u"--auth-password"_s,
+                     lab.accounts().value(s.user),
+                     u"--from"_s,
+                     s.from,
+                     u"--to"_s,
+                     s.to.join(u','),
+                     u"--timeout"_s,
+                     u"30"_s};
+    if (!s.localInterface.isEmpty())
+        args << u"--local-interface"_s << s.localInterface;
+    return run(u"swaks"_s, args + s.extra, {}, 120000);
+}
+
+bool anyReplyStartsWith(const ProcessOutput &out, const QString &prefix)
+{
+    for (const QString &r : replies(out)) {
+        if (r.startsWith(prefix))
+            return true;
+    }
+    return false;
+}
+
+QString domain(const char *key)
+{
+    return Lab::get().value(QString::fromLatin1(key));
+}
+
+QStringList externals(int from, int count)
+{
+    QStringList to;
+    for (int i = from; i < from + count; ++i)
+        to.append(u"q%1@%2"_s.arg(i).arg(domain("LAB_BLACKHOLE_DOMAIN")));
+    return to;
+}
+
+void labCommand(const QString &verb)
+{
+    const auto out = run(qEnvironmentVariable("STAFFETTA_SOURCE_DIR") + u"/tests/lab/lab"_s,
+                         {verb, u"--dir"_s, Lab::get().value(u"LAB_DIR"_s)});
+    ASSERT_EQ(out.exitCode, 0) << out.err.toStdString();
+}
+
+QStringList banned(const QString &jail)
+{
+    const Lab &lab = Lab::get();
+    const auto out =
+        run(u"/usr/bin/env"_s, {u"STAFFETTA_CONF="_s + lab.value(u"LAB_STAFFETTA_CONF"_s),
+                                qEnvironmentVariable("STAFFETTACTL"), u"info"_s, u"--json"_s});
+    auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
+    if (!parsed)
+        return {};
+    auto info = api::RelayInfo::fromJson(parsed.value());
+    for (const auto &j : info.value().jails) {
+        if (j.name == jail)
+            return j.bannedIps;
+    }
+    return {};
+}
+
+class Policy : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(Lab::get().ok()); }
+};
+
+} // namespace
+
+TEST_F(Policy, AuthorizedSenderPassesUnauthorizedIs553)
+{
+    const QString local = domain("LAB_LOCAL_DOMAIN");
+    const auto ok = send({u"bob"_s, u"bob@"_s + local, externals(9000, 1), {}, {}});
+    EXPECT_TRUE(anyReplyStartsWith(ok, u"250 2.0.0 Ok: queued"_s)) << ok.out.toStdString();
+    const auto no = send({u"bob"_s, u"carol@"_s + local, externals(9001, 1), {}, {}});
+    EXPECT_TRUE(anyReplyStartsWith(no, u"553 5.7.1"_s)) << no.out.toStdString();
+    EXPECT_FALSE(anyReplyStartsWith(no, u"250 2.0.0 Ok: queued"_s));
+}
+
+TEST_F(Policy, UnauthorizedSenderThreeTimesIsBanned)
+{
+    const Lab &lab = Lab::get();
+    const QString jail = lab.value(u"LAB_SENDER_JAIL"_s);
+    const QString client = lab.value(u"LAB_BANNED_CLIENT"_s);
+    runProcess(u"fail2ban-client"_s, {u"-s"_s, lab.value(u"LAB_FAIL2BAN_SOCKET"_s), u"set"_s, jail,
+                                      u"unbanip"_s, client});
+    for (int i = 0; i < 3; ++i) {
+        const auto out = send(
+            {u"bob"_s, u"ceo-%1@elsewhere.example"_s.arg(i), externals(9100 + i, 1), {}, client});
+        EXPECT_TRUE(anyReplyStartsWith(out, u"553 5.7.1"_s)) << out.out.toStdString();
+    }
+    EXPECT_TRUE(waitUntil([&] { return banned(jail).contains(client); }, 30000))
+        << "staffetta-sender did not ban " << client.toStdString();
+    runProcess(u"fail2ban-client"_s, {u"-s"_s, lab.value(u"LAB_FAIL2BAN_SOCKET"_s), u"set"_s, jail,
+                                      u"unbanip"_s, client});
+}
+
+TEST_F(Policy, BlacklistedSenderIs554WithTheEntrysMessage)
+{
+    const auto out =
+        send({u"bob"_s, u"ceo@"_s + domain("LAB_LOCAL_DOMAIN"), externals(9200, 1), {}, {}});
+    EXPECT_TRUE(anyReplyStartsWith(out, u"554 5.7.1"_s)) << out.out.toStdString();
+    EXPECT_TRUE(out.out.contains("impersonation attempt")) << out.out.toStdString();
+}
+
+TEST_F(Policy, TooManyRecipientsIs452)
+{
+    // carol may address at most 5 recipients per message.
+    const auto out =
+        send({u"carol"_s, u"carol@"_s + domain("LAB_LOCAL_DOMAIN"), externals(9300, 6), {}, {}});
+    EXPECT_TRUE(anyReplyStartsWith(out, u"452 4.5.3"_s)) << out.out.toStdString();
+}
+
+TEST_F(Policy, TooBigIs552)
+{
+    // carol's messages may be at most 20000 bytes.
+    QTemporaryDir dir;
+    QFile big(dir.filePath(u"big.bin"_s));
+    ASSERT_TRUE(big.open(QIODevice::WriteOnly));
+    big.write(QByteArray(40000, 'x'));
+    big.close();
+    const auto out = send({u"carol"_s,
+                           u"carol@"_s + domain("LAB_LOCAL_DOMAIN"),
+                           externals(9400, 1),
+                           {u"--attach-type"_s, u"application/octet-stream"_s, u"--attach"_s,
+                            u"@"_s + big.fileName()},
+                           {}});
+    EXPECT_TRUE(anyReplyStartsWith(out, u"552 5.3.4"_s)) << out.out.toStdString();
+}
+
+// alice keeps the default policy: 300 external recipients a day. Local ones never count;
+// a restart of staffettad keeps the count.
+TEST_F(Policy, The301stExternalRecipientIsRefusedLocalStillPass)
+{
+    const QString alice = u"alice@"_s + domain("LAB_LOCAL_DOMAIN");
+    for (int m = 0; m < 3; ++m) {
+        QStringList to = externals(m * 100, 100);
+        to.append(u"bob@"_s + domain("LAB_LOCAL_DOMAIN"));
+        const auto out = send({u"alice"_s, alice, to, {}, {}});
+        ASSERT_TRUE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s))
+            << "message " << m << ": " << out.out.toStdString();
+        ASSERT_FALSE(anyReplyStartsWith(out, u"450"_s)) << out.out.toStdString();
+    }
+    labCommand(u"policy-restart"_s);
+    const auto over = send({u"alice"_s,
+                            alice,
+                            {externals(300, 1).first(), u"carol@"_s + domain("LAB_LOCAL_DOMAIN")},
+                            {},
+                            {}});
+    // Postfix puts "<rcpt>: Recipient address rejected:" before a policy service's text.
+    const QString expected = u"<%1> has exceeded 300 messages per 1 day"_s.arg(alice);
+    EXPECT_TRUE(anyReplyStartsWith(over, u"450 4.7.1"_s)) << over.out.toStdString();
+    EXPECT_TRUE(over.out.contains(expected.toUtf8())) << over.out.toStdString();
+    // The local recipient of the same message is accepted, and so the message.
+    EXPECT_TRUE(anyReplyStartsWith(over, u"250 2.0.0 Ok: queued"_s)) << over.out.toStdString();
+}
+
+TEST_F(Policy, WithoutStaffettadMailIsDeferredNeverAccepted)
+{
+    labCommand(u"policy-stop"_s);
+    const auto out =
+        send({u"bob"_s, u"bob@"_s + domain("LAB_LOCAL_DOMAIN"), externals(9500, 1), {}, {}});
+    labCommand(u"policy-restart"_s);
+    EXPECT_TRUE(anyReplyStartsWith(out, u"451 4.3.5"_s)) << out.out.toStdString();
+    EXPECT_FALSE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s)) << out.out.toStdString();
+    // Back up: the same message passes.
+    const auto again =
+        send({u"bob"_s, u"bob@"_s + domain("LAB_LOCAL_DOMAIN"), externals(9500, 1), {}, {}});
+    EXPECT_TRUE(anyReplyStartsWith(again, u"250 2.0.0 Ok: queued"_s)) << again.out.toStdString();
+}
+
+TEST_F(Policy, InvalidPolicyFileIsRefusedAndTheOldOneStays)
+{
+    const Lab &lab = Lab::get();
+    QFile file(lab.value(u"LAB_POLICY_FILE"_s));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray good = file.readAll();
+    file.close();
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(R"({"schema_version": 1, "accounts": [{"login": "bob", "senders": ["*@"]}]})");
+    file.close();
+    QFile log(lab.value(u"LAB_STAFFETTAD_LOG"_s));
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            log.open(QIODevice::ReadOnly);
+            const bool refused = log.readAll().contains("accounts[0].senders[0]");
+            log.close();
+            return refused;
+        },
+        10000))
+        << "staffettad did not refuse the invalid file";
+    const auto out =
+        send({u"bob"_s, u"bob@"_s + domain("LAB_LOCAL_DOMAIN"), externals(9600, 1), {}, {}});
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(good);
+    file.close();
+    EXPECT_TRUE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s)) << out.out.toStdString();
+}
