@@ -14,8 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray json(reinterpret_cast<const char *>(data), qsizetype(size));
     auto loaded = Policy::fromJson(json);
     if (!loaded) {
-        if (loaded.error().code != ErrorCode::InvalidPolicy || loaded.error().message.isEmpty()
-            || loaded.error().details.value(QStringLiteral("errors")).toArray().isEmpty())
+        if (loaded.error().code != ErrorCode::InvalidPolicy || loaded.error().message.isEmpty() ||
+            loaded.error().details.value(QStringLiteral("errors")).toArray().isEmpty())
             __builtin_trap(); // every refusal says what and where
         return 0;
     }

@@ -41,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QList<RequestParser::Attributes> requests;
     const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000);
     for (size_t i = 1; i < size; i += chunk) {
-        const QByteArray piece(reinterpret_cast<const char *>(data + i), qsizetype(std::min(chunk, size - i)));
+        const QByteArray piece(reinterpret_cast<const char *>(data + i),
+                               qsizetype(std::min(chunk, size - i)));
         if (!parser.feed(piece, requests))
             break;
         for (const auto &attributes : requests) {
