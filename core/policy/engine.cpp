@@ -35,8 +35,13 @@ qint64 Engine::quotaUsed(const QString &login, const QDateTime &now)
 {
     const qint64 to = hourOf(now);
     qint64 from = to - 23;
-    if (!m_policy || m_policy->limits.window == QuotaWindow::CalendarDay)
-        from = hourOf(QDateTime(now.toLocalTime().date(), QTime(0, 0)));
+    if (!m_policy || m_policy->limits.window == QuotaWindow::CalendarDay) {
+        if (m_midnightFor != to) {
+            m_midnightFor = to;
+            m_midnightHour = hourOf(QDateTime(now.toLocalTime().date(), QTime(0, 0)));
+        }
+        from = m_midnightHour;
+    }
     return m_ledger.sum(login.toLower(), metric::AcceptedExternal, from, to);
 }
 

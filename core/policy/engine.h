@@ -91,6 +91,10 @@ private:
     std::shared_ptr<const Policy> m_policy;
     QHash<QByteArray, Message> m_messages;
     qint64 m_lastPrune = 0;
+    // The hour of the last local midnight, recomputed only when the hour changes: time-zone
+    // arithmetic per request would cost more than the rest of the evaluation.
+    qint64 m_midnightFor = -1;
+    qint64 m_midnightHour = 0;
 };
 
 qint64 hourOf(const QDateTime &t);
