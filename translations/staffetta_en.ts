@@ -231,12 +231,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>postqueue -j output, line %1: not a queue entry</translation>
     </message>
     <message>
-        <source>postconf failed: %1</source>
-        <translation>postconf failed: %1</translation>
-    </message>
-    <message>
-        <source>postqueue failed: %1</source>
-        <translation>postqueue failed: %1</translation>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
     </message>
 </context>
 <context>

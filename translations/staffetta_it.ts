@@ -231,12 +231,8 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>output di postqueue -j, riga %1: non è una voce di coda</translation>
     </message>
     <message>
-        <source>postconf failed: %1</source>
-        <translation>postconf non riuscito: %1</translation>
-    </message>
-    <message>
-        <source>postqueue failed: %1</source>
-        <translation>postqueue non riuscito: %1</translation>
+        <source>%1 failed: %2</source>
+        <translation>%1 non riuscito: %2</translation>
     </message>
 </context>
 <context>

@@ -75,11 +75,12 @@ Result<Done> PolicyServer::start(const QString &listen)
         reload();
     };
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, changed);
+    // Other files in the directory change too: reload only when the policy file did.
+    m_policyModified = QFileInfo(m_policyFile).lastModified();
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this, changed] {
-        static QDateTime lastSeen;
         const QDateTime modified = QFileInfo(m_policyFile).lastModified();
-        if (modified != lastSeen) {
-            lastSeen = modified;
+        if (modified != m_policyModified) {
+            m_policyModified = modified;
             changed();
         }
     });

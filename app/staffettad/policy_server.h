@@ -2,6 +2,7 @@
 
 #include "policy/engine.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QObject>
 
@@ -42,6 +43,7 @@ private:
     QTcpServer *m_tcp = nullptr;
     QLocalServer *m_local = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
+    QDateTime m_policyModified; // of the file last seen through a directory change
 };
 
 } // namespace staffetta::daemon

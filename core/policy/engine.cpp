@@ -10,6 +10,11 @@ QString attr(const QHash<QByteArray, QByteArray> &a, const char *name)
     return QString::fromUtf8(a.value(QByteArray(name)));
 }
 constexpr qint64 StaleMessageSecs = 3600; // a message without END-OF-MESSAGE for an hour is gone
+
+QByteArray tooManyRecipients(int max)
+{
+    return "452 4.5.3 Too many recipients: at most " + QByteArray::number(max) + " per message";
+}
 } // namespace
 
 qint64 hourOf(const QDateTime &t)
@@ -106,10 +111,7 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
         m.startedSecs = now.toSecsSinceEpoch();
     const int maxRecipients = m_policy->maxRecipients(account);
     if (m.recipients + 1 > maxRecipients) {
-        return reject(r, metric::RejectedRecipients,
-                      "452 4.5.3 Too many recipients: at most " +
-                          QByteArray::number(maxRecipients) + " per message",
-                      now);
+        return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
     }
     if (m_policy->isLocal(r.recipient)) {
         ++m.recipients;
@@ -140,10 +142,7 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     }
     const int maxRecipients = m_policy->maxRecipients(account);
     if (r.recipientCount > maxRecipients) {
-        return reject(r, metric::RejectedRecipients,
-                      "452 4.5.3 Too many recipients: at most " +
-                          QByteArray::number(maxRecipients) + " per message",
-                      now);
+        return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
     }
     // Accepted: only now is the quota charged.
     const QString login = r.login.toLower();

@@ -62,34 +62,37 @@ QString Postfix::tool(const QString &name) const
     return QDir(m_commandDir).filePath(name);
 }
 
-Result<QString> Postfix::version() const
+Result<QByteArray> Postfix::run(const QString &name, const QStringList &arguments,
+                                int timeoutMs) const
 {
-    auto run = runProcess(tool(u"postconf"_s), configArgs() << u"-h"_s << u"mail_version"_s);
-    if (!run)
-        return run.error();
-    if (run.value().exitCode != 0) {
+    auto ran = runProcess(tool(name), configArgs() + arguments, {}, timeoutMs);
+    if (!ran)
+        return ran.error();
+    if (ran.value().exitCode != 0) {
         return Error(
             ErrorCode::Unavailable,
-            Tr::tr("postconf failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
+            Tr::tr("%1 failed: %2").arg(name, QString::fromUtf8(ran.value().err).trimmed()),
             {{u"config_dir"_s, m_configDir}});
     }
-    return QString::fromUtf8(run.value().out).trimmed();
+    return ran.value().out;
+}
+
+Result<QString> Postfix::version() const
+{
+    auto out = run(u"postconf"_s, {u"-h"_s, u"mail_version"_s}, 30000);
+    if (!out)
+        return out.error();
+    return QString::fromUtf8(out.value()).trimmed();
 }
 
 Result<QMap<QString, int>> Postfix::queueCounts() const
 {
     // postqueue -j streams one object per message; fine up to the 100k-message queues we
     // target (a few MB). A directory count would need root on every queue directory.
-    auto run = runProcess(tool(u"postqueue"_s), configArgs() << u"-j"_s, {}, 120000);
-    if (!run)
-        return run.error();
-    if (run.value().exitCode != 0) {
-        return Error(
-            ErrorCode::Unavailable,
-            Tr::tr("postqueue failed: %1").arg(QString::fromUtf8(run.value().err).trimmed()),
-            {{u"config_dir"_s, m_configDir}});
-    }
-    auto counts = countQueues(run.value().out);
+    auto out = run(u"postqueue"_s, {u"-j"_s}, 120000);
+    if (!out)
+        return out.error();
+    auto counts = countQueues(out.value());
     if (!counts)
         return counts;
     QMap<QString, int> all = counts.value();

@@ -24,6 +24,8 @@ public:
 
 private:
     QStringList configArgs() const;
+    // Runs a Postfix tool for this instance; a non-zero exit is ErrorCode::Unavailable.
+    Result<QByteArray> run(const QString &name, const QStringList &arguments, int timeoutMs) const;
     QString tool(const QString &name) const;
 
     QString m_configDir;

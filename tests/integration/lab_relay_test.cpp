@@ -2,7 +2,7 @@
 #include "api/api.h"
 #include "api/info.h"
 
-#include "test_support.h"
+#include "lab_helpers.h"
 
 #include <QDir>
 #include <QTcpSocket>
@@ -23,38 +23,6 @@ QStringList swaksBase(const Lab &lab)
             u"--timeout"_s, u"20"_s};
 }
 
-// staffettactl info, run on the relay host as the lab's SSH key would run it.
-api::RelayInfo localInfo()
-{
-    const Lab &lab = Lab::get();
-    const auto out =
-        run(u"/usr/bin/env"_s, {u"STAFFETTA_CONF="_s + lab.value(u"LAB_STAFFETTA_CONF"_s),
-                                qEnvironmentVariable("STAFFETTACTL"), u"info"_s, u"--json"_s});
-    auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
-    EXPECT_TRUE(parsed.ok()) << (parsed ? "" : parsed.error().message.toStdString());
-    if (!parsed)
-        return {};
-    auto info = api::RelayInfo::fromJson(parsed.value());
-    EXPECT_TRUE(info.ok());
-    return info ? info.value() : api::RelayInfo{};
-}
-
-QStringList bannedIps(const api::RelayInfo &info, const QString &jail)
-{
-    for (const auto &j : info.jails) {
-        if (j.name == jail)
-            return j.bannedIps;
-    }
-    return {};
-}
-
-void unban(const QString &ip)
-{
-    const Lab &lab = Lab::get();
-    runProcess(u"fail2ban-client"_s, {u"-s"_s, lab.value(u"LAB_FAIL2BAN_SOCKET"_s), u"set"_s,
-                                      lab.value(u"LAB_FAIL2BAN_JAIL"_s), u"unbanip"_s, ip});
-}
-
 // Can `from` open a TCP connection to the submission port?
 bool canConnect(const QString &from)
 {
@@ -66,14 +34,8 @@ bool canConnect(const QString &from)
     return socket.waitForConnected(3000);
 }
 
-class LabRelay : public ::testing::Test
-{
-protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(Lab::get().ok()) << "STAFFETTA_LAB_ENV does not name a lab.env";
-    }
-};
+class LabRelay : public LabTest
+{};
 
 } // namespace
 
@@ -139,8 +101,8 @@ TEST_F(LabRelay, ThreeFailedLoginsBanTheClientVisiblyInInfo)
 {
     const Lab &lab = Lab::get();
     const QString jail = lab.value(u"LAB_FAIL2BAN_JAIL"_s);
-    unban(bannedClient);
-    ASSERT_FALSE(bannedIps(localInfo(), jail).contains(bannedClient));
+    unban(jail, bannedClient);
+    ASSERT_FALSE(bannedIps(jail).contains(bannedClient));
     ASSERT_TRUE(canConnect(bannedClient));
 
     for (int i = 0; i < 3; ++i) {
@@ -151,8 +113,7 @@ TEST_F(LabRelay, ThreeFailedLoginsBanTheClientVisiblyInInfo)
                             << u"wrong-password"_s << u"--quit-after"_s << u"AUTH"_s);
         EXPECT_TRUE(out.out.contains("535 5.7.8")) << out.out.toStdString();
     }
-    const bool banned =
-        waitUntil([&] { return bannedIps(localInfo(), jail).contains(bannedClient); }, 30000);
+    const bool banned = waitUntil([&] { return bannedIps(jail).contains(bannedClient); }, 30000);
     EXPECT_TRUE(banned) << "fail2ban did not ban " << bannedClient.toStdString();
     // The ban is real: nftables rejects the address on the relay's ports (fail2ban lists the
     // ban a moment before its nftables action has run)...
@@ -160,6 +121,6 @@ TEST_F(LabRelay, ThreeFailedLoginsBanTheClientVisiblyInInfo)
     // ...but only that address.
     EXPECT_TRUE(canConnect(u"127.0.0.1"_s));
 
-    unban(bannedClient);
+    unban(jail, bannedClient);
     EXPECT_TRUE(waitUntil([] { return canConnect(bannedClient); }, 10000));
 }

@@ -2,7 +2,7 @@
 #include "api/api.h"
 #include "api/info.h"
 
-#include "test_support.h"
+#include "lab_helpers.h"
 
 #include <QFile>
 #include <QTcpSocket>
@@ -81,35 +81,8 @@ QStringList externals(int from, int count)
     return to;
 }
 
-void labCommand(const QString &verb)
-{
-    const auto out = run(qEnvironmentVariable("STAFFETTA_SOURCE_DIR") + u"/tests/lab/lab"_s,
-                         {verb, u"--dir"_s, Lab::get().value(u"LAB_DIR"_s)});
-    ASSERT_EQ(out.exitCode, 0) << out.err.toStdString();
-}
-
-QStringList banned(const QString &jail)
-{
-    const Lab &lab = Lab::get();
-    const auto out =
-        run(u"/usr/bin/env"_s, {u"STAFFETTA_CONF="_s + lab.value(u"LAB_STAFFETTA_CONF"_s),
-                                qEnvironmentVariable("STAFFETTACTL"), u"info"_s, u"--json"_s});
-    auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
-    if (!parsed)
-        return {};
-    auto info = api::RelayInfo::fromJson(parsed.value());
-    for (const auto &j : info.value().jails) {
-        if (j.name == jail)
-            return j.bannedIps;
-    }
-    return {};
-}
-
-class Policy : public ::testing::Test
-{
-protected:
-    void SetUp() override { ASSERT_TRUE(Lab::get().ok()); }
-};
+class Policy : public LabTest
+{};
 
 } // namespace
 
@@ -128,17 +101,15 @@ TEST_F(Policy, UnauthorizedSenderThreeTimesIsBanned)
     const Lab &lab = Lab::get();
     const QString jail = lab.value(u"LAB_SENDER_JAIL"_s);
     const QString client = lab.value(u"LAB_BANNED_CLIENT"_s);
-    runProcess(u"fail2ban-client"_s, {u"-s"_s, lab.value(u"LAB_FAIL2BAN_SOCKET"_s), u"set"_s, jail,
-                                      u"unbanip"_s, client});
+    unban(jail, client);
     for (int i = 0; i < 3; ++i) {
         const auto out = send(
             {u"bob"_s, u"ceo-%1@elsewhere.example"_s.arg(i), externals(9100 + i, 1), {}, client});
         EXPECT_TRUE(anyReplyStartsWith(out, u"553 5.7.1"_s)) << out.out.toStdString();
     }
-    EXPECT_TRUE(waitUntil([&] { return banned(jail).contains(client); }, 30000))
+    EXPECT_TRUE(waitUntil([&] { return bannedIps(jail).contains(client); }, 30000))
         << "staffetta-sender did not ban " << client.toStdString();
-    runProcess(u"fail2ban-client"_s, {u"-s"_s, lab.value(u"LAB_FAIL2BAN_SOCKET"_s), u"set"_s, jail,
-                                      u"unbanip"_s, client});
+    unban(jail, client);
 }
 
 TEST_F(Policy, BlacklistedSenderIs554WithTheEntrysMessage)

@@ -2,7 +2,7 @@
 #include "client/relay_client.h"
 #include "transport/ssh_transport.h"
 
-#include "test_support.h"
+#include "lab_helpers.h"
 
 #include <QFile>
 #include <QProcess>
@@ -28,13 +28,6 @@ SshEndpoint labEndpoint()
     return e;
 }
 
-QString labPostfixVersion()
-{
-    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s),
-                                         u"-h"_s, u"mail_version"_s});
-    return QString::fromUtf8(out.out).trimmed();
-}
-
 // "SHA256:..." of a public key file, as OpenSSH computes it.
 QString fingerprintOf(const QString &publicKeyFile)
 {
@@ -49,14 +42,8 @@ QString newKey(const QTemporaryDir &dir, const QString &name, const QString &pas
     return path;
 }
 
-class SshLab : public ::testing::Test
-{
-protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(Lab::get().ok()) << "STAFFETTA_LAB_ENV does not name a lab.env";
-    }
-};
+class SshLab : public LabTest
+{};
 
 } // namespace
 
