@@ -1,0 +1,109 @@
+// staffettad as a process: unix socket, SIGHUP reload, refusal to start on a bad policy.
+#include "test_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <csignal>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class Daemon : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        writeFile(u"staffetta.conf"_s,
+                  u"[policy]\nfile=%1\n[state]\ndir=%2\n[staffettad]\nlisten=unix:%3\nlog=%4\n"_s
+                      .arg(path(u"policy.json"_s), path(u"state"_s), path(u"policy.sock"_s),
+                           path(u"staffettad.log"_s))
+                      .toUtf8());
+        process.setProcessEnvironment([this] {
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"STAFFETTA_CONF"_s, path(u"staffetta.conf"_s));
+            return env;
+        }());
+    }
+    void TearDown() override
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.terminate();
+            process.waitForFinished(5000);
+        }
+    }
+    QString path(const QString &name) const { return dir.filePath(name); }
+    void writeFile(const QString &name, const QByteArray &data)
+    {
+        QFile f(path(name));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(data);
+    }
+    QByteArray log() const
+    {
+        QFile f(path(u"staffettad.log"_s));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    QByteArray ask(const QByteArray &sender)
+    {
+        QLocalSocket s;
+        s.connectToServer(path(u"policy.sock"_s));
+        EXPECT_TRUE(s.waitForConnected(5000)) << s.errorString().toStdString();
+        s.write("request=smtpd_access_policy\nprotocol_state=RCPT\nsasl_username=alice\nsender=" +
+                sender + "\nrecipient=x@ext.example\nclient_address=192.0.2.7\ninstance=t1\n\n");
+        QByteArray answer;
+        while (!answer.endsWith("\n\n") && s.waitForReadyRead(5000))
+            answer += s.readAll();
+        return answer;
+    }
+
+    QTemporaryDir dir;
+    QProcess process;
+};
+
+const QByteArray policy = R"({"schema_version": 1, "local_domains": ["lab.test"],
+  "accounts": [{"login": "alice", "senders": ["alice@lab.test"]}]})";
+
+} // namespace
+
+TEST_F(Daemon, ServesOnAUnixSocketAndReloadsOnSighup)
+{
+    writeFile(u"policy.json"_s, policy);
+    process.start(qEnvironmentVariable("STAFFETTAD"), {});
+    ASSERT_TRUE(process.waitForStarted());
+    ASSERT_TRUE(waitUntil([&] { return QFile::exists(path(u"policy.sock"_s)); }, 10000))
+        << log().toStdString();
+
+    EXPECT_EQ(ask("alice@lab.test"), "action=DUNNO\n\n");
+    EXPECT_TRUE(ask("bob@lab.test").startsWith("action=553 5.7.1 <bob@lab.test>"));
+    // The state database is where the config says.
+    EXPECT_TRUE(QFile::exists(path(u"state/state.sqlite"_s)));
+
+    EXPECT_EQ(log().count("policy loaded"), 1);
+    ::kill(pid_t(process.processId()), SIGHUP);
+    EXPECT_TRUE(waitUntil([&] { return log().count("policy loaded") == 2; }, 5000))
+        << log().toStdString();
+
+    process.terminate();
+    ASSERT_TRUE(process.waitForFinished(5000));
+    EXPECT_EQ(process.exitCode(), 0);
+    EXPECT_TRUE(log().contains("stopping"));
+}
+
+TEST_F(Daemon, RefusesToStartWithoutAValidPolicy)
+{
+    writeFile(u"policy.json"_s,
+              R"({"schema_version": 1, "accounts": [{"login": "alice", "senders": ["*@"]}]})");
+    process.start(qEnvironmentVariable("STAFFETTAD"), {});
+    ASSERT_TRUE(process.waitForFinished(10000));
+    EXPECT_NE(process.exitCode(), 0);
+    EXPECT_TRUE(log().contains("accounts[0].senders[0]")) << log().toStdString();
+    EXPECT_FALSE(QFile::exists(path(u"policy.sock"_s)));
+}
