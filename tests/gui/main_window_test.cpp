@@ -10,11 +10,13 @@
 
 #include "test_support.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QSpinBox>
 #include <QTemporaryDir>
 
@@ -145,4 +147,49 @@ TEST_F(Console, ItalianIsAppliedLive)
     language.apply(u"en"_s);
     QCoreApplication::processEvents();
     EXPECT_EQ(window->addRelayAction()->text(), u"&Add relay…"_s);
+}
+
+// The real host-key dialog: it shows the SHA256 fingerprint, and trusting it connects.
+TEST(ConsoleDialogs, HostKeyDialogShowsTheFingerprintAndTrustConnects)
+{
+    ASSERT_TRUE(Lab::get().ok());
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
+    secrets::SecretStore secrets(u"staffetta-test"_s);
+    ui::LanguageManager language;
+    ui::MainWindow window(settings, secrets, language); // real dialogs
+    window.show();
+    const Lab &lab = Lab::get();
+    settings::RelayProfile p;
+    p.id = QUuid::createUuid();
+    p.name = u"Lab"_s;
+    p.ssh.host = lab.value(u"LAB_SMTP_HOST"_s);
+    p.ssh.port = quint16(lab.port(u"LAB_SSH_PORT"_s));
+    p.ssh.user = lab.value(u"LAB_SSH_USER"_s);
+    p.ssh.auth = transport::SshAuth::KeyFile;
+    p.ssh.keyFile = lab.value(u"LAB_SSH_KEY"_s);
+    p.ssh.knownHostsFile = dir.filePath(u"known_hosts"_s);
+    window.saveProfile(p);
+    window.connectAction()->trigger();
+
+    QMessageBox *box = nullptr;
+    ASSERT_TRUE(waitUntil(
+        [&] { return (box = window.findChild<QMessageBox *>(u"hostKeyPrompt"_s)); }, 30000));
+    const auto out = run(u"ssh-keygen"_s, {u"-l"_s, u"-E"_s, u"sha256"_s, u"-f"_s,
+                                           lab.value(u"LAB_SSH_HOST_KEY_PUB"_s)});
+    const QString fingerprint = QString::fromUtf8(out.out).section(u' ', 1, 1);
+    ASSERT_TRUE(fingerprint.startsWith(u"SHA256:"_s));
+    EXPECT_TRUE(box->informativeText().contains(fingerprint))
+        << box->informativeText().toStdString();
+    QAbstractButton *trust = nullptr;
+    for (QAbstractButton *b : box->buttons()) {
+        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+            trust = b;
+    }
+    ASSERT_NE(trust, nullptr);
+    trust->click();
+    auto *c = window.currentConnection();
+    ASSERT_TRUE(waitUntil([&] { return c->state() == ui::RelayConnection::State::Online; }, 30000))
+        << (c->lastError() ? c->lastError()->message.toStdString() : "");
+    EXPECT_TRUE(QFile::exists(dir.filePath(u"known_hosts"_s)));
 }
