@@ -539,5 +539,17 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>The remote command may contain only letters, digits and _ . / -</source>
         <translation>The remote command may contain only letters, digits and _ . / -</translation>
     </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>Choose the private key file…</source>
+        <translation>Choose the private key file…</translation>
+    </message>
+    <message>
+        <source>Choose the known_hosts file…</source>
+        <translation>Choose the known_hosts file…</translation>
+    </message>
 </context>
 </TS>

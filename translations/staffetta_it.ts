@@ -539,5 +539,17 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>The remote command may contain only letters, digits and _ . / -</source>
         <translation>Il comando remoto può contenere solo lettere, cifre e _ . / -</translation>
     </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Scegli un file</translation>
+    </message>
+    <message>
+        <source>Choose the private key file…</source>
+        <translation>Scegli il file della chiave privata…</translation>
+    </message>
+    <message>
+        <source>Choose the known_hosts file…</source>
+        <translation>Scegli il file known_hosts…</translation>
+    </message>
 </context>
 </TS>

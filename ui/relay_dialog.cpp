@@ -1,15 +1,20 @@
 #include "relay_dialog.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace staffetta::ui {
@@ -33,6 +38,8 @@ RelayDialog::RelayDialog(QWidget *parent)
     , m_saveSecret(new QCheckBox(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_browseKeyFile(addBrowseAction(m_keyFile, true))
+    , m_browseKnownHosts(addBrowseAction(m_knownHosts, false))
 {
     setObjectName(u"relayDialog"_s);
     m_name->setObjectName(u"name"_s);
@@ -81,6 +88,25 @@ RelayDialog::RelayDialog(QWidget *parent)
     m_profile.id = QUuid::createUuid();
     retranslate();
     updateState();
+}
+
+QAction *RelayDialog::addBrowseAction(QLineEdit *edit, bool mustExist)
+{
+    QAction *action =
+        edit->addAction(style()->standardIcon(QStyle::SP_DirOpenIcon), QLineEdit::TrailingPosition);
+    connect(action, &QAction::triggered, this, [this, edit, mustExist] {
+        const QString current = edit->text().trimmed();
+        const QString start = current.isEmpty() ? QDir::home().filePath(u".ssh"_s)
+                                                : QFileInfo(current).absolutePath();
+        auto *dialog = new QFileDialog(this, tr("Choose a file"), start);
+        dialog->setObjectName(edit->objectName() + u"Chooser"_s);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(mustExist ? QFileDialog::ExistingFile : QFileDialog::AnyFile);
+        dialog->setFilter(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        connect(dialog, &QFileDialog::fileSelected, edit, &QLineEdit::setText);
+        dialog->open();
+    });
+    return action;
 }
 
 void RelayDialog::setProfile(const settings::RelayProfile &p)
@@ -155,6 +181,8 @@ void RelayDialog::retranslate()
     m_keyFile->setPlaceholderText(tr("~/.ssh/id_ed25519"));
     m_knownHosts->setPlaceholderText(tr("~/.ssh/known_hosts"));
     m_saveSecret->setText(tr("Remember the secret in the system keychain"));
+    m_browseKeyFile->setToolTip(tr("Choose the private key file…"));
+    m_browseKnownHosts->setToolTip(tr("Choose the known_hosts file…"));
     updateState();
 }
 

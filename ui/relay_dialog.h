@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -32,6 +33,8 @@ protected:
 private:
     void retranslate();
     void updateState();
+    // A folder button inside `edit` that opens a (non-blocking) file dialog.
+    QAction *addBrowseAction(QLineEdit *edit, bool mustExist);
 
     settings::RelayProfile m_profile;
     QFormLayout *m_form;
@@ -48,6 +51,8 @@ private:
     QCheckBox *m_saveSecret;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
+    QAction *m_browseKeyFile;
+    QAction *m_browseKnownHosts;
 };
 
 } // namespace staffetta::ui

@@ -13,6 +13,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -192,4 +193,21 @@ TEST(ConsoleDialogs, HostKeyDialogShowsTheFingerprintAndTrustConnects)
     ASSERT_TRUE(waitUntil([&] { return c->state() == ui::RelayConnection::State::Online; }, 30000))
         << (c->lastError() ? c->lastError()->message.toStdString() : "");
     EXPECT_TRUE(QFile::exists(dir.filePath(u"known_hosts"_s)));
+}
+
+TEST_F(Console, KeyFileCanBeChosenWithAFileDialog)
+{
+    window->addRelayAction()->trigger();
+    auto *dialog = window->findChild<ui::RelayDialog *>();
+    ASSERT_NE(dialog, nullptr);
+    auto *keyFile = dialog->findChild<QLineEdit *>(u"keyFile"_s);
+    ASSERT_FALSE(keyFile->actions().isEmpty());
+    keyFile->actions().first()->trigger();
+    QFileDialog *chooser = nullptr;
+    ASSERT_TRUE(waitUntil(
+        [&] { return (chooser = dialog->findChild<QFileDialog *>(u"keyFileChooser"_s)); }, 5000));
+    chooser->selectFile(Lab::get().value(u"LAB_SSH_KEY"_s));
+    static_cast<QDialog *>(chooser)->accept(); // QFileDialog::accept is protected
+    EXPECT_EQ(keyFile->text(), Lab::get().value(u"LAB_SSH_KEY"_s));
+    dialog->reject();
 }
