@@ -12,7 +12,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QPixmap statusDot(RelayConnection::State state)
+QPixmap paintDot(RelayConnection::State state)
 {
     QColor color(u"#9e9e9e"_s);
     if (state == RelayConnection::State::Online)
@@ -29,6 +29,15 @@ QPixmap statusDot(RelayConnection::State state)
     p.setPen(Qt::NoPen);
     p.drawEllipse(1, 1, 10, 10);
     return pixmap;
+}
+
+// Painted once per state: the view asks for the decoration on every repaint.
+const QPixmap &statusDot(RelayConnection::State state)
+{
+    static const QPixmap dots[] = {
+        paintDot(RelayConnection::State::Idle), paintDot(RelayConnection::State::Connecting),
+        paintDot(RelayConnection::State::Online), paintDot(RelayConnection::State::Failed)};
+    return dots[int(state)];
 }
 
 } // namespace
@@ -84,6 +93,12 @@ void FleetModel::remove(int row)
     beginRemoveRows({}, row, row);
     delete m_connections.takeAt(row);
     endRemoveRows();
+}
+
+void FleetModel::retranslate()
+{
+    if (!m_connections.isEmpty())
+        emit dataChanged(index(0), index(int(m_connections.size()) - 1));
 }
 
 RelayConnection *FleetModel::connectionAt(int row) const

@@ -28,6 +28,8 @@ public:
     // Inserts or updates by id; returns the row.
     int upsert(const settings::RelayProfile &profile);
     void remove(int row);
+    // Status texts are translated when shown: repaint them after a language change.
+    void retranslate();
 
     RelayConnection *connectionAt(int row) const;
     int rowOf(const QUuid &id) const;

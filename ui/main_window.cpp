@@ -161,9 +161,7 @@ void MainWindow::retranslate()
     m_about->setText(tr("&About Staffetta"));
     m_systemLanguage->setText(tr("System language"));
     m_views->setTabText(m_views->indexOf(m_overview), tr("Overview"));
-    // Status texts in the fleet are translated when shown: repaint them.
-    if (m_fleet->rowCount() > 0)
-        emit m_fleet->dataChanged(m_fleet->index(0), m_fleet->index(m_fleet->rowCount() - 1));
+    m_fleet->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -80,6 +80,8 @@ OverviewView::OverviewView(QWidget *parent)
     layout->addWidget(m_queues, 1);
     layout->addWidget(m_jailsTitle);
     layout->addWidget(m_jails, 1);
+    m_queues->setColumnCount(2);
+    m_jails->setColumnCount(4);
     retranslate();
 }
 
@@ -116,11 +118,6 @@ void OverviewView::retranslate()
 
 void OverviewView::refreshView()
 {
-    m_queues->setColumnCount(2);
-    m_jails->setColumnCount(4);
-    m_queues->setHorizontalHeaderLabels({tr("Queue"), tr("Messages")});
-    m_jails->setHorizontalHeaderLabels(
-        {tr("Jail"), tr("Banned now"), tr("Banned in total"), tr("Failures now")});
     if (!m_connection) {
         m_title->setText(tr("No relay selected"));
         m_state->setText(tr("Add a relay with Relay ▸ Add relay…, or select one on the left."));
