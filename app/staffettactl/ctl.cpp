@@ -4,14 +4,20 @@
 #include "api/info.h"
 #include "common/relay_config.h"
 #include "fail2ban/fail2ban.h"
+#include "policy_verbs.h"
 #include "postfix/postfix.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSysInfo>
 #include <QTextStream>
 
 #include <optional>
+
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace staffetta::ctl {
 
@@ -37,12 +43,14 @@ Outcome respond(const Invocation &inv, const Result<QJsonObject> &result,
     return o;
 }
 
-Result<QJsonObject> info(const Config &config)
+Result<QJsonObject> info(const Config &config, const Access &access)
 {
     api::RelayInfo info;
     info.apiVersion = api::Version;
     info.staffettaVersion = QStringLiteral(STAFFETTA_VERSION);
     info.hostname = QSysInfo::machineHostName();
+    info.role = roleName(access.role);
+    info.accounts = access.accounts;
 
     const postfix::Postfix pf(config.postfixConfigDir, config.postfixCommandDir);
     auto version = pf.version();
@@ -87,8 +95,12 @@ QString infoText(const QJsonObject &o)
     return text;
 }
 
-const char *usage = "usage: staffettactl VERB [WORDS...] [--json]\n"
-                    "verbs: info\n";
+const char *usageHelp =
+    "usage: staffettactl VERB [WORDS...] [--json]  (JSON request on stdin)\n"
+    "verbs: info\n"
+    "       policy get | apply | diff [FROM [TO]] | history [N] | rollback REV\n"
+    "       usage\n"
+    "       audit [N]\n";
 
 } // namespace
 
@@ -117,28 +129,88 @@ Invocation parseArguments(const QStringList &arguments)
     return inv;
 }
 
-Outcome run(const Invocation &inv, const QByteArray &input, const QString &configPath)
+Caller callerFromSystem()
 {
-    Q_UNUSED(input) // the verbs so far take no request body
+    Caller caller;
+    uid_t uid = getuid();
+    const QByteArray sudoUser = qgetenv("SUDO_USER");
+    const passwd *pw = nullptr;
+    if (uid == 0 && !sudoUser.isEmpty())
+        pw = getpwnam(sudoUser.constData());
+    if (!pw)
+        pw = getpwuid(uid);
+    if (pw) {
+        caller.user = QString::fromLocal8Bit(pw->pw_name);
+        int count = 64;
+        QList<gid_t> gids(count);
+        if (getgrouplist(pw->pw_name, pw->pw_gid, gids.data(), &count) < 0) {
+            gids.resize(count);
+            getgrouplist(pw->pw_name, pw->pw_gid, gids.data(), &count);
+        }
+        gids.resize(count);
+        for (gid_t gid : gids) {
+            if (const group *g = getgrgid(gid))
+                caller.groups.append(QString::fromLocal8Bit(g->gr_name));
+        }
+    } else {
+        caller.user = QString::number(uid);
+    }
+    // sshd sets SSH_CLIENT="ADDRESS PORT LOCALPORT"; sudo passes it only when told to.
+    const QString ssh = qEnvironmentVariable("SSH_CLIENT");
+    caller.origin = ssh.isEmpty() ? u"local"_s : ssh.section(u' ', 0, 0);
+    return caller;
+}
+
+Outcome run(const Invocation &inv, const QByteArray &input, const QString &configPath,
+            const Caller &caller)
+{
     if (inv.words.isEmpty()) {
         const Error e(ErrorCode::BadRequest, u"no verb given"_s);
         return Outcome{2, inv.json ? api::errorResponse(e) : QByteArray(),
-                       inv.json ? QByteArray() : QByteArray(usage)};
+                       inv.json ? QByteArray() : QByteArray(usageHelp)};
     }
     auto config = Config::load(configPath);
     if (!config)
         return respond(inv, config.error(), {});
 
+    QJsonObject request;
+    if (!input.trimmed().isEmpty()) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(input, &parseError);
+        if (!doc.isObject()) {
+            const Error e(ErrorCode::BadRequest,
+                          doc.isNull() ? u"the request is not valid JSON: %1 at offset %2"_s
+                                             .arg(parseError.errorString())
+                                             .arg(parseError.offset)
+                                       : u"the request must be a JSON object"_s);
+            return respond(inv, e, {});
+        }
+        request = doc.object();
+    }
+
     const QString verb = inv.words.first();
+    const Context ctx{config.value(), inv.words.mid(1), request, caller,
+                      Access::resolve(config.value().access, caller)};
+    if (ctx.access.role == Role::None)
+        return respond(inv, forbidden(ctx, u"use staffettactl"_s), {});
     if (verb == u"info"_s)
-        return respond(inv, info(config.value()), infoText);
+        return respond(inv, info(config.value(), ctx.access), infoText);
+    if (verb == u"policy"_s) {
+        const QString sub = ctx.words.value(0);
+        return respond(inv, policyVerb(ctx),
+                       [sub](const QJsonObject &r) { return policyText(sub, r); });
+    }
+    if (verb == u"usage"_s)
+        return respond(inv, usage(ctx), usageText);
+    if (verb == u"audit"_s)
+        return respond(inv, audit(ctx), auditText);
 
     const Error unknown(ErrorCode::UnknownVerb, u"unknown verb '%1'"_s.arg(verb),
                         {{u"verb"_s, verb}});
     Outcome o = respond(inv, unknown, {});
     o.exitCode = 2;
     if (!inv.json)
-        o.err += usage;
+        o.err += usageHelp;
     return o;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/access.h"
+
 #include <QByteArray>
 #include <QStringList>
 
@@ -25,7 +27,13 @@ std::optional<QStringList> wordsFromSshCommand(const QString &command);
 
 Invocation parseArguments(const QStringList &arguments);
 
+// Who runs staffettactl, from the operating system: the real user, or the user sudo ran it
+// for (SUDO_USER, only believed when the real user is root), their groups, and the SSH
+// client's address.
+Caller callerFromSystem();
+
 // Runs one verb. `input` is the JSON request read from stdin (may be empty).
-Outcome run(const Invocation &invocation, const QByteArray &input, const QString &configPath);
+Outcome run(const Invocation &invocation, const QByteArray &input, const QString &configPath,
+            const Caller &caller);
 
 } // namespace staffetta::ctl

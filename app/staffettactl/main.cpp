@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -33,8 +34,12 @@ int main(int argc, char *argv[])
         if (in.open(stdin, QIODevice::ReadOnly))
             input = in.readAll();
     }
+    // A dropped SSH link must not kill a write half-way (see the policy verbs); output to a
+    // closed pipe is simply lost.
+    signal(SIGPIPE, SIG_IGN);
     const auto outcome =
-        staffetta::ctl::run(invocation, input, qEnvironmentVariable("STAFFETTA_CONF"));
+        staffetta::ctl::run(invocation, input, qEnvironmentVariable("STAFFETTA_CONF"),
+                            staffetta::ctl::callerFromSystem());
     std::fwrite(outcome.out.constData(), 1, size_t(outcome.out.size()), stdout);
     std::fwrite(outcome.err.constData(), 1, size_t(outcome.err.size()), stderr);
     return outcome.exitCode;

@@ -41,6 +41,7 @@ int main(int argc, char *argv[])
     }
     daemon::PolicyServer server(*store.value(), config.value().policyFile,
                                 config.value().daemonLog);
+    server.setLoadedMarker(QDir(config.value().stateDir).filePath(u"staffettad.loaded"_s));
     if (auto started = server.start(config.value().policyListen); !started) {
         fprintf(stderr, "staffettad: %s\n", qPrintable(started.error().message));
         return 1;

@@ -1,10 +1,13 @@
 #include "policy_server.h"
 
 #include "policy/protocol.h"
+#include "policy/store.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QTcpServer>
@@ -48,7 +51,8 @@ bool PolicyServer::reload()
         log(u"policy refused: cannot read %1: %2"_s.arg(m_policyFile, file.errorString()));
         return false;
     }
-    auto parsed = policy::Policy::fromJson(file.readAll());
+    const QByteArray bytes = file.readAll();
+    auto parsed = policy::Policy::fromJson(bytes);
     if (!parsed) {
         log(u"policy refused: %1: %2"_s.arg(m_policyFile, parsed.error().message));
         return false;
@@ -56,6 +60,16 @@ bool PolicyServer::reload()
     m_engine.setPolicy(std::make_shared<const policy::Policy>(std::move(parsed).value()));
     log(u"policy loaded: %1 (%2 accounts)"_s.arg(m_policyFile)
             .arg(m_engine.policy()->accounts.size()));
+    if (!m_loadedMarker.isEmpty()) {
+        const QJsonObject marker{
+            {u"sha256"_s, policy::sha256Hex(bytes)},
+            {u"pid"_s, qint64(getpid())},
+            {u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+        if (auto written =
+                policy::writeFileAtomically(m_loadedMarker, QJsonDocument(marker).toJson());
+            !written)
+            log(u"cannot write %1: %2"_s.arg(m_loadedMarker, written.error().message));
+    }
     return true;
 }
 

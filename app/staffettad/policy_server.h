@@ -31,6 +31,9 @@ public:
     // fall back on, and mail must never pass unchecked: Postfix then defers).
     Result<Done> start(const QString &listen);
     bool reload();
+    // After each successful load, the sha256 of the policy in force is written here
+    // (`policy apply` waits for it to know the new policy is enforced).
+    void setLoadedMarker(QString path) { m_loadedMarker = std::move(path); }
 
     void log(const QString &line);
 
@@ -39,6 +42,7 @@ private:
 
     policy::Engine m_engine;
     QString m_policyFile;
+    QString m_loadedMarker;
     QFile m_log;
     QTcpServer *m_tcp = nullptr;
     QLocalServer *m_local = nullptr;

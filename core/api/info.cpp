@@ -65,7 +65,9 @@ QJsonObject RelayInfo::toJson() const
             {u"staffetta_version"_s, staffettaVersion},
             {u"hostname"_s, hostname},
             {u"postfix"_s, QJsonObject{{u"version"_s, postfixVersion}, {u"queues"_s, q}}},
-            {u"fail2ban"_s, f2b}};
+            {u"fail2ban"_s, f2b},
+            {u"role"_s, role},
+            {u"accounts"_s, QJsonArray::fromStringList(accounts)}};
 }
 
 Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
@@ -82,6 +84,9 @@ Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
     info.staffettaVersion = o.value(u"staffetta_version"_s).toString();
     info.hostname = o.value(u"hostname"_s).toString();
     info.postfixVersion = postfix.value(u"version"_s).toString();
+    info.role = o.value(u"role"_s).toString();
+    for (const auto &a : o.value(u"accounts"_s).toArray())
+        info.accounts.append(a.toString());
     const QJsonObject q = postfix.value(u"queues"_s).toObject();
     for (auto it = q.begin(); it != q.end(); ++it)
         info.queues.insert(it.key(), it.value().toInt());

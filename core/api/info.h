@@ -34,6 +34,9 @@ struct RelayInfo
     bool fail2banAvailable = false;
     QString fail2banError;
     QList<JailStatus> jails;
+    // The caller's role on this relay and, for a partner, the accounts it manages.
+    QString role;
+    QStringList accounts;
 
     int queuedTotal() const;
     int bannedTotal() const;

@@ -43,6 +43,19 @@ Result<Config> Config::load(const QString &explicitPath)
     config.stateDir = s.value(u"state/dir"_s, config.stateDir).toString();
     config.policyListen = s.value(u"staffettad/listen"_s, config.policyListen).toString();
     config.daemonLog = s.value(u"staffettad/log"_s, config.daemonLog).toString();
+    s.beginGroup(u"access"_s);
+    const QStringList keys = s.childKeys();
+    for (const QString &key : keys) {
+        // A value with commas reads back as a list; the rule parser takes either.
+        const QVariant v = s.value(key);
+        const QString value =
+            v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString();
+        auto rule = AccessRule::parse(key, value);
+        if (!rule)
+            return rule.error();
+        config.access.append(rule.value());
+    }
+    s.endGroup();
     return config;
 }
 

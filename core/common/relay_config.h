@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/access.h"
 #include "common/result.h"
 
 #include <QString>
@@ -14,6 +15,7 @@ namespace staffetta {
 //   [state]      dir=/var/lib/staffetta
 //   [staffettad] listen=inet:127.0.0.1:10040 (or unix:/run/staffetta/policy.sock)
 //                log=/var/log/staffetta/staffettad.log
+//   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h)
 struct Config
 {
     QString path; // where it was read from; empty when the defaults are used
@@ -25,6 +27,7 @@ struct Config
     QString stateDir = QStringLiteral("/var/lib/staffetta");
     QString policyListen = QStringLiteral("inet:127.0.0.1:10040");
     QString daemonLog = QStringLiteral("/var/log/staffetta/staffettad.log");
+    QList<AccessRule> access;
 
     static QString defaultPath();
     // explicitPath: from STAFFETTA_CONF; when set it must exist.

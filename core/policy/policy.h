@@ -55,6 +55,8 @@ struct Policy
     QByteArray toJson() const;
 
     const Account *account(const QString &login) const;
+    // After editing `accounts` in place (the console's drafts), before account() is used.
+    void reindex() { index(); }
     bool isLocal(const QString &address) const;
     int dailyQuota(const Account *a) const
     {

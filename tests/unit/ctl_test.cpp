@@ -10,6 +10,10 @@
 using namespace staffetta;
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+const Caller root{u"root"_s, {u"root"_s}, u"local"_s};
+}
+
 TEST(Ctl, SshOriginalCommandIsSplitWithoutAShell)
 {
     auto w = ctl::wordsFromSshCommand(u"staffettactl info --json"_s);
@@ -24,7 +28,7 @@ TEST(Ctl, SshOriginalCommandIsSplitWithoutAShell)
 
 TEST(Ctl, UnknownVerbIsAStableError)
 {
-    const auto o = ctl::run(ctl::parseArguments({u"frobnicate"_s, u"--json"_s}), {}, {});
+    const auto o = ctl::run(ctl::parseArguments({u"frobnicate"_s, u"--json"_s}), {}, {}, root);
     EXPECT_EQ(o.exitCode, 2);
     auto r = api::parseResponse(o.out, o.err, o.exitCode);
     ASSERT_FALSE(r.ok());
@@ -34,7 +38,7 @@ TEST(Ctl, UnknownVerbIsAStableError)
 TEST(Ctl, MissingExplicitConfigIsConfigError)
 {
     const auto o = ctl::run(ctl::parseArguments({u"info"_s, u"--json"_s}), {},
-                            u"/nonexistent/staffetta.conf"_s);
+                            u"/nonexistent/staffetta.conf"_s, root);
     EXPECT_EQ(o.exitCode, 1);
     auto r = api::parseResponse(o.out, o.err, o.exitCode);
     ASSERT_FALSE(r.ok());
@@ -50,7 +54,7 @@ TEST(Ctl, PostfixMissingIsUnavailable)
         QSettings s(conf, QSettings::IniFormat);
         s.setValue(u"postfix/config_dir"_s, dir.filePath(u"no-postfix-here"_s));
     }
-    const auto o = ctl::run(ctl::parseArguments({u"info"_s, u"--json"_s}), {}, conf);
+    const auto o = ctl::run(ctl::parseArguments({u"info"_s, u"--json"_s}), {}, conf, root);
     auto r = api::parseResponse(o.out, o.err, o.exitCode);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::Unavailable);

@@ -1,0 +1,496 @@
+#include "policy_verbs.h"
+
+#include "policy/diff.h"
+#include "policy/engine.h"
+#include "policy/store.h"
+#include "stats/audit_log.h"
+#include "stats/stats_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <QThread>
+
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace staffetta::ctl {
+
+using namespace Qt::Literals::StringLiterals;
+using policy::Change;
+using policy::Policy;
+using policy::PolicyStore;
+
+namespace {
+
+QString statePath(const Context &ctx, const QString &name)
+{
+    return QDir(ctx.config.stateDir).filePath(name);
+}
+
+policy::Author author(const Context &ctx)
+{
+    return {ctx.caller.user, roleName(ctx.access.role), ctx.caller.origin};
+}
+
+QJsonObject policyObject(const Policy &p)
+{
+    return QJsonDocument::fromJson(p.toJson()).object();
+}
+
+// Every write and every refused write goes to the audit log. A write that cannot be
+// audited still happened; the failure is reported beside the result.
+QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
+                    const QString &summary, const QList<Change> &changes = {})
+{
+    QDir().mkpath(ctx.config.stateDir);
+    auto log = stats::AuditLog::open(statePath(ctx, u"state.sqlite"_s));
+    if (!log)
+        return log.error().message;
+    stats::AuditEntry e;
+    e.user = ctx.caller.user;
+    e.role = roleName(ctx.access.role);
+    e.origin = ctx.caller.origin;
+    e.verb = verb;
+    e.outcome = outcome;
+    e.revision = revision;
+    e.summary = summary;
+    e.changes = policy::changesToJson(changes);
+    auto recorded = log.value()->record(e);
+    return recorded ? QString() : recorded.error().message;
+}
+
+Result<Policy> policyFromRequest(const QJsonObject &request)
+{
+    const QJsonValue v = request.value(u"policy"_s);
+    if (!v.isObject())
+        return Error(ErrorCode::BadRequest, u"the request needs a \"policy\" object"_s);
+    auto parsed = Policy::fromJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    if (!parsed) {
+        Error e = parsed.error();
+        e.message = u"the policy was refused, nothing changed: "_s + e.message;
+        return e;
+    }
+    return parsed;
+}
+
+Result<int> revisionNumber(const QString &word)
+{
+    bool ok = false;
+    const int n = word.toInt(&ok);
+    if (!ok || n < 1)
+        return Error(ErrorCode::BadRequest, u"'%1' is not a revision number"_s.arg(word));
+    return n;
+}
+
+// After a write, staffettad reloads the file (it watches it); it records the sha256 of the
+// policy in force in STATE/staffettad.loaded. Wait for it, nudging with SIGHUP once.
+QJsonObject waitForReload(const Context &ctx, const QString &sha256)
+{
+    const QString marker = statePath(ctx, u"staffettad.loaded"_s);
+    bool nudged = false;
+    for (int waited = 0; waited <= 5000; waited += 50) {
+        QFile f(marker);
+        const QJsonObject m = f.open(QIODevice::ReadOnly)
+                                  ? QJsonDocument::fromJson(f.readAll()).object()
+                                  : QJsonObject();
+        if (m.value(u"sha256"_s).toString() == sha256)
+            return {{u"reloaded"_s, true}};
+        const pid_t pid = pid_t(m.value(u"pid"_s).toInteger());
+        if (pid <= 0 || ::kill(pid, 0) != 0)
+            return {{u"reloaded"_s, false},
+                    {u"reload_message"_s, u"staffettad is not running; the new policy will be "
+                                          u"used when it starts"_s}};
+        if (waited >= 1000 && !nudged) {
+            ::kill(pid, SIGHUP);
+            nudged = true;
+        }
+        QThread::msleep(50);
+    }
+    return {{u"reloaded"_s, false},
+            {u"reload_message"_s, u"staffettad did not confirm the reload within 5 s; see its "
+                                  u"log"_s}};
+}
+
+// The write path shared by apply and rollback.
+Result<QJsonObject> write(const Context &ctx, const QString &verb, int base, const Policy &next,
+                          const QString &kind, const QString &comment)
+{
+    if (!ctx.access.atLeast(Role::Partner)) {
+        recordAudit(ctx, verb, u"permission_denied"_s, 0, u"refused: role cannot write"_s);
+        return forbidden(ctx, u"change the policy"_s);
+    }
+    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    auto lock = store.lock();
+    if (!lock)
+        return lock.error();
+    auto current = store.current(author(ctx));
+    if (!current)
+        return current.error();
+    const PolicyStore::Current &cur = current.value();
+
+    if (base != cur.revision) {
+        QJsonObject details{{u"base_revision"_s, base},
+                            {u"current_revision"_s, cur.revision},
+                            {u"current_policy"_s, policyObject(cur.policy)}};
+        if (auto based = store.revision(base)) {
+            details.insert(u"their_changes"_s,
+                           policy::changesToJson(policy::diff(based.value(), cur.policy)));
+            QJsonArray authors;
+            for (int n = base + 1; n <= cur.revision; ++n) {
+                if (auto info = store.revisionInfo(n))
+                    authors.append(info.value().toJson());
+            }
+            details.insert(u"their_revisions"_s, authors);
+        }
+        recordAudit(
+            ctx, verb, u"conflict"_s, cur.revision,
+            u"refused: based on revision %1, the relay is at %2"_s.arg(base).arg(cur.revision));
+        return Error(ErrorCode::Conflict,
+                     u"the policy changed since revision %1 (it is now at revision %2); "
+                     u"nothing was written"_s.arg(base)
+                         .arg(cur.revision),
+                     details);
+    }
+
+    const QList<Change> changes = policy::diff(cur.policy, next);
+    if (ctx.access.role == Role::Partner) {
+        const policy::Reach reach = policy::reach(changes);
+        QStringList outside;
+        for (const QString &login : reach.accounts) {
+            if (!ctx.access.ownsAccount(login))
+                outside.append(login);
+        }
+        if (reach.relayWide || !outside.isEmpty()) {
+            recordAudit(ctx, verb, u"permission_denied"_s, cur.revision,
+                        u"refused: partner change outside its accounts"_s, changes);
+            QString what = reach.relayWide ? u"relay-wide settings"_s : QString();
+            if (!outside.isEmpty())
+                what += (what.isEmpty() ? u""_s : u" and "_s) +
+                        u"the accounts %1"_s.arg(outside.join(u", "_s));
+            return Error(ErrorCode::PermissionDenied,
+                         u"%1 (partner) may change only its own accounts, not %2"_s.arg(
+                             ctx.caller.user, what),
+                         {{u"accounts"_s, QJsonArray::fromStringList(outside)},
+                          {u"relay_wide"_s, reach.relayWide}});
+        }
+    }
+    if (changes.isEmpty())
+        return QJsonObject{{u"revision"_s, cur.revision},
+                           {u"changed"_s, false},
+                           {u"changes"_s, QJsonArray()},
+                           {u"reloaded"_s, true}};
+
+    // From here the write runs to its end even if the SSH link drops: hang-up and
+    // termination wait until the new revision is on disk and live (or not at all).
+    sigset_t block, previous;
+    sigemptyset(&block);
+    sigaddset(&block, SIGHUP);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGPIPE);
+    sigprocmask(SIG_BLOCK, &block, &previous);
+    policy::RevisionInfo info;
+    info.kind = kind;
+    info.author = author(ctx);
+    info.comment = comment;
+    auto committed = store.commit(cur, next, info);
+    QString auditError;
+    if (committed) {
+        QStringList lines;
+        for (const Change &c : committed.value().changes)
+            lines.append(c.text());
+        auditError = recordAudit(ctx, verb, u"done"_s, committed.value().number,
+                                 comment.isEmpty() ? lines.join(u"; "_s) : comment,
+                                 committed.value().changes);
+    }
+    sigprocmask(SIG_SETMASK, &previous, nullptr);
+    if (!committed)
+        return committed.error();
+
+    QJsonObject result{{u"revision"_s, committed.value().number},
+                       {u"changed"_s, true},
+                       {u"changes"_s, policy::changesToJson(committed.value().changes)}};
+    if (!auditError.isEmpty())
+        result.insert(u"audit_error"_s, auditError);
+    const QJsonObject reload = waitForReload(ctx, committed.value().sha256);
+    for (auto it = reload.begin(); it != reload.end(); ++it)
+        result.insert(it.key(), it.value());
+    return result;
+}
+
+Result<PolicyStore::Current> readCurrent(const Context &ctx, PolicyStore &store)
+{
+    auto lock = store.lock();
+    if (!lock)
+        return lock.error();
+    return store.current(author(ctx));
+}
+
+Result<QJsonObject> get(const Context &ctx)
+{
+    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    auto cur = readCurrent(ctx, store);
+    if (!cur)
+        return cur.error();
+    return QJsonObject{{u"revision"_s, cur.value().revision},
+                       {u"sha256"_s, policy::sha256Hex(cur.value().bytes)},
+                       {u"policy"_s, policyObject(cur.value().policy)},
+                       {u"role"_s, roleName(ctx.access.role)},
+                       {u"accounts"_s, QJsonArray::fromStringList(ctx.access.accounts)}};
+}
+
+Result<QJsonObject> apply(const Context &ctx)
+{
+    const QJsonValue base = ctx.request.value(u"base_revision"_s);
+    if (!base.isDouble())
+        return Error(ErrorCode::BadRequest,
+                     u"the request needs \"base_revision\": the revision the change is based on"_s);
+    auto next = policyFromRequest(ctx.request);
+    if (!next) {
+        recordAudit(ctx, u"policy apply"_s, next.error().name(), base.toInt(),
+                    u"refused: "_s + next.error().message);
+        return next.error();
+    }
+    return write(ctx, u"policy apply"_s, base.toInt(), next.value(), u"apply"_s,
+                 ctx.request.value(u"comment"_s).toString());
+}
+
+Result<QJsonObject> rollback(const Context &ctx)
+{
+    if (ctx.words.size() != 2)
+        return Error(ErrorCode::BadRequest, u"usage: policy rollback REVISION"_s);
+    auto target = revisionNumber(ctx.words[1]);
+    if (!target)
+        return target.error();
+    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    auto old = store.revision(target.value());
+    if (!old)
+        return old.error();
+    // Like apply, a rollback names the revision it was based on; a person at a terminal
+    // (no JSON request) means the current one.
+    int base = ctx.request.value(u"base_revision"_s).toInt(-1);
+    if (base < 0) {
+        auto cur = readCurrent(ctx, store);
+        if (!cur)
+            return cur.error();
+        base = cur.value().revision;
+    }
+    return write(
+        ctx, u"policy rollback"_s, base, old.value(), u"rollback"_s,
+        ctx.request.value(u"comment"_s).toString(u"rollback to revision %1"_s.arg(target.value())));
+}
+
+// policy diff: the request's policy against the current one, or diff A [B] between
+// revisions (B defaults to the current one).
+Result<QJsonObject> diffVerb(const Context &ctx)
+{
+    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    auto cur = readCurrent(ctx, store);
+    if (!cur)
+        return cur.error();
+    Policy from = cur.value().policy, to;
+    int fromRev = cur.value().revision, toRev = 0;
+    if (ctx.words.size() == 1) {
+        auto next = policyFromRequest(ctx.request);
+        if (!next)
+            return next.error();
+        to = next.value();
+    } else if (ctx.words.size() <= 3) {
+        auto a = revisionNumber(ctx.words[1]);
+        if (!a)
+            return a.error();
+        auto pa = store.revision(a.value());
+        if (!pa)
+            return pa.error();
+        fromRev = a.value();
+        from = pa.value();
+        to = cur.value().policy;
+        toRev = cur.value().revision;
+        if (ctx.words.size() == 3) {
+            auto b = revisionNumber(ctx.words[2]);
+            if (!b)
+                return b.error();
+            auto pb = store.revision(b.value());
+            if (!pb)
+                return pb.error();
+            to = pb.value();
+            toRev = b.value();
+        }
+    } else {
+        return Error(ErrorCode::BadRequest, u"usage: policy diff [FROM [TO]]"_s);
+    }
+    QJsonObject result{{u"from_revision"_s, fromRev},
+                       {u"changes"_s, policy::changesToJson(policy::diff(from, to))}};
+    if (toRev > 0)
+        result.insert(u"to_revision"_s, toRev);
+    return result;
+}
+
+Result<QJsonObject> history(const Context &ctx)
+{
+    int limit = 50;
+    if (ctx.words.size() == 2) {
+        auto n = revisionNumber(ctx.words[1]);
+        if (!n)
+            return n.error();
+        limit = n.value();
+    }
+    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    auto cur = readCurrent(ctx, store); // records an outside edit before listing
+    if (!cur)
+        return cur.error();
+    auto list = store.history(limit);
+    if (!list)
+        return list.error();
+    QJsonArray revisions;
+    for (const auto &r : list.value())
+        revisions.append(r.toJson());
+    return QJsonObject{{u"current_revision"_s, cur.value().revision}, {u"revisions"_s, revisions}};
+}
+
+} // namespace
+
+Error forbidden(const Context &ctx, const QString &what)
+{
+    return Error(ErrorCode::PermissionDenied,
+                 u"%1 (role %2) may not %3 on this relay"_s.arg(ctx.caller.user,
+                                                                roleName(ctx.access.role), what),
+                 {{u"role"_s, roleName(ctx.access.role)}, {u"user"_s, ctx.caller.user}});
+}
+
+Result<QJsonObject> policyVerb(const Context &ctx)
+{
+    const QString sub = ctx.words.value(0);
+    if (sub == u"get"_s)
+        return get(ctx);
+    if (sub == u"apply"_s)
+        return apply(ctx);
+    if (sub == u"diff"_s)
+        return diffVerb(ctx);
+    if (sub == u"history"_s)
+        return history(ctx);
+    if (sub == u"rollback"_s)
+        return rollback(ctx);
+    return Error(ErrorCode::UnknownVerb,
+                 u"unknown policy verb '%1' (get, apply, diff, history, rollback)"_s.arg(sub),
+                 {{u"verb"_s, u"policy "_s + sub}});
+}
+
+QString policyText(const QString &sub, const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    auto changeLines = [&s](const QJsonArray &changes) {
+        for (const auto &c : changes) {
+            if (auto change = Change::fromJson(c.toObject()))
+                s << "  " << change.value().text() << '\n';
+        }
+    };
+    if (sub == u"get"_s) {
+        s << "# revision " << r.value(u"revision"_s).toInt() << '\n'
+          << QJsonDocument(r.value(u"policy"_s).toObject()).toJson(QJsonDocument::Indented);
+    } else if (sub == u"apply"_s || sub == u"rollback"_s) {
+        if (!r.value(u"changed"_s).toBool())
+            s << "no change; still revision " << r.value(u"revision"_s).toInt() << '\n';
+        else
+            s << "revision " << r.value(u"revision"_s).toInt() << ":\n";
+        changeLines(r.value(u"changes"_s).toArray());
+        if (r.contains(u"reload_message"_s))
+            s << "warning: " << r.value(u"reload_message"_s).toString() << '\n';
+    } else if (sub == u"diff"_s) {
+        changeLines(r.value(u"changes"_s).toArray());
+    } else if (sub == u"history"_s) {
+        for (const auto &v : r.value(u"revisions"_s).toArray()) {
+            const auto info = policy::RevisionInfo::fromJson(v.toObject());
+            s << info.number << "  " << info.time.toLocalTime().toString(Qt::ISODate) << "  "
+              << info.author.user << " (" << info.author.role << ") from " << info.author.origin
+              << "  " << info.kind << "  " << info.changes.size() << " change(s)"
+              << (info.comment.isEmpty() ? QString() : u"  "_s + info.comment) << '\n';
+        }
+    }
+    return text;
+}
+
+Result<QJsonObject> usage(const Context &ctx)
+{
+    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    auto cur = readCurrent(ctx, store);
+    if (!cur)
+        return cur.error();
+    auto stats = stats::StatsStore::open(statePath(ctx, u"state.sqlite"_s));
+    if (!stats)
+        return stats.error();
+    policy::Engine engine(*stats.value());
+    auto p = std::make_shared<const Policy>(cur.value().policy);
+    engine.setPolicy(p);
+    const QDateTime now = QDateTime::currentDateTime();
+    QJsonArray accounts;
+    for (const policy::Account &a : p->accounts) {
+        accounts.append(QJsonObject{{u"login"_s, a.login},
+                                    {u"used"_s, engine.quotaUsed(a.login, now)},
+                                    {u"quota"_s, p->dailyQuota(&a)},
+                                    {u"overridden"_s, a.dailyQuota.has_value()}});
+    }
+    return QJsonObject{{u"time"_s, now.toString(Qt::ISODate)},
+                       {u"window"_s, p->limits.window == policy::QuotaWindow::Rolling24h
+                                         ? u"rolling_24h"_s
+                                         : u"calendar_day"_s},
+                       {u"revision"_s, cur.value().revision},
+                       {u"accounts"_s, accounts}};
+}
+
+QString usageText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    s << "quota window: " << r.value(u"window"_s).toString() << '\n';
+    for (const auto &v : r.value(u"accounts"_s).toArray()) {
+        const QJsonObject a = v.toObject();
+        s << a.value(u"login"_s).toString() << ": " << a.value(u"used"_s).toInteger() << " / "
+          << a.value(u"quota"_s).toInt() << '\n';
+    }
+    return text;
+}
+
+Result<QJsonObject> audit(const Context &ctx)
+{
+    int limit = 100;
+    if (ctx.words.size() == 1) {
+        bool ok = false;
+        limit = ctx.words[0].toInt(&ok);
+        if (!ok || limit < 1)
+            return Error(ErrorCode::BadRequest, u"usage: audit [COUNT]"_s);
+    }
+    QDir().mkpath(ctx.config.stateDir);
+    auto log = stats::AuditLog::open(statePath(ctx, u"state.sqlite"_s));
+    if (!log)
+        return log.error();
+    auto entries = log.value()->list(limit);
+    if (!entries)
+        return entries.error();
+    QJsonArray out;
+    for (const auto &e : entries.value())
+        out.append(e.toJson());
+    return QJsonObject{{u"entries"_s, out}};
+}
+
+QString auditText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    for (const auto &v : r.value(u"entries"_s).toArray()) {
+        const auto e = stats::AuditEntry::fromJson(v.toObject());
+        s << e.time.toLocalTime().toString(Qt::ISODate) << "  " << e.user << " (" << e.role
+          << ") from " << e.origin << "  " << e.verb << "  " << e.outcome;
+        if (e.revision > 0)
+            s << "  r" << e.revision;
+        s << "  " << e.summary << '\n';
+    }
+    return text;
+}
+
+} // namespace staffetta::ctl

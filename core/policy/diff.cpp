@@ -1,0 +1,431 @@
+#include "diff.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <array>
+
+namespace staffetta::policy {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(PolicyChange)
+};
+
+using Section = Change::Section;
+using Op = Change::Op;
+
+// The policy flattened into the items people edit, in document order.
+struct Entry
+{
+    Section section;
+    QString account;
+    QString field;
+    QString item;
+    QJsonValue value;
+
+    QString key() const
+    {
+        return QString::number(int(section)) + u'\x1f' + account + u'\x1f' + field + u'\x1f' + item;
+    }
+};
+
+const std::array<std::pair<Section, QLatin1StringView>, 7> &sectionNames()
+{
+    static const std::array<std::pair<Section, QLatin1StringView>, 7> names{{
+        {Section::LocalDomain, "local_domain"_L1},
+        {Section::Limit, "limit"_L1},
+        {Section::Blacklist, "blacklist"_L1},
+        {Section::Account, "account"_L1},
+        {Section::AccountSender, "account_sender"_L1},
+        {Section::AccountBlacklist, "account_blacklist"_L1},
+        {Section::AccountLimit, "account_limit"_L1},
+    }};
+    return names;
+}
+
+const std::array<std::pair<Op, QLatin1StringView>, 3> &opNames()
+{
+    static const std::array<std::pair<Op, QLatin1StringView>, 3> names{{
+        {Op::Add, "add"_L1},
+        {Op::Remove, "remove"_L1},
+        {Op::Modify, "modify"_L1},
+    }};
+    return names;
+}
+
+template<typename E, std::size_t N>
+QString nameOf(const std::array<std::pair<E, QLatin1StringView>, N> &table, E e)
+{
+    for (const auto &[value, name] : table) {
+        if (value == e)
+            return QString(name);
+    }
+    return {};
+}
+
+template<typename E, std::size_t N>
+std::optional<E> valueOf(const std::array<std::pair<E, QLatin1StringView>, N> &table,
+                         const QString &name)
+{
+    for (const auto &[value, n] : table) {
+        if (n == name)
+            return value;
+    }
+    return std::nullopt;
+}
+
+// Numbers read back from JSON may be integers or doubles; compare them as numbers.
+bool same(const QJsonValue &a, const QJsonValue &b)
+{
+    if (a.isDouble() && b.isDouble())
+        return a.toDouble() == b.toDouble();
+    return a == b;
+}
+
+bool isAccountSection(Section s)
+{
+    return s == Section::Account || s == Section::AccountSender || s == Section::AccountBlacklist ||
+           s == Section::AccountLimit;
+}
+
+QList<Entry> flatten(const Policy &p)
+{
+    QList<Entry> out;
+    for (const QString &d : p.localDomains)
+        out.append({Section::LocalDomain, {}, {}, d, true});
+    out.append({Section::Limit, {}, u"daily_quota"_s, {}, p.limits.dailyQuota});
+    out.append({Section::Limit, {}, u"max_recipients"_s, {}, p.limits.maxRecipients});
+    out.append({Section::Limit, {}, u"max_message_size"_s, {}, double(p.limits.maxMessageSize)});
+    out.append({Section::Limit,
+                {},
+                u"quota_window"_s,
+                {},
+                p.limits.window == QuotaWindow::Rolling24h ? u"rolling_24h"_s : u"calendar_day"_s});
+    for (const BlacklistEntry &b : p.blacklist)
+        out.append({Section::Blacklist, {}, {}, b.pattern.text(), b.message});
+    for (const Account &a : p.accounts) {
+        out.append({Section::Account, a.login, {}, {}, true});
+        for (const SenderPattern &s : a.senders)
+            out.append({Section::AccountSender, a.login, {}, s.text(), true});
+        for (const BlacklistEntry &b : a.blacklist)
+            out.append({Section::AccountBlacklist, a.login, {}, b.pattern.text(), b.message});
+        if (a.dailyQuota)
+            out.append({Section::AccountLimit, a.login, u"daily_quota"_s, {}, *a.dailyQuota});
+        if (a.maxRecipients)
+            out.append({Section::AccountLimit, a.login, u"max_recipients"_s, {}, *a.maxRecipients});
+        if (a.maxMessageSize)
+            out.append({Section::AccountLimit,
+                        a.login,
+                        u"max_message_size"_s,
+                        {},
+                        double(*a.maxMessageSize)});
+    }
+    return out;
+}
+
+// Back from entries to a validated policy (the same checks as a file from disk).
+Result<Policy> rebuild(const QList<Entry> &entries)
+{
+    QJsonArray domains, blacklist, accounts;
+    QJsonObject limits;
+    QHash<QString, qsizetype> accountIndex;
+    QList<QJsonObject> accountObjects;
+    auto account = [&](const QString &login) -> QJsonObject & {
+        auto it = accountIndex.constFind(login);
+        if (it == accountIndex.cend()) {
+            it = accountIndex.insert(login, accountObjects.size());
+            accountObjects.append(QJsonObject{{u"login"_s, login}, {u"senders"_s, QJsonArray()}});
+        }
+        return accountObjects[*it];
+    };
+    auto append = [](QJsonObject &o, const QString &key, const QJsonValue &v) {
+        QJsonArray a = o.value(key).toArray();
+        a.append(v);
+        o.insert(key, a);
+    };
+    for (const Entry &e : entries) {
+        switch (e.section) {
+        case Section::LocalDomain:
+            domains.append(e.item);
+            break;
+        case Section::Limit:
+            limits.insert(e.field, e.value);
+            break;
+        case Section::Blacklist:
+            blacklist.append(QJsonObject{{u"pattern"_s, e.item}, {u"message"_s, e.value}});
+            break;
+        case Section::Account:
+            account(e.account);
+            break;
+        case Section::AccountSender:
+            append(account(e.account), u"senders"_s, e.item);
+            break;
+        case Section::AccountBlacklist:
+            append(account(e.account), u"blacklist"_s,
+                   QJsonObject{{u"pattern"_s, e.item}, {u"message"_s, e.value}});
+            break;
+        case Section::AccountLimit:
+            account(e.account).insert(e.field, e.value);
+            break;
+        }
+    }
+    for (const QJsonObject &o : std::as_const(accountObjects))
+        accounts.append(o);
+    const QJsonObject root{{u"schema_version"_s, SchemaVersion},
+                           {u"local_domains"_s, domains},
+                           {u"limits"_s, limits},
+                           {u"blacklist"_s, blacklist},
+                           {u"accounts"_s, accounts}};
+    return Policy::fromJson(QJsonDocument(root).toJson(QJsonDocument::Compact));
+}
+
+QString valueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(qint64(v.toDouble()));
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
+}
+
+} // namespace
+
+QString Change::path() const
+{
+    switch (section) {
+    case Section::LocalDomain:
+        return u"local_domains"_s;
+    case Section::Limit:
+        return u"limits."_s + field;
+    case Section::Blacklist:
+        return u"blacklist"_s;
+    case Section::Account:
+        return u"accounts"_s;
+    case Section::AccountSender:
+        return u"accounts[%1].senders"_s.arg(account);
+    case Section::AccountBlacklist:
+        return u"accounts[%1].blacklist"_s.arg(account);
+    case Section::AccountLimit:
+        return u"accounts[%1].%2"_s.arg(account, field);
+    }
+    return {};
+}
+
+QString Change::text() const
+{
+    const QString subject = section == Section::Account ? account : item;
+    const bool message = section == Section::Blacklist || section == Section::AccountBlacklist;
+    auto withMessage = [&](const QJsonValue &m) {
+        return m.toString().isEmpty() ? subject
+                                      : Tr::tr("%1 (message: \"%2\")").arg(subject, m.toString());
+    };
+    switch (op) {
+    case Op::Add:
+        if (section == Section::Limit || section == Section::AccountLimit)
+            return Tr::tr("+ %1: %2").arg(path(), valueText(after));
+        return Tr::tr("+ %1: %2").arg(path(), message ? withMessage(after) : subject);
+    case Op::Remove:
+        if (section == Section::Limit || section == Section::AccountLimit)
+            return Tr::tr("- %1: %2 (back to the default)").arg(path(), valueText(before));
+        return Tr::tr("- %1: %2").arg(path(), message ? withMessage(before) : subject);
+    case Op::Modify:
+        if (message)
+            return Tr::tr("~ %1: %2: message \"%3\" → \"%4\"")
+                .arg(path(), subject, before.toString(), after.toString());
+        return Tr::tr("~ %1: %2 → %3").arg(path(), valueText(before), valueText(after));
+    }
+    return {};
+}
+
+QJsonObject Change::toJson() const
+{
+    QJsonObject o{{u"op"_s, nameOf(opNames(), op)},
+                  {u"section"_s, nameOf(sectionNames(), section)},
+                  {u"path"_s, path()}};
+    if (!account.isEmpty())
+        o.insert(u"account"_s, account);
+    if (!field.isEmpty())
+        o.insert(u"field"_s, field);
+    if (!item.isEmpty())
+        o.insert(u"item"_s, item);
+    if (!before.isUndefined())
+        o.insert(u"before"_s, before);
+    if (!after.isUndefined())
+        o.insert(u"after"_s, after);
+    return o;
+}
+
+Result<Change> Change::fromJson(const QJsonObject &o)
+{
+    const auto op = valueOf(opNames(), o.value(u"op"_s).toString());
+    const auto section = valueOf(sectionNames(), o.value(u"section"_s).toString());
+    if (!op || !section)
+        return Error(ErrorCode::BadResponse, u"a policy change has an unknown op or section"_s,
+                     {{u"change"_s, o}});
+    Change c;
+    c.op = *op;
+    c.section = *section;
+    c.account = o.value(u"account"_s).toString();
+    c.field = o.value(u"field"_s).toString();
+    c.item = o.value(u"item"_s).toString();
+    c.before = o.value(u"before"_s);
+    c.after = o.value(u"after"_s);
+    return c;
+}
+
+QJsonArray changesToJson(const QList<Change> &changes)
+{
+    QJsonArray a;
+    for (const Change &c : changes)
+        a.append(c.toJson());
+    return a;
+}
+
+Result<QList<Change>> changesFromJson(const QJsonArray &array)
+{
+    QList<Change> out;
+    for (const QJsonValue &v : array) {
+        auto c = Change::fromJson(v.toObject());
+        if (!c)
+            return c.error();
+        out.append(c.value());
+    }
+    return out;
+}
+
+QList<Change> diff(const Policy &from, const Policy &to)
+{
+    const QList<Entry> before = flatten(from);
+    const QList<Entry> after = flatten(to);
+    QHash<QString, const Entry *> beforeByKey, afterByKey;
+    for (const Entry &e : before)
+        beforeByKey.insert(e.key(), &e);
+    for (const Entry &e : after)
+        afterByKey.insert(e.key(), &e);
+
+    QStringList logins; // accounts in document order: the old ones, then the new ones
+    for (const Account &a : from.accounts)
+        logins.append(a.login);
+    for (const Account &a : to.accounts) {
+        if (!logins.contains(a.login))
+            logins.append(a.login);
+    }
+
+    QList<Change> changes;
+    auto make = [](Op op, const Entry &e) {
+        return Change{op, e.section, e.account, e.field, e.item, {}, {}};
+    };
+    for (const Entry &e : after) {
+        const Entry *old = beforeByKey.value(e.key());
+        if (!old) {
+            Change c = make(Op::Add, e);
+            c.after = e.value;
+            changes.append(c);
+        } else if (!same(old->value, e.value)) {
+            Change c = make(Op::Modify, e);
+            c.before = old->value;
+            c.after = e.value;
+            changes.append(c);
+        }
+    }
+    for (const Entry &e : before) {
+        if (!afterByKey.contains(e.key())) {
+            Change c = make(Op::Remove, e);
+            c.before = e.value;
+            changes.append(c);
+        }
+    }
+    // Relay-wide settings first, then account by account, each account's presence before
+    // its details.
+    auto rank = [&](const Change &c) {
+        const int top = isAccountSection(c.section) ? 3 : int(c.section);
+        const qsizetype account = isAccountSection(c.section) ? logins.indexOf(c.account) : 0;
+        return std::tuple(top, account, int(c.section));
+    };
+    std::stable_sort(changes.begin(), changes.end(),
+                     [&](const Change &a, const Change &b) { return rank(a) < rank(b); });
+    return changes;
+}
+
+Reach reach(const QList<Change> &changes)
+{
+    Reach r;
+    for (const Change &c : changes) {
+        if (!isAccountSection(c.section))
+            r.relayWide = true;
+        else if (!r.accounts.contains(c.account))
+            r.accounts.append(c.account);
+    }
+    return r;
+}
+
+Rebased rebase(const Policy &target, const QList<Change> &changes)
+{
+    QList<Entry> entries = flatten(target);
+    auto find = [&](const QString &key) {
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            if (entries[i].key() == key)
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    auto hasAccount = [&](const QString &login) {
+        return find(Entry{Section::Account, login, {}, {}, {}}.key()) >= 0;
+    };
+
+    Rebased out;
+    for (const Change &c : changes) {
+        const Entry wanted{c.section, c.account, c.field, c.item, c.after};
+        const qsizetype at = find(wanted.key());
+        const bool orphan = c.section != Section::Account && isAccountSection(c.section) &&
+                            c.op != Op::Remove && !hasAccount(c.account);
+        switch (c.op) {
+        case Op::Add:
+            if (orphan || (at >= 0 && !same(entries[at].value, c.after)))
+                out.conflicts.append(c);
+            else if (at < 0)
+                entries.append(wanted);
+            break;
+        case Op::Remove:
+            if (at >= 0 && !same(entries[at].value, c.before))
+                out.conflicts.append(c);
+            else if (at >= 0)
+                entries.removeAt(at);
+            break;
+        case Op::Modify:
+            if (orphan || at < 0 ||
+                (!same(entries[at].value, c.before) && !same(entries[at].value, c.after)))
+                out.conflicts.append(c);
+            else
+                entries[at].value = c.after;
+            break;
+        }
+    }
+    // Removing an account removes what belongs to it.
+    for (const Change &c : changes) {
+        if (c.section == Section::Account && c.op == Op::Remove && !out.conflicts.contains(c)) {
+            entries.removeIf([&](const Entry &e) {
+                return isAccountSection(e.section) && e.account == c.account;
+            });
+        }
+    }
+    auto rebuilt = rebuild(entries);
+    if (!rebuilt) {
+        out.policy = target;
+        out.conflicts = changes;
+        return out;
+    }
+    out.policy = std::move(rebuilt).value();
+    return out;
+}
+
+} // namespace staffetta::policy
