@@ -322,7 +322,13 @@ QList<Change> diff(const Policy &from, const Policy &to)
 
     QList<Change> changes;
     auto make = [](Op op, const Entry &e) {
-        return Change{op, e.section, e.account, e.field, e.item, {}, {}};
+        Change c;
+        c.op = op;
+        c.section = e.section;
+        c.account = e.account;
+        c.field = e.field;
+        c.item = e.item;
+        return c;
     };
     for (const Entry &e : after) {
         const Entry *old = beforeByKey.value(e.key());

@@ -32,8 +32,8 @@ struct Change
     QString account;
     QString field;
     QString item;
-    QJsonValue before; // undefined when added
-    QJsonValue after;  // undefined when removed
+    QJsonValue before{QJsonValue::Undefined}; // undefined when added
+    QJsonValue after{QJsonValue::Undefined};  // undefined when removed
 
     // Where the change is: "local_domains", "limits.daily_quota",
     // "accounts[bob].senders", ...

@@ -6,6 +6,19 @@ namespace staffetta::test {
 
 using namespace Qt::Literals::StringLiterals;
 
+transport::SshEndpoint labEndpoint(const QString &userKey, const QString &keyKey)
+{
+    const Lab &lab = Lab::get();
+    transport::SshEndpoint e;
+    e.host = lab.value(u"LAB_SMTP_HOST"_s);
+    e.port = quint16(lab.port(u"LAB_SSH_PORT"_s));
+    e.user = lab.value(userKey);
+    e.auth = transport::SshAuth::KeyFile;
+    e.keyFile = lab.value(keyKey);
+    e.knownHostsFile = lab.value(u"LAB_SSH_KNOWN_HOSTS"_s);
+    return e;
+}
+
 api::RelayInfo localInfo()
 {
     const Lab &lab = Lab::get();
@@ -49,6 +62,51 @@ QString labPostfixVersion()
     const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s),
                                          u"-h"_s, u"mail_version"_s});
     return QString::fromUtf8(out.out).trimmed();
+}
+
+// The server's replies, one per line, as swaks shows them ("<~ " or "<~* " then the reply).
+QStringList replies(const ProcessOutput &out)
+{
+    QStringList r;
+    for (const QByteArray &line : out.out.split('\n')) {
+        if (line.startsWith("<~* ") || line.startsWith("<~  "))
+            r.append(QString::fromUtf8(line.mid(4)).trimmed());
+    }
+    return r;
+}
+
+ProcessOutput send(const Send &s)
+{
+    const Lab &lab = Lab::get();
+    QStringList args{u"--server"_s,
+                     lab.value(u"LAB_SMTP_HOST"_s),
+                     u"--port"_s,
+                     lab.value(u"LAB_SUBMISSION_PORT"_s),
+                     u"-tls"_s,
+                     u"--auth"_s,
+                     u"PLAIN"_s,
+                     u"--auth-user"_s,
+                     s.user,
+                     u"--auth-password"_s,
+                     lab.accounts().value(s.user),
+                     u"--from"_s,
+                     s.from,
+                     u"--to"_s,
+                     s.to.join(u','),
+                     u"--timeout"_s,
+                     u"30"_s};
+    if (!s.localInterface.isEmpty())
+        args << u"--local-interface"_s << s.localInterface;
+    return run(u"swaks"_s, args + s.extra, {}, 120000);
+}
+
+bool anyReplyStartsWith(const ProcessOutput &out, const QString &prefix)
+{
+    for (const QString &r : replies(out)) {
+        if (r.startsWith(prefix))
+            return true;
+    }
+    return false;
 }
 
 } // namespace staffetta::test

@@ -2,6 +2,7 @@
 
 #include "api/info.h"
 #include "test_support.h"
+#include "transport/ssh_transport.h"
 
 namespace staffetta::test {
 
@@ -15,6 +16,11 @@ protected:
     }
 };
 
+// The lab's sshd as the console reaches it: root with the lab key (admin), or another lab
+// user and key (LAB_PARTNER_USER/KEY, LAB_HELPDESK_USER/KEY).
+transport::SshEndpoint labEndpoint(const QString &userKey = QStringLiteral("LAB_SSH_USER"),
+                                   const QString &keyKey = QStringLiteral("LAB_SSH_KEY"));
+
 // `staffettactl info`, run on the relay host as the lab's SSH key would run it.
 api::RelayInfo localInfo();
 QStringList bannedIps(const QString &jail);
@@ -23,5 +29,20 @@ void unban(const QString &jail, const QString &ip);
 void labCommand(const QString &verb);
 // The lab Postfix instance's mail_version.
 QString labPostfixVersion();
+
+// One message through the lab's submission port with swaks (STARTTLS, AUTH PLAIN as `user`
+// with its lab password).
+struct Send
+{
+    QString user;
+    QString from;
+    QStringList to;
+    QStringList extra;      // more swaks arguments
+    QString localInterface; // e.g. LAB_BANNED_CLIENT
+};
+ProcessOutput send(const Send &s);
+// The server's replies, one per line, as swaks shows them.
+QStringList replies(const ProcessOutput &out);
+bool anyReplyStartsWith(const ProcessOutput &out, const QString &prefix);
 
 } // namespace staffetta::test

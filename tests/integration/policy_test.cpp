@@ -14,60 +14,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-struct Send
-{
-    QString user;
-    QString from;
-    QStringList to;
-    QStringList extra;
-    QString localInterface;
-};
-
-// The server's replies, one per line, as swaks shows them ("<~ " or "<~* " then the reply).
-QStringList replies(const ProcessOutput &out)
-{
-    QStringList r;
-    for (const QByteArray &line : out.out.split('\n')) {
-        if (line.startsWith("<~* ") || line.startsWith("<~  "))
-            r.append(QString::fromUtf8(line.mid(4)).trimmed());
-    }
-    return r;
-}
-
-ProcessOutput send(const Send &s)
-{
-    const Lab &lab = Lab::get();
-    QStringList args{u"--server"_s,
-                     lab.value(u"LAB_SMTP_HOST"_s),
-                     u"--port"_s,
-                     lab.value(u"LAB_SUBMISSION_PORT"_s),
-                     u"-tls"_s,
-                     u"--auth"_s,
-                     u"PLAIN"_s,
-                     u"--auth-user"_s,
-                     s.user,
-                     u"--auth-password"_s,
-                     lab.accounts().value(s.user),
-                     u"--from"_s,
-                     s.from,
-                     u"--to"_s,
-                     s.to.join(u','),
-                     u"--timeout"_s,
-                     u"30"_s};
-    if (!s.localInterface.isEmpty())
-        args << u"--local-interface"_s << s.localInterface;
-    return run(u"swaks"_s, args + s.extra, {}, 120000);
-}
-
-bool anyReplyStartsWith(const ProcessOutput &out, const QString &prefix)
-{
-    for (const QString &r : replies(out)) {
-        if (r.startsWith(prefix))
-            return true;
-    }
-    return false;
-}
-
 QString domain(const char *key)
 {
     return Lab::get().value(QString::fromLatin1(key));

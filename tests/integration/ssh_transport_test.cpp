@@ -15,19 +15,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-SshEndpoint labEndpoint()
-{
-    const Lab &lab = Lab::get();
-    SshEndpoint e;
-    e.host = lab.value(u"LAB_SMTP_HOST"_s);
-    e.port = quint16(lab.port(u"LAB_SSH_PORT"_s));
-    e.user = lab.value(u"LAB_SSH_USER"_s);
-    e.auth = SshAuth::KeyFile;
-    e.keyFile = lab.value(u"LAB_SSH_KEY"_s);
-    e.knownHostsFile = lab.value(u"LAB_SSH_KNOWN_HOSTS"_s);
-    return e;
-}
-
 // "SHA256:..." of a public key file, as OpenSSH computes it.
 QString fingerprintOf(const QString &publicKeyFile)
 {

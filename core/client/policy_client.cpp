@@ -1,0 +1,122 @@
+#include "policy_client.h"
+
+#include "relay_client.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace staffetta::client {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(PolicyClient)
+};
+
+Result<policy::Policy> policyFrom(const QJsonValue &v)
+{
+    if (!v.isObject())
+        return Error(ErrorCode::BadResponse, Tr::tr("The relay's answer has no policy."));
+    auto p = policy::Policy::fromJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    if (!p)
+        return Error(
+            ErrorCode::BadResponse,
+            Tr::tr("The relay sent a policy this console cannot read: %1").arg(p.error().message));
+    return p;
+}
+} // namespace
+
+Result<PolicySnapshot> PolicySnapshot::fromJson(const QJsonObject &o)
+{
+    auto p = policyFrom(o.value(u"policy"_s));
+    if (!p)
+        return p.error();
+    PolicySnapshot s;
+    s.revision = o.value(u"revision"_s).toInt();
+    s.policy = std::move(p).value();
+    s.role = o.value(u"role"_s).toString();
+    for (const auto &a : o.value(u"accounts"_s).toArray())
+        s.accounts.append(a.toString());
+    return s;
+}
+
+Result<Conflict> Conflict::fromError(const Error &e)
+{
+    if (e.code != ErrorCode::Conflict)
+        return e;
+    auto p = policyFrom(e.details.value(u"current_policy"_s));
+    if (!p)
+        return p.error();
+    Conflict c;
+    c.currentRevision = e.details.value(u"current_revision"_s).toInt();
+    c.current = std::move(p).value();
+    c.theirChanges =
+        policy::changesFromJson(e.details.value(u"their_changes"_s).toArray()).valueOr({});
+    for (const auto &r : e.details.value(u"their_revisions"_s).toArray()) {
+        const QJsonObject o = r.toObject();
+        c.theirAuthors.append(
+            Tr::tr("revision %1: %2 (%3) from %4 at %5")
+                .arg(o.value(u"revision"_s).toInt())
+                .arg(o.value(u"user"_s).toString(), o.value(u"role"_s).toString(),
+                     o.value(u"origin"_s).toString(),
+                     QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODate)
+                         .toLocalTime()
+                         .toString(Qt::ISODate)));
+    }
+    return c;
+}
+
+QFuture<Result<PolicySnapshot>> policyGet(RelayClient &client)
+{
+    return client.call({u"policy"_s, u"get"_s})
+        .then([](const Result<QJsonObject> &r) -> Result<PolicySnapshot> {
+            if (!r)
+                return r.error();
+            return PolicySnapshot::fromJson(r.value());
+        });
+}
+
+QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
+                                         const policy::Policy &policy, const QString &comment,
+                                         transport::CancelToken cancel)
+{
+    const QJsonObject request{{u"base_revision"_s, baseRevision},
+                              {u"policy"_s, QJsonDocument::fromJson(policy.toJson()).object()},
+                              {u"comment"_s, comment}};
+    return client
+        .call({u"policy"_s, u"apply"_s}, QJsonDocument(request).toJson(), std::move(cancel))
+        .then([](const Result<QJsonObject> &r) -> Result<ApplyResult> {
+            if (!r)
+                return r.error();
+            ApplyResult a;
+            a.revision = r.value().value(u"revision"_s).toInt();
+            a.changed = r.value().value(u"changed"_s).toBool();
+            a.changes =
+                policy::changesFromJson(r.value().value(u"changes"_s).toArray()).valueOr({});
+            a.reloaded = r.value().value(u"reloaded"_s).toBool();
+            a.reloadMessage = r.value().value(u"reload_message"_s).toString();
+            return a;
+        });
+}
+
+QFuture<Result<Usage>> usage(RelayClient &client)
+{
+    return client.call({u"usage"_s}).then([](const Result<QJsonObject> &r) -> Result<Usage> {
+        if (!r)
+            return r.error();
+        Usage u;
+        u.time = QDateTime::fromString(r.value().value(u"time"_s).toString(), Qt::ISODate);
+        u.window = r.value().value(u"window"_s).toString();
+        for (const auto &v : r.value().value(u"accounts"_s).toArray()) {
+            const QJsonObject a = v.toObject();
+            u.accounts.append({a.value(u"login"_s).toString(), a.value(u"used"_s).toInteger(),
+                               a.value(u"quota"_s).toInt()});
+        }
+        return u;
+    });
+}
+
+} // namespace staffetta::client
