@@ -2,11 +2,14 @@
 
 #include "fleet_model.h"
 #include "language.h"
+#include "limits_view.h"
 #include "overview_view.h"
+#include "policy_editor.h"
 #include "prompter.h"
 #include "relay_connection.h"
 #include "relay_dialog.h"
 #include "secrets/secret_store.h"
+#include "senders_view.h"
 #include "settings/profiles.h"
 
 #include <QAction>
@@ -39,6 +42,9 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_fleetView(new QListView(this))
     , m_views(new QTabWidget(this))
     , m_overview(new OverviewView(this))
+    , m_policyEditor(new PolicyEditor(this, this))
+    , m_senders(new SendersView(*m_policyEditor, this))
+    , m_limits(new LimitsView(*m_policyEditor, this))
     , m_refreshTimer(new QTimer(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -47,7 +53,12 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_fleetView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_fleetView->setUniformItemSizes(true);
     m_fleetView->setMinimumWidth(220);
+    m_views->setObjectName(u"views"_s);
     m_views->addTab(m_overview, QString());
+    m_views->addTab(m_senders, QString());
+    m_views->addTab(m_limits, QString());
+    connect(m_policyEditor, &PolicyEditor::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_fleetView);
@@ -161,6 +172,8 @@ void MainWindow::retranslate()
     m_about->setText(tr("&About Staffetta"));
     m_systemLanguage->setText(tr("System language"));
     m_views->setTabText(m_views->indexOf(m_overview), tr("Overview"));
+    m_views->setTabText(m_views->indexOf(m_senders), tr("Senders"));
+    m_views->setTabText(m_views->indexOf(m_limits), tr("Limits"));
     m_fleet->retranslate();
 }
 
@@ -187,6 +200,18 @@ void MainWindow::currentChanged()
 {
     RelayConnection *c = currentConnection();
     m_overview->setConnection(c);
+    // The policy draft follows the selected relay; it is read once the relay is online.
+    m_policyEditor->setConnection(c);
+    disconnect(m_policyWatch);
+    if (c) {
+        auto loadWhenOnline = [this, c] {
+            if (c->state() == RelayConnection::State::Online && !m_policyEditor->isLoaded() &&
+                !m_policyEditor->isBusy())
+                m_policyEditor->reload();
+        };
+        m_policyWatch = connect(c, &RelayConnection::changed, this, loadWhenOnline);
+        loadWhenOnline();
+    }
     m_editRelay->setEnabled(c != nullptr);
     m_removeRelay->setEnabled(c != nullptr);
     m_connect->setEnabled(c != nullptr);
@@ -264,6 +289,10 @@ void MainWindow::refreshOnline()
         if (c->state() == RelayConnection::State::Online)
             c->refresh();
     }
+    // A colleague's change shows up by itself, unless there is a draft to protect.
+    if (m_views->currentWidget() == m_senders || m_views->currentWidget() == m_limits)
+        m_policyEditor->reloadIfClean();
+    m_limits->refreshUsage();
 }
 
 void MainWindow::rememberSecret(const QUuid &id, const QString &secret)

@@ -22,6 +22,9 @@ struct RelayProfile;
 namespace staffetta::ui {
 
 class FleetModel;
+class LimitsView;
+class PolicyEditor;
+class SendersView;
 class LanguageManager;
 class OverviewView;
 class Prompter;
@@ -41,6 +44,9 @@ public:
     QListView *fleetView() const { return m_fleetView; }
     OverviewView *overview() const { return m_overview; }
     QTabWidget *views() const { return m_views; }
+    SendersView *senders() const { return m_senders; }
+    LimitsView *limits() const { return m_limits; }
+    PolicyEditor *policyEditor() const { return m_policyEditor; }
     QAction *addRelayAction() const { return m_addRelay; }
     QAction *connectAction() const { return m_connect; }
 
@@ -75,6 +81,10 @@ private:
     QListView *m_fleetView;
     QTabWidget *m_views;
     OverviewView *m_overview;
+    PolicyEditor *m_policyEditor;
+    SendersView *m_senders;
+    LimitsView *m_limits;
+    QMetaObject::Connection m_policyWatch;
     QTimer *m_refreshTimer;
 
     QMenu *m_relayMenu = nullptr;

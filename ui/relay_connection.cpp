@@ -96,25 +96,28 @@ void RelayConnection::loadSecretThenRun()
         });
 }
 
+client::RelayClient RelayConnection::client() const
+{
+    return client::RelayClient(std::make_shared<transport::SshTransport>(
+        m_profile.ssh, transport::SshCredentials{m_secret, m_approvedFingerprint}));
+}
+
 void RelayConnection::runInfo()
 {
     m_cancel = transport::makeCancelToken();
     const quint64 generation = m_generation;
-    auto transport = std::make_shared<transport::SshTransport>(
-        m_profile.ssh, transport::SshCredentials{m_secret, m_approvedFingerprint});
-    client::RelayClient(transport).info(m_cancel).then(
-        this, [this, generation](const Result<api::RelayInfo> &r) {
-            if (generation != m_generation)
-                return; // canceled or superseded
-            if (!r) {
-                handleFailure(r.error());
-                return;
-            }
-            m_info = r.value();
-            m_error.reset();
-            m_lastUpdate = QDateTime::currentDateTime();
-            setState(State::Online);
-        });
+    client().info(m_cancel).then(this, [this, generation](const Result<api::RelayInfo> &r) {
+        if (generation != m_generation)
+            return; // canceled or superseded
+        if (!r) {
+            handleFailure(r.error());
+            return;
+        }
+        m_info = r.value();
+        m_error.reset();
+        m_lastUpdate = QDateTime::currentDateTime();
+        setState(State::Online);
+    });
 }
 
 void RelayConnection::handleFailure(const Error &error)

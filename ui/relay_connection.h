@@ -11,6 +11,10 @@ namespace staffetta::secrets {
 class SecretStore;
 }
 
+namespace staffetta::client {
+class RelayClient;
+}
+
 namespace staffetta::ui {
 
 class Prompter;
@@ -39,6 +43,10 @@ public:
     QDateTime lastUpdate() const { return m_lastUpdate; }
     // A one-line, translated summary for the fleet list.
     QString statusText() const;
+
+    // A client for the other verbs, with the credentials this connection settled on (the
+    // secret and the approved host key). Meaningful once Online.
+    client::RelayClient client() const;
 
     // Connect (or refresh): fetch `info`. Safe to call at any time; the newest call wins.
     void refresh();

@@ -68,3 +68,24 @@ bool SenderPattern::matches(const QString &address) const
 }
 
 } // namespace staffetta::policy
+
+namespace staffetta::policy {
+
+PatternImport parsePatternLines(const QString &text)
+{
+    PatternImport out;
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines[i].trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        QString why;
+        if (auto p = SenderPattern::parse(line, &why))
+            out.patterns.append(*p);
+        else
+            out.problems.append({int(i + 1), line, why});
+    }
+    return out;
+}
+
+} // namespace staffetta::policy

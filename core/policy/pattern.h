@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -27,5 +28,24 @@ private:
 
 // Glob match of `text` against `pattern` (? one character, * any run), both lower-case.
 bool globMatch(QStringView pattern, QStringView text);
+
+} // namespace staffetta::policy
+
+namespace staffetta::policy {
+
+// A bulk import: one address or pattern a line; blank lines and lines starting with # are
+// skipped. Every bad line is reported with its number (1-based) and reason.
+struct PatternImport
+{
+    struct Problem
+    {
+        int line = 0;
+        QString text;
+        QString reason;
+    };
+    QList<SenderPattern> patterns;
+    QList<Problem> problems;
+};
+PatternImport parsePatternLines(const QString &text);
 
 } // namespace staffetta::policy

@@ -8,6 +8,7 @@
 #include "relay_dialog.h"
 #include "secrets/secret_store.h"
 
+#include "console_fixture.h"
 #include "test_support.h"
 
 #include <QAbstractButton>
@@ -24,75 +25,6 @@
 using namespace staffetta;
 using namespace staffetta::test;
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-// Answers questions as a test script says, and records that they were asked.
-class ScriptedPrompter : public ui::Prompter
-{
-public:
-    bool trustHostKey = false;
-    int hostKeyQuestions = 0;
-    int secretQuestions = 0;
-    void askTrustHostKey(const QString &, const Error &, std::function<void(bool)> answer) override
-    {
-        ++hostKeyQuestions;
-        answer(trustHostKey);
-    }
-    void askSecret(const QString &, const Error &,
-                   std::function<void(std::optional<SecretAnswer>)> answer) override
-    {
-        ++secretQuestions;
-        answer(std::nullopt);
-    }
-};
-
-QString postfixVersion()
-{
-    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s),
-                                         u"-h"_s, u"mail_version"_s});
-    return QString::fromUtf8(out.out).trimmed();
-}
-
-class Console : public ::testing::Test
-{
-protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(Lab::get().ok());
-        settings =
-            std::make_unique<QSettings>(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
-        window = std::make_unique<ui::MainWindow>(*settings, secrets, language, &prompter);
-        window->show();
-    }
-
-    // Adds the lab relay through the Add relay dialog, as a person would.
-    void addLabRelay(const QString &knownHosts)
-    {
-        window->addRelayAction()->trigger();
-        auto *dialog = window->findChild<ui::RelayDialog *>();
-        ASSERT_NE(dialog, nullptr);
-        const Lab &lab = Lab::get();
-        dialog->findChild<QLineEdit *>(u"name"_s)->setText(u"Lab"_s);
-        dialog->findChild<QLineEdit *>(u"host"_s)->setText(lab.value(u"LAB_SMTP_HOST"_s));
-        dialog->findChild<QSpinBox *>(u"port"_s)->setValue(lab.port(u"LAB_SSH_PORT"_s));
-        dialog->findChild<QLineEdit *>(u"user"_s)->setText(lab.value(u"LAB_SSH_USER"_s));
-        auto *auth = dialog->findChild<QComboBox *>(u"auth"_s);
-        auth->setCurrentIndex(auth->findData(int(transport::SshAuth::KeyFile)));
-        dialog->findChild<QLineEdit *>(u"keyFile"_s)->setText(lab.value(u"LAB_SSH_KEY"_s));
-        dialog->findChild<QLineEdit *>(u"knownHosts"_s)->setText(knownHosts);
-        dialog->accept();
-    }
-
-    QTemporaryDir dir;
-    std::unique_ptr<QSettings> settings;
-    secrets::SecretStore secrets{u"staffetta-test"_s};
-    ui::LanguageManager language;
-    ScriptedPrompter prompter;
-    std::unique_ptr<ui::MainWindow> window;
-};
-
-} // namespace
 
 TEST_F(Console, AddRelayConnectAndOverviewShowsPostfixVersion)
 {

@@ -323,3 +323,16 @@ TEST(Access, RulesParseAndResolve)
     EXPECT_EQ(Access::resolve({}, {u"root"_s, {}, {}}).role, Role::Admin);
     EXPECT_EQ(Access::resolve(rules, {u"eve"_s, {u"eve"_s}, {}}).role, Role::None);
 }
+
+TEST(PatternImport, ReportsBadLinesByNumber)
+{
+    const auto r = policy::parsePatternLines(
+        u"alice@lab.test\n\n# comment\n*@\n  *@*.shop.example  \nno-at-sign\r\n"_s);
+    ASSERT_EQ(r.patterns.size(), 2);
+    EXPECT_EQ(r.patterns[1].text(), u"*@*.shop.example"_s);
+    ASSERT_EQ(r.problems.size(), 2);
+    EXPECT_EQ(r.problems[0].line, 4);
+    EXPECT_EQ(r.problems[0].text, u"*@"_s);
+    EXPECT_FALSE(r.problems[0].reason.isEmpty());
+    EXPECT_EQ(r.problems[1].line, 6);
+}

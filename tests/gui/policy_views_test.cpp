@@ -1,0 +1,227 @@
+// The Senders and Limits views, offscreen, against the lab relay: edits are drafts, applied
+// with a review, confirmed by a fresh `policy get`; a moved revision brings the conflict dialog.
+#include "client/policy_client.h"
+#include "client/relay_client.h"
+#include "fleet_model.h"
+#include "limits_view.h"
+#include "policy_editor.h"
+#include "senders_view.h"
+#include "transport/ssh_transport.h"
+
+#include "console_fixture.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+client::RelayClient labClient()
+{
+    const Lab &lab = Lab::get();
+    transport::SshEndpoint e;
+    e.host = lab.value(u"LAB_SMTP_HOST"_s);
+    e.port = quint16(lab.port(u"LAB_SSH_PORT"_s));
+    e.user = lab.value(u"LAB_SSH_USER"_s);
+    e.auth = transport::SshAuth::KeyFile;
+    e.keyFile = lab.value(u"LAB_SSH_KEY"_s);
+    e.knownHostsFile = lab.value(u"LAB_SSH_KNOWN_HOSTS"_s);
+    return client::RelayClient(
+        std::make_shared<transport::SshTransport>(e, transport::SshCredentials{}));
+}
+
+template<typename T> T *waitForWidget(const QString &name, int ms = 20000)
+{
+    T *found = nullptr;
+    waitUntil(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (w->objectName() == name && w->isVisible()) {
+                    found = qobject_cast<T *>(w);
+                    if (found)
+                        return true;
+                }
+            }
+            return false;
+        },
+        ms);
+    return found;
+}
+
+QStringList items(QListWidget *list)
+{
+    QStringList out;
+    for (int i = 0; i < list->count(); ++i)
+        out.append(list->item(i)->text());
+    return out;
+}
+
+class PolicyViews : public Console
+{
+protected:
+    void SetUp() override
+    {
+        Console::SetUp();
+        auto got = await(client::policyGet(relay));
+        ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+        original = got.value();
+        addLabRelay(Lab::get().value(u"LAB_SSH_KNOWN_HOSTS"_s));
+        window->connectAction()->trigger();
+        editor = window->policyEditor();
+        ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }, 30000));
+    }
+    void TearDown() override
+    {
+        auto now = await(client::policyGet(relay));
+        ASSERT_TRUE(now.ok());
+        ASSERT_TRUE(await(client::policyApply(relay, now.value().revision, original.policy)).ok());
+        Console::TearDown();
+    }
+
+    void addSenderInView(const QString &login, const QString &pattern)
+    {
+        window->views()->setCurrentWidget(window->senders());
+        window->senders()->selectAccount(login);
+        auto *edit = window->senders()->findChild<QLineEdit *>(u"sendersNew"_s);
+        auto *add = window->senders()->findChild<QPushButton *>(u"sendersAdd"_s);
+        ASSERT_TRUE(edit && add);
+        edit->setText(pattern);
+        ASSERT_TRUE(add->isEnabled());
+        add->click();
+    }
+
+    QStringList sendersOnRelay(const QString &login)
+    {
+        auto got = await(client::policyGet(relay));
+        EXPECT_TRUE(got.ok());
+        QStringList out;
+        if (const auto *a = got.value().policy.account(login)) {
+            for (const auto &s : a->senders)
+                out.append(s.text());
+        }
+        return out;
+    }
+
+    void reviewAndApply(const QString &expectedLine)
+    {
+        window->senders()->findChild<QToolButton *>(u"reviewApply"_s)->click();
+        auto *review = waitForWidget<QDialog>(u"applyReview"_s);
+        ASSERT_NE(review, nullptr) << "no review dialog";
+        EXPECT_TRUE(
+            items(review->findChild<QListWidget *>(u"changeList"_s)).contains(expectedLine));
+        review->findChild<QPushButton *>(u"applyButton"_s)->click();
+    }
+
+    client::RelayClient relay = labClient();
+    client::PolicySnapshot original;
+    ui::PolicyEditor *editor = nullptr;
+};
+
+} // namespace
+
+TEST_F(PolicyViews, AddASenderInTheSendersViewApplyAndSeeItOnTheRelay)
+{
+    window->views()->setCurrentWidget(window->senders());
+    window->senders()->selectAccount(u"bob"_s);
+    auto *edit = window->senders()->findChild<QLineEdit *>(u"sendersNew"_s);
+    auto *add = window->senders()->findChild<QPushButton *>(u"sendersAdd"_s);
+    auto *error = window->senders()->findChild<QLabel *>(u"sendersError"_s);
+    // Validation as you type.
+    edit->setText(u"*@"_s);
+    EXPECT_FALSE(add->isEnabled());
+    EXPECT_FALSE(error->text().isEmpty());
+
+    addSenderInView(u"bob"_s, u"gui@bob-gui.example"_s);
+    auto *table = window->senders()->findChild<QTableView *>(u"sendersTable"_s);
+    auto hasRow = [&] {
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            if (table->model()->index(r, 0).data().toString() == u"gui@bob-gui.example"_s)
+                return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(hasRow());
+    EXPECT_EQ(editor->changes().size(), 1);
+    // Undo and redo before apply.
+    editor->undoStack()->undo();
+    EXPECT_FALSE(hasRow());
+    EXPECT_TRUE(editor->changes().isEmpty());
+    editor->undoStack()->redo();
+    EXPECT_TRUE(hasRow());
+
+    const int base = editor->baseRevision();
+    reviewAndApply(u"+ accounts[bob].senders: gui@bob-gui.example"_s);
+    EXPECT_TRUE(
+        waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
+    EXPECT_FALSE(editor->hasChanges());
+    EXPECT_TRUE(sendersOnRelay(u"bob"_s).contains(u"gui@bob-gui.example"_s));
+}
+
+TEST_F(PolicyViews, TheConflictDialogAppearsWhenTheRelaysRevisionMoved)
+{
+    addSenderInView(u"carol"_s, u"mine@carol-gui.example"_s);
+
+    // A colleague applies first.
+    policy::Policy theirs = original.policy;
+    for (auto &a : theirs.accounts) {
+        if (a.login == u"bob"_s)
+            a.senders.append(*policy::SenderPattern::parse(u"theirs@bob-gui.example"_s));
+    }
+    theirs.reindex();
+    ASSERT_TRUE(await(client::policyApply(relay, original.revision, theirs)).ok());
+
+    reviewAndApply(u"+ accounts[carol].senders: mine@carol-gui.example"_s);
+    auto *conflict = waitForWidget<QDialog>(u"conflictDialog"_s);
+    ASSERT_NE(conflict, nullptr) << "no conflict dialog";
+    EXPECT_TRUE(items(conflict->findChild<QListWidget *>(u"theirChanges"_s))
+                    .contains(u"+ accounts[bob].senders: theirs@bob-gui.example"_s));
+    EXPECT_TRUE(items(conflict->findChild<QListWidget *>(u"yourChanges"_s))
+                    .contains(u"+ accounts[carol].senders: mine@carol-gui.example"_s));
+    conflict->findChild<QPushButton *>(u"mergeButton"_s)->click();
+
+    // Merged: reviewed again, on top of their revision.
+    auto *review = waitForWidget<QDialog>(u"applyReview"_s);
+    ASSERT_NE(review, nullptr);
+    EXPECT_EQ(items(review->findChild<QListWidget *>(u"changeList"_s)),
+              QStringList{u"+ accounts[carol].senders: mine@carol-gui.example"_s});
+    review->findChild<QPushButton *>(u"applyButton"_s)->click();
+    EXPECT_TRUE(waitUntil([&] { return !editor->isBusy() && !editor->hasChanges(); }, 30000));
+    EXPECT_TRUE(sendersOnRelay(u"carol"_s).contains(u"mine@carol-gui.example"_s));
+    EXPECT_TRUE(sendersOnRelay(u"bob"_s).contains(u"theirs@bob-gui.example"_s));
+}
+
+TEST_F(PolicyViews, TheLimitsViewShowsUsageAgainstQuotaAndEditsOverrides)
+{
+    window->views()->setCurrentWidget(window->limits());
+    ui::AccountLimitsModel *model = window->limits()->model();
+    int alice = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, ui::AccountLimitsModel::Account).data().toString() == u"alice"_s)
+            alice = r;
+    }
+    ASSERT_GE(alice, 0);
+    const QModelIndex used = model->index(alice, ui::AccountLimitsModel::Used);
+    ASSERT_TRUE(
+        waitUntil([&] { return used.data(ui::AccountLimitsModel::UsedRole).isValid(); }, 30000));
+    EXPECT_EQ(used.data(ui::AccountLimitsModel::QuotaRole).toInt(), 300);
+
+    const QModelIndex quota = model->index(alice, ui::AccountLimitsModel::Quota);
+    EXPECT_FALSE(model->setData(quota, u"0"_s, Qt::EditRole)); // refused, as the relay would
+    EXPECT_TRUE(model->setData(quota, u"50"_s, Qt::EditRole));
+    ASSERT_EQ(editor->changes().size(), 1);
+    EXPECT_EQ(editor->changes()[0].text(), u"+ accounts[alice].daily_quota: 50"_s);
+    EXPECT_EQ(used.data(ui::AccountLimitsModel::QuotaRole).toInt(), 50);
+    editor->discard();
+    EXPECT_FALSE(editor->hasChanges());
+}

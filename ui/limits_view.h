@@ -1,0 +1,80 @@
+#pragma once
+
+#include "client/policy_client.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class QTableView;
+
+namespace staffetta::ui {
+
+class DraftBar;
+class PolicyEditor;
+
+// Per-account limits of the draft (an empty override means "the relay's default") and
+// today's use of the quota.
+class AccountLimitsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Account, Quota, Recipients, Size, Used, ColumnCount };
+    // UsedRole: {used, quota} as a QPoint-like pair for the bar delegate.
+    static constexpr int UsedRole = Qt::UserRole + 1;
+    static constexpr int QuotaRole = Qt::UserRole + 2;
+
+    explicit AccountLimitsModel(PolicyEditor &editor, QObject *parent = nullptr);
+
+    void setUsage(const client::Usage &usage);
+    bool hasUsage() const { return !m_used.isEmpty(); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+
+private:
+    void reset();
+    PolicyEditor &m_editor;
+    QHash<QString, qint64> m_used;
+};
+
+// Limits view: relay defaults, per-account overrides, today's usage as bars, refreshed live.
+class LimitsView : public QWidget
+{
+    Q_OBJECT
+public:
+    LimitsView(PolicyEditor &editor, QWidget *parent = nullptr);
+    AccountLimitsModel *model() const { return m_model; }
+
+public slots:
+    // Asks the relay for today's usage (asynchronous).
+    void refreshUsage();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void retranslate();
+    void showDefaults();
+    void commitDefaults();
+
+    PolicyEditor &m_editor;
+    DraftBar *m_bar;
+    QLabel *m_defaultsTitle, *m_quotaLabel, *m_recipientsLabel, *m_sizeLabel, *m_windowLabel;
+    QSpinBox *m_quota, *m_recipients, *m_size;
+    QComboBox *m_window;
+    QLabel *m_accountsTitle, *m_usageTime;
+    AccountLimitsModel *m_model;
+    QTableView *m_table;
+    quint64 m_usageGeneration = 0;
+};
+
+} // namespace staffetta::ui

@@ -1,0 +1,227 @@
+#include "policy_editor.h"
+
+#include "client/relay_client.h"
+#include "policy_dialogs.h"
+#include "relay_connection.h"
+
+#include <QRegularExpression>
+#include <QUndoStack>
+
+namespace staffetta::ui {
+
+using namespace Qt::Literals::StringLiterals;
+
+// Undo by snapshot: a policy is small (kilobytes even with thousands of senders), and a
+// snapshot cannot drift from the edit that made it.
+class SnapshotCommand : public QUndoCommand
+{
+public:
+    SnapshotCommand(PolicyEditor *editor, const QString &text, policy::Policy before,
+                    policy::Policy after)
+        : QUndoCommand(text)
+        , m_editor(editor)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {}
+    void redo() override { m_editor->setDraft(m_after); }
+    void undo() override { m_editor->setDraft(m_before); }
+
+private:
+    PolicyEditor *m_editor;
+    policy::Policy m_before, m_after;
+};
+
+PolicyEditor::PolicyEditor(QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_dialogParent(dialogParent)
+    , m_undo(new QUndoStack(this))
+{}
+
+PolicyEditor::~PolicyEditor() = default;
+
+void PolicyEditor::setConnection(RelayConnection *connection)
+{
+    if (connection == m_connection)
+        return;
+    m_connection = connection;
+    ++m_generation;
+    m_loaded = false;
+    m_base = {};
+    m_undo->clear();
+    setDraft({});
+    setBusy(false);
+    emit loaded();
+}
+
+QList<policy::Change> PolicyEditor::changes() const
+{
+    return policy::diff(m_base.policy, m_draft);
+}
+
+bool PolicyEditor::hasChanges() const
+{
+    return m_loaded && !changes().isEmpty();
+}
+
+bool PolicyEditor::canEditAccount(const QString &login) const
+{
+    if (m_base.role == u"admin"_s)
+        return true;
+    if (m_base.role != u"partner"_s)
+        return false;
+    for (const QString &pattern : m_base.accounts) {
+        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern),
+                                    QRegularExpression::CaseInsensitiveOption);
+        if (re.match(login).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+void PolicyEditor::edit(const QString &description,
+                        const std::function<void(policy::Policy &)> &change)
+{
+    if (!m_loaded)
+        return;
+    policy::Policy next = m_draft;
+    change(next);
+    next.reindex();
+    m_undo->push(new SnapshotCommand(this, description, m_draft, next));
+}
+
+void PolicyEditor::setDraft(const policy::Policy &draft)
+{
+    m_draft = draft;
+    m_draft.reindex();
+    emit draftChanged();
+}
+
+void PolicyEditor::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged(busy);
+}
+
+void PolicyEditor::reload()
+{
+    if (!m_connection || m_connection->state() != RelayConnection::State::Online) {
+        emit message(tr("Connect to the relay first."));
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    setBusy(true);
+    auto client = m_connection->client();
+    client::policyGet(client).then(
+        this, [this, generation](const Result<client::PolicySnapshot> &r) {
+            if (generation != m_generation)
+                return;
+            setBusy(false);
+            if (!r) {
+                emit message(tr("Could not read the policy: %1").arg(r.error().message));
+                return;
+            }
+            m_base = r.value();
+            m_loaded = true;
+            m_undo->clear();
+            setDraft(m_base.policy);
+            emit loaded();
+        });
+}
+
+void PolicyEditor::reloadIfClean()
+{
+    if (!m_busy && !hasChanges() && m_connection &&
+        m_connection->state() == RelayConnection::State::Online)
+        reload();
+}
+
+void PolicyEditor::discard()
+{
+    m_undo->clear();
+    setDraft(m_base.policy);
+}
+
+void PolicyEditor::apply()
+{
+    if (m_busy || !m_connection)
+        return;
+    const QList<policy::Change> pending = changes();
+    if (pending.isEmpty()) {
+        emit message(tr("Nothing to apply."));
+        return;
+    }
+    const quint64 generation = m_generation;
+    reviewChanges(m_dialogParent, m_connection->profile().name, m_base.revision, pending,
+                  [this, generation](std::optional<QString> comment) {
+                      if (comment && generation == m_generation)
+                          send(*comment);
+                  });
+}
+
+void PolicyEditor::send(const QString &comment)
+{
+    if (!m_connection)
+        return;
+    const quint64 generation = ++m_generation;
+    setBusy(true);
+    emit message(tr("Applying to %1…").arg(m_connection->profile().name));
+    auto client = m_connection->client();
+    client::policyApply(client, m_base.revision, m_draft, comment)
+        .then(this, [this, generation](const Result<client::ApplyResult> &r) {
+            if (generation != m_generation)
+                return;
+            setBusy(false);
+            if (r) {
+                QString text = tr("Applied: the relay is at revision %1.").arg(r.value().revision);
+                if (!r.value().reloaded)
+                    text += u' ' + tr("Warning: %1").arg(r.value().reloadMessage);
+                emit message(text);
+                emit applied(r.value().revision);
+                reload();
+                return;
+            }
+            if (r.error().code == ErrorCode::Conflict) {
+                auto conflict = client::Conflict::fromError(r.error());
+                if (conflict) {
+                    onConflict(conflict.value());
+                    return;
+                }
+            }
+            // The draft stays as it is: nothing typed is lost.
+            emit message(tr("Not applied: %1").arg(r.error().message));
+        });
+}
+
+void PolicyEditor::onConflict(const client::Conflict &conflict)
+{
+    const QList<policy::Change> mine = changes();
+    const quint64 generation = m_generation;
+    resolveConflict(
+        m_dialogParent, m_connection ? m_connection->profile().name : QString(), conflict, mine,
+        [this, generation, conflict, mine](ConflictChoice choice) {
+            if (generation != m_generation)
+                return;
+            if (choice == ConflictChoice::Reload) {
+                reload();
+            } else if (choice == ConflictChoice::Merge) {
+                const policy::Rebased merged = policy::rebase(conflict.current, mine);
+                m_base.revision = conflict.currentRevision;
+                m_base.policy = conflict.current;
+                m_undo->clear();
+                setDraft(merged.policy);
+                emit loaded();
+                if (!merged.conflicts.isEmpty()) {
+                    QStringList left;
+                    for (const auto &c : merged.conflicts)
+                        left.append(c.text());
+                    emit message(
+                        tr("Merged, except what they changed too: %1").arg(left.join(u"; "_s)));
+                }
+                apply();
+            }
+        });
+}
+
+} // namespace staffetta::ui
