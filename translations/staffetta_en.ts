@@ -39,6 +39,94 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>PolicyChange</name>
+    <message>
+        <source>%1 (message: &quot;%2&quot;)</source>
+        <translation>%1 (message: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>+ %1: %2</source>
+        <translation>+ %1: %2</translation>
+    </message>
+    <message>
+        <source>- %1: %2 (back to the default)</source>
+        <translation>- %1: %2 (back to the default)</translation>
+    </message>
+    <message>
+        <source>- %1: %2</source>
+        <translation>- %1: %2</translation>
+    </message>
+    <message>
+        <source>~ %1: %2: message &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>~ %1: %2: message &quot;%3&quot; → &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>~ %1: %2 → %3</source>
+        <translation>~ %1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyClient</name>
+    <message>
+        <source>The relay&apos;s answer has no policy.</source>
+        <translation>The relay&apos;s answer has no policy.</translation>
+    </message>
+    <message>
+        <source>The relay sent a policy this console cannot read: %1</source>
+        <translation>The relay sent a policy this console cannot read: %1</translation>
+    </message>
+    <message>
+        <source>revision %1: %2 (%3) from %4 at %5</source>
+        <translation>revision %1: %2 (%3) from %4 at %5</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialogs</name>
+    <message>
+        <source>Review changes — %1</source>
+        <translation>Review changes — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to revision %1 of the relay&apos;s policy:</source>
+        <translation>
+            <numerusform>%n change(s) to revision %1 of the relay&apos;s policy:</numerusform>
+            <numerusform>%n change(s) to revision %1 of the relay&apos;s policy:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comment for the audit log (optional)</source>
+        <translation>Comment for the audit log (optional)</translation>
+    </message>
+    <message>
+        <source>Apply to the relay</source>
+        <translation>Apply to the relay</translation>
+    </message>
+    <message>
+        <source>Someone else changed the policy — %1</source>
+        <translation>Someone else changed the policy — %1</translation>
+    </message>
+    <message>
+        <source>The relay is now at revision %1. Nothing of yours was written. Merge puts your changes on top of theirs for you to review again; Reload drops yours.</source>
+        <translation>The relay is now at revision %1. Nothing of yours was written. Merge puts your changes on top of theirs for you to review again; Reload drops yours.</translation>
+    </message>
+    <message>
+        <source>Their change</source>
+        <translation>Their change</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <source>Merge my changes</source>
+        <translation>Merge my changes</translation>
+    </message>
+    <message>
+        <source>Reload (drop mine)</source>
+        <translation>Reload (drop mine)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Lab relay</source>
@@ -236,10 +324,134 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AccountLimitsModel</name>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Daily quota</source>
+        <translation>Daily quota</translation>
+    </message>
+    <message>
+        <source>Recipients per message</source>
+        <translation>Recipients per message</translation>
+    </message>
+    <message>
+        <source>Max message size (bytes)</source>
+        <translation>Max message size (bytes)</translation>
+    </message>
+    <message>
+        <source>Used today</source>
+        <translation>Used today</translation>
+    </message>
+    <message>
+        <source>Change a limit of %1</source>
+        <translation>Change a limit of %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::DraftBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Review and apply…</source>
+        <translation>Review and apply…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Reading the policy…</source>
+        <translation>Reading the policy…</translation>
+    </message>
+    <message>
+        <source>Policy not loaded</source>
+        <translation>Policy not loaded</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision %1 · %n unapplied change(s) · your role: %2</source>
+        <translation>
+            <numerusform>Revision %1 · %n unapplied change(s) · your role: %2</numerusform>
+            <numerusform>Revision %1 · %n unapplied change(s) · your role: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::FleetModel</name>
     <message>
         <source>%1@%2, port %3</source>
         <translation>%1@%2, port %3</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::LimitsView</name>
+    <message>
+        <source>Relay defaults</source>
+        <translation>Relay defaults</translation>
+    </message>
+    <message>
+        <source>Daily quota (external recipients):</source>
+        <translation>Daily quota (external recipients):</translation>
+    </message>
+    <message>
+        <source>Quota window:</source>
+        <translation>Quota window:</translation>
+    </message>
+    <message>
+        <source>Recipients per message:</source>
+        <translation>Recipients per message:</translation>
+    </message>
+    <message>
+        <source>Maximum message size:</source>
+        <translation>Maximum message size:</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> bytes</translation>
+    </message>
+    <message>
+        <source>Calendar day (relay&apos;s time zone)</source>
+        <translation>Calendar day (relay&apos;s time zone)</translation>
+    </message>
+    <message>
+        <source>Rolling 24 hours</source>
+        <translation>Rolling 24 hours</translation>
+    </message>
+    <message>
+        <source>Accounts (double-click a limit to override it; empty it to use the default)</source>
+        <translation>Accounts (double-click a limit to override it; empty it to use the default)</translation>
+    </message>
+    <message>
+        <source>Change the relay defaults</source>
+        <translation>Change the relay defaults</translation>
+    </message>
+    <message>
+        <source>Usage unavailable: %1</source>
+        <translation>Usage unavailable: %1</translation>
+    </message>
+    <message>
+        <source>Usage as of %1</source>
+        <translation>Usage as of %1</translation>
     </message>
 </context>
 <context>
@@ -312,6 +524,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>The secret of %1 is saved in the system keychain.</source>
         <translation>The secret of %1 is saved in the system keychain.</translation>
     </message>
+    <message>
+        <source>Senders</source>
+        <translation>Senders</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::OverviewView</name>
@@ -382,6 +602,166 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>fail2ban unavailable: %1</source>
         <translation>fail2ban unavailable: %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::PatternListEditor</name>
+    <message>
+        <source>Authorized senders</source>
+        <translation>Authorized senders</translation>
+    </message>
+    <message>
+        <source>name@example.com, *@example.com or *@*.example.com</source>
+        <translation>name@example.com, *@example.com or *@*.example.com</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Add patterns from a text file, one per line</source>
+        <translation>Add patterns from a text file, one per line</translation>
+    </message>
+    <message>
+        <source>Blacklisted senders of this account</source>
+        <translation>Blacklisted senders of this account</translation>
+    </message>
+    <message>
+        <source>Relay-wide blacklist (every account)</source>
+        <translation>Relay-wide blacklist (every account)</translation>
+    </message>
+    <message>
+        <source>Sender pattern, e.g. *@spammer.example</source>
+        <translation>Sender pattern, e.g. *@spammer.example</translation>
+    </message>
+    <message>
+        <source>Message for the sender (optional)</source>
+        <translation>Message for the sender (optional)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Import senders</source>
+        <translation>Import senders</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv *.list)</source>
+        <translation>Text files (*.txt *.csv *.list)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n pattern(s).</source>
+        <translation>
+            <numerusform>Imported %n pattern(s).</numerusform>
+            <numerusform>Imported %n pattern(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot;: %3</source>
+        <translation>line %1: &quot;%2&quot;: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) are not valid patterns and are left out.</source>
+        <translation>
+            <numerusform>%n line(s) are not valid patterns and are left out.</numerusform>
+            <numerusform>%n line(s) are not valid patterns and are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add the %n valid one(s)</source>
+        <translation>
+            <numerusform>Add the %n valid one(s)</numerusform>
+            <numerusform>Add the %n valid one(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::PatternTableModel</name>
+    <message>
+        <source>Address or pattern</source>
+        <translation>Address or pattern</translation>
+    </message>
+    <message>
+        <source>Sender pattern</source>
+        <translation>Sender pattern</translation>
+    </message>
+    <message>
+        <source>Message added to the refusal</source>
+        <translation>Message added to the refusal</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Add %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n pattern(s)</source>
+        <translation>
+            <numerusform>Import %n pattern(s)</numerusform>
+            <numerusform>Import %n pattern(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n pattern(s)</source>
+        <translation>
+            <numerusform>Remove %n pattern(s)</numerusform>
+            <numerusform>Remove %n pattern(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::PolicyEditor</name>
+    <message>
+        <source>Connect to the relay first.</source>
+        <translation>Connect to the relay first.</translation>
+    </message>
+    <message>
+        <source>Could not read the policy: %1</source>
+        <translation>Could not read the policy: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>Nothing to apply.</translation>
+    </message>
+    <message>
+        <source>Applying to %1…</source>
+        <translation>Applying to %1…</translation>
+    </message>
+    <message>
+        <source>Applied: the relay is at revision %1.</source>
+        <translation>Applied: the relay is at revision %1.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Not applied: %1</translation>
+    </message>
+    <message>
+        <source>Merged, except what they changed too: %1</source>
+        <translation>Merged, except what they changed too: %1</translation>
     </message>
 </context>
 <context>
@@ -550,6 +930,25 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Choose the known_hosts file…</source>
         <translation>Choose the known_hosts file…</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::SendersView</name>
+    <message>
+        <source>Search accounts</source>
+        <translation>Search accounts</translation>
+    </message>
+    <message>
+        <source>No account selected</source>
+        <translation>No account selected</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>Account %1 (read-only for your role)</source>
+        <translation>Account %1 (read-only for your role)</translation>
     </message>
 </context>
 </TS>

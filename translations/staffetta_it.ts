@@ -39,6 +39,94 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>PolicyChange</name>
+    <message>
+        <source>%1 (message: &quot;%2&quot;)</source>
+        <translation>%1 (messaggio: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>+ %1: %2</source>
+        <translation>+ %1: %2</translation>
+    </message>
+    <message>
+        <source>- %1: %2 (back to the default)</source>
+        <translation>- %1: %2 (torna al predefinito)</translation>
+    </message>
+    <message>
+        <source>- %1: %2</source>
+        <translation>- %1: %2</translation>
+    </message>
+    <message>
+        <source>~ %1: %2: message &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>~ %1: %2: messaggio &quot;%3&quot; → &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>~ %1: %2 → %3</source>
+        <translation>~ %1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyClient</name>
+    <message>
+        <source>The relay&apos;s answer has no policy.</source>
+        <translation>La risposta del relay non contiene la policy.</translation>
+    </message>
+    <message>
+        <source>The relay sent a policy this console cannot read: %1</source>
+        <translation>Il relay ha inviato una policy che questa console non sa leggere: %1</translation>
+    </message>
+    <message>
+        <source>revision %1: %2 (%3) from %4 at %5</source>
+        <translation>revisione %1: %2 (%3) da %4 alle %5</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialogs</name>
+    <message>
+        <source>Review changes — %1</source>
+        <translation>Controlla le modifiche — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to revision %1 of the relay&apos;s policy:</source>
+        <translation>
+            <numerusform>%n modifica alla revisione %1 della policy del relay:</numerusform>
+            <numerusform>%n modifiche alla revisione %1 della policy del relay:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comment for the audit log (optional)</source>
+        <translation>Commento per il registro di audit (facoltativo)</translation>
+    </message>
+    <message>
+        <source>Apply to the relay</source>
+        <translation>Applica al relay</translation>
+    </message>
+    <message>
+        <source>Someone else changed the policy — %1</source>
+        <translation>Qualcun altro ha modificato la policy — %1</translation>
+    </message>
+    <message>
+        <source>The relay is now at revision %1. Nothing of yours was written. Merge puts your changes on top of theirs for you to review again; Reload drops yours.</source>
+        <translation>Il relay ora è alla revisione %1. Nulla di tuo è stato scritto. Unisci mette le tue modifiche sopra le sue perché tu le ricontrolli; Ricarica scarta le tue.</translation>
+    </message>
+    <message>
+        <source>Their change</source>
+        <translation>La sua modifica</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>La tua modifica</translation>
+    </message>
+    <message>
+        <source>Merge my changes</source>
+        <translation>Unisci le mie modifiche</translation>
+    </message>
+    <message>
+        <source>Reload (drop mine)</source>
+        <translation>Ricarica (scarta le mie)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Lab relay</source>
@@ -236,10 +324,134 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AccountLimitsModel</name>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (predefinito)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 su %2</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Daily quota</source>
+        <translation>Quota giornaliera</translation>
+    </message>
+    <message>
+        <source>Recipients per message</source>
+        <translation>Destinatari per messaggio</translation>
+    </message>
+    <message>
+        <source>Max message size (bytes)</source>
+        <translation>Dimensione massima messaggio (byte)</translation>
+    </message>
+    <message>
+        <source>Used today</source>
+        <translation>Usati oggi</translation>
+    </message>
+    <message>
+        <source>Change a limit of %1</source>
+        <translation>Modifica un limite di %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::DraftBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ripeti</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <source>Review and apply…</source>
+        <translation>Controlla e applica…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Ricarica</translation>
+    </message>
+    <message>
+        <source>Reading the policy…</source>
+        <translation>Lettura della policy…</translation>
+    </message>
+    <message>
+        <source>Policy not loaded</source>
+        <translation>Policy non caricata</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision %1 · %n unapplied change(s) · your role: %2</source>
+        <translation>
+            <numerusform>Revisione %1 · %n modifica non applicata · il tuo ruolo: %2</numerusform>
+            <numerusform>Revisione %1 · %n modifiche non applicate · il tuo ruolo: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::FleetModel</name>
     <message>
         <source>%1@%2, port %3</source>
         <translation>%1@%2, porta %3</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::LimitsView</name>
+    <message>
+        <source>Relay defaults</source>
+        <translation>Valori predefiniti del relay</translation>
+    </message>
+    <message>
+        <source>Daily quota (external recipients):</source>
+        <translation>Quota giornaliera (destinatari esterni):</translation>
+    </message>
+    <message>
+        <source>Quota window:</source>
+        <translation>Finestra della quota:</translation>
+    </message>
+    <message>
+        <source>Recipients per message:</source>
+        <translation>Destinatari per messaggio:</translation>
+    </message>
+    <message>
+        <source>Maximum message size:</source>
+        <translation>Dimensione massima del messaggio:</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> byte</translation>
+    </message>
+    <message>
+        <source>Calendar day (relay&apos;s time zone)</source>
+        <translation>Giorno solare (fuso orario del relay)</translation>
+    </message>
+    <message>
+        <source>Rolling 24 hours</source>
+        <translation>Ultime 24 ore</translation>
+    </message>
+    <message>
+        <source>Accounts (double-click a limit to override it; empty it to use the default)</source>
+        <translation>Account (doppio clic su un limite per personalizzarlo; svuotalo per usare il predefinito)</translation>
+    </message>
+    <message>
+        <source>Change the relay defaults</source>
+        <translation>Modifica i predefiniti del relay</translation>
+    </message>
+    <message>
+        <source>Usage unavailable: %1</source>
+        <translation>Utilizzo non disponibile: %1</translation>
+    </message>
+    <message>
+        <source>Usage as of %1</source>
+        <translation>Utilizzo alle %1</translation>
     </message>
 </context>
 <context>
@@ -312,6 +524,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>The secret of %1 is saved in the system keychain.</source>
         <translation>Il segreto di %1 è salvato nel portachiavi di sistema.</translation>
     </message>
+    <message>
+        <source>Senders</source>
+        <translation>Mittenti</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limiti</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::OverviewView</name>
@@ -382,6 +602,166 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>fail2ban unavailable: %1</source>
         <translation>fail2ban non disponibile: %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::PatternListEditor</name>
+    <message>
+        <source>Authorized senders</source>
+        <translation>Mittenti autorizzati</translation>
+    </message>
+    <message>
+        <source>name@example.com, *@example.com or *@*.example.com</source>
+        <translation>nome@example.com, *@example.com o *@*.example.com</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importa…</translation>
+    </message>
+    <message>
+        <source>Add patterns from a text file, one per line</source>
+        <translation>Aggiungi modelli da un file di testo, uno per riga</translation>
+    </message>
+    <message>
+        <source>Blacklisted senders of this account</source>
+        <translation>Mittenti in blacklist per questo account</translation>
+    </message>
+    <message>
+        <source>Relay-wide blacklist (every account)</source>
+        <translation>Blacklist del relay (tutti gli account)</translation>
+    </message>
+    <message>
+        <source>Sender pattern, e.g. *@spammer.example</source>
+        <translation>Modello di mittente, es. *@spammer.example</translation>
+    </message>
+    <message>
+        <source>Message for the sender (optional)</source>
+        <translation>Messaggio per il mittente (facoltativo)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Import senders</source>
+        <translation>Importa mittenti</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv *.list)</source>
+        <translation>File di testo (*.txt *.csv *.list)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossibile leggere %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n pattern(s).</source>
+        <translation>
+            <numerusform>Importato %n modello.</numerusform>
+            <numerusform>Importati %n modelli.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot;: %3</source>
+        <translation>riga %1: &quot;%2&quot;: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) are not valid patterns and are left out.</source>
+        <translation>
+            <numerusform>%n riga non è un modello valido ed è esclusa.</numerusform>
+            <numerusform>%n righe non sono modelli validi e sono escluse.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add the %n valid one(s)</source>
+        <translation>
+            <numerusform>Aggiungi l&apos;unico valido</numerusform>
+            <numerusform>Aggiungi i %n validi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::PatternTableModel</name>
+    <message>
+        <source>Address or pattern</source>
+        <translation>Indirizzo o modello</translation>
+    </message>
+    <message>
+        <source>Sender pattern</source>
+        <translation>Modello di mittente</translation>
+    </message>
+    <message>
+        <source>Message added to the refusal</source>
+        <translation>Messaggio aggiunto al rifiuto</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifica %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Aggiungi %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n pattern(s)</source>
+        <translation>
+            <numerusform>Importa %n modello</numerusform>
+            <numerusform>Importa %n modelli</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Rimuovi %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n pattern(s)</source>
+        <translation>
+            <numerusform>Rimuovi %n modello</numerusform>
+            <numerusform>Rimuovi %n modelli</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::PolicyEditor</name>
+    <message>
+        <source>Connect to the relay first.</source>
+        <translation>Prima collegati al relay.</translation>
+    </message>
+    <message>
+        <source>Could not read the policy: %1</source>
+        <translation>Impossibile leggere la policy: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>Niente da applicare.</translation>
+    </message>
+    <message>
+        <source>Applying to %1…</source>
+        <translation>Applicazione su %1…</translation>
+    </message>
+    <message>
+        <source>Applied: the relay is at revision %1.</source>
+        <translation>Applicato: il relay è alla revisione %1.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attenzione: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Non applicato: %1</translation>
+    </message>
+    <message>
+        <source>Merged, except what they changed too: %1</source>
+        <translation>Unito, tranne ciò che ha cambiato anche l&apos;altro: %1</translation>
     </message>
 </context>
 <context>
@@ -550,6 +930,25 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Choose the known_hosts file…</source>
         <translation>Scegli il file known_hosts…</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::SendersView</name>
+    <message>
+        <source>Search accounts</source>
+        <translation>Cerca account</translation>
+    </message>
+    <message>
+        <source>No account selected</source>
+        <translation>Nessun account selezionato</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>Account %1 (read-only for your role)</source>
+        <translation>Account %1 (sola lettura per il tuo ruolo)</translation>
     </message>
 </context>
 </TS>
