@@ -4,6 +4,7 @@
 #include "draft_bar.h"
 #include "policy_editor.h"
 #include "relay_connection.h"
+#include "when_ready.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -334,7 +335,7 @@ void LimitsView::refreshUsage()
         return;
     const quint64 generation = ++m_usageGeneration;
     auto relay = c->client();
-    client::usage(relay).then(this, [this, generation](const Result<client::Usage> &r) {
+    whenReady(client::usage(relay), this, [this, generation](const Result<client::Usage> &r) {
         if (generation != m_usageGeneration)
             return;
         if (!r) {

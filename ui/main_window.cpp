@@ -11,6 +11,7 @@
 #include "secrets/secret_store.h"
 #include "senders_view.h"
 #include "settings/profiles.h"
+#include "when_ready.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -300,22 +301,23 @@ void MainWindow::rememberSecret(const QUuid &id, const QString &secret)
     const int row = m_fleet->rowOf(id);
     if (row < 0)
         return;
-    m_secrets.write(m_fleet->connectionAt(row)->profile().keychainKey(), secret)
-        .then(this, [this, id](const Result<Done> &r) {
-            const int current = m_fleet->rowOf(id);
-            if (current < 0)
-                return;
-            if (!r) {
-                statusBar()->showMessage(r.error().message, 15000);
-                return;
-            }
-            settings::RelayProfile profile = m_fleet->connectionAt(current)->profile();
-            profile.secretInKeychain = true;
-            settings::ProfileStore(m_settings).save(profile);
-            m_fleet->upsert(profile);
-            statusBar()->showMessage(
-                tr("The secret of %1 is saved in the system keychain.").arg(profile.name), 8000);
-        });
+    whenReady(m_secrets.write(m_fleet->connectionAt(row)->profile().keychainKey(), secret), this,
+              [this, id](const Result<Done> &r) {
+                  const int current = m_fleet->rowOf(id);
+                  if (current < 0)
+                      return;
+                  if (!r) {
+                      statusBar()->showMessage(r.error().message, 15000);
+                      return;
+                  }
+                  settings::RelayProfile profile = m_fleet->connectionAt(current)->profile();
+                  profile.secretInKeychain = true;
+                  settings::ProfileStore(m_settings).save(profile);
+                  m_fleet->upsert(profile);
+                  statusBar()->showMessage(
+                      tr("The secret of %1 is saved in the system keychain.").arg(profile.name),
+                      8000);
+              });
 }
 
 } // namespace staffetta::ui

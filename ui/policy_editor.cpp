@@ -3,6 +3,7 @@
 #include "client/relay_client.h"
 #include "policy_dialogs.h"
 #include "relay_connection.h"
+#include "when_ready.h"
 
 #include <QRegularExpression>
 #include <QUndoStack>
@@ -43,13 +44,25 @@ void PolicyEditor::setConnection(RelayConnection *connection)
 {
     if (connection == m_connection)
         return;
+    if (m_connection && hasChanges()) {
+        RelayConnection *old = m_connection;
+        m_parked.insert(old, Parked{m_base, m_draft});
+        connect(old, &QObject::destroyed, this, [this, old] { m_parked.remove(old); });
+    }
     m_connection = connection;
     ++m_generation;
-    m_loaded = false;
-    m_base = {};
     m_undo->clear();
-    setDraft({});
     setBusy(false);
+    if (connection && m_parked.contains(connection)) {
+        const Parked parked = m_parked.take(connection);
+        m_base = parked.base;
+        m_loaded = true;
+        setDraft(parked.draft);
+    } else {
+        m_loaded = false;
+        m_base = {};
+        setDraft({});
+    }
     emit loaded();
 }
 
@@ -113,21 +126,21 @@ void PolicyEditor::reload()
     const quint64 generation = ++m_generation;
     setBusy(true);
     auto client = m_connection->client();
-    client::policyGet(client).then(
-        this, [this, generation](const Result<client::PolicySnapshot> &r) {
-            if (generation != m_generation)
-                return;
-            setBusy(false);
-            if (!r) {
-                emit message(tr("Could not read the policy: %1").arg(r.error().message));
-                return;
-            }
-            m_base = r.value();
-            m_loaded = true;
-            m_undo->clear();
-            setDraft(m_base.policy);
-            emit loaded();
-        });
+    whenReady(client::policyGet(client), this,
+              [this, generation](const Result<client::PolicySnapshot> &r) {
+                  if (generation != m_generation)
+                      return;
+                  setBusy(false);
+                  if (!r) {
+                      emit message(tr("Could not read the policy: %1").arg(r.error().message));
+                      return;
+                  }
+                  m_base = r.value();
+                  m_loaded = true;
+                  m_undo->clear();
+                  setDraft(m_base.policy);
+                  emit loaded();
+              });
 }
 
 void PolicyEditor::reloadIfClean()
@@ -168,30 +181,31 @@ void PolicyEditor::send(const QString &comment)
     setBusy(true);
     emit message(tr("Applying to %1…").arg(m_connection->profile().name));
     auto client = m_connection->client();
-    client::policyApply(client, m_base.revision, m_draft, comment)
-        .then(this, [this, generation](const Result<client::ApplyResult> &r) {
-            if (generation != m_generation)
-                return;
-            setBusy(false);
-            if (r) {
-                QString text = tr("Applied: the relay is at revision %1.").arg(r.value().revision);
-                if (!r.value().reloaded)
-                    text += u' ' + tr("Warning: %1").arg(r.value().reloadMessage);
-                emit message(text);
-                emit applied(r.value().revision);
-                reload();
-                return;
-            }
-            if (r.error().code == ErrorCode::Conflict) {
-                auto conflict = client::Conflict::fromError(r.error());
-                if (conflict) {
-                    onConflict(conflict.value());
-                    return;
-                }
-            }
-            // The draft stays as it is: nothing typed is lost.
-            emit message(tr("Not applied: %1").arg(r.error().message));
-        });
+    whenReady(client::policyApply(client, m_base.revision, m_draft, comment), this,
+              [this, generation](const Result<client::ApplyResult> &r) {
+                  if (generation != m_generation)
+                      return;
+                  setBusy(false);
+                  if (r) {
+                      QString text =
+                          tr("Applied: the relay is at revision %1.").arg(r.value().revision);
+                      if (!r.value().reloaded)
+                          text += u' ' + tr("Warning: %1").arg(r.value().reloadMessage);
+                      emit message(text);
+                      emit applied(r.value().revision);
+                      reload();
+                      return;
+                  }
+                  if (r.error().code == ErrorCode::Conflict) {
+                      auto conflict = client::Conflict::fromError(r.error());
+                      if (conflict) {
+                          onConflict(conflict.value());
+                          return;
+                      }
+                  }
+                  // The draft stays as it is: nothing typed is lost.
+                  emit message(tr("Not applied: %1").arg(r.error().message));
+              });
 }
 
 void PolicyEditor::onConflict(const client::Conflict &conflict)

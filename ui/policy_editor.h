@@ -3,6 +3,7 @@
 #include "client/policy_client.h"
 #include "relay_connection.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -67,6 +68,14 @@ private:
     void setBusy(bool busy);
     void send(const QString &comment);
     void onConflict(const client::Conflict &conflict);
+
+    // Unapplied drafts of the relays not shown now: switching relays loses nothing.
+    struct Parked
+    {
+        client::PolicySnapshot base;
+        policy::Policy draft;
+    };
+    QHash<RelayConnection *, Parked> m_parked;
 
     QWidget *m_dialogParent;
     QPointer<RelayConnection> m_connection;

@@ -4,6 +4,7 @@
 #include "prompter.h"
 #include "secrets/secret_store.h"
 #include "transport/ssh_transport.h"
+#include "when_ready.h"
 
 namespace staffetta::ui {
 
@@ -83,17 +84,17 @@ void RelayConnection::loadSecretThenRun()
     }
     m_keychainTried = true;
     const quint64 generation = m_generation;
-    m_secrets.read(m_profile.keychainKey())
-        .then(this, [this, generation](const Result<QString> &r) {
-            if (generation != m_generation)
-                return;
-            if (r)
-                m_secret = r.value();
-            else if (r.error().code != ErrorCode::NotFound)
-                emit notice(r.error().message);
-            // Without a keychain the connection goes on; a needed secret is then asked for.
-            runInfo();
-        });
+    whenReady(m_secrets.read(m_profile.keychainKey()), this,
+              [this, generation](const Result<QString> &r) {
+                  if (generation != m_generation)
+                      return;
+                  if (r)
+                      m_secret = r.value();
+                  else if (r.error().code != ErrorCode::NotFound)
+                      emit notice(r.error().message);
+                  // Without a keychain the connection goes on; a needed secret is then asked for.
+                  runInfo();
+              });
 }
 
 client::RelayClient RelayConnection::client() const
@@ -106,7 +107,7 @@ void RelayConnection::runInfo()
 {
     m_cancel = transport::makeCancelToken();
     const quint64 generation = m_generation;
-    client().info(m_cancel).then(this, [this, generation](const Result<api::RelayInfo> &r) {
+    whenReady(client().info(m_cancel), this, [this, generation](const Result<api::RelayInfo> &r) {
         if (generation != m_generation)
             return; // canceled or superseded
         if (!r) {

@@ -4,6 +4,7 @@
 #include "policy/pattern.h"
 #include "policy/policy.h"
 #include "policy_editor.h"
+#include "when_ready.h"
 
 #include <QEvent>
 #include <QFile>
@@ -406,51 +407,53 @@ void PatternListEditor::importFile()
     chooser->setFileMode(QFileDialog::ExistingFile);
     chooser->setNameFilters({tr("Text files (*.txt *.csv *.list)"), tr("All files (*)")});
     connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        const QPointer<PatternListEditor> self(this);
         // Reading and parsing happen off the UI thread (the file may be large or slow).
-        QtConcurrent::run([path] {
-            ImportRead read;
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-                read.error = f.errorString();
-            else
-                read.result = policy::parsePatternLines(QString::fromUtf8(f.readAll()));
-            return read;
-        }).then(this, [this, path](const ImportRead &read) {
-            if (!read.error.isEmpty()) {
-                m_error->setText(tr("Cannot read %1: %2").arg(path, read.error));
-                return;
-            }
-            QStringList patterns;
-            for (const auto &p : read.result.patterns)
-                patterns.append(p.text());
-            if (read.result.problems.isEmpty()) {
-                m_model->add(patterns);
-                m_error->setText(tr("Imported %n pattern(s).", nullptr, int(patterns.size())));
-                return;
-            }
-            QStringList lines;
-            for (const auto &p : read.result.problems)
-                lines.append(tr("line %1: \"%2\": %3").arg(p.line).arg(p.text, p.reason));
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Import senders"),
-                                        tr("%n line(s) are not valid patterns and are left out.",
-                                           nullptr, int(read.result.problems.size())),
-                                        QMessageBox::Cancel, this);
-            box->setObjectName(u"importReport"_s);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->setDetailedText(lines.join(u'\n'));
-            box->setInformativeText(lines.mid(0, 10).join(u'\n'));
-            QPushButton *addValid =
-                patterns.isEmpty()
-                    ? nullptr
-                    : box->addButton(tr("Add the %n valid one(s)", nullptr, int(patterns.size())),
-                                     QMessageBox::AcceptRole);
-            connect(box, &QMessageBox::finished, this, [this, box, addValid, patterns] {
-                if (addValid && box->clickedButton() == addValid)
+        whenReady(
+            QtConcurrent::run([path] {
+                ImportRead read;
+                QFile f(path);
+                if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+                    read.error = f.errorString();
+                else
+                    read.result = policy::parsePatternLines(QString::fromUtf8(f.readAll()));
+                return read;
+            }),
+            this, [this, path](const ImportRead &read) {
+                if (!read.error.isEmpty()) {
+                    m_error->setText(tr("Cannot read %1: %2").arg(path, read.error));
+                    return;
+                }
+                QStringList patterns;
+                for (const auto &p : read.result.patterns)
+                    patterns.append(p.text());
+                if (read.result.problems.isEmpty()) {
                     m_model->add(patterns);
+                    m_error->setText(tr("Imported %n pattern(s).", nullptr, int(patterns.size())));
+                    return;
+                }
+                QStringList lines;
+                for (const auto &p : read.result.problems)
+                    lines.append(tr("line %1: \"%2\": %3").arg(p.line).arg(p.text, p.reason));
+                auto *box =
+                    new QMessageBox(QMessageBox::Warning, tr("Import senders"),
+                                    tr("%n line(s) are not valid patterns and are left out.",
+                                       nullptr, int(read.result.problems.size())),
+                                    QMessageBox::Cancel, this);
+                box->setObjectName(u"importReport"_s);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->setDetailedText(lines.join(u'\n'));
+                box->setInformativeText(lines.mid(0, 10).join(u'\n'));
+                QPushButton *addValid = patterns.isEmpty()
+                                            ? nullptr
+                                            : box->addButton(tr("Add the %n valid one(s)", nullptr,
+                                                                int(patterns.size())),
+                                                             QMessageBox::AcceptRole);
+                connect(box, &QMessageBox::finished, this, [this, box, addValid, patterns] {
+                    if (addValid && box->clickedButton() == addValid)
+                        m_model->add(patterns);
+                });
+                box->open();
             });
-            box->open();
-        });
     });
     chooser->open();
 }

@@ -1,15 +1,19 @@
 // staffetta: the desktop console. Composition root only: settings, keychain, language, window.
 #include "fleet_model.h"
 #include "language.h"
+#include "limits_view.h"
 #include "main_window.h"
 #include "overview_view.h"
+#include "policy_editor.h"
 #include "relay_connection.h"
 #include "relay_dialog.h"
 #include "secrets/secret_store.h"
+#include "senders_view.h"
 #include "settings/profiles.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -123,6 +127,21 @@ int main(int argc, char *argv[])
         QDir().mkpath(dir);
         auto shoot = [&window, dir] {
             window.grab().save(QDir(dir).filePath(u"overview.png"_s));
+            // The policy views, once the policy is read (or after 10 s).
+            ui::PolicyEditor *editor = window.policyEditor();
+            QDeadlineTimer deadline(10000);
+            while (!editor->isLoaded() && !deadline.hasExpired())
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            window.views()->setCurrentWidget(window.senders());
+            window.senders()->selectAccount(u"bob"_s);
+            window.grab().save(QDir(dir).filePath(u"senders.png"_s));
+            window.views()->setCurrentWidget(window.limits());
+            window.limits()->refreshUsage();
+            QDeadlineTimer usage(5000);
+            while (!window.limits()->model()->hasUsage() && !usage.hasExpired())
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            window.grab().save(QDir(dir).filePath(u"limits.png"_s));
+            window.views()->setCurrentIndex(0);
             auto *dialog = new ui::RelayDialog(&window);
             if (auto *c = window.currentConnection())
                 dialog->setProfile(c->profile());
