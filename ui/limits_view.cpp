@@ -49,13 +49,16 @@ public:
         const qint64 quota =
             std::max<qint64>(1, index.data(AccountLimitsModel::QuotaRole).toLongLong());
         QStyleOptionProgressBar bar;
+        bar.palette = option.palette;
+        bar.fontMetrics = option.fontMetrics;
+        bar.direction = option.direction;
         bar.rect = option.rect.adjusted(2, 2, -2, -2);
         bar.minimum = 0;
         bar.maximum = int(std::min<qint64>(quota, INT_MAX));
         bar.progress = int(std::min<qint64>(used.toLongLong(), bar.maximum));
         bar.text = index.data(Qt::DisplayRole).toString();
         bar.textVisible = true;
-        bar.state = option.state | QStyle::State_Enabled;
+        bar.state = option.state | QStyle::State_Enabled | QStyle::State_Horizontal;
         if (used.toLongLong() >= quota)
             bar.palette.setColor(QPalette::Highlight, QColor(0xc0, 0x39, 0x2b));
         const QWidget *widget = option.widget;
@@ -242,6 +245,7 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     }
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(AccountLimitsModel::Used, new UsageBarDelegate(m_table));
+    m_table->horizontalHeader()->setDefaultSectionSize(130);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
 

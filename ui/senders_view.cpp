@@ -293,7 +293,7 @@ PatternListEditor::PatternListEditor(PolicyEditor &editor, Kind kind, const QStr
     m_error->setStyleSheet(u"color: #c0392b;"_s);
     m_table->setModel(m_model);
     m_table->setItemDelegate(new PatternDelegate(m_table));
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
