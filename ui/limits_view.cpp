@@ -24,15 +24,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-policy::Account *accountIn(policy::Policy &p, const QString &login)
-{
-    for (auto &a : p.accounts) {
-        if (a.login == login)
-            return &a;
-    }
-    return nullptr;
-}
-
 // Today's use against the quota, as a progress bar in the cell (no widget per row).
 class UsageBarDelegate : public QStyledItemDelegate
 {
@@ -193,7 +184,7 @@ bool AccountLimitsModel::setData(const QModelIndex &index, const QVariant &value
     const QString login = m_editor.draft().accounts[index.row()].login;
     const int column = index.column();
     m_editor.edit(tr("Change a limit of %1").arg(login), [&](policy::Policy &p) {
-        policy::Account *a = accountIn(p, login);
+        policy::Account *a = p.account(login);
         if (!a)
             return;
         if (column == Quota)

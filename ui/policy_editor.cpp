@@ -1,11 +1,11 @@
 #include "policy_editor.h"
 
 #include "client/relay_client.h"
+#include "common/access.h"
 #include "policy_dialogs.h"
 #include "relay_connection.h"
 #include "when_ready.h"
 
-#include <QRegularExpression>
 #include <QUndoStack>
 
 namespace staffetta::ui {
@@ -78,17 +78,9 @@ bool PolicyEditor::hasChanges() const
 
 bool PolicyEditor::canEditAccount(const QString &login) const
 {
-    if (m_base.role == u"admin"_s)
-        return true;
-    if (m_base.role != u"partner"_s)
-        return false;
-    for (const QString &pattern : m_base.accounts) {
-        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern),
-                                    QRegularExpression::CaseInsensitiveOption);
-        if (re.match(login).hasMatch())
-            return true;
-    }
-    return false;
+    // The relay's own rule (Access::ownsAccount), fed with the role it reported.
+    const Access access{roleFromName(m_base.role).value_or(Role::None), m_base.accounts};
+    return access.ownsAccount(login);
 }
 
 void PolicyEditor::edit(const QString &description,
@@ -104,8 +96,7 @@ void PolicyEditor::edit(const QString &description,
 
 void PolicyEditor::setDraft(const policy::Policy &draft)
 {
-    m_draft = draft;
-    m_draft.reindex();
+    m_draft = draft; // every policy given here is indexed (parsed, or reindexed by edit())
     emit draftChanged();
 }
 

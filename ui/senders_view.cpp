@@ -31,15 +31,6 @@ using Kind = PatternTableModel::Kind;
 
 namespace {
 
-policy::Account *accountIn(policy::Policy &p, const QString &login)
-{
-    for (auto &a : p.accounts) {
-        if (a.login == login)
-            return &a;
-    }
-    return nullptr;
-}
-
 // Marks a pattern editor red with the reason while the text is not a valid pattern.
 // Returns whether it is valid.
 bool markValidity(QLineEdit *edit, QLabel *reasonLabel = nullptr)
@@ -166,7 +157,7 @@ void PatternTableModel::write(const QString &description,
         }
         if (kind == Kind::RelayBlacklist) {
             p.blacklist = blacklist;
-        } else if (policy::Account *a = accountIn(p, login)) {
+        } else if (policy::Account *a = p.account(login)) {
             if (kind == Kind::Senders)
                 a->senders = senders;
             else

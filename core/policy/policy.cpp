@@ -281,6 +281,12 @@ const Account *Policy::account(const QString &login) const
     return it == m_byLogin.cend() ? nullptr : &accounts[*it];
 }
 
+Account *Policy::account(const QString &login)
+{
+    const auto it = m_byLogin.constFind(login.toLower());
+    return it == m_byLogin.cend() ? nullptr : &accounts[*it];
+}
+
 bool Policy::isLocal(const QString &address) const
 {
     const qsizetype at = address.lastIndexOf(u'@');

@@ -55,6 +55,9 @@ struct Policy
     QByteArray toJson() const;
 
     const Account *account(const QString &login) const;
+    // For editing a copy in place (the console's drafts). Detaches the shared account list,
+    // so the edit never reaches the policy this one was copied from.
+    Account *account(const QString &login);
     // After editing `accounts` in place (the console's drafts), before account() is used.
     void reindex() { index(); }
     bool isLocal(const QString &address) const;

@@ -39,13 +39,6 @@ public:
     }
 };
 
-inline QString postfixVersion()
-{
-    const auto out = run(u"postconf"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s),
-                                         u"-h"_s, u"mail_version"_s});
-    return QString::fromUtf8(out.out).trimmed();
-}
-
 class Console : public ::testing::Test
 {
 protected:

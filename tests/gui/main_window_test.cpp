@@ -9,6 +9,7 @@
 #include "secrets/secret_store.h"
 
 #include "console_fixture.h"
+#include "lab_helpers.h"
 #include "test_support.h"
 
 #include <QAbstractButton>
@@ -40,7 +41,7 @@ TEST_F(Console, AddRelayConnectAndOverviewShowsPostfixVersion)
     window->connectAction()->trigger();
     auto *version = window->overview()->findChild<QLabel *>(u"postfixVersion"_s);
     ASSERT_NE(version, nullptr);
-    const QString expected = postfixVersion();
+    const QString expected = labPostfixVersion();
     ASSERT_FALSE(expected.isEmpty());
     EXPECT_TRUE(waitUntil([&] { return version->text() == expected; }, 30000))
         << "overview shows '" << version->text().toStdString() << "', state: "

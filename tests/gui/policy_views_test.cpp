@@ -9,6 +9,7 @@
 #include "transport/ssh_transport.h"
 
 #include "console_fixture.h"
+#include "lab_helpers.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -29,16 +30,8 @@ namespace {
 
 client::RelayClient labClient()
 {
-    const Lab &lab = Lab::get();
-    transport::SshEndpoint e;
-    e.host = lab.value(u"LAB_SMTP_HOST"_s);
-    e.port = quint16(lab.port(u"LAB_SSH_PORT"_s));
-    e.user = lab.value(u"LAB_SSH_USER"_s);
-    e.auth = transport::SshAuth::KeyFile;
-    e.keyFile = lab.value(u"LAB_SSH_KEY"_s);
-    e.knownHostsFile = lab.value(u"LAB_SSH_KNOWN_HOSTS"_s);
     return client::RelayClient(
-        std::make_shared<transport::SshTransport>(e, transport::SshCredentials{}));
+        std::make_shared<transport::SshTransport>(labEndpoint(), transport::SshCredentials{}));
 }
 
 template<typename T> T *waitForWidget(const QString &name, int ms = 20000)

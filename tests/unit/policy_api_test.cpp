@@ -336,3 +336,12 @@ TEST(PatternImport, ReportsBadLinesByNumber)
     EXPECT_FALSE(r.problems[0].reason.isEmpty());
     EXPECT_EQ(r.problems[1].line, 6);
 }
+
+TEST(PolicyEdit, EditingACopyThroughAccountLeavesTheOriginal)
+{
+    const auto original = policy::Policy::fromJson(basePolicy).value();
+    policy::Policy copy = original;
+    copy.account(u"bob"_s)->dailyQuota = 7;
+    EXPECT_FALSE(original.account(u"bob"_s)->dailyQuota.has_value());
+    EXPECT_EQ(policy::diff(original, copy).size(), 1);
+}
