@@ -2,10 +2,12 @@
 
 #include "api/api.h"
 #include "api/info.h"
+#include "bans_verbs.h"
 #include "common/relay_config.h"
 #include "fail2ban/fail2ban.h"
 #include "policy_verbs.h"
 #include "postfix/postfix.h"
+#include "queue_verbs.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -100,7 +102,10 @@ const char *usageHelp =
     "verbs: info\n"
     "       policy get | apply | diff [FROM [TO]] | history [N] | rollback REV\n"
     "       usage\n"
-    "       audit [N]\n";
+    "       audit [N]\n"
+    "       queue list [QUEUE] [--stream] | show ID | delete|hold|release|requeue|flush [ID...]\n"
+    "       bans list | unban IP | whitelist list|add IP [--note TEXT]|remove IP | log IP\n"
+    "       search TERM\n";
 
 } // namespace
 
@@ -123,6 +128,8 @@ Invocation parseArguments(const QStringList &arguments)
     for (const QString &a : arguments) {
         if (a == u"--json"_s)
             inv.json = true;
+        else if (a == u"--stream"_s)
+            inv.stream = true;
         else
             inv.words.append(a);
     }
@@ -189,8 +196,15 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
     }
 
     const QString verb = inv.words.first();
-    const Context ctx{config.value(), inv.words.mid(1), request, caller,
-                      Access::resolve(config.value().access, caller)};
+    Context ctx{config.value(), inv.words.mid(1), request, caller,
+                Access::resolve(config.value().access, caller)};
+    QByteArray streamed; // the streamed lines, when nobody takes them as they come
+    if (inv.stream && inv.json) {
+        ctx.emitLine = inv.sink ? inv.sink : [&streamed](const QByteArray &line) {
+            streamed += line;
+            streamed += '\n';
+        };
+    }
     if (ctx.access.role == Role::None)
         return respond(inv, forbidden(ctx, u"use staffettactl"_s), {});
     if (verb == u"info"_s)
@@ -204,6 +218,18 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
         return respond(inv, usage(ctx), usageText);
     if (verb == u"audit"_s)
         return respond(inv, audit(ctx), auditText);
+    if (verb == u"queue"_s || verb == u"bans"_s) {
+        const QString sub = ctx.words.value(0);
+        Outcome o = verb == u"queue"_s
+                        ? respond(inv, queueVerb(ctx),
+                                  [sub](const QJsonObject &r) { return queueText(sub, r); })
+                        : respond(inv, bansVerb(ctx),
+                                  [sub](const QJsonObject &r) { return bansText(sub, r); });
+        o.out.prepend(streamed);
+        return o;
+    }
+    if (verb == u"search"_s)
+        return respond(inv, search(ctx), searchText);
 
     const Error unknown(ErrorCode::UnknownVerb, u"unknown verb '%1'"_s.arg(verb),
                         {{u"verb"_s, verb}});

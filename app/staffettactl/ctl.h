@@ -5,12 +5,20 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 namespace staffetta::ctl {
 
 struct Invocation
 {
     QStringList words; // verb and its words, without the program name and options
     bool json = false; // --json: machine output (the console always asks for it)
+    // --stream: a list verb writes its items one JSON object per line as it finds them, then
+    // the response line. `sink` receives those lines (main: stdout); when unset they are
+    // collected into Outcome::out.
+    bool stream = false;
+    std::function<void(const QByteArray &line)> sink = {};
 };
 
 struct Outcome

@@ -26,7 +26,13 @@ int main(int argc, char *argv[])
         arguments = *words;
     }
 
-    const auto invocation = staffetta::ctl::parseArguments(arguments);
+    auto invocation = staffetta::ctl::parseArguments(arguments);
+    // Streamed lines leave at once (through stdio's buffer), so a 100k-message listing
+    // reaches the console while showq is still reading the queue.
+    invocation.sink = [](const QByteArray &line) {
+        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+        std::fputc('\n', stdout);
+    };
     QByteArray input;
     // The JSON request comes on stdin; a person at a terminal is not asked for one.
     if (invocation.json && !isatty(STDIN_FILENO)) {

@@ -24,27 +24,13 @@ using policy::Change;
 using policy::Policy;
 using policy::PolicyStore;
 
-namespace {
-
 QString statePath(const Context &ctx, const QString &name)
 {
     return QDir(ctx.config.stateDir).filePath(name);
 }
 
-policy::Author author(const Context &ctx)
-{
-    return {ctx.caller.user, roleName(ctx.access.role), ctx.caller.origin};
-}
-
-QJsonObject policyObject(const Policy &p)
-{
-    return QJsonDocument::fromJson(p.toJson()).object();
-}
-
-// Every write and every refused write goes to the audit log. A write that cannot be
-// audited still happened; the failure is reported beside the result.
 QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
-                    const QString &summary, const QList<Change> &changes = {})
+                    const QString &summary, const QList<Change> &changes)
 {
     QDir().mkpath(ctx.config.stateDir);
     auto log = stats::AuditLog::open(statePath(ctx, u"state.sqlite"_s));
@@ -61,6 +47,18 @@ QString recordAudit(const Context &ctx, const QString &verb, const QString &outc
     e.changes = policy::changesToJson(changes);
     auto recorded = log.value()->record(e);
     return recorded ? QString() : recorded.error().message;
+}
+
+namespace {
+
+policy::Author author(const Context &ctx)
+{
+    return {ctx.caller.user, roleName(ctx.access.role), ctx.caller.origin};
+}
+
+QJsonObject policyObject(const Policy &p)
+{
+    return QJsonDocument::fromJson(p.toJson()).object();
 }
 
 Result<Policy> policyFromRequest(const QJsonObject &request)

@@ -3,9 +3,12 @@
 #include "common/access.h"
 #include "common/relay_config.h"
 #include "common/result.h"
+#include "policy/diff.h"
 
 #include <QJsonObject>
 #include <QStringList>
+
+#include <functional>
 
 namespace staffetta::ctl {
 
@@ -17,7 +20,18 @@ struct Context
     QJsonObject request;
     Caller caller;
     Access access;
+    // Set when the caller asked for --stream: verbs that list many items write them here,
+    // one JSON object per line, before their final response line.
+    std::function<void(const QByteArray &line)> emitLine = {};
 };
+
+// A file in the relay's state directory.
+QString statePath(const Context &ctx, const QString &name);
+
+// Every write and every refused write goes to the audit log. A write that cannot be audited
+// still happened: the returned message (empty when recorded) is reported beside the result.
+QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
+                    const QString &summary, const QList<policy::Change> &changes = {});
 
 // policy get | apply | diff | history | rollback
 Result<QJsonObject> policyVerb(const Context &ctx);

@@ -1,5 +1,6 @@
 #include "policy_server.h"
 
+#include "common/files.h"
 #include "policy/protocol.h"
 #include "policy/store.h"
 
@@ -65,8 +66,7 @@ bool PolicyServer::reload()
             {u"sha256"_s, policy::sha256Hex(bytes)},
             {u"pid"_s, qint64(getpid())},
             {u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
-        if (auto written =
-                policy::writeFileAtomically(m_loadedMarker, QJsonDocument(marker).toJson());
+        if (auto written = writeFileAtomically(m_loadedMarker, QJsonDocument(marker).toJson());
             !written)
             log(u"cannot write %1: %2"_s.arg(m_loadedMarker, written.error().message));
     }

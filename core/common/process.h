@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <functional>
+
 namespace staffetta {
 
 struct ProcessOutput
@@ -21,5 +23,13 @@ struct ProcessOutput
 // does not finish in time. A non-zero exit code is not an error here: callers decide.
 Result<ProcessOutput> runProcess(const QString &program, const QStringList &arguments,
                                  const QByteArray &input = {}, int timeoutMs = 30000);
+
+// Like runProcess, but hands stdout to onLine one line at a time (without the newline) as the
+// program writes it, so that a 100k-line listing is neither buffered whole nor waited for.
+// onLine returns false to stop early: the program is then killed and the result is still a
+// success (with exitCode -1). `out` of the result stays empty.
+Result<ProcessOutput> runProcessLines(const QString &program, const QStringList &arguments,
+                                      const std::function<bool(const QByteArray &line)> &onLine,
+                                      const QByteArray &input = {}, int timeoutMs = 120000);
 
 } // namespace staffetta

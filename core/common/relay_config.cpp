@@ -39,6 +39,9 @@ Result<Config> Config::load(const QString &explicitPath)
         s.value(u"postfix/command_dir"_s, config.postfixCommandDir).toString();
     config.fail2banSocket = s.value(u"fail2ban/socket"_s).toString();
     config.fail2banClient = s.value(u"fail2ban/client"_s, config.fail2banClient).toString();
+    config.fail2banConfigDir =
+        s.value(u"fail2ban/config_dir"_s, config.fail2banConfigDir).toString();
+    config.mailLog = s.value(u"postfix/log"_s).toString();
     config.policyFile = s.value(u"policy/file"_s, config.policyFile).toString();
     config.stateDir = s.value(u"state/dir"_s, config.stateDir).toString();
     config.policyListen = s.value(u"staffettad/listen"_s, config.policyListen).toString();

@@ -123,4 +123,63 @@ Result<QList<api::JailStatus>> Fail2ban::allJails() const
     return all;
 }
 
+Result<QList<Ban>> Fail2ban::bans(const QString &jail) const
+{
+    auto out = call({u"get"_s, jail, u"banip"_s, u"--with-time"_s});
+    if (!out)
+        return out.error();
+    return parseBanList(jail, out.value());
+}
+
+Result<bool> Fail2ban::unban(const QString &jail, const QString &address) const
+{
+    auto out = call({u"set"_s, jail, u"unbanip"_s, address});
+    if (!out)
+        return out.error();
+    return out.value().trimmed() != u"0"_s;
+}
+
+Result<QStringList> Fail2ban::ignoreList(const QString &jail) const
+{
+    auto out = call({u"get"_s, jail, u"ignoreip"_s});
+    if (!out)
+        return out.error();
+    // "These IP addresses/networks are ignored:\n|- 192.0.2.9\n`- 127.0.0.1"
+    static const QRegularExpression item(u"^[|`]- (\\S+)\\s*$"_s,
+                                         QRegularExpression::MultilineOption);
+    QStringList list;
+    auto it = item.globalMatch(out.value());
+    while (it.hasNext())
+        list.append(it.next().captured(1));
+    return list;
+}
+
+Result<bool> Fail2ban::addIgnore(const QString &jail, const QString &address) const
+{
+    auto out = call({u"set"_s, jail, u"addignoreip"_s, address});
+    if (!out)
+        return out.error();
+    return true;
+}
+
+Result<bool> Fail2ban::removeIgnore(const QString &jail, const QString &address) const
+{
+    auto out = call({u"set"_s, jail, u"delignoreip"_s, address});
+    if (!out)
+        return out.error();
+    return true;
+}
+
+Result<QString> Fail2ban::logFile() const
+{
+    auto out = call({u"get"_s, u"logtarget"_s});
+    if (!out)
+        return out.error();
+    // "Current logging target is:\n`- /var/log/fail2ban.log"
+    static const QRegularExpression target(u"^`- (/\\S+)\\s*$"_s,
+                                           QRegularExpression::MultilineOption);
+    const auto m = target.match(out.value());
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
 } // namespace staffetta::fail2ban

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/info.h"
+#include "bans.h"
 #include "common/result.h"
 
 namespace staffetta::fail2ban {
@@ -19,6 +20,17 @@ public:
     Result<api::JailStatus> status(const QString &jail) const;
     // Every jail with its status, in the order fail2ban lists them.
     Result<QList<api::JailStatus>> allJails() const;
+
+    // The bans of one jail with their times (reason not filled in: see the log).
+    Result<QList<Ban>> bans(const QString &jail) const;
+    // Lifts the ban of `address` in `jail`.
+    Result<bool> unban(const QString &jail, const QString &address) const;
+    // The jail's ignore list at runtime; add/remove one address.
+    Result<QStringList> ignoreList(const QString &jail) const;
+    Result<bool> addIgnore(const QString &jail, const QString &address) const;
+    Result<bool> removeIgnore(const QString &jail, const QString &address) const;
+    // fail2ban's own log file (its logtarget), empty when it logs elsewhere (syslog).
+    Result<QString> logFile() const;
 
 private:
     Result<QString> call(const QStringList &arguments) const;

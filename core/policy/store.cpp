@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include "common/files.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -20,38 +22,9 @@ namespace staffetta::policy {
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-Error ioError(const QString &what, const QString &path, const QString &why)
-{
-    return Error(ErrorCode::Internal, u"%1 %2: %3"_s.arg(what, path, why), {{u"path"_s, path}});
-}
-
-void syncDirectory(const QString &dir)
-{
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
-
-} // namespace
-
 QString sha256Hex(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-Result<Done> writeFileAtomically(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return ioError(u"cannot write"_s, path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return ioError(u"cannot write"_s, path, file.errorString());
-    syncDirectory(QFileInfo(path).absolutePath());
-    return Done{};
 }
 
 QJsonObject RevisionInfo::toJson() const

@@ -93,8 +93,4 @@ private:
 
 QString sha256Hex(const QByteArray &bytes);
 
-// Writes `bytes` to `path` through a temporary file in the same directory, synced, then
-// renamed over the target (and the directory synced).
-Result<Done> writeFileAtomically(const QString &path, const QByteArray &bytes);
-
 } // namespace staffetta::policy

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace staffetta::postfix {
 
@@ -85,6 +86,13 @@ Result<QString> Postfix::version() const
     return QString::fromUtf8(out.value()).trimmed();
 }
 
+QString Postfix::logFile() const
+{
+    auto out = run(u"postconf"_s, {u"-h"_s, u"maillog_file"_s}, 30000);
+    const QString file = out ? QString::fromUtf8(out.value()).trimmed() : QString();
+    return file.isEmpty() ? u"/var/log/mail.log"_s : file;
+}
+
 Result<QMap<QString, int>> Postfix::queueCounts() const
 {
     // postqueue -j streams one object per message; fine up to the 100k-message queues we
@@ -99,6 +107,165 @@ Result<QMap<QString, int>> Postfix::queueCounts() const
     for (const QString &name : api::queueNames())
         all.insert(name, all.value(name, 0));
     return all;
+}
+
+Result<qsizetype> Postfix::scanQueue(const std::function<bool(const QByteArray &)> &onLine) const
+{
+    qsizetype count = 0;
+    auto ran = runProcessLines(
+        tool(u"postqueue"_s), configArgs() << u"-j"_s,
+        [&](const QByteArray &line) {
+            if (line.isEmpty())
+                return true;
+            ++count;
+            return onLine(line);
+        },
+        {}, 600000);
+    if (!ran)
+        return ran.error();
+    if (ran.value().exitCode > 0) {
+        return Error(
+            ErrorCode::Unavailable,
+            Tr::tr("postqueue failed: %1").arg(QString::fromUtf8(ran.value().err).trimmed()),
+            {{u"config_dir"_s, m_configDir}});
+    }
+    return count;
+}
+
+Result<QList<QJsonObject>> Postfix::messages(const QueueFilter &filter, qint64 now) const
+{
+    QList<QJsonObject> found;
+    std::optional<Error> bad;
+    auto scanned = scanQueue([&](const QByteArray &line) {
+        QJsonParseError error{};
+        const QJsonObject m = QJsonDocument::fromJson(line, &error).object();
+        if (error.error != QJsonParseError::NoError) {
+            bad =
+                Error(ErrorCode::BadResponse, Tr::tr("postqueue -j wrote a line that is not JSON"));
+            return false;
+        }
+        if (filter.matches(m, now))
+            found.append(m);
+        return true;
+    });
+    if (!scanned)
+        return scanned.error();
+    if (bad)
+        return *bad;
+    return found;
+}
+
+Result<QJsonObject> Postfix::show(const QString &id) const
+{
+    if (!isQueueId(id)) {
+        return Error(ErrorCode::BadRequest, Tr::tr("'%1' is not a queue id").arg(id),
+                     {{u"id"_s, id}});
+    }
+    QJsonObject entry;
+    auto scanned = scanQueue([&](const QByteArray &line) {
+        if (!line.contains(id.toLatin1()))
+            return true; // cheap pre-check: most lines are other messages
+        const QJsonObject m = QJsonDocument::fromJson(line).object();
+        if (m.value(u"queue_id"_s).toString() != id)
+            return true;
+        entry = m;
+        return false;
+    });
+    if (!scanned)
+        return scanned.error();
+    if (entry.isEmpty()) {
+        return Error(ErrorCode::NotFound, Tr::tr("No message %1 in the queue").arg(id),
+                     {{u"id"_s, id}});
+    }
+    auto cat = runProcess(tool(u"postcat"_s), configArgs() << u"-e"_s << u"-h"_s << u"-q"_s << id,
+                          {}, 30000);
+    if (!cat)
+        return cat.error();
+    if (cat.value().exitCode != 0) {
+        // Delivered or deleted between the listing and now.
+        return Error(ErrorCode::NotFound,
+                     Tr::tr("Message %1 left the queue: %2")
+                         .arg(id, QString::fromUtf8(cat.value().err).trimmed()),
+                     {{u"id"_s, id}});
+    }
+    QJsonObject detail = parsePostcat(cat.value().out);
+    detail.insert(u"message"_s, entry);
+    return detail;
+}
+
+QList<ActionResult> Postfix::act(QueueAction action, const QList<QJsonObject> &targets,
+                                 const QStringList &missing) const
+{
+    QList<ActionResult> results;
+    QStringList eligible;
+    for (const QJsonObject &m : targets) {
+        ActionResult r{
+            m.value(u"queue_id"_s).toString(), m.value(u"queue_name"_s).toString(), {}, {}};
+        const bool held = r.queue == u"hold"_s;
+        if (action == QueueAction::Hold && held) {
+            r.outcome = u"unchanged"_s;
+            r.detail = Tr::tr("already on hold");
+        } else if (action == QueueAction::Release && !held) {
+            r.outcome = u"unchanged"_s;
+            r.detail = Tr::tr("not on hold");
+        } else if (action == QueueAction::Flush && r.queue != u"deferred"_s) {
+            r.outcome = u"unchanged"_s;
+            r.detail = Tr::tr("not deferred (only deferred mail is flushed)");
+        } else {
+            eligible.append(r.id);
+        }
+        results.append(r);
+    }
+    for (const QString &id : missing)
+        results.append({id, {}, u"not_found"_s, Tr::tr("not in the queue")});
+
+    QHash<QString, QString> report;
+    QHash<QString, QString> failures;
+    if (action == QueueAction::Flush) {
+        // postqueue -i takes one id; each is a quick request to the queue manager.
+        for (const QString &id : std::as_const(eligible)) {
+            auto ran = runProcess(tool(u"postqueue"_s), configArgs() << u"-i"_s << id, {}, 30000);
+            if (ran && ran.value().exitCode == 0)
+                report.insert(id, u"scheduled"_s);
+            else
+                failures.insert(id, ran ? QString::fromUtf8(ran.value().err).trimmed()
+                                        : ran.error().message);
+        }
+    } else if (!eligible.isEmpty()) {
+        static const QHash<QueueAction, QString> option = {{QueueAction::Delete, u"-d"_s},
+                                                           {QueueAction::Hold, u"-h"_s},
+                                                           {QueueAction::Release, u"-H"_s},
+                                                           {QueueAction::Requeue, u"-r"_s}};
+        // Ids go on stdin ("-"), never on a command line: no length limit, nothing to quote.
+        auto ran = runProcess(tool(u"postsuper"_s), configArgs() << option.value(action) << u"-"_s,
+                              eligible.join(u'\n').toLatin1() + '\n', 300000);
+        if (ran) {
+            report = parsePostsuperReport(ran.value().err);
+            if (ran.value().exitCode != 0) {
+                for (const QString &id : std::as_const(eligible))
+                    failures.insert(id, QString::fromUtf8(ran.value().err).trimmed().left(300));
+            }
+        } else {
+            for (const QString &id : std::as_const(eligible))
+                failures.insert(id, ran.error().message);
+        }
+    }
+    const QSet<QString> eligibleSet(eligible.cbegin(), eligible.cend());
+    for (ActionResult &r : results) {
+        if (!r.outcome.isEmpty() || !eligibleSet.contains(r.id))
+            continue;
+        if (const QString done = report.value(r.id); !done.isEmpty()) {
+            r.outcome = done;
+        } else if (failures.contains(r.id)) {
+            r.outcome = u"failed"_s;
+            r.detail = failures.value(r.id);
+        } else {
+            // postsuper says nothing of ids it did not find: delivered or removed meanwhile.
+            r.outcome = u"not_found"_s;
+            r.detail = Tr::tr("left the queue before the action");
+        }
+    }
+    return results;
 }
 
 } // namespace staffetta::postfix

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "common/result.h"
+#include "queue.h"
+
+#include <functional>
 
 #include <QMap>
 #include <QString>
@@ -19,8 +22,23 @@ public:
     explicit Postfix(QString configDir = {}, QString commandDir = QStringLiteral("/usr/sbin"));
 
     Result<QString> version() const;
+    // Where Postfix logs: its maillog_file when set, else the syslog default for Debian.
+    QString logFile() const;
     // Every queue name is present in the result, with 0 when empty.
     Result<QMap<QString, int>> queueCounts() const;
+
+    // Streams `postqueue -j`: onLine gets each message's JSON line as showq produces it and
+    // returns false to stop early. Returns the number of lines handed over.
+    Result<qsizetype> scanQueue(const std::function<bool(const QByteArray &line)> &onLine) const;
+    // The messages that match, as postqueue -j objects (in queue order).
+    Result<QList<QJsonObject>> messages(const QueueFilter &filter, qint64 now) const;
+    // One message: postcat's envelope and headers, plus the queue listing's entry (with the
+    // per-recipient delay reasons). NotFound when the id is not queued.
+    Result<QJsonObject> show(const QString &id) const;
+    // Applies an action to messages found by messages(); `missing` are requested ids that
+    // were not queued. One result per message, in the order given.
+    QList<ActionResult> act(QueueAction action, const QList<QJsonObject> &targets,
+                            const QStringList &missing) const;
 
 private:
     QStringList configArgs() const;

@@ -1,6 +1,7 @@
 // The policy API of staffettactl, run in-process against a temporary relay state:
 // revisions, conflicts, roles, validation, history, rollback and the audit log.
 #include "api/api.h"
+#include "common/files.h"
 #include "ctl.h"
 #include "policy/diff.h"
 #include "policy/store.h"
@@ -258,7 +259,7 @@ TEST_F(PolicyApi, AnOutsideEditBecomesItsOwnRevision)
     ASSERT_TRUE(call({u"policy"_s, u"get"_s}).ok());
     QByteArray bytes = liveBytes();
     bytes.replace("carol@lab.test", "carol@lab.test\", \"c3@lab.test");
-    ASSERT_TRUE(policy::writeFileAtomically(policyFile, bytes).ok());
+    ASSERT_TRUE(writeFileAtomically(policyFile, bytes).ok());
     auto got = call({u"policy"_s, u"get"_s});
     ASSERT_TRUE(got.ok());
     EXPECT_EQ(got.value()[u"revision"_s].toInt(), 2);

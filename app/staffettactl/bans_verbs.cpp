@@ -1,0 +1,536 @@
+#include "bans_verbs.h"
+
+#include "common/files.h"
+#include "fail2ban/fail2ban.h"
+#include "policy/policy.h"
+#include "postfix/postfix.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace staffetta::ctl {
+
+using namespace Qt::Literals::StringLiterals;
+using fail2ban::Ban;
+using fail2ban::FailureKind;
+using fail2ban::WhitelistEntry;
+
+namespace {
+
+// Lines of evidence kept per address and log: enough to see the pattern, not the whole file.
+constexpr int MaxLinesPerSource = 200;
+
+fail2ban::Fail2ban f2bOf(const Context &ctx)
+{
+    return fail2ban::Fail2ban(ctx.config.fail2banSocket, ctx.config.fail2banClient);
+}
+
+QString whitelistFile(const Context &ctx)
+{
+    return statePath(ctx, u"whitelist.json"_s);
+}
+
+// What the logs say about some addresses: the lines naming them and their failure kinds.
+struct Evidence
+{
+    QJsonArray lines;            // {source, text, reason?}
+    QList<FailureKind> failures; // in log order
+
+    // The kind of most of the latest three failures (a ban needs three), the latest on a tie.
+    FailureKind reason() const
+    {
+        QHash<FailureKind, int> count;
+        FailureKind latest = FailureKind::None;
+        for (qsizetype i = qMax<qsizetype>(0, failures.size() - 3); i < failures.size(); ++i) {
+            ++count[failures[i]];
+            latest = failures[i];
+        }
+        FailureKind best = latest;
+        for (auto it = count.cbegin(); it != count.cend(); ++it) {
+            if (it.value() > count.value(best))
+                best = it.key();
+        }
+        return best;
+    }
+
+    QJsonObject reasonCounts() const
+    {
+        QJsonObject o;
+        for (FailureKind k : failures) {
+            const QString name = fail2ban::failureKindName(k);
+            o.insert(name, o.value(name).toInt() + 1);
+        }
+        return o;
+    }
+};
+
+Result<QHash<QString, Evidence>> gatherEvidence(const Context &ctx, const QStringList &addresses)
+{
+    const postfix::Postfix pf(ctx.config.postfixConfigDir, ctx.config.postfixCommandDir);
+    QList<std::pair<QString, QString>> sources{
+        {u"mail"_s, ctx.config.mailLog.isEmpty() ? pf.logFile() : ctx.config.mailLog},
+        {u"staffettad"_s, ctx.config.daemonLog}};
+    if (auto f2bLog = f2bOf(ctx).logFile(); f2bLog && !f2bLog.value().isEmpty())
+        sources.append({u"fail2ban"_s, f2bLog.value()});
+    QHash<QString, Evidence> evidence;
+    for (const auto &[source, path] : sources) {
+        auto found = fail2ban::linesMentioning(path, addresses);
+        if (!found)
+            return found.error();
+        for (auto it = found.value().cbegin(); it != found.value().cend(); ++it) {
+            Evidence &e = evidence[it.key()];
+            const QStringList &lines = it.value();
+            for (qsizetype i = qMax<qsizetype>(0, lines.size() - MaxLinesPerSource);
+                 i < lines.size(); ++i) {
+                QJsonObject line{{u"source"_s, source}, {u"text"_s, lines[i]}};
+                // fail2ban's own lines ("Found", "Ban") repeat what the others say.
+                const FailureKind kind =
+                    source == u"fail2ban"_s ? FailureKind::None : fail2ban::classifyLine(lines[i]);
+                if (kind != FailureKind::None) {
+                    line.insert(u"reason"_s, fail2ban::failureKindName(kind));
+                    e.failures.append(kind);
+                }
+                e.lines.append(line);
+            }
+        }
+    }
+    return evidence;
+}
+
+Result<QString> addressWord(const Context &ctx, int index, const QString &usage)
+{
+    QString text = ctx.words.value(index);
+    if (text.isEmpty())
+        text = ctx.request.value(u"address"_s).toString();
+    const QString address = fail2ban::normalizeAddress(text);
+    if (address.isEmpty()) {
+        return Error(ErrorCode::BadRequest,
+                     text.isEmpty() ? u"usage: %1"_s.arg(usage)
+                                    : u"'%1' is not an IP address or network"_s.arg(text),
+                     {{u"address"_s, text}});
+    }
+    return address;
+}
+
+Result<QJsonArray> whitelistJson(const Context &ctx)
+{
+    auto entries = fail2ban::loadWhitelist(whitelistFile(ctx));
+    if (!entries)
+        return entries.error();
+    QJsonArray out;
+    for (const auto &e : entries.value())
+        out.append(e.toJson());
+    return out;
+}
+
+// Every ban of every jail, with the reason the logs give.
+Result<QJsonArray> jailsWithBans(const Context &ctx, const QString &onlyAddress = {})
+{
+    const auto f2b = f2bOf(ctx);
+    auto jails = f2b.allJails();
+    if (!jails)
+        return jails.error();
+    QList<std::pair<api::JailStatus, QList<Ban>>> all;
+    QStringList addresses;
+    for (const auto &jail : jails.value()) {
+        auto bans = f2b.bans(jail.name);
+        if (!bans)
+            return bans.error();
+        QList<Ban> kept;
+        for (const Ban &b : bans.value()) {
+            if (!onlyAddress.isEmpty() && b.address != onlyAddress)
+                continue;
+            kept.append(b);
+            if (!addresses.contains(b.address))
+                addresses.append(b.address);
+        }
+        all.append({jail, kept});
+    }
+    auto evidence = gatherEvidence(ctx, addresses);
+    if (!evidence)
+        return evidence.error();
+    const QDateTime now = QDateTime::currentDateTime();
+    QJsonArray out;
+    for (auto &[jail, bans] : all) {
+        QJsonArray banned;
+        for (Ban &b : bans) {
+            b.reason = evidence.value().value(b.address).reason();
+            banned.append(b.toJson(now));
+        }
+        QJsonObject j = jail.toJson();
+        j.insert(u"bans"_s, banned);
+        out.append(j);
+    }
+    return out;
+}
+
+Result<QJsonObject> list(const Context &ctx)
+{
+    auto jails = jailsWithBans(ctx);
+    if (!jails)
+        return jails.error();
+    auto whitelist = whitelistJson(ctx);
+    if (!whitelist)
+        return whitelist.error();
+    return QJsonObject{{u"jails"_s, jails.value()}, {u"whitelist"_s, whitelist.value()}};
+}
+
+Result<QJsonObject> log(const Context &ctx)
+{
+    auto address = addressWord(ctx, 1, u"bans log IP"_s);
+    if (!address)
+        return address.error();
+    auto evidence = gatherEvidence(ctx, {address.value()});
+    if (!evidence)
+        return evidence.error();
+    auto jails = jailsWithBans(ctx, address.value());
+    if (!jails)
+        return jails.error();
+    QJsonArray bans;
+    for (const QJsonValue &j : jails.value()) {
+        for (const QJsonValue &b : j.toObject().value(u"bans"_s).toArray())
+            bans.append(b);
+    }
+    const Evidence e = evidence.value().value(address.value());
+    QJsonObject result{{u"address"_s, address.value()},
+                       {u"bans"_s, bans},
+                       {u"lines"_s, e.lines},
+                       {u"reasons"_s, e.reasonCounts()}};
+    if (e.reason() != FailureKind::None)
+        result.insert(u"reason"_s, fail2ban::failureKindName(e.reason()));
+    auto whitelist = fail2ban::loadWhitelist(whitelistFile(ctx));
+    if (!whitelist)
+        return whitelist.error();
+    for (const auto &w : whitelist.value()) {
+        if (w.address == address.value())
+            result.insert(u"whitelisted"_s, w.toJson());
+    }
+    return result;
+}
+
+Error refuse(const Context &ctx, const QString &verb, const QString &what)
+{
+    recordAudit(ctx, verb, u"permission_denied"_s, 0, u"refused: "_s + what);
+    return forbidden(ctx, what);
+}
+
+// Lifts every ban of the address; the jails it was banned in.
+Result<QStringList> unbanEverywhere(const Context &ctx, const QString &address)
+{
+    const auto f2b = f2bOf(ctx);
+    auto jails = f2b.allJails();
+    if (!jails)
+        return jails.error();
+    QStringList lifted;
+    for (const auto &jail : jails.value()) {
+        if (!jail.bannedIps.contains(address))
+            continue;
+        auto done = f2b.unban(jail.name, address);
+        if (!done)
+            return done.error();
+        lifted.append(jail.name);
+    }
+    return lifted;
+}
+
+Result<QJsonObject> unban(const Context &ctx)
+{
+    const QString verb = u"bans unban"_s;
+    if (ctx.access.role < Role::Helpdesk)
+        return refuse(ctx, verb, u"unban addresses"_s);
+    auto address = addressWord(ctx, 1, u"bans unban IP"_s);
+    if (!address)
+        return address.error();
+    auto lifted = unbanEverywhere(ctx, address.value());
+    if (!lifted)
+        return lifted.error();
+    if (lifted.value().isEmpty()) {
+        return Error(ErrorCode::NotFound, u"%1 is not banned in any jail"_s.arg(address.value()),
+                     {{u"address"_s, address.value()}});
+    }
+    const QString auditError =
+        recordAudit(ctx, verb, u"done"_s, 0,
+                    u"unbanned %1 (%2)"_s.arg(address.value(), lifted.value().join(u", "_s)));
+    QJsonObject result{{u"address"_s, address.value()},
+                       {u"jails"_s, QJsonArray::fromStringList(lifted.value())}};
+    if (!auditError.isEmpty())
+        result.insert(u"audit_error"_s, auditError);
+    return result;
+}
+
+// Rewrites jail.d/staffetta-whitelist.local so fail2ban keeps the list after a restart.
+Result<bool> persistForFail2ban(const Context &ctx, const QStringList &jails,
+                                const QList<WhitelistEntry> &entries)
+{
+    const QDir jailDir(QDir(ctx.config.fail2banConfigDir).filePath(u"jail.d"_s));
+    if (!jailDir.exists()) {
+        return Error(
+            ErrorCode::Config,
+            u"fail2ban's %1 does not exist: set [fail2ban] config_dir"_s.arg(jailDir.path()),
+            {{u"path"_s, jailDir.path()}});
+    }
+    auto written = writeFileAtomically(jailDir.filePath(u"staffetta-whitelist.local"_s),
+                                       fail2ban::whitelistJailConfig(jails, entries));
+    if (!written)
+        return written.error();
+    return true;
+}
+
+Result<QJsonObject> whitelist(const Context &ctx)
+{
+    const QString sub = ctx.words.value(1);
+    if (sub == u"list"_s || sub.isEmpty()) {
+        auto list = whitelistJson(ctx);
+        if (!list)
+            return list.error();
+        return QJsonObject{{u"whitelist"_s, list.value()}};
+    }
+    if (sub != u"add"_s && sub != u"remove"_s)
+        return Error(ErrorCode::BadRequest, u"usage: bans whitelist list|add IP|remove IP"_s);
+    const QString verb = u"bans whitelist "_s + sub;
+    if (ctx.access.role < Role::Helpdesk)
+        return refuse(ctx, verb, u"change the whitelist"_s);
+    auto address = addressWord(ctx, 2, u"bans whitelist %1 IP"_s.arg(sub));
+    if (!address)
+        return address.error();
+    // --note TEXT on the command line (words), or "note" in the request.
+    QString note = ctx.request.value(u"note"_s).toString();
+    if (const qsizetype at = ctx.words.indexOf(u"--note"_s); at >= 0)
+        note = ctx.words.mid(at + 1).join(u' ');
+
+    QDir().mkpath(ctx.config.stateDir);
+    auto entries = fail2ban::loadWhitelist(whitelistFile(ctx));
+    if (!entries)
+        return entries.error();
+    QList<WhitelistEntry> list = entries.value();
+    const auto existing = std::find_if(list.begin(), list.end(), [&](const WhitelistEntry &e) {
+        return e.address == address.value();
+    });
+    if (sub == u"add"_s) {
+        const WhitelistEntry entry{address.value(), note.trimmed(), ctx.caller.user,
+                                   QDateTime::currentDateTimeUtc()};
+        if (existing != list.end())
+            *existing = entry;
+        else
+            list.append(entry);
+    } else {
+        if (existing == list.end()) {
+            return Error(ErrorCode::NotFound, u"%1 is not on the whitelist"_s.arg(address.value()),
+                         {{u"address"_s, address.value()}});
+        }
+        list.erase(existing);
+    }
+    auto saved = fail2ban::saveWhitelist(whitelistFile(ctx), list);
+    if (!saved)
+        return saved.error();
+
+    const auto f2b = f2bOf(ctx);
+    auto jails = f2b.jails();
+    if (!jails)
+        return jails.error();
+    for (const QString &jail : jails.value()) {
+        auto changed = sub == u"add"_s ? f2b.addIgnore(jail, address.value())
+                                       : f2b.removeIgnore(jail, address.value());
+        if (!changed && sub == u"add"_s)
+            return changed.error();
+    }
+    auto persisted = persistForFail2ban(ctx, jails.value(), list);
+    QJsonObject result{{u"address"_s, address.value()}};
+    if (!persisted)
+        result.insert(u"warning"_s, persisted.error().message);
+    QString summary =
+        u"%1 %2"_s.arg(sub == u"add"_s ? u"whitelisted"_s : u"unlisted"_s, address.value());
+    if (sub == u"add"_s) {
+        // Whitelisted means "never banned": a ban in force goes too.
+        auto lifted = unbanEverywhere(ctx, address.value());
+        if (!lifted)
+            return lifted.error();
+        result.insert(u"unbanned"_s, QJsonArray::fromStringList(lifted.value()));
+        if (!note.isEmpty())
+            summary += u" ("_s + note + u')';
+    }
+    const QString auditError = recordAudit(ctx, verb, u"done"_s, 0, summary);
+    if (!auditError.isEmpty())
+        result.insert(u"audit_error"_s, auditError);
+    auto listed = whitelistJson(ctx);
+    if (listed)
+        result.insert(u"whitelist"_s, listed.value());
+    return result;
+}
+
+} // namespace
+
+Result<QJsonObject> bansVerb(const Context &ctx)
+{
+    const QString sub = ctx.words.value(0);
+    if (sub == u"list"_s)
+        return list(ctx);
+    if (sub == u"unban"_s)
+        return unban(ctx);
+    if (sub == u"whitelist"_s)
+        return whitelist(ctx);
+    if (sub == u"log"_s)
+        return log(ctx);
+    return Error(ErrorCode::BadRequest,
+                 u"usage: bans list | unban IP | whitelist list|add IP [--note TEXT]|remove IP "
+                 u"| log IP"_s);
+}
+
+QString bansText(const QString &sub, const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    const auto banLine = [&](const QJsonObject &b) {
+        s << "  " << b.value(u"address"_s).toString() << "  since "
+          << QDateTime::fromString(b.value(u"since"_s).toString(), Qt::ISODate)
+                 .toLocalTime()
+                 .toString(u"yyyy-MM-dd HH:mm:ss"_s)
+          << "  remaining " << b.value(u"remaining"_s).toInteger() << " s";
+        if (b.contains(u"reason"_s))
+            s << "  ("
+              << fail2ban::failureKindText(
+                     fail2ban::failureKindFromName(b.value(u"reason"_s).toString()))
+              << ')';
+        s << '\n';
+    };
+    if (sub == u"list"_s) {
+        for (const QJsonValue &jv : r.value(u"jails"_s).toArray()) {
+            const QJsonObject j = jv.toObject();
+            s << "jail " << j.value(u"name"_s).toString() << ": "
+              << j.value(u"bans"_s).toArray().size() << " banned\n";
+            for (const QJsonValue &b : j.value(u"bans"_s).toArray())
+                banLine(b.toObject());
+        }
+    } else if (sub == u"log"_s) {
+        for (const QJsonValue &b : r.value(u"bans"_s).toArray())
+            banLine(b.toObject());
+        for (const QJsonValue &lv : r.value(u"lines"_s).toArray()) {
+            const QJsonObject l = lv.toObject();
+            s << l.value(u"source"_s).toString() << ": " << l.value(u"text"_s).toString() << '\n';
+        }
+        if (r.contains(u"reason"_s))
+            s << "reason: "
+              << fail2ban::failureKindText(
+                     fail2ban::failureKindFromName(r.value(u"reason"_s).toString()))
+              << '\n';
+    } else if (sub == u"unban"_s) {
+        s << "unbanned " << r.value(u"address"_s).toString() << " in "
+          << r.value(u"jails"_s).toVariant().toStringList().join(u", "_s) << '\n';
+    }
+    if (r.contains(u"whitelist"_s)) {
+        s << "whitelist:\n";
+        for (const QJsonValue &wv : r.value(u"whitelist"_s).toArray()) {
+            const auto w = WhitelistEntry::fromJson(wv.toObject());
+            s << "  " << w.address << "  " << w.note << "  (" << w.addedBy << ", "
+              << w.addedAt.toLocalTime().toString(Qt::ISODate) << ")\n";
+        }
+    }
+    if (r.contains(u"warning"_s))
+        s << "warning: " << r.value(u"warning"_s).toString() << '\n';
+    return text;
+}
+
+Result<QJsonObject> search(const Context &ctx)
+{
+    QString term = ctx.request.value(u"term"_s).toString().trimmed();
+    if (term.isEmpty())
+        term = ctx.words.value(0);
+    if (term.isEmpty())
+        return Error(ErrorCode::BadRequest, u"usage: search TERM (or {\"term\": ...})"_s);
+    QJsonObject result{{u"term"_s, term}};
+    const postfix::Postfix pf(ctx.config.postfixConfigDir, ctx.config.postfixCommandDir);
+
+    if (const QString address = fail2ban::normalizeAddress(term); !address.isEmpty()) {
+        result.insert(u"kind"_s, u"ip"_s);
+        Context sub = ctx;
+        sub.words = {u"log"_s, address};
+        auto found = log(sub);
+        if (!found)
+            return found.error();
+        QJsonObject ip = found.value();
+        // The console shows the latest lines; `bans log` has them all.
+        QJsonArray lines = ip.value(u"lines"_s).toArray();
+        while (lines.size() > 20)
+            lines.removeFirst();
+        ip.insert(u"lines"_s, lines);
+        result.insert(u"ip"_s, ip);
+        return result;
+    }
+
+    // An address, a login or a queue id: the queue and the policy both may know it.
+    const bool queueId = postfix::isQueueId(term) && !term.contains(u'@');
+    result.insert(u"kind"_s, term.contains(u'@') ? u"address"_s
+                             : queueId           ? u"queue_id_or_login"_s
+                                                 : u"text"_s);
+    constexpr int MaxMessages = 100;
+    QJsonArray messages;
+    qint64 matched = 0;
+    const QString needle = term.toLower();
+    auto scanned = pf.scanQueue([&](const QByteArray &line) {
+        // Byte pre-check before parsing: most lines do not mention the term at all.
+        if (!line.toLower().contains(needle.toUtf8()))
+            return true;
+        const QJsonObject m = QJsonDocument::fromJson(line).object();
+        bool hit = m.value(u"queue_id"_s).toString() == term ||
+                   m.value(u"sender"_s).toString().contains(term, Qt::CaseInsensitive);
+        for (const QJsonValue &r : m.value(u"recipients"_s).toArray()) {
+            hit = hit ||
+                  r.toObject().value(u"address"_s).toString().contains(term, Qt::CaseInsensitive);
+        }
+        if (hit && matched++ < MaxMessages)
+            messages.append(m);
+        return true;
+    });
+    if (!scanned)
+        return scanned.error();
+    result.insert(u"queue"_s, QJsonObject{{u"messages"_s, messages}, {u"matched"_s, matched}});
+
+    QFile policyFile(ctx.config.policyFile);
+    if (policyFile.open(QIODevice::ReadOnly)) {
+        auto policy = policy::Policy::fromJson(policyFile.readAll());
+        if (policy) {
+            QJsonArray accounts;
+            for (const auto &a : policy.value().accounts) {
+                QStringList senders;
+                for (const auto &p : a.senders) {
+                    if (term.contains(u'@') ? p.matches(term)
+                                            : p.text().contains(term, Qt::CaseInsensitive))
+                        senders.append(p.text());
+                }
+                if (a.login.compare(term, Qt::CaseInsensitive) == 0 || !senders.isEmpty()) {
+                    accounts.append(
+                        QJsonObject{{u"login"_s, a.login},
+                                    {u"senders"_s, QJsonArray::fromStringList(senders)}});
+                }
+            }
+            result.insert(u"accounts"_s, accounts);
+        }
+    }
+    return result;
+}
+
+QString searchText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    s << r.value(u"term"_s).toString() << " (" << r.value(u"kind"_s).toString() << ")\n";
+    if (r.contains(u"ip"_s))
+        s << bansText(u"log"_s, r.value(u"ip"_s).toObject());
+    for (const QJsonValue &a : r.value(u"accounts"_s).toArray()) {
+        s << "account " << a.toObject().value(u"login"_s).toString() << ": "
+          << a.toObject().value(u"senders"_s).toVariant().toStringList().join(u", "_s) << '\n';
+    }
+    const QJsonObject q = r.value(u"queue"_s).toObject();
+    for (const QJsonValue &mv : q.value(u"messages"_s).toArray()) {
+        const QJsonObject m = mv.toObject();
+        s << "queued " << m.value(u"queue_id"_s).toString() << " ("
+          << m.value(u"queue_name"_s).toString() << ") <" << m.value(u"sender"_s).toString()
+          << ">\n";
+    }
+    return text;
+}
+
+} // namespace staffetta::ctl

@@ -1,0 +1,252 @@
+#include "queue_verbs.h"
+
+#include "api/info.h"
+#include "postfix/postfix.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace staffetta::ctl {
+
+using namespace Qt::Literals::StringLiterals;
+using postfix::QueueAction;
+using postfix::QueueFilter;
+
+namespace {
+
+postfix::Postfix postfixOf(const Context &ctx)
+{
+    return postfix::Postfix(ctx.config.postfixConfigDir, ctx.config.postfixCommandDir);
+}
+
+// The request minus the fields that are not filter criteria.
+QJsonObject filterFields(QJsonObject request, const QStringList &others)
+{
+    for (const QString &k : others)
+        request.remove(k);
+    return request;
+}
+
+// `"queue_name": "hold"` without parsing the whole line: the pass-through path of a list.
+QString queueNameOf(const QByteArray &line)
+{
+    static const QByteArray key = "\"queue_name\": \"";
+    const qsizetype at = line.indexOf(key);
+    if (at < 0)
+        return QJsonDocument::fromJson(line).object().value(u"queue_name"_s).toString();
+    const qsizetype start = at + key.size();
+    return QString::fromLatin1(line.mid(start, line.indexOf('"', start) - start));
+}
+
+Result<QJsonObject> list(const Context &ctx)
+{
+    QJsonObject request = ctx.request;
+    if (ctx.words.size() > 2)
+        return Error(ErrorCode::BadRequest, u"usage: queue list [QUEUE]"_s);
+    if (ctx.words.size() == 2)
+        request.insert(u"queue"_s, ctx.words[1]);
+    const bool streaming = bool(ctx.emitLine);
+    const QJsonValue limitValue = request.value(u"limit"_s);
+    const QJsonValue offsetValue = request.value(u"offset"_s);
+    if ((!limitValue.isUndefined() && (!limitValue.isDouble() || limitValue.toDouble() < 0)) ||
+        (!offsetValue.isUndefined() && (!offsetValue.isDouble() || offsetValue.toDouble() < 0)))
+        return Error(ErrorCode::BadRequest, u"limit and offset must be numbers, 0 or more"_s);
+    // A whole response is paged (1000 by default); a stream sends everything unless limited.
+    const qint64 limit = qint64(limitValue.toDouble(streaming ? 0 : 1000));
+    const qint64 offset = qint64(offsetValue.toDouble(0));
+    auto filter = QueueFilter::fromJson(filterFields(request, {u"limit"_s, u"offset"_s}));
+    if (!filter)
+        return filter.error();
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const bool passThrough = filter.value().isEmpty();
+    QMap<QString, int> counts;
+    for (const QString &q : api::queueNames())
+        counts.insert(q, 0);
+    qint64 matched = 0;
+    QJsonArray page;
+    auto scanned = postfixOf(ctx).scanQueue([&](const QByteArray &line) {
+        QJsonObject m;
+        QString queue;
+        if (passThrough) {
+            queue = queueNameOf(line);
+        } else {
+            m = QJsonDocument::fromJson(line).object();
+            queue = m.value(u"queue_name"_s).toString();
+        }
+        ++counts[queue];
+        if (!passThrough && !filter.value().matches(m, now))
+            return true;
+        const qint64 index = matched++;
+        if (index < offset || (limit > 0 && index >= offset + limit))
+            return true;
+        if (streaming)
+            ctx.emitLine(passThrough ? line : QJsonDocument(m).toJson(QJsonDocument::Compact));
+        else
+            page.append(passThrough ? QJsonDocument::fromJson(line).object() : m);
+        return true;
+    });
+    if (!scanned)
+        return scanned.error();
+    QJsonObject countsJson;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        countsJson.insert(it.key(), it.value());
+    QJsonObject result{{u"total"_s, scanned.value()}, {u"matched"_s, matched},
+                       {u"offset"_s, offset},         {u"limit"_s, limit},
+                       {u"counts"_s, countsJson},     {u"time"_s, now}};
+    if (streaming)
+        result.insert(u"streamed"_s, true);
+    else
+        result.insert(u"messages"_s, page);
+    return result;
+}
+
+Result<QJsonObject> show(const Context &ctx)
+{
+    if (ctx.words.size() != 2)
+        return Error(ErrorCode::BadRequest, u"usage: queue show ID"_s);
+    return postfixOf(ctx).show(ctx.words[1]);
+}
+
+Result<QJsonObject> act(const Context &ctx, QueueAction action)
+{
+    const QString name = postfix::queueActionName(action);
+    if (ctx.access.role < Role::Admin) {
+        recordAudit(ctx, u"queue "_s + name, u"permission_denied"_s, 0,
+                    u"refused: role cannot change the queue"_s);
+        return forbidden(ctx, u"change the mail queue"_s);
+    }
+    QJsonObject request = ctx.request;
+    // Ids may come as words (`queue hold ID ID`) or in the request.
+    if (ctx.words.size() > 1) {
+        QJsonArray ids = request.value(u"ids"_s).toArray();
+        for (const QString &w : ctx.words.mid(1))
+            ids.append(w);
+        request.insert(u"ids"_s, ids);
+    }
+    const bool all = request.value(u"all"_s).toBool();
+    auto filter = QueueFilter::fromJson(filterFields(request, {u"all"_s}));
+    if (!filter)
+        return filter.error();
+    if (filter.value().isEmpty() && !all) {
+        return Error(ErrorCode::BadRequest,
+                     u"name the messages: ids, a filter, or \"all\": true for the whole queue"_s);
+    }
+    const auto pf = postfixOf(ctx);
+    auto targets = pf.messages(filter.value(), QDateTime::currentSecsSinceEpoch());
+    if (!targets)
+        return targets.error();
+    QSet<QString> found;
+    for (const QJsonObject &m : targets.value())
+        found.insert(m.value(u"queue_id"_s).toString());
+    QStringList missing;
+    for (const QString &id : filter.value().ids) {
+        if (!found.contains(id))
+            missing.append(id);
+    }
+    const auto results = pf.act(action, targets.value(), missing);
+    QMap<QString, int> tally;
+    QJsonArray out;
+    for (const auto &r : results) {
+        ++tally[r.outcome];
+        out.append(r.toJson());
+    }
+    QStringList summary;
+    for (auto it = tally.cbegin(); it != tally.cend(); ++it)
+        summary.append(u"%1 %2"_s.arg(it.value()).arg(it.key()));
+    QJsonObject tallyJson;
+    for (auto it = tally.cbegin(); it != tally.cend(); ++it)
+        tallyJson.insert(it.key(), it.value());
+    const QString auditError =
+        recordAudit(ctx, u"queue "_s + name, u"done"_s, 0,
+                    summary.isEmpty() ? u"no message"_s : summary.join(u", "_s));
+    QJsonObject result{{u"action"_s, name}, {u"results"_s, out}, {u"tally"_s, tallyJson}};
+    if (!auditError.isEmpty())
+        result.insert(u"audit_error"_s, auditError);
+    return result;
+}
+
+QString age(qint64 seconds)
+{
+    if (seconds < 3600)
+        return u"%1m"_s.arg(seconds / 60);
+    if (seconds < 86400)
+        return u"%1h"_s.arg(seconds / 3600);
+    return u"%1d"_s.arg(seconds / 86400);
+}
+
+} // namespace
+
+Result<QJsonObject> queueVerb(const Context &ctx)
+{
+    const QString sub = ctx.words.value(0);
+    if (sub == u"list"_s)
+        return list(ctx);
+    if (sub == u"show"_s)
+        return show(ctx);
+    if (const auto action = postfix::queueActionFromName(sub))
+        return act(ctx, *action);
+    return Error(ErrorCode::BadRequest,
+                 u"usage: queue list [QUEUE] | show ID | delete|hold|release|requeue|flush "
+                 u"[ID...]"_s);
+}
+
+QString queueText(const QString &sub, const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    if (sub == u"list"_s) {
+        const qint64 now = qint64(r.value(u"time"_s).toDouble());
+        for (const QJsonValue &v : r.value(u"messages"_s).toArray()) {
+            const QJsonObject m = v.toObject();
+            s << m.value(u"queue_id"_s).toString() << "  " << m.value(u"queue_name"_s).toString()
+              << "  " << age(now - qint64(m.value(u"arrival_time"_s).toDouble())) << "  "
+              << m.value(u"message_size"_s).toInteger() << "  <" << m.value(u"sender"_s).toString()
+              << ">\n";
+            for (const QJsonValue &rv : m.value(u"recipients"_s).toArray()) {
+                const QJsonObject rc = rv.toObject();
+                s << "    " << rc.value(u"address"_s).toString();
+                if (rc.contains(u"delay_reason"_s))
+                    s << "  (" << rc.value(u"delay_reason"_s).toString() << ')';
+                s << '\n';
+            }
+        }
+        s << r.value(u"matched"_s).toInteger() << " of " << r.value(u"total"_s).toInteger()
+          << " messages match";
+        if (r.value(u"matched"_s).toInteger() > r.value(u"messages"_s).toArray().size())
+            s << " (showing " << r.value(u"messages"_s).toArray().size() << " from offset "
+              << r.value(u"offset"_s).toInteger() << ')';
+        s << '\n';
+    } else if (sub == u"show"_s) {
+        const QJsonObject env = r.value(u"envelope"_s).toObject();
+        s << "queue: " << r.value(u"queue_name"_s).toString() << '\n';
+        s << "sender: " << env.value(u"sender"_s).toString() << '\n';
+        const QJsonObject attributes = env.value(u"attributes"_s).toObject();
+        if (attributes.contains(u"sasl_username"_s))
+            s << "account: " << attributes.value(u"sasl_username"_s).toString() << '\n';
+        for (const QJsonValue &rv :
+             r.value(u"message"_s).toObject().value(u"recipients"_s).toArray()) {
+            const QJsonObject rc = rv.toObject();
+            s << "recipient: " << rc.value(u"address"_s).toString();
+            if (rc.contains(u"delay_reason"_s))
+                s << "  (" << rc.value(u"delay_reason"_s).toString() << ')';
+            s << '\n';
+        }
+        s << '\n';
+        for (const QJsonValue &hv : r.value(u"headers"_s).toArray())
+            s << hv.toArray().at(0).toString() << ": " << hv.toArray().at(1).toString() << '\n';
+    } else {
+        for (const QJsonValue &v : r.value(u"results"_s).toArray()) {
+            const auto a = postfix::ActionResult::fromJson(v.toObject());
+            s << a.id << "  " << a.outcome;
+            if (!a.detail.isEmpty())
+                s << "  (" << a.detail << ')';
+            s << '\n';
+        }
+    }
+    return text;
+}
+
+} // namespace staffetta::ctl

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "policy_verbs.h"
+
+namespace staffetta::ctl {
+
+// queue list [QUEUE] | show ID | delete|hold|release|requeue|flush [ID...]
+// Filters (request fields): queue, ids, sender, recipient, reason, min_age, max_age; list also
+// takes limit/offset (pages of 1000 by default) or --stream (every match, one postqueue -j
+// object per line, then the response). Actions take ids or a filter ("all": true for the
+// whole queue), need the admin role, and report per id what happened.
+Result<QJsonObject> queueVerb(const Context &ctx);
+QString queueText(const QString &sub, const QJsonObject &result);
+
+} // namespace staffetta::ctl

@@ -1,0 +1,256 @@
+#include "queue.h"
+
+#include "api/info.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace staffetta::postfix {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(staffetta::postfix)
+};
+
+Error badField(const QString &field, const QString &why)
+{
+    return Error(ErrorCode::BadRequest, Tr::tr("Field '%1': %2").arg(field, why),
+                 {{u"field"_s, field}});
+}
+
+// * and ? make it a wildcard pattern over the whole address; otherwise a substring.
+QRegularExpression addressMatcher(const QString &text)
+{
+    if (text.contains(u'*') || text.contains(u'?')) {
+        return QRegularExpression(QRegularExpression::wildcardToRegularExpression(
+                                      text, QRegularExpression::UnanchoredWildcardConversion),
+                                  QRegularExpression::CaseInsensitiveOption);
+    }
+    return QRegularExpression(QRegularExpression::escape(text),
+                              QRegularExpression::CaseInsensitiveOption);
+}
+
+} // namespace
+
+bool isQueueId(const QString &id)
+{
+    static const QRegularExpression re(u"^[0-9A-Za-z]{6,32}$"_s);
+    return re.match(id).hasMatch();
+}
+
+bool QueueFilter::isEmpty() const
+{
+    return queue.isEmpty() && ids.isEmpty() && sender.isEmpty() && recipient.isEmpty() &&
+           reason.isEmpty() && minAge < 0 && maxAge < 0;
+}
+
+Result<QueueFilter> QueueFilter::fromJson(const QJsonObject &request)
+{
+    static const QStringList known = {u"queue"_s,  u"ids"_s,     u"sender"_s, u"recipient"_s,
+                                      u"reason"_s, u"min_age"_s, u"max_age"_s};
+    QueueFilter f;
+    for (auto it = request.begin(); it != request.end(); ++it) {
+        const QString key = it.key();
+        if (!known.contains(key))
+            return badField(key, Tr::tr("not a queue filter field"));
+        const QJsonValue v = it.value();
+        if (key == u"ids"_s) {
+            if (!v.isArray())
+                return badField(key, Tr::tr("must be a list of queue ids"));
+            for (const QJsonValue &id : v.toArray()) {
+                if (!isQueueId(id.toString()))
+                    return badField(key, Tr::tr("'%1' is not a queue id").arg(id.toString()));
+                f.ids.append(id.toString());
+            }
+        } else if (key == u"min_age"_s || key == u"max_age"_s) {
+            if (!v.isDouble() || v.toDouble() < 0)
+                return badField(key, Tr::tr("must be a number of seconds, 0 or more"));
+            (key == u"min_age"_s ? f.minAge : f.maxAge) = qint64(v.toDouble());
+        } else {
+            if (!v.isString())
+                return badField(key, Tr::tr("must be a string"));
+            const QString s = v.toString().trimmed();
+            if (key == u"queue"_s) {
+                if (!s.isEmpty() && !api::queueNames().contains(s)) {
+                    return badField(
+                        key,
+                        Tr::tr("'%1' is not a queue (%2)").arg(s, api::queueNames().join(u", "_s)));
+                }
+                f.queue = s;
+            } else if (key == u"sender"_s) {
+                f.sender = s;
+            } else if (key == u"recipient"_s) {
+                f.recipient = s;
+            } else {
+                f.reason = s;
+            }
+        }
+    }
+    return f;
+}
+
+bool QueueFilter::matches(const QJsonObject &m, qint64 now) const
+{
+    if (!queue.isEmpty() && m.value(u"queue_name"_s).toString() != queue)
+        return false;
+    if (!ids.isEmpty() && !ids.contains(m.value(u"queue_id"_s).toString()))
+        return false;
+    const qint64 age = now - qint64(m.value(u"arrival_time"_s).toDouble());
+    if ((minAge >= 0 && age < minAge) || (maxAge >= 0 && age > maxAge))
+        return false;
+    if (!sender.isEmpty()) {
+        if (!m_senderRe)
+            m_senderRe = addressMatcher(sender);
+        if (!m_senderRe->match(m.value(u"sender"_s).toString()).hasMatch())
+            return false;
+    }
+    if (recipient.isEmpty() && reason.isEmpty())
+        return true;
+    if (!recipient.isEmpty() && !m_recipientRe)
+        m_recipientRe = addressMatcher(recipient);
+    bool recipientOk = recipient.isEmpty(), reasonOk = reason.isEmpty();
+    for (const QJsonValue &r : m.value(u"recipients"_s).toArray()) {
+        const QJsonObject o = r.toObject();
+        if (!recipientOk && m_recipientRe->match(o.value(u"address"_s).toString()).hasMatch())
+            recipientOk = true;
+        if (!reasonOk &&
+            o.value(u"delay_reason"_s).toString().contains(reason, Qt::CaseInsensitive))
+            reasonOk = true;
+    }
+    return recipientOk && reasonOk;
+}
+
+std::optional<QueueAction> queueActionFromName(const QString &name)
+{
+    static const QHash<QString, QueueAction> names = {{u"delete"_s, QueueAction::Delete},
+                                                      {u"hold"_s, QueueAction::Hold},
+                                                      {u"release"_s, QueueAction::Release},
+                                                      {u"requeue"_s, QueueAction::Requeue},
+                                                      {u"flush"_s, QueueAction::Flush}};
+    if (auto it = names.find(name); it != names.end())
+        return *it;
+    return std::nullopt;
+}
+
+QString queueActionName(QueueAction action)
+{
+    switch (action) {
+    case QueueAction::Delete:
+        return u"delete"_s;
+    case QueueAction::Hold:
+        return u"hold"_s;
+    case QueueAction::Release:
+        return u"release"_s;
+    case QueueAction::Requeue:
+        return u"requeue"_s;
+    case QueueAction::Flush:
+        return u"flush"_s;
+    }
+    return {};
+}
+
+QJsonObject ActionResult::toJson() const
+{
+    QJsonObject o{{u"id"_s, id}, {u"outcome"_s, outcome}};
+    if (!queue.isEmpty())
+        o.insert(u"queue"_s, queue);
+    if (!detail.isEmpty())
+        o.insert(u"detail"_s, detail);
+    return o;
+}
+
+ActionResult ActionResult::fromJson(const QJsonObject &o)
+{
+    return {o.value(u"id"_s).toString(), o.value(u"queue"_s).toString(),
+            o.value(u"outcome"_s).toString(), o.value(u"detail"_s).toString()};
+}
+
+QHash<QString, QString> parsePostsuperReport(const QByteArray &stderrOutput)
+{
+    static const QHash<QString, QString> outcomes = {{u"removed"_s, u"deleted"_s},
+                                                     {u"placed on hold"_s, u"held"_s},
+                                                     {u"released from hold"_s, u"released"_s},
+                                                     {u"requeued"_s, u"requeued"_s}};
+    static const QRegularExpression re(u"^postsuper: ([0-9A-Za-z]+): (.+)$"_s,
+                                       QRegularExpression::MultilineOption);
+    QHash<QString, QString> report;
+    auto it = re.globalMatch(QString::fromUtf8(stderrOutput));
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const QString outcome = outcomes.value(m.captured(2).trimmed());
+        if (!outcome.isEmpty())
+            report.insert(m.captured(1), outcome);
+    }
+    return report;
+}
+
+QJsonObject parsePostcat(const QByteArray &output)
+{
+    // postcat -e -h prints "*** ENVELOPE RECORDS file ***", "name: value" lines, then
+    // "*** MESSAGE CONTENTS file ***" with the headers (continuation lines start with
+    // whitespace), then "*** HEADER EXTRACTED file ***" / "*** MESSAGE FILE END ***".
+    enum { None, Envelope, Headers, Other } part = None;
+    QJsonObject envelope, attributes;
+    QJsonArray recipients, headers;
+    QString queue;
+    QString name, value;
+    const auto flushHeader = [&] {
+        if (!name.isEmpty())
+            headers.append(QJsonArray{name, value});
+        name.clear();
+        value.clear();
+    };
+    for (const QByteArray &raw : output.split('\n')) {
+        const QString line = QString::fromUtf8(raw);
+        if (line.startsWith(u"*** "_s)) {
+            flushHeader();
+            if (line.contains(u"ENVELOPE RECORDS"_s)) // "*** ENVELOPE RECORDS deferred/1/ID ***"
+                queue = line.section(u' ', 3, 3).section(u'/', 0, 0);
+            part = line.contains(u"ENVELOPE RECORDS"_s)   ? Envelope
+                   : line.contains(u"MESSAGE CONTENTS"_s) ? Headers
+                                                          : Other;
+            continue;
+        }
+        if (part == Envelope) {
+            const qsizetype colon = line.indexOf(u": "_s);
+            if (colon <= 0)
+                continue;
+            const QString key = line.left(colon).trimmed();
+            const QString v = line.mid(colon + 2).trimmed();
+            if (key == u"named_attribute"_s) {
+                const qsizetype eq = v.indexOf(u'=');
+                if (eq > 0)
+                    attributes.insert(v.left(eq), v.mid(eq + 1));
+            } else if (key == u"message_size"_s) {
+                envelope.insert(key, v.section(u' ', 0, 0, QString::SectionSkipEmpty).toLongLong());
+            } else if (key == u"recipient"_s || key == u"done_recipient"_s) {
+                recipients.append(
+                    QJsonObject{{u"address"_s, v}, {u"done"_s, key == u"done_recipient"_s}});
+            } else if (!envelope.contains(key)) {
+                envelope.insert(key, v);
+            }
+        } else if (part == Headers) {
+            if (line.isEmpty()) {
+                flushHeader();
+                part = Other; // the body starts here; -h printed headers only
+            } else if (line.front().isSpace() && !name.isEmpty()) {
+                value += u' ' + line.trimmed();
+            } else {
+                flushHeader();
+                const qsizetype colon = line.indexOf(u':');
+                name = colon > 0 ? line.left(colon) : line;
+                value = colon > 0 ? line.mid(colon + 1).trimmed() : QString();
+            }
+        }
+    }
+    flushHeader();
+    envelope.insert(u"recipients"_s, recipients);
+    envelope.insert(u"attributes"_s, attributes);
+    return {{u"queue_name"_s, queue}, {u"envelope"_s, envelope}, {u"headers"_s, headers}};
+}
+
+} // namespace staffetta::postfix
