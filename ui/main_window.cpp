@@ -1,13 +1,17 @@
 #include "main_window.h"
 
+#include "bans_view.h"
 #include "fleet_model.h"
 #include "language.h"
 #include "limits_view.h"
 #include "overview_view.h"
 #include "policy_editor.h"
 #include "prompter.h"
+#include "queue_model.h"
+#include "queue_view.h"
 #include "relay_connection.h"
 #include "relay_dialog.h"
+#include "search_panel.h"
 #include "secrets/secret_store.h"
 #include "senders_view.h"
 #include "settings/profiles.h"
@@ -16,7 +20,9 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDockWidget>
 #include <QEvent>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -46,6 +52,10 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_policyEditor(new PolicyEditor(this, this))
     , m_senders(new SendersView(*m_policyEditor, this))
     , m_limits(new LimitsView(*m_policyEditor, this))
+    , m_queue(new QueueView(this))
+    , m_bans(new BansView(this))
+    , m_searchPanel(new SearchPanel(this))
+    , m_searchDock(new QDockWidget(this))
     , m_refreshTimer(new QTimer(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -58,8 +68,33 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_overview, QString());
     m_views->addTab(m_senders, QString());
     m_views->addTab(m_limits, QString());
-    connect(m_policyEditor, &PolicyEditor::message, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    m_views->addTab(m_queue, QString());
+    m_views->addTab(m_bans, QString());
+    const auto showStatus = [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    };
+    connect(m_policyEditor, &PolicyEditor::message, this, showStatus);
+    connect(m_queue, &QueueView::message, this, showStatus);
+    connect(m_bans, &BansView::message, this, showStatus);
+    connect(m_searchPanel, &SearchPanel::message, this, showStatus);
+    // Queue actions and unbans change what the sidebar shows: ask the relay again.
+    const auto refreshCurrent = [this] {
+        if (RelayConnection *c = currentConnection())
+            c->refresh();
+    };
+    connect(m_queue, &QueueView::actionDone, this, refreshCurrent);
+    connect(m_bans, &BansView::changed, this, refreshCurrent);
+    connect(m_searchPanel, &SearchPanel::showMessage, this,
+            [this](RelayConnection *relay, const QString &id) {
+                selectRelay(relay->profile().id);
+                m_views->setCurrentWidget(m_queue);
+                m_queue->proxy()->setText(id);
+            });
+    m_searchDock->setObjectName(u"searchDock"_s);
+    m_searchDock->setWidget(m_searchPanel);
+    m_searchDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
+    m_searchDock->hide();
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_fleetView);
@@ -157,6 +192,22 @@ void MainWindow::createActions()
     toolbar->setObjectName(u"mainToolbar"_s);
     toolbar->setMovable(false);
     toolbar->addActions({m_addRelay, m_connect});
+    toolbar->addSeparator();
+    m_searchBox = new QLineEdit(toolbar);
+    m_searchBox->setObjectName(u"globalSearch"_s);
+    m_searchBox->setClearButtonEnabled(true);
+    m_searchBox->setMaximumWidth(320);
+    toolbar->addWidget(m_searchBox);
+    connect(m_searchBox, &QLineEdit::returnPressed, this, [this] { search(m_searchBox->text()); });
+}
+
+void MainWindow::search(const QString &term)
+{
+    if (term.trimmed().isEmpty())
+        return;
+    m_searchDock->show();
+    m_searchDock->raise();
+    m_searchPanel->search(term, m_fleet->connections());
 }
 
 void MainWindow::retranslate()
@@ -175,6 +226,10 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_overview), tr("Overview"));
     m_views->setTabText(m_views->indexOf(m_senders), tr("Senders"));
     m_views->setTabText(m_views->indexOf(m_limits), tr("Limits"));
+    m_views->setTabText(m_views->indexOf(m_queue), tr("Queue"));
+    m_views->setTabText(m_views->indexOf(m_bans), tr("Bans"));
+    m_searchDock->setWindowTitle(tr("Search"));
+    m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));
     m_fleet->retranslate();
 }
 
@@ -203,6 +258,8 @@ void MainWindow::currentChanged()
     m_overview->setConnection(c);
     // The policy draft follows the selected relay; it is read once the relay is online.
     m_policyEditor->setConnection(c);
+    m_queue->setConnection(c);
+    m_bans->setConnection(c);
     disconnect(m_policyWatch);
     if (c) {
         auto loadWhenOnline = [this, c] {

@@ -5,6 +5,8 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
+class QLineEdit;
 class QActionGroup;
 class QListView;
 class QMenu;
@@ -21,7 +23,10 @@ struct RelayProfile;
 
 namespace staffetta::ui {
 
+class BansView;
 class FleetModel;
+class QueueView;
+class SearchPanel;
 class LimitsView;
 class PolicyEditor;
 class SendersView;
@@ -46,6 +51,12 @@ public:
     QTabWidget *views() const { return m_views; }
     SendersView *senders() const { return m_senders; }
     LimitsView *limits() const { return m_limits; }
+    QueueView *queue() const { return m_queue; }
+    BansView *bans() const { return m_bans; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
+    QLineEdit *searchBox() const { return m_searchBox; }
+    // The global search: the term on every connected relay; results in the search panel.
+    void search(const QString &term);
     PolicyEditor *policyEditor() const { return m_policyEditor; }
     QAction *addRelayAction() const { return m_addRelay; }
     QAction *connectAction() const { return m_connect; }
@@ -84,6 +95,11 @@ private:
     PolicyEditor *m_policyEditor;
     SendersView *m_senders;
     LimitsView *m_limits;
+    QueueView *m_queue;
+    BansView *m_bans;
+    SearchPanel *m_searchPanel;
+    QDockWidget *m_searchDock;
+    QLineEdit *m_searchBox = nullptr;
     QMetaObject::Connection m_policyWatch;
     QTimer *m_refreshTimer;
 

@@ -2,6 +2,7 @@
 
 #include "client/relay_client.h"
 #include "prompter.h"
+#include "queue_model.h"
 #include "secrets/secret_store.h"
 #include "transport/ssh_transport.h"
 #include "when_ready.h"
@@ -56,9 +57,16 @@ QString RelayConnection::statusText() const
     }
     if (!m_info)
         return tr("online");
-    const int queued = m_info->queuedTotal();
-    const int banned = m_info->bannedTotal();
-    return tr("online · %n queued", nullptr, queued) + u" · "_s + tr("%n banned", nullptr, banned);
+    // The sidebar shows each queue that holds mail: "deferred 12 · hold 3".
+    QStringList parts{tr("online")};
+    for (auto it = m_info->queues.cbegin(); it != m_info->queues.cend(); ++it) {
+        if (it.value() > 0)
+            parts.append(u"%1 %L2"_s.arg(QueueModel::queueLabel(it.key())).arg(it.value()));
+    }
+    if (m_info->queuedTotal() == 0)
+        parts.append(tr("queue empty"));
+    parts.append(tr("%n banned", nullptr, m_info->bannedTotal()));
+    return parts.join(u" · "_s);
 }
 
 void RelayConnection::cancel()

@@ -5,6 +5,7 @@
 
 #include <QFuture>
 
+#include <functional>
 #include <memory>
 
 namespace staffetta::client {
@@ -23,6 +24,13 @@ public:
     // Any verb, raw: the parsed "result" object of the response.
     QFuture<Result<QJsonObject>> call(const QStringList &words, const QByteArray &input = {},
                                       transport::CancelToken cancel = transport::makeCancelToken());
+
+    // A streamed verb (--stream): every item line goes to onLine on the worker thread as it
+    // arrives; the future carries the final response's result.
+    QFuture<Result<QJsonObject>>
+    stream(const QStringList &words, const QByteArray &input,
+           std::function<void(const QByteArray &line)> onLine,
+           transport::CancelToken cancel = transport::makeCancelToken());
 
 private:
     std::shared_ptr<transport::Transport> m_transport;

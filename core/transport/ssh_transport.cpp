@@ -219,7 +219,9 @@ Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint,
     }
     QStringList parts{endpoint.remoteCommand};
     for (const QString &w : words) {
-        if (!api::isSafeWord(w)) {
+        // Options (--stream) are safe words behind "--", as staffettactl accepts them.
+        const bool option = w.startsWith(u"--"_s) && api::isSafeWord(w.mid(2));
+        if (!api::isSafeWord(w) && !option) {
             return Error(
                 ErrorCode::BadRequest,
                 Tr::tr("'%1' cannot be sent as a command word; data goes as JSON on stdin.")
@@ -232,18 +234,18 @@ Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint,
 }
 
 QFuture<Result<ExecOutput>> SshTransport::run(const QStringList &words, const QByteArray &input,
-                                              CancelToken cancel)
+                                              CancelToken cancel, OutputSink sink)
 {
     return QtConcurrent::run([endpoint = m_endpoint, credentials = m_credentials, words, input,
-                              cancel = std::move(cancel)] {
-        return runBlocking(endpoint, credentials, words, input, cancel);
+                              cancel = std::move(cancel), sink = std::move(sink)] {
+        return runBlocking(endpoint, credentials, words, input, cancel, sink);
     });
 }
 
 Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
                                              const SshCredentials &credentials,
                                              const QStringList &words, const QByteArray &input,
-                                             const CancelToken &cancel)
+                                             const CancelToken &cancel, const OutputSink &sink)
 {
     static std::once_flag initialized;
     std::call_once(initialized, [] { ssh_init(); });
@@ -332,8 +334,12 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
             return Error(
                 ErrorCode::ConnectionLost,
                 Tr::tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
-        if (n > 0)
-            output.out.append(buffer, n);
+        if (n > 0) {
+            if (sink)
+                sink(QByteArray::fromRawData(buffer, n));
+            else
+                output.out.append(buffer, n);
+        }
         int m;
         while ((m = ssh_channel_read_nonblocking(c, buffer, sizeof buffer, 1)) > 0)
             output.err.append(buffer, m);

@@ -43,13 +43,13 @@ public:
     SshTransport(SshEndpoint endpoint, SshCredentials credentials);
 
     QFuture<Result<ExecOutput>> run(const QStringList &words, const QByteArray &input,
-                                    CancelToken cancel) override;
+                                    CancelToken cancel, OutputSink sink = {}) override;
 
     // The blocking implementation, for worker threads only.
     static Result<ExecOutput> runBlocking(const SshEndpoint &endpoint,
                                           const SshCredentials &credentials,
                                           const QStringList &words, const QByteArray &input,
-                                          const CancelToken &cancel);
+                                          const CancelToken &cancel, const OutputSink &sink = {});
 
     static Result<QString> remoteCommandLine(const SshEndpoint &endpoint, const QStringList &words);
 

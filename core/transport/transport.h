@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace staffetta::transport {
@@ -26,6 +27,9 @@ struct ExecOutput
     QByteArray err;
 };
 
+// Receives stdout as it arrives, on the worker thread (then ExecOutput::out stays empty).
+using OutputSink = std::function<void(const QByteArray &chunk)>;
+
 // A way to reach staffettactl on a relay (SSH today, HTTPS later). Implementations never
 // block the caller: run() returns at once and the work happens on a worker thread.
 class Transport
@@ -33,8 +37,10 @@ class Transport
 public:
     virtual ~Transport() = default;
     // words: the verb and its words (each must be an api::isSafeWord); input: JSON for stdin.
+    // sink: when set, stdout goes there chunk by chunk instead of into ExecOutput::out, so a
+    // long listing can be parsed while it is still arriving.
     virtual QFuture<Result<ExecOutput>> run(const QStringList &words, const QByteArray &input,
-                                            CancelToken cancel) = 0;
+                                            CancelToken cancel, OutputSink sink = {}) = 0;
 };
 
 } // namespace staffetta::transport

@@ -1,0 +1,443 @@
+#include "bans_view.h"
+
+#include "client/relay_client.h"
+#include "relay_connection.h"
+#include "when_ready.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace staffetta::ui {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString remainingText(qint64 seconds)
+{
+    if (seconds < 0)
+        return BansModel::tr("permanent");
+    return BansModel::tr("%1 min").arg((seconds + 59) / 60);
+}
+
+} // namespace
+
+BansModel::BansModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void BansModel::setSnapshot(const client::BansSnapshot &snapshot)
+{
+    beginResetModel();
+    m_bans.clear();
+    for (const auto &jail : snapshot.jails)
+        m_bans.append(jail.bans);
+    endResetModel();
+}
+
+int BansModel::rowOf(const QString &address) const
+{
+    for (int i = 0; i < m_bans.size(); ++i) {
+        if (m_bans[i].address == address)
+            return i;
+    }
+    return -1;
+}
+
+int BansModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_bans.size());
+}
+
+int BansModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BansModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_bans.size())
+        return {};
+    const fail2ban::Ban &b = m_bans[index.row()];
+    if (role == AddressRole)
+        return b.address;
+    if (role == ReasonRole)
+        return fail2ban::failureKindName(b.reason);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Address:
+        return b.address;
+    case Jail:
+        return b.jail;
+    case Reason:
+        return b.reason == fail2ban::FailureKind::None ? tr("(no log lines found)")
+                                                       : fail2ban::failureKindText(b.reason);
+    case Since:
+        return QLocale().toString(b.since.toLocalTime(), QLocale::ShortFormat);
+    case Remaining:
+        return remainingText(b.remaining(QDateTime::currentDateTime()));
+    }
+    return {};
+}
+
+QVariant BansModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Address:
+        return tr("Address");
+    case Jail:
+        return tr("Jail");
+    case Reason:
+        return tr("Reason");
+    case Since:
+        return tr("Banned since");
+    case Remaining:
+        return tr("Remaining");
+    }
+    return {};
+}
+
+WhitelistModel::WhitelistModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void WhitelistModel::setEntries(const QList<fail2ban::WhitelistEntry> &entries)
+{
+    beginResetModel();
+    m_entries = entries;
+    endResetModel();
+}
+
+int WhitelistModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int WhitelistModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant WhitelistModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size() || role != Qt::DisplayRole)
+        return {};
+    const fail2ban::WhitelistEntry &e = m_entries[index.row()];
+    switch (index.column()) {
+    case Address:
+        return e.address;
+    case Note:
+        return e.note;
+    case AddedBy:
+        return e.addedBy;
+    case AddedAt:
+        return QLocale().toString(e.addedAt.toLocalTime(), QLocale::ShortFormat);
+    }
+    return {};
+}
+
+QVariant WhitelistModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Address:
+        return tr("Address");
+    case Note:
+        return tr("Note");
+    case AddedBy:
+        return tr("Added by");
+    case AddedAt:
+        return tr("Added");
+    }
+    return {};
+}
+
+void askWhitelistNote(QWidget *parent, const QString &address,
+                      std::function<void(const QString &)> accepted)
+{
+    auto *dialog = new QInputDialog(parent);
+    dialog->setObjectName(u"whitelistNote"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(BansView::tr("Whitelist %1").arg(address));
+    dialog->setLabelText(BansView::tr("%1 will never be banned on this relay (a ban in force is "
+                                      "lifted). Note for your colleagues, e.g. the customer and "
+                                      "ticket:")
+                             .arg(address));
+    QObject::connect(dialog, &QInputDialog::textValueSelected, parent,
+                     [accepted = std::move(accepted)](const QString &note) { accepted(note); });
+    dialog->open();
+}
+
+BansView::BansView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new BansModel(this))
+    , m_whitelist(new WhitelistModel(this))
+    , m_bansTitle(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_log(new QTextBrowser(this))
+    , m_whitelistTitle(new QLabel(this))
+    , m_whitelistTable(new QTableView(this))
+    , m_refresh(new QPushButton(this))
+    , m_unban(new QPushButton(this))
+    , m_addWhitelist(new QPushButton(this))
+    , m_removeWhitelist(new QPushButton(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(u"bansView"_s);
+    m_table->setObjectName(u"bansTable"_s);
+    m_log->setObjectName(u"bansLog"_s);
+    m_whitelistTable->setObjectName(u"whitelistTable"_s);
+    m_refresh->setObjectName(u"bansRefresh"_s);
+    m_unban->setObjectName(u"bansUnban"_s);
+    m_addWhitelist->setObjectName(u"bansWhitelist"_s);
+    m_removeWhitelist->setObjectName(u"whitelistRemove"_s);
+    m_status->setObjectName(u"bansStatus"_s);
+    for (QTableView *t : {m_table, m_whitelistTable}) {
+        t->setSelectionBehavior(QAbstractItemView::SelectRows);
+        t->setSelectionMode(QAbstractItemView::SingleSelection);
+        t->verticalHeader()->setVisible(false);
+        t->horizontalHeader()->setStretchLastSection(true);
+    }
+    m_table->setModel(m_model);
+    m_whitelistTable->setModel(m_whitelist);
+    m_table->setColumnWidth(BansModel::Address, 140);
+    m_table->setColumnWidth(BansModel::Reason, 220);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_refresh);
+    buttons->addWidget(m_unban);
+    buttons->addWidget(m_addWhitelist);
+    buttons->addStretch(1);
+    buttons->addWidget(m_status);
+    auto *whitelistButtons = new QHBoxLayout;
+    whitelistButtons->addWidget(m_whitelistTitle, 1);
+    whitelistButtons->addWidget(m_removeWhitelist);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_bansTitle);
+    topLayout->addWidget(m_table, 1);
+    topLayout->addLayout(buttons);
+    auto *bottom = new QWidget(this);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addLayout(whitelistButtons);
+    bottomLayout->addWidget(m_whitelistTable, 1);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(m_log);
+    splitter->addWidget(bottom);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connect(m_refresh, &QPushButton::clicked, this, &BansView::reload);
+    connect(m_unban, &QPushButton::clicked, this, [this] {
+        if (const QString a = selectedAddress(); !a.isEmpty())
+            unbanAddress(a);
+    });
+    connect(m_addWhitelist, &QPushButton::clicked, this, [this] {
+        const QString a = selectedAddress();
+        if (!a.isEmpty())
+            askWhitelistNote(this, a,
+                             [this, a](const QString &note) { whitelistAddress(a, note); });
+    });
+    connect(m_removeWhitelist, &QPushButton::clicked, this, [this] {
+        const QModelIndex i = m_whitelistTable->currentIndex();
+        if (i.isValid())
+            removeFromWhitelist(m_whitelist->entry(i.row()).address);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &BansView::showLog);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &BansView::updateActions);
+    connect(m_whitelistTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &BansView::updateActions);
+    retranslate();
+    updateActions();
+}
+
+void BansView::setConnection(RelayConnection *connection)
+{
+    if (connection == m_connection)
+        return;
+    if (m_connection)
+        disconnect(m_connection, nullptr, this, nullptr);
+    m_status->clear();
+    ++m_generation;
+    m_connection = connection;
+    m_model->setSnapshot({});
+    m_whitelist->setEntries({});
+    m_log->clear();
+    if (m_connection) {
+        connect(m_connection, &RelayConnection::changed, this, [this] {
+            updateActions();
+            if (isVisible() && m_model->rowCount() == 0 && m_status->text().isEmpty())
+                reload(); // the relay came online while the view was showing
+        });
+    }
+    if (isVisible())
+        reload();
+    updateActions();
+}
+
+void BansView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    reload();
+}
+
+void BansView::reload()
+{
+    if (!m_connection || m_connection->state() != RelayConnection::State::Online)
+        return;
+    auto client = m_connection->client();
+    const quint64 generation = ++m_generation;
+    m_status->setText(tr("Loading…"));
+    whenReady(client::bansList(client), this,
+              [this, generation](const Result<client::BansSnapshot> &r) {
+                  if (generation != m_generation)
+                      return;
+                  if (!r) {
+                      m_status->setText(r.error().message);
+                      return;
+                  }
+                  const QString selected = selectedAddress();
+                  m_model->setSnapshot(r.value());
+                  m_whitelist->setEntries(r.value().whitelist);
+                  m_status->setText(tr("%n banned", nullptr, m_model->rowCount()));
+                  if (const int row = m_model->rowOf(selected); row >= 0)
+                      m_table->selectRow(row);
+                  updateActions();
+                  emit loaded();
+              });
+}
+
+QString BansView::selectedAddress() const
+{
+    const QModelIndex i = m_table->currentIndex();
+    return i.isValid() && m_table->selectionModel()->isRowSelected(i.row())
+               ? m_model->ban(i.row()).address
+               : QString();
+}
+
+void BansView::updateActions()
+{
+    const bool helpdesk =
+        m_connection && m_connection->info() &&
+        (m_connection->info()->role == u"admin"_s || m_connection->info()->role == u"helpdesk"_s);
+    const QString why =
+        helpdesk ? QString() : tr("Needs the helpdesk or admin role on this relay.");
+    m_unban->setEnabled(helpdesk && !selectedAddress().isEmpty());
+    m_addWhitelist->setEnabled(helpdesk && !selectedAddress().isEmpty());
+    m_removeWhitelist->setEnabled(helpdesk && m_whitelistTable->selectionModel()->hasSelection());
+    for (QPushButton *b : {m_unban, m_addWhitelist, m_removeWhitelist})
+        b->setToolTip(why);
+}
+
+void BansView::showLog()
+{
+    const QString address = selectedAddress();
+    if (address.isEmpty() || !m_connection) {
+        m_log->clear();
+        return;
+    }
+    auto client = m_connection->client();
+    whenReady(client::bansLog(client, address), this,
+              [this, address](const Result<client::AddressReport> &r) {
+                  if (selectedAddress() != address)
+                      return;
+                  if (!r) {
+                      m_log->setPlainText(r.error().message);
+                      return;
+                  }
+                  QString text =
+                      tr("Why %1 is banned: %2")
+                          .arg(address, r.value().reason == fail2ban::FailureKind::None
+                                            ? tr("no failure found in the logs")
+                                            : fail2ban::failureKindText(r.value().reason)) +
+                      u"\n\n"_s;
+                  for (const auto &l : r.value().lines)
+                      text += u"[%1] %2\n"_s.arg(l.source, l.text);
+                  m_log->setPlainText(text);
+              });
+}
+
+void BansView::afterWrite(const QString &done, const Error *error)
+{
+    if (error) {
+        m_status->setText(error->message);
+        emit message(error->message);
+        return;
+    }
+    m_status->setText(done);
+    emit message(done);
+    emit changed();
+    reload();
+}
+
+void BansView::unbanAddress(const QString &address)
+{
+    if (!m_connection)
+        return;
+    auto client = m_connection->client();
+    whenReady(client::unban(client, address), this, [this, address](const Result<QStringList> &r) {
+        afterWrite(tr("%1 unbanned (%2).").arg(address, r ? r.value().join(u", "_s) : QString()),
+                   r ? nullptr : &r.error());
+    });
+}
+
+void BansView::whitelistAddress(const QString &address, const QString &note)
+{
+    if (!m_connection)
+        return;
+    auto client = m_connection->client();
+    whenReady(client::whitelistAdd(client, address, note), this,
+              [this, address](const Result<QJsonObject> &r) {
+                  afterWrite(tr("%1 is on the whitelist.").arg(address), r ? nullptr : &r.error());
+              });
+}
+
+void BansView::removeFromWhitelist(const QString &address)
+{
+    if (!m_connection)
+        return;
+    auto client = m_connection->client();
+    whenReady(client::whitelistRemove(client, address), this,
+              [this, address](const Result<QJsonObject> &r) {
+                  afterWrite(tr("%1 is no longer on the whitelist.").arg(address),
+                             r ? nullptr : &r.error());
+              });
+}
+
+void BansView::retranslate()
+{
+    m_bansTitle->setText(tr("Banned addresses"));
+    m_whitelistTitle->setText(tr("Whitelist (never banned)"));
+    m_refresh->setText(tr("Refresh"));
+    m_unban->setText(tr("Unban"));
+    m_addWhitelist->setText(tr("Whitelist…"));
+    m_removeWhitelist->setText(tr("Remove from whitelist"));
+}
+
+void BansView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace staffetta::ui

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "client/ops_client.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+
+namespace staffetta::ui {
+
+class RelayConnection;
+
+// Every ban of every jail, one row each, with the reason the relay read in its logs.
+class BansModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Address, Jail, Reason, Since, Remaining, ColumnCount };
+    enum Roles { AddressRole = Qt::UserRole + 1, ReasonRole };
+
+    explicit BansModel(QObject *parent = nullptr);
+    void setSnapshot(const client::BansSnapshot &snapshot);
+    const fail2ban::Ban &ban(int row) const { return m_bans.at(row); }
+    int rowOf(const QString &address) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QList<fail2ban::Ban> m_bans;
+};
+
+class WhitelistModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Address, Note, AddedBy, AddedAt, ColumnCount };
+    explicit WhitelistModel(QObject *parent = nullptr);
+    void setEntries(const QList<fail2ban::WhitelistEntry> &entries);
+    const fail2ban::WhitelistEntry &entry(int row) const { return m_entries.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QList<fail2ban::WhitelistEntry> m_entries;
+};
+
+// The Bans view: banned addresses per jail with their reason, the log lines behind the
+// selected one, unban, whitelist with a note, and the whitelist itself.
+class BansView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BansView(QWidget *parent = nullptr);
+    void setConnection(RelayConnection *connection);
+    BansModel *model() const { return m_model; }
+    WhitelistModel *whitelist() const { return m_whitelist; }
+    QTableView *table() const { return m_table; }
+
+    void reload();
+    // The actions on one address (also used by the global search).
+    void unbanAddress(const QString &address);
+    void whitelistAddress(const QString &address, const QString &note);
+    void removeFromWhitelist(const QString &address);
+
+signals:
+    void loaded();
+    void changed(); // after an unban or a whitelist change on the relay
+    void message(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void retranslate();
+    void updateActions();
+    void showLog();
+    QString selectedAddress() const;
+    void afterWrite(const QString &done, const Error *error);
+
+    QPointer<RelayConnection> m_connection;
+    BansModel *m_model;
+    WhitelistModel *m_whitelist;
+    QLabel *m_bansTitle;
+    QTableView *m_table;
+    QTextBrowser *m_log;
+    QLabel *m_whitelistTitle;
+    QTableView *m_whitelistTable;
+    QPushButton *m_refresh;
+    QPushButton *m_unban;
+    QPushButton *m_addWhitelist;
+    QPushButton *m_removeWhitelist;
+    QLabel *m_status;
+    quint64 m_generation = 0;
+};
+
+// Asks (window-modal, without a nested event loop) for the note of a new whitelist entry,
+// then calls `accepted` with it. The dialog's object name is "whitelistNote".
+void askWhitelistNote(QWidget *parent, const QString &address,
+                      std::function<void(const QString &note)> accepted);
+
+} // namespace staffetta::ui

@@ -1,0 +1,437 @@
+#include "queue_view.h"
+
+#include "client/relay_client.h"
+#include "queue_model.h"
+#include "relay_connection.h"
+#include "when_ready.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace staffetta::ui {
+
+using namespace Qt::Literals::StringLiterals;
+using postfix::QueueAction;
+
+namespace {
+constexpr int AutoRefreshMs = 30000;
+}
+
+QueueView::QueueView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new QueueModel(this))
+    , m_proxy(new QueueProxy(m_model, this))
+    , m_queue(new QComboBox(this))
+    , m_filter(new QLineEdit(this))
+    , m_refresh(new QPushButton(this))
+    , m_auto(new QCheckBox(this))
+    , m_progress(new QProgressBar(this))
+    , m_stop(new QPushButton(this))
+    , m_status(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_detail(new QTextBrowser(this))
+    , m_autoTimer(new QTimer(this))
+    , m_progressTimer(new QTimer(this))
+    , m_detailTimer(new QTimer(this))
+{
+    setObjectName(u"queueView"_s);
+    m_queue->setObjectName(u"queueChooser"_s);
+    m_filter->setObjectName(u"queueFilter"_s);
+    m_filter->setClearButtonEnabled(true);
+    m_refresh->setObjectName(u"queueRefresh"_s);
+    m_auto->setObjectName(u"queueAutoRefresh"_s);
+    m_auto->setChecked(true);
+    m_progress->setObjectName(u"queueLoading"_s);
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(false);
+    m_stop->setObjectName(u"queueStop"_s);
+    m_stop->setVisible(false);
+    m_status->setObjectName(u"queueStatus"_s);
+    m_table->setObjectName(u"queueTable"_s);
+    m_detail->setObjectName(u"queueDetail"_s);
+
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(QueueModel::Age, Qt::DescendingOrder); // oldest first
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    // Fixed row heights: the view never measures 100k rows.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const QList<int> widths{110, 80, 70, 80, 200, 220};
+    for (int c = 0; c < widths.size(); ++c)
+        m_table->setColumnWidth(c, widths[c]);
+
+    for (QueueAction a : {QueueAction::Hold, QueueAction::Release, QueueAction::Requeue,
+                          QueueAction::Flush, QueueAction::Delete}) {
+        auto *b = new QPushButton(this);
+        b->setObjectName(u"queue"_s + postfix::queueActionName(a).at(0).toUpper() +
+                         postfix::queueActionName(a).mid(1));
+        connect(b, &QPushButton::clicked, this, [this, a] { act(a); });
+        m_actions.append({a, b});
+    }
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_queue);
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_refresh);
+    top->addWidget(m_auto);
+    auto *loading = new QHBoxLayout;
+    loading->addWidget(m_progress, 1);
+    loading->addWidget(m_stop);
+    loading->addWidget(m_status, 1);
+    auto *actions = new QHBoxLayout;
+    for (const auto &[a, b] : m_actions)
+        actions->addWidget(b);
+    actions->addStretch(1);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(loading);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(actions);
+
+    connect(m_queue, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setQueue(m_queue->currentData().toString()); });
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QueueProxy::setText);
+    connect(m_refresh, &QPushButton::clicked, this, &QueueView::reload);
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        if (m_cancel)
+            m_cancel->store(true);
+    });
+    m_autoTimer->setInterval(AutoRefreshMs);
+    connect(m_autoTimer, &QTimer::timeout, this, [this] {
+        if (m_auto->isChecked() && isVisible() && !isLoading())
+            reload();
+    });
+    m_autoTimer->start();
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_loadedRows)
+            m_status->setText(tr("Loading… %L1 messages").arg(m_loadedRows->load()));
+    });
+    m_detailTimer->setSingleShot(true);
+    m_detailTimer->setInterval(150); // arrow keys through the list do not flood the relay
+    connect(m_detailTimer, &QTimer::timeout, this, &QueueView::showDetail);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, m_detailTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QueueView::updateActions);
+    retranslate();
+    updateActions();
+}
+
+void QueueView::setConnection(RelayConnection *connection)
+{
+    if (connection == m_connection)
+        return;
+    if (m_connection)
+        disconnect(m_connection, nullptr, this, nullptr);
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel.reset();
+    ++m_generation;
+    m_connection = connection;
+    m_model->clear();
+    m_detail->clear();
+    m_loadedOnce = false;
+    m_progress->setVisible(false);
+    m_stop->setVisible(false);
+    m_status->clear();
+    if (m_connection) {
+        connect(m_connection, &RelayConnection::changed, this, [this] {
+            updateActions();
+            if (isVisible() && !m_loadedOnce)
+                reload(); // the relay came online while the view was showing
+        });
+    }
+    if (isVisible())
+        reload();
+    updateActions();
+}
+
+void QueueView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_loadedOnce && !isLoading())
+        reload();
+}
+
+void QueueView::reload()
+{
+    if (!m_connection || m_connection->state() != RelayConnection::State::Online || isLoading())
+        return;
+    m_loadedOnce = true;
+    m_cancel = transport::makeCancelToken();
+    m_loadedRows = std::make_shared<std::atomic<qint64>>(0);
+    m_loadClock.start();
+    m_progress->setVisible(true);
+    m_stop->setVisible(true);
+    m_progressTimer->start();
+    const quint64 generation = ++m_generation;
+    auto client = m_connection->client();
+    whenReady(
+        client::queueList(client, {}, m_loadedRows, m_cancel), this,
+        [this, generation](const Result<client::QueueListing> &listing) {
+            if (generation != m_generation)
+                return;
+            m_cancel.reset();
+            m_progressTimer->stop();
+            m_progress->setVisible(false);
+            m_stop->setVisible(false);
+            if (!listing) {
+                m_status->setText(
+                    tr("The queue could not be read: %1").arg(listing.error().message));
+                return;
+            }
+            // Keep what the user was looking at: selection, current row, scroll.
+            const QStringList selected = selectedIds();
+            const QString current = m_table->currentIndex().data(QueueModel::IdRole).toString();
+            const QString top = m_table->indexAt(QPoint(0, 0)).data(QueueModel::IdRole).toString();
+            m_model->setListing(std::move(const_cast<client::QueueListing &>(listing.value())));
+            const auto proxyIndex = [this](const QString &id, int column = 0) {
+                const int r = m_model->rowOf(id);
+                return r < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(r, column));
+            };
+            QItemSelection selection;
+            for (const QString &id : selected) {
+                const QModelIndex i = proxyIndex(id);
+                if (i.isValid())
+                    selection.select(i, i.siblingAtColumn(QueueModel::ColumnCount - 1));
+            }
+            if (const QModelIndex c = proxyIndex(current); c.isValid())
+                m_table->selectionModel()->setCurrentIndex(c, QItemSelectionModel::NoUpdate);
+            m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+            if (const QModelIndex t = proxyIndex(top); t.isValid())
+                m_table->scrollTo(t, QAbstractItemView::PositionAtTop);
+            m_lastLoadMs = m_loadClock.elapsed();
+            QStringList parts;
+            for (auto it = m_model->counts().cbegin(); it != m_model->counts().cend(); ++it) {
+                if (it.value() > 0)
+                    parts.append(u"%1 %L2"_s.arg(QueueModel::queueLabel(it.key())).arg(it.value()));
+            }
+            m_status->setText(tr("%Ln messages", nullptr, m_model->rowCount()) +
+                              (parts.isEmpty() ? QString() : u" ("_s + parts.join(u", "_s) + u')') +
+                              u" · "_s +
+                              tr("loaded in %L1 s").arg(m_lastLoadMs / 1000.0, 0, 'f', 1));
+            updateActions();
+            emit loaded();
+        });
+}
+
+QStringList QueueView::selectedIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        ids.append(i.data(QueueModel::IdRole).toString());
+    return ids;
+}
+
+void QueueView::updateActions()
+{
+    const bool admin =
+        m_connection && m_connection->info() && m_connection->info()->role == u"admin"_s;
+    const bool any = m_table->selectionModel()->hasSelection();
+    for (const auto &[a, b] : m_actions) {
+        b->setEnabled(admin && any);
+        b->setToolTip(admin ? QString() : tr("Queue actions need the admin role on this relay."));
+    }
+}
+
+void QueueView::showDetail()
+{
+    const QString id = m_table->currentIndex().data(QueueModel::IdRole).toString();
+    if (id.isEmpty() || !m_connection) {
+        m_detail->clear();
+        return;
+    }
+    auto client = m_connection->client();
+    const quint64 generation = m_generation;
+    whenReady(
+        client::queueShow(client, id), this, [this, id, generation](const Result<QJsonObject> &r) {
+            if (generation != m_generation ||
+                m_table->currentIndex().data(QueueModel::IdRole).toString() != id)
+                return;
+            if (!r) {
+                m_detail->setPlainText(r.error().message);
+                return;
+            }
+            const QJsonObject env = r.value().value(u"envelope"_s).toObject();
+            const QJsonObject attributes = env.value(u"attributes"_s).toObject();
+            QString text;
+            text +=
+                tr("Message %1 in %2")
+                    .arg(id, QueueModel::queueLabel(r.value().value(u"queue_name"_s).toString())) +
+                u'\n';
+            text += tr("Sender: %1").arg(env.value(u"sender"_s).toString()) + u'\n';
+            if (attributes.contains(u"sasl_username"_s))
+                text +=
+                    tr("Account: %1").arg(attributes.value(u"sasl_username"_s).toString()) + u'\n';
+            if (attributes.contains(u"client_address"_s))
+                text += tr("Client: %1 [%2]")
+                            .arg(attributes.value(u"client_name"_s).toString(),
+                                 attributes.value(u"client_address"_s).toString()) +
+                        u'\n';
+            for (const QJsonValue &v :
+                 r.value().value(u"message"_s).toObject().value(u"recipients"_s).toArray()) {
+                const QJsonObject rc = v.toObject();
+                text += tr("Recipient: %1").arg(rc.value(u"address"_s).toString());
+                if (rc.contains(u"delay_reason"_s))
+                    text += u"\n    "_s + rc.value(u"delay_reason"_s).toString();
+                text += u'\n';
+            }
+            text += u'\n';
+            for (const QJsonValue &h : r.value().value(u"headers"_s).toArray())
+                text +=
+                    h.toArray().at(0).toString() + u": "_s + h.toArray().at(1).toString() + u'\n';
+            m_detail->setPlainText(text);
+        });
+}
+
+void QueueView::act(QueueAction action)
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty() || !m_connection)
+        return;
+    QString question;
+    switch (action) {
+    case QueueAction::Delete:
+        question = tr("Delete %n message(s) from the queue? They are gone for good: neither "
+                      "delivered nor bounced.",
+                      nullptr, int(ids.size()));
+        break;
+    case QueueAction::Hold:
+        question = tr("Put %n message(s) on hold? They stay queued but are not delivered "
+                      "until released.",
+                      nullptr, int(ids.size()));
+        break;
+    case QueueAction::Release:
+        question = tr("Release %n message(s) from hold?", nullptr, int(ids.size()));
+        break;
+    case QueueAction::Requeue:
+        question = tr("Requeue %n message(s)? Postfix processes them again from the start.",
+                      nullptr, int(ids.size()));
+        break;
+    case QueueAction::Flush:
+        question = tr("Try to deliver %n deferred message(s) now?", nullptr, int(ids.size()));
+        break;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Queue"), question,
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"queueConfirm"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, action, ids] {
+        if (box->clickedButton() == box->button(QMessageBox::Yes))
+            runAction(action, ids);
+    });
+    box->open();
+}
+
+void QueueView::runAction(QueueAction action, const QStringList &ids)
+{
+    if (!m_connection)
+        return;
+    auto client = m_connection->client();
+    for (const auto &[a, b] : m_actions)
+        b->setEnabled(false);
+    whenReady(client::queueAction(client, action, ids), this,
+              [this, action](const Result<QList<postfix::ActionResult>> &r) {
+                  updateActions();
+                  if (!r) {
+                      QMessageBox::warning(this, tr("Queue"), r.error().message);
+                      return;
+                  }
+                  reportResults(action, r.value());
+                  emit actionDone(r.value());
+                  reload();
+              });
+}
+
+void QueueView::reportResults(QueueAction, const QList<postfix::ActionResult> &results)
+{
+    QMap<QString, int> tally;
+    QStringList lines;
+    for (const auto &r : results) {
+        ++tally[r.outcome];
+        lines.append(r.id + u": "_s + r.outcome +
+                     (r.detail.isEmpty() ? QString() : u" ("_s + r.detail + u')'));
+    }
+    QStringList summary;
+    for (auto it = tally.cbegin(); it != tally.cend(); ++it)
+        summary.append(u"%1: %L2"_s.arg(it.key()).arg(it.value()));
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Queue"),
+                                tr("Done for %n message(s).", nullptr, int(results.size())) +
+                                    u"\n"_s + summary.join(u", "_s),
+                                QMessageBox::Ok, this);
+    box->setObjectName(u"queueResults"_s);
+    box->setDetailedText(lines.join(u'\n'));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit message(summary.join(u", "_s));
+}
+
+void QueueView::retranslate()
+{
+    const QString current = m_queue->currentData().toString();
+    m_queue->blockSignals(true);
+    m_queue->clear();
+    m_queue->addItem(tr("All queues"), QString());
+    for (const QString &q : api::queueNames())
+        m_queue->addItem(QueueModel::queueLabel(q), q);
+    m_queue->setCurrentIndex(qMax(0, m_queue->findData(current)));
+    m_queue->blockSignals(false);
+    m_filter->setPlaceholderText(tr("Filter by id, sender, recipient or reason"));
+    m_refresh->setText(tr("Refresh"));
+    m_auto->setText(tr("Auto-refresh"));
+    m_stop->setText(tr("Stop"));
+    for (const auto &[a, b] : m_actions) {
+        switch (a) {
+        case QueueAction::Hold:
+            b->setText(tr("Hold"));
+            break;
+        case QueueAction::Release:
+            b->setText(tr("Release"));
+            break;
+        case QueueAction::Requeue:
+            b->setText(tr("Requeue"));
+            break;
+        case QueueAction::Flush:
+            b->setText(tr("Deliver now"));
+            break;
+        case QueueAction::Delete:
+            b->setText(tr("Delete…"));
+            break;
+        }
+    }
+}
+
+void QueueView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace staffetta::ui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "postfix/queue.h"
+#include "transport/transport.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+class QTimer;
+
+namespace staffetta::ui {
+
+class QueueModel;
+class QueueProxy;
+class RelayConnection;
+
+// The Queue view: every queued message of the selected relay in a sortable, filterable
+// table (100k rows load off the UI thread and land in one model reset), the selected
+// message's envelope, delay reasons and headers, and the queue actions with a confirmation
+// and a per-message report.
+class QueueView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit QueueView(QWidget *parent = nullptr);
+
+    void setConnection(RelayConnection *connection);
+    QueueModel *model() const { return m_model; }
+    QueueProxy *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    bool isLoading() const { return bool(m_cancel); }
+    qint64 lastLoadMs() const { return m_lastLoadMs; }
+
+    // Loads the whole queue again (keeps selection and position).
+    void reload();
+    // Runs an action on the selected messages after asking; the report follows.
+    void act(postfix::QueueAction action);
+    QStringList selectedIds() const;
+
+signals:
+    void loaded();
+    void actionDone(const QList<postfix::ActionResult> &results);
+    void message(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void retranslate();
+    void updateActions();
+    void showDetail();
+    void runAction(postfix::QueueAction action, const QStringList &ids);
+    void reportResults(postfix::QueueAction action, const QList<postfix::ActionResult> &results);
+
+    QPointer<RelayConnection> m_connection;
+    QueueModel *m_model;
+    QueueProxy *m_proxy;
+    QComboBox *m_queue;
+    QLineEdit *m_filter;
+    QPushButton *m_refresh;
+    QCheckBox *m_auto;
+    QProgressBar *m_progress;
+    QPushButton *m_stop;
+    QLabel *m_status;
+    QTableView *m_table;
+    QTextBrowser *m_detail;
+    QList<std::pair<postfix::QueueAction, QPushButton *>> m_actions;
+    QTimer *m_autoTimer;
+    QTimer *m_progressTimer;
+    QTimer *m_detailTimer;
+    transport::CancelToken m_cancel;
+    std::shared_ptr<std::atomic<qint64>> m_loadedRows;
+    QElapsedTimer m_loadClock;
+    qint64 m_lastLoadMs = -1;
+    quint64 m_generation = 0;
+    bool m_loadedOnce = false;
+};
+
+} // namespace staffetta::ui

@@ -1,0 +1,236 @@
+#include "search_panel.h"
+
+#include "bans_view.h"
+#include "client/relay_client.h"
+#include "queue_model.h"
+#include "relay_connection.h"
+#include "settings/profiles.h"
+#include "when_ready.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace staffetta::ui {
+
+using namespace Qt::Literals::StringLiterals;
+
+SearchPanel::SearchPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tree(new QTreeView(this))
+    , m_model(new QStandardItemModel(this))
+    , m_detail(new QTextBrowser(this))
+{
+    setObjectName(u"searchPanel"_s);
+    m_tree->setObjectName(u"searchResults"_s);
+    m_detail->setObjectName(u"searchDetail"_s);
+    m_tree->setModel(m_model);
+    m_tree->setHeaderHidden(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setUniformRowHeights(false);
+    m_detail->setVisible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tree, 2);
+    layout->addWidget(m_detail, 1);
+    connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString id = index.data(Qt::UserRole + 1).toString();
+        auto *relay = index.data(Qt::UserRole + 2).value<RelayConnection *>();
+        if (!id.isEmpty() && relay)
+            emit showMessage(relay, id);
+    });
+    retranslate();
+}
+
+void SearchPanel::search(const QString &term, const QList<RelayConnection *> &relays)
+{
+    m_term = term.trimmed();
+    ++m_generation;
+    m_model->clear();
+    m_model->setColumnCount(2);
+    m_detail->clear();
+    m_detail->setVisible(false);
+    m_pending = 0;
+    retranslate();
+    for (RelayConnection *relay : relays) {
+        if (relay->state() != RelayConnection::State::Online)
+            continue;
+        auto *group = new QStandardItem(relay->profile().name);
+        group->setData(QVariant::fromValue(relay), Qt::UserRole + 2);
+        auto *status = new QStandardItem(tr("searching…"));
+        m_model->appendRow({group, status});
+        ++m_pending;
+        searchRelay(relay, group);
+    }
+    if (m_pending == 0) {
+        m_model->appendRow(new QStandardItem(tr("No relay is connected: connect one first.")));
+        emit finished();
+    }
+    m_tree->expandAll();
+}
+
+void SearchPanel::searchRelay(RelayConnection *relay, QStandardItem *group)
+{
+    auto client = relay->client();
+    const quint64 generation = m_generation;
+    QPointer<RelayConnection> guard(relay);
+    whenReady(client::search(client, m_term), this,
+              [this, generation, guard, group](const Result<client::SearchHit> &hit) {
+                  if (generation != m_generation || !guard)
+                      return;
+                  m_model->setData(m_model->indexFromItem(group).siblingAtColumn(1),
+                                   hit ? QString() : hit.error().message);
+                  if (hit)
+                      fill(guard, group, hit.value());
+                  m_tree->expandAll();
+                  m_tree->resizeColumnToContents(0);
+                  if (--m_pending == 0)
+                      emit finished();
+              });
+}
+
+void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const client::SearchHit &hit)
+{
+    group->removeRows(0, group->rowCount());
+    const auto add = [group](const QString &text) {
+        auto *item = new QStandardItem(text);
+        group->appendRow({item, new QStandardItem});
+        return item;
+    };
+    if (hit.ip) {
+        const client::AddressReport &r = *hit.ip;
+        if (r.bans.isEmpty()) {
+            add(tr("%1 is not banned").arg(r.address));
+        } else {
+            for (const fail2ban::Ban &b : r.bans) {
+                QStandardItem *item =
+                    add(tr("%1 banned in %2 since %3: %4")
+                            .arg(r.address, b.jail,
+                                 QLocale().toString(b.since.toLocalTime(), QLocale::ShortFormat),
+                                 r.reason == fail2ban::FailureKind::None
+                                     ? tr("no failure found in the logs")
+                                     : fail2ban::failureKindText(r.reason)));
+                item->setData(fail2ban::failureKindName(r.reason), Qt::UserRole + 3);
+            }
+            addIpActions(relay, group->child(group->rowCount() - 1), r);
+        }
+        if (r.whitelisted) {
+            add(tr("On the whitelist since %1 (%2): %3")
+                    .arg(QLocale().toString(r.whitelisted->addedAt.toLocalTime(),
+                                            QLocale::ShortFormat),
+                         r.whitelisted->addedBy, r.whitelisted->note));
+        }
+        if (!r.lines.isEmpty())
+            add(tr("%n log line(s) mention it", nullptr, int(r.lines.size())));
+        return;
+    }
+    for (const auto &[login, senders] : hit.accounts) {
+        add(senders.isEmpty() ? tr("Account %1").arg(login)
+                              : tr("Account %1 may send as %2").arg(login, senders.join(u", "_s)));
+    }
+    for (const client::QueueRow &m : hit.messages) {
+        QStandardItem *item =
+            add(tr("Queued %1 (%2): %3 → %4")
+                    .arg(m.id, QueueModel::queueLabel(m.queue), m.sender, m.recipients) +
+                (m.reason.isEmpty() ? QString() : u" — "_s + m.reason));
+        item->setData(m.id, Qt::UserRole + 1);
+        item->setData(QVariant::fromValue(relay), Qt::UserRole + 2);
+        item->setToolTip(tr("Double-click to open it in the Queue view."));
+    }
+    if (hit.messagesMatched > hit.messages.size())
+        add(tr("… and %n more queued message(s)", nullptr,
+               int(hit.messagesMatched - hit.messages.size())));
+    if (group->rowCount() == 0)
+        add(tr("Nothing found"));
+}
+
+void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
+                               const client::AddressReport &report)
+{
+    auto *buttons = new QWidget;
+    auto *layout = new QHBoxLayout(buttons);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *why = new QPushButton(tr("Why banned?"), buttons);
+    why->setObjectName(u"searchWhy"_s);
+    auto *unbanButton = new QPushButton(tr("Unban"), buttons);
+    unbanButton->setObjectName(u"searchUnban"_s);
+    auto *whitelist = new QPushButton(tr("Whitelist…"), buttons);
+    whitelist->setObjectName(u"searchWhitelist"_s);
+    layout->addWidget(why);
+    layout->addWidget(unbanButton);
+    layout->addWidget(whitelist);
+    layout->addStretch(1);
+    const bool helpdesk = relay->info() && (relay->info()->role == u"admin"_s ||
+                                            relay->info()->role == u"helpdesk"_s);
+    unbanButton->setEnabled(helpdesk);
+    whitelist->setEnabled(helpdesk);
+    m_tree->setIndexWidget(m_model->indexFromItem(item).siblingAtColumn(1), buttons);
+
+    const QString address = report.address;
+    QStringList lines;
+    for (const auto &l : report.lines)
+        lines.append(u"[%1] %2"_s.arg(l.source, l.text));
+    connect(why, &QPushButton::clicked, this, [this, lines] {
+        m_detail->setPlainText(lines.join(u'\n'));
+        m_detail->setVisible(true);
+    });
+    QPointer<RelayConnection> guard(relay);
+    const auto rerun = [this, guard] {
+        if (!guard)
+            return;
+        // The relay's answer changed: ask it again, it shows the new state.
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            QStandardItem *group = m_model->item(row);
+            if (group->data(Qt::UserRole + 2).value<RelayConnection *>() == guard) {
+                ++m_pending;
+                searchRelay(guard, group);
+            }
+        }
+    };
+    connect(unbanButton, &QPushButton::clicked, this, [this, guard, address, rerun] {
+        if (!guard)
+            return;
+        auto client = guard->client();
+        whenReady(client::unban(client, address), this, [this, address, rerun](const auto &r) {
+            emit message(r ? tr("%1 unbanned (%2).").arg(address, r.value().join(u", "_s))
+                           : r.error().message);
+            rerun();
+        });
+    });
+    connect(whitelist, &QPushButton::clicked, this, [this, guard, address, rerun] {
+        askWhitelistNote(this, address, [this, guard, address, rerun](const QString &note) {
+            if (!guard)
+                return;
+            auto client = guard->client();
+            whenReady(client::whitelistAdd(client, address, note), this,
+                      [this, address, rerun](const Result<QJsonObject> &r) {
+                          emit message(r ? tr("%1 is on the whitelist.").arg(address)
+                                         : r.error().message);
+                          rerun();
+                      });
+        });
+    });
+}
+
+void SearchPanel::retranslate()
+{
+    m_title->setText(m_term.isEmpty() ? tr("Search an IP, an address or a queue id above.")
+                                      : tr("Results for “%1”").arg(m_term));
+}
+
+void SearchPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace staffetta::ui
