@@ -9,6 +9,7 @@
 #include "test_support.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSettings>
@@ -20,6 +21,25 @@ namespace staffetta::test {
 using namespace Qt::Literals::StringLiterals;
 
 // Answers questions as a test script says, and records that they were asked.
+// A visible top-level widget (a dialog opened with open()) by object name.
+template<typename T> T *waitForWidget(const QString &name, int ms = 20000)
+{
+    T *found = nullptr;
+    waitUntil(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (w->objectName() == name && w->isVisible()) {
+                    found = qobject_cast<T *>(w);
+                    if (found)
+                        return true;
+                }
+            }
+            return false;
+        },
+        ms);
+    return found;
+}
+
 class ScriptedPrompter : public ui::Prompter
 {
 public:

@@ -34,24 +34,6 @@ client::RelayClient labClient()
         std::make_shared<transport::SshTransport>(labEndpoint(), transport::SshCredentials{}));
 }
 
-template<typename T> T *waitForWidget(const QString &name, int ms = 20000)
-{
-    T *found = nullptr;
-    waitUntil(
-        [&] {
-            for (QWidget *w : QApplication::topLevelWidgets()) {
-                if (w->objectName() == name && w->isVisible()) {
-                    found = qobject_cast<T *>(w);
-                    if (found)
-                        return true;
-                }
-            }
-            return false;
-        },
-        ms);
-    return found;
-}
-
 QStringList items(QListWidget *list)
 {
     QStringList out;

@@ -1,5 +1,8 @@
 #include "lab_helpers.h"
 
+#include <QHostAddress>
+#include <QTcpSocket>
+
 #include "api/api.h"
 
 namespace staffetta::test {
@@ -75,6 +78,16 @@ QStringList replies(const ProcessOutput &out)
     return r;
 }
 
+bool canConnect(const QString &from)
+{
+    const Lab &lab = Lab::get();
+    QTcpSocket socket;
+    socket.bind(QHostAddress(from));
+    socket.connectToHost(lab.value(u"LAB_SMTP_HOST"_s),
+                         quint16(lab.port(u"LAB_SUBMISSION_PORT"_s)));
+    return socket.waitForConnected(3000);
+}
+
 ProcessOutput send(const Send &s)
 {
     const Lab &lab = Lab::get();
@@ -88,7 +101,7 @@ ProcessOutput send(const Send &s)
                      u"--auth-user"_s,
                      s.user,
                      u"--auth-password"_s,
-                     lab.accounts().value(s.user),
+                     s.password.isEmpty() ? lab.accounts().value(s.user) : s.password,
                      u"--from"_s,
                      s.from,
                      u"--to"_s,

@@ -30,6 +30,10 @@ void labCommand(const QString &verb);
 // The lab Postfix instance's mail_version.
 QString labPostfixVersion();
 
+// Whether a TCP connection from `from` (a local address) reaches the submission port: false
+// while fail2ban's nftables rule rejects that address.
+bool canConnect(const QString &from);
+
 // One message through the lab's submission port with swaks (STARTTLS, AUTH PLAIN as `user`
 // with its lab password).
 struct Send
@@ -39,6 +43,7 @@ struct Send
     QStringList to;
     QStringList extra;      // more swaks arguments
     QString localInterface; // e.g. LAB_BANNED_CLIENT
+    QString password = {};  // empty: the account's lab password
 };
 ProcessOutput send(const Send &s);
 // The server's replies, one per line, as swaks shows them.

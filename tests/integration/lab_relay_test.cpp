@@ -24,16 +24,6 @@ QStringList swaksBase(const Lab &lab)
 }
 
 // Can `from` open a TCP connection to the submission port?
-bool canConnect(const QString &from)
-{
-    const Lab &lab = Lab::get();
-    QTcpSocket socket;
-    socket.bind(QHostAddress(from));
-    socket.connectToHost(lab.value(u"LAB_SMTP_HOST"_s),
-                         quint16(lab.port(u"LAB_SUBMISSION_PORT"_s)));
-    return socket.waitForConnected(3000);
-}
-
 class LabRelay : public LabTest
 {};
 

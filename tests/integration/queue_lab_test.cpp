@@ -1,0 +1,165 @@
+// The queue verbs over SSH through the console's client, against the lab's real Postfix:
+// mail to a domain whose server is down is deferred with the reason Postfix gave; hold,
+// release, delete and flush move it as they say, reported per message.
+#include "client/ops_client.h"
+#include "client/relay_client.h"
+#include "common/process.h"
+
+#include "lab_helpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QUuid>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+using postfix::QueueAction;
+
+namespace {
+
+client::RelayClient clientAs(const QString &userKey = u"LAB_SSH_USER"_s,
+                             const QString &keyKey = u"LAB_SSH_KEY"_s)
+{
+    return client::RelayClient(std::make_shared<transport::SshTransport>(
+        labEndpoint(userKey, keyKey), transport::SshCredentials{}));
+}
+
+class QueueLab : public LabTest
+{
+protected:
+    // Sends one message to the unreachable domain and waits until it is deferred.
+    client::QueueRow deferredMessage()
+    {
+        const Lab &lab = Lab::get();
+        const QString tag = u"q-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
+        const QString to = tag + u'@' + lab.value(u"LAB_UNREACHABLE_DOMAIN"_s);
+        const auto sent =
+            send({u"alice"_s, u"alice@"_s + lab.value(u"LAB_LOCAL_DOMAIN"_s), {to}, {}, {}});
+        EXPECT_TRUE(anyReplyStartsWith(sent, u"250 2.0.0 Ok: queued"_s)) << sent.out.toStdString();
+        client::QueueRow found;
+        waitUntil(
+            [&] {
+                auto listing = await(client::queueList(admin, {{u"recipient"_s, to}}));
+                if (!listing || listing.value().rows.empty())
+                    return false;
+                found = listing.value().rows.front();
+                return found.queue == u"deferred"_s;
+            },
+            30000);
+        return found;
+    }
+
+    QString queueOf(const QString &id)
+    {
+        auto listing = await(client::queueList(admin, {{u"ids"_s, QJsonArray{id}}}));
+        EXPECT_TRUE(listing.ok());
+        return listing && !listing.value().rows.empty() ? listing.value().rows.front().queue
+                                                        : QString();
+    }
+
+    client::RelayClient admin = clientAs();
+};
+
+} // namespace
+
+TEST_F(QueueLab, MailToAnUnreachableDomainIsDeferredWithItsReason)
+{
+    const client::QueueRow row = deferredMessage();
+    ASSERT_EQ(row.queue, u"deferred"_s) << "never deferred";
+    EXPECT_EQ(row.sender, u"alice@"_s + Lab::get().value(u"LAB_LOCAL_DOMAIN"_s));
+    EXPECT_TRUE(row.reason.contains(u"Connection refused"_s)) << row.reason.toStdString();
+    EXPECT_TRUE(row.reason.contains(Lab::get().value(u"LAB_UNREACHABLE_PORT"_s)))
+        << row.reason.toStdString();
+
+    // show: the envelope names the SASL account; the headers and the reason are there.
+    auto shown = await(client::queueShow(admin, row.id));
+    ASSERT_TRUE(shown.ok()) << shown.error().message.toStdString();
+    EXPECT_EQ(shown.value()
+                  .value(u"envelope"_s)
+                  .toObject()
+                  .value(u"attributes"_s)
+                  .toObject()
+                  .value(u"sasl_username"_s)
+                  .toString(),
+              u"alice"_s);
+    EXPECT_TRUE(QJsonDocument(shown.value()).toJson().contains("Connection refused"));
+
+    auto deleted = await(client::queueAction(admin, QueueAction::Delete, {row.id}));
+    ASSERT_TRUE(deleted.ok());
+    EXPECT_EQ(deleted.value().value(0).outcome, u"deleted"_s);
+}
+
+TEST_F(QueueLab, HoldReleaseDeleteAndFlushDoWhatTheySay)
+{
+    const client::QueueRow row = deferredMessage();
+    ASSERT_EQ(row.queue, u"deferred"_s);
+
+    auto held = await(client::queueAction(admin, QueueAction::Hold, {row.id, u"ABCDEF123"_s}));
+    ASSERT_TRUE(held.ok()) << held.error().message.toStdString();
+    ASSERT_EQ(held.value().size(), 2);
+    EXPECT_EQ(held.value()[0].outcome, u"held"_s);
+    EXPECT_EQ(held.value()[1].outcome, u"not_found"_s);
+    EXPECT_EQ(queueOf(row.id), u"hold"_s);
+    // Holding again changes nothing, and says so.
+    auto again = await(client::queueAction(admin, QueueAction::Hold, {row.id}));
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.value().value(0).outcome, u"unchanged"_s);
+    // Flush does not touch mail on hold.
+    auto flushHeld = await(client::queueAction(admin, QueueAction::Flush, {row.id}));
+    ASSERT_TRUE(flushHeld.ok());
+    EXPECT_EQ(flushHeld.value().value(0).outcome, u"unchanged"_s);
+
+    auto released = await(client::queueAction(admin, QueueAction::Release, {row.id}));
+    ASSERT_TRUE(released.ok());
+    EXPECT_EQ(released.value().value(0).outcome, u"released"_s);
+    EXPECT_NE(queueOf(row.id), u"hold"_s);
+
+    // The unreachable server comes up; flush delivers the message now, not in an hour.
+    const Lab &lab = Lab::get();
+    QTemporaryDir sinkDir;
+    QFile::setPermissions(sinkDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                              QFileDevice::WriteOther | QFileDevice::ExeOther);
+    QProcess sink;
+    sink.start(u"smtp-sink"_s, {u"-u"_s, u"nobody"_s, u"-d"_s, sinkDir.path() + u"/%M."_s,
+                                u"127.0.0.1:"_s + lab.value(u"LAB_UNREACHABLE_PORT"_s), u"10"_s});
+    ASSERT_TRUE(sink.waitForStarted());
+    ASSERT_TRUE(waitUntil([&] { return queueOf(row.id) == u"deferred"_s; }, 10000));
+    auto flushed = await(client::queueAction(admin, QueueAction::Flush, {row.id}));
+    ASSERT_TRUE(flushed.ok()) << flushed.error().message.toStdString();
+    EXPECT_EQ(flushed.value().value(0).outcome, u"scheduled"_s);
+    EXPECT_TRUE(waitUntil([&] { return queueOf(row.id).isEmpty(); }, 30000))
+        << "still queued after flush";
+    EXPECT_TRUE(waitUntil([&] { return !QDir(sinkDir.path()).isEmpty(); }, 10000))
+        << "the sink received nothing";
+    sink.kill();
+    sink.waitForFinished();
+
+    // delete: gone from the queue, and the report says so.
+    const client::QueueRow other = deferredMessage();
+    auto deleted = await(client::queueAction(admin, QueueAction::Delete, {other.id}));
+    ASSERT_TRUE(deleted.ok());
+    EXPECT_EQ(deleted.value().value(0).outcome, u"deleted"_s);
+    EXPECT_TRUE(queueOf(other.id).isEmpty());
+}
+
+TEST_F(QueueLab, OnlyAdminsChangeTheQueue)
+{
+    const client::QueueRow row = deferredMessage();
+    auto helpdesk = clientAs(u"LAB_HELPDESK_USER"_s, u"LAB_HELPDESK_KEY"_s);
+    // Helpdesk reads the queue...
+    auto listing = await(client::queueList(helpdesk, {{u"ids"_s, QJsonArray{row.id}}}));
+    ASSERT_TRUE(listing.ok()) << listing.error().message.toStdString();
+    EXPECT_EQ(listing.value().rows.size(), 1u);
+    // ...but may not delete from it.
+    auto refused = await(client::queueAction(helpdesk, QueueAction::Delete, {row.id}));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::PermissionDenied);
+    EXPECT_EQ(queueOf(row.id), u"deferred"_s);
+    ASSERT_TRUE(await(client::queueAction(admin, QueueAction::Delete, {row.id})).ok());
+}
