@@ -302,7 +302,8 @@ void BansView::showEvent(QShowEvent *event)
 
 void BansView::reload()
 {
-    if (!m_connection || m_connection->state() != RelayConnection::State::Online)
+    // Online once is enough: a refresh in progress (state Connecting) must not stop it.
+    if (!m_connection || !m_connection->info())
         return;
     auto client = m_connection->client();
     const quint64 generation = ++m_generation;

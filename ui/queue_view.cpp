@@ -181,7 +181,8 @@ void QueueView::showEvent(QShowEvent *event)
 
 void QueueView::reload()
 {
-    if (!m_connection || m_connection->state() != RelayConnection::State::Online || isLoading())
+    // Online once is enough: a refresh in progress (state Connecting) must not stop it.
+    if (!m_connection || !m_connection->info() || isLoading())
         return;
     m_loadedOnce = true;
     m_cancel = transport::makeCancelToken();
