@@ -311,6 +311,26 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>fail2ban-client %1 failed: %2</source>
         <translation>fail2ban-client %1 failed: %2</translation>
     </message>
+    <message>
+        <source>wrong credentials</source>
+        <translation>wrong credentials</translation>
+    </message>
+    <message>
+        <source>AUTH without TLS</source>
+        <translation>AUTH without TLS</translation>
+    </message>
+    <message>
+        <source>connection dropped during AUTH</source>
+        <translation>connection dropped during AUTH</translation>
+    </message>
+    <message>
+        <source>unauthorized sender</source>
+        <translation>unauthorized sender</translation>
+    </message>
+    <message>
+        <source>The whitelist %1 is not valid JSON: %2</source>
+        <translation>The whitelist %1 is not valid JSON: %2</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::postfix</name>
@@ -321,6 +341,70 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>postqueue failed: %1</source>
+        <translation>postqueue failed: %1</translation>
+    </message>
+    <message>
+        <source>postqueue -j wrote a line that is not JSON</source>
+        <translation>postqueue -j wrote a line that is not JSON</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a queue id</source>
+        <translation>&apos;%1&apos; is not a queue id</translation>
+    </message>
+    <message>
+        <source>No message %1 in the queue</source>
+        <translation>No message %1 in the queue</translation>
+    </message>
+    <message>
+        <source>Message %1 left the queue: %2</source>
+        <translation>Message %1 left the queue: %2</translation>
+    </message>
+    <message>
+        <source>already on hold</source>
+        <translation>already on hold</translation>
+    </message>
+    <message>
+        <source>not on hold</source>
+        <translation>not on hold</translation>
+    </message>
+    <message>
+        <source>not deferred (only deferred mail is flushed)</source>
+        <translation>not deferred (only deferred mail is flushed)</translation>
+    </message>
+    <message>
+        <source>not in the queue</source>
+        <translation>not in the queue</translation>
+    </message>
+    <message>
+        <source>left the queue before the action</source>
+        <translation>left the queue before the action</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos;: %2</source>
+        <translation>Field &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>not a queue filter field</source>
+        <translation>not a queue filter field</translation>
+    </message>
+    <message>
+        <source>must be a list of queue ids</source>
+        <translation>must be a list of queue ids</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds, 0 or more</source>
+        <translation>must be a number of seconds, 0 or more</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>must be a string</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a queue (%2)</source>
+        <translation>&apos;%1&apos; is not a queue (%2)</translation>
     </message>
 </context>
 <context>
@@ -356,6 +440,111 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Change a limit of %1</source>
         <translation>Change a limit of %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::BansModel</name>
+    <message>
+        <source>permanent</source>
+        <translation>permanent</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>(no log lines found)</source>
+        <translation>(no log lines found)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Jail</source>
+        <translation>Jail</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Banned since</source>
+        <translation>Banned since</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Remaining</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::BansView</name>
+    <message>
+        <source>Whitelist %1</source>
+        <translation>Whitelist %1</translation>
+    </message>
+    <message>
+        <source>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</source>
+        <translation>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n banned</source>
+        <translation>
+            <numerusform>%n banned</numerusform>
+            <numerusform>%n banned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs the helpdesk or admin role on this relay.</source>
+        <translation>Needs the helpdesk or admin role on this relay.</translation>
+    </message>
+    <message>
+        <source>Why %1 is banned: %2</source>
+        <translation>Why %1 is banned: %2</translation>
+    </message>
+    <message>
+        <source>no failure found in the logs</source>
+        <translation>no failure found in the logs</translation>
+    </message>
+    <message>
+        <source>%1 unbanned (%2).</source>
+        <translation>%1 unbanned (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is on the whitelist.</source>
+        <translation>%1 is on the whitelist.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the whitelist.</source>
+        <translation>%1 is no longer on the whitelist.</translation>
+    </message>
+    <message>
+        <source>Banned addresses</source>
+        <translation>Banned addresses</translation>
+    </message>
+    <message>
+        <source>Whitelist (never banned)</source>
+        <translation>Whitelist (never banned)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Unban</translation>
+    </message>
+    <message>
+        <source>Whitelist…</source>
+        <translation>Whitelist…</translation>
+    </message>
+    <message>
+        <source>Remove from whitelist</source>
+        <translation>Remove from whitelist</translation>
     </message>
 </context>
 <context>
@@ -531,6 +720,22 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Limits</source>
         <translation>Limits</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Bans</source>
+        <translation>Bans</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Search IP, address or queue id on all relays</source>
+        <translation>Search IP, address or queue id on all relays</translation>
     </message>
 </context>
 <context>
@@ -765,6 +970,228 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::QueueModel</name>
+    <message>
+        <source>maildrop</source>
+        <translation>maildrop</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>incoming</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>deferred</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>hold</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (bounce)</source>
+        <translation>&lt;&gt; (bounce)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue ID</source>
+        <translation>Queue ID</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Delay reason</source>
+        <translation>Delay reason</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::QueueView</name>
+    <message>
+        <source>Loading… %L1 messages</source>
+        <translation>Loading… %L1 messages</translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation>The queue could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messages</source>
+        <translation>
+            <numerusform>%Ln messages</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loaded in %L1 s</source>
+        <translation>loaded in %L1 s</translation>
+    </message>
+    <message>
+        <source>Queue actions need the admin role on this relay.</source>
+        <translation>Queue actions need the admin role on this relay.</translation>
+    </message>
+    <message>
+        <source>Message %1 in %2</source>
+        <translation>Message %1 in %2</translation>
+    </message>
+    <message>
+        <source>Sender: %1</source>
+        <translation>Sender: %1</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Account: %1</translation>
+    </message>
+    <message>
+        <source>Client: %1 [%2]</source>
+        <translation>Client: %1 [%2]</translation>
+    </message>
+    <message>
+        <source>Recipient: %1</source>
+        <translation>Recipient: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</source>
+        <translation>
+            <numerusform>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</numerusform>
+            <numerusform>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put %n message(s) on hold? They stay queued but are not delivered until released.</source>
+        <translation>
+            <numerusform>Put %n message(s) on hold? They stay queued but are not delivered until released.</numerusform>
+            <numerusform>Put %n message(s) on hold? They stay queued but are not delivered until released.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Release %n message(s) from hold?</source>
+        <translation>
+            <numerusform>Release %n message(s) from hold?</numerusform>
+            <numerusform>Release %n message(s) from hold?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requeue %n message(s)? Postfix processes them again from the start.</source>
+        <translation>
+            <numerusform>Requeue %n message(s)? Postfix processes them again from the start.</numerusform>
+            <numerusform>Requeue %n message(s)? Postfix processes them again from the start.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Try to deliver %n deferred message(s) now?</source>
+        <translation>
+            <numerusform>Try to deliver %n deferred message(s) now?</numerusform>
+            <numerusform>Try to deliver %n deferred message(s) now?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done for %n message(s).</source>
+        <translation>
+            <numerusform>Done for %n message(s).</numerusform>
+            <numerusform>Done for %n message(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>All queues</translation>
+    </message>
+    <message>
+        <source>Filter by id, sender, recipient or reason</source>
+        <translation>Filter by id, sender, recipient or reason</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Auto-refresh</source>
+        <translation>Auto-refresh</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Requeue</source>
+        <translation>Requeue</translation>
+    </message>
+    <message>
+        <source>Deliver now</source>
+        <translation>Deliver now</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::RelayConnection</name>
     <message>
         <source>not connected</source>
@@ -787,13 +1214,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>online</translation>
     </message>
     <message numerus="yes">
-        <source>online · %n queued</source>
-        <translation>
-            <numerusform>online · %n queued</numerusform>
-            <numerusform>online · %n queued</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n banned</source>
         <translation>
             <numerusform>%n banned</numerusform>
@@ -803,6 +1223,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>The host key was not trusted; not connected.</source>
         <translation>The host key was not trusted; not connected.</translation>
+    </message>
+    <message>
+        <source>queue empty</source>
+        <translation>queue empty</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1357,95 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::SearchPanel</name>
+    <message>
+        <source>searching…</source>
+        <translation>searching…</translation>
+    </message>
+    <message>
+        <source>No relay is connected: connect one first.</source>
+        <translation>No relay is connected: connect one first.</translation>
+    </message>
+    <message>
+        <source>%1 is not banned</source>
+        <translation>%1 is not banned</translation>
+    </message>
+    <message>
+        <source>%1 banned in %2 since %3: %4</source>
+        <translation>%1 banned in %2 since %3: %4</translation>
+    </message>
+    <message>
+        <source>no failure found in the logs</source>
+        <translation>no failure found in the logs</translation>
+    </message>
+    <message>
+        <source>On the whitelist since %1 (%2): %3</source>
+        <translation>On the whitelist since %1 (%2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log line(s) mention it</source>
+        <translation>
+            <numerusform>%n log line(s) mention it</numerusform>
+            <numerusform>%n log line(s) mention it</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>Account %1 may send as %2</source>
+        <translation>Account %1 may send as %2</translation>
+    </message>
+    <message>
+        <source>Queued %1 (%2): %3 → %4</source>
+        <translation>Queued %1 (%2): %3 → %4</translation>
+    </message>
+    <message>
+        <source>Double-click to open it in the Queue view.</source>
+        <translation>Double-click to open it in the Queue view.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more queued message(s)</source>
+        <translation>
+            <numerusform>… and %n more queued message(s)</numerusform>
+            <numerusform>… and %n more queued message(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>Why banned?</source>
+        <translation>Why banned?</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Unban</translation>
+    </message>
+    <message>
+        <source>Whitelist…</source>
+        <translation>Whitelist…</translation>
+    </message>
+    <message>
+        <source>%1 unbanned (%2).</source>
+        <translation>%1 unbanned (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is on the whitelist.</source>
+        <translation>%1 is on the whitelist.</translation>
+    </message>
+    <message>
+        <source>Search an IP, an address or a queue id above.</source>
+        <translation>Search an IP, an address or a queue id above.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Results for “%1”</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::SendersView</name>
     <message>
         <source>Search accounts</source>
@@ -949,6 +1462,25 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Account %1 (read-only for your role)</source>
         <translation>Account %1 (read-only for your role)</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::WhitelistModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
     </message>
 </context>
 </TS>

@@ -311,6 +311,26 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>fail2ban-client %1 failed: %2</source>
         <translation>fail2ban-client %1 non riuscito: %2</translation>
     </message>
+    <message>
+        <source>wrong credentials</source>
+        <translation>credenziali errate</translation>
+    </message>
+    <message>
+        <source>AUTH without TLS</source>
+        <translation>AUTH senza TLS</translation>
+    </message>
+    <message>
+        <source>connection dropped during AUTH</source>
+        <translation>connessione interrotta durante AUTH</translation>
+    </message>
+    <message>
+        <source>unauthorized sender</source>
+        <translation>mittente non autorizzato</translation>
+    </message>
+    <message>
+        <source>The whitelist %1 is not valid JSON: %2</source>
+        <translation>La whitelist %1 non è JSON valido: %2</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::postfix</name>
@@ -321,6 +341,70 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 non riuscito: %2</translation>
+    </message>
+    <message>
+        <source>postqueue failed: %1</source>
+        <translation>postqueue non è riuscito: %1</translation>
+    </message>
+    <message>
+        <source>postqueue -j wrote a line that is not JSON</source>
+        <translation>postqueue -j ha scritto una riga che non è JSON</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a queue id</source>
+        <translation>&apos;%1&apos; non è un ID di coda</translation>
+    </message>
+    <message>
+        <source>No message %1 in the queue</source>
+        <translation>Nessun messaggio %1 in coda</translation>
+    </message>
+    <message>
+        <source>Message %1 left the queue: %2</source>
+        <translation>Il messaggio %1 ha lasciato la coda: %2</translation>
+    </message>
+    <message>
+        <source>already on hold</source>
+        <translation>già sospeso</translation>
+    </message>
+    <message>
+        <source>not on hold</source>
+        <translation>non sospeso</translation>
+    </message>
+    <message>
+        <source>not deferred (only deferred mail is flushed)</source>
+        <translation>non differito (si consegna subito solo la posta differita)</translation>
+    </message>
+    <message>
+        <source>not in the queue</source>
+        <translation>non in coda</translation>
+    </message>
+    <message>
+        <source>left the queue before the action</source>
+        <translation>ha lasciato la coda prima dell&apos;azione</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos;: %2</source>
+        <translation>Campo &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>not a queue filter field</source>
+        <translation>non è un campo del filtro della coda</translation>
+    </message>
+    <message>
+        <source>must be a list of queue ids</source>
+        <translation>deve essere un elenco di ID di coda</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds, 0 or more</source>
+        <translation>deve essere un numero di secondi, 0 o più</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>deve essere una stringa</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a queue (%2)</source>
+        <translation>&apos;%1&apos; non è una coda (%2)</translation>
     </message>
 </context>
 <context>
@@ -356,6 +440,111 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Change a limit of %1</source>
         <translation>Modifica un limite di %1</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::BansModel</name>
+    <message>
+        <source>permanent</source>
+        <translation>permanente</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>(no log lines found)</source>
+        <translation>(nessuna riga di log trovata)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Jail</source>
+        <translation>Jail</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Banned since</source>
+        <translation>Bannato dal</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Rimanente</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::BansView</name>
+    <message>
+        <source>Whitelist %1</source>
+        <translation>Whitelist per %1</translation>
+    </message>
+    <message>
+        <source>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</source>
+        <translation>%1 non verrà mai bannato su questo relay (un ban in corso viene rimosso). Nota per i colleghi, per esempio cliente e ticket:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n banned</source>
+        <translation>
+            <numerusform>%n bannato</numerusform>
+            <numerusform>%n bannati</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs the helpdesk or admin role on this relay.</source>
+        <translation>Serve il ruolo helpdesk o admin su questo relay.</translation>
+    </message>
+    <message>
+        <source>Why %1 is banned: %2</source>
+        <translation>Perché %1 è bannato: %2</translation>
+    </message>
+    <message>
+        <source>no failure found in the logs</source>
+        <translation>nessun errore trovato nei log</translation>
+    </message>
+    <message>
+        <source>%1 unbanned (%2).</source>
+        <translation>%1 sbannato (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is on the whitelist.</source>
+        <translation>%1 è nella whitelist.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the whitelist.</source>
+        <translation>%1 non è più nella whitelist.</translation>
+    </message>
+    <message>
+        <source>Banned addresses</source>
+        <translation>Indirizzi bannati</translation>
+    </message>
+    <message>
+        <source>Whitelist (never banned)</source>
+        <translation>Whitelist (mai bannati)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Sbanna</translation>
+    </message>
+    <message>
+        <source>Whitelist…</source>
+        <translation>Whitelist…</translation>
+    </message>
+    <message>
+        <source>Remove from whitelist</source>
+        <translation>Togli dalla whitelist</translation>
     </message>
 </context>
 <context>
@@ -531,6 +720,22 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Limits</source>
         <translation>Limiti</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Coda</translation>
+    </message>
+    <message>
+        <source>Bans</source>
+        <translation>Ban</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Ricerca</translation>
+    </message>
+    <message>
+        <source>Search IP, address or queue id on all relays</source>
+        <translation>Cerca IP, indirizzo o ID di coda su tutti i relay</translation>
     </message>
 </context>
 <context>
@@ -765,6 +970,228 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::QueueModel</name>
+    <message>
+        <source>maildrop</source>
+        <translation>maildrop</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>in arrivo</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attiva</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>differita</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>sospesa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n g</numerusform>
+            <numerusform>%n g</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (bounce)</source>
+        <translation>&lt;&gt; (bounce)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n altro)</numerusform>
+            <numerusform>%1 (+%n altri)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue ID</source>
+        <translation>ID di coda</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Coda</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Età</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dimensione</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Mittente</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatari</translation>
+    </message>
+    <message>
+        <source>Delay reason</source>
+        <translation>Motivo del ritardo</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::QueueView</name>
+    <message>
+        <source>Loading… %L1 messages</source>
+        <translation>Caricamento… %L1 messaggi</translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation>Impossibile leggere la coda: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messages</source>
+        <translation>
+            <numerusform>%Ln messaggio</numerusform>
+            <numerusform>%Ln messaggi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loaded in %L1 s</source>
+        <translation>caricata in %L1 s</translation>
+    </message>
+    <message>
+        <source>Queue actions need the admin role on this relay.</source>
+        <translation>Le azioni sulla coda richiedono il ruolo admin su questo relay.</translation>
+    </message>
+    <message>
+        <source>Message %1 in %2</source>
+        <translation>Messaggio %1 in %2</translation>
+    </message>
+    <message>
+        <source>Sender: %1</source>
+        <translation>Mittente: %1</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Account: %1</translation>
+    </message>
+    <message>
+        <source>Client: %1 [%2]</source>
+        <translation>Client: %1 [%2]</translation>
+    </message>
+    <message>
+        <source>Recipient: %1</source>
+        <translation>Destinatario: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</source>
+        <translation>
+            <numerusform>Eliminare %n messaggio dalla coda? Sparisce per sempre: né consegnato né rimandato al mittente.</numerusform>
+            <numerusform>Eliminare %n messaggi dalla coda? Spariscono per sempre: né consegnati né rimandati al mittente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put %n message(s) on hold? They stay queued but are not delivered until released.</source>
+        <translation>
+            <numerusform>Sospendere %n messaggio? Resta in coda ma non viene consegnato finché non è rilasciato.</numerusform>
+            <numerusform>Sospendere %n messaggi? Restano in coda ma non vengono consegnati finché non sono rilasciati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Release %n message(s) from hold?</source>
+        <translation>
+            <numerusform>Rilasciare %n messaggio sospeso?</numerusform>
+            <numerusform>Rilasciare %n messaggi sospesi?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requeue %n message(s)? Postfix processes them again from the start.</source>
+        <translation>
+            <numerusform>Rimettere in coda %n messaggio? Postfix lo rielabora da capo.</numerusform>
+            <numerusform>Rimettere in coda %n messaggi? Postfix li rielabora da capo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Try to deliver %n deferred message(s) now?</source>
+        <translation>
+            <numerusform>Tentare ora la consegna di %n messaggio differito?</numerusform>
+            <numerusform>Tentare ora la consegna di %n messaggi differiti?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Coda</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done for %n message(s).</source>
+        <translation>
+            <numerusform>Fatto per %n messaggio.</numerusform>
+            <numerusform>Fatto per %n messaggi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>Tutte le code</translation>
+    </message>
+    <message>
+        <source>Filter by id, sender, recipient or reason</source>
+        <translation>Filtra per ID, mittente, destinatario o motivo</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Auto-refresh</source>
+        <translation>Aggiornamento automatico</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Sospendi</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Rilascia</translation>
+    </message>
+    <message>
+        <source>Requeue</source>
+        <translation>Rimetti in coda</translation>
+    </message>
+    <message>
+        <source>Deliver now</source>
+        <translation>Consegna ora</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Elimina…</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::RelayConnection</name>
     <message>
         <source>not connected</source>
@@ -787,13 +1214,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>in linea</translation>
     </message>
     <message numerus="yes">
-        <source>online · %n queued</source>
-        <translation>
-            <numerusform>in linea · %n in coda</numerusform>
-            <numerusform>in linea · %n in coda</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n banned</source>
         <translation>
             <numerusform>%n bannato</numerusform>
@@ -803,6 +1223,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>The host key was not trusted; not connected.</source>
         <translation>La chiave host non è stata considerata affidabile; non collegato.</translation>
+    </message>
+    <message>
+        <source>queue empty</source>
+        <translation>coda vuota</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1357,95 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::SearchPanel</name>
+    <message>
+        <source>searching…</source>
+        <translation>ricerca…</translation>
+    </message>
+    <message>
+        <source>No relay is connected: connect one first.</source>
+        <translation>Nessun relay connesso: connettine prima uno.</translation>
+    </message>
+    <message>
+        <source>%1 is not banned</source>
+        <translation>%1 non è bannato</translation>
+    </message>
+    <message>
+        <source>%1 banned in %2 since %3: %4</source>
+        <translation>%1 bannato in %2 dal %3: %4</translation>
+    </message>
+    <message>
+        <source>no failure found in the logs</source>
+        <translation>nessun errore trovato nei log</translation>
+    </message>
+    <message>
+        <source>On the whitelist since %1 (%2): %3</source>
+        <translation>Nella whitelist dal %1 (%2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log line(s) mention it</source>
+        <translation>
+            <numerusform>%n riga di log lo cita</numerusform>
+            <numerusform>%n righe di log lo citano</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>Account %1 may send as %2</source>
+        <translation>L&apos;account %1 può inviare come %2</translation>
+    </message>
+    <message>
+        <source>Queued %1 (%2): %3 → %4</source>
+        <translation>In coda %1 (%2): %3 → %4</translation>
+    </message>
+    <message>
+        <source>Double-click to open it in the Queue view.</source>
+        <translation>Doppio clic per aprirlo nella vista Coda.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more queued message(s)</source>
+        <translation>
+            <numerusform>… e ancora %n messaggio in coda</numerusform>
+            <numerusform>… e ancora %n messaggi in coda</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nessun risultato</translation>
+    </message>
+    <message>
+        <source>Why banned?</source>
+        <translation>Perché bannato?</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Sbanna</translation>
+    </message>
+    <message>
+        <source>Whitelist…</source>
+        <translation>Whitelist…</translation>
+    </message>
+    <message>
+        <source>%1 unbanned (%2).</source>
+        <translation>%1 sbannato (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is on the whitelist.</source>
+        <translation>%1 è nella whitelist.</translation>
+    </message>
+    <message>
+        <source>Search an IP, an address or a queue id above.</source>
+        <translation>Cerca qui sopra un IP, un indirizzo o un ID di coda.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Risultati per “%1”</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::SendersView</name>
     <message>
         <source>Search accounts</source>
@@ -949,6 +1462,25 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Account %1 (read-only for your role)</source>
         <translation>Account %1 (sola lettura per il tuo ruolo)</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::WhitelistModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Aggiunto da</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Aggiunto</translation>
     </message>
 </context>
 </TS>
