@@ -39,14 +39,22 @@ struct Evidence
     QJsonArray lines;            // {source, text, reason?}
     QList<FailureKind> failures; // in log order
 
-    // The kind of most of the latest three failures (a ban needs three), the latest on a tie.
-    FailureKind reason() const
+    // The kind of most of the latest three failures (a ban needs three) that the jail counts,
+    // the latest on a tie. Each jail reads its own log: staffetta-sender counts unauthorized
+    // senders, the others the authentication failures.
+    FailureKind reason(const QString &jail = {}) const
     {
+        QList<FailureKind> counted;
+        for (FailureKind k : failures) {
+            const bool senderKind = k == FailureKind::UnauthorizedSender;
+            if (jail.isEmpty() || senderKind == (jail == u"staffetta-sender"_s))
+                counted.append(k);
+        }
         QHash<FailureKind, int> count;
         FailureKind latest = FailureKind::None;
-        for (qsizetype i = qMax<qsizetype>(0, failures.size() - 3); i < failures.size(); ++i) {
-            ++count[failures[i]];
-            latest = failures[i];
+        for (qsizetype i = qMax<qsizetype>(0, counted.size() - 3); i < counted.size(); ++i) {
+            ++count[counted[i]];
+            latest = counted[i];
         }
         FailureKind best = latest;
         for (auto it = count.cbegin(); it != count.cend(); ++it) {
@@ -157,7 +165,7 @@ Result<QJsonArray> jailsWithBans(const Context &ctx, const QString &onlyAddress 
     for (auto &[jail, bans] : all) {
         QJsonArray banned;
         for (Ban &b : bans) {
-            b.reason = evidence.value().value(b.address).reason();
+            b.reason = evidence.value().value(b.address).reason(b.jail);
             banned.append(b.toJson(now));
         }
         QJsonObject j = jail.toJson();
@@ -195,12 +203,17 @@ Result<QJsonObject> log(const Context &ctx)
             bans.append(b);
     }
     const Evidence e = evidence.value().value(address.value());
+    // Banned: the reason of the (first) ban; otherwise what the latest failures were.
+    const FailureKind reason =
+        bans.isEmpty()
+            ? e.reason()
+            : fail2ban::failureKindFromName(bans.first().toObject().value(u"reason"_s).toString());
     QJsonObject result{{u"address"_s, address.value()},
                        {u"bans"_s, bans},
                        {u"lines"_s, e.lines},
                        {u"reasons"_s, e.reasonCounts()}};
-    if (e.reason() != FailureKind::None)
-        result.insert(u"reason"_s, fail2ban::failureKindName(e.reason()));
+    if (reason != FailureKind::None)
+        result.insert(u"reason"_s, fail2ban::failureKindName(reason));
     auto whitelist = fail2ban::loadWhitelist(whitelistFile(ctx));
     if (!whitelist)
         return whitelist.error();
