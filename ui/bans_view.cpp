@@ -337,9 +337,7 @@ QString BansView::selectedAddress() const
 
 void BansView::updateActions()
 {
-    const bool helpdesk =
-        m_connection && m_connection->info() &&
-        (m_connection->info()->role == u"admin"_s || m_connection->info()->role == u"helpdesk"_s);
+    const bool helpdesk = m_connection && m_connection->hasRole(Role::Helpdesk);
     const QString why =
         helpdesk ? QString() : tr("Needs the helpdesk or admin role on this relay.");
     m_unban->setEnabled(helpdesk && !selectedAddress().isEmpty());

@@ -252,8 +252,7 @@ QStringList QueueView::selectedIds() const
 
 void QueueView::updateActions()
 {
-    const bool admin =
-        m_connection && m_connection->info() && m_connection->info()->role == u"admin"_s;
+    const bool admin = m_connection && m_connection->hasRole(Role::Admin);
     const bool any = m_table->selectionModel()->hasSelection();
     for (const auto &[a, b] : m_actions) {
         b->setEnabled(admin && any);

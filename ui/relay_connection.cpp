@@ -69,6 +69,11 @@ QString RelayConnection::statusText() const
     return parts.join(u" · "_s);
 }
 
+bool RelayConnection::hasRole(Role role) const
+{
+    return m_info && roleFromName(m_info->role).value_or(Role::None) >= role;
+}
+
 void RelayConnection::cancel()
 {
     if (m_cancel)

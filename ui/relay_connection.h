@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/info.h"
+#include "common/access.h"
 #include "settings/profiles.h"
 #include "transport/transport.h"
 
@@ -39,6 +40,9 @@ public:
 
     State state() const { return m_state; }
     const std::optional<api::RelayInfo> &info() const { return m_info; }
+    // Whether the role this relay reported for us is at least `role` (false before `info`).
+    // The relay enforces roles; the console only uses this to offer what will be accepted.
+    bool hasRole(Role role) const;
     const std::optional<Error> &lastError() const { return m_error; }
     QDateTime lastUpdate() const { return m_lastUpdate; }
     // A one-line, translated summary for the fleet list.

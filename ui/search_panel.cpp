@@ -168,8 +168,7 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
     layout->addWidget(unbanButton);
     layout->addWidget(whitelist);
     layout->addStretch(1);
-    const bool helpdesk = relay->info() && (relay->info()->role == u"admin"_s ||
-                                            relay->info()->role == u"helpdesk"_s);
+    const bool helpdesk = relay->hasRole(Role::Helpdesk);
     unbanButton->setEnabled(helpdesk);
     whitelist->setEnabled(helpdesk);
     m_tree->setIndexWidget(m_model->indexFromItem(item).siblingAtColumn(1), buttons);

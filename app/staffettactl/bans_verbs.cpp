@@ -134,8 +134,15 @@ Result<QJsonArray> whitelistJson(const Context &ctx)
     return out;
 }
 
-// Every ban of every jail, with the reason the logs give.
-Result<QJsonArray> jailsWithBans(const Context &ctx, const QString &onlyAddress = {})
+// Every ban of every jail (or of one address), with the reason the logs give; the logs are
+// read once, for every banned address and for `onlyAddress` even when it is not banned.
+struct BanListing
+{
+    QJsonArray jails;
+    QHash<QString, Evidence> evidence;
+};
+
+Result<BanListing> jailsWithBans(const Context &ctx, const QString &onlyAddress = {})
 {
     const auto f2b = f2bOf(ctx);
     auto jails = f2b.allJails();
@@ -143,6 +150,8 @@ Result<QJsonArray> jailsWithBans(const Context &ctx, const QString &onlyAddress 
         return jails.error();
     QList<std::pair<api::JailStatus, QList<Ban>>> all;
     QStringList addresses;
+    if (!onlyAddress.isEmpty())
+        addresses.append(onlyAddress);
     for (const auto &jail : jails.value()) {
         auto bans = f2b.bans(jail.name);
         if (!bans)
@@ -172,18 +181,18 @@ Result<QJsonArray> jailsWithBans(const Context &ctx, const QString &onlyAddress 
         j.insert(u"bans"_s, banned);
         out.append(j);
     }
-    return out;
+    return BanListing{out, evidence.value()};
 }
 
 Result<QJsonObject> list(const Context &ctx)
 {
-    auto jails = jailsWithBans(ctx);
-    if (!jails)
-        return jails.error();
+    auto listing = jailsWithBans(ctx);
+    if (!listing)
+        return listing.error();
     auto whitelist = whitelistJson(ctx);
     if (!whitelist)
         return whitelist.error();
-    return QJsonObject{{u"jails"_s, jails.value()}, {u"whitelist"_s, whitelist.value()}};
+    return QJsonObject{{u"jails"_s, listing.value().jails}, {u"whitelist"_s, whitelist.value()}};
 }
 
 Result<QJsonObject> log(const Context &ctx)
@@ -191,18 +200,15 @@ Result<QJsonObject> log(const Context &ctx)
     auto address = addressWord(ctx, 1, u"bans log IP"_s);
     if (!address)
         return address.error();
-    auto evidence = gatherEvidence(ctx, {address.value()});
-    if (!evidence)
-        return evidence.error();
-    auto jails = jailsWithBans(ctx, address.value());
-    if (!jails)
-        return jails.error();
+    auto listing = jailsWithBans(ctx, address.value());
+    if (!listing)
+        return listing.error();
     QJsonArray bans;
-    for (const QJsonValue &j : jails.value()) {
+    for (const QJsonValue &j : listing.value().jails) {
         for (const QJsonValue &b : j.toObject().value(u"bans"_s).toArray())
             bans.append(b);
     }
-    const Evidence e = evidence.value().value(address.value());
+    const Evidence e = listing.value().evidence.value(address.value());
     // Banned: the reason of the (first) ban; otherwise what the latest failures were.
     const FailureKind reason =
         bans.isEmpty()

@@ -154,11 +154,11 @@ Result<QJsonObject> act(const Context &ctx, QueueAction action)
         out.append(r.toJson());
     }
     QStringList summary;
-    for (auto it = tally.cbegin(); it != tally.cend(); ++it)
-        summary.append(u"%1 %2"_s.arg(it.value()).arg(it.key()));
     QJsonObject tallyJson;
-    for (auto it = tally.cbegin(); it != tally.cend(); ++it)
+    for (auto it = tally.cbegin(); it != tally.cend(); ++it) {
+        summary.append(u"%1 %2"_s.arg(it.value()).arg(it.key()));
         tallyJson.insert(it.key(), it.value());
+    }
     const QString auditError =
         recordAudit(ctx, u"queue "_s + name, u"done"_s, 0,
                     summary.isEmpty() ? u"no message"_s : summary.join(u", "_s));

@@ -1,5 +1,6 @@
 #include "ops_client.h"
 
+#include "api/info.h"
 #include "relay_client.h"
 
 #include <QJsonArray>
@@ -19,8 +20,7 @@ QByteArray toRequest(const QJsonObject &o)
 // Queue names repeat in every row: share five strings instead of 100k copies.
 QString sharedQueueName(const QString &name)
 {
-    static const QStringList names = {u"maildrop"_s, u"incoming"_s, u"active"_s, u"deferred"_s,
-                                      u"hold"_s};
+    static const QStringList names = api::queueNames();
     const qsizetype i = names.indexOf(name);
     return i >= 0 ? names.at(i) : name;
 }

@@ -4,12 +4,16 @@
 #include <QDeadlineTimer>
 #include <QProcess>
 
+#include <optional>
+
 namespace staffetta {
 
-Result<ProcessOutput> runProcess(const QString &program, const QStringList &arguments,
-                                 const QByteArray &input, int timeoutMs)
+namespace {
+
+// Starts the program and hands it its stdin; the error when it cannot be started.
+std::optional<Error> start(QProcess &process, const QString &program, const QStringList &arguments,
+                           const QByteArray &input, int timeoutMs)
 {
-    QProcess process;
     process.start(program, arguments);
     if (!process.waitForStarted(timeoutMs)) {
         return Error(ErrorCode::Unavailable,
@@ -20,15 +24,30 @@ Result<ProcessOutput> runProcess(const QString &program, const QStringList &argu
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
+    return std::nullopt;
+}
+
+Error timedOut(const QString &program, int timeoutMs)
+{
+    return Error(ErrorCode::Timeout,
+                 QCoreApplication::translate("staffetta::Process", "%1 did not finish within %2 ms")
+                     .arg(program)
+                     .arg(timeoutMs),
+                 {{QStringLiteral("program"), program}});
+}
+
+} // namespace
+
+Result<ProcessOutput> runProcess(const QString &program, const QStringList &arguments,
+                                 const QByteArray &input, int timeoutMs)
+{
+    QProcess process;
+    if (auto failed = start(process, program, arguments, input, timeoutMs))
+        return *failed;
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        return Error(
-            ErrorCode::Timeout,
-            QCoreApplication::translate("staffetta::Process", "%1 did not finish within %2 ms")
-                .arg(program)
-                .arg(timeoutMs),
-            {{QStringLiteral("program"), program}});
+        return timedOut(program, timeoutMs);
     }
     ProcessOutput output;
     output.out = process.readAllStandardOutput();
@@ -42,16 +61,8 @@ Result<ProcessOutput> runProcessLines(const QString &program, const QStringList 
                                       const QByteArray &input, int timeoutMs)
 {
     QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForStarted(timeoutMs)) {
-        return Error(ErrorCode::Unavailable,
-                     QCoreApplication::translate("staffetta::Process", "Cannot run %1: %2")
-                         .arg(program, process.errorString()),
-                     {{QStringLiteral("program"), program}});
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
+    if (auto failed = start(process, program, arguments, input, timeoutMs))
+        return *failed;
 
     const QDeadlineTimer deadline(timeoutMs);
     bool stopped = false;
@@ -68,12 +79,7 @@ Result<ProcessOutput> runProcessLines(const QString &program, const QStringList 
         if (deadline.hasExpired()) {
             process.kill();
             process.waitForFinished(1000);
-            return Error(
-                ErrorCode::Timeout,
-                QCoreApplication::translate("staffetta::Process", "%1 did not finish within %2 ms")
-                    .arg(program)
-                    .arg(timeoutMs),
-                {{QStringLiteral("program"), program}});
+            return timedOut(program, timeoutMs);
         }
         process.waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 1000)));
         drain(false);
