@@ -1190,6 +1190,38 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>put on hold</source>
+        <translation>put on hold</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>released</translation>
+    </message>
+    <message>
+        <source>requeued</source>
+        <translation>requeued</translation>
+    </message>
+    <message>
+        <source>delivery attempted</source>
+        <translation>delivery attempted</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>no longer queued</source>
+        <translation>no longer queued</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::RelayConnection</name>

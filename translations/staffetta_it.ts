@@ -1190,6 +1190,38 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Delete…</source>
         <translation>Elimina…</translation>
     </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminato</translation>
+    </message>
+    <message>
+        <source>put on hold</source>
+        <translation>sospeso</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>rilasciato</translation>
+    </message>
+    <message>
+        <source>requeued</source>
+        <translation>rimesso in coda</translation>
+    </message>
+    <message>
+        <source>delivery attempted</source>
+        <translation>consegna tentata</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>invariato</translation>
+    </message>
+    <message>
+        <source>no longer queued</source>
+        <translation>non più in coda</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>non riuscito</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::RelayConnection</name>

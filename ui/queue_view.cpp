@@ -369,13 +369,35 @@ void QueueView::runAction(QueueAction action, const QStringList &ids)
               });
 }
 
+QString QueueView::outcomeText(const QString &outcome)
+{
+    // The relay's outcome words (postfix::ActionResult), as the user reads them.
+    if (outcome == u"deleted"_s)
+        return tr("deleted");
+    if (outcome == u"held"_s)
+        return tr("put on hold");
+    if (outcome == u"released"_s)
+        return tr("released");
+    if (outcome == u"requeued"_s)
+        return tr("requeued");
+    if (outcome == u"scheduled"_s)
+        return tr("delivery attempted");
+    if (outcome == u"unchanged"_s)
+        return tr("unchanged");
+    if (outcome == u"not_found"_s)
+        return tr("no longer queued");
+    if (outcome == u"failed"_s)
+        return tr("failed");
+    return outcome;
+}
+
 void QueueView::reportResults(QueueAction, const QList<postfix::ActionResult> &results)
 {
     QMap<QString, int> tally;
     QStringList lines;
     for (const auto &r : results) {
-        ++tally[r.outcome];
-        lines.append(r.id + u": "_s + r.outcome +
+        ++tally[outcomeText(r.outcome)];
+        lines.append(r.id + u": "_s + outcomeText(r.outcome) +
                      (r.detail.isEmpty() ? QString() : u" ("_s + r.detail + u')'));
     }
     QStringList summary;

@@ -48,6 +48,7 @@ public:
     // Runs an action on the selected messages after asking; the report follows.
     void act(postfix::QueueAction action);
     QStringList selectedIds() const;
+    static QString outcomeText(const QString &outcome); // translated
 
 signals:
     void loaded();

@@ -3,6 +3,7 @@
 #include "api/api.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -12,8 +13,14 @@
 
 #include <libssh/libssh.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 namespace staffetta::transport {
 
@@ -201,6 +208,185 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint,
                  {{u"user"_s, endpoint.user}});
 }
 
+// Idle SSH sessions, kept for the next request to the same relay. Opening a session costs
+// a TCP connect, a key exchange and the login: about 250 ms against the lab's loopback sshd
+// (bench/README.md), paid by every console request before sessions were reused. A session
+// that ran its last command to the end waits here, per endpoint and credentials, and is
+// closed after kIdleLimit without use. A reused session carries the host key check and the
+// login of when it was opened (OpenSSH's ControlMaster does the same).
+class SessionPool
+{
+public:
+    static constexpr auto kIdleLimit = std::chrono::seconds(30);
+    static constexpr int kIdlePerKey = 4;
+
+    // Created by the first session given back, so after libssh's crypto has started: its
+    // destructor then runs before OpenSSL's cleanup at exit (which it registers when it starts).
+    static SessionPool &instance()
+    {
+        static SessionPool pool;
+        return pool;
+    }
+    static SessionPool *existing() { return s_existing.load(); }
+
+    SessionPool() { s_existing.store(this); }
+    ~SessionPool()
+    {
+        s_existing.store(nullptr);
+        std::unique_lock lock(m_mutex);
+        m_stopping = true;
+        lock.unlock();
+        m_wake.notify_all();
+        if (m_reaper.joinable())
+            m_reaper.join();
+        // The process is ending: the system closes the sockets. No SSH goodbye (it would need
+        // the crypto that is being torn down).
+        for (Idle &i : m_idle)
+            (void)i.session.release();
+    }
+
+    Session take(const QByteArray &key)
+    {
+        std::lock_guard lock(m_mutex);
+        // The most recently used session of this key: the least likely to have been dropped.
+        for (auto it = m_idle.rbegin(); it != m_idle.rend(); ++it) {
+            if (it->key == key) {
+                Session s = std::move(it->session);
+                m_idle.erase(std::next(it).base());
+                return s;
+            }
+        }
+        return {};
+    }
+
+    void give(const QByteArray &key, Session session)
+    {
+        std::unique_lock lock(m_mutex);
+        if (m_stopping)
+            return;
+        const auto sameKey = std::count_if(m_idle.begin(), m_idle.end(),
+                                           [&](const Idle &i) { return i.key == key; });
+        if (sameKey >= kIdlePerKey)
+            return; // closed here, outside nobody's use
+        m_idle.push_back({key, std::move(session), std::chrono::steady_clock::now()});
+        if (!m_reaping) {
+            // The previous reaper has left its loop (m_reaping false): join it, start anew.
+            if (m_reaper.joinable())
+                m_reaper.join();
+            m_reaping = true;
+            m_reaper = std::thread([this] { reap(); });
+        }
+    }
+
+private:
+    struct Idle
+    {
+        QByteArray key;
+        Session session;
+        std::chrono::steady_clock::time_point since;
+    };
+
+    // Closes expired sessions; ends when none is left (and starts again with the next one).
+    void reap()
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_stopping && !m_idle.empty()) {
+            m_wake.wait_for(lock, std::chrono::seconds(5));
+            const auto now = std::chrono::steady_clock::now();
+            std::vector<Session> expired;
+            for (auto it = m_idle.begin(); it != m_idle.end() && !m_stopping;) {
+                if (now - it->since >= kIdleLimit) {
+                    expired.push_back(std::move(it->session));
+                    it = m_idle.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            lock.unlock();
+            expired.clear(); // disconnects, without holding the lock
+            lock.lock();
+        }
+        m_reaping = false;
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<Idle> m_idle;
+    std::thread m_reaper;
+    bool m_reaping = false;
+    bool m_stopping = false;
+    static inline std::atomic<SessionPool *> s_existing = nullptr;
+};
+
+// What a session was opened with: only a request with the same endpoint and credentials may
+// reuse it (hashed, so the secret is not kept twice).
+QByteArray sessionKey(const SshEndpoint &e, const SshCredentials &c)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    // With the agent, the credentials are the agent the login went through.
+    const QString agent =
+        e.auth == SshAuth::Agent ? qEnvironmentVariable("SSH_AUTH_SOCK") : QString();
+    for (const QString &part :
+         {e.host, QString::number(e.port), e.user, QString::number(int(e.auth)), e.keyFile,
+          e.knownHostsFile, agent, c.secret, c.approvedFingerprint}) {
+        hash.addData(part.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+    }
+    return hash.result();
+}
+
+// A new session: connect, check the host key, log in.
+Result<Session> openSession(const SshEndpoint &endpoint, const SshCredentials &credentials,
+                            const CancelToken &cancel)
+{
+    Session session(ssh_new());
+    if (!session)
+        return Error(ErrorCode::Internal, Tr::tr("Cannot create an SSH session."));
+    ssh_session s = session.get();
+    const QByteArray host = endpoint.host.toUtf8();
+    const QByteArray user = endpoint.user.toUtf8();
+    const unsigned int port = endpoint.port;
+    const long timeoutSeconds = std::max(1, endpoint.connectTimeoutMs / 1000);
+    const int verbosity = SSH_LOG_NOLOG;
+    const int no = 0;
+    ssh_options_set(s, SSH_OPTIONS_HOST, host.constData());
+    ssh_options_set(s, SSH_OPTIONS_PORT, &port);
+    if (!user.isEmpty())
+        ssh_options_set(s, SSH_OPTIONS_USER, user.constData());
+    ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeoutSeconds);
+    ssh_options_set(s, SSH_OPTIONS_LOG_VERBOSITY, &verbosity);
+    // Our own settings only: ~/.ssh/config must not redirect a profile somewhere else.
+    ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &no);
+    if (!endpoint.knownHostsFile.isEmpty()) {
+        const QByteArray kh = QFile::encodeName(endpoint.knownHostsFile);
+        ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, kh.constData());
+    }
+
+    if (ssh_connect(s) != SSH_OK) {
+        return Error(ErrorCode::HostUnreachable,
+                     Tr::tr("Cannot reach %1 port %2: %3")
+                         .arg(endpoint.host)
+                         .arg(endpoint.port)
+                         .arg(sshError(s)),
+                     {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
+    }
+    if (canceled(cancel))
+        return canceledError();
+    if (auto verified = verifyHost(s, endpoint, credentials); !verified)
+        return verified.error();
+    if (auto authenticated = authenticate(s, endpoint, credentials); !authenticated)
+        return authenticated.error();
+    return session;
+}
+
+Channel openChannel(ssh_session s)
+{
+    Channel channel(ssh_channel_new(s));
+    if (channel && ssh_channel_open_session(channel.get()) != SSH_OK)
+        channel.reset();
+    return channel;
+}
+
 } // namespace
 
 SshTransport::SshTransport(SshEndpoint endpoint, SshCredentials credentials)
@@ -256,50 +442,31 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
     if (canceled(cancel))
         return canceledError();
 
-    Session session(ssh_new());
-    if (!session)
-        return Error(ErrorCode::Internal, Tr::tr("Cannot create an SSH session."));
+    // A kept session first. If the relay dropped it meanwhile, opening the channel fails and
+    // nothing was sent on it: a new session is opened, as if none had been kept.
+    const QByteArray key = sessionKey(endpoint, credentials);
+    Session session;
+    if (SessionPool *pool = SessionPool::existing())
+        session = pool->take(key);
+    Channel channel;
+    if (session) {
+        channel = openChannel(session.get());
+        if (!channel)
+            session.reset();
+    }
+    if (!session) {
+        auto opened = openSession(endpoint, credentials, cancel);
+        if (!opened)
+            return opened.error();
+        session = std::move(opened).value();
+        if (canceled(cancel))
+            return canceledError();
+        channel = openChannel(session.get());
+        if (!channel)
+            return Error(ErrorCode::ConnectionLost,
+                         Tr::tr("Cannot open an SSH channel: %1").arg(sshError(session.get())));
+    }
     ssh_session s = session.get();
-    const QByteArray host = endpoint.host.toUtf8();
-    const QByteArray user = endpoint.user.toUtf8();
-    const unsigned int port = endpoint.port;
-    const long timeoutSeconds = std::max(1, endpoint.connectTimeoutMs / 1000);
-    const int verbosity = SSH_LOG_NOLOG;
-    const int no = 0;
-    ssh_options_set(s, SSH_OPTIONS_HOST, host.constData());
-    ssh_options_set(s, SSH_OPTIONS_PORT, &port);
-    if (!user.isEmpty())
-        ssh_options_set(s, SSH_OPTIONS_USER, user.constData());
-    ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeoutSeconds);
-    ssh_options_set(s, SSH_OPTIONS_LOG_VERBOSITY, &verbosity);
-    // Our own settings only: ~/.ssh/config must not redirect a profile somewhere else.
-    ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &no);
-    if (!endpoint.knownHostsFile.isEmpty()) {
-        const QByteArray kh = QFile::encodeName(endpoint.knownHostsFile);
-        ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, kh.constData());
-    }
-
-    if (ssh_connect(s) != SSH_OK) {
-        return Error(ErrorCode::HostUnreachable,
-                     Tr::tr("Cannot reach %1 port %2: %3")
-                         .arg(endpoint.host)
-                         .arg(endpoint.port)
-                         .arg(sshError(s)),
-                     {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
-    }
-    if (canceled(cancel))
-        return canceledError();
-    if (auto verified = verifyHost(s, endpoint, credentials); !verified)
-        return verified.error();
-    if (auto authenticated = authenticate(s, endpoint, credentials); !authenticated)
-        return authenticated.error();
-    if (canceled(cancel))
-        return canceledError();
-
-    Channel channel(ssh_channel_new(s));
-    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
-        return Error(ErrorCode::ConnectionLost,
-                     Tr::tr("Cannot open an SSH channel: %1").arg(sshError(s)));
     ssh_channel c = channel.get();
     if (ssh_channel_request_exec(c, command.value().toUtf8().constData()) != SSH_OK)
         return Error(ErrorCode::ConnectionLost,
@@ -352,6 +519,8 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
     }
     output.exitStatus = ssh_channel_get_exit_status(c);
     ssh_channel_close(c);
+    channel.reset(); // before the session can go to another thread
+    SessionPool::instance().give(key, std::move(session));
     return output;
 }
 

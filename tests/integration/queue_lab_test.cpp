@@ -77,6 +77,14 @@ TEST_F(QueueLab, MailToAnUnreachableDomainIsDeferredWithItsReason)
     EXPECT_TRUE(row.reason.contains(Lab::get().value(u"LAB_UNREACHABLE_PORT"_s)))
         << row.reason.toStdString();
 
+    // info counts the queue directories; the listing is showq's: they agree. (A retry moves
+    // the message between deferred and active, never out of the total.)
+    auto info = await(admin.info());
+    auto listing = await(client::queueList(admin, {}));
+    ASSERT_TRUE(info.ok() && listing.ok());
+    EXPECT_EQ(info.value().queuedTotal(), listing.value().total);
+    EXPECT_GE(info.value().queues.value(u"deferred"_s) + info.value().queues.value(u"active"_s), 1);
+
     // show: the envelope names the SASL account; the headers and the reason are there.
     auto shown = await(client::queueShow(admin, row.id));
     ASSERT_TRUE(shown.ok()) << shown.error().message.toStdString();

@@ -5,8 +5,13 @@
 #include "lab_helpers.h"
 
 #include <QFile>
+#include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
+
+#include <csignal>
 
 using namespace staffetta;
 using namespace staffetta::test;
@@ -199,4 +204,76 @@ TEST_F(SshLab, PasswordAuthenticationAsksThenReportsRefusal)
                                            makeCancelToken());
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.error().code, ErrorCode::AuthFailed);
+}
+
+namespace {
+
+// This process's TCP connections to the lab's sshd: local port -> the sshd processes serving it.
+QMap<int, QList<qint64>> sshConnections()
+{
+    const int sshPort = Lab::get().port(u"LAB_SSH_PORT"_s);
+    // Server side of each connection: "127.0.0.1:SSH 127.0.0.1:CLIENT users:(("sshd",pid=N..."
+    const auto out = run(
+        u"ss"_s, {u"-tnpH"_s, u"state"_s, u"established"_s, u"sport"_s, u"= :%1"_s.arg(sshPort)});
+    const auto mine = run(
+        u"ss"_s, {u"-tnpH"_s, u"state"_s, u"established"_s, u"dport"_s, u"= :%1"_s.arg(sshPort)});
+    QSet<int> ours;
+    const QString pid = u"pid=%1,"_s.arg(QCoreApplication::applicationPid());
+    for (const QString &line : QString::fromUtf8(mine.out).split(u'\n', Qt::SkipEmptyParts)) {
+        if (line.contains(pid))
+            ours.insert(line.simplified().section(u' ', 2, 2).section(u':', -1).toInt());
+    }
+    static const QRegularExpression sshdPid(u"\"sshd\",pid=(\\d+)"_s);
+    QMap<int, QList<qint64>> connections;
+    for (const QString &line : QString::fromUtf8(out.out).split(u'\n', Qt::SkipEmptyParts)) {
+        const int clientPort = line.simplified().section(u' ', 3, 3).section(u':', -1).toInt();
+        if (!ours.contains(clientPort))
+            continue;
+        QList<qint64> &pids = connections[clientPort];
+        for (auto it = sshdPid.globalMatch(line); it.hasNext();)
+            pids.append(it.next().captured(1).toLongLong());
+    }
+    return connections;
+}
+
+} // namespace
+
+TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
+{
+    // A known_hosts of its own: no session of another test can be reused here.
+    QTemporaryDir dir;
+    SshEndpoint e = labEndpoint();
+    const QString knownHosts = dir.filePath(u"known_hosts"_s);
+    ASSERT_TRUE(QFile::copy(e.knownHostsFile, knownHosts));
+    e.knownHostsFile = knownHosts;
+    const QMap<int, QList<qint64>> before = sshConnections();
+
+    auto first = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
+    QMap<int, QList<qint64>> kept = sshConnections();
+    for (int port : before.keys())
+        kept.remove(port);
+    ASSERT_EQ(kept.size(), 1) << "the session stays open after the call";
+    ASSERT_FALSE(kept.first().isEmpty()) << "the sshd serving it is known";
+
+    // The second call goes through the same connection: no new one is opened.
+    auto second = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_TRUE(second.ok()) << second.error().message.toStdString();
+    QMap<int, QList<qint64>> after = sshConnections();
+    for (int port : before.keys())
+        after.remove(port);
+    EXPECT_EQ(after, kept);
+
+    // The relay drops the idle session (its sshd dies): the next call opens a new one.
+    for (qint64 pid : kept.first())
+        ASSERT_EQ(::kill(pid_t(pid), SIGKILL), 0);
+    ASSERT_TRUE(waitUntil([&] { return !sshConnections().contains(kept.firstKey()); }, 5000));
+    auto third = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_TRUE(third.ok()) << third.error().message.toStdString();
+    EXPECT_EQ(third.value().exitStatus, 0);
+    QMap<int, QList<qint64>> replaced = sshConnections();
+    for (int port : before.keys())
+        replaced.remove(port);
+    ASSERT_EQ(replaced.size(), 1);
+    EXPECT_NE(replaced.firstKey(), kept.firstKey());
 }
