@@ -1,7 +1,7 @@
 // The floor: a policy server that answers DUNNO to everything and does nothing else (a thread
 // per connection, blocking I/O). What it measures is the machine's loopback round trip and
 // scheduling, which bound every real server in the same run.
-//   null_policy PORT SECONDS
+//   null_policy PORT|unix:PATH SECONDS
 #include <arpa/inet.h>
 #include <csignal>
 #include <cstdlib>
@@ -10,6 +10,7 @@
 #include <netinet/tcp.h>
 #include <string>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <thread>
 #include <unistd.h>
 
@@ -19,15 +20,25 @@ int main(int argc, char **argv)
         return 2;
     signal(SIGPIPE, SIG_IGN);
     alarm(unsigned(atoi(argv[2]))); // bounded: it stops by itself
-    const int server = socket(AF_INET, SOCK_STREAM, 0);
-    const int one = 1;
-    setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(uint16_t(atoi(argv[1])));
-    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    if (bind(server, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
-        listen(server, 256) != 0)
+    const bool unixSocket = std::strncmp(argv[1], "unix:", 5) == 0;
+    const int server = socket(unixSocket ? AF_UNIX : AF_INET, SOCK_STREAM, 0);
+    int bound;
+    if (unixSocket) {
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        std::strncpy(addr.sun_path, argv[1] + 5, sizeof addr.sun_path - 1);
+        unlink(addr.sun_path);
+        bound = bind(server, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    } else {
+        const int one = 1;
+        setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(uint16_t(atoi(argv[1])));
+        inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+        bound = bind(server, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    }
+    if (bound != 0 || listen(server, 256) != 0)
         return 1;
     for (;;) {
         const int fd = accept(server, nullptr, nullptr);
@@ -35,7 +46,7 @@ int main(int argc, char **argv)
             continue;
         std::thread([fd] {
             const int on = 1;
-            setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+            setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on); // fails harmlessly on unix
             static const char answer[] = "action=DUNNO\n\n";
             std::string buffer;
             char chunk[65536];

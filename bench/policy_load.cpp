@@ -1,7 +1,7 @@
 // Load generator for Postfix policy services: C connections, each sending requests one at
 // a time (as Postfix does) and timing each answer. Bounded: exactly N requests in all, and
 // a deadline. Prints one JSON line: throughput and latency percentiles.
-//   policy_load HOST PORT CONNECTIONS REQUESTS ACCOUNTS
+//   policy_load HOST PORT CONNECTIONS REQUESTS ACCOUNTS      (HOST: an IPv4 address or unix:PATH)
 // Plain POSIX sockets and threads: nothing of Staffetta's own is measured here.
 #include <algorithm>
 #include <arpa/inet.h>
@@ -14,6 +14,7 @@
 #include <netinet/tcp.h>
 #include <string>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -22,8 +23,21 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// HOST "unix:PATH" is a unix socket (PORT ignored), as Postfix's check_policy_service
+// unix:... uses; anything else is an IPv4 address.
 int connectTo(const char *host, int port)
 {
+    if (std::strncmp(host, "unix:", 5) == 0) {
+        const int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        std::strncpy(addr.sun_path, host + 5, sizeof addr.sun_path - 1);
+        if (connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+            close(fd);
+            return -1;
+        }
+        return fd;
+    }
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
