@@ -262,12 +262,14 @@ public:
     void give(const QByteArray &key, Session session)
     {
         std::unique_lock lock(m_mutex);
-        if (m_stopping)
+        if (m_stopping) {
+            (void)session.release(); // the process is ending (see the destructor)
             return;
+        }
         const auto sameKey = std::count_if(m_idle.begin(), m_idle.end(),
                                            [&](const Idle &i) { return i.key == key; });
         if (sameKey >= kIdlePerKey)
-            return; // closed here, outside nobody's use
+            return; // enough are kept: this one is closed when `session` goes
         m_idle.push_back({key, std::move(session), std::chrono::steady_clock::now()});
         if (!m_reaping) {
             // The previous reaper has left its loop (m_reaping false): join it, start anew.
