@@ -5,10 +5,12 @@
 #include "bans_verbs.h"
 #include "common/relay_config.h"
 #include "fail2ban/fail2ban.h"
+#include "policy/policy.h"
 #include "policy_verbs.h"
 #include "postfix/postfix.h"
 #include "queue_verbs.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -45,6 +47,33 @@ Outcome respond(const Invocation &inv, const Result<QJsonObject> &result,
     return o;
 }
 
+// What in Postfix's settings lets mail leave the relay unseen by the quota's idea of
+// "local" (staffettad counts such recipients anyway; the admin should still fix them).
+QList<api::RelayWarning> routingWarnings(const Config &config, const postfix::Postfix &pf)
+{
+    QList<api::RelayWarning> warnings;
+    if (auto settings = pf.routingSettings()) {
+        for (auto it = settings.value().cbegin(); it != settings.value().cend(); ++it)
+            warnings.append({u"postfix_routing"_s, it.key(), it.value(), u"no"_s});
+    }
+    QFile file(config.policyFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return warnings;
+    auto policy = policy::Policy::fromJson(file.readAll());
+    if (!policy)
+        return warnings;
+    auto delivery = pf.delivery(&policy.value());
+    if (!delivery)
+        return warnings;
+    for (const QString &table : delivery.value().unlisted)
+        warnings.append({u"unlisted_table"_s, table, {}, {}});
+    for (const QString &domain : policy.value().localDomains) {
+        if (!delivery.value().domains.contains(domain))
+            warnings.append({u"local_domain_not_delivered"_s, {}, domain, {}});
+    }
+    return warnings;
+}
+
 Result<QJsonObject> info(const Config &config, const Access &access)
 {
     api::RelayInfo info;
@@ -63,6 +92,7 @@ Result<QJsonObject> info(const Config &config, const Access &access)
     if (!queues)
         return queues.error();
     info.queues = queues.value();
+    info.warnings = routingWarnings(config, pf);
 
     const fail2ban::Fail2ban f2b(config.fail2banSocket, config.fail2banClient);
     auto jails = f2b.allJails();
@@ -91,6 +121,17 @@ QString infoText(const QJsonObject &o)
     s << '\n';
     if (!i.fail2banAvailable)
         s << "fail2ban:   unavailable: " << i.fail2banError << '\n';
+    for (const auto &w : i.warnings) {
+        if (w.code == u"postfix_routing"_s)
+            s << "warning:    Postfix " << w.parameter << " = " << w.value << " (a relay needs "
+              << w.expected << "; such addresses are charged to the quota)\n";
+        else if (w.code == u"unlisted_table"_s)
+            s << "warning:    " << w.parameter
+              << " cannot be listed: every local recipient counts against the quota\n";
+        else if (w.code == u"local_domain_not_delivered"_s)
+            s << "warning:    local domain " << w.value
+              << " is not delivered by this Postfix: its recipients count against the quota\n";
+    }
     for (const auto &j : i.jails)
         s << "jail " << j.name << ": " << j.currentlyBanned << " banned (" << j.totalBanned
           << " in total)\n";

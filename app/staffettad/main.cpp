@@ -47,7 +47,9 @@ int main(int argc, char *argv[])
     options.idleTimeoutSecs = conf.policyIdleTimeoutSecs;
     options.reservationTimeoutSecs = conf.reservationTimeoutSecs;
     options.delivery = [postfix = postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir)](
-                           const policy::Policy *p) { return postfix.delivery(p); };
+                           const policy::Policy *p) {
+        return postfix.delivery(p);
+    };
     daemon::PolicyServer server(*store.value(), conf.policyFile, conf.daemonLog, options);
     server.setLoadedMarker(QDir(config.value().stateDir).filePath(u"staffettad.loaded"_s));
     if (auto started = server.start(config.value().policyListen); !started) {

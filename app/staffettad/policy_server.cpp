@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalServer>
@@ -15,7 +16,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QFutureWatcher>
 
 #include <grp.h>
 #include <sys/stat.h>
@@ -114,11 +114,14 @@ void PolicyServer::refreshDelivery()
             return;
         }
         for (const QString &table : d.value().unlisted)
-            log(u"%1 cannot be listed: every local recipient counts against the quota"_s.arg(table));
+            log(u"%1 cannot be listed: every local recipient counts against the quota"_s.arg(
+                table));
         m_engine.setDelivery(std::make_shared<const policy::LocalDelivery>(d.value()));
     });
-    watcher->setFuture(QtConcurrent::run(
-        [provider = m_options.delivery, policy = m_engine.policy()] { return provider(policy.get()); }));
+    watcher->setFuture(
+        QtConcurrent::run([provider = m_options.delivery, policy = m_engine.policy()] {
+            return provider(policy.get());
+        }));
 }
 
 Result<Done> PolicyServer::listenUnix(const QString &path)
@@ -129,17 +132,19 @@ Result<Done> PolicyServer::listenUnix(const QString &path)
     // users (they could forge requests, fill a quota or get an address banned).
     m_local->setSocketOptions(QLocalServer::UserAccessOption);
     if (!m_local->listen(path))
-        return Error(ErrorCode::Config, u"cannot listen on %1: %2"_s.arg(path, m_local->errorString()));
+        return Error(ErrorCode::Config,
+                     u"cannot listen on %1: %2"_s.arg(path, m_local->errorString()));
     const QByteArray file = QFile::encodeName(m_local->fullServerName());
     const group *g = getgrnam(m_options.socketGroup.toLocal8Bit().constData());
     if (!g) {
-        return Error(ErrorCode::Config,
-                     u"[staffettad] socket_group: there is no group %1"_s.arg(m_options.socketGroup));
+        return Error(ErrorCode::Config, u"[staffettad] socket_group: there is no group %1"_s.arg(
+                                            m_options.socketGroup));
     }
-    if (::chown(file.constData(), geteuid(), g->gr_gid) != 0 || ::chmod(file.constData(), 0660) != 0)
-        return Error(ErrorCode::Config, u"cannot give %1 to the group %2: %3"_s.arg(
-                                            path, m_options.socketGroup,
-                                            QString::fromLocal8Bit(strerror(errno))));
+    if (::chown(file.constData(), geteuid(), g->gr_gid) != 0 ||
+        ::chmod(file.constData(), 0660) != 0)
+        return Error(ErrorCode::Config,
+                     u"cannot give %1 to the group %2: %3"_s.arg(
+                         path, m_options.socketGroup, QString::fromLocal8Bit(strerror(errno))));
     connect(m_local, &QLocalServer::newConnection, this, [this] {
         while (QLocalSocket *s = m_local->nextPendingConnection())
             serve(s);

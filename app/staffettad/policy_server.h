@@ -65,7 +65,7 @@ private:
     QTcpServer *m_tcp = nullptr;
     QLocalServer *m_local = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
-    QDateTime m_policyModified; // of the file last seen through a directory change
+    QDateTime m_policyModified;              // of the file last seen through a directory change
     QHash<QIODevice *, qint64> m_lastActive; // open connections -> ms of their last request
     QElapsedTimer m_clock;
     qint64 m_lastRefusalLog = -1;

@@ -50,6 +50,24 @@ int RelayInfo::bannedTotal() const
     return total;
 }
 
+QJsonObject RelayWarning::toJson() const
+{
+    QJsonObject o{{u"code"_s, code}};
+    for (const auto &[key, text] : {std::pair{u"parameter"_s, &parameter},
+                                    std::pair{u"value"_s, &value},
+                                    std::pair{u"expected"_s, &expected}}) {
+        if (!text->isEmpty())
+            o.insert(key, *text);
+    }
+    return o;
+}
+
+RelayWarning RelayWarning::fromJson(const QJsonObject &o)
+{
+    return {o.value(u"code"_s).toString(), o.value(u"parameter"_s).toString(),
+            o.value(u"value"_s).toString(), o.value(u"expected"_s).toString()};
+}
+
 QJsonObject RelayInfo::toJson() const
 {
     QJsonObject q;
@@ -61,7 +79,11 @@ QJsonObject RelayInfo::toJson() const
     QJsonObject f2b{{u"available"_s, fail2banAvailable}, {u"jails"_s, j}};
     if (!fail2banError.isEmpty())
         f2b.insert(u"error"_s, fail2banError);
-    return {{u"api_version"_s, apiVersion},
+    QJsonArray w;
+    for (const auto &warning : warnings)
+        w.append(warning.toJson());
+    return {{u"warnings"_s, w},
+            {u"api_version"_s, apiVersion},
             {u"staffetta_version"_s, staffettaVersion},
             {u"hostname"_s, hostname},
             {u"postfix"_s, QJsonObject{{u"version"_s, postfixVersion}, {u"queues"_s, q}}},
@@ -95,6 +117,8 @@ Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
     info.fail2banError = f2b.value(u"error"_s).toString();
     for (const auto &j : f2b.value(u"jails"_s).toArray())
         info.jails.append(JailStatus::fromJson(j.toObject()));
+    for (const auto &w : o.value(u"warnings"_s).toArray())
+        info.warnings.append(RelayWarning::fromJson(w.toObject()));
     return info;
 }
 

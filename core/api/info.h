@@ -21,6 +21,22 @@ struct JailStatus
     friend bool operator==(const JailStatus &, const JailStatus &) = default;
 };
 
+// Something on the relay an admin should fix; the console writes the sentence from the code.
+//   postfix_routing: Postfix `parameter` is `value`, the relay needs `expected`
+//   unlisted_table: `parameter` names a table Postfix cannot list: every local recipient counts
+//   local_domain_not_delivered: the policy's local domain `value` is not delivered here
+struct RelayWarning
+{
+    QString code;
+    QString parameter;
+    QString value;
+    QString expected;
+
+    QJsonObject toJson() const;
+    static RelayWarning fromJson(const QJsonObject &o);
+    friend bool operator==(const RelayWarning &, const RelayWarning &) = default;
+};
+
 // The answer to `staffettactl info`.
 struct RelayInfo
 {
@@ -37,6 +53,7 @@ struct RelayInfo
     // The caller's role on this relay and, for a partner, the accounts it manages.
     QString role;
     QStringList accounts;
+    QList<RelayWarning> warnings;
 
     int queuedTotal() const;
     int bannedTotal() const;

@@ -48,9 +48,10 @@ Result<Config> Config::load(const QString &explicitPath)
     config.daemonLog = s.value(u"staffettad/log"_s, config.daemonLog).toString();
     config.policySocketGroup =
         s.value(u"staffettad/socket_group"_s, config.policySocketGroup).toString();
-    for (auto [key, target] : {std::pair{u"max_connections"_s, &config.policyMaxConnections},
-                               std::pair{u"idle_timeout"_s, &config.policyIdleTimeoutSecs},
-                               std::pair{u"reservation_timeout"_s, &config.reservationTimeoutSecs}}) {
+    for (auto [key, target] :
+         {std::pair{u"max_connections"_s, &config.policyMaxConnections},
+          std::pair{u"idle_timeout"_s, &config.policyIdleTimeoutSecs},
+          std::pair{u"reservation_timeout"_s, &config.reservationTimeoutSecs}}) {
         const QString name = u"staffettad/"_s + key;
         if (!s.contains(name))
             continue;

@@ -79,9 +79,10 @@ Verdict Engine::reject(const Request &r, const QString &metricName, const QByteA
 Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
 {
     if (r.sender.size() > MaxSenderLength) {
-        // Refused before any pattern is tried; the reply does not echo the address.
+        // Refused before any pattern is tried; the reply does not echo the address. (5.7.1:
+        // Postfix rewrites a sender status, 5.1.7, into 5.1.3 in a reply to RCPT.)
         return reject(r, metric::RejectedSender,
-                      "553 5.1.7 Sender address longer than " +
+                      "553 5.7.1 Sender address longer than " +
                           QByteArray::number(MaxSenderLength) + " characters",
                       now);
     }

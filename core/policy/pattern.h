@@ -37,7 +37,7 @@ private:
 class Glob
 {
 public:
-    explicit Glob(QStringView pattern); // lower-case
+    explicit Glob(QStringView pattern);   // lower-case
     bool matches(QStringView text) const; // lower-case
 
 private:

@@ -100,8 +100,8 @@ void resolveLeaving(LocalDelivery &d, const QList<std::pair<QString, QString>> &
         target = target.trimmed();
         if (target.startsWith(u'"') && target.endsWith(u'"') && target.size() > 1)
             target = target.mid(1, target.size() - 2);
-        if (aliasTable && (target.startsWith(u'|') || target.startsWith(u":include:"_s,
-                                                                         Qt::CaseInsensitive)))
+        if (aliasTable &&
+            (target.startsWith(u'|') || target.startsWith(u":include:"_s, Qt::CaseInsensitive)))
             return true; // a command or an include list may send anything anywhere
         if (aliasTable && target.startsWith(u'/'))
             return false; // a file on this relay
@@ -114,7 +114,8 @@ void resolveLeaving(LocalDelivery &d, const QList<std::pair<QString, QString>> &
         for (const auto &[key, value] : virtualEntries) {
             const QString k = key.toLower();
             const bool catchAll = k.startsWith(u'@');
-            if ((catchAll ? d.leavingDomains : d.leavingAddresses).contains(catchAll ? k.mid(1) : k))
+            if ((catchAll ? d.leavingDomains : d.leavingAddresses)
+                    .contains(catchAll ? k.mid(1) : k))
                 continue;
             for (const QString &t : targets(value)) {
                 if (leaves(t, false)) {

@@ -13,11 +13,11 @@ struct Policy;
 // The quota counts every recipient Postfix may send outside; this is what "local" means.
 struct LocalDelivery
 {
-    bool known = false;          // false: only the policy's local_domains are known
-    QSet<QString> domains;       // final destinations: mydestination, virtual_mailbox_domains
-    QSet<QString> aliasDomains;  // where alias_maps applies (mydestination)
-    QString myorigin;            // appended to a bare local part
-    QString recipientDelimiter;  // characters that start an address extension (user+ext)
+    bool known = false;              // false: only the policy's local_domains are known
+    QSet<QString> domains;           // final destinations: mydestination, virtual_mailbox_domains
+    QSet<QString> aliasDomains;      // where alias_maps applies (mydestination)
+    QString myorigin;                // appended to a bare local part
+    QString recipientDelimiter;      // characters that start an address extension (user+ext)
     QSet<QString> leavingAddresses;  // user@domain keys of a map that (also) send outside
     QSet<QString> leavingDomains;    // @domain catch-all keys that send outside
     QSet<QString> leavingLocalParts; // alias_maps keys (local parts) that send outside
@@ -41,7 +41,8 @@ Route route(const QString &recipient, const Policy &policy, const LocalDelivery 
 // Computes the leaving* sets from table entries (key -> comma/space separated targets),
 // following aliases of aliases. `virtualEntries` apply to every domain (virtual_alias_maps,
 // canonical tables), `aliasEntries` to the local parts of aliasDomains (alias_maps).
-void resolveLeaving(LocalDelivery &delivery, const QList<std::pair<QString, QString>> &virtualEntries,
+void resolveLeaving(LocalDelivery &delivery,
+                    const QList<std::pair<QString, QString>> &virtualEntries,
                     const QList<std::pair<QString, QString>> &aliasEntries, const Policy *policy);
 
 } // namespace staffetta::policy

@@ -146,18 +146,22 @@ QList<std::pair<QString, QString>> tableEntries(const QByteArray &out)
 
 Result<policy::LocalDelivery> Postfix::delivery(const policy::Policy *policy) const
 {
-    const QStringList names{u"mydestination"_s,      u"virtual_mailbox_domains"_s,
-                            u"myorigin"_s,           u"recipient_delimiter"_s,
-                            u"virtual_alias_maps"_s, u"canonical_maps"_s,
-                            u"recipient_canonical_maps"_s, u"alias_maps"_s};
+    const QStringList names{u"mydestination"_s,
+                            u"virtual_mailbox_domains"_s,
+                            u"myorigin"_s,
+                            u"recipient_delimiter"_s,
+                            u"virtual_alias_maps"_s,
+                            u"canonical_maps"_s,
+                            u"recipient_canonical_maps"_s,
+                            u"alias_maps"_s};
     auto out = run(u"postconf"_s, QStringList{u"-x"_s, u"-h"_s} + names, 30000);
     if (!out)
         return out.error();
     QStringList values = QString::fromUtf8(out.value()).split(u'\n');
     if (values.size() < names.size())
-        return Error(ErrorCode::BadResponse, Tr::tr("postconf printed %1 values for %2 names")
-                                                 .arg(values.size())
-                                                 .arg(names.size()));
+        return Error(
+            ErrorCode::BadResponse,
+            u"postconf printed %1 values for %2 names"_s.arg(values.size()).arg(names.size()));
     policy::LocalDelivery d;
     d.known = true;
     d.myorigin = values[2].trimmed().toLower();

@@ -107,3 +107,45 @@ TEST_F(Daemon, RefusesToStartWithoutAValidPolicy)
     EXPECT_TRUE(log().contains("accounts[0].senders[0]")) << log().toStdString();
     EXPECT_FALSE(QFile::exists(path(u"policy.sock"_s)));
 }
+
+// Hardening item 7: idle connections are closed, and past max_connections new ones are
+// refused at once (1,057 idle connections used to exhaust the file limit: all mail 451).
+TEST_F(Daemon, ClosesIdleConnectionsAndCapsTheirNumber)
+{
+    writeFile(u"staffetta.conf"_s,
+              u"[policy]\nfile=%1\n[state]\ndir=%2\n[staffettad]\nlisten=unix:%3\nlog=%4\n"
+              "max_connections=3\nidle_timeout=2\n"_s
+                  .arg(path(u"policy.json"_s), path(u"state"_s), path(u"policy.sock"_s),
+                       path(u"staffettad.log"_s))
+                  .toUtf8());
+    writeFile(u"policy.json"_s, policy);
+    process.start(qEnvironmentVariable("STAFFETTAD"), {});
+    ASSERT_TRUE(process.waitForStarted());
+    ASSERT_TRUE(waitUntil([&] { return QFile::exists(path(u"policy.sock"_s)); }, 10000))
+        << log().toStdString();
+
+    std::vector<std::unique_ptr<QLocalSocket>> idle;
+    for (int i = 0; i < 3; ++i) {
+        idle.push_back(std::make_unique<QLocalSocket>());
+        idle.back()->connectToServer(path(u"policy.sock"_s));
+        ASSERT_TRUE(idle.back()->waitForConnected(3000));
+    }
+    // The fourth is closed by the server without an answer.
+    QLocalSocket extra;
+    extra.connectToServer(path(u"policy.sock"_s));
+    ASSERT_TRUE(extra.waitForConnected(3000));
+    EXPECT_TRUE(waitUntil([&] { return extra.state() == QLocalSocket::UnconnectedState; }, 5000));
+    EXPECT_TRUE(log().contains("connection refused: 3 connections open (max_connections)"))
+        << log().toStdString();
+    // After the idle timeout the server closes the idle ones, and new clients are served.
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            for (const auto &s : idle) {
+                if (s->state() != QLocalSocket::UnconnectedState)
+                    return false;
+            }
+            return true;
+        },
+        10000));
+    EXPECT_EQ(ask("alice@lab.test"), "action=DUNNO\n\n");
+}

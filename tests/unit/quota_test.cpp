@@ -118,9 +118,9 @@ TEST(Routing, AliasesThatLeaveTheRelayCount)
                     {u"root"_s, u"admin@outside.example"_s},
                     {u"pipe"_s, u"|/usr/bin/forward"_s}},
                    &policy);
-    for (const QString &external : {u"fwd@lab.test"_s, u"FWD+x@lab.test"_s, u"chain@lab.test"_s,
-                                    u"postmaster@lab.test"_s, u"root@localhost"_s,
-                                    u"pipe@lab.test"_s})
+    for (const QString &external :
+         {u"fwd@lab.test"_s, u"FWD+x@lab.test"_s, u"chain@lab.test"_s, u"postmaster@lab.test"_s,
+          u"root@localhost"_s, u"pipe@lab.test"_s})
         EXPECT_EQ(route(external, policy, &d), Route::External) << external.toStdString();
     for (const QString &local : {u"team@lab.test"_s, u"bob@lab.test"_s})
         EXPECT_EQ(route(local, policy, &d), Route::Local) << local.toStdString();
@@ -169,11 +169,12 @@ TEST(Engine, ParallelSessionsNeverExceedTheQuota)
         QList<int> accepted(sessions, 0);
         for (int step = 0; step < 400; ++step) {
             const int s = int(random.bounded(sessions));
-            const QByteArray instance = "s" + QByteArray::number(s) + "-" + QByteArray::number(round);
+            const QByteArray instance =
+                "s" + QByteArray::number(s) + "-" + QByteArray::number(round);
             const int what = int(random.bounded(10));
             if (what < 6) {
-                const QString to = random.bounded(4) == 0 ? u"bob@lab.test"_s
-                                                          : u"r%1@ext.example"_s.arg(step);
+                const QString to =
+                    random.bounded(4) == 0 ? u"bob@lab.test"_s : u"r%1@ext.example"_s.arg(step);
                 if (e.evaluate(request("RCPT", to, instance), now).action == "DUNNO")
                     ++accepted[s];
             } else if (what < 8) {
@@ -202,13 +203,16 @@ TEST(Engine, AnAbandonedReservationComesBackAfterTheTimeout)
     e.setReservationTimeout(10);
     const QDateTime t0 = QDateTime::currentDateTime();
     for (int i = 0; i < 4; ++i)
-        EXPECT_EQ(e.evaluate(request("RCPT", u"a%1@ext.example"_s.arg(i), "gone"), t0).action, "DUNNO");
-    EXPECT_TRUE(e.evaluate(request("RCPT", u"b@ext.example"_s, "other"), t0).action.startsWith("450"));
+        EXPECT_EQ(e.evaluate(request("RCPT", u"a%1@ext.example"_s.arg(i), "gone"), t0).action,
+                  "DUNNO");
+    EXPECT_TRUE(
+        e.evaluate(request("RCPT", u"b@ext.example"_s, "other"), t0).action.startsWith("450"));
     EXPECT_EQ(e.reserved(u"alice"_s), 4);
     const QDateTime later = t0.addSecs(11);
     EXPECT_EQ(e.evaluate(request("RCPT", u"b@ext.example"_s, "other"), later).action, "DUNNO");
     EXPECT_EQ(e.evaluate(request("END-OF-MESSAGE", {}, "other", 1), later).action, "DUNNO");
     // The slow message ends after all: it no longer fits (3 left, it wants 4) and is refused.
-    EXPECT_TRUE(e.evaluate(request("END-OF-MESSAGE", {}, "gone", 4), later).action.startsWith("450 4.7.1"));
+    EXPECT_TRUE(
+        e.evaluate(request("END-OF-MESSAGE", {}, "gone", 4), later).action.startsWith("450 4.7.1"));
     EXPECT_EQ(e.quotaUsed(u"alice"_s, later), 1);
 }

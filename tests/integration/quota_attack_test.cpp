@@ -1,0 +1,308 @@
+// The hardening issue's attacks on the quota and the policy service, reproduced through the
+// lab relay with real clients: routed addresses, parallel sessions, an abandoned session,
+// pathological senders, forged requests on the policy socket, a sender that hides from
+// fail2ban.
+#include "api/api.h"
+#include "api/info.h"
+
+#include "lab_helpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QThread>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString labValue(const char *key)
+{
+    return Lab::get().value(QString::fromLatin1(key));
+}
+
+QJsonObject ctl(const QStringList &words, const QByteArray &input = {})
+{
+    const auto out = run(u"/usr/bin/env"_s,
+                         QStringList{u"STAFFETTA_CONF="_s + labValue("LAB_STAFFETTA_CONF"),
+                                     qEnvironmentVariable("STAFFETTACTL")} +
+                             words + QStringList{u"--json"_s},
+                         input);
+    auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
+    EXPECT_TRUE(parsed.ok()) << out.out.toStdString() << out.err.toStdString();
+    return parsed ? parsed.value() : QJsonObject{};
+}
+
+// External recipients charged to `login` today, as `staffettactl usage` says.
+int used(const QString &login)
+{
+    for (const auto &a : ctl({u"usage"_s}).value(u"accounts"_s).toArray()) {
+        if (a.toObject().value(u"login"_s).toString() == login)
+            return a.toObject().value(u"used"_s).toInt();
+    }
+    ADD_FAILURE() << "no usage for " << login.toStdString();
+    return -1;
+}
+
+QString external(int n)
+{
+    return u"p%1@%2"_s.arg(n).arg(labValue("LAB_BLACKHOLE_DOMAIN"));
+}
+
+struct Session
+{
+    QStringList rcpts;
+    QString end = u"data"_s; // data | kill | quit
+};
+struct SessionResult
+{
+    QList<int> rcpt;
+    int data = 0;
+};
+
+// Interleaved sessions of one account (tests/integration/smtp_sessions.py).
+QList<SessionResult> sessions(const QString &user, const QList<Session> &list)
+{
+    QJsonArray specs;
+    for (const auto &s : list)
+        specs.append(
+            QJsonObject{{u"rcpts"_s, QJsonArray::fromStringList(s.rcpts)}, {u"end"_s, s.end}});
+    const QJsonObject spec{{u"host"_s, labValue("LAB_SMTP_HOST")},
+                           {u"port"_s, Lab::get().port(u"LAB_SUBMISSION_PORT"_s)},
+                           {u"user"_s, user},
+                           {u"password"_s, Lab::get().accounts().value(user)},
+                           {u"sender"_s, u"%1@%2"_s.arg(user, labValue("LAB_LOCAL_DOMAIN"))},
+                           {u"sessions"_s, specs}};
+    const auto out = run(
+        u"python3"_s,
+        {qEnvironmentVariable("STAFFETTA_SOURCE_DIR") + u"/tests/integration/smtp_sessions.py"_s},
+        QJsonDocument(spec).toJson(), 120000);
+    EXPECT_EQ(out.exitCode, 0) << out.err.toStdString();
+    QList<SessionResult> results;
+    for (const auto &v : QJsonDocument::fromJson(out.out).object().value(u"sessions"_s).toArray()) {
+        SessionResult r;
+        for (const auto &c : v.toObject().value(u"rcpt"_s).toArray())
+            r.rcpt.append(c.toInt());
+        r.data = v.toObject().value(u"data"_s).toInt();
+        results.append(r);
+    }
+    EXPECT_EQ(results.size(), list.size()) << out.out.toStdString() << out.err.toStdString();
+    return results;
+}
+
+// Brings `login` to `target` external recipients charged today (one message).
+void useUpTo(const QString &login, int target, int firstRecipient)
+{
+    const int now = used(login);
+    ASSERT_LE(now, target) << login.toStdString() << " has used more than the test expects";
+    if (now == target)
+        return;
+    QStringList to;
+    for (int i = now; i < target; ++i)
+        to.append(external(firstRecipient + i));
+    const auto out = send({login, login + u'@' + labValue("LAB_LOCAL_DOMAIN"), to, {}, {}});
+    ASSERT_TRUE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s)) << out.out.toStdString();
+    ASSERT_EQ(used(login), target);
+}
+
+bool mailLogHas(const QByteArray &text)
+{
+    QFile log(labValue("LAB_MAIL_LOG"));
+    return log.open(QIODevice::ReadOnly) && log.readAll().contains(text);
+}
+
+class QuotaAttack : public LabTest
+{};
+
+} // namespace
+
+// Item 1: "local" means what Postfix delivers here. erin may send 2 a day; a forward of the
+// local domain and the percent hack are charged, and at quota every routed form is refused.
+TEST_F(QuotaAttack, AddressesPostfixRoutesOutsideAreCharged)
+{
+    const QString erin = u"erin@"_s + labValue("LAB_LOCAL_DOMAIN");
+    ASSERT_EQ(used(u"erin"_s), 0);
+    const auto forwarded = send({u"erin"_s, erin, {labValue("LAB_FORWARD_ADDRESS")}, {}, {}});
+    ASSERT_TRUE(anyReplyStartsWith(forwarded, u"250 2.0.0 Ok: queued"_s))
+        << forwarded.out.toStdString();
+    // Postfix really delivers it outside (to the blackhole) ...
+    EXPECT_TRUE(waitUntil(
+        [] {
+            return mailLogHas("to=<" + labValue("LAB_FORWARD_TARGET").toUtf8() + ">, orig_to=<" +
+                              labValue("LAB_FORWARD_ADDRESS").toUtf8() + ">");
+        },
+        20000));
+    EXPECT_EQ(used(u"erin"_s), 1); // ... and so it is charged
+    const QString percent = u"v3%blackhole.example@"_s + labValue("LAB_LOCAL_DOMAIN");
+    const auto hack = send({u"erin"_s, erin, {percent}, {}, {}});
+    ASSERT_TRUE(anyReplyStartsWith(hack, u"250 2.0.0 Ok: queued"_s)) << hack.out.toStdString();
+    EXPECT_EQ(used(u"erin"_s), 2);
+
+    for (const QString &routed :
+         {u"v3%blackhole.example@lab.test"_s, u"blackhole.example!v5@lab.test"_s,
+          u"\"v7@blackhole.example\"@lab.test"_s, u"v11%blackhole.example@localhost"_s,
+          labValue("LAB_FORWARD_ADDRESS")}) {
+        const auto out = send({u"erin"_s, erin, {routed}, {}, {}});
+        EXPECT_TRUE(anyReplyStartsWith(out, u"450 4.7.1"_s)) << routed.toStdString() << "\n"
+                                                             << out.out.toStdString();
+        EXPECT_FALSE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s)) << out.out.toStdString();
+    }
+    // A plain local recipient is still free.
+    const auto local = send({u"erin"_s, erin, {u"bob@"_s + labValue("LAB_LOCAL_DOMAIN")}, {}, {}});
+    EXPECT_TRUE(anyReplyStartsWith(local, u"250 2.0.0 Ok: queued"_s)) << local.out.toStdString();
+    EXPECT_EQ(used(u"erin"_s), 2);
+}
+
+TEST_F(QuotaAttack, InfoWarnsAboutPostfixRoutingSettings)
+{
+    // The lab keeps Postfix's defaults (yes), which a relay should turn off.
+    const api::RelayInfo info = localInfo();
+    QStringList flagged;
+    for (const auto &w : info.warnings) {
+        if (w.code == u"postfix_routing"_s && w.expected == u"no"_s)
+            flagged.append(w.parameter);
+    }
+    flagged.sort();
+    EXPECT_EQ(flagged, QStringList({u"allow_percent_hack"_s, u"resolve_dequoted_address"_s,
+                                    u"swap_bangpath"_s}));
+}
+
+// Items 2 and the corrections: a client killed after its RCPTs holds its reservation only
+// until the stated timeout (reservation_timeout = 6 s in the lab), then it comes back; and
+// parallel sessions never get past the quota (dave: 10 a day, 6 used, 5 × 4 RCPTs).
+TEST_F(QuotaAttack, ReservationsHoldAcrossSessionsAndComeBack)
+{
+    const int before = used(u"dave"_s);
+    ASSERT_LE(before, 5);
+    const int left = 10 - before;
+    QStringList all;
+    for (int i = 0; i < left; ++i)
+        all.append(external(100 + i));
+    // The killed client reserved everything that was left.
+    auto killed = sessions(u"dave"_s, {{all, u"kill"_s}});
+    ASSERT_EQ(killed.size(), 1);
+    EXPECT_EQ(killed[0].rcpt, QList<int>(left, 250));
+    auto blocked = sessions(u"dave"_s, {{{external(200)}, u"quit"_s}});
+    ASSERT_EQ(blocked.size(), 1);
+    EXPECT_EQ(blocked[0].rcpt, QList<int>({450}));
+    // After the timeout the reservation is back: the same RCPT passes and is delivered.
+    QThread::sleep(8);
+    auto back = sessions(u"dave"_s, {{{external(201)}, u"data"_s}});
+    ASSERT_EQ(back.size(), 1);
+    EXPECT_EQ(back[0].rcpt, QList<int>({250}));
+    EXPECT_EQ(back[0].data, 250);
+    EXPECT_EQ(used(u"dave"_s), before + 1);
+
+    useUpTo(u"dave"_s, 6, 300);
+    QList<Session> parallel;
+    for (int s = 0; s < 5; ++s)
+        parallel.append({{external(400 + 4 * s), external(401 + 4 * s), external(402 + 4 * s),
+                          external(403 + 4 * s)},
+                         u"data"_s});
+    const auto results = sessions(u"dave"_s, parallel);
+    int accepted = 0;
+    for (const auto &r : results)
+        accepted += int(r.rcpt.count(250));
+    EXPECT_EQ(accepted, 4) << "the reservations let more RCPTs through than the quota leaves";
+    EXPECT_EQ(used(u"dave"_s), 10);
+}
+
+// Item 5: a 1,900-character sender against a partner's worst patterns is refused at once, and
+// the other tenants' mail is answered meanwhile (not 451 after the policy timeout).
+TEST_F(QuotaAttack, PathologicalSendersDoNotStallOtherTenants)
+{
+    auto current = ctl({u"policy"_s, u"get"_s});
+    QJsonObject policy = current.value(u"policy"_s).toObject();
+    QJsonArray accounts = policy.value(u"accounts"_s).toArray();
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        QJsonObject a = accounts[i].toObject();
+        if (a.value(u"login"_s).toString() != u"carol"_s)
+            continue;
+        QJsonArray senders = a.value(u"senders"_s).toArray();
+        for (int n = 0; n < 1000; ++n)
+            senders.append(u"*"_s + QString(230, u'a') + u"%1@x.example"_s.arg(n));
+        a.insert(u"senders"_s, senders);
+        accounts[i] = a;
+    }
+    policy.insert(u"accounts"_s, accounts);
+    const QJsonObject applied =
+        ctl({u"policy"_s, u"apply"_s},
+            QJsonDocument(QJsonObject{{u"base_revision"_s, current.value(u"revision"_s)},
+                                      {u"policy"_s, policy},
+                                      {u"comment"_s, u"pathological patterns"_s}})
+                .toJson());
+    ASSERT_TRUE(applied.value(u"reloaded"_s).toBool());
+
+    const QString longSender = QString(1900, u'a') + u"@x.example"_s;
+    QList<ProcessOutput> attacks(4);
+    QList<QThread *> threads;
+    for (int i = 0; i < 4; ++i) {
+        threads.append(QThread::create([&attacks, i, longSender] {
+            attacks[i] = send({u"carol"_s, longSender, {external(500 + i)}, {}, {}});
+        }));
+    }
+    for (auto *t : threads)
+        t->start();
+    const auto alice = send({u"alice"_s,
+                             u"alice@"_s + labValue("LAB_LOCAL_DOMAIN"),
+                             {u"bob@"_s + labValue("LAB_LOCAL_DOMAIN")},
+                             {},
+                             {}});
+    for (auto *t : threads) {
+        t->wait();
+        delete t;
+    }
+    EXPECT_TRUE(anyReplyStartsWith(alice, u"250 2.0.0 Ok: queued"_s)) << alice.out.toStdString();
+    for (const auto &a : attacks) {
+        EXPECT_TRUE(anyReplyStartsWith(a, u"553 5.7.1"_s)) << a.out.left(2000).toStdString();
+        EXPECT_FALSE(anyReplyStartsWith(a, u"451"_s));
+    }
+    // Restore carol's senders.
+    const auto now = ctl({u"policy"_s, u"get"_s});
+    ctl({u"policy"_s, u"apply"_s},
+        QJsonDocument(QJsonObject{{u"base_revision"_s, now.value(u"revision"_s)},
+                                  {u"policy"_s, current.value(u"policy"_s)}})
+            .toJson());
+}
+
+// Item 7: only Postfix's group may talk to the policy service.
+TEST_F(QuotaAttack, OtherLocalUsersCannotReachThePolicySocket)
+{
+    const QString socketPath = labValue("LAB_POLICY_SOCKET");
+    const auto nobody = run(u"runuser"_s, {u"-u"_s, u"nobody"_s, u"--"_s, u"python3"_s, u"-c"_s,
+                                           u"import socket,sys; s=socket.socket(socket.AF_UNIX); "
+                                           "s.connect(sys.argv[1])"_s,
+                                           socketPath});
+    EXPECT_NE(nobody.exitCode, 0);
+    EXPECT_TRUE(nobody.err.contains("Permission denied")) << nobody.err.toStdString();
+    const auto mode = run(u"stat"_s, {u"-c"_s, u"%a %U %G"_s, socketPath});
+    EXPECT_EQ(mode.out.trimmed(), "660 root postfix");
+    // Postfix (and root) can: a forged-looking but valid request gets an answer.
+    QLocalSocket socket;
+    socket.connectToServer(socketPath);
+    ASSERT_TRUE(socket.waitForConnected(3000));
+    socket.write("request=smtpd_access_policy\nprotocol_state=RCPT\nsender=a@b.example\n\n");
+    ASSERT_TRUE(socket.waitForReadyRead(3000));
+    EXPECT_EQ(socket.readAll(), "action=DUNNO\n\n");
+}
+
+// Item 9: a > in the sender no longer hides the line from the staffetta-sender jail.
+TEST_F(QuotaAttack, ASenderWithAngleBracketsIsStillBanned)
+{
+    const QString jail = labValue("LAB_SENDER_JAIL");
+    const QString client = labValue("LAB_BANNED_CLIENT");
+    unban(jail, client);
+    for (int i = 0; i < 3; ++i) {
+        const auto out = send(
+            {u"bob"_s, u"\"x>%1\"@elsewhere.example"_s.arg(i), {external(600 + i)}, {}, client});
+        EXPECT_TRUE(anyReplyStartsWith(out, u"553 5.7.1"_s)) << out.out.toStdString();
+    }
+    EXPECT_TRUE(waitUntil([&] { return bannedIps(jail).contains(client); }, 30000))
+        << "staffetta-sender did not ban " << client.toStdString();
+    unban(jail, client);
+}
