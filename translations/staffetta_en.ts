@@ -599,8 +599,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Relay defaults</translation>
     </message>
     <message>
-        <source>Daily quota (external recipients):</source>
-        <translation>Daily quota (external recipients):</translation>
+        <source>Daily quota (messages, one per outside recipient):</source>
+        <translation>Daily quota (messages, one per outside recipient):</translation>
     </message>
     <message>
         <source>Quota window:</source>

@@ -599,8 +599,8 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Valori predefiniti del relay</translation>
     </message>
     <message>
-        <source>Daily quota (external recipients):</source>
-        <translation>Quota giornaliera (destinatari esterni):</translation>
+        <source>Daily quota (messages, one per outside recipient):</source>
+        <translation>Quota giornaliera (messaggi, uno per destinatario esterno):</translation>
     </message>
     <message>
         <source>Quota window:</source>

@@ -281,7 +281,7 @@ void LimitsView::showEvent(QShowEvent *event)
 void LimitsView::retranslate()
 {
     m_defaultsTitle->setText(tr("Relay defaults"));
-    m_quotaLabel->setText(tr("Daily quota (external recipients):"));
+    m_quotaLabel->setText(tr("Daily quota (messages, one per outside recipient):"));
     m_windowLabel->setText(tr("Quota window:"));
     m_recipientsLabel->setText(tr("Recipients per message:"));
     m_sizeLabel->setText(tr("Maximum message size:"));
