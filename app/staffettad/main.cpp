@@ -1,6 +1,7 @@
 // staffettad: the policy service beside Postfix. Thin main: config, state, signals.
 #include "common/relay_config.h"
 #include "policy_server.h"
+#include "postfix/postfix.h"
 #include "stats/stats_store.h"
 
 #include <QCoreApplication>
@@ -43,8 +44,15 @@ int main(int argc, char *argv[])
         fprintf(stderr, "staffettad: %s\n", qPrintable(store.error().message));
         return 1;
     }
-    daemon::PolicyServer server(*store.value(), config.value().policyFile,
-                                config.value().daemonLog);
+    const Config &conf = config.value();
+    daemon::PolicyServer::Options options;
+    options.socketGroup = conf.policySocketGroup;
+    options.maxConnections = conf.policyMaxConnections;
+    options.idleTimeoutSecs = conf.policyIdleTimeoutSecs;
+    options.reservationTimeoutSecs = conf.reservationTimeoutSecs;
+    options.delivery = [postfix = postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir)](
+                           const policy::Policy *p) { return postfix.delivery(p); };
+    daemon::PolicyServer server(*store.value(), conf.policyFile, conf.daemonLog, options);
     server.setLoadedMarker(QDir(config.value().stateDir).filePath(u"staffettad.loaded"_s));
     if (auto started = server.start(config.value().policyListen); !started) {
         fprintf(stderr, "staffettad: %s\n", qPrintable(started.error().message));

@@ -13,18 +13,38 @@
 #include <QLocalSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QFutureWatcher>
 
+#include <grp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace staffetta::daemon {
 
 using namespace Qt::Literals::StringLiterals;
 
+QString loggable(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (QChar c : value) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == u'<' || c == u'>' || c == u'\\' ||
+            c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+            out += u"\\x%1"_s.arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 PolicyServer::PolicyServer(policy::Ledger &ledger, QString policyFile, QString logFile,
-                           QObject *parent)
+                           Options options, QObject *parent)
     : QObject(parent)
     , m_engine(ledger)
     , m_policyFile(std::move(policyFile))
+    , m_options(std::move(options))
     , m_log(logFile)
 {
     if (!logFile.isEmpty() && !m_log.open(QIODevice::Append | QIODevice::Text))
@@ -35,6 +55,8 @@ PolicyServer::PolicyServer(policy::Ledger &ledger, QString policyFile, QString l
         !m_log.setPermissions(m_log.permissions() &
                               ~(QFile::ReadOther | QFile::WriteOther | QFile::ExeOther)))
         qWarning("staffettad: cannot make the log %s private", qPrintable(logFile));
+    m_engine.setReservationTimeout(m_options.reservationTimeoutSecs);
+    m_clock.start();
 }
 
 void PolicyServer::log(const QString &line)
@@ -67,6 +89,7 @@ bool PolicyServer::reload()
     m_engine.setPolicy(std::make_shared<const policy::Policy>(std::move(parsed).value()));
     log(u"policy loaded: %1 (%2 accounts)"_s.arg(m_policyFile)
             .arg(m_engine.policy()->accounts.size()));
+    refreshDelivery(); // aliases are followed within the policy's local domains
     if (!m_loadedMarker.isEmpty()) {
         const QJsonObject marker{
             {u"sha256"_s, policy::sha256Hex(bytes)},
@@ -77,6 +100,57 @@ bool PolicyServer::reload()
             log(u"cannot write %1: %2"_s.arg(m_loadedMarker, written.error().message));
     }
     return true;
+}
+
+void PolicyServer::refreshDelivery()
+{
+    if (!m_options.delivery || m_deliveryPending)
+        return;
+    m_deliveryPending = true;
+    // postconf and postmap are processes: never on the event loop that answers Postfix.
+    auto *watcher = new QFutureWatcher<Result<policy::LocalDelivery>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_deliveryPending = false;
+        const Result<policy::LocalDelivery> d = watcher->result();
+        if (!d) {
+            // Keep what was known; without anything, every recipient outside the policy's
+            // local domains counts, as before.
+            log(u"cannot read Postfix's delivery settings: %1"_s.arg(d.error().message));
+            return;
+        }
+        for (const QString &table : d.value().unlisted)
+            log(u"%1 cannot be listed: every local recipient counts against the quota"_s.arg(table));
+        m_engine.setDelivery(std::make_shared<const policy::LocalDelivery>(d.value()));
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [provider = m_options.delivery, policy = m_engine.policy()] { return provider(policy.get()); }));
+}
+
+Result<Done> PolicyServer::listenUnix(const QString &path)
+{
+    QLocalServer::removeServer(path);
+    m_local = new QLocalServer(this);
+    // Created 0600, then given to the group Postfix runs as: never usable by other local
+    // users (they could forge requests, fill a quota or get an address banned).
+    m_local->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_local->listen(path))
+        return Error(ErrorCode::Config, u"cannot listen on %1: %2"_s.arg(path, m_local->errorString()));
+    const QByteArray file = QFile::encodeName(m_local->fullServerName());
+    const group *g = getgrnam(m_options.socketGroup.toLocal8Bit().constData());
+    if (!g) {
+        return Error(ErrorCode::Config,
+                     u"[staffettad] socket_group: there is no group %1"_s.arg(m_options.socketGroup));
+    }
+    if (::chown(file.constData(), geteuid(), g->gr_gid) != 0 || ::chmod(file.constData(), 0660) != 0)
+        return Error(ErrorCode::Config, u"cannot give %1 to the group %2: %3"_s.arg(
+                                            path, m_options.socketGroup,
+                                            QString::fromLocal8Bit(strerror(errno))));
+    connect(m_local, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket *s = m_local->nextPendingConnection())
+            serve(s);
+    });
+    return Done{};
 }
 
 Result<Done> PolicyServer::start(const QString &listen)
@@ -120,29 +194,58 @@ Result<Done> PolicyServer::start(const QString &listen)
             }
         });
     } else if (listen.startsWith(u"unix:"_s)) {
-        const QString path = listen.mid(5);
-        QLocalServer::removeServer(path);
-        m_local = new QLocalServer(this);
-        m_local->setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
-        if (!m_local->listen(path))
-            return Error(ErrorCode::Config,
-                         u"cannot listen on %1: %2"_s.arg(listen, m_local->errorString()));
-        connect(m_local, &QLocalServer::newConnection, this, [this] {
-            while (QLocalSocket *s = m_local->nextPendingConnection())
-                serve(s);
-        });
+        if (auto listening = listenUnix(listen.mid(5)); !listening)
+            return listening;
     } else {
         return Error(ErrorCode::Config,
                      u"listen must be inet:HOST:PORT or unix:PATH, not %1"_s.arg(listen));
     }
     log(u"listening on %1"_s.arg(listen));
+
+    auto *sweep = new QTimer(this);
+    connect(sweep, &QTimer::timeout, this, &PolicyServer::closeIdle);
+    sweep->start(std::min(1000, m_options.idleTimeoutSecs * 500));
+    auto *postfixRefresh = new QTimer(this); // alias tables change without telling anyone
+    connect(postfixRefresh, &QTimer::timeout, this, &PolicyServer::refreshDelivery);
+    postfixRefresh->start(60 * 1000);
     return Done{};
+}
+
+void PolicyServer::closeIdle()
+{
+    const qint64 now = m_clock.elapsed();
+    const qint64 limit = qint64(m_options.idleTimeoutSecs) * 1000;
+    const QList<QIODevice *> open = m_lastActive.keys();
+    for (QIODevice *c : open) {
+        if (now - m_lastActive.value(c) >= limit)
+            c->close(); // Postfix reconnects by itself when it needs us again
+    }
 }
 
 void PolicyServer::serve(QIODevice *connection)
 {
+    auto drop = [this, connection] {
+        m_lastActive.remove(connection);
+        connection->deleteLater();
+    };
+    if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
+        connect(tcp, &QTcpSocket::disconnected, this, drop);
+    else if (auto *local = qobject_cast<QLocalSocket *>(connection))
+        connect(local, &QLocalSocket::disconnected, this, drop);
+    if (m_lastActive.size() >= m_options.maxConnections) {
+        // Every descriptor is kept for Postfix's own connections; one refusal line a second.
+        if (m_lastRefusalLog < 0 || m_clock.elapsed() - m_lastRefusalLog >= 1000) {
+            m_lastRefusalLog = m_clock.elapsed();
+            log(u"connection refused: %1 connections open (max_connections)"_s.arg(
+                m_lastActive.size()));
+        }
+        connection->close();
+        return;
+    }
+    m_lastActive.insert(connection, m_clock.elapsed());
     auto parser = std::make_shared<policy::RequestParser>();
     connect(connection, &QIODevice::readyRead, this, [this, connection, parser] {
+        m_lastActive[connection] = m_clock.elapsed();
         QList<policy::RequestParser::Attributes> requests;
         if (!parser->feed(connection->readAll(), requests)) {
             log(u"protocol error: closing the connection"_s);
@@ -156,11 +259,13 @@ void PolicyServer::serve(QIODevice *connection)
             if (v.unauthorizedSender) {
                 // fail2ban's staffetta-sender filter matches this line.
                 log(u"reject: unauthorized sender <%1> for account %2 from %3"_s.arg(
-                    request.sender, request.login, request.client));
+                    loggable(request.sender.left(policy::MaxSenderLength + 1)),
+                    loggable(request.login), loggable(request.client)));
             } else if (!v.rejectMetric.isEmpty()) {
                 log(u"reject: %1 account %2 sender <%3> from %4: %5"_s.arg(
-                    v.rejectMetric, request.login, request.sender, request.client,
-                    QString::fromUtf8(v.action)));
+                    v.rejectMetric, loggable(request.login),
+                    loggable(request.sender.left(policy::MaxSenderLength + 1)),
+                    loggable(request.client), loggable(QString::fromUtf8(v.action))));
             }
             connection->write(policy::formatAction(v.action));
         }
@@ -171,10 +276,6 @@ void PolicyServer::serve(QIODevice *connection)
         else if (auto *local = qobject_cast<QLocalSocket *>(connection))
             local->flush();
     });
-    if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
-        connect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
-    else if (auto *local = qobject_cast<QLocalSocket *>(connection))
-        connect(local, &QLocalSocket::disconnected, local, &QObject::deleteLater);
 }
 
 } // namespace staffetta::daemon

@@ -46,6 +46,23 @@ Result<Config> Config::load(const QString &explicitPath)
     config.stateDir = s.value(u"state/dir"_s, config.stateDir).toString();
     config.policyListen = s.value(u"staffettad/listen"_s, config.policyListen).toString();
     config.daemonLog = s.value(u"staffettad/log"_s, config.daemonLog).toString();
+    config.policySocketGroup =
+        s.value(u"staffettad/socket_group"_s, config.policySocketGroup).toString();
+    for (auto [key, target] : {std::pair{u"max_connections"_s, &config.policyMaxConnections},
+                               std::pair{u"idle_timeout"_s, &config.policyIdleTimeoutSecs},
+                               std::pair{u"reservation_timeout"_s, &config.reservationTimeoutSecs}}) {
+        const QString name = u"staffettad/"_s + key;
+        if (!s.contains(name))
+            continue;
+        bool ok = false;
+        const int value = s.value(name).toString().toInt(&ok);
+        if (!ok || value < 1) {
+            return Error(ErrorCode::Config,
+                         u"[staffettad] %1 must be a positive whole number"_s.arg(key),
+                         {{u"key"_s, name}});
+        }
+        *target = value;
+    }
     s.beginGroup(u"access"_s);
     const QStringList keys = s.childKeys();
     for (const QString &key : keys) {

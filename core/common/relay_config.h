@@ -15,7 +15,10 @@ namespace staffetta {
 //                config_dir=/etc/fail2ban
 //   [policy]     file=/etc/staffetta/policy.json
 //   [state]      dir=/var/lib/staffetta
-//   [staffettad] listen=inet:127.0.0.1:10040 (or unix:/run/staffetta/policy.sock)
+//   [staffettad] listen=unix:/var/spool/postfix/private/staffetta-policy (mode 0660, group
+//                  socket_group; inet:HOST:PORT only when asked for: any local user can
+//                  connect to a TCP port) socket_group=postfix
+//                max_connections=512 idle_timeout=600 (seconds) reservation_timeout=300
 //                log=/var/log/staffetta/staffettad.log
 //   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h)
 struct Config
@@ -29,7 +32,16 @@ struct Config
     QString fail2banClient = QStringLiteral("fail2ban-client");
     QString policyFile = QStringLiteral("/etc/staffetta/policy.json");
     QString stateDir = QStringLiteral("/var/lib/staffetta");
-    QString policyListen = QStringLiteral("inet:127.0.0.1:10040");
+    // Inside Postfix's chroot (smtpd runs chrooted on Debian): private/staffetta-policy.
+    QString policyListen = QStringLiteral("unix:/var/spool/postfix/private/staffetta-policy");
+    QString policySocketGroup = QStringLiteral("postfix");
+    // Postfix keeps one connection per smtpd process (default_process_limit 100 per service)
+    // and closes it after smtpd_policy_service_max_idle (300 s): both are well inside these.
+    int policyMaxConnections = 512;
+    int policyIdleTimeoutSecs = 600;
+    // An open message's quota reservation is released this long after its last RCPT (the
+    // policy protocol never says when a client gave up). Postfix's smtpd_timeout is 300 s.
+    int reservationTimeoutSecs = 300;
     QString daemonLog = QStringLiteral("/var/log/staffetta/staffettad.log");
     QList<AccessRule> access;
 

@@ -11,6 +11,12 @@ QString attr(const QHash<QByteArray, QByteArray> &a, const char *name)
 }
 constexpr qint64 StaleMessageSecs = 3600; // a message without END-OF-MESSAGE for an hour is gone
 
+QByteArray quotaExceeded(const QByteArray &sender, int quota)
+{
+    return "450 4.7.1 <" + sender + "> has exceeded " + QByteArray::number(quota) +
+           " messages per 1 day";
+}
+
 QByteArray tooManyRecipients(int max)
 {
     return "452 4.5.3 Too many recipients: at most " + QByteArray::number(max) + " per message";
@@ -72,6 +78,13 @@ Verdict Engine::reject(const Request &r, const QString &metricName, const QByteA
 
 Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
 {
+    if (r.sender.size() > MaxSenderLength) {
+        // Refused before any pattern is tried; the reply does not echo the address.
+        return reject(r, metric::RejectedSender,
+                      "553 5.1.7 Sender address longer than " +
+                          QByteArray::number(MaxSenderLength) + " characters",
+                      now);
+    }
     const QByteArray sender = r.sender.toUtf8();
     auto blacklisted = [&r](const QList<BlacklistEntry> &list) -> const BlacklistEntry * {
         for (const auto &e : list) {
@@ -107,32 +120,58 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
     }
 
     Message &m = m_messages[r.instance];
-    if (m.startedSecs == 0)
+    if (m.startedSecs == 0) {
         m.startedSecs = now.toSecsSinceEpoch();
+        m.login = r.login.toLower();
+    }
     const int maxRecipients = m_policy->maxRecipients(account);
     if (m.recipients + 1 > maxRecipients) {
         return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
     }
-    if (m_policy->isLocal(r.recipient)) {
+    if (route(r.recipient, *m_policy, m_delivery.get()) == Route::Local) {
         ++m.recipients;
         ++m.local;
         return {"DUNNO", {}, false};
     }
     const int quota = m_policy->dailyQuota(account);
-    if (quotaUsed(r.login, now) + m.external + 1 > quota) {
-        return reject(r, metric::RejectedQuota,
-                      "450 4.7.1 <" + sender + "> has exceeded " + QByteArray::number(quota) +
-                          " messages per 1 day",
-                      now);
+    if (!m.reservationHeld) {
+        // Its reservation timed out: take the message's recipients again before this one.
+        if (quotaUsed(r.login, now) + m_reserved.value(m.login) + m.external + 1 > quota)
+            return reject(r, metric::RejectedQuota, quotaExceeded(sender, quota), now);
+        m_reserved[m.login] += m.external;
+        m.reservationHeld = true;
+    } else if (quotaUsed(r.login, now) + m_reserved.value(m.login) + 1 > quota) {
+        return reject(r, metric::RejectedQuota, quotaExceeded(sender, quota), now);
     }
     ++m.recipients;
     ++m.external;
+    ++m_reserved[m.login];
+    m.lastRcptSecs = now.toSecsSinceEpoch();
     return {"DUNNO", {}, false};
+}
+
+void Engine::release(Message &m)
+{
+    if (!m.reservationHeld || m.external == 0)
+        return;
+    m.reservationHeld = false;
+    auto it = m_reserved.find(m.login);
+    if (it == m_reserved.end())
+        return;
+    *it -= m.external;
+    if (*it <= 0)
+        m_reserved.erase(it);
 }
 
 Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDateTime &now)
 {
-    const Message m = m_messages.take(r.instance);
+    Message m = m_messages.take(r.instance);
+    if (m.startedSecs == 0)
+        m.login = r.login.toLower();
+    // Whatever the verdict, this message holds no reservation any more; a message whose
+    // reservation timed out must fit in the quota again.
+    const bool held = m.reservationHeld;
+    release(m);
     const qint64 maxSize = m_policy->maxMessageSize(account);
     if (r.size > maxSize) {
         return reject(r, metric::RejectedSize,
@@ -143,6 +182,16 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     const int maxRecipients = m_policy->maxRecipients(account);
     if (r.recipientCount > maxRecipients) {
         return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
+    }
+    if (m.startedSecs == 0 && r.recipientCount > 0) {
+        // No RCPT of this message was seen (staffettad restarted in between): count every
+        // recipient as external, the safe side.
+        m.external = r.recipientCount;
+    }
+    const int quota = m_policy->dailyQuota(account);
+    if (m.external > 0 && (!held || m.startedSecs == 0) &&
+        quotaUsed(r.login, now) + m_reserved.value(m.login) + m.external > quota) {
+        return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
     }
     // Accepted: only now is the quota charged.
     const QString login = r.login.toLower();
@@ -156,14 +205,20 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
 void Engine::prune(const QDateTime &now)
 {
     const qint64 secs = now.toSecsSinceEpoch();
-    if (secs - m_lastPrune < 60)
+    // Checked at most once a second: reservations come back within a second of their timeout.
+    if (secs == m_lastPrune)
         return;
     m_lastPrune = secs;
     for (auto it = m_messages.begin(); it != m_messages.end();) {
-        if (secs - it->startedSecs > StaleMessageSecs)
+        if (it->reservationHeld && it->external > 0 &&
+            secs - it->lastRcptSecs >= m_reservationTimeout)
+            release(*it);
+        if (secs - it->startedSecs > StaleMessageSecs) {
+            release(*it);
             it = m_messages.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
 }
 

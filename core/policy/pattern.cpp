@@ -4,27 +4,117 @@ namespace staffetta::policy {
 
 using namespace Qt::Literals::StringLiterals;
 
-bool globMatch(QStringView pattern, QStringView text)
+Glob::Glob(QStringView pattern)
 {
-    // Iterative matcher with a single backtrack point: linear in practice, no recursion.
-    qsizetype p = 0, t = 0, star = -1, mark = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == u'?' || pattern[p] == text[t])) {
-            ++p;
-            ++t;
-        } else if (p < pattern.size() && pattern[p] == u'*') {
-            star = p++;
-            mark = t;
-        } else if (star >= 0) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
+    QString tokens; // the pattern with every run of * collapsed to one
+    for (QChar c : pattern) {
+        if (c == u'*' && tokens.endsWith(u'*'))
+            continue;
+        tokens.append(c);
+    }
+    const qsizetype firstStar = tokens.indexOf(u'*');
+    m_hasStar = firstStar >= 0;
+    m_prefix = tokens.left(m_hasStar ? firstStar : tokens.size());
+    m_suffix = m_hasStar ? tokens.mid(tokens.lastIndexOf(u'*') + 1) : QString();
+    m_prefix.truncate(m_prefix.indexOf(u'?') < 0 ? m_prefix.size() : m_prefix.indexOf(u'?'));
+    m_suffix.remove(0, m_suffix.lastIndexOf(u'?') + 1);
+
+    m_length = int(tokens.size());
+    m_words = m_length / 64 + 1; // bits 0..m_length
+    m_star.assign(size_t(m_words), 0);
+    m_masks.assign(size_t(m_words), 0); // slot 0: what any other character may consume (?)
+    auto set = [this](std::vector<Word> &bits, size_t slot, int i) {
+        bits[slot * size_t(m_words) + size_t(i / 64)] |= Word(1) << (i % 64);
+    };
+    for (int i = 0; i < m_length; ++i) {
+        const QChar c = tokens[i];
+        if (c == u'*') {
+            set(m_star, 0, i);
+            continue;
+        }
+        if (c == u'?')
+            continue; // added to every slot below
+        qsizetype k = m_chars.indexOf(c);
+        if (k < 0) {
+            k = m_chars.size();
+            m_chars.append(c);
+            m_masks.resize(m_masks.size() + size_t(m_words), 0);
+            if (c.unicode() < 128)
+                m_ascii[c.unicode()] = quint16(k + 1);
+        }
+        set(m_masks, size_t(k + 1), i);
+    }
+    for (int i = 0; i < m_length; ++i) {
+        if (tokens[i] == u'?') {
+            for (qsizetype k = 0; k <= m_chars.size(); ++k)
+                set(m_masks, size_t(k), i);
         }
     }
-    while (p < pattern.size() && pattern[p] == u'*')
-        ++p;
-    return p == pattern.size();
+}
+
+const Glob::Word *Glob::mask(QChar c) const
+{
+    qsizetype slot = 0;
+    if (c.unicode() < 128)
+        slot = m_ascii[c.unicode()];
+    else if (const qsizetype k = m_chars.indexOf(c); k >= 0)
+        slot = k + 1;
+    return m_masks.data() + slot * m_words;
+}
+
+bool Glob::matches(QStringView text) const
+{
+    if (!m_hasStar && text.size() != m_length)
+        return false;
+    // (Qt: a null text starts with nothing but a null string, hence the isEmpty() tests.)
+    if (text.size() < m_prefix.size() + m_suffix.size() ||
+        (!m_prefix.isEmpty() && !text.startsWith(m_prefix)) ||
+        (!m_suffix.isEmpty() && !text.endsWith(m_suffix)))
+        return false;
+
+    // The set of pattern positions reachable after each character (Shift-And with stars):
+    // bit i = the first i tokens matched. A * at i keeps i (it eats the character) and is
+    // passed over for free (i -> i + 1); runs of * are collapsed, so one step is enough.
+    constexpr int MaxWords = 8; // patterns of up to 511 characters without allocating
+    Word stackBits[2 * MaxWords];
+    std::vector<Word> heapBits;
+    Word *bits = stackBits;
+    if (m_words > MaxWords) {
+        heapBits.resize(size_t(2 * m_words));
+        bits = heapBits.data();
+    }
+    Word *state = bits, *next = bits + m_words;
+    auto closeOverStars = [this](Word *s) {
+        Word carry = 0;
+        for (int w = 0; w < m_words; ++w) {
+            const Word passed = s[w] & m_star[size_t(w)];
+            s[w] |= (passed << 1) | carry;
+            carry = passed >> 63;
+        }
+    };
+    std::fill(state, state + m_words, Word(0));
+    state[0] = 1;
+    closeOverStars(state);
+    for (QChar c : text) {
+        const Word *consume = mask(c);
+        Word carry = 0, any = 0;
+        for (int w = 0; w < m_words; ++w) {
+            const Word moved = state[w] & consume[w];
+            next[w] = (moved << 1) | carry | (state[w] & m_star[size_t(w)]);
+            carry = moved >> 63;
+            any |= next[w];
+        }
+        if (!any)
+            return false;
+        closeOverStars(next);
+        std::swap(state, next);
+    }
+    return (state[m_length / 64] >> (m_length % 64)) & 1;
+}
+
+bool globMatch(QStringView pattern, QStringView text)
+{
+    return Glob(pattern).matches(text);
 }
 
 std::optional<SenderPattern> SenderPattern::parse(const QString &text, QString *reason)
@@ -56,15 +146,16 @@ std::optional<SenderPattern> SenderPattern::parse(const QString &text, QString *
     SenderPattern p;
     p.m_text = t;
     p.m_lower = t.toLower();
-    p.m_literal = !t.contains(u'*') && !t.contains(u'?');
+    if (t.contains(u'*') || t.contains(u'?'))
+        p.m_glob = std::make_shared<const Glob>(p.m_lower);
     return p;
 }
 
 bool SenderPattern::matches(const QString &address) const
 {
-    if (m_literal)
+    if (!m_glob)
         return address.compare(m_lower, Qt::CaseInsensitive) == 0;
-    return globMatch(m_lower, address.toLower());
+    return m_glob->matches(address.toLower());
 }
 
 } // namespace staffetta::policy

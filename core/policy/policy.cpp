@@ -287,13 +287,4 @@ Account *Policy::account(const QString &login)
     return it == m_byLogin.cend() ? nullptr : &accounts[*it];
 }
 
-bool Policy::isLocal(const QString &address) const
-{
-    const qsizetype at = address.lastIndexOf(u'@');
-    const QString domain = (at < 0 ? QString() : address.mid(at + 1)).toLower();
-    if (domain.isEmpty())
-        return true; // a bare local part is delivered locally by Postfix
-    return localDomains.contains(domain);
-}
-
 } // namespace staffetta::policy

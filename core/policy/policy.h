@@ -60,7 +60,6 @@ struct Policy
     Account *account(const QString &login);
     // After editing `accounts` in place (the console's drafts), before account() is used.
     void reindex() { index(); }
-    bool isLocal(const QString &address) const;
     int dailyQuota(const Account *a) const
     {
         return a && a->dailyQuota ? *a->dailyQuota : limits.dailyQuota;

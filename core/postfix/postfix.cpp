@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <optional>
@@ -120,6 +121,105 @@ std::optional<QMap<QString, int>> countQueueFiles(const QDir &queueDir)
 }
 
 } // namespace
+
+namespace {
+
+QStringList listValue(const QString &value)
+{
+    return value.split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
+}
+
+// `postmap -s` prints "key<whitespace>value" per entry.
+QList<std::pair<QString, QString>> tableEntries(const QByteArray &out)
+{
+    QList<std::pair<QString, QString>> entries;
+    for (const QByteArray &line : out.split('\n')) {
+        const QString text = QString::fromUtf8(line).trimmed();
+        const qsizetype gap = text.indexOf(QRegularExpression(u"\\s"_s));
+        if (gap > 0)
+            entries.append({text.left(gap), text.mid(gap + 1).trimmed()});
+    }
+    return entries;
+}
+
+} // namespace
+
+Result<policy::LocalDelivery> Postfix::delivery(const policy::Policy *policy) const
+{
+    const QStringList names{u"mydestination"_s,      u"virtual_mailbox_domains"_s,
+                            u"myorigin"_s,           u"recipient_delimiter"_s,
+                            u"virtual_alias_maps"_s, u"canonical_maps"_s,
+                            u"recipient_canonical_maps"_s, u"alias_maps"_s};
+    auto out = run(u"postconf"_s, QStringList{u"-x"_s, u"-h"_s} + names, 30000);
+    if (!out)
+        return out.error();
+    QStringList values = QString::fromUtf8(out.value()).split(u'\n');
+    if (values.size() < names.size())
+        return Error(ErrorCode::BadResponse, Tr::tr("postconf printed %1 values for %2 names")
+                                                 .arg(values.size())
+                                                 .arg(names.size()));
+    policy::LocalDelivery d;
+    d.known = true;
+    d.myorigin = values[2].trimmed().toLower();
+    d.recipientDelimiter = values[3].trimmed();
+    // A table's entries, or nullopt when Postfix cannot list it.
+    auto list = [this](const QString &table) -> std::optional<QList<std::pair<QString, QString>>> {
+        auto listed = run(u"postmap"_s, {u"-s"_s, table}, 30000);
+        if (!listed)
+            return std::nullopt;
+        return tableEntries(listed.value());
+    };
+    for (int i : {0, 1}) {
+        for (const QString &item : listValue(values[i])) {
+            if (!item.contains(u':') && !item.startsWith(u'/')) {
+                d.domains.insert(item.toLower());
+                if (i == 0)
+                    d.aliasDomains.insert(item.toLower());
+                continue;
+            }
+            // A table of domains: its keys (unlisted: those domains simply count as outside).
+            const QString table = item.startsWith(u'/') ? u"texthash:"_s + item : item;
+            if (auto entries = list(table)) {
+                for (const auto &[key, value] : *entries) {
+                    d.domains.insert(key.toLower());
+                    if (i == 0)
+                        d.aliasDomains.insert(key.toLower());
+                }
+            }
+        }
+    }
+    QList<std::pair<QString, QString>> virtualEntries, aliasEntries;
+    for (int i = 4; i < names.size(); ++i) {
+        for (const QString &table : listValue(values[i])) {
+            auto entries = list(table);
+            if (!entries) {
+                d.everythingLeaves = true;
+                d.unlisted.append(names[i] + u" = "_s + table);
+                continue;
+            }
+            (i == 7 ? aliasEntries : virtualEntries) += *entries;
+        }
+    }
+    policy::resolveLeaving(d, virtualEntries, aliasEntries, policy);
+    return d;
+}
+
+Result<QMap<QString, QString>> Postfix::routingSettings() const
+{
+    const QStringList names{u"allow_percent_hack"_s, u"swap_bangpath"_s,
+                            u"resolve_dequoted_address"_s};
+    auto out = run(u"postconf"_s, QStringList{u"-h"_s} + names, 30000);
+    if (!out)
+        return out.error();
+    const QStringList values = QString::fromUtf8(out.value()).split(u'\n');
+    QMap<QString, QString> differing;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QString v = values.value(i).trimmed();
+        if (v != u"no"_s)
+            differing.insert(names[i], v);
+    }
+    return differing;
+}
 
 Result<QMap<QString, int>> Postfix::queueCounts() const
 {

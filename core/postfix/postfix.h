@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "policy/routing.h"
 #include "queue.h"
 
 #include <functional>
@@ -26,6 +27,17 @@ public:
     QString logFile() const;
     // Every queue name is present in the result, with 0 when empty.
     Result<QMap<QString, int>> queueCounts() const;
+
+    // What this Postfix delivers here and which of its alias, forward and canonical table
+    // entries send mail outside (tables listed with `postmap -s`; one that cannot be listed,
+    // e.g. pcre or ldap, makes every local recipient count). `policy` narrows "local" to its
+    // local domains while following aliases.
+    Result<policy::LocalDelivery> delivery(const policy::Policy *policy = nullptr) const;
+
+    // Settings that let Postfix route an address at a local domain to another place
+    // (allow_percent_hack, swap_bangpath, resolve_dequoted_address): parameter -> value,
+    // for the ones that differ from what a relay needs ("no").
+    Result<QMap<QString, QString>> routingSettings() const;
 
     // Streams `postqueue -j`: onLine gets each message's JSON line as showq produces it and
     // returns false to stop early. Returns the number of lines handed over.

@@ -1,3 +1,4 @@
+#include "memory_ledger.h"
 #include "policy/engine.h"
 #include "policy/pattern.h"
 #include "policy/policy.h"
@@ -15,23 +16,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-class MemoryLedger : public Ledger
-{
-public:
-    QHash<QString, QHash<qint64, qint64>> data; // "login/metric" -> hour -> count
-    qint64 sum(const QString &login, const QString &m, qint64 from, qint64 to) override
-    {
-        qint64 total = 0;
-        const auto &hours = data[login + u'/' + m];
-        for (auto it = hours.cbegin(); it != hours.cend(); ++it)
-            total += (it.key() >= from && it.key() <= to) ? it.value() : 0;
-        return total;
-    }
-    void add(const QString &login, const QString &m, qint64 hour, qint64 count) override
-    {
-        data[login + u'/' + m][hour] += count;
-    }
-};
+using test::MemoryLedger;
 
 const QByteArray basePolicy = R"({
   "schema_version": 1,

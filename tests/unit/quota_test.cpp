@@ -1,0 +1,214 @@
+// The quota's two attacks, as units: addresses Postfix may route outside (percent hack, bang
+// paths, quoted local parts, aliases) and parallel sessions; and the pattern matcher, which
+// must stay linear whatever a partner writes.
+#include "memory_ledger.h"
+#include "policy/engine.h"
+#include "policy/pattern.h"
+#include "policy/routing.h"
+
+#include "test_support.h"
+
+#include <QRandomGenerator>
+
+using namespace staffetta;
+using namespace staffetta::policy;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// The textbook recursive glob, exponential but obviously right: the reference.
+bool referenceGlob(QStringView p, QStringView t)
+{
+    if (p.isEmpty())
+        return t.isEmpty();
+    if (p[0] == u'*')
+        return referenceGlob(p.mid(1), t) || (!t.isEmpty() && referenceGlob(p, t.mid(1)));
+    return !t.isEmpty() && (p[0] == u'?' || p[0] == t[0]) && referenceGlob(p.mid(1), t.mid(1));
+}
+
+Policy labPolicy()
+{
+    auto p = Policy::fromJson(R"({"schema_version": 1, "local_domains": ["lab.test", "localhost"],
+        "accounts": [{"login": "alice", "senders": ["alice@lab.test"]}]})");
+    EXPECT_TRUE(p.ok());
+    return p.value();
+}
+
+Request request(const QByteArray &state, const QString &to, const QByteArray &instance,
+                int recipients = 0)
+{
+    Request r;
+    r.state = state;
+    r.login = u"alice"_s;
+    r.sender = u"alice@lab.test"_s;
+    r.recipient = to;
+    r.client = u"192.0.2.7"_s;
+    r.instance = instance;
+    r.recipientCount = recipients;
+    r.size = 100;
+    return r;
+}
+
+} // namespace
+
+TEST(Glob, AgreesWithTheReferenceOnRandomPatterns)
+{
+    QRandomGenerator random(20261201);
+    const QString alphabet = u"ab@.*?"_s;
+    for (int i = 0; i < 20000; ++i) {
+        QString pattern, text;
+        for (int n = int(random.bounded(9)); n > 0; --n)
+            pattern += alphabet[random.bounded(int(alphabet.size()))];
+        for (int n = int(random.bounded(12)); n > 0; --n)
+            text += alphabet[random.bounded(4)];
+        ASSERT_EQ(globMatch(pattern, text), referenceGlob(pattern, text))
+            << pattern.toStdString() << " on " << text.toStdString();
+    }
+    // Patterns longer than one machine word of states, and characters outside ASCII.
+    const QString longPattern = QString(100, u'a') + u"*è?"_s + QString(80, u'b');
+    EXPECT_TRUE(globMatch(longPattern, QString(100, u'a') + u"xxèz"_s + QString(80, u'b')));
+    EXPECT_FALSE(globMatch(longPattern, QString(100, u'a') + u"xxez"_s + QString(80, u'b')));
+    EXPECT_TRUE(globMatch(u"*a*b", u"xxaxxab"));
+    EXPECT_FALSE(globMatch(u"a*b", u"a"));
+    EXPECT_TRUE(globMatch(u"**", u""));
+    EXPECT_FALSE(globMatch(u"?", u""));
+}
+
+TEST(Glob, PathologicalPatternsGiveTheRightAnswer)
+{
+    // The attack's shape: `*aaaa…a<tail>` against a long run of a. A backtracking matcher
+    // needs length² steps per pattern; the answer must still be exact.
+    const QString pattern = u"*"_s + QString(250, u'a') + u"x"_s;
+    EXPECT_FALSE(globMatch(pattern, QString(254, u'a')));
+    EXPECT_TRUE(globMatch(pattern, QString(3, u'b') + QString(250, u'a') + u"x"_s));
+    EXPECT_TRUE(globMatch(u"*a*a*a*a*a*b"_s, QString(200, u'a') + u"b"_s));
+    EXPECT_FALSE(globMatch(u"*a*a*a*a*a*b"_s, QString(200, u'a')));
+}
+
+TEST(Routing, AddressesPostfixMayRouteOutsideCount)
+{
+    const Policy policy = labPolicy();
+    // Without Postfix's settings: the policy's local domains, and only plain local parts.
+    for (const QString &external :
+         {u"v3%blackhole.example@lab.test"_s, u"blackhole.example!v5@lab.test"_s,
+          u"\"v7@blackhole.example\"@lab.test"_s, u"v7@blackhole.example@lab.test"_s,
+          u"v11%blackhole.example@localhost"_s, u"a\\@b@lab.test"_s, u"@x:v@lab.test"_s,
+          u"v@blackhole.example"_s, u"v@lab.test.evil.example"_s, u"v@[127.0.0.1]"_s,
+          u".v@lab.test"_s, u"bare"_s})
+        EXPECT_EQ(route(external, policy, nullptr), Route::External) << external.toStdString();
+    for (const QString &local : {u"bob@lab.test"_s, u"Bob.Smith+tag@LAB.test"_s, u"x@localhost"_s})
+        EXPECT_EQ(route(local, policy, nullptr), Route::Local) << local.toStdString();
+}
+
+TEST(Routing, AliasesThatLeaveTheRelayCount)
+{
+    const Policy policy = labPolicy();
+    LocalDelivery d;
+    d.known = true;
+    d.domains = {u"lab.test"_s, u"localhost"_s};
+    d.aliasDomains = d.domains;
+    d.myorigin = u"lab.test"_s;
+    d.recipientDelimiter = u"+"_s;
+    resolveLeaving(d,
+                   {{u"fwd@lab.test"_s, u"v13@blackhole.example"_s},
+                    {u"chain@lab.test"_s, u"fwd@lab.test"_s},
+                    {u"team@lab.test"_s, u"bob@lab.test, carol@lab.test"_s},
+                    {u"@old.lab.test"_s, u"@elsewhere.example"_s}},
+                   {{u"postmaster"_s, u"root"_s},
+                    {u"root"_s, u"admin@outside.example"_s},
+                    {u"pipe"_s, u"|/usr/bin/forward"_s}},
+                   &policy);
+    for (const QString &external : {u"fwd@lab.test"_s, u"FWD+x@lab.test"_s, u"chain@lab.test"_s,
+                                    u"postmaster@lab.test"_s, u"root@localhost"_s,
+                                    u"pipe@lab.test"_s})
+        EXPECT_EQ(route(external, policy, &d), Route::External) << external.toStdString();
+    for (const QString &local : {u"team@lab.test"_s, u"bob@lab.test"_s})
+        EXPECT_EQ(route(local, policy, &d), Route::Local) << local.toStdString();
+    // A local domain of the policy that Postfix does not deliver here is outside.
+    d.domains.remove(u"localhost"_s);
+    EXPECT_EQ(route(u"x@localhost"_s, policy, &d), Route::External);
+    // A table Postfix cannot list (pcre, ldap): nothing is known to stay.
+    d.everythingLeaves = true;
+    EXPECT_EQ(route(u"bob@lab.test"_s, policy, &d), Route::External);
+}
+
+TEST(Engine, RoutedAddressesAreChargedAtQuota)
+{
+    test::MemoryLedger ledger;
+    Engine e(ledger);
+    auto p = labPolicy();
+    p.limits.dailyQuota = 1;
+    e.setPolicy(std::make_shared<const Policy>(p));
+    const QDateTime now = QDateTime::currentDateTime();
+    EXPECT_EQ(e.evaluate(request("RCPT", u"v1@blackhole.example"_s, "m1"), now).action, "DUNNO");
+    EXPECT_EQ(e.evaluate(request("END-OF-MESSAGE", {}, "m1", 1), now).action, "DUNNO");
+    for (const QString &routed :
+         {u"v3%blackhole.example@lab.test"_s, u"blackhole.example!v5@lab.test"_s,
+          u"v7@blackhole.example@lab.test"_s, u"v11%blackhole.example@localhost"_s})
+        EXPECT_TRUE(e.evaluate(request("RCPT", routed, "m2"), now).action.startsWith("450 4.7.1"))
+            << routed.toStdString();
+    EXPECT_EQ(e.evaluate(request("RCPT", u"bob@lab.test"_s, "m2"), now).action, "DUNNO");
+}
+
+// The property: whatever the interleaving of many sessions' RCPTs, ends, refusals and
+// abandons, the charged count never exceeds the quota, and a reservation given up comes back.
+TEST(Engine, ParallelSessionsNeverExceedTheQuota)
+{
+    QRandomGenerator random(4711);
+    for (int round = 0; round < 300; ++round) {
+        test::MemoryLedger ledger;
+        Engine e(ledger);
+        auto p = labPolicy();
+        p.limits.dailyQuota = 1 + int(random.bounded(30));
+        p.limits.maxRecipients = 1000;
+        p.limits.maxMessageSize = 1000;
+        e.setPolicy(std::make_shared<const Policy>(p));
+        e.setReservationTimeout(5);
+        QDateTime now = QDateTime::currentDateTime();
+        const int sessions = 2 + int(random.bounded(40));
+        QList<int> accepted(sessions, 0);
+        for (int step = 0; step < 400; ++step) {
+            const int s = int(random.bounded(sessions));
+            const QByteArray instance = "s" + QByteArray::number(s) + "-" + QByteArray::number(round);
+            const int what = int(random.bounded(10));
+            if (what < 6) {
+                const QString to = random.bounded(4) == 0 ? u"bob@lab.test"_s
+                                                          : u"r%1@ext.example"_s.arg(step);
+                if (e.evaluate(request("RCPT", to, instance), now).action == "DUNNO")
+                    ++accepted[s];
+            } else if (what < 8) {
+                // The end of the message: accepted, or too big.
+                Request end = request("END-OF-MESSAGE", {}, instance, accepted[s]);
+                end.size = random.bounded(5) == 0 ? 5000 : 100;
+                e.evaluate(end, now);
+                accepted[s] = 0;
+            } else if (what == 8) {
+                now = now.addSecs(random.bounded(7)); // time passes: reservations may expire
+            }
+            // what == 9: the session goes quiet (its client was killed)
+            ASSERT_LE(e.quotaUsed(u"alice"_s, now), p.limits.dailyQuota) << "round " << round;
+            ASSERT_LE(e.quotaUsed(u"alice"_s, now) + e.reserved(u"alice"_s), p.limits.dailyQuota);
+        }
+    }
+}
+
+TEST(Engine, AnAbandonedReservationComesBackAfterTheTimeout)
+{
+    test::MemoryLedger ledger;
+    Engine e(ledger);
+    auto p = labPolicy();
+    p.limits.dailyQuota = 4;
+    e.setPolicy(std::make_shared<const Policy>(p));
+    e.setReservationTimeout(10);
+    const QDateTime t0 = QDateTime::currentDateTime();
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(e.evaluate(request("RCPT", u"a%1@ext.example"_s.arg(i), "gone"), t0).action, "DUNNO");
+    EXPECT_TRUE(e.evaluate(request("RCPT", u"b@ext.example"_s, "other"), t0).action.startsWith("450"));
+    EXPECT_EQ(e.reserved(u"alice"_s), 4);
+    const QDateTime later = t0.addSecs(11);
+    EXPECT_EQ(e.evaluate(request("RCPT", u"b@ext.example"_s, "other"), later).action, "DUNNO");
+    EXPECT_EQ(e.evaluate(request("END-OF-MESSAGE", {}, "other", 1), later).action, "DUNNO");
+    // The slow message ends after all: it no longer fits (3 left, it wants 4) and is refused.
+    EXPECT_TRUE(e.evaluate(request("END-OF-MESSAGE", {}, "gone", 4), later).action.startsWith("450 4.7.1"));
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, later), 1);
+}
