@@ -29,13 +29,24 @@ QString statePath(const Context &ctx, const QString &name)
     return QDir(ctx.config.stateDir).filePath(name);
 }
 
-QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
-                    const QString &summary, const QList<Change> &changes)
+namespace {
+
+// The one place that opens the audit log for a write: `once` for a row that may already be
+// there (see recordRevision).
+Result<Done> appendAudit(const Context &ctx, const stats::AuditEntry &e, bool once = false)
 {
     QDir().mkpath(ctx.config.stateDir);
     auto log = stats::AuditLog::open(statePath(ctx, u"state.sqlite"_s));
     if (!log)
-        return log.error().message;
+        return log.error();
+    return once ? log.value()->recordOnce(e) : log.value()->record(e);
+}
+
+} // namespace
+
+QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
+                    const QString &summary, const QList<Change> &changes)
+{
     stats::AuditEntry e;
     e.user = ctx.caller.user;
     e.role = roleName(ctx.access.role);
@@ -45,7 +56,7 @@ QString recordAudit(const Context &ctx, const QString &verb, const QString &outc
     e.revision = revision;
     e.summary = summary;
     e.changes = policy::changesToJson(changes);
-    auto recorded = log.value()->record(e);
+    auto recorded = appendAudit(ctx, e);
     return recorded ? QString() : recorded.error().message;
 }
 
@@ -61,10 +72,6 @@ policy::Author author(const Context &ctx)
 // PolicyStore). recordOnce: that row may be there already.
 Result<Done> recordRevision(const Context &ctx, const policy::RevisionInfo &info)
 {
-    QDir().mkpath(ctx.config.stateDir);
-    auto log = stats::AuditLog::open(statePath(ctx, u"state.sqlite"_s));
-    if (!log)
-        return log.error();
     QStringList lines;
     for (const Change &c : info.changes)
         lines.append(c.text());
@@ -78,7 +85,7 @@ Result<Done> recordRevision(const Context &ctx, const policy::RevisionInfo &info
     e.revision = info.number;
     e.summary = info.comment.isEmpty() ? lines.join(u"; "_s) : info.comment;
     e.changes = policy::changesToJson(info.changes);
-    return log.value()->recordOnce(e);
+    return appendAudit(ctx, e, true);
 }
 
 PolicyStore openStore(const Context &ctx)
