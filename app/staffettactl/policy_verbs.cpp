@@ -445,6 +445,11 @@ QString policyText(const QString &sub, const QJsonObject &r)
         else
             s << "revision " << r.value(u"revision"_s).toInt() << ":\n";
         changeLines(r.value(u"changes"_s).toArray());
+        if (r.contains(u"replaced_broken_live_file"_s))
+            s << "replaced the live file, which could not be used: "
+              << r.value(u"replaced_broken_live_file"_s).toString() << '\n';
+        if (r.contains(u"audit_error"_s))
+            s << "warning: " << r.value(u"audit_error"_s).toString() << '\n';
         if (r.contains(u"reload_message"_s))
             s << "warning: " << r.value(u"reload_message"_s).toString() << '\n';
     } else if (sub == u"diff"_s) {

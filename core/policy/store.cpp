@@ -153,8 +153,9 @@ Result<Done> PolicyStore::recover(QString *unrecorded)
     for (const auto &[dir, pattern] : leftovers) {
         const QDir d(dir);
         for (const QString &name : d.entryList({pattern}, QDir::Files | QDir::Hidden)) {
-            if (!QFile::remove(d.filePath(name)))
-                return ioError(u"cannot remove"_s, d.filePath(name), u"unlink failed"_s);
+            QFile leftover(d.filePath(name));
+            if (!leftover.remove())
+                return ioError(u"cannot remove"_s, leftover.fileName(), leftover.errorString());
         }
     }
 
@@ -196,8 +197,9 @@ Result<PolicyStore::Current> PolicyStore::current(const Author &reader, Live mod
     auto broken = [&](Error e) -> Result<Current> {
         if (mode == Live::MustParse || cur.revision == 0) {
             if (cur.revision > 0)
-                e.message += u"; `policy rollback REVISION` restores a revision (the latest "
-                             u"is %1)"_s.arg(cur.revision);
+                e.message +=
+                    u"; `staffettactl policy rollback %1` restores the latest revision"_s.arg(
+                        cur.revision);
             return e;
         }
         auto latest = revision(cur.revision);
