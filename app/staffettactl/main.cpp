@@ -6,10 +6,14 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int main(int argc, char *argv[])
 {
+    // What the relay keeps (state.sqlite and its -wal/-shm, revisions, the whitelist) is
+    // nobody else's to read: files 0640, directories 0750 at most.
+    umask(027);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("staffettactl"));
 

@@ -29,13 +29,24 @@ QString statePath(const Context &ctx, const QString &name)
     return QDir(ctx.config.stateDir).filePath(name);
 }
 
-QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
-                    const QString &summary, const QList<Change> &changes)
+namespace {
+
+// The one place that opens the audit log for a write: `once` for a row that may already be
+// there (see recordRevision).
+Result<Done> appendAudit(const Context &ctx, const stats::AuditEntry &e, bool once = false)
 {
     QDir().mkpath(ctx.config.stateDir);
     auto log = stats::AuditLog::open(statePath(ctx, u"state.sqlite"_s));
     if (!log)
-        return log.error().message;
+        return log.error();
+    return once ? log.value()->recordOnce(e) : log.value()->record(e);
+}
+
+} // namespace
+
+QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
+                    const QString &summary, const QList<Change> &changes)
+{
     stats::AuditEntry e;
     e.user = ctx.caller.user;
     e.role = roleName(ctx.access.role);
@@ -45,7 +56,7 @@ QString recordAudit(const Context &ctx, const QString &verb, const QString &outc
     e.revision = revision;
     e.summary = summary;
     e.changes = policy::changesToJson(changes);
-    auto recorded = log.value()->record(e);
+    auto recorded = appendAudit(ctx, e);
     return recorded ? QString() : recorded.error().message;
 }
 
@@ -54,6 +65,34 @@ namespace {
 policy::Author author(const Context &ctx)
 {
     return {ctx.caller.user, roleName(ctx.access.role), ctx.caller.origin};
+}
+
+// The audit row of a policy revision made live, from the revision alone: PolicyStore also
+// calls it for a commit a crash interrupted, whose author is not the caller (see
+// PolicyStore). recordOnce: that row may be there already.
+Result<Done> recordRevision(const Context &ctx, const policy::RevisionInfo &info)
+{
+    QStringList lines;
+    for (const Change &c : info.changes)
+        lines.append(c.text());
+    stats::AuditEntry e;
+    e.time = info.time;
+    e.user = info.author.user;
+    e.role = info.author.role;
+    e.origin = info.author.origin;
+    e.verb = u"policy "_s + info.kind;
+    e.outcome = u"done"_s;
+    e.revision = info.number;
+    e.summary = info.comment.isEmpty() ? lines.join(u"; "_s) : info.comment;
+    e.changes = policy::changesToJson(info.changes);
+    return appendAudit(ctx, e, true);
+}
+
+PolicyStore openStore(const Context &ctx)
+{
+    return PolicyStore(
+        ctx.config.policyFile, ctx.config.stateDir,
+        [&ctx](const policy::RevisionInfo &info) { return recordRevision(ctx, info); });
 }
 
 QJsonObject policyObject(const Policy &p)
@@ -113,22 +152,29 @@ QJsonObject waitForReload(const Context &ctx, const QString &sha256)
                                   u"log"_s}};
 }
 
-// The write path shared by apply and rollback.
-Result<QJsonObject> write(const Context &ctx, const QString &verb, int base, const Policy &next,
-                          const QString &kind, const QString &comment)
+// The write path shared by apply and rollback (which may replace a broken live file).
+Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, const Policy &next,
+                          QString comment, PolicyStore::Live live = PolicyStore::Live::MustParse)
 {
+    const QString verb = u"policy "_s + kind;
     if (!ctx.access.atLeast(Role::Partner)) {
         recordAudit(ctx, verb, u"permission_denied"_s, 0, u"refused: role cannot write"_s);
         return forbidden(ctx, u"change the policy"_s);
     }
-    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    PolicyStore store = openStore(ctx);
     auto lock = store.lock();
     if (!lock)
         return lock.error();
-    auto current = store.current(author(ctx));
+    auto current = store.current(author(ctx), live);
     if (!current)
         return current.error();
     const PolicyStore::Current &cur = current.value();
+    // No write without its audit row: the last revision's is still missing.
+    if (!cur.unrecorded.isEmpty())
+        return Error(ErrorCode::Unavailable,
+                     u"revision %1 is live but its audit row could not be written (%2); no "
+                     u"change is accepted until the audit log can be written"_s.arg(cur.revision)
+                         .arg(cur.unrecorded));
 
     if (base != cur.revision) {
         QJsonObject details{{u"base_revision"_s, base},
@@ -176,7 +222,7 @@ Result<QJsonObject> write(const Context &ctx, const QString &verb, int base, con
                           {u"relay_wide"_s, reach.relayWide}});
         }
     }
-    if (changes.isEmpty())
+    if (changes.isEmpty() && cur.liveProblem.isEmpty())
         return QJsonObject{{u"revision"_s, cur.revision},
                            {u"changed"_s, false},
                            {u"changes"_s, QJsonArray()},
@@ -191,46 +237,45 @@ Result<QJsonObject> write(const Context &ctx, const QString &verb, int base, con
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGPIPE);
     sigprocmask(SIG_BLOCK, &block, &previous);
+    if (!cur.liveProblem.isEmpty())
+        comment += (comment.isEmpty() ? u""_s : u"; "_s) +
+                   u"replaced a live file that could not be used: "_s + cur.liveProblem;
     policy::RevisionInfo info;
     info.kind = kind;
     info.author = author(ctx);
     info.comment = comment;
+    // The audit row is written by the commit itself (PolicyStore's Recorder).
     auto committed = store.commit(cur, next, info);
-    QString auditError;
-    if (committed) {
-        QStringList lines;
-        for (const Change &c : committed.value().changes)
-            lines.append(c.text());
-        auditError = recordAudit(ctx, verb, u"done"_s, committed.value().number,
-                                 comment.isEmpty() ? lines.join(u"; "_s) : comment,
-                                 committed.value().changes);
-    }
     sigprocmask(SIG_SETMASK, &previous, nullptr);
     if (!committed)
         return committed.error();
+    const policy::RevisionInfo &done = committed.value().info;
 
-    QJsonObject result{{u"revision"_s, committed.value().number},
+    QJsonObject result{{u"revision"_s, done.number},
                        {u"changed"_s, true},
-                       {u"changes"_s, policy::changesToJson(committed.value().changes)}};
-    if (!auditError.isEmpty())
-        result.insert(u"audit_error"_s, auditError);
-    const QJsonObject reload = waitForReload(ctx, committed.value().sha256);
+                       {u"changes"_s, policy::changesToJson(done.changes)}};
+    if (!committed.value().unrecorded.isEmpty())
+        result.insert(u"audit_error"_s, committed.value().unrecorded);
+    if (!cur.liveProblem.isEmpty())
+        result.insert(u"replaced_broken_live_file"_s, cur.liveProblem);
+    const QJsonObject reload = waitForReload(ctx, done.sha256);
     for (auto it = reload.begin(); it != reload.end(); ++it)
         result.insert(it.key(), it.value());
     return result;
 }
 
-Result<PolicyStore::Current> readCurrent(const Context &ctx, PolicyStore &store)
+Result<PolicyStore::Current> readCurrent(const Context &ctx, PolicyStore &store,
+                                         PolicyStore::Live live = PolicyStore::Live::MustParse)
 {
     auto lock = store.lock();
     if (!lock)
         return lock.error();
-    return store.current(author(ctx));
+    return store.current(author(ctx), live);
 }
 
 Result<QJsonObject> get(const Context &ctx)
 {
-    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
     if (!cur)
         return cur.error();
@@ -253,7 +298,7 @@ Result<QJsonObject> apply(const Context &ctx)
                     u"refused: "_s + next.error().message);
         return next.error();
     }
-    return write(ctx, u"policy apply"_s, base.toInt(), next.value(), u"apply"_s,
+    return write(ctx, u"apply"_s, base.toInt(), next.value(),
                  ctx.request.value(u"comment"_s).toString());
 }
 
@@ -264,7 +309,7 @@ Result<QJsonObject> rollback(const Context &ctx)
     auto target = revisionNumber(ctx.words[1]);
     if (!target)
         return target.error();
-    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    PolicyStore store = openStore(ctx);
     auto old = store.revision(target.value());
     if (!old)
         return old.error();
@@ -272,21 +317,24 @@ Result<QJsonObject> rollback(const Context &ctx)
     // (no JSON request) means the current one.
     int base = ctx.request.value(u"base_revision"_s).toInt(-1);
     if (base < 0) {
-        auto cur = readCurrent(ctx, store);
+        auto cur = readCurrent(ctx, store, PolicyStore::Live::MayBeBroken);
         if (!cur)
             return cur.error();
         base = cur.value().revision;
     }
+    // A rollback is also the way out when the live file is broken (torn, edited into invalid
+    // JSON, removed): the revision replaces it.
     return write(
-        ctx, u"policy rollback"_s, base, old.value(), u"rollback"_s,
-        ctx.request.value(u"comment"_s).toString(u"rollback to revision %1"_s.arg(target.value())));
+        ctx, u"rollback"_s, base, old.value(),
+        ctx.request.value(u"comment"_s).toString(u"rollback to revision %1"_s.arg(target.value())),
+        PolicyStore::Live::MayBeBroken);
 }
 
 // policy diff: the request's policy against the current one, or diff A [B] between
 // revisions (B defaults to the current one).
 Result<QJsonObject> diffVerb(const Context &ctx)
 {
-    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
     if (!cur)
         return cur.error();
@@ -337,7 +385,7 @@ Result<QJsonObject> history(const Context &ctx)
             return n.error();
         limit = n.value();
     }
-    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store); // records an outside edit before listing
     if (!cur)
         return cur.error();
@@ -397,6 +445,11 @@ QString policyText(const QString &sub, const QJsonObject &r)
         else
             s << "revision " << r.value(u"revision"_s).toInt() << ":\n";
         changeLines(r.value(u"changes"_s).toArray());
+        if (r.contains(u"replaced_broken_live_file"_s))
+            s << "replaced the live file, which could not be used: "
+              << r.value(u"replaced_broken_live_file"_s).toString() << '\n';
+        if (r.contains(u"audit_error"_s))
+            s << "warning: " << r.value(u"audit_error"_s).toString() << '\n';
         if (r.contains(u"reload_message"_s))
             s << "warning: " << r.value(u"reload_message"_s).toString() << '\n';
     } else if (sub == u"diff"_s) {
@@ -415,7 +468,7 @@ QString policyText(const QString &sub, const QJsonObject &r)
 
 Result<QJsonObject> usage(const Context &ctx)
 {
-    PolicyStore store(ctx.config.policyFile, ctx.config.stateDir);
+    PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
     if (!cur)
         return cur.error();

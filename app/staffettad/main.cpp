@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace staffetta;
@@ -26,6 +27,9 @@ void onSignal(int signal)
 
 int main(int argc, char *argv[])
 {
+    // Its log, counters (state.sqlite and its -wal/-shm) and loaded marker are nobody else's
+    // to read: files 0640, directories 0750 at most.
+    umask(027);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"staffettad"_s);
 

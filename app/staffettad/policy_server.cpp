@@ -49,6 +49,12 @@ PolicyServer::PolicyServer(policy::Ledger &ledger, QString policyFile, QString l
 {
     if (!logFile.isEmpty() && !m_log.open(QIODevice::Append | QIODevice::Text))
         qWarning("staffettad: cannot open the log %s", qPrintable(logFile));
+    // A log created before (by an installer's touch) may be world-readable: it names
+    // accounts and addresses. fail2ban reads it as root.
+    if (m_log.isOpen() && (m_log.permissions() & (QFile::ReadOther | QFile::WriteOther)) &&
+        !m_log.setPermissions(m_log.permissions() &
+                              ~(QFile::ReadOther | QFile::WriteOther | QFile::ExeOther)))
+        qWarning("staffettad: cannot make the log %s private", qPrintable(logFile));
     m_engine.setReservationTimeout(m_options.reservationTimeoutSecs);
     m_clock.start();
 }

@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QThread>
 
 #include <cerrno>
@@ -38,7 +37,8 @@ QJsonObject RevisionInfo::toJson() const
                        {u"origin"_s, author.origin},
                        {u"comment"_s, comment},
                        {u"sha256"_s, sha256},
-                       {u"changes"_s, changesToJson(changes)}};
+                       {u"changes"_s, changesToJson(changes)},
+                       {u"pending"_s, pending}};
 }
 
 RevisionInfo RevisionInfo::fromJson(const QJsonObject &o)
@@ -53,12 +53,14 @@ RevisionInfo RevisionInfo::fromJson(const QJsonObject &o)
     r.comment = o.value(u"comment"_s).toString();
     r.sha256 = o.value(u"sha256"_s).toString();
     r.changes = changesFromJson(o.value(u"changes"_s).toArray()).valueOr({});
+    r.pending = o.value(u"pending"_s).toBool();
     return r;
 }
 
-PolicyStore::PolicyStore(QString policyFile, QString stateDir)
+PolicyStore::PolicyStore(QString policyFile, QString stateDir, Recorder recorder)
     : m_policyFile(std::move(policyFile))
     , m_dir(QDir(stateDir).filePath(u"policy"_s))
+    , m_recorder(std::move(recorder))
 {}
 
 PolicyStore::Lock::Lock(Lock &&other) noexcept
@@ -117,37 +119,116 @@ int PolicyStore::latestNumber() const
 
 Result<Done> PolicyStore::writeRevision(const QByteArray &bytes, const RevisionInfo &info)
 {
-    // The meta file first: a revision file without its meta is never listed as written.
-    auto meta = writeFileAtomically(revisionPath(info.number, u".meta.json"_s),
-                                    QJsonDocument(info.toJson()).toJson(QJsonDocument::Indented));
-    if (!meta)
-        return meta;
-    return writeFileAtomically(revisionPath(info.number, u".json"_s), bytes);
+    // The bytes first: a revision exists once its meta does, so a crash in between leaves
+    // bytes without a meta, which recover() removes.
+    auto written = writeFileAtomically(revisionPath(info.number, u".json"_s), bytes);
+    if (!written)
+        return written;
+    written = writeFileAtomically(revisionPath(info.number, u".meta.json"_s),
+                                  QJsonDocument(info.toJson()).toJson(QJsonDocument::Indented));
+    if (!written)
+        (void)removeRevision(info.number); // the write's error is the one to report
+    return written;
 }
 
-Result<PolicyStore::Current> PolicyStore::current(const Author &reader)
+Result<Done> PolicyStore::removeRevision(int number) const
+{
+    // The meta first: without it the revision no longer exists, whatever else remains.
+    for (const QString &suffix : {u".meta.json"_s, u".json"_s}) {
+        QFile f(revisionPath(number, suffix));
+        if (f.exists() && !f.remove())
+            return ioError(u"cannot remove"_s, f.fileName(), f.errorString());
+    }
+    return Done{};
+}
+
+Result<Done> PolicyStore::recover(QString *unrecorded)
+{
+    // Temporary files of writes killed half-way (writeFileAtomically's names). Under the lock
+    // no other writer of these files runs.
+    const QFileInfo live(m_policyFile);
+    const QList<std::pair<QString, QString>> leftovers{
+        {revisionsDir(), u".*.tmp.??????"_s},
+        {live.absolutePath(), u"."_s + live.fileName() + u".tmp.??????"_s}};
+    for (const auto &[dir, pattern] : leftovers) {
+        const QDir d(dir);
+        for (const QString &name : d.entryList({pattern}, QDir::Files | QDir::Hidden)) {
+            QFile leftover(d.filePath(name));
+            if (!leftover.remove())
+                return ioError(u"cannot remove"_s, leftover.fileName(), leftover.errorString());
+        }
+    }
+
+    for (int n = latestNumber(); n > 0; n = latestNumber()) {
+        auto info = revisionInfo(n);
+        if (info && !info.value().pending)
+            return Done{};
+        if (info) {
+            QFile f(m_policyFile);
+            const QByteArray bytes = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            if (sha256Hex(bytes) == info.value().sha256) {
+                // Made live before the crash: finish its commit under its own author.
+                RevisionInfo done = info.value();
+                if (auto recorded = m_recorder(done); !recorded) {
+                    *unrecorded = recorded.error().message;
+                    return Done{};
+                }
+                done.pending = false;
+                return writeFileAtomically(revisionPath(n, u".meta.json"_s),
+                                           QJsonDocument(done.toJson()).toJson());
+            }
+        }
+        // Bytes without a meta, or pending and never made live: no trace of it may remain.
+        if (auto removed = removeRevision(n); !removed)
+            return removed;
+    }
+    return Done{};
+}
+
+Result<PolicyStore::Current> PolicyStore::current(const Author &reader, Live mode)
 {
     Current cur;
+    if (auto recovered = recover(&cur.unrecorded); !recovered)
+        return recovered.error();
     cur.revision = latestNumber();
+
+    // Rollback restores a revision over a live file that is missing or broken: it needs the
+    // latest revision and why the live file is unusable, not an error.
+    auto broken = [&](Error e) -> Result<Current> {
+        if (mode == Live::MustParse || cur.revision == 0) {
+            if (cur.revision > 0)
+                e.message +=
+                    u"; `staffettactl policy rollback %1` restores the latest revision"_s.arg(
+                        cur.revision);
+            return e;
+        }
+        auto latest = revision(cur.revision);
+        if (!latest)
+            return latest.error();
+        cur.policy = std::move(latest).value();
+        cur.liveProblem = e.message;
+        return cur;
+    };
+
     QFile live(m_policyFile);
     if (!live.exists()) {
         if (cur.revision == 0)
             return cur; // a new relay: the empty policy, revision 0
-        return Error(
-            ErrorCode::NotFound,
-            u"the policy file %1 is missing (revision %2 is the latest)"_s.arg(m_policyFile)
-                .arg(cur.revision),
-            {{u"path"_s, m_policyFile}});
+        return broken(
+            Error(ErrorCode::NotFound,
+                  u"the policy file %1 is missing (revision %2 is the latest)"_s.arg(m_policyFile)
+                      .arg(cur.revision),
+                  {{u"path"_s, m_policyFile}}));
     }
     if (!live.open(QIODevice::ReadOnly))
-        return ioError(u"cannot read"_s, m_policyFile, live.errorString());
+        return broken(ioError(u"cannot read"_s, m_policyFile, live.errorString()));
     cur.bytes = live.readAll();
     auto parsed = Policy::fromJson(cur.bytes);
     if (!parsed) {
         Error e = parsed.error();
         e.message =
             u"the policy file on the relay (%1) is invalid: %2"_s.arg(m_policyFile, e.message);
-        return e;
+        return broken(e);
     }
     cur.policy = std::move(parsed).value();
 
@@ -181,8 +262,8 @@ Result<PolicyStore::Current> PolicyStore::current(const Author &reader)
     return cur;
 }
 
-Result<RevisionInfo> PolicyStore::commit(const Current &current, const Policy &next,
-                                         RevisionInfo info)
+Result<PolicyStore::Committed> PolicyStore::commit(const Current &current, const Policy &next,
+                                                   RevisionInfo info)
 {
     const QByteArray bytes = next.toJson();
     info.number = current.revision + 1;
@@ -190,17 +271,28 @@ Result<RevisionInfo> PolicyStore::commit(const Current &current, const Policy &n
     info.time = QDateTime::currentDateTimeUtc();
     info.sha256 = sha256Hex(bytes);
     info.changes = diff(current.policy, next);
+    info.pending = true;
     auto written = writeRevision(bytes, info);
     if (!written)
         return written.error();
-    auto live = writeFileAtomically(m_policyFile, bytes);
-    if (!live) {
-        // Not live: the revision must not claim to be the latest.
-        QFile::remove(revisionPath(info.number, u".json"_s));
-        QFile::remove(revisionPath(info.number, u".meta.json"_s));
+    if (auto live = writeFileAtomically(m_policyFile, bytes); !live) {
+        // Not replaced: the pending revision is removed. Replaced but not synced: it is live
+        // and recorded as such. recover() knows which from the live file's bytes.
+        QString unrecorded;
+        (void)recover(&unrecorded); // the write's error is the one to report
         return live.error();
     }
-    return info;
+    Committed committed{info, {}};
+    if (auto recorded = m_recorder(info); !recorded) {
+        committed.unrecorded = recorded.error().message;
+        return committed; // stays pending: the next holder of the lock records it
+    }
+    committed.info.pending = false;
+    // If this fails the revision stays pending, live and recorded: the next holder of the
+    // lock marks it done (the Recorder records nothing twice).
+    (void)writeFileAtomically(revisionPath(info.number, u".meta.json"_s),
+                              QJsonDocument(committed.info.toJson()).toJson());
+    return committed;
 }
 
 Result<Policy> PolicyStore::revision(int number) const

@@ -101,6 +101,55 @@ Result<Done> AuditLog::record(AuditEntry e)
     return Done{};
 }
 
+Result<Done> AuditLog::exec(const char *sql)
+{
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
+        return Done{};
+    return Error(ErrorCode::Unavailable, u"cannot write the audit log %1: %2"_s.arg(
+                                             m_path, QString::fromUtf8(sqlite3_errmsg(m_db))));
+}
+
+Result<Done> AuditLog::recordOnce(AuditEntry e)
+{
+    if (!e.time.isValid())
+        e.time = QDateTime::currentDateTimeUtc();
+    // IMMEDIATE: the check and the insert are one write transaction, so two processes
+    // finishing the same commit cannot both insert.
+    if (auto begun = exec("BEGIN IMMEDIATE"); !begun)
+        return begun;
+    sqlite3_stmt *select = nullptr;
+    const QByteArray time = e.time.toUTC().toString(Qt::ISODate).toUtf8();
+    const QByteArray verb = e.verb.toUtf8();
+    const QByteArray outcome = e.outcome.toUtf8();
+    int rc = sqlite3_prepare_v2(m_db,
+                                "SELECT count(*) FROM audit WHERE time = ?1 AND verb = ?2 AND"
+                                " outcome = ?3 AND revision = ?4",
+                                -1, &select, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(select, 1, time.constData(), int(time.size()), SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(select, 2, verb.constData(), int(verb.size()), SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(select, 3, outcome.constData(), int(outcome.size()),
+                               SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(select, 4, e.revision);
+    const bool found =
+        rc == SQLITE_OK && sqlite3_step(select) == SQLITE_ROW && sqlite3_column_int(select, 0) > 0;
+    sqlite3_finalize(select);
+    Result<Done> done = Done{};
+    if (rc != SQLITE_OK)
+        done = Error(ErrorCode::Unavailable, u"cannot read the audit log %1: %2"_s.arg(
+                                                 m_path, QString::fromUtf8(sqlite3_errmsg(m_db))));
+    else if (!found)
+        done = record(std::move(e));
+    if (!done) {
+        (void)exec("ROLLBACK");
+        return done;
+    }
+    return exec("COMMIT");
+}
+
 Result<QList<AuditEntry>> AuditLog::list(int limit) const
 {
     sqlite3_stmt *select = nullptr;

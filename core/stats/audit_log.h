@@ -38,11 +38,16 @@ public:
     static Result<std::unique_ptr<AuditLog>> open(const QString &path);
 
     Result<Done> record(AuditEntry entry);
+    // Records `entry` unless the log already has one with its time, verb, outcome and
+    // revision: a policy commit finished after a crash records its row again, and must not
+    // appear twice (see policy::PolicyStore).
+    Result<Done> recordOnce(AuditEntry entry);
     // Newest first.
     Result<QList<AuditEntry>> list(int limit) const;
 
 private:
     AuditLog() = default;
+    Result<Done> exec(const char *sql);
     sqlite3 *m_db = nullptr;
     QString m_path;
 };

@@ -108,6 +108,33 @@ TEST_F(Daemon, RefusesToStartWithoutAValidPolicy)
     EXPECT_FALSE(QFile::exists(path(u"policy.sock"_s)));
 }
 
+TEST_F(Daemon, ARollbackRepairsATornPolicyFileItRefused)
+{
+    writeFile(u"policy.json"_s, policy);
+    const auto ctl = [this](const QStringList &args) {
+        return run(u"env"_s, QStringList{u"STAFFETTA_CONF="_s + path(u"staffetta.conf"_s),
+                                         qEnvironmentVariable("STAFFETTACTL")} +
+                                 args + QStringList{u"--json"_s});
+    };
+    ASSERT_EQ(ctl({u"policy"_s, u"get"_s}).exitCode, 0); // revision 1
+    writeFile(u"policy.json"_s, policy.left(60));        // torn
+    process.start(qEnvironmentVariable("STAFFETTAD"), {});
+    ASSERT_TRUE(process.waitForFinished(10000));
+    ASSERT_NE(process.exitCode(), 0) << "staffettad started on a torn policy file";
+
+    const auto rolledBack = ctl({u"policy"_s, u"rollback"_s, u"1"_s});
+    ASSERT_EQ(rolledBack.exitCode, 0)
+        << rolledBack.out.toStdString() << rolledBack.err.toStdString();
+    EXPECT_TRUE(rolledBack.out.contains("\"replaced_broken_live_file\""))
+        << rolledBack.out.toStdString();
+
+    process.start(qEnvironmentVariable("STAFFETTAD"), {});
+    ASSERT_TRUE(process.waitForStarted());
+    ASSERT_TRUE(waitUntil([&] { return QFile::exists(path(u"policy.sock"_s)); }, 10000))
+        << log().toStdString();
+    EXPECT_EQ(ask("alice@lab.test"), "action=DUNNO\n\n");
+}
+
 // Hardening item 7: idle connections are closed, and past max_connections new ones are
 // refused at once (1,057 idle connections used to exhaust the file limit: all mail 451).
 TEST_F(Daemon, ClosesIdleConnectionsAndCapsTheirNumber)

@@ -8,10 +8,15 @@
 
 #include "test_support.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 using namespace staffetta;
 using namespace Qt::Literals::StringLiterals;
@@ -41,13 +46,19 @@ protected:
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
         f.write(basePolicy);
         f.close();
+        stateDir = dir.filePath(u"state"_s);
+        writeConf();
+    }
+
+    void writeConf()
+    {
         conf = dir.filePath(u"staffetta.conf"_s);
         QFile c(conf);
-        ASSERT_TRUE(c.open(QIODevice::WriteOnly));
+        ASSERT_TRUE(c.open(QIODevice::WriteOnly | QIODevice::Truncate));
         c.write(QStringLiteral("[policy]\nfile=%1\n[state]\ndir=%2\n[access]\n"
                                "user.root=admin\nuser.acme=partner bob, dave*\n"
                                "group.helpdesk=helpdesk\ngroup.staff=viewer\n")
-                    .arg(policyFile, dir.filePath(u"state"_s))
+                    .arg(policyFile, stateDir)
                     .toUtf8());
     }
 
@@ -89,6 +100,7 @@ protected:
 
     QTemporaryDir dir;
     QString policyFile;
+    QString stateDir;
     QString conf;
 };
 
@@ -346,3 +358,310 @@ TEST(PolicyEdit, EditingACopyThroughAccountLeavesTheOriginal)
     EXPECT_FALSE(original.account(u"bob"_s)->dailyQuota.has_value());
     EXPECT_EQ(policy::diff(original, copy).size(), 1);
 }
+
+// ---- what a crashed writer leaves, and what the next reader does with it
+// Each test lays out on disk what a staffettactl killed (kill -9, power loss) at one point of
+// a commit leaves: revision files written by hand in the store's format, the live file.
+
+namespace {
+
+class PolicyCrash : public PolicyApi
+{
+protected:
+    QString revisionFile(int n, const QString &suffix) const
+    {
+        return QDir(stateDir).filePath(
+            u"policy/revisions/%1%2"_s.arg(n, 6, 10, QLatin1Char('0')).arg(suffix));
+    }
+    // The bytes staffettactl writes for `p`.
+    static QByteArray storedBytes(const QJsonObject &p)
+    {
+        return policy::Policy::fromJson(QJsonDocument(p).toJson()).value().toJson();
+    }
+    // A commit by mallory, written as pending: the state between "revision written" and
+    // "marked done".
+    void writePendingRevision(int n, const QByteArray &bytes)
+    {
+        ASSERT_TRUE(writeFileAtomically(revisionFile(n, u".json"_s), bytes).ok());
+        const QJsonObject meta{{u"revision"_s, n},
+                               {u"base"_s, n - 1},
+                               {u"time"_s, u"2026-01-02T03:04:05Z"_s},
+                               {u"kind"_s, u"apply"_s},
+                               {u"user"_s, u"mallory"_s},
+                               {u"role"_s, u"partner"_s},
+                               {u"origin"_s, u"198.51.100.9"_s},
+                               {u"comment"_s, u"the crashed commit"_s},
+                               {u"sha256"_s, policy::sha256Hex(bytes)},
+                               {u"changes"_s, QJsonArray()},
+                               {u"pending"_s, true}};
+        ASSERT_TRUE(
+            writeFileAtomically(revisionFile(n, u".meta.json"_s), QJsonDocument(meta).toJson())
+                .ok());
+    }
+    QJsonArray revisions()
+    {
+        return call({u"policy"_s, u"history"_s}).value()[u"revisions"_s].toArray();
+    }
+    QList<QJsonObject> auditRows(const QString &verb)
+    {
+        QList<QJsonObject> rows;
+        for (const auto &e : call({u"audit"_s}).value()[u"entries"_s].toArray()) {
+            if (e[u"verb"_s].toString() == verb)
+                rows.append(e.toObject());
+        }
+        return rows;
+    }
+};
+
+} // namespace
+
+TEST_F(PolicyCrash, ACommitKilledBeforeItWentLiveLeavesNoTrace)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    const QJsonObject next =
+        edited(got, [](QJsonObject &p) { addSender(p, 1, u"x@bob.example"_s); });
+    const QByteArray before = liveBytes();
+    writePendingRevision(2, storedBytes(next)); // killed before the rename of the live file
+
+    // The next reader drops it: not "external", not attributed to anyone.
+    auto again = call({u"policy"_s, u"get"_s});
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_EQ(again.value()[u"revision"_s].toInt(), 1);
+    EXPECT_EQ(liveBytes(), before);
+    const QJsonArray revs = revisions();
+    ASSERT_EQ(revs.size(), 1);
+    EXPECT_EQ(revs[0][u"kind"_s].toString(), u"initial"_s);
+    EXPECT_FALSE(QFile::exists(revisionFile(2, u".json"_s)));
+    EXPECT_FALSE(QFile::exists(revisionFile(2, u".meta.json"_s)));
+    EXPECT_TRUE(auditRows(u"policy apply"_s).isEmpty());
+
+    // The number is free again for the next real commit.
+    auto applied = call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, 1}, {u"policy"_s, next}});
+    ASSERT_TRUE(applied.ok()) << applied.error().message.toStdString();
+    EXPECT_EQ(applied.value()[u"revision"_s].toInt(), 2);
+    EXPECT_EQ(revisions()[0][u"user"_s].toString(), u"root"_s);
+}
+
+TEST_F(PolicyCrash, ACommitKilledAfterItWentLiveIsAuditedOnceUnderItsAuthor)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    const QJsonObject next =
+        edited(got, [](QJsonObject &p) { addSender(p, 1, u"x@bob.example"_s); });
+    const QByteArray bytes = storedBytes(next);
+    writePendingRevision(2, bytes);
+    ASSERT_TRUE(writeFileAtomically(policyFile, bytes).ok()); // live, then killed: no audit row
+
+    // A helpdesk read finishes the commit: revision 2 is mallory's, not an "external" edit
+    // by the reader, and its audit row is there with mallory's origin and time.
+    const Caller helpdesk{u"hd"_s, {u"hd"_s, u"helpdesk"_s}, u"203.0.113.5"_s};
+    auto read = call({u"policy"_s, u"get"_s}, {}, helpdesk);
+    ASSERT_TRUE(read.ok()) << read.error().message.toStdString();
+    EXPECT_EQ(read.value()[u"revision"_s].toInt(), 2);
+    const QJsonArray revs = revisions();
+    ASSERT_EQ(revs.size(), 2);
+    EXPECT_EQ(revs[0][u"kind"_s].toString(), u"apply"_s);
+    EXPECT_EQ(revs[0][u"user"_s].toString(), u"mallory"_s);
+    EXPECT_FALSE(revs[0][u"pending"_s].toBool());
+    auto rows = auditRows(u"policy apply"_s);
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows[0][u"revision"_s].toInt(), 2);
+    EXPECT_EQ(rows[0][u"user"_s].toString(), u"mallory"_s);
+    EXPECT_EQ(rows[0][u"role"_s].toString(), u"partner"_s);
+    EXPECT_EQ(rows[0][u"origin"_s].toString(), u"198.51.100.9"_s);
+    EXPECT_EQ(rows[0][u"time"_s].toString(), u"2026-01-02T03:04:05Z"_s);
+    EXPECT_EQ(rows[0][u"summary"_s].toString(), u"the crashed commit"_s);
+
+    // Killed after the audit row, before "done": finishing again records nothing twice.
+    writePendingRevision(2, bytes);
+    ASSERT_TRUE(call({u"policy"_s, u"get"_s}).ok());
+    ASSERT_TRUE(call({u"policy"_s, u"get"_s}).ok());
+    EXPECT_EQ(auditRows(u"policy apply"_s).size(), 1);
+    EXPECT_FALSE(revisions()[0][u"pending"_s].toBool());
+}
+
+TEST_F(PolicyCrash, HalfWrittenFilesAreRemoved)
+{
+    ASSERT_TRUE(call({u"policy"_s, u"get"_s}).ok());
+    const QByteArray before = liveBytes();
+    // Killed between a revision's bytes and its meta, and in the middle of two writes.
+    QByteArray other = before;
+    other.replace("carol@lab.test", "carol@lab.test\", \"c9@lab.test");
+    ASSERT_TRUE(writeFileAtomically(revisionFile(2, u".json"_s), other).ok());
+    const QString tmpRevision =
+        revisionFile(3, u".json"_s).replace(u"/000003"_s, u"/.000003"_s) + u".tmp.Ab12Cd"_s;
+    const QString tmpLive = dir.filePath(u".policy.json.tmp.Xy34Zw"_s);
+    for (const QString &f : {tmpRevision, tmpLive}) {
+        QFile torn(f);
+        ASSERT_TRUE(torn.open(QIODevice::WriteOnly));
+        torn.write("{\"schema_ver");
+    }
+
+    auto got = call({u"policy"_s, u"get"_s});
+    ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+    EXPECT_EQ(got.value()[u"revision"_s].toInt(), 1);
+    EXPECT_EQ(revisions().size(), 1);
+    EXPECT_EQ(liveBytes(), before);
+    EXPECT_FALSE(QFile::exists(revisionFile(2, u".json"_s)));
+    EXPECT_FALSE(QFile::exists(tmpRevision));
+    EXPECT_FALSE(QFile::exists(tmpLive));
+}
+
+TEST_F(PolicyApi, RollbackRestoresARevisionOverABrokenLiveFile)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    const QJsonObject next = edited(got, [](QJsonObject &p) { addSender(p, 0, u"a2@lab.test"_s); });
+    ASSERT_TRUE(
+        call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, 1}, {u"policy"_s, next}}).ok());
+    const QByteArray revision2 = liveBytes();
+    {
+        QFile torn(policyFile); // what a full disk made of it
+        ASSERT_TRUE(torn.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        torn.write(revision2.left(100));
+    }
+
+    // Reads and applies refuse it, and say the way out.
+    auto read = call({u"policy"_s, u"get"_s});
+    ASSERT_FALSE(read.ok());
+    EXPECT_TRUE(read.error().message.contains(u"policy rollback"_s))
+        << read.error().message.toStdString();
+    EXPECT_FALSE(
+        call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, 2}, {u"policy"_s, next}}).ok());
+
+    // Rolling back to the latest revision restores it (nothing differs from it but the file).
+    auto r = call({u"policy"_s, u"rollback"_s, u"2"_s});
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r.value()[u"revision"_s].toInt(), 3);
+    EXPECT_TRUE(r.value()[u"changed"_s].toBool());
+    EXPECT_TRUE(r.value()[u"replaced_broken_live_file"_s].toString().contains(u"invalid"_s));
+    EXPECT_EQ(liveBytes(), revision2);
+    ASSERT_TRUE(call({u"policy"_s, u"get"_s}).ok());
+    const QJsonArray revs = call({u"policy"_s, u"history"_s}).value()[u"revisions"_s].toArray();
+    EXPECT_EQ(revs[0][u"kind"_s].toString(), u"rollback"_s);
+    const QJsonObject audit = call({u"audit"_s}).value()[u"entries"_s][0].toObject();
+    EXPECT_EQ(audit[u"verb"_s].toString(), u"policy rollback"_s);
+    EXPECT_EQ(audit[u"revision"_s].toInt(), 3);
+    EXPECT_TRUE(audit[u"summary"_s].toString().contains(u"could not be used"_s))
+        << audit[u"summary"_s].toString().toStdString();
+
+    // A missing live file too, to an older revision.
+    ASSERT_TRUE(QFile::remove(policyFile));
+    r = call({u"policy"_s, u"rollback"_s, u"1"_s});
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_FALSE(liveBytes().contains("a2@lab.test"));
+    EXPECT_TRUE(policy::Policy::fromJson(liveBytes()).ok());
+}
+
+// ---- a full disk: a real tmpfs (root only) with about 4 KiB left
+
+namespace {
+
+struct DiskLayout
+{
+    const char *name;
+    bool stateOnDisk; // the state directory (revisions, state.sqlite) on the full disk too
+};
+void PrintTo(const DiskLayout &layout, std::ostream *os)
+{
+    *os << layout.name;
+}
+
+class PolicyFullDisk : public PolicyApi, public ::testing::WithParamInterface<DiskLayout>
+{
+protected:
+    void SetUp() override
+    {
+        if (geteuid() != 0)
+            GTEST_SKIP() << "needs root to mount a tmpfs";
+        PolicyApi::SetUp();
+        disk = dir.filePath(u"disk"_s);
+        ASSERT_TRUE(QDir().mkpath(disk));
+        ASSERT_EQ(
+            test::run(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=1m"_s, u"tmpfs"_s, disk})
+                .exitCode,
+            0);
+        mounted = true;
+        const QByteArray policy = liveBytes();
+        policyFile = QDir(disk).filePath(u"policy.json"_s);
+        ASSERT_TRUE(writeFileAtomically(policyFile, policy).ok());
+        if (GetParam().stateOnDisk)
+            stateDir = QDir(disk).filePath(u"state"_s);
+        writeConf();
+    }
+    void TearDown() override
+    {
+        if (mounted) {
+            EXPECT_EQ(test::run(u"umount"_s, {disk}).exitCode, 0);
+        }
+    }
+    qint64 available() const
+    {
+        struct statvfs s
+        {};
+        return ::statvfs(QFile::encodeName(disk).constData(), &s) == 0
+                   ? qint64(s.f_bavail) * qint64(s.f_frsize)
+                   : -1;
+    }
+    // Fills the disk until `left` bytes are free.
+    void fillLeaving(qint64 left)
+    {
+        QFile filler(QDir(disk).filePath(u"filler"_s));
+        ASSERT_TRUE(filler.open(QIODevice::WriteOnly | QIODevice::Append));
+        ASSERT_EQ(filler.write(QByteArray(available() - left, 'x')), available() - left);
+        ASSERT_TRUE(filler.flush());
+        ASSERT_EQ(available(), left);
+    }
+    QStringList filesOnDisk() const
+    {
+        QStringList out;
+        QDirIterator it(disk, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            out.append(QDir(disk).relativeFilePath(it.next()));
+        out.sort();
+        return out;
+    }
+
+    QString disk;
+    bool mounted = false;
+};
+
+} // namespace
+
+TEST_P(PolicyFullDisk, AnApplyThatDoesNotFitIsAnErrorAndChangesNothing)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    ASSERT_EQ(got[u"revision"_s].toInt(), 1);
+    const QByteArray before = liveBytes();
+    // About 20 KiB: more than is left.
+    const QJsonObject big = edited(got, [](QJsonObject &p) {
+        for (int i = 0; i < 500; ++i)
+            addSender(p, 1, u"sender-%1@bob-shop.example"_s.arg(i));
+    });
+    fillLeaving(4096);
+    const QStringList filesBefore = filesOnDisk();
+
+    auto r = call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, 1}, {u"policy"_s, big}});
+    ASSERT_FALSE(r.ok()) << "an apply on a full disk reported success";
+    EXPECT_TRUE(r.error().message.contains(u"No space left on device"_s))
+        << r.error().message.toStdString();
+    // The live file is the old one, whole; no half revision, no temporary file left.
+    EXPECT_EQ(policy::sha256Hex(liveBytes()), policy::sha256Hex(before));
+    EXPECT_TRUE(policy::Policy::fromJson(liveBytes()).ok());
+    EXPECT_EQ(filesOnDisk(), filesBefore);
+    const QJsonArray revs = call({u"policy"_s, u"history"_s}).value()[u"revisions"_s].toArray();
+    ASSERT_EQ(revs.size(), 1);
+    EXPECT_EQ(revs[0][u"revision"_s].toInt(), 1);
+
+    // With room again the same apply works.
+    ASSERT_TRUE(QFile::remove(QDir(disk).filePath(u"filler"_s)));
+    r = call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, 1}, {u"policy"_s, big}});
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r.value()[u"revision"_s].toInt(), 2);
+    EXPECT_TRUE(liveBytes().contains("sender-499@bob-shop.example"));
+}
+
+INSTANTIATE_TEST_SUITE_P(, PolicyFullDisk,
+                         ::testing::Values(DiskLayout{"PolicyFileOnly", false},
+                                           DiskLayout{"PolicyFileAndState", true}),
+                         [](const ::testing::TestParamInfo<DiskLayout> &p) {
+                             return std::string(p.param.name);
+                         });
