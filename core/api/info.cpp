@@ -53,9 +53,9 @@ int RelayInfo::bannedTotal() const
 QJsonObject RelayWarning::toJson() const
 {
     QJsonObject o{{u"code"_s, code}};
-    for (const auto &[key, text] : {std::pair{u"parameter"_s, &parameter},
-                                    std::pair{u"value"_s, &value},
-                                    std::pair{u"expected"_s, &expected}}) {
+    for (const auto &[key, text] :
+         {std::pair{u"parameter"_s, &parameter}, std::pair{u"value"_s, &value},
+          std::pair{u"expected"_s, &expected}}) {
         if (!text->isEmpty())
             o.insert(key, *text);
     }
