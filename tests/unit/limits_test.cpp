@@ -68,7 +68,8 @@ TEST(StrictJson, FindsADuplicateKeyWithItsPathAndOffset)
     EXPECT_EQ(scan.duplicate->key, u"login"_s);
     EXPECT_EQ(scan.duplicate->path, u"accounts[1].login"_s);
     EXPECT_EQ(scan.duplicate->offset, json.lastIndexOf("\"login\""));
-    EXPECT_TRUE(scan.duplicate->message().contains(u"\"login\""_s)) << scan.duplicate->message().toStdString();
+    EXPECT_TRUE(scan.duplicate->message().contains(u"\"login\""_s))
+        << scan.duplicate->message().toStdString();
     EXPECT_EQ(scan.keys, 4);
 }
 
@@ -81,6 +82,10 @@ TEST(StrictJson, EscapesAreDecodedAndStringsAreNotKeys)
     EXPECT_FALSE(scanJsonKeys(R"({"x": "\"a\": 1, \"a\"", "a": ["a", "a"], "b": {"a": 1}})")
                      .duplicate.has_value());
     EXPECT_FALSE(scanJsonKeys(R"({"\\": 1, "\\\\": 2, "\"": 3})").duplicate.has_value());
+    // QJsonDocument reads an unknown escape as the character itself: "\q" is "q".
+    const QByteArray unknown = R"({"\q": 1, "q": 2})";
+    ASSERT_EQ(QJsonDocument::fromJson(unknown).object().size(), 1);
+    EXPECT_TRUE(scanJsonKeys(unknown).duplicate.has_value());
     // The same key in sibling objects is no duplicate; in the root after a nested one, it is.
     EXPECT_FALSE(scanJsonKeys(R"([{"a": 1}, {"a": 2}])").duplicate.has_value());
     auto root = scanJsonKeys(R"({"a": {"a": 1}, "b": [], "a": 2})");
@@ -89,6 +94,16 @@ TEST(StrictJson, EscapesAreDecodedAndStringsAreNotKeys)
     auto surrogate = scanJsonKeys("{\"\\ud83d\\ude00\": 1, \"\xf0\x9f\x98\x80\": 2}");
     ASSERT_TRUE(surrogate.duplicate.has_value()); // the same emoji, escaped and in UTF-8
     EXPECT_EQ(surrogate.duplicate->key, u"\U0001F600"_s);
+}
+
+TEST(StrictJson, ARawControlCharacterDoesNotHideALaterDuplicate)
+{
+    // QJsonDocument accepts raw control characters in strings; the scan must read past them.
+    const QByteArray json("{\"a\x01\": 1, \"b\": 2, \"b\": 3}");
+    ASSERT_FALSE(QJsonDocument::fromJson(json).isNull());
+    auto scan = scanJsonKeys(json);
+    ASSERT_TRUE(scan.duplicate.has_value());
+    EXPECT_EQ(scan.duplicate->key, u"b"_s);
 }
 
 TEST(StrictJson, MalformedTextStopsQuietly)
