@@ -13,8 +13,8 @@ inline constexpr qint64 MiB = 1024 * 1024;
 // A JSON request on stdin. staffettactl reads one byte more than this to notice a bigger one,
 // and never more. A realistic policy of MaxAccounts accounts (login = the mailbox address,
 // two senders each, one in ten with a blacklist entry, one in five with a quota override)
-// is 900,672 bytes as the console sends it (compact JSON); see PolicyLimits.Realistic... in
-// tests/unit/policy_test.cpp.
+// is 900,327 bytes as the console sends it (compact JSON); the test
+// PolicyLimits.ARealisticPolicyOfMaxAccountsFitsInARequest (tests/unit/limits_test.cpp) builds it.
 inline constexpr qint64 MaxRequestBytes = 1 * MiB;
 // Accounts in a policy: the number of the realistic policy above that fits in a request.
 inline constexpr int MaxAccounts = 10000;
