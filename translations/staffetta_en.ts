@@ -285,6 +285,30 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>The connection was lost while reading the answer: %1</source>
         <translation>The connection was lost while reading the answer: %1</translation>
     </message>
+    <message>
+        <source>The relay sent more than %1 on its output for one request; the console stopped reading.</source>
+        <translation>The relay sent more than %1 on its output for one request; the console stopped reading.</translation>
+    </message>
+    <message>
+        <source>The relay sent a line longer than %1; the console stopped reading.</source>
+        <translation>The relay sent a line longer than %1; the console stopped reading.</translation>
+    </message>
+    <message>
+        <source>The relay sent more than %1 of error messages for one request; the console stopped reading.</source>
+        <translation>The relay sent more than %1 of error messages for one request; the console stopped reading.</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</source>
+        <translation>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::api</name>

@@ -285,6 +285,30 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>The connection was lost while reading the answer: %1</source>
         <translation>La connessione si è interrotta durante la lettura della risposta: %1</translation>
     </message>
+    <message>
+        <source>The relay sent more than %1 on its output for one request; the console stopped reading.</source>
+        <translation>Il relay ha inviato più di %1 in uscita per una sola richiesta; la console ha smesso di leggere.</translation>
+    </message>
+    <message>
+        <source>The relay sent a line longer than %1; the console stopped reading.</source>
+        <translation>Il relay ha inviato una riga più lunga di %1; la console ha smesso di leggere.</translation>
+    </message>
+    <message>
+        <source>The relay sent more than %1 of error messages for one request; the console stopped reading.</source>
+        <translation>Il relay ha inviato più di %1 di messaggi di errore per una sola richiesta; la console ha smesso di leggere.</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <source>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</source>
+        <translation>La richiesta è di %1 byte; un relay ne accetta al massimo %2 (1 MiB). Non è stato inviato nulla.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::api</name>

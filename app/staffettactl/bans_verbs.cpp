@@ -319,6 +319,8 @@ Result<QJsonObject> whitelist(const Context &ctx)
     QString note = ctx.request.value(u"note"_s).toString();
     if (const qsizetype at = ctx.words.indexOf(u"--note"_s); at >= 0)
         note = ctx.words.mid(at + 1).join(u' ');
+    if (auto checked = checkComment(u"note"_s, note); !checked)
+        return checked.error();
 
     QDir().mkpath(ctx.config.stateDir);
     auto entries = fail2ban::loadWhitelist(whitelistFile(ctx));

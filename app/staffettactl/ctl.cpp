@@ -3,7 +3,9 @@
 #include "api/api.h"
 #include "api/info.h"
 #include "bans_verbs.h"
+#include "common/limits.h"
 #include "common/relay_config.h"
+#include "common/strict_json.h"
 #include "fail2ban/fail2ban.h"
 #include "policy/policy.h"
 #include "policy_verbs.h"
@@ -217,6 +219,14 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
         return Outcome{2, inv.json ? api::errorResponse(e) : QByteArray(),
                        inv.json ? QByteArray() : QByteArray(usageHelp)};
     }
+    // Refused before anything else happens (main reads one byte more than the limit).
+    if (input.size() > limits::MaxRequestBytes) {
+        const Error e(ErrorCode::RequestTooLarge,
+                      u"the request is larger than %1 bytes (1 MiB), the most staffettactl "
+                      u"accepts; nothing was done"_s.arg(limits::MaxRequestBytes),
+                      {{u"limit"_s, limits::MaxRequestBytes}});
+        return respond(inv, e, {});
+    }
     auto config = Config::load(configPath);
     if (!config)
         return respond(inv, config.error(), {});
@@ -231,6 +241,14 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
                                              .arg(parseError.errorString())
                                              .arg(parseError.offset)
                                        : u"the request must be a JSON object"_s);
+            return respond(inv, e, {});
+        }
+        // QJsonDocument keeps the last of two equal keys; a request must not say two things.
+        if (const auto duplicate = scanJsonKeys(input).duplicate) {
+            const Error e(ErrorCode::BadRequest, u"the request has a "_s + duplicate->message(),
+                          {{u"key"_s, duplicate->key},
+                           {u"path"_s, duplicate->path},
+                           {u"offset"_s, duplicate->offset}});
             return respond(inv, e, {});
         }
         request = doc.object();

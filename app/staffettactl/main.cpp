@@ -1,13 +1,37 @@
 // staffettactl: the relay's management API. Thin main: argument source, stdin, output.
+#include "common/limits.h"
 #include "ctl.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
+#include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
 #include <unistd.h>
+
+namespace {
+
+// Reads until end of file or `max` bytes. By hand: QIODevice::readAll has no limit, and
+// QFile::read(max) on a pipe returns after the first read(2), with whatever had arrived.
+QByteArray readAtMost(int fd, qint64 max)
+{
+    QByteArray data;
+    char buffer[65536];
+    while (data.size() < max) {
+        const ssize_t n =
+            ::read(fd, buffer, size_t(std::min<qint64>(qint64(sizeof buffer), max - data.size())));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        data.append(buffer, qsizetype(n));
+    }
+    return data;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -38,12 +62,10 @@ int main(int argc, char *argv[])
         std::fputc('\n', stdout);
     };
     QByteArray input;
-    // The JSON request comes on stdin; a person at a terminal is not asked for one.
-    if (invocation.json && !isatty(STDIN_FILENO)) {
-        QFile in;
-        if (in.open(stdin, QIODevice::ReadOnly))
-            input = in.readAll();
-    }
+    // The JSON request comes on stdin; a person at a terminal is not asked for one. One byte
+    // more than the limit is read, never more: run() refuses a request that big.
+    if (invocation.json && !isatty(STDIN_FILENO))
+        input = readAtMost(STDIN_FILENO, staffetta::limits::MaxRequestBytes + 1);
     // A dropped SSH link must not kill a write half-way (see the policy verbs); output to a
     // closed pipe is simply lost.
     signal(SIGPIPE, SIG_IGN);

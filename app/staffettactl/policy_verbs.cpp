@@ -1,5 +1,6 @@
 #include "policy_verbs.h"
 
+#include "common/limits.h"
 #include "policy/diff.h"
 #include "policy/engine.h"
 #include "policy/store.h"
@@ -12,6 +13,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 #include <QThread>
+
+#include <algorithm>
 
 #include <csignal>
 #include <sys/types.h>
@@ -60,6 +63,24 @@ QString recordAudit(const Context &ctx, const QString &verb, const QString &outc
     return recorded ? QString() : recorded.error().message;
 }
 
+Result<Done> checkComment(const QString &field, const QString &text)
+{
+    if (text.size() > limits::MaxCommentLength)
+        return Error(
+            ErrorCode::BadRequest,
+            u"the %1 has %2 characters; at most %3 are allowed; nothing was done"_s.arg(field)
+                .arg(text.size())
+                .arg(limits::MaxCommentLength),
+            {{u"field"_s, field}, {u"limit"_s, limits::MaxCommentLength}});
+    if (std::any_of(text.begin(), text.end(),
+                    [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return Error(ErrorCode::BadRequest,
+                     u"the %1 contains a control character (a line break, a tab, ...); "
+                     u"nothing was done"_s.arg(field),
+                     {{u"field"_s, field}});
+    return Done{};
+}
+
 namespace {
 
 policy::Author author(const Context &ctx)
@@ -72,9 +93,13 @@ policy::Author author(const Context &ctx)
 // PolicyStore). recordOnce: that row may be there already.
 Result<Done> recordRevision(const Context &ctx, const policy::RevisionInfo &info)
 {
+    // A summary: the full list of changes is in the row's changes.
+    constexpr qsizetype summarized = 20;
     QStringList lines;
-    for (const Change &c : info.changes)
-        lines.append(c.text());
+    for (qsizetype i = 0; i < std::min(info.changes.size(), summarized); ++i)
+        lines.append(info.changes[i].text());
+    if (info.changes.size() > summarized)
+        lines.append(u"(%1 more)"_s.arg(info.changes.size() - summarized));
     stats::AuditEntry e;
     e.time = info.time;
     e.user = info.author.user;
@@ -292,14 +317,19 @@ Result<QJsonObject> apply(const Context &ctx)
     if (!base.isDouble())
         return Error(ErrorCode::BadRequest,
                      u"the request needs \"base_revision\": the revision the change is based on"_s);
+    const QString comment = ctx.request.value(u"comment"_s).toString();
+    if (auto checked = checkComment(u"comment"_s, comment); !checked) {
+        recordAudit(ctx, u"policy apply"_s, checked.error().name(), base.toInt(),
+                    u"refused: "_s + checked.error().message);
+        return checked.error();
+    }
     auto next = policyFromRequest(ctx.request);
     if (!next) {
         recordAudit(ctx, u"policy apply"_s, next.error().name(), base.toInt(),
                     u"refused: "_s + next.error().message);
         return next.error();
     }
-    return write(ctx, u"apply"_s, base.toInt(), next.value(),
-                 ctx.request.value(u"comment"_s).toString());
+    return write(ctx, u"apply"_s, base.toInt(), next.value(), comment);
 }
 
 Result<QJsonObject> rollback(const Context &ctx)
@@ -315,6 +345,10 @@ Result<QJsonObject> rollback(const Context &ctx)
         return old.error();
     // Like apply, a rollback names the revision it was based on; a person at a terminal
     // (no JSON request) means the current one.
+    const QString comment =
+        ctx.request.value(u"comment"_s).toString(u"rollback to revision %1"_s.arg(target.value()));
+    if (auto checked = checkComment(u"comment"_s, comment); !checked)
+        return checked.error();
     int base = ctx.request.value(u"base_revision"_s).toInt(-1);
     if (base < 0) {
         auto cur = readCurrent(ctx, store, PolicyStore::Live::MayBeBroken);
@@ -324,10 +358,7 @@ Result<QJsonObject> rollback(const Context &ctx)
     }
     // A rollback is also the way out when the live file is broken (torn, edited into invalid
     // JSON, removed): the revision replaces it.
-    return write(
-        ctx, u"rollback"_s, base, old.value(),
-        ctx.request.value(u"comment"_s).toString(u"rollback to revision %1"_s.arg(target.value())),
-        PolicyStore::Live::MayBeBroken);
+    return write(ctx, u"rollback"_s, base, old.value(), comment, PolicyStore::Live::MayBeBroken);
 }
 
 // policy diff: the request's policy against the current one, or diff A [B] between

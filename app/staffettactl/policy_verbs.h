@@ -33,6 +33,10 @@ QString statePath(const Context &ctx, const QString &name);
 QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
                     const QString &summary, const QList<policy::Change> &changes = {});
 
+// A free-text field that is kept in the revisions and the audit log (a change's comment, a
+// whitelist note): at most limits::MaxCommentLength characters, no control characters.
+Result<Done> checkComment(const QString &field, const QString &text);
+
 // policy get | apply | diff | history | rollback
 Result<QJsonObject> policyVerb(const Context &ctx);
 QString policyText(const QString &sub, const QJsonObject &result);

@@ -86,8 +86,10 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
     const QJsonObject request{{u"base_revision"_s, baseRevision},
                               {u"policy"_s, QJsonDocument::fromJson(policy.toJson()).object()},
                               {u"comment"_s, comment}};
+    // Compact: a policy of limits::MaxAccounts accounts fits in a request only so.
     return client
-        .call({u"policy"_s, u"apply"_s}, QJsonDocument(request).toJson(), std::move(cancel))
+        .call({u"policy"_s, u"apply"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact),
+              std::move(cancel))
         .then([](const Result<QJsonObject> &r) -> Result<ApplyResult> {
             if (!r)
                 return r.error();

@@ -8,9 +8,9 @@ namespace {
 
 using namespace Qt::Literals::StringLiterals;
 
-const std::array<std::pair<ErrorCode, QLatin1StringView>, 22> &table()
+const std::array<std::pair<ErrorCode, QLatin1StringView>, 24> &table()
 {
-    static const std::array<std::pair<ErrorCode, QLatin1StringView>, 22> names{{
+    static const std::array<std::pair<ErrorCode, QLatin1StringView>, 24> names{{
         {ErrorCode::BadRequest, "bad_request"_L1},
         {ErrorCode::UnknownVerb, "unknown_verb"_L1},
         {ErrorCode::Config, "config"_L1},
@@ -20,6 +20,7 @@ const std::array<std::pair<ErrorCode, QLatin1StringView>, 22> &table()
         {ErrorCode::NotFound, "not_found"_L1},
         {ErrorCode::Internal, "internal"_L1},
         {ErrorCode::InvalidPolicy, "invalid_policy"_L1},
+        {ErrorCode::RequestTooLarge, "request_too_large"_L1},
         {ErrorCode::HostUnreachable, "host_unreachable"_L1},
         {ErrorCode::HostKeyUnknown, "host_key_unknown"_L1},
         {ErrorCode::HostKeyChanged, "host_key_changed"_L1},
@@ -30,6 +31,7 @@ const std::array<std::pair<ErrorCode, QLatin1StringView>, 22> &table()
         {ErrorCode::Canceled, "canceled"_L1},
         {ErrorCode::RemoteFailed, "remote_failed"_L1},
         {ErrorCode::BadResponse, "bad_response"_L1},
+        {ErrorCode::ResponseTooLarge, "response_too_large"_L1},
         {ErrorCode::KeychainUnavailable, "keychain_unavailable"_L1},
         {ErrorCode::KeychainError, "keychain_error"_L1},
         {ErrorCode::Unknown, "unknown"_L1},

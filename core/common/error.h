@@ -18,6 +18,7 @@ enum class ErrorCode {
     NotFound,
     Internal,
     InvalidPolicy,
+    RequestTooLarge, // the request exceeds a limit of core/common/limits.h
     // console side (transport, keychain)
     HostUnreachable,
     HostKeyUnknown,
@@ -29,6 +30,7 @@ enum class ErrorCode {
     Canceled,
     RemoteFailed,
     BadResponse,
+    ResponseTooLarge, // the relay sent more than the console accepts (limits.h)
     KeychainUnavailable,
     KeychainError,
     Unknown,

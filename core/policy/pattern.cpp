@@ -1,5 +1,7 @@
 #include "pattern.h"
 
+#include "common/limits.h"
+
 namespace staffetta::policy {
 
 using namespace Qt::Literals::StringLiterals;
@@ -127,8 +129,9 @@ std::optional<SenderPattern> SenderPattern::parse(const QString &text, QString *
     const QString t = text.trimmed();
     if (t.isEmpty())
         return fail(u"is empty"_s);
-    if (t.size() > 320)
-        return fail(u"is longer than 320 characters"_s);
+    if (t.size() > limits::MaxPatternLength)
+        return fail(u"is longer than %1 characters (an address is at most %1)"_s.arg(
+            limits::MaxPatternLength));
     if (t.count(u'@') != 1)
         return fail(u"must contain exactly one @"_s);
     const qsizetype at = t.indexOf(u'@');
@@ -140,6 +143,9 @@ std::optional<SenderPattern> SenderPattern::parse(const QString &text, QString *
     if (domain == u"*"_s || domain == u"*.*"_s)
         return fail(u"would match every domain"_s);
     for (QChar c : t) {
+        if (c.category() == QChar::Other_Control)
+            return fail(
+                u"contains the control character U+%1"_s.arg(c.unicode(), 4, 16, QChar(u'0')));
         if (c.isSpace() || c == u'<' || c == u'>' || c == u',' || c == u';')
             return fail(u"contains '%1', which an address cannot contain"_s.arg(c));
     }

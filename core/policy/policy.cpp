@@ -1,14 +1,36 @@
 #include "policy.h"
 
+#include "common/limits.h"
+#include "common/strict_json.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace staffetta::policy {
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+
+// Printable text by code point (a character beyond U+FFFF is two QChars, both "surrogates").
+bool isPrintable(const QString &text)
+{
+    const QList<uint> points = text.toUcs4();
+    return std::all_of(points.begin(), points.end(),
+                       [](uint c) { return QChar::isPrint(char32_t(c)); });
+}
+
+// A SASL login as Postfix passes it on: no whitespace, no control characters.
+bool isLogin(const QString &login)
+{
+    return !login.isEmpty() && login.size() <= limits::MaxLoginLength &&
+           std::none_of(login.begin(), login.end(), [](QChar c) {
+               return c.isSpace() || c.category() == QChar::Other_Control;
+           });
+}
 
 // Collects validation problems with their paths while the document is read.
 class Reader
@@ -34,6 +56,21 @@ public:
         return path.isEmpty() ? key : path + u'.' + key;
     }
 
+    // User text quoted in a reason, cut short: a refusal stays small whatever it refuses.
+    static QString quoted(const QString &text)
+    {
+        return u'"' + (text.size() > 64 ? text.left(64) + u"…"_s : text) + u'"';
+    }
+
+    // A list longer than its limit is refused as a whole, without a reason per item.
+    bool tooLong(const QJsonArray &a, const QString &path, qsizetype max, const QString &what)
+    {
+        if (a.size() <= max)
+            return false;
+        fail(path, u"has %1 %2; at most %3 are allowed"_s.arg(a.size()).arg(what).arg(max));
+        return true;
+    }
+
     std::optional<qint64> positive(const QJsonObject &o, const QString &path, const QString &key,
                                    qint64 max)
     {
@@ -48,7 +85,7 @@ public:
         return qint64(d);
     }
 
-    QList<SenderPattern> patterns(const QJsonValue &v, const QString &path)
+    QList<SenderPattern> patterns(const QJsonValue &v, const QString &path, qsizetype max)
     {
         QList<SenderPattern> out;
         if (v.isUndefined())
@@ -58,6 +95,8 @@ public:
             return out;
         }
         const QJsonArray a = v.toArray();
+        if (tooLong(a, path, max, u"patterns"_s))
+            return out;
         for (qsizetype i = 0; i < a.size(); ++i) {
             const QString p = u"%1[%2]"_s.arg(path).arg(i);
             if (!a[i].isString()) {
@@ -68,12 +107,12 @@ public:
             if (auto sp = SenderPattern::parse(a[i].toString(), &why))
                 out.append(*sp);
             else
-                fail(p, u"\"%1\" is not a valid pattern: %2"_s.arg(a[i].toString(), why));
+                fail(p, u"%1 is not a valid pattern: %2"_s.arg(quoted(a[i].toString()), why));
         }
         return out;
     }
 
-    QList<BlacklistEntry> blacklist(const QJsonValue &v, const QString &path)
+    QList<BlacklistEntry> blacklist(const QJsonValue &v, const QString &path, qsizetype max)
     {
         QList<BlacklistEntry> out;
         if (v.isUndefined())
@@ -83,6 +122,8 @@ public:
             return out;
         }
         const QJsonArray a = v.toArray();
+        if (tooLong(a, path, max, u"entries"_s))
+            return out;
         for (qsizetype i = 0; i < a.size(); ++i) {
             const QString p = u"%1[%2]"_s.arg(path).arg(i);
             const QJsonObject e = a[i].toObject();
@@ -95,7 +136,8 @@ public:
             QString why;
             auto sp = SenderPattern::parse(text, &why);
             if (!sp) {
-                fail(join(p, u"pattern"_s), u"\"%1\" is not a valid pattern: %2"_s.arg(text, why));
+                fail(join(p, u"pattern"_s),
+                     u"%1 is not a valid pattern: %2"_s.arg(quoted(text), why));
                 continue;
             }
             const QJsonValue message = e.value(u"message"_s);
@@ -103,8 +145,12 @@ public:
                 fail(join(p, u"message"_s), u"must be a string"_s);
                 continue;
             }
-            if (message.toString().contains(u'\n') || message.toString().size() > 200) {
-                fail(join(p, u"message"_s), u"must be one line of at most 200 characters"_s);
+            if (!isPrintable(message.toString()) ||
+                message.toString().size() > limits::MaxBlacklistMessageLength) {
+                // It goes into the SMTP reply line.
+                fail(join(p, u"message"_s),
+                     u"must be at most %1 printable characters (no line breaks or control "
+                     u"characters)"_s.arg(limits::MaxBlacklistMessageLength));
                 continue;
             }
             out.append(BlacklistEntry{*sp, message.toString()});
@@ -139,14 +185,19 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+    std::optional<DuplicateKey> duplicate;
+    if (parseError.error == QJsonParseError::NoError)
+        duplicate = scanJsonKeys(json).duplicate;
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || duplicate) {
         const QString why = parseError.error != QJsonParseError::NoError
                                 ? u"not JSON: %1 at offset %2"_s.arg(parseError.errorString())
                                       .arg(parseError.offset)
-                                : u"the document must be a JSON object"_s;
+                            : duplicate ? duplicate->message()
+                                        : u"the document must be a JSON object"_s;
+        const QString path = duplicate ? duplicate->path : QString();
         return Error(
             ErrorCode::InvalidPolicy, why,
-            {{u"errors"_s, QJsonArray{QJsonObject{{u"path"_s, QString()}, {u"reason"_s, why}}}}});
+            {{u"errors"_s, QJsonArray{QJsonObject{{u"path"_s, path}, {u"reason"_s, why}}}}});
     }
     Reader r;
     const QJsonObject root = doc.object();
@@ -187,12 +238,15 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
     else if (window != u"calendar_day"_s)
         r.fail(u"limits.quota_window"_s, u"must be \"calendar_day\" or \"rolling_24h\""_s);
 
-    policy.blacklist = r.blacklist(root.value(u"blacklist"_s), u"blacklist"_s);
+    policy.blacklist =
+        r.blacklist(root.value(u"blacklist"_s), u"blacklist"_s, limits::MaxRelayBlacklist);
 
     const QJsonValue accounts = root.value(u"accounts"_s);
     if (!accounts.isUndefined() && !accounts.isArray())
         r.fail(u"accounts"_s, u"must be a list of accounts"_s);
-    const QJsonArray accountList = accounts.toArray();
+    QJsonArray accountList = accounts.toArray();
+    if (r.tooLong(accountList, u"accounts"_s, limits::MaxAccounts, u"accounts"_s))
+        accountList = {};
     QHash<QString, qsizetype> seen;
     for (qsizetype i = 0; i < accountList.size(); ++i) {
         const QString path = u"accounts[%1]"_s.arg(i);
@@ -206,16 +260,20 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
                     u"max_message_size"_s});
         Account a;
         a.login = ao.value(u"login"_s).toString().trimmed();
-        if (a.login.isEmpty() || a.login.contains(u' ')) {
-            r.fail(path + u".login"_s, u"must be the account's SASL login"_s);
+        if (!isLogin(a.login)) {
+            r.fail(path + u".login"_s,
+                   u"must be the account's SASL login: 1 to %1 characters, no spaces or control "
+                   u"characters"_s.arg(limits::MaxLoginLength));
         } else if (seen.contains(a.login.toLower())) {
             r.fail(path + u".login"_s,
                    u"\"%1\" is already defined at accounts[%2]"_s.arg(a.login).arg(
                        seen.value(a.login.toLower())));
         }
         seen.insert(a.login.toLower(), i);
-        a.senders = r.patterns(ao.value(u"senders"_s), path + u".senders"_s);
-        a.blacklist = r.blacklist(ao.value(u"blacklist"_s), path + u".blacklist"_s);
+        a.senders =
+            r.patterns(ao.value(u"senders"_s), path + u".senders"_s, limits::MaxSendersPerAccount);
+        a.blacklist = r.blacklist(ao.value(u"blacklist"_s), path + u".blacklist"_s,
+                                  limits::MaxBlacklistPerAccount);
         if (auto v = r.positive(ao, path, u"daily_quota"_s, 10'000'000))
             a.dailyQuota = int(*v);
         if (auto v = r.positive(ao, path, u"max_recipients"_s, 100'000))

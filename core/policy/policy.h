@@ -49,8 +49,9 @@ struct Policy
 
     // Parses and validates. Every problem is reported with its exact path
     // (`accounts[3].senders[1]: "*@" is not a valid pattern: has no domain after the @`);
-    // unknown keys are refused. The Error is ErrorCode::InvalidPolicy with
-    // details.errors = [{path, reason}, ...].
+    // unknown and duplicate keys are refused, and so is what exceeds a limit of
+    // common/limits.h (patterns, logins, messages, list lengths). The Error is
+    // ErrorCode::InvalidPolicy with details.errors = [{path, reason}, ...].
     static Result<Policy> fromJson(const QByteArray &json);
     QByteArray toJson() const;
 

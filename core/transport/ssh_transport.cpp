@@ -17,8 +17,10 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -381,6 +383,73 @@ Result<Session> openSession(const SshEndpoint &endpoint, const SshCredentials &c
     return session;
 }
 
+// Counts what the relay sends against the endpoint's limits.
+class OutputMeter
+{
+public:
+    explicit OutputMeter(const ResponseLimits &limits)
+        : m_limits(limits)
+    {}
+
+    // A chunk of stdout; an error once a limit is passed.
+    std::optional<Error> out(const char *data, qsizetype size)
+    {
+        m_out += size;
+        if (m_out > m_limits.total)
+            return tooLarge(Tr::tr("The relay sent more than %1 on its output for one request; "
+                                   "the console stopped reading.")
+                                .arg(mebibytes(m_limits.total)),
+                            u"total"_s, m_limits.total);
+        const char *end = data + size;
+        for (const char *p = data; p < end;) {
+            const auto *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            m_line += (newline ? newline : end) - p;
+            if (m_line > m_limits.line)
+                return tooLarge(Tr::tr("The relay sent a line longer than %1; the console stopped "
+                                       "reading.")
+                                    .arg(mebibytes(m_limits.line)),
+                                u"line"_s, m_limits.line);
+            if (!newline)
+                break;
+            m_line = 0;
+            p = newline + 1;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Error> err(qsizetype size)
+    {
+        m_err += size;
+        if (m_err > m_limits.stderrTotal)
+            return tooLarge(Tr::tr("The relay sent more than %1 of error messages for one request; "
+                                   "the console stopped reading.")
+                                .arg(mebibytes(m_limits.stderrTotal)),
+                            u"stderr"_s, m_limits.stderrTotal);
+        return std::nullopt;
+    }
+
+private:
+    static QString mebibytes(qint64 bytes)
+    {
+        return bytes % limits::MiB == 0 ? Tr::tr("%1 MiB").arg(bytes / limits::MiB)
+                                        : Tr::tr("%1 bytes").arg(bytes);
+    }
+
+    Error tooLarge(const QString &message, const QString &limit, qint64 value) const
+    {
+        return Error(ErrorCode::ResponseTooLarge, message,
+                     {{u"limit"_s, limit},
+                      {u"limit_bytes"_s, value},
+                      {u"stdout_bytes"_s, m_out},
+                      {u"stderr_bytes"_s, m_err}});
+    }
+
+    ResponseLimits m_limits;
+    qint64 m_out = 0;
+    qint64 m_line = 0; // bytes of the line being received
+    qint64 m_err = 0;
+};
+
 Channel openChannel(ssh_session s)
 {
     Channel channel(ssh_channel_new(s));
@@ -441,6 +510,14 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
     auto command = remoteCommandLine(endpoint, words);
     if (!command)
         return command.error();
+    if (input.size() > limits::MaxRequestBytes) {
+        return Error(ErrorCode::RequestTooLarge,
+                     Tr::tr("The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). "
+                            "Nothing was sent.")
+                         .arg(input.size())
+                         .arg(limits::MaxRequestBytes),
+                     {{u"limit"_s, limits::MaxRequestBytes}});
+    }
     if (canceled(cancel))
         return canceledError();
 
@@ -488,6 +565,9 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
     ssh_channel_send_eof(c);
 
     ExecOutput output;
+    OutputMeter meter(endpoint.responseLimits);
+    // Past a limit the channel and the session are dropped (not kept for reuse): the relay
+    // is still writing, and its command ends on the closed channel.
     const QDeadlineTimer deadline(endpoint.commandTimeoutMs);
     char buffer[65536];
     for (;;) {
@@ -504,14 +584,19 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
                 ErrorCode::ConnectionLost,
                 Tr::tr("The connection was lost while reading the answer: %1").arg(sshError(s)));
         if (n > 0) {
+            if (auto tooMuch = meter.out(buffer, n))
+                return *tooMuch;
             if (sink)
                 sink(QByteArray::fromRawData(buffer, n));
             else
                 output.out.append(buffer, n);
         }
         int m;
-        while ((m = ssh_channel_read_nonblocking(c, buffer, sizeof buffer, 1)) > 0)
+        while ((m = ssh_channel_read_nonblocking(c, buffer, sizeof buffer, 1)) > 0) {
+            if (auto tooMuch = meter.err(m))
+                return *tooMuch;
             output.err.append(buffer, m);
+        }
         if (m == SSH_ERROR)
             return Error(
                 ErrorCode::ConnectionLost,

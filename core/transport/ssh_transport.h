@@ -19,6 +19,7 @@ struct SshEndpoint
     QString remoteCommand = QStringLiteral("staffettactl");
     int connectTimeoutMs = 10000;
     int commandTimeoutMs = 120000;
+    ResponseLimits responseLimits = {};
 };
 
 struct SshCredentials

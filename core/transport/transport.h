@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/limits.h"
 #include "common/result.h"
 
 #include <QByteArray>
@@ -27,6 +28,16 @@ struct ExecOutput
     QByteArray err;
 };
 
+// What the console accepts from a relay for one call (README, "Limits"). Past a limit the
+// transport stops reading, closes the channel and fails with ErrorCode::ResponseTooLarge, so
+// a broken or hostile relay cannot fill the console's memory. Tests lower them.
+struct ResponseLimits
+{
+    qint64 total = limits::MaxResponseBytes;    // stdout
+    qint64 line = limits::MaxResponseLineBytes; // one line of stdout
+    qint64 stderrTotal = limits::MaxStderrBytes;
+};
+
 // Receives stdout as it arrives, on the worker thread (then ExecOutput::out stays empty).
 using OutputSink = std::function<void(const QByteArray &chunk)>;
 
@@ -38,7 +49,8 @@ public:
     virtual ~Transport() = default;
     // words: the verb and its words (each must be an api::isSafeWord); input: JSON for stdin.
     // sink: when set, stdout goes there chunk by chunk instead of into ExecOutput::out, so a
-    // long listing can be parsed while it is still arriving.
+    // long listing can be parsed while it is still arriving. An input larger than
+    // limits::MaxRequestBytes is not sent (ErrorCode::RequestTooLarge): the relay refuses it.
     virtual QFuture<Result<ExecOutput>> run(const QStringList &words, const QByteArray &input,
                                             CancelToken cancel, OutputSink sink = {}) = 0;
 };

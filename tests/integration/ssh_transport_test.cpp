@@ -4,13 +4,17 @@
 
 #include "lab_helpers.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <csignal>
 
 using namespace staffetta;
@@ -276,4 +280,137 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
         replaced.remove(port);
     ASSERT_EQ(replaced.size(), 1);
     EXPECT_NE(replaced.firstKey(), kept.firstKey());
+}
+
+namespace {
+
+// A relay that misbehaves: a second key for the lab's root, without the forced command, runs
+// a script in place of staffettactl that writes without end (endless lines, one endless line,
+// or endless stderr). The lab's authorized_keys is put back afterwards.
+class SshLimits : public LabTest
+{
+protected:
+    void SetUp() override
+    {
+        LabTest::SetUp();
+        ASSERT_TRUE(dir.isValid());
+        key = newKey(dir, u"unforced"_s);
+        authorizedKeys = QFileInfo(Lab::get().value(u"LAB_SSH_KEY"_s))
+                             .dir()
+                             .filePath(u"authorized_keys.%1"_s.arg(labEndpoint().user));
+        QFile keys(authorizedKeys);
+        ASSERT_TRUE(keys.open(QIODevice::ReadOnly)) << authorizedKeys.toStdString();
+        original = keys.readAll();
+        keys.close();
+        QFile pub(key + u".pub"_s);
+        ASSERT_TRUE(pub.open(QIODevice::ReadOnly));
+        writeKeys(original + "restrict " + pub.readAll());
+
+        script = dir.filePath(u"endless"_s);
+        QFile f(script);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\n"
+                "case \"$1\" in\n"
+                "  lines) exec yes '{\"queue_id\": \"4BQ2Z1C3XF\", \"queue_name\": \"hold\"}' ;;\n"
+                "  line) exec cat /dev/zero ;;\n"
+                "  stderr) exec cat /dev/zero >&2 ;;\n"
+                "esac\n");
+        f.close();
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
+    void TearDown() override
+    {
+        if (!original.isEmpty())
+            writeKeys(original);
+    }
+
+    void writeKeys(const QByteArray &content)
+    {
+        QSaveFile f(authorizedKeys); // sshd reads either the old or the new file
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        ASSERT_TRUE(f.commit());
+    }
+
+    SshEndpoint misbehaving(const ResponseLimits &limits = {}) const
+    {
+        SshEndpoint e = labEndpoint();
+        e.keyFile = key;
+        e.remoteCommand = script;
+        e.responseLimits = limits;
+        e.commandTimeoutMs = 5000; // without limits it would run until this timeout
+        return e;
+    }
+
+    QTemporaryDir dir;
+    QString key, script, authorizedKeys;
+    QByteArray original;
+};
+
+// The bytes read beyond a limit: at most one read of the transport (64 KiB).
+constexpr qint64 kOneRead = 65536;
+
+} // namespace
+
+TEST_F(SshLimits, EndlessOutputStopsAtTheTotalLimit)
+{
+    ResponseLimits caps;
+    caps.total = 8 * limits::MiB; // the default is 256 MiB: the same code, a faster test
+    qint64 received = 0;
+    auto r = SshTransport::runBlocking(misbehaving(caps), {}, {u"lines"_s}, {}, makeCancelToken(),
+                                       [&](const QByteArray &chunk) { received += chunk.size(); });
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::ResponseTooLarge) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(u"8 MiB"_s)) << r.error().message.toStdString();
+    EXPECT_EQ(r.error().details.value(u"limit"_s).toString(), u"total"_s);
+    EXPECT_LE(received, caps.total);
+    EXPECT_GT(received, caps.total - kOneRead);
+    EXPECT_LE(r.error().details.value(u"stdout_bytes"_s).toInteger(), caps.total + kOneRead);
+}
+
+TEST_F(SshLimits, AnEndlessLineStopsAtTheLineLimit)
+{
+    // The default limit: 16 MiB of a single line, not 256 MiB.
+    auto r = SshTransport::runBlocking(misbehaving(), {}, {u"line"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::ResponseTooLarge) << r.error().message.toStdString();
+    EXPECT_EQ(r.error().details.value(u"limit"_s).toString(), u"line"_s);
+    EXPECT_TRUE(r.error().message.contains(u"16 MiB"_s)) << r.error().message.toStdString();
+    EXPECT_LE(r.error().details.value(u"stdout_bytes"_s).toInteger(),
+              limits::MaxResponseLineBytes + kOneRead);
+}
+
+TEST_F(SshLimits, EndlessStderrStopsAtItsLimit)
+{
+    auto r = SshTransport::runBlocking(misbehaving(), {}, {u"stderr"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::ResponseTooLarge) << r.error().message.toStdString();
+    EXPECT_EQ(r.error().details.value(u"limit"_s).toString(), u"stderr"_s);
+    EXPECT_LE(r.error().details.value(u"stderr_bytes"_s).toInteger(),
+              limits::MaxStderrBytes + kOneRead);
+}
+
+TEST_F(SshLimits, AStreamedListingFromAnEndlessRelayFailsBounded)
+{
+    ResponseLimits caps;
+    caps.total = 4 * limits::MiB;
+    client::RelayClient client(std::make_shared<SshTransport>(misbehaving(caps), SshCredentials{}));
+    std::atomic<qint64> lines = 0, bytes = 0;
+    auto r = await(client.stream({u"lines"_s}, {}, [&](const QByteArray &line) {
+        ++lines;
+        bytes += line.size() + 1;
+    }));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::ResponseTooLarge) << r.error().message.toStdString();
+    EXPECT_GT(lines.load(), 0);
+    EXPECT_LE(bytes.load(), caps.total);
+}
+
+TEST_F(SshLab, ARequestOverTheLimitIsNotSent)
+{
+    const QByteArray input(limits::MaxRequestBytes + 1, ' ');
+    auto r = SshTransport::runBlocking(labEndpoint(), {}, {u"info"_s}, input, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::RequestTooLarge) << r.error().message.toStdString();
 }

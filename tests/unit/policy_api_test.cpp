@@ -2,6 +2,7 @@
 // revisions, conflicts, roles, validation, history, rollback and the audit log.
 #include "api/api.h"
 #include "common/files.h"
+#include "common/limits.h"
 #include "ctl.h"
 #include "policy/diff.h"
 #include "policy/store.h"
@@ -15,7 +16,15 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
 #include <sys/statvfs.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace staffetta;
@@ -665,3 +674,190 @@ INSTANTIATE_TEST_SUITE_P(, PolicyFullDisk,
                          [](const ::testing::TestParamInfo<DiskLayout> &p) {
                              return std::string(p.param.name);
                          });
+
+namespace {
+
+// What a staffettactl process did with a big stdin: its answer, its peak memory (from
+// wait4, so it is this process's own) and how much of stdin it took before it exited.
+struct BigInput
+{
+    int exitCode = -1;
+    QByteArray out;
+    long maxRssKb = 0;
+    qint64 written = 0; // bytes of stdin the program accepted before it closed its end
+};
+
+BigInput runWithInput(const QStringList &args, const QString &conf, const QByteArray &head,
+                      qint64 fill, const QByteArray &tail)
+{
+    BigInput result;
+    int in[2], out[2];
+    if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0) {
+        ADD_FAILURE() << "pipe2 failed";
+        return result;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    const QByteArray program = qgetenv("STAFFETTACTL");
+    QList<QByteArray> argv8{program};
+    for (const QString &a : args)
+        argv8.append(a.toUtf8());
+    std::vector<char *> argv;
+    for (QByteArray &a : argv8)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    QByteArray confVar = "STAFFETTA_CONF=" + conf.toUtf8();
+    QByteArray path = "PATH=" + qgetenv("PATH");
+    char *envp[] = {confVar.data(), path.data(), nullptr};
+    pid_t pid = -1;
+    const int spawned =
+        posix_spawn(&pid, program.constData(), &actions, nullptr, argv.data(), envp);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(in[0]);
+    ::close(out[1]);
+    if (spawned != 0) {
+        ::close(in[1]);
+        ::close(out[0]);
+        ADD_FAILURE() << "cannot start STAFFETTACTL=" << program.toStdString();
+        return result;
+    }
+    // Writes until everything is written or the program has closed stdin (EPIPE).
+    std::thread writer([&] {
+        const auto put = [&](const char *data, qint64 size) {
+            while (size > 0) {
+                const ssize_t n = ::write(in[1], data, size_t(std::min<qint64>(size, 65536)));
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n <= 0)
+                    return false;
+                result.written += n;
+                data += n;
+                size -= n;
+            }
+            return true;
+        };
+        const QByteArray chunk(1 << 20, 'x');
+        bool open = put(head.constData(), head.size());
+        for (qint64 left = fill; open && left > 0; left -= chunk.size())
+            open = put(chunk.constData(), std::min<qint64>(left, chunk.size()));
+        if (open)
+            put(tail.constData(), tail.size());
+        ::close(in[1]);
+    });
+    char buffer[65536];
+    ssize_t n;
+    while ((n = ::read(out[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+        result.out.append(buffer, qsizetype(std::max<ssize_t>(n, 0)));
+    ::close(out[0]);
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    writer.join();
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.maxRssKb = usage.ru_maxrss;
+    return result;
+}
+
+} // namespace
+
+TEST_F(PolicyApi, AnOversizedRequestIsRefusedUnreadWithLittleMemory)
+{
+    ASSERT_FALSE(qEnvironmentVariable("STAFFETTACTL").isEmpty());
+    const QStringList args{u"policy"_s, u"apply"_s, u"--json"_s};
+    const QByteArray head = R"({"base_revision": 1, "comment": ")";
+    // signal() is process-wide: a write to the pipe staffettactl closed must fail, not kill.
+    const auto previous = signal(SIGPIPE, SIG_IGN);
+    const BigInput small = runWithInput(args, conf, head, 100, "\"}");
+    const BigInput big = runWithInput(args, conf, head, 64 * limits::MiB, "\"}");
+    signal(SIGPIPE, previous);
+
+    auto answer = api::parseResponse(big.out, {}, big.exitCode);
+    ASSERT_FALSE(answer.ok());
+    EXPECT_EQ(answer.error().code, ErrorCode::RequestTooLarge) << big.out.toStdString();
+    EXPECT_TRUE(answer.error().message.contains(u"1048576"_s)) << big.out.toStdString();
+    EXPECT_EQ(big.exitCode, 1);
+    // It read 1 MiB + 1 byte and no more: what was written beyond that is the pipe's buffer.
+    EXPECT_LT(big.written, 4 * limits::MiB);
+    // Its peak memory is the small request's, not 64 MiB more (Qt's own is most of either).
+    EXPECT_LT(big.maxRssKb, small.maxRssKb + 8 * 1024)
+        << "small " << small.maxRssKb << " KiB, big " << big.maxRssKb << " KiB";
+    EXPECT_EQ(liveBytes(), QByteArray(basePolicy)); // nothing happened
+}
+
+TEST_F(PolicyApi, ARequestJustOverTheLimitIsRefusedBeforeAnythingHappens)
+{
+    QByteArray request = R"({"base_revision": 1, "comment": ")";
+    request += QByteArray(limits::MaxRequestBytes - request.size() - 1, 'x') + "\"}";
+    ASSERT_EQ(request.size(), limits::MaxRequestBytes + 1);
+    const auto o = ctl::run(ctl::parseArguments({u"policy"_s, u"apply"_s, u"--json"_s}), request,
+                            conf, {u"root"_s, {}, u"192.0.2.7"_s});
+    auto r = api::parseResponse(o.out, o.err, o.exitCode);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::RequestTooLarge);
+    EXPECT_EQ(r.error().details.value(u"limit"_s).toInteger(), limits::MaxRequestBytes);
+    EXPECT_FALSE(QFile::exists(dir.filePath(u"state/state.sqlite"_s))); // not even an audit row
+}
+
+TEST_F(PolicyApi, ALongCommentIsRefusedAndKeptNowhere)
+{
+    auto got = call({u"policy"_s, u"get"_s});
+    ASSERT_TRUE(got.ok());
+    const QJsonObject next =
+        edited(got.value(), [](QJsonObject &p) { addSender(p, 1, u"*@shop.example"_s); });
+    for (const QString &comment : {QString(100'000, u'c'), u"two\nlines"_s}) {
+        auto applied =
+            call({u"policy"_s, u"apply"_s},
+                 {{u"base_revision"_s, 1}, {u"policy"_s, next}, {u"comment"_s, comment}});
+        ASSERT_FALSE(applied.ok());
+        EXPECT_EQ(applied.error().code, ErrorCode::BadRequest);
+        EXPECT_EQ(applied.error().details.value(u"field"_s).toString(), u"comment"_s);
+    }
+    EXPECT_EQ(liveBytes(), QByteArray(basePolicy));
+    auto rollback = call({u"policy"_s, u"rollback"_s, u"1"_s},
+                         {{u"base_revision"_s, 1}, {u"comment"_s, QString(1001, u'c')}});
+    ASSERT_FALSE(rollback.ok());
+    EXPECT_EQ(rollback.error().code, ErrorCode::BadRequest);
+    // The refusals are audited as summaries.
+    auto audit = call({u"audit"_s});
+    ASSERT_TRUE(audit.ok());
+    EXPECT_LT(QJsonDocument(audit.value()).toJson().size(), 4096);
+    // The limit itself is accepted.
+    auto applied =
+        call({u"policy"_s, u"apply"_s},
+             {{u"base_revision"_s, 1}, {u"policy"_s, next}, {u"comment"_s, QString(1000, u'c')}});
+    EXPECT_TRUE(applied.ok()) << applied.error().message.toStdString();
+}
+
+TEST_F(PolicyApi, ADuplicateKeyInARequestIsRefusedWithTheKey)
+{
+    // The last "base_revision" would win: 1 (a stale base) would be read as 2.
+    const QByteArray request = R"({"base_revision": 1, "comment": "x", "base_revision": 2})";
+    const auto o = ctl::run(ctl::parseArguments({u"policy"_s, u"apply"_s, u"--json"_s}), request,
+                            conf, {u"root"_s, {}, u"192.0.2.7"_s});
+    auto r = api::parseResponse(o.out, o.err, o.exitCode);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::BadRequest);
+    EXPECT_TRUE(r.error().message.contains(u"duplicate key \"base_revision\""_s))
+        << r.error().message.toStdString();
+    EXPECT_EQ(r.error().details.value(u"path"_s).toString(), u"base_revision"_s);
+    // Inside the policy too, which staffettactl would otherwise re-serialize with one login.
+    const QByteArray nested = R"({"base_revision": 1, "policy": {"schema_version": 1,
+        "accounts": [{"login": "bob", "senders": [], "login": "alice"}]}})";
+    const auto n = ctl::run(ctl::parseArguments({u"policy"_s, u"apply"_s, u"--json"_s}), nested,
+                            conf, {u"acme"_s, {}, u"192.0.2.7"_s});
+    auto rn = api::parseResponse(n.out, n.err, n.exitCode);
+    ASSERT_FALSE(rn.ok());
+    EXPECT_EQ(rn.error().details.value(u"path"_s).toString(), u"policy.accounts[0].login"_s);
+    EXPECT_EQ(liveBytes(), QByteArray(basePolicy));
+}
+
+TEST_F(PolicyApi, ALongWhitelistNoteIsRefused)
+{
+    auto r = call({u"bans"_s, u"whitelist"_s, u"add"_s, u"192.0.2.9"_s},
+                  {{u"note"_s, QString(100'000, u'n')}});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::BadRequest);
+    EXPECT_EQ(r.error().details.value(u"field"_s).toString(), u"note"_s);
+}
