@@ -79,7 +79,7 @@ bool PolicyEditor::hasChanges() const
 bool PolicyEditor::canEditAccount(const QString &login) const
 {
     // The relay's own rule (Access::ownsAccount), fed with the role it reported.
-    const Access access{roleFromName(m_base.role).value_or(Role::None), m_base.accounts};
+    const Access access{roleFromName(m_base.role).value_or(Role::None), m_base.accounts, {}};
     return access.ownsAccount(login);
 }
 

@@ -37,6 +37,9 @@ struct RelayInfo
     // The caller's role on this relay and, for a partner, the accounts it manages.
     QString role;
     QStringList accounts;
+    // What the caller may do here (permission names, see common/access.h): the console
+    // offers what these allow, never guessing from the role's name.
+    QStringList permissions;
 
     int queuedTotal() const;
     int bannedTotal() const;

@@ -18,6 +18,9 @@ namespace staffetta {
 //   [staffettad] listen=inet:127.0.0.1:10040 (or unix:/run/staffetta/policy.sock)
 //                log=/var/log/staffetta/staffettad.log
 //   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h)
+//   [grants.user.NAME] / [grants.group.NAME]   a partner rule's grants (PartnerGrants):
+//                domains=acme.example *.acme.example   max_daily_quota=N   max_recipients=N
+//                max_message_size=BYTES
 struct Config
 {
     QString path; // where it was read from; empty when the defaults are used

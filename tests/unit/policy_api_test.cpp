@@ -46,7 +46,8 @@ protected:
         ASSERT_TRUE(c.open(QIODevice::WriteOnly));
         c.write(QStringLiteral("[policy]\nfile=%1\n[state]\ndir=%2\n[access]\n"
                                "user.root=admin\nuser.acme=partner bob, dave*\n"
-                               "group.helpdesk=helpdesk\ngroup.staff=viewer\n")
+                               "group.helpdesk=helpdesk\ngroup.staff=viewer\n"
+                               "[grants.user.acme]\ndomains=bob.example\n")
                     .arg(policyFile, dir.filePath(u"state"_s))
                     .toUtf8());
     }
