@@ -337,14 +337,16 @@ QString BansView::selectedAddress() const
 
 void BansView::updateActions()
 {
-    const bool helpdesk = m_connection && m_connection->hasRole(Role::Helpdesk);
-    const QString why =
-        helpdesk ? QString() : tr("Needs the helpdesk or admin role on this relay.");
-    m_unban->setEnabled(helpdesk && !selectedAddress().isEmpty());
-    m_addWhitelist->setEnabled(helpdesk && !selectedAddress().isEmpty());
-    m_removeWhitelist->setEnabled(helpdesk && m_whitelistTable->selectionModel()->hasSelection());
-    for (QPushButton *b : {m_unban, m_addWhitelist, m_removeWhitelist})
-        b->setToolTip(why);
+    const bool unban = m_connection && m_connection->can(Permission::Unban);
+    const bool whitelist = m_connection && m_connection->can(Permission::Whitelist);
+    m_unban->setEnabled(unban && !selectedAddress().isEmpty());
+    m_addWhitelist->setEnabled(whitelist && !selectedAddress().isEmpty());
+    m_removeWhitelist->setEnabled(whitelist && m_whitelistTable->selectionModel()->hasSelection());
+    m_unban->setToolTip(unban ? QString() : tr("This relay does not let you unban addresses."));
+    const QString noWhitelist =
+        whitelist ? QString() : tr("This relay does not let you change its whitelist.");
+    m_addWhitelist->setToolTip(noWhitelist);
+    m_removeWhitelist->setToolTip(noWhitelist);
 }
 
 void BansView::showLog()

@@ -269,8 +269,11 @@ bool Access::ownsAccount(const QString &login) const
 {
     if (can(Permission::EditPolicy))
         return true;
-    if (!can(Permission::EditOwnAccounts))
-        return false;
+    return can(Permission::EditOwnAccounts) && accountMatches(accounts, login);
+}
+
+bool Access::accountMatches(const QStringList &accounts, const QString &login)
+{
     for (const QString &pattern : accounts) {
         const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern),
                                     QRegularExpression::CaseInsensitiveOption);

@@ -105,6 +105,8 @@ struct Access
     // Whether answers may show the account: every account with ReadAllAccounts, else only
     // its own.
     bool seesAccount(const QString &login) const;
+    // Whether a login is one of `accounts` (logins or globs, case-insensitive).
+    static bool accountMatches(const QStringList &accounts, const QString &login);
 };
 
 } // namespace staffetta
