@@ -499,10 +499,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         </translation>
     </message>
     <message>
-        <source>Needs the helpdesk or admin role on this relay.</source>
-        <translation>Serve il ruolo helpdesk o admin su questo relay.</translation>
-    </message>
-    <message>
         <source>Why %1 is banned: %2</source>
         <translation>Perché %1 è bannato: %2</translation>
     </message>
@@ -545,6 +541,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Remove from whitelist</source>
         <translation>Togli dalla whitelist</translation>
+    </message>
+    <message>
+        <source>This relay does not let you unban addresses.</source>
+        <translation>Questo relay non ti permette di sbannare indirizzi.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its whitelist.</source>
+        <translation>Questo relay non ti permette di modificare la sua whitelist.</translation>
     </message>
 </context>
 <context>
@@ -1081,10 +1085,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>caricata in %L1 s</translation>
     </message>
     <message>
-        <source>Queue actions need the admin role on this relay.</source>
-        <translation>Le azioni sulla coda richiedono il ruolo admin su questo relay.</translation>
-    </message>
-    <message>
         <source>Message %1 in %2</source>
         <translation>Messaggio %1 in %2</translation>
     </message>
@@ -1221,6 +1221,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>failed</source>
         <translation>non riuscito</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its queue.</source>
+        <translation>Questo relay non ti permette di modificare la sua coda.</translation>
     </message>
 </context>
 <context>
