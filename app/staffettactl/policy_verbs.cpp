@@ -423,8 +423,9 @@ Result<QJsonObject> rollback(const Context &ctx)
             return cur.error();
         base = cur.value().revision;
     }
+    // A partner rolls back the accounts it sees; every other account stays as it is now.
     return write(
-        ctx, u"policy rollback"_s, base, old.value(), u"rollback"_s,
+        ctx, u"policy rollback"_s, base, visiblePolicy(ctx.access, old.value()), u"rollback"_s,
         ctx.request.value(u"comment"_s).toString(u"rollback to revision %1"_s.arg(target.value())));
 }
 
