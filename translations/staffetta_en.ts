@@ -550,6 +550,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>This relay does not let you change its whitelist.</source>
         <translation>This relay does not let you change its whitelist.</translation>
     </message>
+    <message>
+        <source>This relay does not let you see its bans.</source>
+        <translation>This relay does not let you see its bans.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::DraftBar</name>

@@ -550,6 +550,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>This relay does not let you change its whitelist.</source>
         <translation>Questo relay non ti permette di modificare la sua whitelist.</translation>
     </message>
+    <message>
+        <source>This relay does not let you see its bans.</source>
+        <translation>Questo relay non ti permette di vedere i suoi ban.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::DraftBar</name>

@@ -305,6 +305,11 @@ void BansView::reload()
     // Online once is enough: a refresh in progress (state Connecting) must not stop it.
     if (!m_connection || !m_connection->info())
         return;
+    if (!m_connection->can(Permission::ReadBans)) {
+        // Not asked at all: the relay would refuse (and audit) every refresh.
+        m_status->setText(tr("This relay does not let you see its bans."));
+        return;
+    }
     auto client = m_connection->client();
     const quint64 generation = ++m_generation;
     m_status->setText(tr("Loading…"));

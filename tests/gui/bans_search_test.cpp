@@ -227,4 +227,6 @@ TEST_F(BansAs, APartnerIsOfferedNeitherUnbanNorWhitelist)
         << unban->toolTip().toStdString();
     EXPECT_FALSE(unban->isEnabled());
     EXPECT_FALSE(whitelist->isEnabled());
+    EXPECT_EQ(bans->findChild<QLabel *>(u"bansStatus"_s)->text(),
+              u"This relay does not let you see its bans."_s);
 }
