@@ -91,6 +91,7 @@ QString infoText(const QJsonObject &o)
     s << "host:       " << i.hostname << '\n'
       << "postfix:    " << i.postfixVersion << '\n'
       << "staffetta:  " << i.staffettaVersion << " (api " << i.apiVersion << ")\n"
+      << "role:       " << i.role << " (" << i.permissions.join(u", "_s) << ")\n"
       << "queues:    ";
     for (auto it = i.queues.cbegin(); it != i.queues.cend(); ++it)
         s << ' ' << it.key() << '=' << it.value();

@@ -136,14 +136,11 @@ bool PartnerGrants::coversDomain(const QString &patternDomain) const
     const bool glob = d.contains(u'*') || d.contains(u'?');
     for (const QString &g : domains) {
         if (g.startsWith(u"*."_s)) {
-            // `*.acme.example` grants its subdomains: any pattern ending in the literal
-            // ".acme.example" matches only names ending so.
+            // `*.acme.example` grants its subdomains: a pattern whose domain ends in the
+            // literal ".acme.example" (after something) can match only names ending so.
             const QStringView suffix = QStringView(g).mid(1);
-            if (d.endsWith(suffix) && d.size() > suffix.size()) {
-                const QStringView tail = QStringView(d).mid(d.size() - suffix.size());
-                if (!tail.contains(u'*') && !tail.contains(u'?'))
-                    return true;
-            }
+            if (d.size() > suffix.size() && d.endsWith(suffix))
+                return true;
         } else if (!glob && d == g) {
             return true;
         }
