@@ -277,8 +277,10 @@ Result<QJsonObject> unban(const Context &ctx)
     return result;
 }
 
-// Copies fail2ban's configuration tree (a few hundred small files) so a candidate file can be
-// tested in place without fail2ban ever reading it from the live tree.
+// Copies what fail2ban reads of its configuration tree (*.conf, *.local and their
+// directories: a few hundred small files; not the sockets, databases or logs a lab keeps
+// there) so a candidate file can be tested in place without fail2ban ever reading it from
+// the live tree. Hand-written: Qt has no recursive copy.
 Result<Done> copyTree(const QString &from, const QString &to)
 {
     QDir source(from);
@@ -291,7 +293,8 @@ Result<Done> copyTree(const QString &from, const QString &to)
         if (e.isDir() && !e.isSymLink()) {
             if (auto copied = copyTree(e.filePath(), target); !copied)
                 return copied;
-        } else if (e.isFile() && !QFile::copy(e.filePath(), target)) {
+        } else if (e.isFile() && (e.suffix() == u"conf"_s || e.suffix() == u"local"_s) &&
+                   !QFile::copy(e.filePath(), target)) {
             return Error(ErrorCode::Internal, u"cannot copy %1 to %2"_s.arg(e.filePath(), target),
                          {{u"path"_s, e.filePath()}});
         }

@@ -397,3 +397,24 @@ TEST_F(PermsLab, InfoListsTheCallersPermissions)
     ASSERT_TRUE(a.ok());
     EXPECT_EQ(a.value().permissions.size(), qsizetype(allPermissions().size()));
 }
+
+TEST_F(PermsLab, APartnersRollbackRestoresOnlyItsAccounts)
+{
+    // The admin changes bob and carol; the partner rolls back to before: bob is restored,
+    // carol keeps the admin's change.
+    policy::Policy p = original.policy;
+    p.account(u"bob"_s)->senders.append(*policy::SenderPattern::parse(u"r@bob.example"_s));
+    p.account(u"carol"_s)->senders.append(*policy::SenderPattern::parse(u"r@carol.example"_s));
+    auto changed = await(client::policyApply(admin, original.revision, p));
+    ASSERT_TRUE(changed.ok()) << changed.error().message.toStdString();
+
+    auto rolled = call(partner, {u"policy"_s, u"rollback"_s, QString::number(original.revision)},
+                       {{u"base_revision"_s, changed.value().revision}});
+    ASSERT_TRUE(rolled.ok()) << rolled.error().message.toStdString();
+    const auto after = await(client::policyGet(admin));
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after.value().policy.account(u"bob"_s)->senders.size(),
+              original.policy.account(u"bob"_s)->senders.size());
+    EXPECT_EQ(after.value().policy.account(u"carol"_s)->senders.size(),
+              original.policy.account(u"carol"_s)->senders.size() + 1);
+}
