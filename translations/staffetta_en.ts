@@ -523,10 +523,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         </translation>
     </message>
     <message>
-        <source>Needs the helpdesk or admin role on this relay.</source>
-        <translation>Needs the helpdesk or admin role on this relay.</translation>
-    </message>
-    <message>
         <source>Why %1 is banned: %2</source>
         <translation>Why %1 is banned: %2</translation>
     </message>
@@ -569,6 +565,18 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Remove from whitelist</source>
         <translation>Remove from whitelist</translation>
+    </message>
+    <message>
+        <source>This relay does not let you unban addresses.</source>
+        <translation>This relay does not let you unban addresses.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its whitelist.</source>
+        <translation>This relay does not let you change its whitelist.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its bans.</source>
+        <translation>This relay does not let you see its bans.</translation>
     </message>
 </context>
 <context>
@@ -1105,10 +1113,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>loaded in %L1 s</translation>
     </message>
     <message>
-        <source>Queue actions need the admin role on this relay.</source>
-        <translation>Queue actions need the admin role on this relay.</translation>
-    </message>
-    <message>
         <source>Message %1 in %2</source>
         <translation>Message %1 in %2</translation>
     </message>
@@ -1245,6 +1249,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>failed</source>
         <translation>failed</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its queue.</source>
+        <translation>This relay does not let you change its queue.</translation>
     </message>
 </context>
 <context>

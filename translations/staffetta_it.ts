@@ -523,10 +523,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         </translation>
     </message>
     <message>
-        <source>Needs the helpdesk or admin role on this relay.</source>
-        <translation>Serve il ruolo helpdesk o admin su questo relay.</translation>
-    </message>
-    <message>
         <source>Why %1 is banned: %2</source>
         <translation>Perché %1 è bannato: %2</translation>
     </message>
@@ -569,6 +565,18 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Remove from whitelist</source>
         <translation>Togli dalla whitelist</translation>
+    </message>
+    <message>
+        <source>This relay does not let you unban addresses.</source>
+        <translation>Questo relay non ti permette di sbannare indirizzi.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its whitelist.</source>
+        <translation>Questo relay non ti permette di modificare la sua whitelist.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its bans.</source>
+        <translation>Questo relay non ti permette di vedere i suoi ban.</translation>
     </message>
 </context>
 <context>
@@ -1105,10 +1113,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>caricata in %L1 s</translation>
     </message>
     <message>
-        <source>Queue actions need the admin role on this relay.</source>
-        <translation>Le azioni sulla coda richiedono il ruolo admin su questo relay.</translation>
-    </message>
-    <message>
         <source>Message %1 in %2</source>
         <translation>Messaggio %1 in %2</translation>
     </message>
@@ -1245,6 +1249,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>failed</source>
         <translation>non riuscito</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its queue.</source>
+        <translation>Questo relay non ti permette di modificare la sua coda.</translation>
     </message>
 </context>
 <context>

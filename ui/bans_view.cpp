@@ -305,6 +305,11 @@ void BansView::reload()
     // Online once is enough: a refresh in progress (state Connecting) must not stop it.
     if (!m_connection || !m_connection->info())
         return;
+    if (!m_connection->can(Permission::ReadBans)) {
+        // Not asked at all: the relay would refuse (and audit) every refresh.
+        m_status->setText(tr("This relay does not let you see its bans."));
+        return;
+    }
     auto client = m_connection->client();
     const quint64 generation = ++m_generation;
     m_status->setText(tr("Loading…"));
@@ -337,14 +342,16 @@ QString BansView::selectedAddress() const
 
 void BansView::updateActions()
 {
-    const bool helpdesk = m_connection && m_connection->hasRole(Role::Helpdesk);
-    const QString why =
-        helpdesk ? QString() : tr("Needs the helpdesk or admin role on this relay.");
-    m_unban->setEnabled(helpdesk && !selectedAddress().isEmpty());
-    m_addWhitelist->setEnabled(helpdesk && !selectedAddress().isEmpty());
-    m_removeWhitelist->setEnabled(helpdesk && m_whitelistTable->selectionModel()->hasSelection());
-    for (QPushButton *b : {m_unban, m_addWhitelist, m_removeWhitelist})
-        b->setToolTip(why);
+    const bool unban = m_connection && m_connection->can(Permission::Unban);
+    const bool whitelist = m_connection && m_connection->can(Permission::Whitelist);
+    m_unban->setEnabled(unban && !selectedAddress().isEmpty());
+    m_addWhitelist->setEnabled(whitelist && !selectedAddress().isEmpty());
+    m_removeWhitelist->setEnabled(whitelist && m_whitelistTable->selectionModel()->hasSelection());
+    m_unban->setToolTip(unban ? QString() : tr("This relay does not let you unban addresses."));
+    const QString noWhitelist =
+        whitelist ? QString() : tr("This relay does not let you change its whitelist.");
+    m_addWhitelist->setToolTip(noWhitelist);
+    m_removeWhitelist->setToolTip(noWhitelist);
 }
 
 void BansView::showLog()

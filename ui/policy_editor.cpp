@@ -76,11 +76,19 @@ bool PolicyEditor::hasChanges() const
     return m_loaded && !changes().isEmpty();
 }
 
+bool PolicyEditor::canEditRelayWide() const
+{
+    return m_connection && m_connection->can(Permission::EditPolicy);
+}
+
 bool PolicyEditor::canEditAccount(const QString &login) const
 {
-    // The relay's own rule (Access::ownsAccount), fed with the role it reported.
-    const Access access{roleFromName(m_base.role).value_or(Role::None), m_base.accounts};
-    return access.ownsAccount(login);
+    // The relay's own rule (Access::ownsAccount), fed with the permissions it reported.
+    if (!m_connection)
+        return false;
+    return m_connection->can(Permission::EditPolicy) ||
+           (m_connection->can(Permission::EditOwnAccounts) &&
+            Access::accountMatches(m_base.accounts, login));
 }
 
 void PolicyEditor::edit(const QString &description,

@@ -37,9 +37,9 @@ public:
     bool hasChanges() const;
     QUndoStack *undoStack() const { return m_undo; }
 
-    // What the relay lets this user change (the role comes from the relay).
+    // What the relay lets this user change (its permissions come from the relay's `info`).
     QString role() const { return m_base.role; }
-    bool canEditRelayWide() const { return m_base.role == u"admin"; }
+    bool canEditRelayWide() const;
     bool canEditAccount(const QString &login) const;
 
     // One undoable step: `edit` changes a copy of the draft.

@@ -252,11 +252,11 @@ QStringList QueueView::selectedIds() const
 
 void QueueView::updateActions()
 {
-    const bool admin = m_connection && m_connection->hasRole(Role::Admin);
+    const bool allowed = m_connection && m_connection->can(Permission::ChangeQueue);
     const bool any = m_table->selectionModel()->hasSelection();
     for (const auto &[a, b] : m_actions) {
-        b->setEnabled(admin && any);
-        b->setToolTip(admin ? QString() : tr("Queue actions need the admin role on this relay."));
+        b->setEnabled(allowed && any);
+        b->setToolTip(allowed ? QString() : tr("This relay does not let you change its queue."));
     }
 }
 

@@ -69,9 +69,9 @@ QString RelayConnection::statusText() const
     return parts.join(u" · "_s);
 }
 
-bool RelayConnection::hasRole(Role role) const
+bool RelayConnection::can(Permission permission) const
 {
-    return m_info && roleFromName(m_info->role).value_or(Role::None) >= role;
+    return m_info && m_info->permissions.contains(permissionName(permission));
 }
 
 void RelayConnection::cancel()

@@ -40,9 +40,9 @@ public:
 
     State state() const { return m_state; }
     const std::optional<api::RelayInfo> &info() const { return m_info; }
-    // Whether the role this relay reported for us is at least `role` (false before `info`).
-    // The relay enforces roles; the console only uses this to offer what will be accepted.
-    bool hasRole(Role role) const;
+    // Whether this relay's `info` lists the permission for us (false before `info`). The
+    // relay enforces permissions; the console only uses this to offer what it will accept.
+    bool can(Permission permission) const;
     const std::optional<Error> &lastError() const { return m_error; }
     QDateTime lastUpdate() const { return m_lastUpdate; }
     // A one-line, translated summary for the fleet list.

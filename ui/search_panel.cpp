@@ -168,9 +168,8 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
     layout->addWidget(unbanButton);
     layout->addWidget(whitelist);
     layout->addStretch(1);
-    const bool helpdesk = relay->hasRole(Role::Helpdesk);
-    unbanButton->setEnabled(helpdesk);
-    whitelist->setEnabled(helpdesk);
+    unbanButton->setEnabled(relay->can(Permission::Unban));
+    whitelist->setEnabled(relay->can(Permission::Whitelist));
     m_tree->setIndexWidget(m_model->indexFromItem(item).siblingAtColumn(1), buttons);
 
     const QString address = report.address;

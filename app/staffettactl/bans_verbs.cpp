@@ -4,11 +4,13 @@
 #include "fail2ban/fail2ban.h"
 #include "policy/policy.h"
 #include "postfix/postfix.h"
+#include "queue_verbs.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 namespace staffetta::ctl {
@@ -108,19 +110,14 @@ Result<QHash<QString, Evidence>> gatherEvidence(const Context &ctx, const QStrin
     return evidence;
 }
 
-Result<QString> addressWord(const Context &ctx, int index, const QString &usage)
+Result<fail2ban::NetworkAddress> addressWord(const Context &ctx, int index, const QString &usage)
 {
     QString text = ctx.words.value(index);
     if (text.isEmpty())
         text = ctx.request.value(u"address"_s).toString();
-    const QString address = fail2ban::normalizeAddress(text);
-    if (address.isEmpty()) {
-        return Error(ErrorCode::BadRequest,
-                     text.isEmpty() ? u"usage: %1"_s.arg(usage)
-                                    : u"'%1' is not an IP address or network"_s.arg(text),
-                     {{u"address"_s, text}});
-    }
-    return address;
+    if (text.isEmpty())
+        return Error(ErrorCode::BadRequest, u"usage: %1"_s.arg(usage));
+    return fail2ban::parseNetworkAddress(text);
 }
 
 Result<QJsonArray> whitelistJson(const Context &ctx)
@@ -197,9 +194,10 @@ Result<QJsonObject> list(const Context &ctx)
 
 Result<QJsonObject> log(const Context &ctx)
 {
-    auto address = addressWord(ctx, 1, u"bans log IP"_s);
-    if (!address)
-        return address.error();
+    auto parsed = addressWord(ctx, 1, u"bans log IP"_s);
+    if (!parsed)
+        return parsed.error();
+    const Result<QString> address = parsed.value().text;
     auto listing = jailsWithBans(ctx, address.value());
     if (!listing)
         return listing.error();
@@ -258,11 +256,10 @@ Result<QStringList> unbanEverywhere(const Context &ctx, const QString &address)
 Result<QJsonObject> unban(const Context &ctx)
 {
     const QString verb = u"bans unban"_s;
-    if (ctx.access.role < Role::Helpdesk)
-        return refuse(ctx, verb, u"unban addresses"_s);
-    auto address = addressWord(ctx, 1, u"bans unban IP"_s);
-    if (!address)
-        return address.error();
+    auto parsed = addressWord(ctx, 1, u"bans unban IP"_s);
+    if (!parsed)
+        return parsed.error();
+    const Result<QString> address = parsed.value().text;
     auto lifted = unbanEverywhere(ctx, address.value());
     if (!lifted)
         return lifted.error();
@@ -280,22 +277,61 @@ Result<QJsonObject> unban(const Context &ctx)
     return result;
 }
 
-// Rewrites jail.d/staffetta-whitelist.local so fail2ban keeps the list after a restart.
-Result<bool> persistForFail2ban(const Context &ctx, const QStringList &jails,
+// Copies what fail2ban reads of its configuration tree (*.conf, *.local and their
+// directories: a few hundred small files; not the sockets, databases or logs a lab keeps
+// there) so a candidate file can be tested in place without fail2ban ever reading it from
+// the live tree. Hand-written: Qt has no recursive copy.
+Result<Done> copyTree(const QString &from, const QString &to)
+{
+    QDir source(from);
+    if (!QDir().mkpath(to))
+        return Error(ErrorCode::Internal, u"cannot create %1"_s.arg(to), {{u"path"_s, to}});
+    const auto entries =
+        source.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    for (const QFileInfo &e : entries) {
+        const QString target = QDir(to).filePath(e.fileName());
+        if (e.isDir() && !e.isSymLink()) {
+            if (auto copied = copyTree(e.filePath(), target); !copied)
+                return copied;
+        } else if (e.isFile() && (e.suffix() == u"conf"_s || e.suffix() == u"local"_s) &&
+                   !QFile::copy(e.filePath(), target)) {
+            return Error(ErrorCode::Internal, u"cannot copy %1 to %2"_s.arg(e.filePath(), target),
+                         {{u"path"_s, e.filePath()}});
+        }
+    }
+    return Done{};
+}
+
+// Rewrites jail.d/staffetta-whitelist.local so fail2ban keeps the list after a restart. The
+// new file is first tested with `fail2ban-client -t` in a copy of the configuration; the
+// live file is replaced (by rename) only when fail2ban accepts it, so a bad file can never
+// keep fail2ban from reloading or starting.
+Result<Done> persistForFail2ban(const Context &ctx, const QDir &jailDir, const QStringList &jails,
                                 const QList<WhitelistEntry> &entries)
 {
-    const QDir jailDir(QDir(ctx.config.fail2banConfigDir).filePath(u"jail.d"_s));
-    if (!jailDir.exists()) {
-        return Error(
-            ErrorCode::Config,
-            u"fail2ban's %1 does not exist: set [fail2ban] config_dir"_s.arg(jailDir.path()),
-            {{u"path"_s, jailDir.path()}});
+    const QString name = u"staffetta-whitelist.local"_s;
+    const QByteArray bytes = fail2ban::whitelistJailConfig(jails, entries);
+    QTemporaryDir scratch(QDir(ctx.config.stateDir).filePath(u"fail2ban-test-XXXXXX"_s));
+    if (!scratch.isValid())
+        return Error(ErrorCode::Internal,
+                     u"cannot create a directory to test fail2ban's configuration in %1: %2"_s.arg(
+                         ctx.config.stateDir, scratch.errorString()));
+    const QString copy = scratch.filePath(u"fail2ban"_s);
+    if (auto copied = copyTree(ctx.config.fail2banConfigDir, copy); !copied)
+        return copied.error();
+    QFile candidate(QDir(copy).filePath(u"jail.d/"_s + name));
+    if (!candidate.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        candidate.write(bytes) != bytes.size())
+        return Error(ErrorCode::Internal,
+                     u"cannot write %1: %2"_s.arg(candidate.fileName(), candidate.errorString()));
+    candidate.close();
+    if (auto tested = f2bOf(ctx).testConfig(copy); !tested) {
+        Error e = tested.error();
+        e.message =
+            u"the whitelist was not written to %1: %2"_s.arg(jailDir.filePath(name), e.message);
+        return e;
     }
-    auto written = writeFileAtomically(jailDir.filePath(u"staffetta-whitelist.local"_s),
-                                       fail2ban::whitelistJailConfig(jails, entries));
-    if (!written)
-        return written.error();
-    return true;
+    return writeFileAtomically(jailDir.filePath(name), bytes);
 }
 
 Result<QJsonObject> whitelist(const Context &ctx)
@@ -310,11 +346,18 @@ Result<QJsonObject> whitelist(const Context &ctx)
     if (sub != u"add"_s && sub != u"remove"_s)
         return Error(ErrorCode::BadRequest, u"usage: bans whitelist list|add IP|remove IP"_s);
     const QString verb = u"bans whitelist "_s + sub;
-    if (ctx.access.role < Role::Helpdesk)
-        return refuse(ctx, verb, u"change the whitelist"_s);
-    auto address = addressWord(ctx, 2, u"bans whitelist %1 IP"_s.arg(sub));
-    if (!address)
-        return address.error();
+    auto parsed = addressWord(ctx, 2, u"bans whitelist %1 IP"_s.arg(sub));
+    if (!parsed)
+        return parsed.error();
+    const Result<QString> address = parsed.value().text;
+    if (sub == u"add"_s && parsed.value().isWide() && !ctx.access.can(Permission::WhitelistWide)) {
+        Error e = refuse(ctx, verb,
+                         u"whitelist %1: %2"_s.arg(address.value(),
+                                                   permissionAction(Permission::WhitelistWide)));
+        e.details.insert(u"address"_s, address.value());
+        e.details.insert(u"permission"_s, permissionName(Permission::WhitelistWide));
+        return e;
+    }
     // --note TEXT on the command line (words), or "note" in the request.
     QString note = ctx.request.value(u"note"_s).toString();
     if (const qsizetype at = ctx.words.indexOf(u"--note"_s); at >= 0)
@@ -344,24 +387,31 @@ Result<QJsonObject> whitelist(const Context &ctx)
         }
         list.erase(existing);
     }
-    auto saved = fail2ban::saveWhitelist(whitelistFile(ctx), list);
-    if (!saved)
-        return saved.error();
-
     const auto f2b = f2bOf(ctx);
     auto jails = f2b.jails();
     if (!jails)
         return jails.error();
+    // fail2ban's file first: what it refuses is not written anywhere.
+    QJsonObject result{{u"address"_s, address.value()}};
+    const QDir jailDir(QDir(ctx.config.fail2banConfigDir).filePath(u"jail.d"_s));
+    if (!jailDir.exists()) {
+        result.insert(u"warning"_s,
+                      u"fail2ban's %1 does not exist (set [fail2ban] config_dir): the "
+                      u"whitelist holds until fail2ban restarts"_s.arg(jailDir.path()));
+    } else if (auto persisted = persistForFail2ban(ctx, jailDir, jails.value(), list); !persisted) {
+        recordAudit(ctx, verb, persisted.error().name(), 0,
+                    u"refused: "_s + persisted.error().message);
+        return persisted.error();
+    }
+    auto saved = fail2ban::saveWhitelist(whitelistFile(ctx), list);
+    if (!saved)
+        return saved.error();
     for (const QString &jail : jails.value()) {
         auto changed = sub == u"add"_s ? f2b.addIgnore(jail, address.value())
                                        : f2b.removeIgnore(jail, address.value());
         if (!changed && sub == u"add"_s)
             return changed.error();
     }
-    auto persisted = persistForFail2ban(ctx, jails.value(), list);
-    QJsonObject result{{u"address"_s, address.value()}};
-    if (!persisted)
-        result.insert(u"warning"_s, persisted.error().message);
     QString summary =
         u"%1 %2"_s.arg(sub == u"add"_s ? u"whitelisted"_s : u"unlisted"_s, address.value());
     if (sub == u"add"_s) {
@@ -465,6 +515,8 @@ Result<QJsonObject> search(const Context &ctx)
     const postfix::Postfix pf(ctx.config.postfixConfigDir, ctx.config.postfixCommandDir);
 
     if (const QString address = fail2ban::normalizeAddress(term); !address.isEmpty()) {
+        if (auto refused = require(ctx, Permission::ReadBans, u"search"_s))
+            return *refused;
         result.insert(u"kind"_s, u"ip"_s);
         Context sub = ctx;
         sub.words = {u"log"_s, address};
@@ -487,6 +539,10 @@ Result<QJsonObject> search(const Context &ctx)
                              : queueId           ? u"queue_id_or_login"_s
                                                  : u"text"_s);
     constexpr int MaxMessages = 100;
+    auto visible = visibleMessages(ctx);
+    if (!visible)
+        return visible.error();
+    const std::optional<QSet<QString>> &only = visible.value();
     QJsonArray messages;
     qint64 matched = 0;
     const QString needle = term.toLower();
@@ -495,6 +551,8 @@ Result<QJsonObject> search(const Context &ctx)
         if (!line.toLower().contains(needle.toUtf8()))
             return true;
         const QJsonObject m = QJsonDocument::fromJson(line).object();
+        if (only && !only->contains(m.value(u"queue_id"_s).toString()))
+            return true;
         bool hit = m.value(u"queue_id"_s).toString() == term ||
                    m.value(u"sender"_s).toString().contains(term, Qt::CaseInsensitive);
         for (const QJsonValue &r : m.value(u"recipients"_s).toArray()) {
@@ -515,6 +573,8 @@ Result<QJsonObject> search(const Context &ctx)
         if (policy) {
             QJsonArray accounts;
             for (const auto &a : policy.value().accounts) {
+                if (!ctx.access.seesAccount(a.login))
+                    continue;
                 QStringList senders;
                 for (const auto &p : a.senders) {
                     if (term.contains(u'@') ? p.matches(term)

@@ -84,6 +84,7 @@ Result<QJsonObject> info(const Config &config, const Access &access)
     info.hostname = QSysInfo::machineHostName();
     info.role = roleName(access.role);
     info.accounts = access.accounts;
+    info.permissions = permissionNames(access.role);
 
     const postfix::Postfix pf(config.postfixConfigDir, config.postfixCommandDir);
     auto version = pf.version();
@@ -99,9 +100,14 @@ Result<QJsonObject> info(const Config &config, const Access &access)
     const fail2ban::Fail2ban f2b(config.fail2banSocket, config.fail2banClient);
     auto jails = f2b.allJails();
     info.fail2banAvailable = jails.ok();
-    if (jails)
+    if (jails) {
         info.jails = jails.value();
-    else
+        // Without ReadBans the counts stay (the sidebar), the addresses do not.
+        if (!access.can(Permission::ReadBans)) {
+            for (auto &j : info.jails)
+                j.bannedIps.clear();
+        }
+    } else
         info.fail2banError = jails.error().message;
     return info.toJson();
 }
@@ -117,6 +123,7 @@ QString infoText(const QJsonObject &o)
     s << "host:       " << i.hostname << '\n'
       << "postfix:    " << i.postfixVersion << '\n'
       << "staffetta:  " << i.staffettaVersion << " (api " << i.apiVersion << ")\n"
+      << "role:       " << i.role << " (" << i.permissions.join(u", "_s) << ")\n"
       << "queues:    ";
     for (auto it = i.queues.cbegin(); it != i.queues.cend(); ++it)
         s << ' ' << it.key() << '=' << it.value();
@@ -138,6 +145,54 @@ QString infoText(const QJsonObject &o)
         s << "jail " << j.name << ": " << j.currentlyBanned << " banned (" << j.totalBanned
           << " in total)\n";
     return text;
+}
+
+// The permission each verb declares (a verb registry will hold these). Subverbs that do
+// not exist declare none: their verb answers with its usage.
+std::optional<Permission> declaredPermission(const QStringList &words)
+{
+    const QString verb = words.value(0), sub = words.value(1);
+    if (verb == u"info"_s)
+        return Permission::ReadStatus;
+    if (verb == u"usage"_s || verb == u"audit"_s)
+        return Permission::ReadPolicy;
+    if (verb == u"search"_s)
+        return Permission::ReadQueue; // an IP needs ReadBans too (search checks)
+    if (verb == u"policy"_s) {
+        if (sub == u"get"_s || sub == u"diff"_s || sub == u"history"_s)
+            return Permission::ReadPolicy;
+        if (sub == u"apply"_s || sub == u"rollback"_s)
+            return Permission::EditOwnAccounts; // anything beyond: EditPolicy (the write checks)
+    }
+    if (verb == u"queue"_s) {
+        if (sub == u"list"_s || sub == u"show"_s)
+            return Permission::ReadQueue;
+        if (postfix::queueActionFromName(sub))
+            return Permission::ChangeQueue;
+    }
+    if (verb == u"bans"_s) {
+        const QString third = words.value(2);
+        if (sub == u"list"_s || sub == u"log"_s ||
+            (sub == u"whitelist"_s && (third.isEmpty() || third == u"list"_s)))
+            return Permission::ReadBans;
+        if (sub == u"unban"_s)
+            return Permission::Unban;
+        if (sub == u"whitelist"_s && (third == u"add"_s || third == u"remove"_s))
+            return Permission::Whitelist; // wider networks: WhitelistWide (the verb checks)
+    }
+    return std::nullopt;
+}
+
+// The verb as the audit names it: "bans unban", "bans whitelist add", "info".
+QString verbName(const QStringList &words)
+{
+    static const QStringList withSub{u"policy"_s, u"queue"_s, u"bans"_s};
+    if (!withSub.contains(words.value(0)))
+        return words.value(0);
+    QStringList named = words.mid(0, 2);
+    if (words.value(1) == u"whitelist"_s && words.size() > 2)
+        named.append(words[2]);
+    return named.join(u' ');
 }
 
 const char *usageHelp =
@@ -264,8 +319,15 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
             streamed += '\n';
         };
     }
-    if (ctx.access.role == Role::None)
+    if (ctx.access.role == Role::None) {
+        recordAudit(ctx, verbName(inv.words), u"permission_denied"_s, 0,
+                    u"refused: no [access] rule for this user"_s);
         return respond(inv, forbidden(ctx, u"use staffettactl"_s), {});
+    }
+    if (const auto needed = declaredPermission(inv.words)) {
+        if (auto refused = require(ctx, *needed, verbName(inv.words)))
+            return respond(inv, *refused, {});
+    }
     if (verb == u"info"_s)
         return respond(inv, info(config.value(), ctx.access), infoText);
     if (verb == u"policy"_s) {

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTextStream>
 #include <QThread>
 
@@ -125,6 +126,129 @@ QJsonObject policyObject(const Policy &p)
     return QJsonDocument::fromJson(p.toJson()).object();
 }
 
+// ---- what a caller without ReadAllAccounts (a partner) sees and may write
+
+bool visible(const Access &access, const Change &c)
+{
+    return c.account.isEmpty() || access.seesAccount(c.account);
+}
+
+QList<Change> visibleChanges(const Access &access, const QList<Change> &changes)
+{
+    QList<Change> out;
+    for (const Change &c : changes) {
+        if (visible(access, c))
+            out.append(c);
+    }
+    return out;
+}
+
+// The policy with only the accounts the caller may see; relay-wide settings stay (a partner
+// reads them: they are what its accounts get by default).
+Policy visiblePolicy(const Access &access, const Policy &p)
+{
+    if (access.can(Permission::ReadAllAccounts))
+        return p;
+    Policy out = p;
+    out.accounts.clear();
+    for (const policy::Account &a : p.accounts) {
+        if (access.seesAccount(a.login))
+            out.accounts.append(a);
+    }
+    out.reindex();
+    return out;
+}
+
+// A partner sends its view (visiblePolicy): its accounts go into the relay's policy in place
+// of the ones it sees, every other account stays as it is. An account it cannot see that it
+// sends anyway replaces the relay's too, so the diff shows (and the write refuses) any
+// change to it.
+Policy mergeVisible(const Access &access, const Policy &current, const Policy &submitted)
+{
+    if (access.can(Permission::ReadAllAccounts))
+        return submitted;
+    Policy merged = submitted;
+    merged.accounts.clear();
+    QSet<QString> placed;
+    for (const policy::Account &a : current.accounts) {
+        const policy::Account *sent = submitted.account(a.login);
+        if (sent)
+            merged.accounts.append(*sent);
+        else if (!access.seesAccount(a.login))
+            merged.accounts.append(a);
+        placed.insert(a.login);
+    }
+    for (const policy::Account &a : submitted.accounts) {
+        if (!placed.contains(a.login))
+            merged.accounts.append(a);
+    }
+    merged.reindex();
+    return merged;
+}
+
+// A partner's change stays within what the admin granted it: the sender domains it may
+// authorize, the maxima of the limits it may set (without a grant: the relay's defaults).
+std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
+                                 const QList<Change> &changes)
+{
+    const PartnerGrants &g = ctx.access.grants;
+    for (const Change &c : changes) {
+        if (c.op == Change::Op::Remove)
+            continue;
+        if (c.section == Change::Section::AccountSender) {
+            const QString domain = c.item.section(u'@', 1);
+            if (!g.coversDomain(domain)) {
+                return Error(
+                    ErrorCode::PermissionDenied,
+                    u"%1 (partner) may not authorize %2 for %3: its sender domains are %4"_s.arg(
+                        ctx.caller.user, c.item, c.account,
+                        g.domains.isEmpty() ? u"none (ask the admin for a [grants] domains "
+                                              u"entry)"_s
+                                            : g.domains.join(u", "_s)),
+                    {{u"account"_s, c.account},
+                     {u"sender"_s, c.item},
+                     {u"grant"_s, u"domains"_s},
+                     {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
+            }
+        }
+        if (c.section == Change::Section::AccountLimit) {
+            std::optional<qint64> cap;
+            qint64 fallback = 0;
+            if (c.field == u"daily_quota"_s) {
+                cap = g.maxDailyQuota;
+                fallback = current.limits.dailyQuota;
+            } else if (c.field == u"max_recipients"_s) {
+                cap = g.maxRecipients;
+                fallback = current.limits.maxRecipients;
+            } else if (c.field == u"max_message_size"_s) {
+                cap = g.maxMessageSize;
+                fallback = current.limits.maxMessageSize;
+            } else {
+                continue;
+            }
+            const qint64 value = qint64(c.after.toDouble());
+            const qint64 maximum = cap.value_or(fallback);
+            if (value > maximum) {
+                const QString grant = cap ? u"max_"_s + c.field : u"limits."_s + c.field;
+                const QString grantKey =
+                    c.field == u"daily_quota"_s ? u"max_daily_quota"_s : c.field;
+                return Error(ErrorCode::PermissionDenied,
+                             u"%1 (partner) may set %2 of %3 to at most %4 (%5), not %6"_s.arg(
+                                 ctx.caller.user, c.field, c.account, QString::number(maximum),
+                                 cap ? u"its grant %1"_s.arg(grantKey)
+                                     : u"the relay default, as it has no grant %1"_s.arg(grantKey),
+                                 QString::number(value)),
+                             {{u"account"_s, c.account},
+                              {u"limit"_s, c.field},
+                              {u"value"_s, double(value)},
+                              {u"maximum"_s, double(maximum)},
+                              {u"grant"_s, cap ? grantKey : grant}});
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 Result<Policy> policyFromRequest(const QJsonObject &request)
 {
     const QJsonValue v = request.value(u"policy"_s);
@@ -181,11 +305,9 @@ QJsonObject waitForReload(const Context &ctx, const QString &sha256)
 Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, const Policy &next,
                           QString comment, PolicyStore::Live live = PolicyStore::Live::MustParse)
 {
+    // Who may write at all is the verb's permission (ctl.cpp); what a partner may touch is
+    // checked below.
     const QString verb = u"policy "_s + kind;
-    if (!ctx.access.atLeast(Role::Partner)) {
-        recordAudit(ctx, verb, u"permission_denied"_s, 0, u"refused: role cannot write"_s);
-        return forbidden(ctx, u"change the policy"_s);
-    }
     PolicyStore store = openStore(ctx);
     auto lock = store.lock();
     if (!lock)
@@ -202,16 +324,23 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
                          .arg(cur.unrecorded));
 
     if (base != cur.revision) {
-        QJsonObject details{{u"base_revision"_s, base},
-                            {u"current_revision"_s, cur.revision},
-                            {u"current_policy"_s, policyObject(cur.policy)}};
+        QJsonObject details{
+            {u"base_revision"_s, base},
+            {u"current_revision"_s, cur.revision},
+            {u"current_policy"_s, policyObject(visiblePolicy(ctx.access, cur.policy))}};
         if (auto based = store.revision(base)) {
             details.insert(u"their_changes"_s,
-                           policy::changesToJson(policy::diff(based.value(), cur.policy)));
+                           policy::changesToJson(visibleChanges(
+                               ctx.access, policy::diff(based.value(), cur.policy))));
             QJsonArray authors;
             for (int n = base + 1; n <= cur.revision; ++n) {
-                if (auto info = store.revisionInfo(n))
-                    authors.append(info.value().toJson());
+                if (auto info = store.revisionInfo(n)) {
+                    policy::RevisionInfo shown = info.value();
+                    shown.changes = visibleChanges(ctx.access, shown.changes);
+                    if (shown.changes.size() != info.value().changes.size())
+                        shown.comment.clear();
+                    authors.append(shown.toJson());
+                }
             }
             details.insert(u"their_revisions"_s, authors);
         }
@@ -225,8 +354,9 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
                      details);
     }
 
-    const QList<Change> changes = policy::diff(cur.policy, next);
-    if (ctx.access.role == Role::Partner) {
+    const Policy merged = mergeVisible(ctx.access, cur.policy, next);
+    const QList<Change> changes = policy::diff(cur.policy, merged);
+    if (!ctx.access.can(Permission::EditPolicy)) {
         const policy::Reach reach = policy::reach(changes);
         QStringList outside;
         for (const QString &login : reach.accounts) {
@@ -245,6 +375,11 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
                              ctx.caller.user, what),
                          {{u"accounts"_s, QJsonArray::fromStringList(outside)},
                           {u"relay_wide"_s, reach.relayWide}});
+        }
+        if (auto refused = checkGrants(ctx, cur.policy, changes)) {
+            recordAudit(ctx, verb, u"permission_denied"_s, cur.revision,
+                        u"refused: "_s + refused->message, changes);
+            return *refused;
         }
     }
     if (changes.isEmpty() && cur.liveProblem.isEmpty())
@@ -270,7 +405,7 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
     info.author = author(ctx);
     info.comment = comment;
     // The audit row is written by the commit itself (PolicyStore's Recorder).
-    auto committed = store.commit(cur, next, info);
+    auto committed = store.commit(cur, merged, info);
     sigprocmask(SIG_SETMASK, &previous, nullptr);
     if (!committed)
         return committed.error();
@@ -304,11 +439,24 @@ Result<QJsonObject> get(const Context &ctx)
     auto cur = readCurrent(ctx, store);
     if (!cur)
         return cur.error();
-    return QJsonObject{{u"revision"_s, cur.value().revision},
+    QJsonObject result{{u"revision"_s, cur.value().revision},
                        {u"sha256"_s, policy::sha256Hex(cur.value().bytes)},
-                       {u"policy"_s, policyObject(cur.value().policy)},
+                       {u"policy"_s, policyObject(visiblePolicy(ctx.access, cur.value().policy))},
                        {u"role"_s, roleName(ctx.access.role)},
                        {u"accounts"_s, QJsonArray::fromStringList(ctx.access.accounts)}};
+    if (!ctx.access.can(Permission::EditPolicy) && ctx.access.can(Permission::EditOwnAccounts)) {
+        // What the partner may set, so an editor can say so before the relay refuses.
+        const PartnerGrants &g = ctx.access.grants;
+        const policy::Limits &l = cur.value().policy.limits;
+        result.insert(
+            u"grants"_s,
+            QJsonObject{
+                {u"domains"_s, QJsonArray::fromStringList(g.domains)},
+                {u"max_daily_quota"_s, double(g.maxDailyQuota.value_or(l.dailyQuota))},
+                {u"max_recipients"_s, double(g.maxRecipients.value_or(l.maxRecipients))},
+                {u"max_message_size"_s, double(g.maxMessageSize.value_or(l.maxMessageSize))}});
+    }
+    return result;
 }
 
 Result<QJsonObject> apply(const Context &ctx)
@@ -357,8 +505,10 @@ Result<QJsonObject> rollback(const Context &ctx)
         base = cur.value().revision;
     }
     // A rollback is also the way out when the live file is broken (torn, edited into invalid
-    // JSON, removed): the revision replaces it.
-    return write(ctx, u"rollback"_s, base, old.value(), comment, PolicyStore::Live::MayBeBroken);
+    // JSON, removed): the revision replaces it. A partner rolls back the accounts it sees;
+    // every other account stays as it is now.
+    return write(ctx, u"rollback"_s, base, visiblePolicy(ctx.access, old.value()), comment,
+                 PolicyStore::Live::MayBeBroken);
 }
 
 // policy diff: the request's policy against the current one, or diff A [B] between
@@ -375,7 +525,7 @@ Result<QJsonObject> diffVerb(const Context &ctx)
         auto next = policyFromRequest(ctx.request);
         if (!next)
             return next.error();
-        to = next.value();
+        to = mergeVisible(ctx.access, from, next.value());
     } else if (ctx.words.size() <= 3) {
         auto a = revisionNumber(ctx.words[1]);
         if (!a)
@@ -400,8 +550,9 @@ Result<QJsonObject> diffVerb(const Context &ctx)
     } else {
         return Error(ErrorCode::BadRequest, u"usage: policy diff [FROM [TO]]"_s);
     }
-    QJsonObject result{{u"from_revision"_s, fromRev},
-                       {u"changes"_s, policy::changesToJson(policy::diff(from, to))}};
+    QJsonObject result{
+        {u"from_revision"_s, fromRev},
+        {u"changes"_s, policy::changesToJson(visibleChanges(ctx.access, policy::diff(from, to)))}};
     if (toRev > 0)
         result.insert(u"to_revision"_s, toRev);
     return result;
@@ -424,8 +575,18 @@ Result<QJsonObject> history(const Context &ctx)
     if (!list)
         return list.error();
     QJsonArray revisions;
-    for (const auto &r : list.value())
-        revisions.append(r.toJson());
+    for (const auto &r : list.value()) {
+        // A partner sees the revisions that changed what it sees, with only those changes;
+        // a comment is shown only when the revision changed nothing else.
+        policy::RevisionInfo shown = r;
+        shown.changes = visibleChanges(ctx.access, r.changes);
+        if (shown.changes.size() != r.changes.size()) {
+            if (shown.changes.isEmpty() && r.author.user != ctx.caller.user)
+                continue;
+            shown.comment.clear();
+        }
+        revisions.append(shown.toJson());
+    }
     return QJsonObject{{u"current_revision"_s, cur.value().revision}, {u"revisions"_s, revisions}};
 }
 
@@ -437,6 +598,19 @@ Error forbidden(const Context &ctx, const QString &what)
                  u"%1 (role %2) may not %3 on this relay"_s.arg(ctx.caller.user,
                                                                 roleName(ctx.access.role), what),
                  {{u"role"_s, roleName(ctx.access.role)}, {u"user"_s, ctx.caller.user}});
+}
+
+std::optional<Error> require(const Context &ctx, Permission permission, const QString &verb)
+{
+    if (ctx.access.can(permission))
+        return std::nullopt;
+    const QString what = permissionAction(permission);
+    recordAudit(ctx, verb, u"permission_denied"_s, 0,
+                u"refused: %1 needs %2"_s.arg(verb, permissionName(permission)));
+    Error e = forbidden(ctx, what);
+    e.details.insert(u"permission"_s, permissionName(permission));
+    e.details.insert(u"verb"_s, verb);
+    return e;
 }
 
 Result<QJsonObject> policyVerb(const Context &ctx)
@@ -512,6 +686,8 @@ Result<QJsonObject> usage(const Context &ctx)
     const QDateTime now = QDateTime::currentDateTime();
     QJsonArray accounts;
     for (const policy::Account &a : p->accounts) {
+        if (!ctx.access.seesAccount(a.login))
+            continue;
         accounts.append(QJsonObject{{u"login"_s, a.login},
                                     {u"used"_s, engine.quotaUsed(a.login, now)},
                                     {u"quota"_s, p->dailyQuota(&a)},
@@ -551,12 +727,36 @@ Result<QJsonObject> audit(const Context &ctx)
     auto log = stats::AuditLog::open(statePath(ctx, u"state.sqlite"_s));
     if (!log)
         return log.error();
-    auto entries = log.value()->list(limit);
+    // A partner's view is filtered: read further back to fill its page (bounded).
+    const bool all = ctx.access.can(Permission::ReadAllAccounts);
+    auto entries = log.value()->list(all ? limit : qMin(limit * 20, 20000));
     if (!entries)
         return entries.error();
     QJsonArray out;
-    for (const auto &e : entries.value())
-        out.append(e.toJson());
+    for (const auto &e : entries.value()) {
+        if (out.size() >= limit)
+            break;
+        if (all) {
+            out.append(e.toJson());
+            continue;
+        }
+        // A partner sees its own entries, and others' policy changes of its accounts, with
+        // only those changes (and no free-text summary, which could name other accounts).
+        auto changes = policy::changesFromJson(e.changes);
+        const QList<Change> shown =
+            changes ? visibleChanges(ctx.access, changes.value()) : QList<Change>();
+        if (e.user != ctx.caller.user && shown.isEmpty())
+            continue;
+        stats::AuditEntry filtered = e;
+        filtered.changes = policy::changesToJson(shown);
+        if (e.user != ctx.caller.user) {
+            QStringList lines;
+            for (const Change &c : shown)
+                lines.append(c.text());
+            filtered.summary = lines.join(u"; "_s);
+        }
+        out.append(filtered.toJson());
+    }
     return QJsonObject{{u"entries"_s, out}};
 }
 

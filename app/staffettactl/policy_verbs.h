@@ -50,5 +50,8 @@ Result<QJsonObject> audit(const Context &ctx);
 QString auditText(const QJsonObject &result);
 
 Error forbidden(const Context &ctx, const QString &what);
+// The check every verb makes for the permission it declares: nothing when the caller's
+// role allows it, else a permission_denied error, recorded in the audit log.
+std::optional<Error> require(const Context &ctx, Permission permission, const QString &verb);
 
 } // namespace staffetta::ctl

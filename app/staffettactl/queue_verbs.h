@@ -2,6 +2,10 @@
 
 #include "policy_verbs.h"
 
+#include <QSet>
+
+#include <optional>
+
 namespace staffetta::ctl {
 
 // queue list [QUEUE] | show ID | delete|hold|release|requeue|flush [ID...]
@@ -11,5 +15,9 @@ namespace staffetta::ctl {
 // whole queue), need the admin role, and report per id what happened.
 Result<QJsonObject> queueVerb(const Context &ctx);
 QString queueText(const QString &sub, const QJsonObject &result);
+
+// The queue ids the caller may see: nullopt when it sees every account's mail, else the
+// messages submitted (sasl_username) by one of its accounts.
+Result<std::optional<QSet<QString>>> visibleMessages(const Context &ctx);
 
 } // namespace staffetta::ctl

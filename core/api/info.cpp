@@ -89,7 +89,8 @@ QJsonObject RelayInfo::toJson() const
             {u"postfix"_s, QJsonObject{{u"version"_s, postfixVersion}, {u"queues"_s, q}}},
             {u"fail2ban"_s, f2b},
             {u"role"_s, role},
-            {u"accounts"_s, QJsonArray::fromStringList(accounts)}};
+            {u"accounts"_s, QJsonArray::fromStringList(accounts)},
+            {u"permissions"_s, QJsonArray::fromStringList(permissions)}};
 }
 
 Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
@@ -109,6 +110,8 @@ Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
     info.role = o.value(u"role"_s).toString();
     for (const auto &a : o.value(u"accounts"_s).toArray())
         info.accounts.append(a.toString());
+    for (const auto &p : o.value(u"permissions"_s).toArray())
+        info.permissions.append(p.toString());
     const QJsonObject q = postfix.value(u"queues"_s).toObject();
     for (auto it = q.begin(); it != q.end(); ++it)
         info.queues.insert(it.key(), it.value().toInt());

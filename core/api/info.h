@@ -54,6 +54,9 @@ struct RelayInfo
     QString role;
     QStringList accounts;
     QList<RelayWarning> warnings;
+    // What the caller may do here (permission names, see common/access.h): the console
+    // offers what these allow, never guessing from the role's name.
+    QStringList permissions;
 
     int queuedTotal() const;
     int bannedTotal() const;

@@ -1,6 +1,7 @@
 #include "relay_config.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 namespace staffetta {
@@ -11,6 +12,64 @@ QString Config::defaultPath()
 {
     return u"/etc/staffetta/staffetta.conf"_s;
 }
+
+namespace {
+
+// A value that may read back as a list (it had commas) as one string.
+QString stringValue(const QSettings &s, const QString &key)
+{
+    const QVariant v = s.value(key);
+    return v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString();
+}
+
+// [grants.user.NAME] / [grants.group.NAME]: what the admin grants a partner rule.
+Result<PartnerGrants> parseGrants(QSettings &s, const QString &section)
+{
+    auto invalid = [&](const QString &key, const QString &why) {
+        return Error(ErrorCode::Config, u"[%1] %2: %3"_s.arg(section, key, why),
+                     {{u"section"_s, section}, {u"key"_s, key}});
+    };
+    static const QRegularExpression domainRe(
+        u"^(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$"_s);
+    PartnerGrants grants;
+    s.beginGroup(section);
+    const QStringList keys = s.childKeys();
+    for (const QString &key : keys) {
+        const QString value = stringValue(s, key).trimmed();
+        if (key == u"domains"_s) {
+            const QStringList words =
+                value.toLower().split(QRegularExpression(u"[\\s,]+"_s), Qt::SkipEmptyParts);
+            for (const QString &d : words) {
+                if (!domainRe.match(d).hasMatch()) {
+                    s.endGroup();
+                    return invalid(key, u"'%1' is not a domain or *.domain"_s.arg(d));
+                }
+                grants.domains.append(d);
+            }
+            continue;
+        }
+        std::optional<qint64> *cap = key == u"max_daily_quota"_s    ? &grants.maxDailyQuota
+                                     : key == u"max_recipients"_s   ? &grants.maxRecipients
+                                     : key == u"max_message_size"_s ? &grants.maxMessageSize
+                                                                    : nullptr;
+        if (!cap) {
+            s.endGroup();
+            return invalid(key, u"unknown key (domains, max_daily_quota, max_recipients, "
+                                u"max_message_size)"_s);
+        }
+        bool ok = false;
+        const qint64 n = value.toLongLong(&ok);
+        if (!ok || n < 1) {
+            s.endGroup();
+            return invalid(key, u"'%1' is not a positive whole number"_s.arg(value));
+        }
+        *cap = n;
+    }
+    s.endGroup();
+    return grants;
+}
+
+} // namespace
 
 Result<Config> Config::load(const QString &explicitPath)
 {
@@ -68,15 +127,32 @@ Result<Config> Config::load(const QString &explicitPath)
     const QStringList keys = s.childKeys();
     for (const QString &key : keys) {
         // A value with commas reads back as a list; the rule parser takes either.
-        const QVariant v = s.value(key);
-        const QString value =
-            v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString();
-        auto rule = AccessRule::parse(key, value);
+        auto rule = AccessRule::parse(key, stringValue(s, key));
         if (!rule)
             return rule.error();
         config.access.append(rule.value());
     }
     s.endGroup();
+    const QStringList sections = s.childGroups();
+    for (const QString &section : sections) {
+        if (!section.startsWith(u"grants."_s))
+            continue;
+        const QString ruleKey = section.mid(7);
+        const auto rule =
+            std::find_if(config.access.begin(), config.access.end(), [&](const AccessRule &r) {
+                return (r.group ? u"group."_s : u"user."_s) + r.name == ruleKey;
+            });
+        if (rule == config.access.end() || rule->role != Role::Partner) {
+            return Error(ErrorCode::Config,
+                         u"[%1]: grants are for a partner rule, and [access] has no partner "
+                         u"rule %2"_s.arg(section, ruleKey),
+                         {{u"section"_s, section}});
+        }
+        auto grants = parseGrants(s, section);
+        if (!grants)
+            return grants.error();
+        rule->grants = grants.value();
+    }
     return config;
 }
 

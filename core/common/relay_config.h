@@ -21,6 +21,9 @@ namespace staffetta {
 //                max_connections=512 idle_timeout=600 (seconds) reservation_timeout=300
 //                log=/var/log/staffetta/staffettad.log
 //   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h)
+//   [grants.user.NAME] / [grants.group.NAME]   a partner rule's grants (PartnerGrants):
+//                domains=acme.example *.acme.example   max_daily_quota=N   max_recipients=N
+//                max_message_size=BYTES
 struct Config
 {
     QString path; // where it was read from; empty when the defaults are used

@@ -170,6 +170,40 @@ Result<bool> Fail2ban::removeIgnore(const QString &jail, const QString &address)
     return true;
 }
 
+Result<Done> Fail2ban::testConfig(const QString &configDir) const
+{
+    auto run = runProcess(m_client, {u"-c"_s, configDir, u"-t"_s}, {}, 30000);
+    if (!run)
+        return run.error();
+    if (run.value().exitCode == 0)
+        return Done{};
+    // "2026-12-01 20:42:47,571 fail2ban [14253]: ERROR   Failed during configuration: ..."
+    // and the lines that continue it; the final "ERROR: test configuration failed" adds
+    // nothing.
+    QStringList said;
+    bool inError = false;
+    const QString output = QString::fromUtf8(run.value().err + run.value().out);
+    for (const QString &line : output.split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype at = line.indexOf(u"ERROR"_s);
+        if (at >= 0) {
+            const QString text = line.mid(at + 5).trimmed();
+            inError = !text.startsWith(u"ERROR: test configuration failed"_s);
+            if (inError)
+                said.append(text);
+        } else if (inError && (line.startsWith(u'\t') || line.startsWith(u' '))) {
+            said.append(line.trimmed());
+        } else {
+            inError = false;
+        }
+    }
+    if (said.isEmpty())
+        said.append(output.trimmed().right(500));
+    return Error(ErrorCode::Config,
+                 u"fail2ban refuses the configuration in %1: %2"_s.arg(configDir,
+                                                                       said.join(u' ').left(1000)),
+                 {{u"config_dir"_s, configDir}, {u"fail2ban"_s, said.join(u'\n')}});
+}
+
 Result<QString> Fail2ban::logFile() const
 {
     auto out = call({u"get"_s, u"logtarget"_s});

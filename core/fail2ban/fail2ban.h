@@ -31,6 +31,9 @@ public:
     Result<bool> removeIgnore(const QString &jail, const QString &address) const;
     // fail2ban's own log file (its logtarget), empty when it logs elsewhere (syslog).
     Result<QString> logFile() const;
+    // `fail2ban-client -c DIR -t`: whether fail2ban would load the configuration in DIR.
+    // A refusal is ErrorCode::Config with what fail2ban said (its ERROR lines).
+    Result<Done> testConfig(const QString &configDir) const;
 
 private:
     Result<QString> call(const QStringList &arguments) const;

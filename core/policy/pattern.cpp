@@ -2,6 +2,8 @@
 
 #include "common/limits.h"
 
+#include <algorithm>
+
 namespace staffetta::policy {
 
 using namespace Qt::Literals::StringLiterals;
@@ -140,8 +142,10 @@ std::optional<SenderPattern> SenderPattern::parse(const QString &text, QString *
     const QString domain = t.mid(at + 1);
     if (domain.isEmpty())
         return fail(u"has no domain after the @"_s);
-    if (domain == u"*"_s || domain == u"*.*"_s)
-        return fail(u"would match every domain"_s);
+    // A domain of only wildcards and dots (*, **, *.*, ?*, *?) can match every domain.
+    if (std::all_of(domain.cbegin(), domain.cend(),
+                    [](QChar c) { return c == u'*' || c == u'?' || c == u'.'; }))
+        return fail(u"would match every domain (its domain has no fixed character)"_s);
     for (QChar c : t) {
         if (c.category() == QChar::Other_Control)
             return fail(

@@ -330,6 +330,35 @@ Result<QJsonObject> Postfix::show(const QString &id) const
     return detail;
 }
 
+Result<QHash<QString, QString>> Postfix::accountsOf(const QStringList &ids) const
+{
+    // postcat takes many queue ids at once; batches keep the command line short.
+    constexpr qsizetype Batch = 500;
+    QHash<QString, QString> accounts;
+    for (qsizetype from = 0; from < ids.size(); from += Batch) {
+        QStringList args = configArgs() << u"-e"_s << u"-q"_s;
+        for (const QString &id : ids.mid(from, Batch)) {
+            if (isQueueId(id))
+                args << id;
+        }
+        auto cat = runProcess(tool(u"postcat"_s), args, {}, 120000);
+        if (!cat)
+            return cat.error();
+        // A message that left the queue meanwhile makes postcat exit non-zero; the others
+        // are still printed. "*** ENVELOPE RECORDS deferred/ID ***", then its records.
+        QString current;
+        for (const QByteArray &raw : cat.value().out.split('\n')) {
+            if (raw.startsWith("*** ENVELOPE RECORDS ")) {
+                current = QString::fromUtf8(raw.mid(21)).section(u' ', 0, 0).section(u'/', -1);
+                accounts.insert(current, QString());
+            } else if (!current.isEmpty() && raw.startsWith("named_attribute: sasl_username=")) {
+                accounts.insert(current, QString::fromUtf8(raw.mid(31)).trimmed());
+            }
+        }
+    }
+    return accounts;
+}
+
 QList<ActionResult> Postfix::act(QueueAction action, const QList<QJsonObject> &targets,
                                  const QStringList &missing) const
 {

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include <QHash>
 #include <QMap>
 #include <QString>
 
@@ -47,6 +48,10 @@ public:
     // One message: postcat's envelope and headers, plus the queue listing's entry (with the
     // per-recipient delay reasons). NotFound when the id is not queued.
     Result<QJsonObject> show(const QString &id) const;
+    // The SASL login (sasl_username) each queued message was submitted by, read from the
+    // queue files' envelopes with postcat in batches; a message without one (not submitted
+    // with AUTH) maps to an empty string, one gone from the queue is absent.
+    Result<QHash<QString, QString>> accountsOf(const QStringList &ids) const;
     // Applies an action to messages found by messages(); `missing` are requested ids that
     // were not queued. One result per message, in the order given.
     QList<ActionResult> act(QueueAction action, const QList<QJsonObject> &targets,

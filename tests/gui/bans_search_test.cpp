@@ -159,3 +159,74 @@ TEST_F(BansAndSearch, GlobalSearchFindsTheBannedIpAndUnbansIt)
         },
         20000));
 }
+
+namespace {
+
+// The console as the lab's helpdesk or partner user: what the Bans view offers follows the
+// permissions the relay's `info` lists for that user.
+class BansAs : public BansAndSearch
+{
+protected:
+    void SetUp() override
+    {
+        Console::SetUp();
+        clean();
+    }
+    void connectAs(const QString &userKey, const QString &keyKey)
+    {
+        addLabRelay(Lab::get().value(u"LAB_SSH_KNOWN_HOSTS"_s), userKey, keyKey);
+        window->connectAction()->trigger();
+        ASSERT_TRUE(
+            waitUntil([&] { return window->currentConnection()->info().has_value(); }, 30000));
+    }
+};
+
+} // namespace
+
+TEST_F(BansAs, HelpdeskMayUnbanAndWhitelistTheSelectedBan)
+{
+    connectAs(u"LAB_HELPDESK_USER"_s, u"LAB_HELPDESK_KEY"_s);
+    EXPECT_TRUE(window->currentConnection()->can(Permission::Unban));
+    banClient();
+    ui::BansView *bans = showBans();
+    int row = -1;
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            bans->reload();
+            waitUntil([&] { return bans->model()->rowOf(bannedClient) >= 0; }, 5000);
+            row = bans->model()->rowOf(bannedClient);
+            return row >= 0;
+        },
+        20000));
+    bans->table()->selectRow(row);
+    auto *unban = bans->findChild<QPushButton *>(u"bansUnban"_s);
+    auto *whitelist = bans->findChild<QPushButton *>(u"bansWhitelist"_s);
+    ASSERT_NE(whitelist, nullptr);
+    EXPECT_TRUE(waitUntil([&] { return unban->isEnabled() && whitelist->isEnabled(); }, 5000));
+    EXPECT_TRUE(unban->toolTip().isEmpty());
+}
+
+TEST_F(BansAs, APartnerIsOfferedNeitherUnbanNorWhitelist)
+{
+    connectAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    const ui::RelayConnection *relay = window->currentConnection();
+    EXPECT_FALSE(relay->can(Permission::Unban));
+    EXPECT_FALSE(relay->can(Permission::Whitelist));
+    EXPECT_TRUE(relay->can(Permission::EditOwnAccounts));
+    ui::BansView *bans = showBans();
+    auto *unban = bans->findChild<QPushButton *>(u"bansUnban"_s);
+    auto *whitelist = bans->findChild<QPushButton *>(u"bansWhitelist"_s);
+    ASSERT_NE(whitelist, nullptr);
+    bans->reload();
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            return unban->toolTip() == u"This relay does not let you unban addresses."_s &&
+                   whitelist->toolTip() == u"This relay does not let you change its whitelist."_s;
+        },
+        10000))
+        << unban->toolTip().toStdString();
+    EXPECT_FALSE(unban->isEnabled());
+    EXPECT_FALSE(whitelist->isEnabled());
+    EXPECT_EQ(bans->findChild<QLabel *>(u"bansStatus"_s)->text(),
+              u"This relay does not let you see its bans."_s);
+}

@@ -71,8 +71,10 @@ protected:
         window->show();
     }
 
-    // Adds the lab relay through the Add relay dialog, as a person would.
-    void addLabRelay(const QString &knownHosts)
+    // Adds the lab relay through the Add relay dialog, as a person would (as root with the
+    // lab key, or as another lab user: LAB_PARTNER_USER/KEY, LAB_HELPDESK_USER/KEY).
+    void addLabRelay(const QString &knownHosts, const QString &userKey = u"LAB_SSH_USER"_s,
+                     const QString &keyKey = u"LAB_SSH_KEY"_s)
     {
         window->addRelayAction()->trigger();
         auto *dialog = window->findChild<ui::RelayDialog *>();
@@ -81,10 +83,10 @@ protected:
         dialog->findChild<QLineEdit *>(u"name"_s)->setText(u"Lab"_s);
         dialog->findChild<QLineEdit *>(u"host"_s)->setText(lab.value(u"LAB_SMTP_HOST"_s));
         dialog->findChild<QSpinBox *>(u"port"_s)->setValue(lab.port(u"LAB_SSH_PORT"_s));
-        dialog->findChild<QLineEdit *>(u"user"_s)->setText(lab.value(u"LAB_SSH_USER"_s));
+        dialog->findChild<QLineEdit *>(u"user"_s)->setText(lab.value(userKey));
         auto *auth = dialog->findChild<QComboBox *>(u"auth"_s);
         auth->setCurrentIndex(auth->findData(int(transport::SshAuth::KeyFile)));
-        dialog->findChild<QLineEdit *>(u"keyFile"_s)->setText(lab.value(u"LAB_SSH_KEY"_s));
+        dialog->findChild<QLineEdit *>(u"keyFile"_s)->setText(lab.value(keyKey));
         dialog->findChild<QLineEdit *>(u"knownHosts"_s)->setText(knownHosts);
         dialog->accept();
     }

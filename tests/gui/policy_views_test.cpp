@@ -200,3 +200,60 @@ TEST_F(PolicyViews, TheLimitsViewShowsUsageAgainstQuotaAndEditsOverrides)
     editor->discard();
     EXPECT_FALSE(editor->hasChanges());
 }
+
+namespace {
+
+// The console as the lab's partner (of bob): its Senders and Limits views work on the
+// relay's filtered policy, and what it applies changes bob only.
+class PartnerPolicyViews : public PolicyViews
+{
+protected:
+    void SetUp() override
+    {
+        Console::SetUp();
+        auto got = await(client::policyGet(relay));
+        ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+        original = got.value();
+        addLabRelay(Lab::get().value(u"LAB_SSH_KNOWN_HOSTS"_s), u"LAB_PARTNER_USER"_s,
+                    u"LAB_PARTNER_KEY"_s);
+        window->connectAction()->trigger();
+        editor = window->policyEditor();
+        ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }, 30000));
+    }
+};
+
+} // namespace
+
+TEST_F(PartnerPolicyViews, APartnerEditsItsAccountsInTheFilteredPolicy)
+{
+    window->views()->setCurrentWidget(window->senders());
+    QAbstractItemModel *accounts = window->senders()->accounts()->model();
+    ASSERT_EQ(accounts->rowCount(), 1);
+    EXPECT_EQ(accounts->index(0, 0).data().toString(), u"bob"_s);
+    EXPECT_TRUE(editor->canEditAccount(u"bob"_s));
+    EXPECT_FALSE(editor->canEditRelayWide());
+
+    addSenderInView(u"bob"_s, u"gui@eu.bob-shop.example"_s);
+    const int base = editor->baseRevision();
+    reviewAndApply(u"+ accounts[bob].senders: gui@eu.bob-shop.example"_s);
+    EXPECT_TRUE(
+        waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
+    EXPECT_FALSE(editor->hasChanges());
+    EXPECT_TRUE(sendersOnRelay(u"bob"_s).contains(u"gui@eu.bob-shop.example"_s));
+    // The accounts it does not see are still there, unchanged.
+    auto after = await(client::policyGet(relay));
+    ASSERT_TRUE(after.ok());
+    for (const QString &login : {u"alice"_s, u"carol"_s}) {
+        ASSERT_NE(after.value().policy.account(login), nullptr) << login.toStdString();
+        EXPECT_EQ(sendersOnRelay(login).size(), original.policy.account(login)->senders.size());
+    }
+
+    // The Limits view lists bob alone, with its usage.
+    window->views()->setCurrentWidget(window->limits());
+    ui::AccountLimitsModel *model = window->limits()->model();
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(model->index(0, ui::AccountLimitsModel::Account).data().toString(), u"bob"_s);
+    const QModelIndex used = model->index(0, ui::AccountLimitsModel::Used);
+    EXPECT_TRUE(
+        waitUntil([&] { return used.data(ui::AccountLimitsModel::UsedRole).isValid(); }, 30000));
+}

@@ -187,9 +187,12 @@ TEST_F(PolicyApiLab, RolesComeFromTheUnixUserOnTheRelay)
     EXPECT_EQ(refused.error().code, ErrorCode::PermissionDenied);
 
     client::RelayClient partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    // The partner's view holds only its accounts: sending carol anyway is a change to carol.
     auto notTheirs = applyEdit(partner, [](policy::Policy &p) {
-        accountIn(p, u"carol"_s)
-            .senders.append(*policy::SenderPattern::parse(u"x@carol.example"_s));
+        policy::Account carol;
+        carol.login = u"carol"_s;
+        carol.senders.append(*policy::SenderPattern::parse(u"x@carol.example"_s));
+        p.accounts.append(carol);
     });
     ASSERT_FALSE(notTheirs.ok());
     EXPECT_EQ(notTheirs.error().code, ErrorCode::PermissionDenied);

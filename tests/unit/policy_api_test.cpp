@@ -3,7 +3,9 @@
 #include "api/api.h"
 #include "common/files.h"
 #include "common/limits.h"
+#include "common/relay_config.h"
 #include "ctl.h"
+#include "fail2ban/bans.h"
 #include "policy/diff.h"
 #include "policy/store.h"
 
@@ -66,7 +68,8 @@ protected:
         ASSERT_TRUE(c.open(QIODevice::WriteOnly | QIODevice::Truncate));
         c.write(QStringLiteral("[policy]\nfile=%1\n[state]\ndir=%2\n[access]\n"
                                "user.root=admin\nuser.acme=partner bob, dave*\n"
-                               "group.helpdesk=helpdesk\ngroup.staff=viewer\n")
+                               "group.helpdesk=helpdesk\ngroup.staff=viewer\n"
+                               "[grants.user.acme]\ndomains=bob.example\n")
                     .arg(policyFile, stateDir)
                     .toUtf8());
     }
@@ -253,12 +256,12 @@ TEST_F(PolicyApi, RolesAreEnforcedOnTheRelay)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::PermissionDenied);
 
-    // The refusals are audited with who tried.
+    // The refusals are audited with who tried (the stranger's too).
     const QJsonArray entries = call({u"audit"_s}).value()[u"entries"_s].toArray();
     int denied = 0;
     for (const auto &e : entries)
         denied += e[u"outcome"_s].toString() == u"permission_denied"_s;
-    EXPECT_EQ(denied, 3);
+    EXPECT_EQ(denied, 4);
 }
 
 TEST_F(PolicyApi, RollbackRestoresAnEarlierRevisionAsANewOne)
@@ -344,6 +347,100 @@ TEST(Access, RulesParseAndResolve)
     EXPECT_EQ(Access::resolve(rules, {u"root"_s, {}, {}}).role, Role::Viewer); // a rule wins
     EXPECT_EQ(Access::resolve({}, {u"root"_s, {}, {}}).role, Role::Admin);
     EXPECT_EQ(Access::resolve(rules, {u"eve"_s, {u"eve"_s}, {}}).role, Role::None);
+}
+
+TEST(Access, PermissionsAreATableNotAnOrder)
+{
+    // The partner ranked above helpdesk in the Role enum; it has none of helpdesk's bans
+    // permissions, and helpdesk none of the partner's.
+    EXPECT_FALSE(allows(Role::Partner, Permission::Unban));
+    EXPECT_FALSE(allows(Role::Partner, Permission::Whitelist));
+    EXPECT_FALSE(allows(Role::Partner, Permission::ReadAllAccounts));
+    EXPECT_TRUE(allows(Role::Partner, Permission::EditOwnAccounts));
+    EXPECT_TRUE(allows(Role::Helpdesk, Permission::Unban));
+    EXPECT_FALSE(allows(Role::Helpdesk, Permission::WhitelistWide));
+    EXPECT_FALSE(allows(Role::Helpdesk, Permission::EditOwnAccounts));
+    EXPECT_FALSE(allows(Role::Viewer, Permission::Unban));
+    for (Permission p : allPermissions()) {
+        EXPECT_TRUE(allows(Role::Admin, p)) << permissionName(p).toStdString();
+        EXPECT_FALSE(allows(Role::None, p)) << permissionName(p).toStdString();
+        EXPECT_EQ(permissionFromName(permissionName(p)), p);
+        EXPECT_FALSE(permissionAction(p).isEmpty());
+    }
+}
+
+TEST(Access, PartnerGrantsComeFromTheConfigWithPreciseErrors)
+{
+    QTemporaryDir dir;
+    auto load = [&](const QByteArray &text) {
+        const QString path = dir.filePath(u"staffetta.conf"_s);
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("[access]\nuser.acme=partner acme-*\nuser.hd=helpdesk\n" + text);
+        f.close();
+        return Config::load(path);
+    };
+    auto good = load("[grants.user.acme]\ndomains=Acme.example, *.acme.example\n"
+                     "max_daily_quota=5000\nmax_message_size=1000000\n");
+    ASSERT_TRUE(good.ok()) << good.error().message.toStdString();
+    const Access acme = Access::resolve(good.value().access, {u"acme"_s, {}, {}});
+    EXPECT_EQ(acme.grants.domains, (QStringList{u"acme.example"_s, u"*.acme.example"_s}));
+    EXPECT_EQ(acme.grants.maxDailyQuota, 5000);
+    EXPECT_FALSE(acme.grants.maxRecipients.has_value());
+    EXPECT_EQ(acme.grants.maxMessageSize, 1000000);
+
+    auto unknown = load("[grants.user.acme]\nmax_quota=5\n");
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_TRUE(unknown.error().message.contains(u"max_quota"_s));
+    auto badDomain = load("[grants.user.acme]\ndomains=*\n");
+    ASSERT_FALSE(badDomain.ok());
+    EXPECT_TRUE(badDomain.error().message.contains(u"'*' is not a domain"_s));
+    auto badNumber = load("[grants.user.acme]\nmax_recipients=-3\n");
+    ASSERT_FALSE(badNumber.ok());
+    EXPECT_TRUE(badNumber.error().message.contains(u"max_recipients"_s));
+    auto notPartner = load("[grants.user.hd]\ndomains=x.example\n");
+    ASSERT_FALSE(notPartner.ok());
+    EXPECT_TRUE(notPartner.error().message.contains(u"no partner rule user.hd"_s));
+}
+
+TEST(Access, GrantedDomainsCoverOnlyWhatTheyName)
+{
+    PartnerGrants g;
+    g.domains = {u"acme.example"_s, u"*.shop.example"_s};
+    EXPECT_TRUE(g.coversDomain(u"acme.example"_s));
+    EXPECT_TRUE(g.coversDomain(u"ACME.example"_s));
+    EXPECT_FALSE(g.coversDomain(u"sub.acme.example"_s));
+    EXPECT_FALSE(g.coversDomain(u"acme.exampl?"_s));
+    EXPECT_TRUE(g.coversDomain(u"*.shop.example"_s));
+    EXPECT_TRUE(g.coversDomain(u"eu.shop.example"_s));
+    EXPECT_TRUE(g.coversDomain(u"*eu.shop.example"_s)); // only subdomains can match it
+    EXPECT_FALSE(g.coversDomain(u"shop.example"_s));
+    EXPECT_FALSE(g.coversDomain(u"*shop.example"_s)); // would match evilshop.example
+    EXPECT_FALSE(g.coversDomain(u"*.shop.exampl*"_s));
+    EXPECT_FALSE(PartnerGrants{}.coversDomain(u"acme.example"_s));
+}
+
+TEST(Whitelist, AddressesAreNormalisedAndUnsafeTextRefused)
+{
+    using fail2ban::parseNetworkAddress;
+    EXPECT_EQ(parseNetworkAddress(u"10.1.2.3/24"_s).value().text, u"10.1.2.0/24"_s);
+    EXPECT_EQ(parseNetworkAddress(u"192.0.2.7/32"_s).value().text, u"192.0.2.7"_s);
+    EXPECT_EQ(parseNetworkAddress(u"2001:DB8::1"_s).value().text, u"2001:db8::1"_s);
+    EXPECT_FALSE(parseNetworkAddress(u"10.1.2.0/24"_s).value().isWide());
+    EXPECT_TRUE(parseNetworkAddress(u"10.0.0.0/23"_s).value().isWide());
+    EXPECT_FALSE(parseNetworkAddress(u"2001:db8::/64"_s).value().isWide());
+    EXPECT_TRUE(parseNetworkAddress(u"2001:db8::/63"_s).value().isWide());
+    EXPECT_TRUE(parseNetworkAddress(u"::/0"_s).value().isWide());
+    for (const QString &bad :
+         {u"fe80::1%eth0"_s, u"192.0.2.1\n"_s, u" 192.0.2.1"_s, u"192.0.2.1\t#"_s,
+          u"::ffff:10.0.0.0/104"_s, u"example.com"_s, u"10.0.0.0/33"_s, u""_s}) {
+        auto r = parseNetworkAddress(bad);
+        EXPECT_FALSE(r.ok()) << bad.toStdString();
+        if (!r) {
+            EXPECT_EQ(r.error().code, ErrorCode::BadRequest);
+        }
+    }
+    EXPECT_TRUE(parseNetworkAddress(u"fe80::1%eth0"_s).error().message.contains(u"scope id"_s));
 }
 
 TEST(PatternImport, ReportsBadLinesByNumber)

@@ -103,6 +103,17 @@ TEST(Pattern, RefusesWhatIsNotAPattern)
     }
 }
 
+TEST(Pattern, RefusesADomainThatCouldMatchEveryDomain)
+{
+    for (const QString &every : {u"*@**"_s, u"*@?*"_s, u"*@*?"_s, u"*@*.*"_s, u"x@?.*"_s}) {
+        QString why;
+        EXPECT_FALSE(SenderPattern::parse(every, &why)) << every.toStdString();
+        EXPECT_TRUE(why.contains(u"every domain"_s)) << why.toStdString();
+    }
+    EXPECT_TRUE(SenderPattern::parse(u"*@*.example"_s));
+    EXPECT_TRUE(SenderPattern::parse(u"*@?.example"_s));
+}
+
 TEST(Glob, BacktracksCorrectly)
 {
     EXPECT_TRUE(globMatch(u"*a*b", u"xxaxxab"));

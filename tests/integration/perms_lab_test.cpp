@@ -1,0 +1,420 @@
+// Permissions on the lab relay, over SSH as its real partner and helpdesk users: the bans
+// verbs keep partners out and keep the whitelist narrow and safe for fail2ban (checked with
+// the real fail2ban), and a partner stays inside its accounts and its grants in every answer
+// and every write (checked with the real queue, policy and audit).
+#include "client/ops_client.h"
+#include "client/policy_client.h"
+#include "client/relay_client.h"
+#include "common/access.h"
+
+#include "lab_helpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUuid>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+client::RelayClient clientAs(const QString &userKey = u"LAB_SSH_USER"_s,
+                             const QString &keyKey = u"LAB_SSH_KEY"_s)
+{
+    return client::RelayClient(std::make_shared<transport::SshTransport>(
+        labEndpoint(userKey, keyKey), transport::SshCredentials{}));
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString whitelistJail()
+{
+    return QDir(Lab::get().value(u"LAB_FAIL2BAN_CONFIG"_s))
+        .filePath(u"jail.d/staffetta-whitelist.local"_s);
+}
+
+// fail2ban re-reads its whole configuration: what a broken jail.d file would stop.
+ProcessOutput reloadFail2ban()
+{
+    return run(u"fail2ban-client"_s, {u"-c"_s, Lab::get().value(u"LAB_FAIL2BAN_CONFIG"_s), u"-s"_s,
+                                      Lab::get().value(u"LAB_FAIL2BAN_SOCKET"_s), u"reload"_s});
+}
+
+QStringList ignored(const QString &jail)
+{
+    const auto out = run(u"fail2ban-client"_s, {u"-s"_s, Lab::get().value(u"LAB_FAIL2BAN_SOCKET"_s),
+                                                u"get"_s, jail, u"ignoreip"_s});
+    return QString::fromUtf8(out.out).split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+}
+
+class PermsLab : public LabTest
+{
+protected:
+    void SetUp() override
+    {
+        LabTest::SetUp();
+        auto got = await(client::policyGet(admin));
+        ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+        original = got.value();
+        whitelistBefore = readFile(whitelistJail());
+    }
+    void TearDown() override
+    {
+        auto now = await(client::policyGet(admin));
+        ASSERT_TRUE(now.ok());
+        if (now.value().policy.toJson() != original.policy.toJson()) {
+            auto restored = await(client::policyApply(admin, now.value().revision, original.policy,
+                                                      u"test cleanup"_s));
+            ASSERT_TRUE(restored.ok()) << restored.error().message.toStdString();
+        }
+    }
+
+    Result<QJsonObject> call(client::RelayClient &c, const QStringList &words,
+                             const QJsonObject &request = {})
+    {
+        return await(c.call(words, request.isEmpty() ? QByteArray() : json(request)));
+    }
+
+    // The partner's own view (`policy get`), with bob's JSON object edited, applied raw: the
+    // relay must judge it, not the console's parser.
+    Result<QJsonObject> partnerAppliesToBob(const std::function<void(QJsonObject &)> &edit)
+    {
+        auto got = call(partner, {u"policy"_s, u"get"_s});
+        if (!got)
+            return got.error();
+        QJsonObject p = got.value().value(u"policy"_s).toObject();
+        QJsonArray accounts = p.value(u"accounts"_s).toArray();
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            QJsonObject a = accounts[i].toObject();
+            if (a.value(u"login"_s).toString() == u"bob"_s) {
+                edit(a);
+                accounts[i] = a;
+            }
+        }
+        p.insert(u"accounts"_s, accounts);
+        return call(partner, {u"policy"_s, u"apply"_s},
+                    {{u"base_revision"_s, got.value().value(u"revision"_s)}, {u"policy"_s, p}});
+    }
+
+    static void addSender(QJsonObject &account, const QString &sender)
+    {
+        QJsonArray senders = account.value(u"senders"_s).toArray();
+        senders.append(sender);
+        account.insert(u"senders"_s, senders);
+    }
+
+    client::RelayClient admin = clientAs();
+    client::RelayClient partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    client::RelayClient helpdesk = clientAs(u"LAB_HELPDESK_USER"_s, u"LAB_HELPDESK_KEY"_s);
+    client::PolicySnapshot original;
+    QByteArray whitelistBefore;
+};
+
+} // namespace
+
+TEST_F(PermsLab, APartnerMayNeitherUnbanNorWhitelist)
+{
+    const QString client = Lab::get().value(u"LAB_BANNED_CLIENT"_s);
+    auto unban = call(partner, {u"bans"_s, u"unban"_s, client});
+    ASSERT_FALSE(unban.ok());
+    EXPECT_EQ(unban.error().code, ErrorCode::PermissionDenied)
+        << unban.error().message.toStdString();
+    EXPECT_EQ(unban.error().details.value(u"permission"_s).toString(), u"unban"_s);
+
+    auto add = call(partner, {u"bans"_s, u"whitelist"_s, u"add"_s, u"0.0.0.0/0"_s});
+    ASSERT_FALSE(add.ok());
+    EXPECT_EQ(add.error().code, ErrorCode::PermissionDenied) << add.error().message.toStdString();
+    EXPECT_FALSE(ignored(Lab::get().value(u"LAB_FAIL2BAN_JAIL"_s)).contains(u"0.0.0.0/0"_s));
+    EXPECT_EQ(readFile(whitelistJail()), whitelistBefore);
+
+    // Both refusals are in the audit, with who tried.
+    auto audit = call(admin, {u"audit"_s, u"5"_s});
+    ASSERT_TRUE(audit.ok());
+    int refused = 0;
+    for (const auto &e : audit.value().value(u"entries"_s).toArray()) {
+        refused += e[u"user"_s].toString() == Lab::get().value(u"LAB_PARTNER_USER"_s) &&
+                   e[u"outcome"_s].toString() == u"permission_denied"_s;
+    }
+    EXPECT_EQ(refused, 2);
+}
+
+TEST_F(PermsLab, HelpdeskWhitelistsOnlyAddressesAndNarrowNetworks)
+{
+    const QString jail = Lab::get().value(u"LAB_FAIL2BAN_JAIL"_s);
+    for (const QString &wide : {u"::/0"_s, u"0.0.0.0/0"_s, u"10.0.0.0/8"_s, u"2001:db8::/32"_s}) {
+        auto r = call(helpdesk, {u"bans"_s, u"whitelist"_s, u"add"_s}, {{u"address"_s, wide}});
+        ASSERT_FALSE(r.ok()) << wide.toStdString();
+        EXPECT_EQ(r.error().code, ErrorCode::PermissionDenied) << wide.toStdString();
+        EXPECT_EQ(r.error().details.value(u"permission"_s).toString(), u"whitelist_wide"_s);
+        EXPECT_FALSE(ignored(jail).contains(wide)) << wide.toStdString();
+    }
+    EXPECT_EQ(readFile(whitelistJail()), whitelistBefore);
+
+    // A /24 is fine, stored in its normal form (the network's own address).
+    auto narrow = call(helpdesk, {u"bans"_s, u"whitelist"_s, u"add"_s, u"198.51.100.77/24"_s});
+    ASSERT_TRUE(narrow.ok()) << narrow.error().message.toStdString();
+    EXPECT_EQ(narrow.value().value(u"address"_s).toString(), u"198.51.100.0/24"_s);
+    EXPECT_TRUE(ignored(jail).contains(u"198.51.100.0/24"_s));
+    EXPECT_TRUE(readFile(whitelistJail()).contains("198.51.100.0/24"));
+    ASSERT_TRUE(
+        call(helpdesk, {u"bans"_s, u"whitelist"_s, u"remove"_s, u"198.51.100.0/24"_s}).ok());
+
+    // The admin may whitelist wider networks.
+    auto wide = call(admin, {u"bans"_s, u"whitelist"_s, u"add"_s, u"10.0.0.0/8"_s});
+    ASSERT_TRUE(wide.ok()) << wide.error().message.toStdString();
+    ASSERT_TRUE(call(admin, {u"bans"_s, u"whitelist"_s, u"remove"_s, u"10.0.0.0/8"_s}).ok());
+    EXPECT_EQ(reloadFail2ban().exitCode, 0);
+}
+
+TEST_F(PermsLab, ScopeIdsAndNewlinesNeverReachFail2ban)
+{
+    const QJsonObject bad[] = {
+        {{u"address"_s, u"fe80::1%eth0"_s}},
+        {{u"address"_s, u"192.0.2.9\n[postfix-sasl]\nenabled = false"_s}},
+        {{u"address"_s, u"192.0.2.9"_s}, {u"note"_s, u"ticket\n[postfix-sasl]\nenabled = false"_s}},
+    };
+    for (const QJsonObject &request : bad) {
+        auto r = call(admin, {u"bans"_s, u"whitelist"_s, u"add"_s}, request);
+        ASSERT_FALSE(r.ok()) << json(request).toStdString();
+        EXPECT_EQ(r.error().code, ErrorCode::BadRequest) << r.error().message.toStdString();
+    }
+    auto scoped =
+        call(admin, {u"bans"_s, u"whitelist"_s, u"add"_s}, {{u"address"_s, u"fe80::1%eth0"_s}});
+    ASSERT_FALSE(scoped.ok());
+    EXPECT_TRUE(scoped.error().message.contains(u"scope id"_s))
+        << scoped.error().message.toStdString();
+    EXPECT_EQ(readFile(whitelistJail()), whitelistBefore);
+    const auto reload = reloadFail2ban();
+    EXPECT_EQ(reload.exitCode, 0) << reload.err.toStdString();
+}
+
+TEST_F(PermsLab, AWhitelistFileFail2banRefusesIsNeverWritten)
+{
+    // A whitelist.json edited by hand with an entry fail2ban cannot read: the next change is
+    // refused with what fail2ban said, and its live configuration stays as it was.
+    const QString path = QDir(Lab::get().value(u"LAB_STATE_DIR"_s)).filePath(u"whitelist.json"_s);
+    const QByteArray saved = readFile(path);
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(R"({"entries": [{"address": "192.0.2.5%x", "note": "edited by hand"}]})");
+    }
+    auto r = call(admin, {u"bans"_s, u"whitelist"_s, u"add"_s, u"192.0.2.6"_s});
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(saved);
+    }
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::Config) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(u"fail2ban refuses"_s))
+        << r.error().message.toStdString();
+    EXPECT_FALSE(r.error().details.value(u"fail2ban"_s).toString().isEmpty());
+    EXPECT_EQ(readFile(whitelistJail()), whitelistBefore);
+    EXPECT_FALSE(ignored(Lab::get().value(u"LAB_FAIL2BAN_JAIL"_s)).contains(u"192.0.2.6"_s));
+    const auto reload = reloadFail2ban();
+    EXPECT_EQ(reload.exitCode, 0) << reload.err.toStdString();
+}
+
+TEST_F(PermsLab, APartnerCannotAuthorizeEveryDomainNorOthersDomains)
+{
+    for (const QString &every : {u"*@**"_s, u"*@?*"_s, u"*@*?"_s, u"*@*.*"_s}) {
+        auto r = partnerAppliesToBob([&](QJsonObject &bob) { addSender(bob, every); });
+        ASSERT_FALSE(r.ok()) << every.toStdString();
+        EXPECT_EQ(r.error().code, ErrorCode::InvalidPolicy) << every.toStdString();
+        EXPECT_TRUE(r.error().message.contains(u"every domain"_s))
+            << r.error().message.toStdString();
+    }
+    // A domain the admin did not grant it.
+    auto other =
+        partnerAppliesToBob([](QJsonObject &bob) { addSender(bob, u"*@other-shop.example"_s); });
+    ASSERT_FALSE(other.ok());
+    EXPECT_EQ(other.error().code, ErrorCode::PermissionDenied)
+        << other.error().message.toStdString();
+    EXPECT_EQ(other.error().details.value(u"sender"_s).toString(), u"*@other-shop.example"_s);
+    EXPECT_EQ(other.error().details.value(u"grant"_s).toString(), u"domains"_s);
+    // A granted one (a subdomain of *.bob-shop.example).
+    auto granted =
+        partnerAppliesToBob([](QJsonObject &bob) { addSender(bob, u"*@eu.bob-shop.example"_s); });
+    EXPECT_TRUE(granted.ok()) << granted.error().message.toStdString();
+}
+
+TEST_F(PermsLab, APartnersLimitsAreCappedByItsGrants)
+{
+    auto quota = partnerAppliesToBob([](QJsonObject &bob) { bob[u"daily_quota"_s] = 10000000; });
+    ASSERT_FALSE(quota.ok());
+    EXPECT_EQ(quota.error().code, ErrorCode::PermissionDenied)
+        << quota.error().message.toStdString();
+    EXPECT_EQ(quota.error().details.value(u"grant"_s).toString(), u"max_daily_quota"_s);
+    EXPECT_EQ(quota.error().details.value(u"maximum"_s).toInteger(), 5000);
+    EXPECT_TRUE(quota.error().message.contains(u"5000"_s)) << quota.error().message.toStdString();
+
+    auto size = partnerAppliesToBob(
+        [](QJsonObject &bob) { bob[u"max_message_size"_s] = 1099511627776.0; }); // 1 TiB
+    ASSERT_FALSE(size.ok());
+    EXPECT_EQ(size.error().code, ErrorCode::PermissionDenied) << size.error().message.toStdString();
+    EXPECT_EQ(size.error().details.value(u"grant"_s).toString(), u"max_message_size"_s);
+
+    // No max_recipients grant: the relay default (100) is the cap.
+    auto recipients = partnerAppliesToBob([](QJsonObject &bob) { bob[u"max_recipients"_s] = 101; });
+    ASSERT_FALSE(recipients.ok());
+    EXPECT_EQ(recipients.error().details.value(u"maximum"_s).toInteger(), 100);
+
+    auto within = partnerAppliesToBob([](QJsonObject &bob) { bob[u"daily_quota"_s] = 4000; });
+    EXPECT_TRUE(within.ok()) << within.error().message.toStdString();
+    EXPECT_EQ(await(client::policyGet(admin)).value().policy.account(u"bob"_s)->dailyQuota, 4000);
+}
+
+TEST_F(PermsLab, APartnerSeesOnlyItsAccounts)
+{
+    // Something about carol in the history and the audit first.
+    {
+        policy::Policy p = original.policy;
+        p.account(u"carol"_s)->senders.append(*policy::SenderPattern::parse(u"x@carol.example"_s));
+        ASSERT_TRUE(
+            await(client::policyApply(admin, original.revision, p, u"carol's shop"_s)).ok());
+    }
+    const QStringList others{u"alice"_s, u"carol"_s};
+    auto got = call(partner, {u"policy"_s, u"get"_s});
+    ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+    QStringList logins;
+    for (const auto &a : got.value()[u"policy"_s][u"accounts"_s].toArray())
+        logins.append(a[u"login"_s].toString());
+    EXPECT_EQ(logins, QStringList{u"bob"_s});
+
+    auto usage = call(partner, {u"usage"_s});
+    ASSERT_TRUE(usage.ok()) << usage.error().message.toStdString();
+    logins.clear();
+    for (const auto &a : usage.value()[u"accounts"_s].toArray())
+        logins.append(a[u"login"_s].toString());
+    EXPECT_EQ(logins, QStringList{u"bob"_s});
+
+    for (const QStringList &verb :
+         {QStringList{u"audit"_s}, QStringList{u"policy"_s, u"history"_s}}) {
+        auto r = call(partner, verb);
+        ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+        const QByteArray text = json(r.value());
+        for (const QString &o : others)
+            EXPECT_FALSE(text.contains(o.toUtf8()))
+                << verb.join(u' ').toStdString() << ": " << text.toStdString();
+    }
+    auto diff = call(partner, {u"policy"_s, u"diff"_s, QString::number(original.revision)});
+    ASSERT_TRUE(diff.ok()) << diff.error().message.toStdString();
+    EXPECT_EQ(diff.value()[u"changes"_s].toArray().size(), 0);
+
+    // Its apply of its own view changes bob and leaves every other account as it is.
+    auto mine = partnerAppliesToBob([](QJsonObject &bob) { addSender(bob, u"y@bob.example"_s); });
+    ASSERT_TRUE(mine.ok()) << mine.error().message.toStdString();
+    const auto after = await(client::policyGet(admin));
+    ASSERT_TRUE(after.ok());
+    ASSERT_EQ(after.value().policy.accounts.size(), original.policy.accounts.size());
+    EXPECT_EQ(after.value().policy.account(u"carol"_s)->senders.size(),
+              original.policy.account(u"carol"_s)->senders.size() + 1);
+    EXPECT_EQ(after.value().policy.account(u"alice"_s)->senders.size(), 1);
+    EXPECT_EQ(after.value().policy.account(u"bob"_s)->senders.size(),
+              original.policy.account(u"bob"_s)->senders.size() + 1);
+}
+
+TEST_F(PermsLab, APartnerCannotReadAnotherAccountsQueuedMail)
+{
+    const Lab &lab = Lab::get();
+    const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    auto queued = [&](const QString &user) {
+        const QString to =
+            u"perm-%1-%2@%3"_s.arg(user, tag, lab.value(u"LAB_UNREACHABLE_DOMAIN"_s));
+        const auto sent = send({user,
+                                user + u'@' + lab.value(u"LAB_LOCAL_DOMAIN"_s),
+                                {to},
+                                {u"--header"_s, u"Subject: secret of "_s + user},
+                                {}});
+        EXPECT_TRUE(anyReplyStartsWith(sent, u"250 2.0.0 Ok: queued"_s)) << sent.out.toStdString();
+        QString id;
+        waitUntil([&] {
+            auto l = await(client::queueList(admin, {{u"recipient"_s, to}}));
+            if (l && !l.value().rows.empty())
+                id = l.value().rows.front().id;
+            return !id.isEmpty();
+        });
+        return id;
+    };
+    // carol, not alice: alice keeps a clean quota day.
+    const QString carols = queued(u"carol"_s);
+    const QString bobs = queued(u"bob"_s);
+    ASSERT_FALSE(carols.isEmpty());
+    ASSERT_FALSE(bobs.isEmpty());
+
+    auto shown = call(partner, {u"queue"_s, u"show"_s, carols});
+    ASSERT_FALSE(shown.ok());
+    EXPECT_EQ(shown.error().code, ErrorCode::NotFound);
+    EXPECT_FALSE(shown.error().message.contains(u"secret"_s));
+    auto own = call(partner, {u"queue"_s, u"show"_s, bobs});
+    ASSERT_TRUE(own.ok()) << own.error().message.toStdString();
+
+    auto listing = await(client::queueList(partner, {}));
+    ASSERT_TRUE(listing.ok()) << listing.error().message.toStdString();
+    QStringList ids;
+    for (const auto &row : listing.value().rows)
+        ids.append(row.id);
+    EXPECT_TRUE(ids.contains(bobs));
+    EXPECT_FALSE(ids.contains(carols));
+    auto found = call(partner, {u"search"_s}, {{u"term"_s, u"perm-carol-"_s + tag}});
+    ASSERT_TRUE(found.ok()) << found.error().message.toStdString();
+    EXPECT_EQ(found.value()[u"queue"_s][u"matched"_s].toInteger(), 0);
+
+    ASSERT_TRUE(
+        await(client::queueAction(admin, postfix::QueueAction::Delete, {carols, bobs})).ok());
+}
+
+TEST_F(PermsLab, InfoListsTheCallersPermissions)
+{
+    auto hd = await(helpdesk.info());
+    ASSERT_TRUE(hd.ok()) << hd.error().message.toStdString();
+    EXPECT_TRUE(hd.value().permissions.contains(u"unban"_s));
+    EXPECT_TRUE(hd.value().permissions.contains(u"whitelist"_s));
+    EXPECT_FALSE(hd.value().permissions.contains(u"whitelist_wide"_s));
+    EXPECT_FALSE(hd.value().permissions.contains(u"edit_own_accounts"_s));
+
+    auto p = await(partner.info());
+    ASSERT_TRUE(p.ok()) << p.error().message.toStdString();
+    EXPECT_TRUE(p.value().permissions.contains(u"edit_own_accounts"_s));
+    EXPECT_FALSE(p.value().permissions.contains(u"unban"_s));
+    EXPECT_FALSE(p.value().permissions.contains(u"read_all_accounts"_s));
+
+    auto a = await(admin.info());
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(a.value().permissions.size(), qsizetype(allPermissions().size()));
+}
+
+TEST_F(PermsLab, APartnersRollbackRestoresOnlyItsAccounts)
+{
+    // The admin changes bob and carol; the partner rolls back to before: bob is restored,
+    // carol keeps the admin's change.
+    policy::Policy p = original.policy;
+    p.account(u"bob"_s)->senders.append(*policy::SenderPattern::parse(u"r@bob.example"_s));
+    p.account(u"carol"_s)->senders.append(*policy::SenderPattern::parse(u"r@carol.example"_s));
+    auto changed = await(client::policyApply(admin, original.revision, p));
+    ASSERT_TRUE(changed.ok()) << changed.error().message.toStdString();
+
+    auto rolled = call(partner, {u"policy"_s, u"rollback"_s, QString::number(original.revision)},
+                       {{u"base_revision"_s, changed.value().revision}});
+    ASSERT_TRUE(rolled.ok()) << rolled.error().message.toStdString();
+    const auto after = await(client::policyGet(admin));
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after.value().policy.account(u"bob"_s)->senders.size(),
+              original.policy.account(u"bob"_s)->senders.size());
+    EXPECT_EQ(after.value().policy.account(u"carol"_s)->senders.size(),
+              original.policy.account(u"carol"_s)->senders.size() + 1);
+}
