@@ -224,7 +224,8 @@ TEST_F(QuotaAttack, PathologicalSendersDoNotStallOtherTenants)
         if (a.value(u"login"_s).toString() != u"carol"_s)
             continue;
         QJsonArray senders = a.value(u"senders"_s).toArray();
-        for (int n = 0; n < 1000; ++n)
+        // As many as an account may hold (1,000 with its own address).
+        for (int n = 0; n < 999; ++n)
             senders.append(u"*"_s + QString(230, u'a') + u"%1@x.example"_s.arg(n));
         a.insert(u"senders"_s, senders);
         accounts[i] = a;
