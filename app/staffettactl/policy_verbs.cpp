@@ -680,16 +680,17 @@ Result<QJsonObject> usage(const Context &ctx)
     auto stats = stats::StatsStore::open(statePath(ctx, u"state.sqlite"_s));
     if (!stats)
         return stats.error();
-    policy::Engine engine(*stats.value());
     auto p = std::make_shared<const Policy>(cur.value().policy);
-    engine.setPolicy(p);
     const QDateTime now = QDateTime::currentDateTime();
+    const policy::HourSpan window = policy::quotaWindowAt(p->limits.window, now);
     QJsonArray accounts;
     for (const policy::Account &a : p->accounts) {
         if (!ctx.access.seesAccount(a.login))
             continue;
+        const qint64 used = stats.value()->sum(a.login.toLower(), policy::metric::AcceptedExternal,
+                                               window.from, window.to);
         accounts.append(QJsonObject{{u"login"_s, a.login},
-                                    {u"used"_s, engine.quotaUsed(a.login, now)},
+                                    {u"used"_s, used},
                                     {u"quota"_s, p->dailyQuota(&a)},
                                     {u"overridden"_s, a.dailyQuota.has_value()}});
     }

@@ -1,10 +1,13 @@
 // staffettad: the policy service beside Postfix. Thin main: config, state, signals.
 #include "common/relay_config.h"
+#include "daemon/live_policy.h"
+#include "daemon/log.h"
 #include "policy_server.h"
 #include "postfix/postfix.h"
 #include "stats/stats_store.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QSocketNotifier>
 
@@ -38,25 +41,51 @@ int main(int argc, char *argv[])
         fprintf(stderr, "staffettad: %s\n", qPrintable(config.error().message));
         return 2;
     }
-    QDir().mkpath(config.value().stateDir);
-    auto store = stats::StatsStore::open(QDir(config.value().stateDir).filePath(u"state.sqlite"_s));
-    if (!store) {
-        fprintf(stderr, "staffettad: %s\n", qPrintable(store.error().message));
+    const Config &conf = config.value();
+    QDir().mkpath(conf.stateDir);
+    const QString database = QDir(conf.stateDir).filePath(u"state.sqlite"_s);
+    daemon::Log log(u"staffettad"_s, conf.daemonLog);
+
+    // The quota: today's commits read once, then kept in memory; every count is written to
+    // SQLite by a thread of its own, never on the loop that answers Postfix.
+    auto writer = stats::StatsWriter::open(database);
+    if (!writer) {
+        fprintf(stderr, "staffettad: %s\n", qPrintable(writer.error().message));
         return 1;
     }
-    const Config &conf = config.value();
+    policy::LocalQuotaCounter counter(*writer.value());
+    {
+        auto store = stats::StatsStore::open(database);
+        if (!store) {
+            fprintf(stderr, "staffettad: %s\n", qPrintable(store.error().message));
+            return 1;
+        }
+        // The longest window is 24 hours; a day more covers any time zone's midnight.
+        const qint64 since = QDateTime::currentSecsSinceEpoch() / 3600 - 48;
+        for (const auto &c : store.value()->since(policy::metric::AcceptedExternal, since))
+            counter.load(c.login, c.hour, c.count);
+    }
+
     daemon::PolicyServer::Options options;
     options.socketGroup = conf.policySocketGroup;
     options.maxConnections = conf.policyMaxConnections;
     options.idleTimeoutSecs = conf.policyIdleTimeoutSecs;
     options.reservationTimeoutSecs = conf.reservationTimeoutSecs;
-    options.delivery = [postfix = postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir)](
-                           const policy::Policy *p) {
-        return postfix.delivery(p);
-    };
-    daemon::PolicyServer server(*store.value(), conf.policyFile, conf.daemonLog, options);
-    server.setLoadedMarker(QDir(config.value().stateDir).filePath(u"staffettad.loaded"_s));
-    if (auto started = server.start(config.value().policyListen); !started) {
+    daemon::PolicyServer server(counter, *writer.value(), log, options);
+
+    daemon::LivePolicy live(
+        conf.policyFile, QDir(conf.stateDir).filePath(u"staffettad.loaded"_s), log,
+        [postfix = postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir)](
+            const policy::Policy *p) { return postfix.delivery(p); });
+    QObject::connect(&live, &daemon::LivePolicy::policyChanged, &server,
+                     &daemon::PolicyServer::setPolicy);
+    QObject::connect(&live, &daemon::LivePolicy::deliveryChanged, &server,
+                     &daemon::PolicyServer::setDelivery);
+    if (auto started = live.start(); !started) {
+        fprintf(stderr, "staffettad: %s\n", qPrintable(started.error().message));
+        return 1;
+    }
+    if (auto started = server.start(conf.policyListen); !started) {
         fprintf(stderr, "staffettad: %s\n", qPrintable(started.error().message));
         return 1;
     }
@@ -65,14 +94,14 @@ int main(int argc, char *argv[])
     if (socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return 1;
     QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&server] {
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&live, &log] {
         char c = 0;
         if (read(signalPipe[0], &c, 1) != 1)
             return;
         if (c == SIGHUP) {
-            server.reload();
+            live.reload();
         } else {
-            server.log(u"stopping"_s);
+            log.write(u"stopping"_s);
             QCoreApplication::quit();
         }
     });

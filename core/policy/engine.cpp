@@ -42,18 +42,29 @@ Request Request::fromAttributes(const QHash<QByteArray, QByteArray> &a)
     return r;
 }
 
-qint64 Engine::quotaUsed(const QString &login, const QDateTime &now)
+HourSpan quotaWindowAt(QuotaWindow window, const QDateTime &now)
 {
     const qint64 to = hourOf(now);
-    qint64 from = to - 23;
-    if (!m_policy || m_policy->limits.window == QuotaWindow::CalendarDay) {
-        if (m_midnightFor != to) {
-            m_midnightFor = to;
-            m_midnightHour = hourOf(QDateTime(now.toLocalTime().date(), QTime(0, 0)));
-        }
-        from = m_midnightHour;
+    if (window == QuotaWindow::Rolling24h)
+        return {to - 23, to};
+    return {hourOf(QDateTime(now.toLocalTime().date(), QTime(0, 0))), to};
+}
+
+HourSpan Engine::quotaSpan(const QDateTime &now)
+{
+    const qint64 to = hourOf(now);
+    if (m_policy && m_policy->limits.window == QuotaWindow::Rolling24h)
+        return {to - 23, to};
+    if (m_midnightFor != to) {
+        m_midnightFor = to;
+        m_midnightHour = quotaWindowAt(QuotaWindow::CalendarDay, now).from;
     }
-    return m_ledger.sum(login.toLower(), metric::AcceptedExternal, from, to);
+    return {m_midnightHour, to};
+}
+
+qint64 Engine::quotaUsed(const QString &login, const QDateTime &now)
+{
+    return m_counter.used(login.toLower(), quotaSpan(now));
 }
 
 Verdict Engine::evaluate(const Request &r, const QDateTime &now)
@@ -72,7 +83,7 @@ Verdict Engine::evaluate(const Request &r, const QDateTime &now)
 Verdict Engine::reject(const Request &r, const QString &metricName, const QByteArray &action,
                        const QDateTime &now)
 {
-    m_ledger.add(r.login.toLower(), metricName, hourOf(now), 1);
+    m_stats.add(r.login.toLower(), metricName, hourOf(now), 1);
     return {action, metricName, metricName == metric::RejectedSender};
 }
 
@@ -135,33 +146,11 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
         return {"DUNNO", {}, false};
     }
     const int quota = m_policy->dailyQuota(account);
-    if (!m.reservationHeld) {
-        // Its reservation timed out: take the message's recipients again before this one.
-        if (quotaUsed(r.login, now) + m_reserved.value(m.login) + m.external + 1 > quota)
-            return reject(r, metric::RejectedQuota, quotaExceeded(sender, quota), now);
-        m_reserved[m.login] += m.external;
-        m.reservationHeld = true;
-    } else if (quotaUsed(r.login, now) + m_reserved.value(m.login) + 1 > quota) {
+    if (!m_counter.reserve(m.login, r.instance, quota, quotaSpan(now), now.toSecsSinceEpoch()))
         return reject(r, metric::RejectedQuota, quotaExceeded(sender, quota), now);
-    }
     ++m.recipients;
     ++m.external;
-    ++m_reserved[m.login];
-    m.lastRcptSecs = now.toSecsSinceEpoch();
     return {"DUNNO", {}, false};
-}
-
-void Engine::release(Message &m)
-{
-    if (!m.reservationHeld || m.external == 0)
-        return;
-    m.reservationHeld = false;
-    auto it = m_reserved.find(m.login);
-    if (it == m_reserved.end())
-        return;
-    *it -= m.external;
-    if (*it <= 0)
-        m_reserved.erase(it);
 }
 
 Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDateTime &now)
@@ -169,12 +158,9 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     Message m = m_messages.take(r.instance);
     if (m.startedSecs == 0)
         m.login = r.login.toLower();
-    // Whatever the verdict, this message holds no reservation any more; a message whose
-    // reservation timed out must fit in the quota again.
-    const bool held = m.reservationHeld;
-    release(m);
     const qint64 maxSize = m_policy->maxMessageSize(account);
     if (r.size > maxSize) {
+        m_counter.release(r.instance);
         return reject(r, metric::RejectedSize,
                       "552 5.3.4 Message too big for this account: at most " +
                           QByteArray::number(maxSize) + " bytes",
@@ -182,6 +168,7 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     }
     const int maxRecipients = m_policy->maxRecipients(account);
     if (r.recipientCount > maxRecipients) {
+        m_counter.release(r.instance);
         return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
     }
     if (m.startedSecs == 0 && r.recipientCount > 0) {
@@ -189,17 +176,14 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         // recipient as external, the safe side.
         m.external = r.recipientCount;
     }
+    // Accepted: only now is the quota charged (a message whose reservation expired, or that
+    // was never reserved, must fit now).
     const int quota = m_policy->dailyQuota(account);
-    if (m.external > 0 && (!held || m.startedSecs == 0) &&
-        quotaUsed(r.login, now) + m_reserved.value(m.login) + m.external > quota) {
+    if (m.external > 0 &&
+        !m_counter.commit(m.login, r.instance, m.external, quota, quotaSpan(now), hourOf(now)))
         return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
-    }
-    // Accepted: only now is the quota charged.
-    const QString login = r.login.toLower();
-    if (m.external > 0)
-        m_ledger.add(login, metric::AcceptedExternal, hourOf(now), m.external);
     if (m.local > 0)
-        m_ledger.add(login, metric::AcceptedLocal, hourOf(now), m.local);
+        m_stats.add(m.login, metric::AcceptedLocal, hourOf(now), m.local);
     return {"DUNNO", {}, false};
 }
 
@@ -210,12 +194,10 @@ void Engine::prune(const QDateTime &now)
     if (secs == m_lastPrune)
         return;
     m_lastPrune = secs;
+    m_counter.expire(secs, m_reservationTimeout);
     for (auto it = m_messages.begin(); it != m_messages.end();) {
-        if (it->reservationHeld && it->external > 0 &&
-            secs - it->lastRcptSecs >= m_reservationTimeout)
-            release(*it);
         if (secs - it->startedSecs > StaleMessageSecs) {
-            release(*it);
+            m_counter.release(it.key());
             it = m_messages.erase(it);
         } else {
             ++it;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "policy.h"
+#include "quota.h"
 #include "routing.h"
 
 #include <QByteArray>
@@ -10,17 +11,6 @@
 #include <memory>
 
 namespace staffetta::policy {
-
-// Where accepted-message counts live (SQLite in staffettad, memory in tests).
-class Ledger
-{
-public:
-    virtual ~Ledger() = default;
-    // Sum of `metric` for `login` over hours in [fromHour, toHour] (hours since the epoch, UTC).
-    virtual qint64 sum(const QString &login, const QString &metric, qint64 fromHour,
-                       qint64 toHour) = 0;
-    virtual void add(const QString &login, const QString &metric, qint64 hour, qint64 count) = 0;
-};
 
 // Metrics recorded per account and hour.
 namespace metric {
@@ -59,20 +49,19 @@ struct Verdict
 inline constexpr qsizetype MaxSenderLength = 254;
 
 // The policy engine: request in, verdict out. Keeps per-message state between the RCPT
-// requests and END-OF-MESSAGE of one message (keyed by Postfix's `instance`).
-//
-// The quota, across every open session: each external recipient accepted at RCPT is
-// *reserved* (used + reserved by every open message + 1 must stay within the quota), the
-// reservation is *committed* when the message is accepted at END-OF-MESSAGE and *released*
-// when it is refused there. The policy protocol tells nothing of RSET, QUIT or a dropped
-// client: a reservation whose message has not ended `reservationTimeout` seconds after its
-// last RCPT is released, and if that message does end later it is checked against the quota
-// again (refused with 450 when it no longer fits), so the quota is never exceeded.
+// requests and END-OF-MESSAGE of one message (keyed by Postfix's `instance`). The quota
+// goes through the QuotaCounter: each outside recipient is reserved at RCPT across every open
+// session, committed when the message is accepted at END-OF-MESSAGE, released when it is
+// refused there. The policy protocol tells nothing of RSET, QUIT or a dropped client: a
+// reservation whose message saw no RCPT for `reservationTimeout` seconds is given back, and
+// if that message does end later it must fit in the quota again (else 450), so the quota is
+// never exceeded. Everything else is counted per hour in the StatsSink.
 class Engine
 {
 public:
-    explicit Engine(Ledger &ledger)
-        : m_ledger(ledger)
+    Engine(QuotaCounter &counter, StatsSink &stats)
+        : m_counter(counter)
+        , m_stats(stats)
     {}
 
     void setPolicy(std::shared_ptr<const Policy> policy) { m_policy = std::move(policy); }
@@ -87,7 +76,7 @@ public:
     // External recipients charged today (or in the rolling window) for an account.
     qint64 quotaUsed(const QString &login, const QDateTime &now);
     // External recipients reserved by the account's open messages.
-    int reserved(const QString &login) const { return m_reserved.value(login.toLower()); }
+    int reserved(const QString &login) const { return m_counter.reserved(login.toLower()); }
     // In-flight messages (RCPT seen, END-OF-MESSAGE not yet).
     qsizetype inFlight() const { return m_messages.size(); }
 
@@ -99,21 +88,19 @@ private:
         int external = 0;
         int local = 0;
         qint64 startedSecs = 0;
-        qint64 lastRcptSecs = 0;
-        bool reservationHeld = true; // false once released by the timeout
     };
-    void release(Message &m);
+    HourSpan quotaSpan(const QDateTime &now);
     Verdict rcpt(const Request &r, const Account *account, const QDateTime &now);
     Verdict endOfMessage(const Request &r, const Account *account, const QDateTime &now);
     Verdict reject(const Request &r, const QString &metric, const QByteArray &action,
                    const QDateTime &now);
     void prune(const QDateTime &now);
 
-    Ledger &m_ledger;
+    QuotaCounter &m_counter;
+    StatsSink &m_stats;
     std::shared_ptr<const Policy> m_policy;
     std::shared_ptr<const LocalDelivery> m_delivery;
     QHash<QByteArray, Message> m_messages;
-    QHash<QString, int> m_reserved; // login (lower-case) -> external recipients reserved
     int m_reservationTimeout = 300;
     qint64 m_lastPrune = 0;
     // The hour of the last local midnight, recomputed only when the hour changes: time-zone
@@ -123,5 +110,7 @@ private:
 };
 
 qint64 hourOf(const QDateTime &t);
+// The hours a quota window covers at `now`: since local midnight, or the last 24 hours.
+HourSpan quotaWindowAt(QuotaWindow window, const QDateTime &now);
 
 } // namespace staffetta::policy

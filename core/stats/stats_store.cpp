@@ -1,5 +1,7 @@
 #include "stats_store.h"
 
+#include <QDateTime>
+
 #include <sqlite3.h>
 
 namespace staffetta::stats {
@@ -10,6 +12,7 @@ StatsStore::~StatsStore()
 {
     sqlite3_finalize(m_upsert);
     sqlite3_finalize(m_select);
+    sqlite3_finalize(m_since);
     sqlite3_close(m_db);
 }
 
@@ -41,7 +44,10 @@ Result<std::unique_ptr<StatsStore>> StatsStore::open(const QString &path)
         sqlite3_prepare_v2(
             store->m_db,
             "SELECT hour, count FROM hourly WHERE login = ?1 AND metric = ?2 AND hour >= ?3", -1,
-            &store->m_select, nullptr) != SQLITE_OK)
+            &store->m_select, nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v2(store->m_db,
+                           "SELECT login, hour, count FROM hourly WHERE metric = ?1 AND hour >= ?2",
+                           -1, &store->m_since, nullptr) != SQLITE_OK)
         return fail("cannot prepare statements");
     return store;
 }
@@ -75,10 +81,39 @@ qint64 StatsStore::sum(const QString &login, const QString &metric, qint64 fromH
     return total;
 }
 
+QList<StatsStore::Count> StatsStore::since(const QString &metric, qint64 fromHour)
+{
+    QList<Count> out;
+    const QByteArray m = metric.toUtf8();
+    sqlite3_bind_text(m_since, 1, m.constData(), int(m.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(m_since, 2, fromHour);
+    while (sqlite3_step(m_since) == SQLITE_ROW) {
+        out.append(
+            {QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_since, 0))),
+             sqlite3_column_int64(m_since, 1), sqlite3_column_int64(m_since, 2)});
+    }
+    sqlite3_reset(m_since);
+    return out;
+}
+
+bool StatsStore::record(const QList<Increment> &increments)
+{
+    sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
+    bool ok = true;
+    for (const Increment &i : increments)
+        ok = upsert(i.login, i.metric, i.hour, i.count) && ok;
+    return sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK && ok;
+}
+
 void StatsStore::add(const QString &login, const QString &metric, qint64 hour, qint64 count)
 {
     load({login, metric});
     m_cache[{login, metric}][hour] += count;
+    upsert(login, metric, hour, count);
+}
+
+bool StatsStore::upsert(const QString &login, const QString &metric, qint64 hour, qint64 count)
+{
     const QByteArray l = login.toUtf8();
     const QByteArray m = metric.toUtf8();
     sqlite3_bind_text(m_upsert, 1, l.constData(), int(l.size()), SQLITE_TRANSIENT);
@@ -90,6 +125,61 @@ void StatsStore::add(const QString &login, const QString &metric, qint64 hour, q
     if (rc != SQLITE_DONE)
         qWarning("staffetta: cannot record %s for %s: %s", qPrintable(metric), qPrintable(login),
                  sqlite3_errmsg(m_db));
+    return rc == SQLITE_DONE;
+}
+
+Result<std::unique_ptr<StatsWriter>> StatsWriter::open(const QString &path)
+{
+    auto store = StatsStore::open(path);
+    if (!store)
+        return store.error();
+    std::unique_ptr<StatsWriter> writer(new StatsWriter);
+    writer->m_store = std::move(store).value();
+    writer->m_thread = std::thread([w = writer.get()] { w->run(); });
+    return writer;
+}
+
+StatsWriter::~StatsWriter()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void StatsWriter::add(const QString &login, const QString &metric, qint64 hour, qint64 count)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.append({login, metric, hour, count});
+        ++m_queued;
+    }
+    m_wake.notify_one();
+}
+
+void StatsWriter::flush()
+{
+    std::unique_lock lock(m_mutex);
+    const quint64 target = m_queued;
+    m_done.wait(lock, [&] { return m_written >= target; });
+}
+
+void StatsWriter::run()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stop || !m_queue.isEmpty(); });
+        if (m_queue.isEmpty() && m_stop)
+            return;
+        const QList<StatsStore::Increment> batch = std::exchange(m_queue, {});
+        lock.unlock();
+        m_store->record(batch);
+        lock.lock();
+        m_written += quint64(batch.size());
+        m_done.notify_all();
+    }
 }
 
 } // namespace staffetta::stats

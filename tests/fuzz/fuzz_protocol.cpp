@@ -9,10 +9,9 @@ using namespace staffetta::policy;
 
 namespace {
 
-class NullLedger : public Ledger
+class NullStats : public StatsSink
 {
 public:
-    qint64 sum(const QString &, const QString &, qint64, qint64) override { return 0; }
     void add(const QString &, const QString &, qint64, qint64) override {}
 };
 
@@ -29,8 +28,9 @@ std::shared_ptr<const Policy> fuzzPolicy()
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static NullLedger ledger;
-    static Engine engine(ledger);
+    static NullStats stats;
+    static LocalQuotaCounter counter(stats);
+    static Engine engine(counter, stats);
     static const auto policy = fuzzPolicy();
     engine.setPolicy(policy);
     if (size == 0)

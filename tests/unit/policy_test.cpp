@@ -1,4 +1,4 @@
-#include "memory_ledger.h"
+#include "engine_rig.h"
 #include "policy/engine.h"
 #include "policy/pattern.h"
 #include "policy/policy.h"
@@ -15,8 +15,6 @@ using namespace staffetta::policy;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-using test::MemoryLedger;
 
 const QByteArray basePolicy = R"({
   "schema_version": 1,
@@ -187,21 +185,21 @@ TEST(PolicyJson, RefusesWrongSchemaAndGarbage)
 
 TEST(Engine, UnauthenticatedIsNotJudged)
 {
-    MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     e.setPolicy(load());
     EXPECT_EQ(e.evaluate(rcpt({}, u"x@y.z"_s, u"a@b.c"_s), noon).action, "DUNNO");
 }
 
 TEST(Engine, UnauthorizedSenderIs553AndFlagged)
 {
-    MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     e.setPolicy(load());
     const Verdict v = e.evaluate(rcpt(u"alice"_s, u"bob@lab.test"_s, u"x@ext.example"_s), noon);
     EXPECT_TRUE(v.action.startsWith("553 5.7.1 <bob@lab.test>")) << v.action.toStdString();
     EXPECT_TRUE(v.unauthorizedSender);
-    EXPECT_EQ(ledger.sum(u"alice"_s, metric::RejectedSender, 0, hourOf(noon)), 1);
+    EXPECT_EQ(rig.stats.sum(u"alice"_s, metric::RejectedSender, 0, hourOf(noon)), 1);
     EXPECT_EQ(
         e.evaluate(rcpt(u"alice"_s, u"news@www.shop.example"_s, u"x@ext.example"_s), noon).action,
         "DUNNO");
@@ -212,8 +210,8 @@ TEST(Engine, UnauthorizedSenderIs553AndFlagged)
 
 TEST(Engine, BlacklistIs554WithItsMessage)
 {
-    MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     e.setPolicy(load());
     const Verdict relayWide =
         e.evaluate(rcpt(u"alice"_s, u"x@spammer.example"_s, u"x@e.x"_s), noon);
@@ -225,8 +223,8 @@ TEST(Engine, BlacklistIs554WithItsMessage)
 
 TEST(Engine, TooManyRecipientsIs452)
 {
-    MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     e.setPolicy(load());
     for (int i = 0; i < 4; ++i)
         EXPECT_EQ(
@@ -238,8 +236,8 @@ TEST(Engine, TooManyRecipientsIs452)
 
 TEST(Engine, QuotaCountsExternalAcceptedRecipientsOnly)
 {
-    MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     e.setPolicy(load());
     // Message 1: two external, one local -> accepted, charges 2.
     EXPECT_EQ(e.evaluate(rcpt(u"alice"_s, u"alice@lab.test"_s, u"a@ext.example"_s), noon).action,
@@ -270,31 +268,31 @@ TEST(Engine, QuotaCountsExternalAcceptedRecipientsOnly)
         "DUNNO");
     EXPECT_EQ(e.evaluate(eom(u"alice"_s, u"alice@lab.test"_s, 2, 100, "i3"), noon).action, "DUNNO");
     EXPECT_EQ(e.quotaUsed(u"alice"_s, noon), 3);
-    EXPECT_EQ(ledger.sum(u"alice"_s, metric::AcceptedLocal, 0, hourOf(noon)), 2);
+    EXPECT_EQ(rig.stats.sum(u"alice"_s, metric::AcceptedLocal, 0, hourOf(noon)), 2);
     EXPECT_EQ(e.inFlight(), 0);
 }
 
 TEST(Engine, CalendarDayWindowStartsAtLocalMidnight)
 {
-    MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     e.setPolicy(load());
     const QDateTime lateYesterday(QDate(2026, 11, 21), QTime(23, 30));
-    ledger.add(u"alice"_s, metric::AcceptedExternal, hourOf(lateYesterday), 3);
+    rig.counter.load(u"alice"_s, hourOf(lateYesterday), 3);
     EXPECT_EQ(e.quotaUsed(u"alice"_s, lateYesterday), 3);
     EXPECT_EQ(e.quotaUsed(u"alice"_s, QDateTime(QDate(2026, 11, 22), QTime(0, 30))), 0);
 }
 
 TEST(Engine, RollingWindowSpans24Hours)
 {
-    MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     QByteArray json = basePolicy;
     json.replace(R"("max_message_size": 1000})",
                  R"("max_message_size": 1000, "quota_window": "rolling_24h"})");
     e.setPolicy(load(json));
     const QDateTime lateYesterday(QDate(2026, 11, 21), QTime(23, 30));
-    ledger.add(u"alice"_s, metric::AcceptedExternal, hourOf(lateYesterday), 3);
+    rig.counter.load(u"alice"_s, hourOf(lateYesterday), 3);
     EXPECT_EQ(e.quotaUsed(u"alice"_s, QDateTime(QDate(2026, 11, 22), QTime(0, 30))), 3);
     EXPECT_EQ(e.quotaUsed(u"alice"_s, lateYesterday.addSecs(25 * 3600)), 0);
 }

@@ -1,14 +1,16 @@
 // The quota's two attacks, as units: addresses Postfix may route outside (percent hack, bang
 // paths, quoted local parts, aliases) and parallel sessions; and the pattern matcher, which
 // must stay linear whatever a partner writes.
-#include "memory_ledger.h"
+#include "engine_rig.h"
 #include "policy/engine.h"
 #include "policy/pattern.h"
 #include "policy/routing.h"
+#include "stats/stats_store.h"
 
 #include "test_support.h"
 
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 
 using namespace staffetta;
 using namespace staffetta::policy;
@@ -134,8 +136,8 @@ TEST(Routing, AliasesThatLeaveTheRelayCount)
 
 TEST(Engine, RoutedAddressesAreChargedAtQuota)
 {
-    test::MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     auto p = labPolicy();
     p.limits.dailyQuota = 1;
     e.setPolicy(std::make_shared<const Policy>(p));
@@ -156,8 +158,8 @@ TEST(Engine, ParallelSessionsNeverExceedTheQuota)
 {
     QRandomGenerator random(4711);
     for (int round = 0; round < 300; ++round) {
-        test::MemoryLedger ledger;
-        Engine e(ledger);
+        test::EngineRig rig;
+        Engine &e = rig.engine;
         auto p = labPolicy();
         p.limits.dailyQuota = 1 + int(random.bounded(30));
         p.limits.maxRecipients = 1000;
@@ -195,8 +197,8 @@ TEST(Engine, ParallelSessionsNeverExceedTheQuota)
 
 TEST(Engine, AnAbandonedReservationComesBackAfterTheTimeout)
 {
-    test::MemoryLedger ledger;
-    Engine e(ledger);
+    test::EngineRig rig;
+    Engine &e = rig.engine;
     auto p = labPolicy();
     p.limits.dailyQuota = 4;
     e.setPolicy(std::make_shared<const Policy>(p));
@@ -215,4 +217,46 @@ TEST(Engine, AnAbandonedReservationComesBackAfterTheTimeout)
     EXPECT_TRUE(
         e.evaluate(request("END-OF-MESSAGE", {}, "gone", 4), later).action.startsWith("450 4.7.1"));
     EXPECT_EQ(e.quotaUsed(u"alice"_s, later), 1);
+}
+
+// staffettad's counter as it is wired: commits in memory, written to SQLite by the writer's
+// thread; after a restart the counter loads them again and the quota still holds.
+TEST(QuotaCounter, CommitsReachSqliteAndSurviveARestart)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"state.sqlite"_s);
+    const QDateTime now = QDateTime::currentDateTime();
+    auto policy = std::make_shared<const Policy>([] {
+        auto p = labPolicy();
+        p.limits.dailyQuota = 3;
+        return p;
+    }());
+    {
+        auto writer = stats::StatsWriter::open(path);
+        ASSERT_TRUE(writer.ok()) << writer.error().message.toStdString();
+        LocalQuotaCounter counter(*writer.value());
+        Engine e(counter, *writer.value());
+        e.setPolicy(policy);
+        for (int i = 0; i < 2; ++i)
+            EXPECT_EQ(e.evaluate(request("RCPT", u"x%1@ext.example"_s.arg(i), "m1"), now).action,
+                      "DUNNO");
+        EXPECT_EQ(e.evaluate(request("END-OF-MESSAGE", {}, "m1", 2), now).action, "DUNNO");
+        writer.value()->flush();
+        auto reader = stats::StatsStore::open(path);
+        ASSERT_TRUE(reader.ok());
+        EXPECT_EQ(
+            reader.value()->sum(u"alice"_s, metric::AcceptedExternal, hourOf(now), hourOf(now)), 2);
+    }
+    auto store = stats::StatsStore::open(path);
+    ASSERT_TRUE(store.ok());
+    test::MemoryStats sink;
+    LocalQuotaCounter counter(sink);
+    for (const auto &c : store.value()->since(metric::AcceptedExternal, hourOf(now) - 48))
+        counter.load(c.login, c.hour, c.count);
+    Engine e(counter, sink);
+    e.setPolicy(policy);
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, now), 2);
+    EXPECT_EQ(e.evaluate(request("RCPT", u"y@ext.example"_s, "m2"), now).action, "DUNNO");
+    EXPECT_TRUE(
+        e.evaluate(request("RCPT", u"z@ext.example"_s, "m2"), now).action.startsWith("450"));
 }
