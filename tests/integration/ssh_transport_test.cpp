@@ -251,8 +251,11 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
     ASSERT_TRUE(QFile::copy(e.knownHostsFile, knownHosts));
     e.knownHostsFile = knownHosts;
     const QMap<int, QList<qint64>> before = sshConnections();
+    // Sessions are kept by the transport that opened them.
+    SshTransport transport(e);
+    const auto info = [&] { return await(transport.run({u"info"_s}, {}, makeCancelToken())); };
 
-    auto first = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    auto first = info();
     ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
     QMap<int, QList<qint64>> kept = sshConnections();
     for (int port : before.keys())
@@ -261,7 +264,7 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
     ASSERT_FALSE(kept.first().isEmpty()) << "the sshd serving it is known";
 
     // The second call goes through the same connection: no new one is opened.
-    auto second = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    auto second = info();
     ASSERT_TRUE(second.ok()) << second.error().message.toStdString();
     QMap<int, QList<qint64>> after = sshConnections();
     for (int port : before.keys())
@@ -272,7 +275,7 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
     for (qint64 pid : kept.first())
         ASSERT_EQ(::kill(pid_t(pid), SIGKILL), 0);
     ASSERT_TRUE(waitUntil([&] { return !sshConnections().contains(kept.firstKey()); }, 5000));
-    auto third = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    auto third = info();
     ASSERT_TRUE(third.ok()) << third.error().message.toStdString();
     EXPECT_EQ(third.value().exitStatus, 0);
     QMap<int, QList<qint64>> replaced = sshConnections();
