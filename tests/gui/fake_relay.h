@@ -69,7 +69,9 @@ public:
     // Every profile reaches this relay.
     ui::TransportFactory factory(std::shared_ptr<FakeRelay> self)
     {
-        return [self](const settings::RelayProfile &) { return self; };
+        return [self](const settings::RelayProfile &) {
+            return self;
+        };
     }
 };
 

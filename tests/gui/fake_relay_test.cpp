@@ -57,22 +57,22 @@ protected:
         for (const QString &login : {u"alice"_s, u"bob"_s})
             p.accounts.append(policy::Account{login, {}, {}, {}, {}, {}});
         setPolicy(p);
-        relay->results.insert(u"usage"_s,
-                              QJsonObject{{u"time"_s, u"2026-12-01T10:00:00Z"_s},
-                                          {u"window"_s, u"calendar_day"_s},
-                                          {u"accounts"_s, QJsonArray{QJsonObject{
-                                                              {u"login"_s, u"alice"_s},
-                                                              {u"used"_s, 12},
-                                                              {u"quota"_s, 300}}}}});
+        relay->results.insert(
+            u"usage"_s, QJsonObject{{u"time"_s, u"2026-12-01T10:00:00Z"_s},
+                                    {u"window"_s, u"calendar_day"_s},
+                                    {u"accounts"_s, QJsonArray{QJsonObject{{u"login"_s, u"alice"_s},
+                                                                           {u"used"_s, 12},
+                                                                           {u"quota"_s, 300}}}}});
     }
 
     void setPolicy(const policy::Policy &p, const QStringList &accounts = {})
     {
-        relay->results.insert(u"policy get"_s,
-                              QJsonObject{{u"revision"_s, 7},
-                                          {u"policy"_s, QJsonDocument::fromJson(p.toJson()).object()},
-                                          {u"role"_s, u"admin"_s},
-                                          {u"accounts"_s, QJsonArray::fromStringList(accounts)}});
+        relay->results.insert(
+            u"policy get"_s,
+            QJsonObject{{u"revision"_s, 7},
+                        {u"policy"_s, QJsonDocument::fromJson(p.toJson()).object()},
+                        {u"role"_s, u"admin"_s},
+                        {u"accounts"_s, QJsonArray::fromStringList(accounts)}});
     }
 
     // Adds a relay profile (reached through the fake) and connects to it.
@@ -130,12 +130,13 @@ TEST_F(FakeConsole, ASizeAbove2GiBStaysWhenAnotherDefaultIsEdited)
 // on its queued message opens nothing (it used to read the deleted relay).
 TEST_F(FakeConsole, AHitOfARemovedRelayOpensNothingWhenDoubleClicked)
 {
-    relay->results.insert(u"search"_s,
-                          QJsonObject{{u"kind"_s, u"queue_id_or_login"_s},
-                                      {u"queue"_s, QJsonObject{{u"messages"_s,
-                                                                QJsonArray{queuedMessage(
-                                                                    u"4ABCDEF12"_s, u"deferred"_s)}},
-                                                               {u"matched"_s, 1}}}});
+    relay->results.insert(
+        u"search"_s,
+        QJsonObject{
+            {u"kind"_s, u"queue_id_or_login"_s},
+            {u"queue"_s,
+             QJsonObject{{u"messages"_s, QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)}},
+                         {u"matched"_s, 1}}}});
     connectRelay();
     ui::SearchPanel *panel = window->searchPanel();
     QSignalSpy finished(panel, &ui::SearchPanel::finished);

@@ -253,7 +253,9 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
     const QMap<int, QList<qint64>> before = sshConnections();
     // Sessions are kept by the transport that opened them.
     SshTransport transport(e);
-    const auto info = [&] { return await(transport.run({u"info"_s}, {}, makeCancelToken())); };
+    const auto info = [&] {
+        return await(transport.run({u"info"_s}, {}, makeCancelToken()));
+    };
 
     auto first = info();
     ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
