@@ -152,10 +152,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Language for this run (en, it).</source>
         <translation>Language for this run (en, it).</translation>
     </message>
-    <message>
-        <source>Render each view to PNG files in this directory, then quit.</source>
-        <translation>Render each view to PNG files in this directory, then quit.</translation>
-    </message>
 </context>
 <context>
     <name>staffetta::Process</name>
@@ -1253,6 +1249,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>This relay does not let you change its queue.</source>
         <translation>This relay does not let you change its queue.</translation>
+    </message>
+    <message>
+        <source>Loading stopped.</source>
+        <translation>Loading stopped.</translation>
     </message>
 </context>
 <context>

@@ -152,10 +152,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Language for this run (en, it).</source>
         <translation>Lingua per questa esecuzione (en, it).</translation>
     </message>
-    <message>
-        <source>Render each view to PNG files in this directory, then quit.</source>
-        <translation>Salva ogni vista come PNG in questa cartella, poi esci.</translation>
-    </message>
 </context>
 <context>
     <name>staffetta::Process</name>
@@ -1253,6 +1249,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>This relay does not let you change its queue.</source>
         <translation>Questo relay non ti permette di modificare la sua coda.</translation>
+    </message>
+    <message>
+        <source>Loading stopped.</source>
+        <translation>Caricamento interrotto.</translation>
     </message>
 </context>
 <context>
