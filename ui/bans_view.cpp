@@ -386,6 +386,7 @@ void BansView::afterWrite(const QString &done, const Error *error)
     m_status->setText(done);
     emit message(done);
     emit changed();
+    relayWritten();
     reload();
 }
 

@@ -78,7 +78,6 @@ public:
 signals:
     void loaded();
     void changed(); // after an unban or a whitelist change on the relay
-    void message(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -76,16 +76,9 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
         statusBar()->showMessage(message, 15000);
     };
     connect(m_policyEditor, &PolicyEditor::message, this, showStatus);
-    connect(m_queue, &QueueView::message, this, showStatus);
-    connect(m_bans, &BansView::message, this, showStatus);
+    for (RelayView *view : m_relayViews)
+        connect(view, &RelayView::message, this, showStatus);
     connect(m_searchPanel, &SearchPanel::message, this, showStatus);
-    // Queue actions and unbans change what the sidebar shows: ask the relay again.
-    const auto refreshCurrent = [this] {
-        if (RelayConnection *c = currentConnection())
-            c->refresh();
-    };
-    connect(m_queue, &QueueView::actionDone, this, refreshCurrent);
-    connect(m_bans, &BansView::changed, this, refreshCurrent);
     connect(m_searchPanel, &SearchPanel::showMessage, this,
             [this](const QUuid &relayId, const QString &id) {
                 selectRelay(relayId);

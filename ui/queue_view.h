@@ -50,7 +50,6 @@ public:
 signals:
     void loaded();
     void actionDone(const QList<postfix::ActionResult> &results);
-    void message(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;

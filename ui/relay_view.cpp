@@ -14,6 +14,12 @@ bool RelayView::isOnline() const
     return m_connection && m_connection->info();
 }
 
+void RelayView::relayWritten()
+{
+    if (m_connection)
+        m_connection->refresh();
+}
+
 void RelayView::setConnection(RelayConnection *connection)
 {
     if (connection == m_connection)
