@@ -305,6 +305,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</source>
         <translation>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</translation>
     </message>
+    <message>
+        <source>no SSH answer within %1 s</source>
+        <translation>no SSH answer within %1 s</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::api</name>

@@ -305,6 +305,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</source>
         <translation>La richiesta è di %1 byte; un relay ne accetta al massimo %2 (1 MiB). Non è stato inviato nulla.</translation>
     </message>
+    <message>
+        <source>no SSH answer within %1 s</source>
+        <translation>nessuna risposta SSH entro %1 s</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::api</name>

@@ -234,6 +234,32 @@ QByteArray sessionKey(const SshEndpoint &e, const SshCredentials &c)
     return hash.result();
 }
 
+// ssh_connect without blocking on the network, so that a cancel (or the transport going) stops
+// a call to a relay that accepts the connection and never answers; libssh's blocking connect
+// would hold the thread for the whole connect timeout. libssh offers no wait that a cancel can
+// interrupt: its non-blocking mode is polled every few milliseconds (the same on every OS).
+Result<Done> connectInterruptibly(ssh_session s, const SshEndpoint &endpoint,
+                                  const StopFlags &cancel)
+{
+    ssh_set_blocking(s, 0);
+    const QDeadlineTimer deadline(endpoint.connectTimeoutMs);
+    int rc;
+    while ((rc = ssh_connect(s)) == SSH_AGAIN && !canceled(cancel) && !deadline.hasExpired())
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ssh_set_blocking(s, 1);
+    if (rc == SSH_OK)
+        return Done{};
+    if (canceled(cancel))
+        return canceledError();
+    const QString why =
+        rc == SSH_AGAIN ? Tr::tr("no SSH answer within %1 s").arg(endpoint.connectTimeoutMs / 1000)
+                        : sshError(s);
+    return Error(
+        ErrorCode::HostUnreachable,
+        Tr::tr("Cannot reach %1 port %2: %3").arg(endpoint.host).arg(endpoint.port).arg(why),
+        {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
+}
+
 // A new session: connect, check the host key, log in.
 Result<Session> openSession(const SshEndpoint &endpoint, const SshCredentials &credentials,
                             const StopFlags &cancel)
@@ -261,16 +287,8 @@ Result<Session> openSession(const SshEndpoint &endpoint, const SshCredentials &c
         ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, kh.constData());
     }
 
-    if (ssh_connect(s) != SSH_OK) {
-        return Error(ErrorCode::HostUnreachable,
-                     Tr::tr("Cannot reach %1 port %2: %3")
-                         .arg(endpoint.host)
-                         .arg(endpoint.port)
-                         .arg(sshError(s)),
-                     {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
-    }
-    if (canceled(cancel))
-        return canceledError();
+    if (auto connected = connectInterruptibly(s, endpoint, cancel); !connected)
+        return connected.error();
     if (auto verified = verifyHost(s, endpoint, credentials); !verified)
         return verified.error();
     if (auto authenticated = authenticate(s, endpoint, credentials); !authenticated)

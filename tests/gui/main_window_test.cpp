@@ -16,6 +16,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -149,7 +150,8 @@ TEST_F(Console, KeyFileCanBeChosenWithAFileDialog)
 
 // A relay that accepts connections and never answers holds up only its own calls: with four
 // of them waiting on it, the lab relay in the same console still answers (each used to hold
-// one of Qt's global pool threads, two on these machines, for the connect timeout).
+// one of Qt's global pool threads, two on these machines, for the connect timeout). Removing
+// the dead relay cancels its calls at once (the console used to wait out the timeout).
 TEST_F(Console, ADeadRelayDoesNotDelayCallsToAnotherRelay)
 {
     QTcpServer dead; // the kernel accepts its connections; nobody ever writes a byte
@@ -164,13 +166,13 @@ TEST_F(Console, ADeadRelayDoesNotDelayCallsToAnotherRelay)
     p.ssh.auth = transport::SshAuth::KeyFile;
     p.ssh.keyFile = lab.value(u"LAB_SSH_KEY"_s);
     p.ssh.knownHostsFile = lab.value(u"LAB_SSH_KNOWN_HOSTS"_s);
-    p.ssh.connectTimeoutMs = 10000;
+    p.ssh.connectTimeoutMs = 30000;
     window->saveProfile(p);
     ui::RelayConnection *deadRelay = window->fleet()->connectionAt(window->fleet()->rowOf(p.id));
-    auto deadClient = deadRelay->client();
+    std::optional<client::RelayClient> deadClient = deadRelay->client();
     QList<QFuture<Result<api::RelayInfo>>> waiting;
     for (int i = 0; i < 4; ++i)
-        waiting.append(deadClient.info());
+        waiting.append(deadClient->info());
 
     addLabRelay(lab.value(u"LAB_SSH_KNOWN_HOSTS"_s)); // and selects it
     ui::RelayConnection *labRelay = window->currentConnection();
@@ -183,4 +185,17 @@ TEST_F(Console, ADeadRelayDoesNotDelayCallsToAnotherRelay)
         << (labRelay->lastError() ? labRelay->lastError()->message.toStdString() : "");
     for (const auto &call : waiting)
         EXPECT_FALSE(call.isFinished()) << "a call to the dead relay ended before the lab's";
+
+    deadClient.reset(); // the relay's connection holds the last reference to its transport
+    QElapsedTimer removal;
+    removal.start();
+    window->fleet()->remove(window->fleet()->rowOf(p.id));
+    // Far below the 30 s connect timeout that a blocking connect would wait out.
+    EXPECT_LT(removal.elapsed(), 5000) << "removing the dead relay blocked the window";
+    for (const auto &call : waiting) {
+        ASSERT_TRUE(call.isFinished()) << "the removed relay's calls are still running";
+        ASSERT_FALSE(call.result().ok());
+        EXPECT_EQ(call.result().error().code, ErrorCode::Canceled)
+            << call.result().error().message.toStdString();
+    }
 }

@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 #include <atomic>
@@ -165,6 +166,35 @@ TEST_F(SshLab, CancelStopsTheCall)
     auto r = await(future);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::Canceled);
+}
+
+// A host that accepts the connection and never sends its SSH banner: the connect timeout ends
+// the call (HostUnreachable, saying so), and a cancel ends it at once while it waits.
+TEST(SshSilentHost, TheConnectTimeoutEndsItAndACancelStopsItWhileWaiting)
+{
+    QTcpServer silent; // the kernel accepts; nobody ever writes
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost));
+    SshEndpoint e;
+    e.host = u"127.0.0.1"_s;
+    e.port = silent.serverPort();
+    e.user = u"nobody"_s;
+    e.connectTimeoutMs = 1000;
+    auto r = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::HostUnreachable);
+    EXPECT_TRUE(r.error().message.contains(u"no SSH answer within 1 s"_s))
+        << r.error().message.toStdString();
+
+    e.connectTimeoutMs = 60000;
+    SshTransport transport(e);
+    auto cancel = makeCancelToken();
+    auto future = transport.run({u"info"_s}, {}, cancel);
+    ASSERT_FALSE(waitUntil([&] { return future.isFinished(); }, 500)) << "nothing to wait for?";
+    cancel->store(true);
+    // Not the 60 s of the connect timeout: the connect itself sees the cancel.
+    auto canceled = await(future, 5000);
+    ASSERT_FALSE(canceled.ok());
+    EXPECT_EQ(canceled.error().code, ErrorCode::Canceled);
 }
 
 TEST_F(SshLab, AgentAuthenticationUsesTheAgentsKeys)
