@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPromise>
+#include <QTimer>
 
 namespace staffetta::test {
 
@@ -22,6 +24,7 @@ public:
     // A streamed verb's item lines ("queue list" with --stream), sent before its result.
     QHash<QString, QJsonArray> items;
     QList<QStringList> calls; // what the console asked, in order
+    int delayMs = 0;          // answers arrive this much later (on the event loop)
 
     void setCredentials(const transport::Credentials &) override {}
 
@@ -40,7 +43,7 @@ public:
         else if (results.contains(key))
             response.insert(QStringLiteral("result"), results.value(key));
         else
-            return QtFuture::makeReadyFuture(Result<transport::ExecOutput>(Error(
+            return later(Result<transport::ExecOutput>(Error(
                 ErrorCode::Internal, QStringLiteral("the fake relay has no answer for ") + key)));
         transport::ExecOutput out{0, {}, {}};
         QByteArray body;
@@ -51,7 +54,20 @@ public:
             sink(body);
         else
             out.out = body;
-        return QtFuture::makeReadyFuture(Result<transport::ExecOutput>(std::move(out)));
+        return later(Result<transport::ExecOutput>(std::move(out)));
+    }
+
+    QFuture<Result<transport::ExecOutput>> later(Result<transport::ExecOutput> answer) const
+    {
+        if (delayMs == 0)
+            return QtFuture::makeReadyFuture(std::move(answer));
+        auto promise = std::make_shared<QPromise<Result<transport::ExecOutput>>>();
+        promise->start();
+        QTimer::singleShot(delayMs, [promise, answer = std::move(answer)]() mutable {
+            promise->addResult(std::move(answer));
+            promise->finish();
+        });
+        return promise->future();
     }
 
     // `info` as a relay answers it to a user of this role.

@@ -252,3 +252,47 @@ TEST_F(FakeConsole, APartnerIsOfferedNeitherUnbanNorWhitelist)
     for (const QStringList &call : relay->calls)
         EXPECT_NE(call.value(0), u"bans"_s) << call.join(u' ').toStdString();
 }
+
+// A view shows the selected relay only: an answer of the relay selected before that arrives
+// after the switch is dropped (RelayView cancels the view's RelayCalls), also when the newly
+// selected relay is not asked anything (not connected yet).
+TEST(FakeFleet, AnAnswerOfThePreviouslySelectedRelayIsDropped)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
+    secrets::SecretStore secrets(u"staffetta-test"_s);
+    ui::LanguageManager language;
+    ScriptedPrompter prompter;
+    auto relay = std::make_shared<FakeRelay>();
+    relay->setRole(Role::Admin, u"admin"_s);
+    const QJsonObject ban{{u"jail"_s, u"postfix-sasl"_s}, {u"address"_s, u"192.0.2.1"_s}};
+    relay->results.insert(
+        u"bans list"_s,
+        QJsonObject{{u"jails"_s, QJsonArray{QJsonObject{{u"name"_s, u"postfix-sasl"_s},
+                                                        {u"bans"_s, QJsonArray{ban}}}}},
+                    {u"whitelist"_s, QJsonArray{}}});
+    ui::MainWindow window(settings, secrets, language, &prompter, relay->factory(relay));
+    window.show();
+    QList<QUuid> ids;
+    for (const QString &name : {u"First"_s, u"Second"_s}) {
+        settings::RelayProfile p;
+        p.id = QUuid::createUuid();
+        p.name = name;
+        window.saveProfile(p);
+        ids.append(p.id);
+    }
+    window.selectRelay(ids[0]);
+    window.connectRelay(); // the first relay only
+    ASSERT_TRUE(waitUntil(
+        [&] { return window.currentConnection()->state() == ui::RelayConnection::State::Online; }));
+    ui::BansView *bans = window.bans();
+    window.views()->setCurrentWidget(bans);
+    ASSERT_TRUE(waitUntil([&] { return bans->model()->rowCount() == 1; }));
+
+    relay->delayMs = 200;       // the first relay answers late now
+    bans->reload();             // asks it again; its answer is on its way…
+    window.selectRelay(ids[1]); // …when the second relay, not connected, is selected
+    EXPECT_EQ(bans->model()->rowCount(), 0);
+    waitUntil([] { return false; }, 500); // the late answer has arrived by now
+    EXPECT_EQ(bans->model()->rowCount(), 0) << "the first relay's bans shown for the second";
+}
