@@ -4,6 +4,7 @@
 #include "queue_model.h"
 #include "relay_call.h"
 #include "relay_connection.h"
+#include "when_ready.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,7 +51,6 @@ QueueView::QueueView(QWidget *parent)
     , m_detailTimer(new QTimer(this))
     , m_load(new RelayCall(this))
     , m_show(new RelayCall(this))
-    , m_action(new RelayCall(this))
 {
     setObjectName(u"queueView"_s);
     m_queue->setObjectName(u"queueChooser"_s);
@@ -351,18 +351,20 @@ void QueueView::runAction(QueueAction action, const QStringList &ids)
     auto client = connection()->client();
     for (const auto &[a, b] : m_actions)
         b->setEnabled(false);
-    m_action->start(
-        [&](transport::CancelToken) { return client::queueAction(client, action, ids); },
-        [this, action](const Result<QList<postfix::ActionResult>> &r) {
-            updateActions();
-            if (!r) {
-                showError(r.error().message);
-                return;
-            }
-            reportResults(action, r.value());
-            emit actionDone(r.value());
-            reload();
-        });
+    // A write: its report is shown even if another relay is selected meanwhile (not a RelayCall,
+    // whose result the switch would drop).
+    whenReady(client::queueAction(client, action, ids), this,
+              [this, action](const Result<QList<postfix::ActionResult>> &r) {
+                  updateActions();
+                  if (!r) {
+                      showError(r.error().message);
+                      return;
+                  }
+                  reportResults(action, r.value());
+                  emit actionDone(r.value());
+                  relayWritten();
+                  reload();
+              });
 }
 
 void QueueView::showError(const QString &text)

@@ -201,6 +201,40 @@ TEST_F(FakeConsole, AFailedQueueActionShowsItsErrorWithoutANestedEventLoop)
     error->close();
 }
 
+// A queue action's report is shown, and the relay's status is asked again (the sidebar counts
+// the queues from `info`).
+TEST_F(FakeConsole, AQueueActionIsReportedAndTheRelaysStatusIsAskedAgain)
+{
+    relay->results.insert(u"queue list"_s,
+                          QJsonObject{{u"matched"_s, 1},
+                                      {u"total"_s, 1},
+                                      {u"counts"_s, QJsonObject{{u"deferred"_s, 1}}}});
+    relay->items.insert(u"queue list"_s, QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)});
+    relay->results.insert(u"queue show 4ABCDEF12"_s, QJsonObject{});
+    relay->results.insert(
+        u"queue hold"_s,
+        QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s},
+                                                          {u"outcome"_s, u"held"_s}}}}});
+    connectRelay();
+    ui::QueueView *view = window->queue();
+    window->views()->setCurrentWidget(view);
+    ASSERT_TRUE(waitUntil([&] { return view->model()->rowCount() == 1; }));
+    view->table()->selectRow(0);
+    view->act(postfix::QueueAction::Hold);
+    auto *confirm = waitForWidget<QMessageBox>(u"queueConfirm"_s);
+    ASSERT_NE(confirm, nullptr);
+    relay->calls.clear();
+    confirm->button(QMessageBox::Yes)->click();
+    auto *report = waitForWidget<QMessageBox>(u"queueResults"_s);
+    ASSERT_NE(report, nullptr);
+    EXPECT_TRUE(
+        report->detailedText().contains(u"4ABCDEF12: "_s + ui::QueueView::outcomeText(u"held"_s)))
+        << report->detailedText().toStdString();
+    report->close();
+    EXPECT_TRUE(waitUntil([&] { return relay->calls.contains(QStringList{u"info"_s}); }))
+        << "the relay's status was not asked again";
+}
+
 // The Limits view shows today's use against the quota and edits an override in the draft.
 TEST_F(FakeConsole, TheLimitsViewShowsUsageAgainstQuotaAndEditsOverrides)
 {
