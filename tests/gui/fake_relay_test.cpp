@@ -75,6 +75,27 @@ protected:
                         {u"accounts"_s, QJsonArray::fromStringList(accounts)}});
     }
 
+    // Connects to a relay with one deferred message in its queue, selects it in the Queue view
+    // and asks to hold it: the confirmation, not answered yet.
+    QMessageBox *holdTheQueuedMessage()
+    {
+        relay->results.insert(u"queue list"_s,
+                              QJsonObject{{u"matched"_s, 1},
+                                          {u"total"_s, 1},
+                                          {u"counts"_s, QJsonObject{{u"deferred"_s, 1}}}});
+        relay->items.insert(u"queue list"_s,
+                            QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)});
+        relay->results.insert(u"queue show 4ABCDEF12"_s, QJsonObject{});
+        connectRelay();
+        ui::QueueView *view = window->queue();
+        window->views()->setCurrentWidget(view);
+        if (!waitUntil([&] { return view->model()->rowCount() == 1; }))
+            return nullptr;
+        view->table()->selectRow(0);
+        view->act(postfix::QueueAction::Hold);
+        return waitForWidget<QMessageBox>(u"queueConfirm"_s);
+    }
+
     // Adds a relay profile (reached through the fake) and connects to it.
     ui::RelayConnection *connectRelay(const QString &name = u"Fake"_s)
     {
@@ -162,21 +183,9 @@ TEST_F(FakeConsole, AHitOfARemovedRelayOpensNothingWhenDoubleClicked)
 // without a nested event loop (QMessageBox::warning ran one inside it).
 TEST_F(FakeConsole, AFailedQueueActionShowsItsErrorWithoutANestedEventLoop)
 {
-    relay->results.insert(u"queue list"_s,
-                          QJsonObject{{u"matched"_s, 1},
-                                      {u"total"_s, 1},
-                                      {u"counts"_s, QJsonObject{{u"deferred"_s, 1}}}});
-    relay->items.insert(u"queue list"_s, QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)});
-    relay->results.insert(u"queue show 4ABCDEF12"_s, QJsonObject{});
     relay->errors.insert(u"queue hold"_s,
                          Error(ErrorCode::Internal, u"postsuper: fatal: the queue is locked"_s));
-    connectRelay();
-    ui::QueueView *view = window->queue();
-    window->views()->setCurrentWidget(view);
-    ASSERT_TRUE(waitUntil([&] { return view->model()->rowCount() == 1; }));
-    view->table()->selectRow(0);
-    view->act(postfix::QueueAction::Hold);
-    auto *confirm = waitForWidget<QMessageBox>(u"queueConfirm"_s);
+    QMessageBox *confirm = holdTheQueuedMessage();
     ASSERT_NE(confirm, nullptr);
 
     // A nested event loop would keep the test inside it: a timer notes it and closes the box.
@@ -205,23 +214,11 @@ TEST_F(FakeConsole, AFailedQueueActionShowsItsErrorWithoutANestedEventLoop)
 // the queues from `info`).
 TEST_F(FakeConsole, AQueueActionIsReportedAndTheRelaysStatusIsAskedAgain)
 {
-    relay->results.insert(u"queue list"_s,
-                          QJsonObject{{u"matched"_s, 1},
-                                      {u"total"_s, 1},
-                                      {u"counts"_s, QJsonObject{{u"deferred"_s, 1}}}});
-    relay->items.insert(u"queue list"_s, QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)});
-    relay->results.insert(u"queue show 4ABCDEF12"_s, QJsonObject{});
     relay->results.insert(
         u"queue hold"_s,
         QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s},
                                                           {u"outcome"_s, u"held"_s}}}}});
-    connectRelay();
-    ui::QueueView *view = window->queue();
-    window->views()->setCurrentWidget(view);
-    ASSERT_TRUE(waitUntil([&] { return view->model()->rowCount() == 1; }));
-    view->table()->selectRow(0);
-    view->act(postfix::QueueAction::Hold);
-    auto *confirm = waitForWidget<QMessageBox>(u"queueConfirm"_s);
+    QMessageBox *confirm = holdTheQueuedMessage();
     ASSERT_NE(confirm, nullptr);
     relay->calls.clear();
     confirm->button(QMessageBox::Yes)->click();
