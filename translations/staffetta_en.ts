@@ -152,10 +152,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Language for this run (en, it).</source>
         <translation>Language for this run (en, it).</translation>
     </message>
-    <message>
-        <source>Render each view to PNG files in this directory, then quit.</source>
-        <translation>Render each view to PNG files in this directory, then quit.</translation>
-    </message>
 </context>
 <context>
     <name>staffetta::Process</name>
@@ -308,6 +304,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</source>
         <translation>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>no SSH answer within %1 s</source>
+        <translation>no SSH answer within %1 s</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1253,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>This relay does not let you change its queue.</source>
         <translation>This relay does not let you change its queue.</translation>
+    </message>
+    <message>
+        <source>Loading stopped.</source>
+        <translation>Loading stopped.</translation>
     </message>
 </context>
 <context>

@@ -152,10 +152,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Language for this run (en, it).</source>
         <translation>Lingua per questa esecuzione (en, it).</translation>
     </message>
-    <message>
-        <source>Render each view to PNG files in this directory, then quit.</source>
-        <translation>Salva ogni vista come PNG in questa cartella, poi esci.</translation>
-    </message>
 </context>
 <context>
     <name>staffetta::Process</name>
@@ -308,6 +304,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>The request is %1 bytes; a relay accepts at most %2 bytes (1 MiB). Nothing was sent.</source>
         <translation>La richiesta è di %1 byte; un relay ne accetta al massimo %2 (1 MiB). Non è stato inviato nulla.</translation>
+    </message>
+    <message>
+        <source>no SSH answer within %1 s</source>
+        <translation>nessuna risposta SSH entro %1 s</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1253,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>This relay does not let you change its queue.</source>
         <translation>Questo relay non ti permette di modificare la sua coda.</translation>
+    </message>
+    <message>
+        <source>Loading stopped.</source>
+        <translation>Caricamento interrotto.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "bans_view.h"
 
 #include "client/relay_client.h"
+#include "relay_call.h"
 #include "relay_connection.h"
 #include "when_ready.h"
 
@@ -182,7 +183,7 @@ void askWhitelistNote(QWidget *parent, const QString &address,
 }
 
 BansView::BansView(QWidget *parent)
-    : QWidget(parent)
+    : RelayView(parent)
     , m_model(new BansModel(this))
     , m_whitelist(new WhitelistModel(this))
     , m_bansTitle(new QLabel(this))
@@ -195,6 +196,8 @@ BansView::BansView(QWidget *parent)
     , m_addWhitelist(new QPushButton(this))
     , m_removeWhitelist(new QPushButton(this))
     , m_status(new QLabel(this))
+    , m_listCall(new RelayCall(this))
+    , m_logCall(new RelayCall(this))
 {
     setObjectName(u"bansView"_s);
     m_table->setObjectName(u"bansTable"_s);
@@ -270,28 +273,22 @@ BansView::BansView(QWidget *parent)
     updateActions();
 }
 
-void BansView::setConnection(RelayConnection *connection)
+void BansView::connectionChanged()
 {
-    if (connection == m_connection)
-        return;
-    if (m_connection)
-        disconnect(m_connection, nullptr, this, nullptr);
     m_status->clear();
-    ++m_generation;
-    m_connection = connection;
     m_model->setSnapshot({});
     m_whitelist->setEntries({});
     m_log->clear();
-    if (m_connection) {
-        connect(m_connection, &RelayConnection::changed, this, [this] {
-            updateActions();
-            if (isVisible() && m_model->rowCount() == 0 && m_status->text().isEmpty())
-                reload(); // the relay came online while the view was showing
-        });
-    }
     if (isVisible())
         reload();
     updateActions();
+}
+
+void BansView::relayChanged()
+{
+    updateActions();
+    if (isVisible() && m_model->rowCount() == 0 && m_status->text().isEmpty())
+        reload(); // the relay came online while the view was showing
 }
 
 void BansView::showEvent(QShowEvent *event)
@@ -302,34 +299,30 @@ void BansView::showEvent(QShowEvent *event)
 
 void BansView::reload()
 {
-    // Online once is enough: a refresh in progress (state Connecting) must not stop it.
-    if (!m_connection || !m_connection->info())
+    if (!isOnline())
         return;
-    if (!m_connection->can(Permission::ReadBans)) {
+    if (!connection()->can(Permission::ReadBans)) {
         // Not asked at all: the relay would refuse (and audit) every refresh.
         m_status->setText(tr("This relay does not let you see its bans."));
         return;
     }
-    auto client = m_connection->client();
-    const quint64 generation = ++m_generation;
+    auto client = connection()->client();
     m_status->setText(tr("Loading…"));
-    whenReady(client::bansList(client), this,
-              [this, generation](const Result<client::BansSnapshot> &r) {
-                  if (generation != m_generation)
-                      return;
-                  if (!r) {
-                      m_status->setText(r.error().message);
-                      return;
-                  }
-                  const QString selected = selectedAddress();
-                  m_model->setSnapshot(r.value());
-                  m_whitelist->setEntries(r.value().whitelist);
-                  m_status->setText(tr("%n banned", nullptr, m_model->rowCount()));
-                  if (const int row = m_model->rowOf(selected); row >= 0)
-                      m_table->selectRow(row);
-                  updateActions();
-                  emit loaded();
-              });
+    m_listCall->start([&](transport::CancelToken) { return client::bansList(client); },
+                      [this](const Result<client::BansSnapshot> &r) {
+                          if (!r) {
+                              m_status->setText(r.error().message);
+                              return;
+                          }
+                          const QString selected = selectedAddress();
+                          m_model->setSnapshot(r.value());
+                          m_whitelist->setEntries(r.value().whitelist);
+                          m_status->setText(tr("%n banned", nullptr, m_model->rowCount()));
+                          if (const int row = m_model->rowOf(selected); row >= 0)
+                              m_table->selectRow(row);
+                          updateActions();
+                          emit loaded();
+                      });
 }
 
 QString BansView::selectedAddress() const
@@ -342,8 +335,8 @@ QString BansView::selectedAddress() const
 
 void BansView::updateActions()
 {
-    const bool unban = m_connection && m_connection->can(Permission::Unban);
-    const bool whitelist = m_connection && m_connection->can(Permission::Whitelist);
+    const bool unban = connection() && connection()->can(Permission::Unban);
+    const bool whitelist = connection() && connection()->can(Permission::Whitelist);
     m_unban->setEnabled(unban && !selectedAddress().isEmpty());
     m_addWhitelist->setEnabled(whitelist && !selectedAddress().isEmpty());
     m_removeWhitelist->setEnabled(whitelist && m_whitelistTable->selectionModel()->hasSelection());
@@ -357,29 +350,30 @@ void BansView::updateActions()
 void BansView::showLog()
 {
     const QString address = selectedAddress();
-    if (address.isEmpty() || !m_connection) {
+    if (address.isEmpty() || !connection()) {
+        m_logCall->cancel();
         m_log->clear();
         return;
     }
-    auto client = m_connection->client();
-    whenReady(client::bansLog(client, address), this,
-              [this, address](const Result<client::AddressReport> &r) {
-                  if (selectedAddress() != address)
-                      return;
-                  if (!r) {
-                      m_log->setPlainText(r.error().message);
-                      return;
-                  }
-                  QString text =
-                      tr("Why %1 is banned: %2")
-                          .arg(address, r.value().reason == fail2ban::FailureKind::None
-                                            ? tr("no failure found in the logs")
-                                            : fail2ban::failureKindText(r.value().reason)) +
-                      u"\n\n"_s;
-                  for (const auto &l : r.value().lines)
-                      text += u"[%1] %2\n"_s.arg(l.source, l.text);
-                  m_log->setPlainText(text);
-              });
+    auto client = connection()->client();
+    m_logCall->start([&](transport::CancelToken) { return client::bansLog(client, address); },
+                     [this, address](const Result<client::AddressReport> &r) {
+                         if (selectedAddress() != address)
+                             return;
+                         if (!r) {
+                             m_log->setPlainText(r.error().message);
+                             return;
+                         }
+                         QString text =
+                             tr("Why %1 is banned: %2")
+                                 .arg(address, r.value().reason == fail2ban::FailureKind::None
+                                                   ? tr("no failure found in the logs")
+                                                   : fail2ban::failureKindText(r.value().reason)) +
+                             u"\n\n"_s;
+                         for (const auto &l : r.value().lines)
+                             text += u"[%1] %2\n"_s.arg(l.source, l.text);
+                         m_log->setPlainText(text);
+                     });
 }
 
 void BansView::afterWrite(const QString &done, const Error *error)
@@ -392,14 +386,15 @@ void BansView::afterWrite(const QString &done, const Error *error)
     m_status->setText(done);
     emit message(done);
     emit changed();
+    relayWritten();
     reload();
 }
 
 void BansView::unbanAddress(const QString &address)
 {
-    if (!m_connection)
+    if (!connection())
         return;
-    auto client = m_connection->client();
+    auto client = connection()->client();
     whenReady(client::unban(client, address), this, [this, address](const Result<QStringList> &r) {
         afterWrite(tr("%1 unbanned (%2).").arg(address, r ? r.value().join(u", "_s) : QString()),
                    r ? nullptr : &r.error());
@@ -408,9 +403,9 @@ void BansView::unbanAddress(const QString &address)
 
 void BansView::whitelistAddress(const QString &address, const QString &note)
 {
-    if (!m_connection)
+    if (!connection())
         return;
-    auto client = m_connection->client();
+    auto client = connection()->client();
     whenReady(client::whitelistAdd(client, address, note), this,
               [this, address](const Result<QJsonObject> &r) {
                   afterWrite(tr("%1 is on the whitelist.").arg(address), r ? nullptr : &r.error());
@@ -419,9 +414,9 @@ void BansView::whitelistAddress(const QString &address, const QString &note)
 
 void BansView::removeFromWhitelist(const QString &address)
 {
-    if (!m_connection)
+    if (!connection())
         return;
-    auto client = m_connection->client();
+    auto client = connection()->client();
     whenReady(client::whitelistRemove(client, address), this,
               [this, address](const Result<QJsonObject> &r) {
                   afterWrite(tr("%1 is no longer on the whitelist.").arg(address),

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "client/ops_client.h"
+#include "relay_view.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
-#include <QWidget>
 
 #include <functional>
 
@@ -15,7 +14,7 @@ class QTextBrowser;
 
 namespace staffetta::ui {
 
-class RelayConnection;
+class RelayCall;
 
 // Every ban of every jail, one row each, with the reason the relay read in its logs.
 class BansModel : public QAbstractTableModel
@@ -61,12 +60,11 @@ private:
 
 // The Bans view: banned addresses per jail with their reason, the log lines behind the
 // selected one, unban, whitelist with a note, and the whitelist itself.
-class BansView : public QWidget
+class BansView : public RelayView
 {
     Q_OBJECT
 public:
     explicit BansView(QWidget *parent = nullptr);
-    void setConnection(RelayConnection *connection);
     BansModel *model() const { return m_model; }
     WhitelistModel *whitelist() const { return m_whitelist; }
     QTableView *table() const { return m_table; }
@@ -80,11 +78,12 @@ public:
 signals:
     void loaded();
     void changed(); // after an unban or a whitelist change on the relay
-    void message(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void connectionChanged() override;
+    void relayChanged() override;
 
 private:
     void retranslate();
@@ -93,7 +92,6 @@ private:
     QString selectedAddress() const;
     void afterWrite(const QString &done, const Error *error);
 
-    QPointer<RelayConnection> m_connection;
     BansModel *m_model;
     WhitelistModel *m_whitelist;
     QLabel *m_bansTitle;
@@ -106,7 +104,8 @@ private:
     QPushButton *m_addWhitelist;
     QPushButton *m_removeWhitelist;
     QLabel *m_status;
-    quint64 m_generation = 0;
+    RelayCall *m_listCall; // bans list
+    RelayCall *m_logCall;  // bans log (the selected address)
 };
 
 // Asks (window-modal, without a nested event loop) for the note of a new whitelist entry,

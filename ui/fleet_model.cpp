@@ -42,15 +42,17 @@ const QPixmap &statusDot(RelayConnection::State state)
 
 } // namespace
 
-FleetModel::FleetModel(secrets::SecretStore &secrets, Prompter &prompter, QObject *parent)
+FleetModel::FleetModel(secrets::SecretStore &secrets, Prompter &prompter,
+                       TransportFactory transports, QObject *parent)
     : QAbstractListModel(parent)
     , m_secrets(secrets)
     , m_prompter(prompter)
+    , m_transports(std::move(transports))
 {}
 
 RelayConnection *FleetModel::make(const settings::RelayProfile &profile)
 {
-    auto *c = new RelayConnection(profile, m_secrets, m_prompter, this);
+    auto *c = new RelayConnection(profile, m_secrets, m_prompter, m_transports, this);
     connect(c, &RelayConnection::changed, this, [this, c] {
         const int row = int(m_connections.indexOf(c));
         if (row >= 0)

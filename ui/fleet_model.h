@@ -1,5 +1,6 @@
 #pragma once
 
+#include "relay_connection.h"
 #include "settings/profiles.h"
 
 #include <QAbstractListModel>
@@ -22,7 +23,8 @@ class FleetModel : public QAbstractListModel
 public:
     enum Role { StateRole = Qt::UserRole + 1, HostRole, StatusTextRole };
 
-    FleetModel(secrets::SecretStore &secrets, Prompter &prompter, QObject *parent = nullptr);
+    FleetModel(secrets::SecretStore &secrets, Prompter &prompter, TransportFactory transports = {},
+               QObject *parent = nullptr);
 
     void setProfiles(const QList<settings::RelayProfile> &profiles);
     // Inserts or updates by id; returns the row.
@@ -47,6 +49,7 @@ private:
 
     secrets::SecretStore &m_secrets;
     Prompter &m_prompter;
+    TransportFactory m_transports;
     QList<RelayConnection *> m_connections;
 };
 

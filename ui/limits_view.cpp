@@ -1,13 +1,15 @@
 #include "limits_view.h"
 
 #include "client/relay_client.h"
+#include "common/limits.h"
 #include "draft_bar.h"
 #include "policy_editor.h"
+#include "relay_call.h"
 #include "relay_connection.h"
-#include "when_ready.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -210,12 +212,13 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     , m_windowLabel(new QLabel(this))
     , m_quota(new QSpinBox(this))
     , m_recipients(new QSpinBox(this))
-    , m_size(new QSpinBox(this))
+    , m_size(new QDoubleSpinBox(this))
     , m_window(new QComboBox(this))
     , m_accountsTitle(new QLabel(this))
     , m_usageTime(new QLabel(this))
     , m_model(new AccountLimitsModel(editor, this))
     , m_table(new QTableView(this))
+    , m_usage(new RelayCall(this))
 {
     setObjectName(u"limitsView"_s);
     m_quota->setObjectName(u"defaultQuota"_s);
@@ -226,7 +229,8 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     m_usageTime->setObjectName(u"usageTime"_s);
     m_quota->setRange(1, 10'000'000);
     m_recipients->setRange(1, 10'000'000);
-    m_size->setRange(1, INT_MAX);
+    m_size->setDecimals(0);
+    m_size->setRange(1, double(limits::MaxMessageSizeLimit));
     m_size->setGroupSeparatorShown(true);
     m_window->addItems({QString(), QString()});
     for (QLabel *title : {m_defaultsTitle, m_accountsTitle}) {
@@ -253,8 +257,9 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_usageTime);
 
-    for (QSpinBox *s : {m_quota, m_recipients, m_size})
+    for (QSpinBox *s : {m_quota, m_recipients})
         connect(s, &QSpinBox::editingFinished, this, &LimitsView::commitDefaults);
+    connect(m_size, &QDoubleSpinBox::editingFinished, this, &LimitsView::commitDefaults);
     connect(m_window, &QComboBox::activated, this, &LimitsView::commitDefaults);
     connect(&editor, &PolicyEditor::loaded, this, &LimitsView::showDefaults);
     connect(&editor, &PolicyEditor::draftChanged, this, &LimitsView::showDefaults);
@@ -302,7 +307,7 @@ void LimitsView::showDefaults()
     const QSignalBlocker b1(m_quota), b2(m_recipients), b3(m_size), b4(m_window);
     m_quota->setValue(l.dailyQuota);
     m_recipients->setValue(l.maxRecipients);
-    m_size->setValue(int(std::min<qint64>(l.maxMessageSize, INT_MAX)));
+    m_size->setValue(double(l.maxMessageSize));
     m_window->setCurrentIndex(l.window == policy::QuotaWindow::Rolling24h ? 1 : 0);
 }
 
@@ -313,7 +318,7 @@ void LimitsView::commitDefaults()
     policy::Limits next = m_editor.draft().limits;
     next.dailyQuota = m_quota->value();
     next.maxRecipients = m_recipients->value();
-    next.maxMessageSize = m_size->value();
+    next.maxMessageSize = qint64(m_size->value());
     next.window = m_window->currentIndex() == 1 ? policy::QuotaWindow::Rolling24h
                                                 : policy::QuotaWindow::CalendarDay;
     const policy::Limits &now = m_editor.draft().limits;
@@ -328,20 +333,18 @@ void LimitsView::refreshUsage()
     RelayConnection *c = m_editor.connection();
     if (!isVisible() || !c || c->state() != RelayConnection::State::Online)
         return;
-    const quint64 generation = ++m_usageGeneration;
     auto relay = c->client();
-    whenReady(client::usage(relay), this, [this, generation](const Result<client::Usage> &r) {
-        if (generation != m_usageGeneration)
-            return;
-        if (!r) {
-            m_usageTime->setText(tr("Usage unavailable: %1").arg(r.error().message));
-            return;
-        }
-        m_model->setUsage(r.value());
-        m_usageTime->setText(
-            tr("Usage as of %1")
-                .arg(QLocale().toString(r.value().time.time(), QLocale::ShortFormat)));
-    });
+    m_usage->start([&](transport::CancelToken) { return client::usage(relay); },
+                   [this](const Result<client::Usage> &r) {
+                       if (!r) {
+                           m_usageTime->setText(tr("Usage unavailable: %1").arg(r.error().message));
+                           return;
+                       }
+                       m_model->setUsage(r.value());
+                       m_usageTime->setText(tr("Usage as of %1")
+                                                .arg(QLocale().toString(r.value().time.time(),
+                                                                        QLocale::ShortFormat)));
+                   });
 }
 
 } // namespace staffetta::ui

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
 class QTableView;
@@ -14,6 +15,7 @@ class QTableView;
 namespace staffetta::ui {
 
 class DraftBar;
+class RelayCall;
 class PolicyEditor;
 
 // Per-account limits of the draft (an empty override means "the relay's default") and
@@ -69,12 +71,15 @@ private:
     PolicyEditor &m_editor;
     DraftBar *m_bar;
     QLabel *m_defaultsTitle, *m_quotaLabel, *m_recipientsLabel, *m_sizeLabel, *m_windowLabel;
-    QSpinBox *m_quota, *m_recipients, *m_size;
+    QSpinBox *m_quota, *m_recipients;
+    // A double holds every whole byte count up to 2^53 exactly: sizes up to the policy's
+    // 1 TiB fit, where QSpinBox (an int) stops at 2 GiB.
+    QDoubleSpinBox *m_size;
     QComboBox *m_window;
     QLabel *m_accountsTitle, *m_usageTime;
     AccountLimitsModel *m_model;
     QTableView *m_table;
-    quint64 m_usageGeneration = 0;
+    RelayCall *m_usage;
 };
 
 } // namespace staffetta::ui

@@ -38,14 +38,15 @@ namespace staffetta::ui {
 using namespace Qt::Literals::StringLiterals;
 
 MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
-                       LanguageManager &language, Prompter *prompter, QWidget *parent)
+                       LanguageManager &language, Prompter *prompter, TransportFactory transports,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_secrets(secrets)
     , m_language(language)
     , m_ownPrompter(prompter ? nullptr : std::make_unique<DialogPrompter>(this))
     , m_prompter(prompter ? prompter : m_ownPrompter.get())
-    , m_fleet(new FleetModel(secrets, *m_prompter, this))
+    , m_fleet(new FleetModel(secrets, *m_prompter, std::move(transports), this))
     , m_fleetView(new QListView(this))
     , m_views(new QTabWidget(this))
     , m_overview(new OverviewView(this))
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_limits(new LimitsView(*m_policyEditor, this))
     , m_queue(new QueueView(this))
     , m_bans(new BansView(this))
+    , m_relayViews{m_overview, m_queue, m_bans}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_refreshTimer(new QTimer(this))
@@ -74,19 +76,12 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
         statusBar()->showMessage(message, 15000);
     };
     connect(m_policyEditor, &PolicyEditor::message, this, showStatus);
-    connect(m_queue, &QueueView::message, this, showStatus);
-    connect(m_bans, &BansView::message, this, showStatus);
+    for (RelayView *view : m_relayViews)
+        connect(view, &RelayView::message, this, showStatus);
     connect(m_searchPanel, &SearchPanel::message, this, showStatus);
-    // Queue actions and unbans change what the sidebar shows: ask the relay again.
-    const auto refreshCurrent = [this] {
-        if (RelayConnection *c = currentConnection())
-            c->refresh();
-    };
-    connect(m_queue, &QueueView::actionDone, this, refreshCurrent);
-    connect(m_bans, &BansView::changed, this, refreshCurrent);
     connect(m_searchPanel, &SearchPanel::showMessage, this,
-            [this](RelayConnection *relay, const QString &id) {
-                selectRelay(relay->profile().id);
+            [this](const QUuid &relayId, const QString &id) {
+                selectRelay(relayId);
                 m_views->setCurrentWidget(m_queue);
                 m_queue->proxy()->setText(id);
             });
@@ -255,11 +250,10 @@ void MainWindow::selectRelay(const QUuid &id)
 void MainWindow::currentChanged()
 {
     RelayConnection *c = currentConnection();
-    m_overview->setConnection(c);
+    for (RelayView *view : m_relayViews)
+        view->setConnection(c);
     // The policy draft follows the selected relay; it is read once the relay is online.
     m_policyEditor->setConnection(c);
-    m_queue->setConnection(c);
-    m_bans->setConnection(c);
     disconnect(m_policyWatch);
     if (c) {
         auto loadWhenOnline = [this, c] {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "relay_connection.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -33,7 +35,7 @@ class SendersView;
 class LanguageManager;
 class OverviewView;
 class Prompter;
-class RelayConnection;
+class RelayView;
 
 // Wires the views together; holds no business logic.
 class MainWindow : public QMainWindow
@@ -41,8 +43,10 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // prompter: nullptr = real dialogs. settings: the user's settings, or a test file.
+    // transports: how relays are reached (empty: as their profiles say; tests: a fake relay).
     MainWindow(QSettings &settings, secrets::SecretStore &secrets, LanguageManager &language,
-               Prompter *prompter = nullptr, QWidget *parent = nullptr);
+               Prompter *prompter = nullptr, TransportFactory transports = {},
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     FleetModel *fleet() const { return m_fleet; }
@@ -97,6 +101,7 @@ private:
     LimitsView *m_limits;
     QueueView *m_queue;
     BansView *m_bans;
+    QList<RelayView *> m_relayViews; // each shows the selected relay
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock;
     QLineEdit *m_searchBox = nullptr;

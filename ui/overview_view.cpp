@@ -30,7 +30,7 @@ QTableWidget *makeTable(QWidget *parent, const QString &name)
 } // namespace
 
 OverviewView::OverviewView(QWidget *parent)
-    : QWidget(parent)
+    : RelayView(parent)
     , m_title(new QLabel(this))
     , m_state(new QLabel(this))
     , m_hostnameLabel(new QLabel(this))
@@ -85,16 +85,6 @@ OverviewView::OverviewView(QWidget *parent)
     retranslate();
 }
 
-void OverviewView::setConnection(RelayConnection *connection)
-{
-    disconnect(m_watch);
-    m_connection = connection;
-    if (connection) {
-        m_watch = connect(connection, &RelayConnection::changed, this, &OverviewView::refreshView);
-    }
-    refreshView();
-}
-
 void OverviewView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -118,7 +108,8 @@ void OverviewView::retranslate()
 
 void OverviewView::refreshView()
 {
-    if (!m_connection) {
+    const RelayConnection *c = connection();
+    if (!c) {
         m_title->setText(tr("No relay selected"));
         m_state->setText(tr("Add a relay with Relay ▸ Add relay…, or select one on the left."));
         for (QLabel *l : {m_hostname, m_postfixVersion, m_staffettaVersion, m_updated})
@@ -127,13 +118,13 @@ void OverviewView::refreshView()
         m_jails->setRowCount(0);
         return;
     }
-    const auto &profile = m_connection->profile();
+    const auto &profile = c->profile();
     m_title->setText(profile.name);
-    QString state = m_connection->statusText();
-    if (m_connection->state() == RelayConnection::State::Failed && m_connection->lastError())
-        state = tr("Error: %1").arg(m_connection->lastError()->message);
+    QString state = c->statusText();
+    if (c->state() == RelayConnection::State::Failed && c->lastError())
+        state = tr("Error: %1").arg(c->lastError()->message);
     m_state->setText(state);
-    const auto &info = m_connection->info();
+    const auto &info = c->info();
     if (!info) {
         for (QLabel *l : {m_hostname, m_postfixVersion, m_staffettaVersion, m_updated})
             l->setText(u"—"_s);
@@ -145,7 +136,7 @@ void OverviewView::refreshView()
     m_postfixVersion->setText(info->postfixVersion);
     m_staffettaVersion->setText(
         tr("%1 (API %2)").arg(info->staffettaVersion).arg(info->apiVersion));
-    m_updated->setText(QLocale().toString(m_connection->lastUpdate(), QLocale::ShortFormat));
+    m_updated->setText(QLocale().toString(c->lastUpdate(), QLocale::ShortFormat));
 
     const QStringList queueOrder = api::queueNames();
     m_queues->setRowCount(int(info->queues.size()));

@@ -1,34 +1,28 @@
 #pragma once
 
-#include <QPointer>
-#include <QWidget>
+#include "relay_view.h"
 
 class QLabel;
 class QTableWidget;
 
 namespace staffetta::ui {
 
-class RelayConnection;
-
 // The selected relay at a glance: versions, queue sizes, fail2ban jails.
-class OverviewView : public QWidget
+class OverviewView : public RelayView
 {
     Q_OBJECT
 public:
     explicit OverviewView(QWidget *parent = nullptr);
 
-    // Shows this relay (nullptr: none selected) and follows its changes.
-    void setConnection(RelayConnection *connection);
-
 protected:
     void changeEvent(QEvent *event) override;
+    void connectionChanged() override { refreshView(); }
+    void relayChanged() override { refreshView(); }
 
 private:
     void retranslate();
     void refreshView();
 
-    QPointer<RelayConnection> m_connection;
-    QMetaObject::Connection m_watch;
     QLabel *m_title;
     QLabel *m_state;
     QLabel *m_hostnameLabel, *m_hostname;

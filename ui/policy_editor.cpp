@@ -3,8 +3,8 @@
 #include "client/relay_client.h"
 #include "common/access.h"
 #include "policy_dialogs.h"
+#include "relay_call.h"
 #include "relay_connection.h"
-#include "when_ready.h"
 
 #include <QUndoStack>
 
@@ -36,7 +36,10 @@ PolicyEditor::PolicyEditor(QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_dialogParent(dialogParent)
     , m_undo(new QUndoStack(this))
-{}
+    , m_call(new RelayCall(this))
+{
+    connect(m_call, &RelayCall::busyChanged, this, &PolicyEditor::setBusy);
+}
 
 PolicyEditor::~PolicyEditor() = default;
 
@@ -51,8 +54,8 @@ void PolicyEditor::setConnection(RelayConnection *connection)
     }
     m_connection = connection;
     ++m_generation;
+    m_call->cancel();
     m_undo->clear();
-    setBusy(false);
     if (connection && m_parked.contains(connection)) {
         const Parked parked = m_parked.take(connection);
         m_base = parked.base;
@@ -122,24 +125,20 @@ void PolicyEditor::reload()
         emit message(tr("Connect to the relay first."));
         return;
     }
-    const quint64 generation = ++m_generation;
-    setBusy(true);
+    ++m_generation;
     auto client = m_connection->client();
-    whenReady(client::policyGet(client), this,
-              [this, generation](const Result<client::PolicySnapshot> &r) {
-                  if (generation != m_generation)
-                      return;
-                  setBusy(false);
-                  if (!r) {
-                      emit message(tr("Could not read the policy: %1").arg(r.error().message));
-                      return;
-                  }
-                  m_base = r.value();
-                  m_loaded = true;
-                  m_undo->clear();
-                  setDraft(m_base.policy);
-                  emit loaded();
-              });
+    m_call->start([&](transport::CancelToken) { return client::policyGet(client); },
+                  [this](const Result<client::PolicySnapshot> &r) {
+                      if (!r) {
+                          emit message(tr("Could not read the policy: %1").arg(r.error().message));
+                          return;
+                      }
+                      m_base = r.value();
+                      m_loaded = true;
+                      m_undo->clear();
+                      setDraft(m_base.policy);
+                      emit loaded();
+                  });
 }
 
 void PolicyEditor::reloadIfClean()
@@ -176,35 +175,34 @@ void PolicyEditor::send(const QString &comment)
 {
     if (!m_connection)
         return;
-    const quint64 generation = ++m_generation;
-    setBusy(true);
+    ++m_generation;
     emit message(tr("Applying to %1…").arg(m_connection->profile().name));
     auto client = m_connection->client();
-    whenReady(client::policyApply(client, m_base.revision, m_draft, comment), this,
-              [this, generation](const Result<client::ApplyResult> &r) {
-                  if (generation != m_generation)
-                      return;
-                  setBusy(false);
-                  if (r) {
-                      QString text =
-                          tr("Applied: the relay is at revision %1.").arg(r.value().revision);
-                      if (!r.value().reloaded)
-                          text += u' ' + tr("Warning: %1").arg(r.value().reloadMessage);
-                      emit message(text);
-                      emit applied(r.value().revision);
-                      reload();
-                      return;
-                  }
-                  if (r.error().code == ErrorCode::Conflict) {
-                      auto conflict = client::Conflict::fromError(r.error());
-                      if (conflict) {
-                          onConflict(conflict.value());
-                          return;
-                      }
-                  }
-                  // The draft stays as it is: nothing typed is lost.
-                  emit message(tr("Not applied: %1").arg(r.error().message));
-              });
+    m_call->start(
+        [&](transport::CancelToken cancel) {
+            return client::policyApply(client, m_base.revision, m_draft, comment,
+                                       std::move(cancel));
+        },
+        [this](const Result<client::ApplyResult> &r) {
+            if (r) {
+                QString text = tr("Applied: the relay is at revision %1.").arg(r.value().revision);
+                if (!r.value().reloaded)
+                    text += u' ' + tr("Warning: %1").arg(r.value().reloadMessage);
+                emit message(text);
+                emit applied(r.value().revision);
+                reload();
+                return;
+            }
+            if (r.error().code == ErrorCode::Conflict) {
+                auto conflict = client::Conflict::fromError(r.error());
+                if (conflict) {
+                    onConflict(conflict.value());
+                    return;
+                }
+            }
+            // The draft stays as it is: nothing typed is lost.
+            emit message(tr("Not applied: %1").arg(r.error().message));
+        });
 }
 
 void PolicyEditor::onConflict(const client::Conflict &conflict)

@@ -17,6 +17,8 @@ namespace staffetta::ui {
 // until apply(), which shows the diff, applies with the base revision, and on a conflict
 // shows the colleague's change beside this one (merge or reload).
 // Everything is asynchronous; results of a superseded request are dropped.
+class RelayCall;
+
 class PolicyEditor : public QObject
 {
     Q_OBJECT
@@ -82,9 +84,10 @@ private:
     client::PolicySnapshot m_base;
     policy::Policy m_draft;
     QUndoStack *m_undo;
+    RelayCall *m_call; // policy get or apply: one at a time, busy while it runs
     bool m_loaded = false;
     bool m_busy = false;
-    quint64 m_generation = 0;
+    quint64 m_generation = 0; // the draft's: a dialog answering for an older one is ignored
 };
 
 } // namespace staffetta::ui

@@ -2,6 +2,7 @@
 
 #include "client/relay_client.h"
 #include "queue_model.h"
+#include "relay_call.h"
 #include "relay_connection.h"
 #include "when_ready.h"
 
@@ -33,7 +34,7 @@ constexpr int AutoRefreshMs = 30000;
 }
 
 QueueView::QueueView(QWidget *parent)
-    : QWidget(parent)
+    : RelayView(parent)
     , m_model(new QueueModel(this))
     , m_proxy(new QueueProxy(m_model, this))
     , m_queue(new QComboBox(this))
@@ -48,6 +49,8 @@ QueueView::QueueView(QWidget *parent)
     , m_autoTimer(new QTimer(this))
     , m_progressTimer(new QTimer(this))
     , m_detailTimer(new QTimer(this))
+    , m_load(new RelayCall(this))
+    , m_show(new RelayCall(this))
 {
     setObjectName(u"queueView"_s);
     m_queue->setObjectName(u"queueChooser"_s);
@@ -118,8 +121,18 @@ QueueView::QueueView(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QueueProxy::setText);
     connect(m_refresh, &QPushButton::clicked, this, &QueueView::reload);
     connect(m_stop, &QPushButton::clicked, this, [this] {
-        if (m_cancel)
-            m_cancel->store(true);
+        if (!m_load->isBusy())
+            return;
+        m_load->cancel();
+        m_status->setText(tr("Loading stopped."));
+    });
+    connect(m_load, &RelayCall::busyChanged, this, [this](bool busy) {
+        m_progress->setVisible(busy);
+        m_stop->setVisible(busy);
+        if (busy)
+            m_progressTimer->start();
+        else
+            m_progressTimer->stop();
     });
     m_autoTimer->setInterval(AutoRefreshMs);
     connect(m_autoTimer, &QTimer::timeout, this, [this] {
@@ -143,33 +156,27 @@ QueueView::QueueView(QWidget *parent)
     updateActions();
 }
 
-void QueueView::setConnection(RelayConnection *connection)
+bool QueueView::isLoading() const
 {
-    if (connection == m_connection)
-        return;
-    if (m_connection)
-        disconnect(m_connection, nullptr, this, nullptr);
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel.reset();
-    ++m_generation;
-    m_connection = connection;
+    return m_load->isBusy();
+}
+
+void QueueView::connectionChanged()
+{
     m_model->clear();
     m_detail->clear();
     m_loadedOnce = false;
-    m_progress->setVisible(false);
-    m_stop->setVisible(false);
     m_status->clear();
-    if (m_connection) {
-        connect(m_connection, &RelayConnection::changed, this, [this] {
-            updateActions();
-            if (isVisible() && !m_loadedOnce)
-                reload(); // the relay came online while the view was showing
-        });
-    }
     if (isVisible())
         reload();
     updateActions();
+}
+
+void QueueView::relayChanged()
+{
+    updateActions();
+    if (isVisible() && !m_loadedOnce)
+        reload(); // the relay came online while the view was showing
 }
 
 void QueueView::showEvent(QShowEvent *event)
@@ -181,27 +188,17 @@ void QueueView::showEvent(QShowEvent *event)
 
 void QueueView::reload()
 {
-    // Online once is enough: a refresh in progress (state Connecting) must not stop it.
-    if (!m_connection || !m_connection->info() || isLoading())
+    if (!isOnline() || isLoading())
         return;
     m_loadedOnce = true;
-    m_cancel = transport::makeCancelToken();
     m_loadedRows = std::make_shared<std::atomic<qint64>>(0);
     m_loadClock.start();
-    m_progress->setVisible(true);
-    m_stop->setVisible(true);
-    m_progressTimer->start();
-    const quint64 generation = ++m_generation;
-    auto client = m_connection->client();
-    whenReady(
-        client::queueList(client, {}, m_loadedRows, m_cancel), this,
-        [this, generation](const Result<client::QueueListing> &listing) {
-            if (generation != m_generation)
-                return;
-            m_cancel.reset();
-            m_progressTimer->stop();
-            m_progress->setVisible(false);
-            m_stop->setVisible(false);
+    auto client = connection()->client();
+    m_load->start(
+        [&](transport::CancelToken cancel) {
+            return client::queueList(client, {}, m_loadedRows, std::move(cancel));
+        },
+        [this](Result<client::QueueListing> listing) {
             if (!listing) {
                 m_status->setText(
                     tr("The queue could not be read: %1").arg(listing.error().message));
@@ -211,7 +208,7 @@ void QueueView::reload()
             const QStringList selected = selectedIds();
             const QString current = m_table->currentIndex().data(QueueModel::IdRole).toString();
             const QString top = m_table->indexAt(QPoint(0, 0)).data(QueueModel::IdRole).toString();
-            m_model->setListing(std::move(const_cast<client::QueueListing &>(listing.value())));
+            m_model->setListing(std::move(listing).value());
             const auto proxyIndex = [this](const QString &id, int column = 0) {
                 const int r = m_model->rowOf(id);
                 return r < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(r, column));
@@ -252,7 +249,7 @@ QStringList QueueView::selectedIds() const
 
 void QueueView::updateActions()
 {
-    const bool allowed = m_connection && m_connection->can(Permission::ChangeQueue);
+    const bool allowed = connection() && connection()->can(Permission::ChangeQueue);
     const bool any = m_table->selectionModel()->hasSelection();
     for (const auto &[a, b] : m_actions) {
         b->setEnabled(allowed && any);
@@ -263,17 +260,15 @@ void QueueView::updateActions()
 void QueueView::showDetail()
 {
     const QString id = m_table->currentIndex().data(QueueModel::IdRole).toString();
-    if (id.isEmpty() || !m_connection) {
+    if (id.isEmpty() || !connection()) {
+        m_show->cancel();
         m_detail->clear();
         return;
     }
-    auto client = m_connection->client();
-    const quint64 generation = m_generation;
-    whenReady(
-        client::queueShow(client, id), this, [this, id, generation](const Result<QJsonObject> &r) {
-            if (generation != m_generation ||
-                m_table->currentIndex().data(QueueModel::IdRole).toString() != id)
-                return;
+    auto client = connection()->client();
+    m_show->start(
+        [&](transport::CancelToken) { return client::queueShow(client, id); },
+        [this, id](const Result<QJsonObject> &r) {
             if (!r) {
                 m_detail->setPlainText(r.error().message);
                 return;
@@ -313,7 +308,7 @@ void QueueView::showDetail()
 void QueueView::act(QueueAction action)
 {
     const QStringList ids = selectedIds();
-    if (ids.isEmpty() || !m_connection)
+    if (ids.isEmpty() || !connection())
         return;
     QString question;
     switch (action) {
@@ -351,22 +346,35 @@ void QueueView::act(QueueAction action)
 
 void QueueView::runAction(QueueAction action, const QStringList &ids)
 {
-    if (!m_connection)
+    if (!connection())
         return;
-    auto client = m_connection->client();
+    auto client = connection()->client();
     for (const auto &[a, b] : m_actions)
         b->setEnabled(false);
+    // A write: its report is shown even if another relay is selected meanwhile (not a RelayCall,
+    // whose result the switch would drop).
     whenReady(client::queueAction(client, action, ids), this,
               [this, action](const Result<QList<postfix::ActionResult>> &r) {
                   updateActions();
                   if (!r) {
-                      QMessageBox::warning(this, tr("Queue"), r.error().message);
+                      showError(r.error().message);
                       return;
                   }
                   reportResults(action, r.value());
                   emit actionDone(r.value());
+                  relayWritten();
                   reload();
               });
+}
+
+void QueueView::showError(const QString &text)
+{
+    // Window-modal with open(): no nested event loop inside the call's continuation.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Queue"), text, QMessageBox::Ok, this);
+    box->setObjectName(u"queueError"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit message(text);
 }
 
 QString QueueView::outcomeText(const QString &outcome)

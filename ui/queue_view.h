@@ -1,11 +1,9 @@
 #pragma once
 
 #include "postfix/queue.h"
-#include "transport/transport.h"
+#include "relay_view.h"
 
 #include <QElapsedTimer>
-#include <QPointer>
-#include <QWidget>
 
 #include <atomic>
 #include <memory>
@@ -24,23 +22,22 @@ namespace staffetta::ui {
 
 class QueueModel;
 class QueueProxy;
-class RelayConnection;
+class RelayCall;
 
 // The Queue view: every queued message of the selected relay in a sortable, filterable
 // table (100k rows load off the UI thread and land in one model reset), the selected
 // message's envelope, delay reasons and headers, and the queue actions with a confirmation
 // and a per-message report.
-class QueueView : public QWidget
+class QueueView : public RelayView
 {
     Q_OBJECT
 public:
     explicit QueueView(QWidget *parent = nullptr);
 
-    void setConnection(RelayConnection *connection);
     QueueModel *model() const { return m_model; }
     QueueProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
-    bool isLoading() const { return bool(m_cancel); }
+    bool isLoading() const;
     qint64 lastLoadMs() const { return m_lastLoadMs; }
 
     // Loads the whole queue again (keeps selection and position).
@@ -53,11 +50,12 @@ public:
 signals:
     void loaded();
     void actionDone(const QList<postfix::ActionResult> &results);
-    void message(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void connectionChanged() override;
+    void relayChanged() override;
 
 private:
     void retranslate();
@@ -65,8 +63,8 @@ private:
     void showDetail();
     void runAction(postfix::QueueAction action, const QStringList &ids);
     void reportResults(postfix::QueueAction action, const QList<postfix::ActionResult> &results);
+    void showError(const QString &text);
 
-    QPointer<RelayConnection> m_connection;
     QueueModel *m_model;
     QueueProxy *m_proxy;
     QComboBox *m_queue;
@@ -82,11 +80,11 @@ private:
     QTimer *m_autoTimer;
     QTimer *m_progressTimer;
     QTimer *m_detailTimer;
-    transport::CancelToken m_cancel;
+    RelayCall *m_load; // queue list
+    RelayCall *m_show; // queue show (the selected message)
     std::shared_ptr<std::atomic<qint64>> m_loadedRows;
     QElapsedTimer m_loadClock;
     qint64 m_lastLoadMs = -1;
-    quint64 m_generation = 0;
     bool m_loadedOnce = false;
 };
 

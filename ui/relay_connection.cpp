@@ -11,10 +11,21 @@ namespace staffetta::ui {
 
 using namespace Qt::Literals::StringLiterals;
 
+std::shared_ptr<transport::Transport> makeTransport(const settings::RelayProfile &profile)
+{
+    switch (profile.transport) {
+    case transport::Kind::Ssh:
+        break;
+    }
+    return std::make_shared<transport::SshTransport>(profile.ssh);
+}
+
 RelayConnection::RelayConnection(settings::RelayProfile profile, secrets::SecretStore &secrets,
-                                 Prompter &prompter, QObject *parent)
+                                 Prompter &prompter, TransportFactory factory, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
+    , m_factory(factory ? std::move(factory) : TransportFactory(makeTransport))
+    , m_transport(m_factory(m_profile))
     , m_secrets(secrets)
     , m_prompter(prompter)
 {}
@@ -26,13 +37,15 @@ RelayConnection::~RelayConnection()
 
 void RelayConnection::setProfile(const settings::RelayProfile &profile)
 {
-    const bool endpointChanged =
-        !(profile.ssh.host == m_profile.ssh.host && profile.ssh.port == m_profile.ssh.port &&
-          profile.ssh.user == m_profile.ssh.user && profile.ssh.auth == m_profile.ssh.auth &&
-          profile.ssh.keyFile == m_profile.ssh.keyFile);
+    settings::RelayProfile sameEndpoint = profile;
+    sameEndpoint.name = m_profile.name;
+    sameEndpoint.group = m_profile.group;
+    sameEndpoint.secretInKeychain = m_profile.secretInKeychain;
+    const bool endpointChanged = !(sameEndpoint == m_profile);
     m_profile = profile;
     if (endpointChanged) {
         cancel();
+        m_transport = m_factory(m_profile);
         m_secret.clear();
         m_keychainTried = false;
         m_approvedFingerprint.clear();
@@ -112,8 +125,8 @@ void RelayConnection::loadSecretThenRun()
 
 client::RelayClient RelayConnection::client() const
 {
-    return client::RelayClient(std::make_shared<transport::SshTransport>(
-        m_profile.ssh, transport::SshCredentials{m_secret, m_approvedFingerprint}));
+    m_transport->setCredentials({m_secret, m_approvedFingerprint});
+    return client::RelayClient(m_transport);
 }
 
 void RelayConnection::runInfo()

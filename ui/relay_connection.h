@@ -8,6 +8,9 @@
 #include <QDateTime>
 #include <QObject>
 
+#include <functional>
+#include <memory>
+
 namespace staffetta::secrets {
 class SecretStore;
 }
@@ -20,6 +23,12 @@ namespace staffetta::ui {
 
 class Prompter;
 
+// Makes the transport a profile names. The console uses makeTransport; tests give their own
+// (a fake relay with canned answers) to run UI tests without a relay.
+using TransportFactory =
+    std::function<std::shared_ptr<transport::Transport>(const settings::RelayProfile &)>;
+std::shared_ptr<transport::Transport> makeTransport(const settings::RelayProfile &profile);
+
 // One relay in the console: its profile, its live state and the last `info` it answered.
 // Connecting is a small asynchronous task: keychain secret -> SSH `info` -> (host key or
 // secret question -> retry). Nothing here blocks: results arrive through continuations bound
@@ -31,8 +40,10 @@ public:
     enum class State { Idle, Connecting, Online, Failed };
     Q_ENUM(State)
 
+    // One transport per connection, made by `factory` (makeTransport when empty) from the
+    // profile, and made again when the profile's endpoint changes.
     RelayConnection(settings::RelayProfile profile, secrets::SecretStore &secrets,
-                    Prompter &prompter, QObject *parent = nullptr);
+                    Prompter &prompter, TransportFactory factory = {}, QObject *parent = nullptr);
     ~RelayConnection() override;
 
     const settings::RelayProfile &profile() const { return m_profile; }
@@ -48,8 +59,9 @@ public:
     // A one-line, translated summary for the fleet list.
     QString statusText() const;
 
-    // A client for the other verbs, with the credentials this connection settled on (the
-    // secret and the approved host key). Meaningful once Online.
+    // A client for the other verbs, through this connection's transport, with the credentials
+    // this connection settled on (the secret and the approved host key). Meaningful once
+    // Online.
     client::RelayClient client() const;
 
     // Connect (or refresh): fetch `info`. Safe to call at any time; the newest call wins.
@@ -70,6 +82,8 @@ private:
     void setState(State state);
 
     settings::RelayProfile m_profile;
+    TransportFactory m_factory;
+    std::shared_ptr<transport::Transport> m_transport;
     secrets::SecretStore &m_secrets;
     Prompter &m_prompter;
     State m_state = State::Idle;

@@ -3,6 +3,7 @@
 #include "bans_view.h"
 #include "client/relay_client.h"
 #include "queue_model.h"
+#include "relay_call.h"
 #include "relay_connection.h"
 #include "settings/profiles.h"
 #include "when_ready.h"
@@ -21,6 +22,11 @@
 namespace staffetta::ui {
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+constexpr int QueueIdRole = Qt::UserRole + 1;
+constexpr int RelayIdRole = Qt::UserRole + 2;
+} // namespace
 
 SearchPanel::SearchPanel(QWidget *parent)
     : QWidget(parent)
@@ -42,10 +48,9 @@ SearchPanel::SearchPanel(QWidget *parent)
     layout->addWidget(m_tree, 2);
     layout->addWidget(m_detail, 1);
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
-        const QString id = index.data(Qt::UserRole + 1).toString();
-        auto *relay = index.data(Qt::UserRole + 2).value<RelayConnection *>();
-        if (!id.isEmpty() && relay)
-            emit showMessage(relay, id);
+        const QString id = index.data(QueueIdRole).toString();
+        if (!id.isEmpty() && relayOf(index))
+            emit showMessage(index.data(RelayIdRole).toUuid(), id);
     });
     retranslate();
 }
@@ -53,7 +58,9 @@ SearchPanel::SearchPanel(QWidget *parent)
 void SearchPanel::search(const QString &term, const QList<RelayConnection *> &relays)
 {
     m_term = term.trimmed();
-    ++m_generation;
+    delete m_round; // the previous search's calls: canceled, their results dropped
+    m_round = new QObject(this);
+    m_relays.clear();
     m_model->clear();
     m_model->setColumnCount(2);
     m_detail->clear();
@@ -64,7 +71,8 @@ void SearchPanel::search(const QString &term, const QList<RelayConnection *> &re
         if (relay->state() != RelayConnection::State::Online)
             continue;
         auto *group = new QStandardItem(relay->profile().name);
-        group->setData(QVariant::fromValue(relay), Qt::UserRole + 2);
+        group->setData(relay->profile().id, RelayIdRole);
+        m_relays.insert(relay->profile().id, relay);
         auto *status = new QStandardItem(tr("searching…"));
         m_model->appendRow({group, status});
         ++m_pending;
@@ -77,24 +85,35 @@ void SearchPanel::search(const QString &term, const QList<RelayConnection *> &re
     m_tree->expandAll();
 }
 
+RelayConnection *SearchPanel::relayOf(const QModelIndex &index) const
+{
+    return m_relays.value(index.data(RelayIdRole).toUuid());
+}
+
 void SearchPanel::searchRelay(RelayConnection *relay, QStandardItem *group)
 {
     auto client = relay->client();
-    const quint64 generation = m_generation;
     QPointer<RelayConnection> guard(relay);
-    whenReady(client::search(client, m_term), this,
-              [this, generation, guard, group](const Result<client::SearchHit> &hit) {
-                  if (generation != m_generation || !guard)
-                      return;
-                  m_model->setData(m_model->indexFromItem(group).siblingAtColumn(1),
-                                   hit ? QString() : hit.error().message);
-                  if (hit)
-                      fill(guard, group, hit.value());
-                  m_tree->expandAll();
-                  m_tree->resizeColumnToContents(0);
-                  if (--m_pending == 0)
-                      emit finished();
-              });
+    // One call per relay and round; a relay removed meanwhile takes its answer with it.
+    auto *call = new RelayCall(m_round);
+    connect(relay, &QObject::destroyed, call, [this, call] {
+        if (call->isBusy() && --m_pending == 0)
+            emit finished();
+        call->deleteLater();
+    });
+    call->start([&](transport::CancelToken) { return client::search(client, m_term); },
+                [this, guard, group](const Result<client::SearchHit> &hit) {
+                    if (!guard)
+                        return;
+                    m_model->setData(m_model->indexFromItem(group).siblingAtColumn(1),
+                                     hit ? QString() : hit.error().message);
+                    if (hit)
+                        fill(guard, group, hit.value());
+                    m_tree->expandAll();
+                    m_tree->resizeColumnToContents(0);
+                    if (--m_pending == 0)
+                        emit finished();
+                });
 }
 
 void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const client::SearchHit &hit)
@@ -141,8 +160,8 @@ void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const clien
             add(tr("Queued %1 (%2): %3 → %4")
                     .arg(m.id, QueueModel::queueLabel(m.queue), m.sender, m.recipients) +
                 (m.reason.isEmpty() ? QString() : u" — "_s + m.reason));
-        item->setData(m.id, Qt::UserRole + 1);
-        item->setData(QVariant::fromValue(relay), Qt::UserRole + 2);
+        item->setData(m.id, QueueIdRole);
+        item->setData(relay->profile().id, RelayIdRole);
         item->setToolTip(tr("Double-click to open it in the Queue view."));
     }
     if (hit.messagesMatched > hit.messages.size())
@@ -187,7 +206,7 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
         // The relay's answer changed: ask it again, it shows the new state.
         for (int row = 0; row < m_model->rowCount(); ++row) {
             QStandardItem *group = m_model->item(row);
-            if (group->data(Qt::UserRole + 2).value<RelayConnection *>() == guard) {
+            if (relayOf(group->index()) == guard) {
                 ++m_pending;
                 searchRelay(guard, group);
             }

@@ -2,7 +2,9 @@
 
 #include "client/ops_client.h"
 
+#include <QHash>
 #include <QPointer>
+#include <QUuid>
 #include <QWidget>
 
 class QLabel;
@@ -32,7 +34,8 @@ public:
 
 signals:
     void finished(); // every relay answered
-    void showMessage(RelayConnection *relay, const QString &queueId);
+    // A queued message was double-clicked: show it in the Queue view of that relay.
+    void showMessage(const QUuid &relayId, const QString &queueId);
     void message(const QString &text);
 
 protected:
@@ -40,6 +43,8 @@ protected:
 
 private:
     void searchRelay(RelayConnection *relay, QStandardItem *group);
+    // The relay a result item belongs to, if it still exists (items keep only its id).
+    RelayConnection *relayOf(const QModelIndex &index) const;
     void fill(RelayConnection *relay, QStandardItem *group, const client::SearchHit &hit);
     void addIpActions(RelayConnection *relay, QStandardItem *item,
                       const client::AddressReport &report);
@@ -51,7 +56,8 @@ private:
     QTextBrowser *m_detail;
     QString m_term;
     int m_pending = 0;
-    quint64 m_generation = 0;
+    QHash<QUuid, QPointer<RelayConnection>> m_relays; // the relays of this search, by id
+    QObject *m_round = nullptr; // this search's calls: deleted (canceled) by the next one
 };
 
 } // namespace staffetta::ui

@@ -1,25 +1,17 @@
 // staffetta: the desktop console. Composition root only: settings, keychain, language, window.
-#include "fleet_model.h"
 #include "language.h"
-#include "limits_view.h"
 #include "main_window.h"
-#include "overview_view.h"
-#include "policy_editor.h"
-#include "relay_connection.h"
-#include "relay_dialog.h"
 #include "secrets/secret_store.h"
-#include "senders_view.h"
 #include "settings/profiles.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDeadlineTimer>
-#include <QDir>
 #include <QFile>
 #include <QSettings>
-#include <QTimer>
 
+#ifdef Q_OS_UNIX
 #include <sys/resource.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 using namespace staffetta;
@@ -55,14 +47,18 @@ std::optional<settings::RelayProfile> labProfile(const QString &path)
     return p;
 }
 
+// No core dumps: they could hold passwords read from the keychain (Linux, macOS: both Unix).
+// On Windows a stated no-op: a crashed process leaves no core file there; Windows Error
+// Reporting keeps a dump only where an administrator enabled LocalDumps.
 void hardenProcess()
 {
-    // No core dumps: they could hold passwords read from the keychain.
+#ifdef Q_OS_UNIX
     struct rlimit none
     {
         0, 0
     };
     setrlimit(RLIMIT_CORE, &none);
+#endif
 }
 
 } // namespace
@@ -91,12 +87,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption languageOption(
         u"language"_s, QCoreApplication::translate("main", "Language for this run (en, it)."),
         u"code"_s);
-    const QCommandLineOption screenshotOption(
-        u"screenshots"_s,
-        QCoreApplication::translate("main",
-                                    "Render each view to PNG files in this directory, then quit."),
-        u"dir"_s);
-    parser.addOptions({settingsOption, labOption, languageOption, screenshotOption});
+    parser.addOptions({settingsOption, labOption, languageOption});
     parser.process(app);
 
     std::unique_ptr<QSettings> settings =
@@ -122,44 +113,5 @@ int main(int argc, char *argv[])
     }
     window.show();
 
-    if (parser.isSet(screenshotOption)) {
-        const QString dir = parser.value(screenshotOption);
-        QDir().mkpath(dir);
-        auto shoot = [&window, dir] {
-            window.grab().save(QDir(dir).filePath(u"overview.png"_s));
-            // The policy views, once the policy is read (or after 10 s).
-            ui::PolicyEditor *editor = window.policyEditor();
-            QDeadlineTimer deadline(10000);
-            while (!editor->isLoaded() && !deadline.hasExpired())
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            window.views()->setCurrentWidget(window.senders());
-            window.senders()->selectAccount(u"bob"_s);
-            window.grab().save(QDir(dir).filePath(u"senders.png"_s));
-            window.views()->setCurrentWidget(window.limits());
-            window.limits()->refreshUsage();
-            QDeadlineTimer usage(5000);
-            while (!window.limits()->model()->hasUsage() && !usage.hasExpired())
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            window.grab().save(QDir(dir).filePath(u"limits.png"_s));
-            window.views()->setCurrentIndex(0);
-            auto *dialog = new ui::RelayDialog(&window);
-            if (auto *c = window.currentConnection())
-                dialog->setProfile(c->profile());
-            dialog->show();
-            dialog->grab().save(QDir(dir).filePath(u"relay-dialog.png"_s));
-            dialog->deleteLater();
-            QCoreApplication::quit();
-        };
-        // Shoot when the selected relay has answered (or failed), at most after 30 s.
-        auto *c = window.currentConnection();
-        if (c) {
-            QObject::connect(c, &ui::RelayConnection::changed, &window, [c, shoot] {
-                if (c->state() == ui::RelayConnection::State::Online ||
-                    c->state() == ui::RelayConnection::State::Failed)
-                    QTimer::singleShot(200, shoot);
-            });
-        }
-        QTimer::singleShot(c ? 30000 : 500, shoot);
-    }
     return app.exec();
 }

@@ -31,6 +31,8 @@ inline constexpr int MaxLoginLength = 64;
 // A change's comment (policy apply/rollback) and a whitelist note: kept in the revisions and
 // the audit log, returned by history and audit.
 inline constexpr int MaxCommentLength = 1000;
+// The largest message size limit a policy may set (relay-wide or per account): 1 TiB.
+inline constexpr qint64 MaxMessageSizeLimit = qint64(1) << 40;
 
 // ---- console side: what the console accepts from a relay
 

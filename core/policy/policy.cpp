@@ -230,7 +230,7 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
         policy.limits.dailyQuota = int(*v);
     if (auto v = r.positive(lo, u"limits"_s, u"max_recipients"_s, 100'000))
         policy.limits.maxRecipients = int(*v);
-    if (auto v = r.positive(lo, u"limits"_s, u"max_message_size"_s, qint64(1) << 40))
+    if (auto v = r.positive(lo, u"limits"_s, u"max_message_size"_s, limits::MaxMessageSizeLimit))
         policy.limits.maxMessageSize = *v;
     const QString window = lo.value(u"quota_window"_s).toString(u"calendar_day"_s);
     if (window == u"rolling_24h"_s)
@@ -278,7 +278,7 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
             a.dailyQuota = int(*v);
         if (auto v = r.positive(ao, path, u"max_recipients"_s, 100'000))
             a.maxRecipients = int(*v);
-        if (auto v = r.positive(ao, path, u"max_message_size"_s, qint64(1) << 40))
+        if (auto v = r.positive(ao, path, u"max_message_size"_s, limits::MaxMessageSizeLimit))
             a.maxMessageSize = *v;
         policy.accounts.append(a);
     }

@@ -12,9 +12,10 @@ QString RelayProfile::keychainKey() const
 
 bool operator==(const RelayProfile &a, const RelayProfile &b)
 {
-    return a.id == b.id && a.name == b.name && a.group == b.group && a.ssh.host == b.ssh.host &&
-           a.ssh.port == b.ssh.port && a.ssh.user == b.ssh.user && a.ssh.auth == b.ssh.auth &&
-           a.ssh.keyFile == b.ssh.keyFile && a.ssh.knownHostsFile == b.ssh.knownHostsFile &&
+    return a.id == b.id && a.name == b.name && a.group == b.group && a.transport == b.transport &&
+           a.ssh.host == b.ssh.host && a.ssh.port == b.ssh.port && a.ssh.user == b.ssh.user &&
+           a.ssh.auth == b.ssh.auth && a.ssh.keyFile == b.ssh.keyFile &&
+           a.ssh.knownHostsFile == b.ssh.knownHostsFile &&
            a.ssh.remoteCommand == b.ssh.remoteCommand && a.secretInKeychain == b.secretInKeychain;
 }
 
@@ -40,6 +41,22 @@ SshAuth authFromName(const QString &name)
     return SshAuth::Agent;
 }
 
+QString transportName(transport::Kind kind)
+{
+    switch (kind) {
+    case transport::Kind::Ssh:
+        break;
+    }
+    return u"ssh"_s;
+}
+
+std::optional<transport::Kind> transportFromName(const QString &name)
+{
+    if (name == u"ssh"_s)
+        return transport::Kind::Ssh;
+    return std::nullopt;
+}
+
 ProfileStore::ProfileStore(QSettings &settings)
     : m_settings(settings)
 {}
@@ -54,8 +71,14 @@ QList<RelayProfile> ProfileStore::load() const
         if (id.isNull())
             continue;
         m_settings.beginGroup(key);
+        const auto kind = transportFromName(m_settings.value(u"transport"_s, u"ssh"_s).toString());
+        if (!kind) {
+            m_settings.endGroup();
+            continue; // a transport this console cannot use: left as it is, not shown
+        }
         RelayProfile p;
         p.id = id;
+        p.transport = *kind;
         p.name = m_settings.value(u"name"_s).toString();
         p.group = m_settings.value(u"group"_s).toString();
         p.ssh.host = m_settings.value(u"host"_s).toString();
@@ -81,6 +104,7 @@ void ProfileStore::save(const RelayProfile &p)
     m_settings.beginGroup(u"relays/"_s + p.id.toString(QUuid::WithoutBraces));
     m_settings.setValue(u"name"_s, p.name);
     m_settings.setValue(u"group"_s, p.group);
+    m_settings.setValue(u"transport"_s, transportName(p.transport));
     m_settings.setValue(u"host"_s, p.ssh.host);
     m_settings.setValue(u"port"_s, p.ssh.port);
     m_settings.setValue(u"user"_s, p.ssh.user);

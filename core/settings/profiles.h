@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+
 namespace staffetta::settings {
 
 // A relay the console knows. Stored in QSettings; never holds a secret (those live in the
@@ -16,7 +18,9 @@ struct RelayProfile
     QUuid id;
     QString name;
     QString group;
-    transport::SshEndpoint ssh;
+    // How the relay is reached, and that transport's settings (only SSH exists today).
+    transport::Kind transport = transport::Kind::Ssh;
+    transport::SshEndpoint ssh;    // Kind::Ssh
     bool secretInKeychain = false; // a password or passphrase was saved for this profile
 
     QString keychainKey() const; // "relay/<uuid>/secret"
@@ -25,6 +29,9 @@ struct RelayProfile
 
 QString authName(transport::SshAuth auth);
 transport::SshAuth authFromName(const QString &name);
+QString transportName(transport::Kind kind);
+// nullopt for a name this console does not know (a profile written by a newer one).
+std::optional<transport::Kind> transportFromName(const QString &name);
 
 // Relay profiles in a QSettings instance (the user's, or a temporary file in tests).
 class ProfileStore

@@ -62,9 +62,16 @@ QString sshError(ssh_session s)
     return QString::fromUtf8(ssh_get_error(s));
 }
 
-bool canceled(const CancelToken &cancel)
+// A call stops when its caller cancels it or when its transport goes.
+struct StopFlags
 {
-    return cancel && cancel->load();
+    CancelToken call;
+    CancelToken transport;
+};
+
+bool canceled(const StopFlags &stop)
+{
+    return (stop.call && stop.call->load()) || (stop.transport && stop.transport->load());
 }
 
 Error canceledError()
@@ -210,118 +217,6 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint,
                  {{u"user"_s, endpoint.user}});
 }
 
-// Idle SSH sessions, kept for the next request to the same relay. Opening a session costs
-// a TCP connect, a key exchange and the login: about 250 ms against the lab's loopback sshd
-// (bench/README.md), paid by every console request before sessions were reused. A session
-// that ran its last command to the end waits here, per endpoint and credentials, and is
-// closed after kIdleLimit without use. A reused session carries the host key check and the
-// login of when it was opened (OpenSSH's ControlMaster does the same).
-class SessionPool
-{
-public:
-    static constexpr auto kIdleLimit = std::chrono::seconds(30);
-    static constexpr int kIdlePerKey = 4;
-
-    // Created by the first session given back, so after libssh's crypto has started: its
-    // destructor then runs before OpenSSL's cleanup at exit (which it registers when it starts).
-    static SessionPool &instance()
-    {
-        static SessionPool pool;
-        return pool;
-    }
-    static SessionPool *existing() { return s_existing.load(); }
-
-    SessionPool() { s_existing.store(this); }
-    ~SessionPool()
-    {
-        s_existing.store(nullptr);
-        std::unique_lock lock(m_mutex);
-        m_stopping = true;
-        lock.unlock();
-        m_wake.notify_all();
-        if (m_reaper.joinable())
-            m_reaper.join();
-        // The process is ending: the system closes the sockets. No SSH goodbye (it would need
-        // the crypto that is being torn down).
-        for (Idle &i : m_idle)
-            (void)i.session.release();
-    }
-
-    Session take(const QByteArray &key)
-    {
-        std::lock_guard lock(m_mutex);
-        // The most recently used session of this key: the least likely to have been dropped.
-        for (auto it = m_idle.rbegin(); it != m_idle.rend(); ++it) {
-            if (it->key == key) {
-                Session s = std::move(it->session);
-                m_idle.erase(std::next(it).base());
-                return s;
-            }
-        }
-        return {};
-    }
-
-    void give(const QByteArray &key, Session session)
-    {
-        std::unique_lock lock(m_mutex);
-        if (m_stopping) {
-            (void)session.release(); // the process is ending (see the destructor)
-            return;
-        }
-        const auto sameKey = std::count_if(m_idle.begin(), m_idle.end(),
-                                           [&](const Idle &i) { return i.key == key; });
-        if (sameKey >= kIdlePerKey)
-            return; // enough are kept: this one is closed when `session` goes
-        m_idle.push_back({key, std::move(session), std::chrono::steady_clock::now()});
-        if (!m_reaping) {
-            // The previous reaper has left its loop (m_reaping false): join it, start anew.
-            if (m_reaper.joinable())
-                m_reaper.join();
-            m_reaping = true;
-            m_reaper = std::thread([this] { reap(); });
-        }
-    }
-
-private:
-    struct Idle
-    {
-        QByteArray key;
-        Session session;
-        std::chrono::steady_clock::time_point since;
-    };
-
-    // Closes expired sessions; ends when none is left (and starts again with the next one).
-    void reap()
-    {
-        std::unique_lock lock(m_mutex);
-        while (!m_stopping && !m_idle.empty()) {
-            m_wake.wait_for(lock, std::chrono::seconds(5));
-            const auto now = std::chrono::steady_clock::now();
-            std::vector<Session> expired;
-            for (auto it = m_idle.begin(); it != m_idle.end() && !m_stopping;) {
-                if (now - it->since >= kIdleLimit) {
-                    expired.push_back(std::move(it->session));
-                    it = m_idle.erase(it);
-                } else {
-                    ++it;
-                }
-            }
-            lock.unlock();
-            expired.clear(); // disconnects, without holding the lock
-            lock.lock();
-        }
-        m_reaping = false;
-    }
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::vector<Idle> m_idle;
-    std::thread m_reaper;
-    bool m_reaping = false;
-    bool m_stopping = false;
-    static inline std::atomic<SessionPool *> s_existing = nullptr;
-};
-
 // What a session was opened with: only a request with the same endpoint and credentials may
 // reuse it (hashed, so the secret is not kept twice).
 QByteArray sessionKey(const SshEndpoint &e, const SshCredentials &c)
@@ -339,9 +234,35 @@ QByteArray sessionKey(const SshEndpoint &e, const SshCredentials &c)
     return hash.result();
 }
 
+// ssh_connect without blocking on the network, so that a cancel (or the transport going) stops
+// a call to a relay that accepts the connection and never answers; libssh's blocking connect
+// would hold the thread for the whole connect timeout. libssh offers no wait that a cancel can
+// interrupt: its non-blocking mode is polled every few milliseconds (the same on every OS).
+Result<Done> connectInterruptibly(ssh_session s, const SshEndpoint &endpoint,
+                                  const StopFlags &cancel)
+{
+    ssh_set_blocking(s, 0);
+    const QDeadlineTimer deadline(endpoint.connectTimeoutMs);
+    int rc;
+    while ((rc = ssh_connect(s)) == SSH_AGAIN && !canceled(cancel) && !deadline.hasExpired())
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ssh_set_blocking(s, 1);
+    if (rc == SSH_OK)
+        return Done{};
+    if (canceled(cancel))
+        return canceledError();
+    const QString why =
+        rc == SSH_AGAIN ? Tr::tr("no SSH answer within %1 s").arg(endpoint.connectTimeoutMs / 1000)
+                        : sshError(s);
+    return Error(
+        ErrorCode::HostUnreachable,
+        Tr::tr("Cannot reach %1 port %2: %3").arg(endpoint.host).arg(endpoint.port).arg(why),
+        {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
+}
+
 // A new session: connect, check the host key, log in.
 Result<Session> openSession(const SshEndpoint &endpoint, const SshCredentials &credentials,
-                            const CancelToken &cancel)
+                            const StopFlags &cancel)
 {
     Session session(ssh_new());
     if (!session)
@@ -366,16 +287,8 @@ Result<Session> openSession(const SshEndpoint &endpoint, const SshCredentials &c
         ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, kh.constData());
     }
 
-    if (ssh_connect(s) != SSH_OK) {
-        return Error(ErrorCode::HostUnreachable,
-                     Tr::tr("Cannot reach %1 port %2: %3")
-                         .arg(endpoint.host)
-                         .arg(endpoint.port)
-                         .arg(sshError(s)),
-                     {{u"host"_s, endpoint.host}, {u"port"_s, endpoint.port}});
-    }
-    if (canceled(cancel))
-        return canceledError();
+    if (auto connected = connectInterruptibly(s, endpoint, cancel); !connected)
+        return connected.error();
     if (auto verified = verifyHost(s, endpoint, credentials); !verified)
         return verified.error();
     if (auto authenticated = authenticate(s, endpoint, credentials); !authenticated)
@@ -460,10 +373,126 @@ Channel openChannel(ssh_session s)
 
 } // namespace
 
+// Idle SSH sessions of one transport, kept for its next request. Opening a session costs a
+// TCP connect, a key exchange and the login: about 250 ms against the lab's loopback sshd
+// (bench/README.md), paid by every console request before sessions were reused. A session
+// that ran its last command to the end waits here, per endpoint and credentials, and is
+// closed after kIdleLimit without use. A reused session carries the host key check and the
+// login of when it was opened (OpenSSH's ControlMaster does the same).
+class SessionPool
+{
+public:
+    static constexpr auto kIdleLimit = std::chrono::seconds(30);
+    static constexpr int kIdlePerKey = SshTransport::kThreads;
+
+    ~SessionPool()
+    {
+        std::unique_lock lock(m_mutex);
+        m_stopping = true;
+        lock.unlock();
+        m_wake.notify_all();
+        if (m_reaper.joinable())
+            m_reaper.join();
+        m_idle.clear(); // disconnects
+    }
+
+    Session take(const QByteArray &key)
+    {
+        std::lock_guard lock(m_mutex);
+        // The most recently used session of this key: the least likely to have been dropped.
+        for (auto it = m_idle.rbegin(); it != m_idle.rend(); ++it) {
+            if (it->key == key) {
+                Session s = std::move(it->session);
+                m_idle.erase(std::next(it).base());
+                return s;
+            }
+        }
+        return {};
+    }
+
+    void give(const QByteArray &key, Session session)
+    {
+        std::unique_lock lock(m_mutex);
+        if (m_stopping)
+            return; // the transport is going: `session` is closed
+        const auto sameKey = std::count_if(m_idle.begin(), m_idle.end(),
+                                           [&](const Idle &i) { return i.key == key; });
+        if (sameKey >= kIdlePerKey)
+            return; // enough are kept: this one is closed when `session` goes
+        m_idle.push_back({key, std::move(session), std::chrono::steady_clock::now()});
+        if (!m_reaping) {
+            // The previous reaper has left its loop (m_reaping false): join it, start anew.
+            if (m_reaper.joinable())
+                m_reaper.join();
+            m_reaping = true;
+            m_reaper = std::thread([this] { reap(); });
+        }
+    }
+
+private:
+    struct Idle
+    {
+        QByteArray key;
+        Session session;
+        std::chrono::steady_clock::time_point since;
+    };
+    // Closes expired sessions; ends when none is left (and starts again with the next one).
+    void reap()
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_stopping && !m_idle.empty()) {
+            m_wake.wait_for(lock, std::chrono::seconds(5));
+            const auto now = std::chrono::steady_clock::now();
+            std::vector<Session> expired;
+            for (auto it = m_idle.begin(); it != m_idle.end() && !m_stopping;) {
+                if (now - it->since >= kIdleLimit) {
+                    expired.push_back(std::move(it->session));
+                    it = m_idle.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            lock.unlock();
+            expired.clear(); // disconnects, without holding the lock
+            lock.lock();
+        }
+        m_reaping = false;
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<Idle> m_idle;
+    std::thread m_reaper;
+    bool m_reaping = false;
+    bool m_stopping = false;
+};
+
+namespace {
+Result<ExecOutput> execute(const SshEndpoint &endpoint, const SshCredentials &credentials,
+                           const QStringList &words, const QByteArray &input,
+                           const StopFlags &cancel, const OutputSink &sink, SessionPool *sessions);
+} // namespace
+
 SshTransport::SshTransport(SshEndpoint endpoint, SshCredentials credentials)
     : m_endpoint(std::move(endpoint))
     , m_credentials(std::move(credentials))
-{}
+    , m_sessions(std::make_unique<SessionPool>())
+    , m_threads(std::make_unique<QThreadPool>())
+{
+    m_threads->setMaxThreadCount(kThreads);
+}
+
+SshTransport::~SshTransport()
+{
+    m_closing->store(true);
+    m_threads->clear();       // calls not started yet never start
+    m_threads->waitForDone(); // the running ones see m_closing (see the class comment)
+}
+
+void SshTransport::setCredentials(const Credentials &credentials)
+{
+    m_credentials = credentials;
+}
 
 Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint,
                                                 const QStringList &words)
@@ -493,21 +522,33 @@ Result<QString> SshTransport::remoteCommandLine(const SshEndpoint &endpoint,
 QFuture<Result<ExecOutput>> SshTransport::run(const QStringList &words, const QByteArray &input,
                                               CancelToken cancel, OutputSink sink)
 {
-    return QtConcurrent::run([endpoint = m_endpoint, credentials = m_credentials, words, input,
-                              cancel = std::move(cancel), sink = std::move(sink)] {
-        return runBlocking(endpoint, credentials, words, input, cancel, sink);
-    });
+    return QtConcurrent::run(
+        m_threads.get(), [endpoint = m_endpoint, credentials = m_credentials, words, input,
+                          stop = StopFlags{std::move(cancel), m_closing}, sink = std::move(sink),
+                          sessions = m_sessions.get()] {
+            return execute(endpoint, credentials, words, input, stop, sink, sessions);
+        });
 }
 
 Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
                                              const SshCredentials &credentials,
                                              const QStringList &words, const QByteArray &input,
-                                             const CancelToken &cancel, const OutputSink &sink)
+                                             const CancelToken &cancel, const OutputSink &sink,
+                                             SessionPool *sessions)
+{
+    return execute(endpoint, credentials, words, input, StopFlags{cancel, {}}, sink, sessions);
+}
+
+namespace {
+
+Result<ExecOutput> execute(const SshEndpoint &endpoint, const SshCredentials &credentials,
+                           const QStringList &words, const QByteArray &input,
+                           const StopFlags &cancel, const OutputSink &sink, SessionPool *sessions)
 {
     static std::once_flag initialized;
     std::call_once(initialized, [] { ssh_init(); });
 
-    auto command = remoteCommandLine(endpoint, words);
+    auto command = SshTransport::remoteCommandLine(endpoint, words);
     if (!command)
         return command.error();
     if (input.size() > limits::MaxRequestBytes) {
@@ -525,8 +566,8 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
     // nothing was sent on it: a new session is opened, as if none had been kept.
     const QByteArray key = sessionKey(endpoint, credentials);
     Session session;
-    if (SessionPool *pool = SessionPool::existing())
-        session = pool->take(key);
+    if (sessions)
+        session = sessions->take(key);
     Channel channel;
     if (session) {
         channel = openChannel(session.get());
@@ -607,8 +648,11 @@ Result<ExecOutput> SshTransport::runBlocking(const SshEndpoint &endpoint,
     output.exitStatus = ssh_channel_get_exit_status(c);
     ssh_channel_close(c);
     channel.reset(); // before the session can go to another thread
-    SessionPool::instance().give(key, std::move(session));
+    if (sessions)
+        sessions->give(key, std::move(session));
     return output;
 }
+
+} // namespace
 
 } // namespace staffetta::transport

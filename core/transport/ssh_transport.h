@@ -3,6 +3,9 @@
 #include "transport.h"
 
 #include <QString>
+#include <QThreadPool>
+
+#include <memory>
 
 namespace staffetta::transport {
 
@@ -22,13 +25,10 @@ struct SshEndpoint
     ResponseLimits responseLimits = {};
 };
 
-struct SshCredentials
-{
-    QString secret; // the password (SshAuth::Password) or the key's passphrase (KeyFile)
-    // The SHA256 fingerprint of an unknown host key that the user has just approved.
-    // Only a key with exactly this fingerprint is added to known_hosts and trusted.
-    QString approvedFingerprint;
-};
+// secret: the password (SshAuth::Password) or the key's passphrase (KeyFile).
+using SshCredentials = Credentials;
+
+class SessionPool;
 
 // SSH with libssh. Host keys are checked strictly against the known_hosts file:
 //  - known and matching: proceed;
@@ -38,25 +38,39 @@ struct SshCredentials
 //    accepted from here; the user must edit known_hosts deliberately.
 // The remote command is the endpoint's remoteCommand followed by the words and `--json`;
 // every part is checked with api::isSafeWord, so no user text ever reaches a remote shell.
+// Each transport runs its calls on its own threads (at most kThreads at once; more wait for
+// a free one) and keeps its own idle sessions for reuse. Its destructor cancels its calls and
+// waits for them: each sees it within 100 ms, also while connecting; a step that waits on
+// the relay after the connection (host key, login) ends within the connect timeout.
 class SshTransport final : public Transport
 {
 public:
-    SshTransport(SshEndpoint endpoint, SshCredentials credentials);
+    static constexpr int kThreads = 4;
 
+    SshTransport(SshEndpoint endpoint, SshCredentials credentials = {});
+    ~SshTransport() override;
+
+    void setCredentials(const Credentials &credentials) override;
     QFuture<Result<ExecOutput>> run(const QStringList &words, const QByteArray &input,
                                     CancelToken cancel, OutputSink sink = {}) override;
 
-    // The blocking implementation, for worker threads only.
+    // The blocking implementation, for worker threads only. With `sessions`, an idle session
+    // of the same endpoint and credentials is reused and the session is kept afterwards;
+    // without, the session is closed at the end.
     static Result<ExecOutput> runBlocking(const SshEndpoint &endpoint,
                                           const SshCredentials &credentials,
                                           const QStringList &words, const QByteArray &input,
-                                          const CancelToken &cancel, const OutputSink &sink = {});
+                                          const CancelToken &cancel, const OutputSink &sink = {},
+                                          SessionPool *sessions = nullptr);
 
     static Result<QString> remoteCommandLine(const SshEndpoint &endpoint, const QStringList &words);
 
 private:
     SshEndpoint m_endpoint;
     SshCredentials m_credentials;
+    CancelToken m_closing = makeCancelToken(); // set by the destructor: every call stops
+    std::unique_ptr<SessionPool> m_sessions;
+    std::unique_ptr<QThreadPool> m_threads; // destroyed first: its calls use m_sessions
 };
 
 } // namespace staffetta::transport

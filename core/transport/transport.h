@@ -41,12 +41,28 @@ struct ResponseLimits
 // Receives stdout as it arrives, on the worker thread (then ExecOutput::out stays empty).
 using OutputSink = std::function<void(const QByteArray &chunk)>;
 
+// What a transport logs in with, as the user settled it (the console asks, then retries).
+struct Credentials
+{
+    QString secret; // a password or a key's passphrase (or, later, an API token)
+    // The SHA256 fingerprint of an unknown host key (or certificate) the user has just
+    // approved. Only a key with exactly this fingerprint is recorded and trusted.
+    QString approvedFingerprint;
+};
+
+// How a relay profile reaches its relay. Only SSH exists today; HTTPS comes next.
+enum class Kind { Ssh };
+
 // A way to reach staffettactl on a relay (SSH today, HTTPS later). Implementations never
-// block the caller: run() returns at once and the work happens on a worker thread.
+// block the caller: run() returns at once and the work happens on worker threads that the
+// transport owns (never Qt's global pool), so a relay that does not answer holds only its
+// own threads, never another relay's calls. Destroying a transport cancels its calls.
 class Transport
 {
 public:
     virtual ~Transport() = default;
+    // Used by the calls started after it (the UI thread sets it, then calls run()).
+    virtual void setCredentials(const Credentials &credentials) = 0;
     // words: the verb and its words (each must be an api::isSafeWord); input: JSON for stdin.
     // sink: when set, stdout goes there chunk by chunk instead of into ExecOutput::out, so a
     // long listing can be parsed while it is still arriving. An input larger than

@@ -205,28 +205,3 @@ TEST_F(BansAs, HelpdeskMayUnbanAndWhitelistTheSelectedBan)
     EXPECT_TRUE(waitUntil([&] { return unban->isEnabled() && whitelist->isEnabled(); }, 5000));
     EXPECT_TRUE(unban->toolTip().isEmpty());
 }
-
-TEST_F(BansAs, APartnerIsOfferedNeitherUnbanNorWhitelist)
-{
-    connectAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
-    const ui::RelayConnection *relay = window->currentConnection();
-    EXPECT_FALSE(relay->can(Permission::Unban));
-    EXPECT_FALSE(relay->can(Permission::Whitelist));
-    EXPECT_TRUE(relay->can(Permission::EditOwnAccounts));
-    ui::BansView *bans = showBans();
-    auto *unban = bans->findChild<QPushButton *>(u"bansUnban"_s);
-    auto *whitelist = bans->findChild<QPushButton *>(u"bansWhitelist"_s);
-    ASSERT_NE(whitelist, nullptr);
-    bans->reload();
-    EXPECT_TRUE(waitUntil(
-        [&] {
-            return unban->toolTip() == u"This relay does not let you unban addresses."_s &&
-                   whitelist->toolTip() == u"This relay does not let you change its whitelist."_s;
-        },
-        10000))
-        << unban->toolTip().toStdString();
-    EXPECT_FALSE(unban->isEnabled());
-    EXPECT_FALSE(whitelist->isEnabled());
-    EXPECT_EQ(bans->findChild<QLabel *>(u"bansStatus"_s)->text(),
-              u"This relay does not let you see its bans."_s);
-}

@@ -1,4 +1,5 @@
 // The real main window, offscreen, against the lab relay.
+#include "client/relay_client.h"
 #include "fleet_model.h"
 #include "language.h"
 #include "main_window.h"
@@ -15,12 +16,14 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 using namespace staffetta;
@@ -143,4 +146,56 @@ TEST_F(Console, KeyFileCanBeChosenWithAFileDialog)
     static_cast<QDialog *>(chooser)->accept(); // QFileDialog::accept is protected
     EXPECT_EQ(keyFile->text(), Lab::get().value(u"LAB_SSH_KEY"_s));
     dialog->reject();
+}
+
+// A relay that accepts connections and never answers holds up only its own calls: with four
+// of them waiting on it, the lab relay in the same console still answers (each used to hold
+// one of Qt's global pool threads, two on these machines, for the connect timeout). Removing
+// the dead relay cancels its calls at once (the console used to wait out the timeout).
+TEST_F(Console, ADeadRelayDoesNotDelayCallsToAnotherRelay)
+{
+    QTcpServer dead; // the kernel accepts its connections; nobody ever writes a byte
+    ASSERT_TRUE(dead.listen(QHostAddress::LocalHost));
+    const Lab &lab = Lab::get();
+    settings::RelayProfile p;
+    p.id = QUuid::createUuid();
+    p.name = u"Dead"_s;
+    p.ssh.host = u"127.0.0.1"_s;
+    p.ssh.port = dead.serverPort();
+    p.ssh.user = lab.value(u"LAB_SSH_USER"_s);
+    p.ssh.auth = transport::SshAuth::KeyFile;
+    p.ssh.keyFile = lab.value(u"LAB_SSH_KEY"_s);
+    p.ssh.knownHostsFile = lab.value(u"LAB_SSH_KNOWN_HOSTS"_s);
+    p.ssh.connectTimeoutMs = 30000;
+    window->saveProfile(p);
+    ui::RelayConnection *deadRelay = window->fleet()->connectionAt(window->fleet()->rowOf(p.id));
+    std::optional<client::RelayClient> deadClient = deadRelay->client();
+    QList<QFuture<Result<api::RelayInfo>>> waiting;
+    for (int i = 0; i < 4; ++i)
+        waiting.append(deadClient->info());
+
+    addLabRelay(lab.value(u"LAB_SSH_KNOWN_HOSTS"_s)); // and selects it
+    ui::RelayConnection *labRelay = window->currentConnection();
+    ASSERT_NE(labRelay, deadRelay);
+    window->connectAction()->trigger();
+    ASSERT_TRUE(waitUntil(
+        [&] { return labRelay->state() != ui::RelayConnection::State::Connecting; }, 8000))
+        << "the lab relay did not answer while the dead one was being waited for";
+    EXPECT_EQ(labRelay->state(), ui::RelayConnection::State::Online)
+        << (labRelay->lastError() ? labRelay->lastError()->message.toStdString() : "");
+    for (const auto &call : waiting)
+        EXPECT_FALSE(call.isFinished()) << "a call to the dead relay ended before the lab's";
+
+    deadClient.reset(); // the relay's connection holds the last reference to its transport
+    QElapsedTimer removal;
+    removal.start();
+    window->fleet()->remove(window->fleet()->rowOf(p.id));
+    // Far below the 30 s connect timeout that a blocking connect would wait out.
+    EXPECT_LT(removal.elapsed(), 5000) << "removing the dead relay blocked the window";
+    for (const auto &call : waiting) {
+        ASSERT_TRUE(call.isFinished()) << "the removed relay's calls are still running";
+        ASSERT_FALSE(call.result().ok());
+        EXPECT_EQ(call.result().error().code, ErrorCode::Canceled)
+            << call.result().error().message.toStdString();
+    }
 }

@@ -176,31 +176,6 @@ TEST_F(PolicyViews, TheConflictDialogAppearsWhenTheRelaysRevisionMoved)
     EXPECT_TRUE(sendersOnRelay(u"bob"_s).contains(u"theirs@bob-gui.example"_s));
 }
 
-TEST_F(PolicyViews, TheLimitsViewShowsUsageAgainstQuotaAndEditsOverrides)
-{
-    window->views()->setCurrentWidget(window->limits());
-    ui::AccountLimitsModel *model = window->limits()->model();
-    int alice = -1;
-    for (int r = 0; r < model->rowCount(); ++r) {
-        if (model->index(r, ui::AccountLimitsModel::Account).data().toString() == u"alice"_s)
-            alice = r;
-    }
-    ASSERT_GE(alice, 0);
-    const QModelIndex used = model->index(alice, ui::AccountLimitsModel::Used);
-    ASSERT_TRUE(
-        waitUntil([&] { return used.data(ui::AccountLimitsModel::UsedRole).isValid(); }, 30000));
-    EXPECT_EQ(used.data(ui::AccountLimitsModel::QuotaRole).toInt(), 300);
-
-    const QModelIndex quota = model->index(alice, ui::AccountLimitsModel::Quota);
-    EXPECT_FALSE(model->setData(quota, u"0"_s, Qt::EditRole)); // refused, as the relay would
-    EXPECT_TRUE(model->setData(quota, u"50"_s, Qt::EditRole));
-    ASSERT_EQ(editor->changes().size(), 1);
-    EXPECT_EQ(editor->changes()[0].text(), u"+ accounts[alice].daily_quota: 50"_s);
-    EXPECT_EQ(used.data(ui::AccountLimitsModel::QuotaRole).toInt(), 50);
-    editor->discard();
-    EXPECT_FALSE(editor->hasChanges());
-}
-
 namespace {
 
 // The console as the lab's partner (of bob): its Senders and Limits views work on the

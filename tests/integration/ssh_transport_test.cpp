@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 #include <atomic>
@@ -167,6 +168,35 @@ TEST_F(SshLab, CancelStopsTheCall)
     EXPECT_EQ(r.error().code, ErrorCode::Canceled);
 }
 
+// A host that accepts the connection and never sends its SSH banner: the connect timeout ends
+// the call (HostUnreachable, saying so), and a cancel ends it at once while it waits.
+TEST(SshSilentHost, TheConnectTimeoutEndsItAndACancelStopsItWhileWaiting)
+{
+    QTcpServer silent; // the kernel accepts; nobody ever writes
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost));
+    SshEndpoint e;
+    e.host = u"127.0.0.1"_s;
+    e.port = silent.serverPort();
+    e.user = u"nobody"_s;
+    e.connectTimeoutMs = 1000;
+    auto r = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::HostUnreachable);
+    EXPECT_TRUE(r.error().message.contains(u"no SSH answer within 1 s"_s))
+        << r.error().message.toStdString();
+
+    e.connectTimeoutMs = 60000;
+    SshTransport transport(e);
+    auto cancel = makeCancelToken();
+    auto future = transport.run({u"info"_s}, {}, cancel);
+    ASSERT_FALSE(waitUntil([&] { return future.isFinished(); }, 500)) << "nothing to wait for?";
+    cancel->store(true);
+    // Not the 60 s of the connect timeout: the connect itself sees the cancel.
+    auto canceled = await(future, 5000);
+    ASSERT_FALSE(canceled.ok());
+    EXPECT_EQ(canceled.error().code, ErrorCode::Canceled);
+}
+
 TEST_F(SshLab, AgentAuthenticationUsesTheAgentsKeys)
 {
     QTemporaryDir dir;
@@ -251,8 +281,13 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
     ASSERT_TRUE(QFile::copy(e.knownHostsFile, knownHosts));
     e.knownHostsFile = knownHosts;
     const QMap<int, QList<qint64>> before = sshConnections();
+    // Sessions are kept by the transport that opened them.
+    SshTransport transport(e);
+    const auto info = [&] {
+        return await(transport.run({u"info"_s}, {}, makeCancelToken()));
+    };
 
-    auto first = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    auto first = info();
     ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
     QMap<int, QList<qint64>> kept = sshConnections();
     for (int port : before.keys())
@@ -261,7 +296,7 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
     ASSERT_FALSE(kept.first().isEmpty()) << "the sshd serving it is known";
 
     // The second call goes through the same connection: no new one is opened.
-    auto second = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    auto second = info();
     ASSERT_TRUE(second.ok()) << second.error().message.toStdString();
     QMap<int, QList<qint64>> after = sshConnections();
     for (int port : before.keys())
@@ -272,7 +307,7 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
     for (qint64 pid : kept.first())
         ASSERT_EQ(::kill(pid_t(pid), SIGKILL), 0);
     ASSERT_TRUE(waitUntil([&] { return !sshConnections().contains(kept.firstKey()); }, 5000));
-    auto third = SshTransport::runBlocking(e, {}, {u"info"_s}, {}, makeCancelToken());
+    auto third = info();
     ASSERT_TRUE(third.ok()) << third.error().message.toStdString();
     EXPECT_EQ(third.value().exitStatus, 0);
     QMap<int, QList<qint64>> replaced = sshConnections();

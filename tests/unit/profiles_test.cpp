@@ -73,3 +73,25 @@ TEST(Preferences, LanguageAndRefresh)
     s.setValue(u"ui/refresh_seconds"_s, 1);
     EXPECT_EQ(prefs.refreshSeconds(), 5); // never hammer a relay
 }
+
+// A profile names its transport; one this console does not know (written by a newer one) is
+// left in the settings and not shown, never read as SSH.
+TEST(ProfileStore, KeepsTheTransportKindAndSkipsAnUnknownOne)
+{
+    QTemporaryDir dir;
+    QSettings s(dir.filePath(u"s.ini"_s), QSettings::IniFormat);
+    settings::ProfileStore store(s);
+    settings::RelayProfile p;
+    p.id = QUuid::createUuid();
+    p.name = u"Relay Torino"_s;
+    p.ssh.host = u"relay.example.net"_s;
+    store.save(p);
+    EXPECT_EQ(s.value(u"relays/%1/transport"_s.arg(p.id.toString(QUuid::WithoutBraces))), u"ssh"_s);
+    ASSERT_EQ(store.load().size(), 1);
+    EXPECT_EQ(store.load().first().transport, transport::Kind::Ssh);
+
+    const QString key = u"relays/%1/transport"_s.arg(p.id.toString(QUuid::WithoutBraces));
+    s.setValue(key, u"https"_s);
+    EXPECT_TRUE(store.load().isEmpty());
+    EXPECT_EQ(s.value(key).toString(), u"https"_s);
+}

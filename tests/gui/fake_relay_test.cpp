@@ -1,0 +1,329 @@
+// The console offscreen against a fake relay (canned answers, no lab): what the views do with
+// what a relay says. What the relay itself does is tested against the lab (the other files).
+#include "bans_view.h"
+#include "fleet_model.h"
+#include "limits_view.h"
+#include "main_window.h"
+#include "policy_editor.h"
+#include "queue_model.h"
+#include "queue_view.h"
+#include "search_panel.h"
+#include "settings/profiles.h"
+
+#include "console_fixture.h"
+#include "fake_relay.h"
+
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr qint64 GiB = qint64(1) << 30;
+
+QJsonObject queuedMessage(const QString &id, const QString &queue)
+{
+    return {{u"queue_id"_s, id},
+            {u"queue_name"_s, queue},
+            {u"arrival_time"_s, 1764500000},
+            {u"message_size"_s, 1200},
+            {u"sender"_s, u"bob@lab.test"_s},
+            {u"recipients"_s, QJsonArray{QJsonObject{{u"address"_s, u"x@example.net"_s}}}}};
+}
+
+class FakeConsole : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        settings =
+            std::make_unique<QSettings>(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
+        window = std::make_unique<ui::MainWindow>(*settings, secrets, language, &prompter,
+                                                  relay->factory(relay));
+        window->show();
+        relay->setRole(Role::Admin, u"admin"_s);
+        policy::Policy p;
+        for (const QString &login : {u"alice"_s, u"bob"_s})
+            p.accounts.append(policy::Account{login, {}, {}, {}, {}, {}});
+        setPolicy(p);
+        relay->results.insert(
+            u"usage"_s, QJsonObject{{u"time"_s, u"2026-12-01T10:00:00Z"_s},
+                                    {u"window"_s, u"calendar_day"_s},
+                                    {u"accounts"_s, QJsonArray{QJsonObject{{u"login"_s, u"alice"_s},
+                                                                           {u"used"_s, 12},
+                                                                           {u"quota"_s, 300}}}}});
+    }
+
+    void setPolicy(const policy::Policy &p, const QStringList &accounts = {})
+    {
+        relay->results.insert(
+            u"policy get"_s,
+            QJsonObject{{u"revision"_s, 7},
+                        {u"policy"_s, QJsonDocument::fromJson(p.toJson()).object()},
+                        {u"role"_s, u"admin"_s},
+                        {u"accounts"_s, QJsonArray::fromStringList(accounts)}});
+    }
+
+    // Connects to a relay with one deferred message in its queue, selects it in the Queue view
+    // and asks to hold it: the confirmation, not answered yet.
+    QMessageBox *holdTheQueuedMessage()
+    {
+        relay->results.insert(u"queue list"_s,
+                              QJsonObject{{u"matched"_s, 1},
+                                          {u"total"_s, 1},
+                                          {u"counts"_s, QJsonObject{{u"deferred"_s, 1}}}});
+        relay->items.insert(u"queue list"_s,
+                            QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)});
+        relay->results.insert(u"queue show 4ABCDEF12"_s, QJsonObject{});
+        connectRelay();
+        ui::QueueView *view = window->queue();
+        window->views()->setCurrentWidget(view);
+        if (!waitUntil([&] { return view->model()->rowCount() == 1; }))
+            return nullptr;
+        view->table()->selectRow(0);
+        view->act(postfix::QueueAction::Hold);
+        return waitForWidget<QMessageBox>(u"queueConfirm"_s);
+    }
+
+    // Adds a relay profile (reached through the fake) and connects to it.
+    ui::RelayConnection *connectRelay(const QString &name = u"Fake"_s)
+    {
+        settings::RelayProfile p;
+        p.id = QUuid::createUuid();
+        p.name = name;
+        p.ssh.host = u"fake.relay.test"_s;
+        window->saveProfile(p);
+        window->connectAction()->trigger();
+        ui::RelayConnection *c = window->currentConnection();
+        EXPECT_TRUE(waitUntil([&] { return c->state() == ui::RelayConnection::State::Online; }))
+            << (c->lastError() ? c->lastError()->message.toStdString() : "");
+        return c;
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    secrets::SecretStore secrets{u"staffetta-test"_s};
+    ui::LanguageManager language;
+    ScriptedPrompter prompter;
+    std::shared_ptr<FakeRelay> relay = std::make_shared<FakeRelay>();
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+} // namespace
+
+// The size limit goes up to the policy's 1 TiB: editing another default keeps a 5 GiB size
+// (a QSpinBox stopped at 2 GiB and wrote that back).
+TEST_F(FakeConsole, ASizeAbove2GiBStaysWhenAnotherDefaultIsEdited)
+{
+    policy::Policy p;
+    p.limits.maxMessageSize = 5 * GiB;
+    setPolicy(p);
+    connectRelay();
+    ui::PolicyEditor *editor = window->policyEditor();
+    ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }));
+    window->views()->setCurrentWidget(window->limits());
+    auto *quota = window->limits()->findChild<QSpinBox *>(u"defaultQuota"_s);
+    auto *size = window->limits()->findChild<QAbstractSpinBox *>(u"defaultSize"_s);
+    ASSERT_TRUE(quota && size);
+    ASSERT_TRUE(quota->isEnabled());
+    quota->setValue(quota->value() + 1);
+    emit quota->editingFinished();
+    emit size->editingFinished(); // leaving the size box untouched changes nothing either
+    ASSERT_EQ(editor->draft().limits.dailyQuota, p.limits.dailyQuota + 1);
+    EXPECT_EQ(editor->draft().limits.maxMessageSize, 5 * GiB);
+    ASSERT_EQ(editor->changes().size(), 1);
+    EXPECT_TRUE(editor->changes()[0].text().contains(u"daily_quota"_s))
+        << editor->changes()[0].text().toStdString();
+}
+
+// A search hit keeps its relay's id, not a pointer: once the relay is removed, a double-click
+// on its queued message opens nothing (it used to read the deleted relay).
+TEST_F(FakeConsole, AHitOfARemovedRelayOpensNothingWhenDoubleClicked)
+{
+    relay->results.insert(
+        u"search"_s,
+        QJsonObject{
+            {u"kind"_s, u"queue_id_or_login"_s},
+            {u"queue"_s,
+             QJsonObject{{u"messages"_s, QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)}},
+                         {u"matched"_s, 1}}}});
+    connectRelay();
+    ui::SearchPanel *panel = window->searchPanel();
+    QSignalSpy finished(panel, &ui::SearchPanel::finished);
+    window->search(u"4ABCDEF12"_s);
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    QStandardItem *hit = panel->model()->item(0)->child(0);
+    ASSERT_NE(hit, nullptr);
+    ASSERT_TRUE(hit->text().contains(u"4ABCDEF12"_s)) << hit->text().toStdString();
+    const QModelIndex index = hit->index();
+
+    QSignalSpy shown(panel, &ui::SearchPanel::showMessage);
+    emit panel->tree()->doubleClicked(index);
+    ASSERT_EQ(shown.count(), 1) << "a hit of a relay in the fleet opens its message";
+    EXPECT_EQ(window->views()->currentWidget(), window->queue());
+
+    window->fleet()->remove(0);
+    EXPECT_EQ(window->fleet()->rowCount(), 0);
+    emit panel->tree()->doubleClicked(index);
+    EXPECT_EQ(shown.count(), 1);
+}
+
+// A failed queue action says so in a window-modal box opened from the call's continuation,
+// without a nested event loop (QMessageBox::warning ran one inside it).
+TEST_F(FakeConsole, AFailedQueueActionShowsItsErrorWithoutANestedEventLoop)
+{
+    relay->errors.insert(u"queue hold"_s,
+                         Error(ErrorCode::Internal, u"postsuper: fatal: the queue is locked"_s));
+    QMessageBox *confirm = holdTheQueuedMessage();
+    ASSERT_NE(confirm, nullptr);
+
+    // A nested event loop would keep the test inside it: a timer notes it and closes the box.
+    bool nested = false;
+    QTimer probe;
+    probe.setInterval(200);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        if (QThread::currentThread()->loopLevel() > 0) {
+            nested = true;
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+        }
+    });
+    probe.start();
+    confirm->button(QMessageBox::Yes)->click();
+    auto *error = waitForWidget<QMessageBox>(u"queueError"_s, 3000);
+    probe.stop();
+    EXPECT_FALSE(nested) << "the error box ran its own event loop";
+    ASSERT_NE(error, nullptr) << "no error shown";
+    EXPECT_EQ(error->text(), u"postsuper: fatal: the queue is locked"_s);
+    EXPECT_EQ(error->windowModality(), Qt::WindowModal);
+    error->close();
+}
+
+// A queue action's report is shown, and the relay's status is asked again (the sidebar counts
+// the queues from `info`).
+TEST_F(FakeConsole, AQueueActionIsReportedAndTheRelaysStatusIsAskedAgain)
+{
+    relay->results.insert(
+        u"queue hold"_s,
+        QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s},
+                                                          {u"outcome"_s, u"held"_s}}}}});
+    QMessageBox *confirm = holdTheQueuedMessage();
+    ASSERT_NE(confirm, nullptr);
+    relay->calls.clear();
+    confirm->button(QMessageBox::Yes)->click();
+    auto *report = waitForWidget<QMessageBox>(u"queueResults"_s);
+    ASSERT_NE(report, nullptr);
+    EXPECT_TRUE(
+        report->detailedText().contains(u"4ABCDEF12: "_s + ui::QueueView::outcomeText(u"held"_s)))
+        << report->detailedText().toStdString();
+    report->close();
+    EXPECT_TRUE(waitUntil([&] { return relay->calls.contains(QStringList{u"info"_s}); }))
+        << "the relay's status was not asked again";
+}
+
+// The Limits view shows today's use against the quota and edits an override in the draft.
+TEST_F(FakeConsole, TheLimitsViewShowsUsageAgainstQuotaAndEditsOverrides)
+{
+    connectRelay();
+    ui::PolicyEditor *editor = window->policyEditor();
+    ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }));
+    window->views()->setCurrentWidget(window->limits());
+    ui::AccountLimitsModel *model = window->limits()->model();
+    int alice = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, ui::AccountLimitsModel::Account).data().toString() == u"alice"_s)
+            alice = r;
+    }
+    ASSERT_GE(alice, 0);
+    const QModelIndex used = model->index(alice, ui::AccountLimitsModel::Used);
+    ASSERT_TRUE(waitUntil([&] { return used.data(ui::AccountLimitsModel::UsedRole).isValid(); }));
+    EXPECT_EQ(used.data(ui::AccountLimitsModel::QuotaRole).toInt(), 300);
+
+    const QModelIndex quota = model->index(alice, ui::AccountLimitsModel::Quota);
+    EXPECT_FALSE(model->setData(quota, u"0"_s, Qt::EditRole)); // refused, as the relay would
+    EXPECT_TRUE(model->setData(quota, u"50"_s, Qt::EditRole));
+    ASSERT_EQ(editor->changes().size(), 1);
+    EXPECT_EQ(editor->changes()[0].text(), u"+ accounts[alice].daily_quota: 50"_s);
+    EXPECT_EQ(used.data(ui::AccountLimitsModel::QuotaRole).toInt(), 50);
+    editor->discard();
+    EXPECT_FALSE(editor->hasChanges());
+}
+
+// What the Bans view offers follows the permissions `info` lists: a partner's has neither
+// unban nor whitelist, and the bans are not even asked for.
+TEST_F(FakeConsole, APartnerIsOfferedNeitherUnbanNorWhitelist)
+{
+    relay->setRole(Role::Partner, u"partner"_s);
+    const ui::RelayConnection *c = connectRelay();
+    EXPECT_FALSE(c->can(Permission::Unban));
+    EXPECT_FALSE(c->can(Permission::Whitelist));
+    ui::BansView *bans = window->bans();
+    window->views()->setCurrentWidget(bans);
+    auto *unban = bans->findChild<QPushButton *>(u"bansUnban"_s);
+    auto *whitelist = bans->findChild<QPushButton *>(u"bansWhitelist"_s);
+    ASSERT_TRUE(unban && whitelist);
+    bans->reload();
+    EXPECT_EQ(unban->toolTip(), u"This relay does not let you unban addresses."_s);
+    EXPECT_EQ(whitelist->toolTip(), u"This relay does not let you change its whitelist."_s);
+    EXPECT_FALSE(unban->isEnabled());
+    EXPECT_FALSE(whitelist->isEnabled());
+    EXPECT_EQ(bans->findChild<QLabel *>(u"bansStatus"_s)->text(),
+              u"This relay does not let you see its bans."_s);
+    for (const QStringList &call : relay->calls)
+        EXPECT_NE(call.value(0), u"bans"_s) << call.join(u' ').toStdString();
+}
+
+// A view shows the selected relay only: an answer of the relay selected before that arrives
+// after the switch is dropped (RelayView cancels the view's RelayCalls), also when the newly
+// selected relay is not asked anything (not connected yet).
+TEST(FakeFleet, AnAnswerOfThePreviouslySelectedRelayIsDropped)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
+    secrets::SecretStore secrets(u"staffetta-test"_s);
+    ui::LanguageManager language;
+    ScriptedPrompter prompter;
+    auto relay = std::make_shared<FakeRelay>();
+    relay->setRole(Role::Admin, u"admin"_s);
+    const QJsonObject ban{{u"jail"_s, u"postfix-sasl"_s}, {u"address"_s, u"192.0.2.1"_s}};
+    relay->results.insert(
+        u"bans list"_s,
+        QJsonObject{{u"jails"_s, QJsonArray{QJsonObject{{u"name"_s, u"postfix-sasl"_s},
+                                                        {u"bans"_s, QJsonArray{ban}}}}},
+                    {u"whitelist"_s, QJsonArray{}}});
+    ui::MainWindow window(settings, secrets, language, &prompter, relay->factory(relay));
+    window.show();
+    QList<QUuid> ids;
+    for (const QString &name : {u"First"_s, u"Second"_s}) {
+        settings::RelayProfile p;
+        p.id = QUuid::createUuid();
+        p.name = name;
+        window.saveProfile(p);
+        ids.append(p.id);
+    }
+    window.selectRelay(ids[0]);
+    window.connectRelay(); // the first relay only
+    ASSERT_TRUE(waitUntil(
+        [&] { return window.currentConnection()->state() == ui::RelayConnection::State::Online; }));
+    ui::BansView *bans = window.bans();
+    window.views()->setCurrentWidget(bans);
+    ASSERT_TRUE(waitUntil([&] { return bans->model()->rowCount() == 1; }));
+
+    relay->delayMs = 200;       // the first relay answers late now
+    bans->reload();             // asks it again; its answer is on its way…
+    window.selectRelay(ids[1]); // …when the second relay, not connected, is selected
+    EXPECT_EQ(bans->model()->rowCount(), 0);
+    waitUntil([] { return false; }, 500); // the late answer has arrived by now
+    EXPECT_EQ(bans->model()->rowCount(), 0) << "the first relay's bans shown for the second";
+}

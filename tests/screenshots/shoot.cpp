@@ -1,0 +1,84 @@
+// Renders the console's views against the lab relay to PNG files (offscreen): the README's
+// screenshots. A test tool, not part of the console: tests/screenshots/take runs it.
+//   STAFFETTA_LAB_ENV=LAB/lab.env staffetta_screenshots --language en --settings FILE OUT_DIR
+#include "language.h"
+#include "limits_view.h"
+#include "main_window.h"
+#include "policy_editor.h"
+#include "relay_connection.h"
+#include "relay_dialog.h"
+#include "secrets/secret_store.h"
+#include "senders_view.h"
+#include "settings/profiles.h"
+
+#include "lab_helpers.h"
+#include "test_support.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QSettings>
+#include <QTabWidget>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace staffetta;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption settingsOption(u"settings"_s, u"The console's settings file."_s,
+                                            u"file"_s);
+    const QCommandLineOption languageOption(u"language"_s, u"en or it."_s, u"code"_s, u"en"_s);
+    parser.addOptions({settingsOption, languageOption});
+    parser.addPositionalArgument(u"dir"_s, u"Where the PNG files go."_s);
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1 || !test::Lab::get().ok()) {
+        qCritical("staffetta_screenshots: give the output directory, and STAFFETTA_LAB_ENV");
+        return 2;
+    }
+    const QDir out(parser.positionalArguments().first());
+    QDir().mkpath(out.path());
+
+    QSettings settings(parser.value(settingsOption), QSettings::IniFormat);
+    ui::LanguageManager language;
+    language.apply(parser.value(languageOption));
+    secrets::SecretStore secrets;
+    ui::MainWindow window(settings, secrets, language);
+    settings::RelayProfile profile;
+    // A stable id, so that the two languages' runs update one profile.
+    profile.id = QUuid::createUuidV5(QUuid(), test::Lab::get().value(u"LAB_DIR"_s));
+    profile.name = QCoreApplication::translate("main", "Lab relay");
+    profile.group = QCoreApplication::translate("main", "Lab");
+    profile.ssh = test::labEndpoint();
+    window.saveProfile(profile);
+    window.connectRelay();
+    window.show();
+
+    // Each view once its data is there (or after the wait), as a person would see it.
+    ui::RelayConnection *relay = window.currentConnection();
+    test::waitUntil(
+        [&] {
+            return relay->state() == ui::RelayConnection::State::Online ||
+                   relay->state() == ui::RelayConnection::State::Failed;
+        },
+        30000);
+    test::waitUntil([] { return false; }, 200); // let the views paint what arrived
+    window.grab().save(out.filePath(u"overview.png"_s));
+    ui::PolicyEditor *editor = window.policyEditor();
+    test::waitUntil([&] { return editor->isLoaded(); }, 10000);
+    window.views()->setCurrentWidget(window.senders());
+    window.senders()->selectAccount(u"bob"_s);
+    window.grab().save(out.filePath(u"senders.png"_s));
+    window.views()->setCurrentWidget(window.limits());
+    window.limits()->refreshUsage();
+    test::waitUntil([&] { return window.limits()->model()->hasUsage(); }, 5000);
+    window.grab().save(out.filePath(u"limits.png"_s));
+    window.views()->setCurrentIndex(0);
+    ui::RelayDialog dialog(&window);
+    dialog.setProfile(relay->profile());
+    dialog.show();
+    dialog.grab().save(out.filePath(u"relay-dialog.png"_s));
+    return 0;
+}
