@@ -140,7 +140,10 @@ void PolicyServer::serve(QIODevice *connection)
             connection->close();
             return;
         }
-        const QDateTime now = QDateTime::currentDateTime();
+        // UTC: a local QDateTime converts through the time zone (a stat of /etc/localtime) at
+        // every toSecsSinceEpoch(), several times per request; the calendar-day window asks for
+        // local midnight once an hour.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const auto &attributes : requests) {
             const policy::Request request = policy::Request::fromAttributes(attributes);
             const policy::Verdict v = m_engine.evaluate(request, now);
