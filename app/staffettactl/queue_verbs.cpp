@@ -1,5 +1,6 @@
 #include "queue_verbs.h"
 
+#include "api/api.h"
 #include "api/info.h"
 #include "postfix/postfix.h"
 
@@ -131,7 +132,7 @@ Result<QJsonObject> list(const Context &ctx)
         if (index < offset || (limit > 0 && index >= offset + limit))
             return true;
         if (streaming)
-            ctx.emitLine(passThrough ? line : QJsonDocument(m).toJson(QJsonDocument::Compact));
+            ctx.emitLine(passThrough ? line : api::streamItemLine(m));
         else
             page.append(passThrough ? QJsonDocument::fromJson(line).object() : m);
         return true;

@@ -63,27 +63,15 @@ QFuture<Result<QueueListing>> queueList(RelayClient &client, const QJsonObject &
                                         transport::CancelToken cancel)
 {
     auto listing = std::make_shared<QueueListing>();
-    auto bad = std::make_shared<qint64>(0);
-    auto onLine = [listing, progress, bad](const QByteArray &line) {
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError) {
-            ++*bad;
-            return;
-        }
-        listing->rows.push_back(QueueRow::fromJson(doc.object()));
+    auto onItem = [listing, progress](const QJsonObject &message) {
+        listing->rows.push_back(QueueRow::fromJson(message));
         if (progress)
             progress->store(qint64(listing->rows.size()), std::memory_order_relaxed);
     };
-    return client.stream({u"queue"_s, u"list"_s}, toRequest(filter), onLine, std::move(cancel))
-        .then([listing, bad](const Result<QJsonObject> &r) -> Result<QueueListing> {
+    return client.stream({u"queue"_s, u"list"_s}, toRequest(filter), onItem, std::move(cancel))
+        .then([listing](const Result<QJsonObject> &r) -> Result<QueueListing> {
             if (!r)
                 return r.error();
-            if (*bad > 0) {
-                return Error(
-                    ErrorCode::BadResponse,
-                    QStringLiteral("%1 lines of the queue listing were not JSON").arg(*bad));
-            }
             const QJsonObject counts = r.value().value(u"counts"_s).toObject();
             for (auto it = counts.begin(); it != counts.end(); ++it)
                 listing->counts.insert(it.key(), it.value().toInt());
