@@ -366,24 +366,27 @@ QList<ActionResult> Postfix::act(QueueAction action, const QList<QJsonObject> &t
     QStringList eligible;
     for (const QJsonObject &m : targets) {
         ActionResult r{
-            m.value(u"queue_id"_s).toString(), m.value(u"queue_name"_s).toString(), {}, {}};
+            m.value(u"queue_id"_s).toString(), m.value(u"queue_name"_s).toString(), {}, {}, {}};
         const bool held = r.queue == u"hold"_s;
         if (action == QueueAction::Hold && held) {
             r.outcome = u"unchanged"_s;
-            r.detail = Tr::tr("already on hold");
+            r.reason = u"already_held"_s;
+            r.detail = u"already on hold"_s;
         } else if (action == QueueAction::Release && !held) {
             r.outcome = u"unchanged"_s;
-            r.detail = Tr::tr("not on hold");
+            r.reason = u"not_held"_s;
+            r.detail = u"not on hold"_s;
         } else if (action == QueueAction::Flush && r.queue != u"deferred"_s) {
             r.outcome = u"unchanged"_s;
-            r.detail = Tr::tr("not deferred (only deferred mail is flushed)");
+            r.reason = u"not_deferred"_s;
+            r.detail = u"not deferred (only deferred mail is flushed)"_s;
         } else {
             eligible.append(r.id);
         }
         results.append(r);
     }
     for (const QString &id : missing)
-        results.append({id, {}, u"not_found"_s, Tr::tr("not in the queue")});
+        results.append({id, {}, u"not_found"_s, u"not in the queue"_s, u"not_in_queue"_s});
 
     QHash<QString, QString> report;
     QHash<QString, QString> failures;
@@ -428,7 +431,8 @@ QList<ActionResult> Postfix::act(QueueAction action, const QList<QJsonObject> &t
         } else {
             // postsuper says nothing of ids it did not find: delivered or removed meanwhile.
             r.outcome = u"not_found"_s;
-            r.detail = Tr::tr("left the queue before the action");
+            r.reason = u"left_queue"_s;
+            r.detail = u"left the queue before the action"_s;
         }
     }
     return results;

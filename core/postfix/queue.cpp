@@ -124,51 +124,6 @@ bool QueueFilter::matches(const QJsonObject &m, qint64 now) const
     return recipientOk && reasonOk;
 }
 
-std::optional<QueueAction> queueActionFromName(const QString &name)
-{
-    static const QHash<QString, QueueAction> names = {{u"delete"_s, QueueAction::Delete},
-                                                      {u"hold"_s, QueueAction::Hold},
-                                                      {u"release"_s, QueueAction::Release},
-                                                      {u"requeue"_s, QueueAction::Requeue},
-                                                      {u"flush"_s, QueueAction::Flush}};
-    if (auto it = names.find(name); it != names.end())
-        return *it;
-    return std::nullopt;
-}
-
-QString queueActionName(QueueAction action)
-{
-    switch (action) {
-    case QueueAction::Delete:
-        return u"delete"_s;
-    case QueueAction::Hold:
-        return u"hold"_s;
-    case QueueAction::Release:
-        return u"release"_s;
-    case QueueAction::Requeue:
-        return u"requeue"_s;
-    case QueueAction::Flush:
-        return u"flush"_s;
-    }
-    return {};
-}
-
-QJsonObject ActionResult::toJson() const
-{
-    QJsonObject o{{u"id"_s, id}, {u"outcome"_s, outcome}};
-    if (!queue.isEmpty())
-        o.insert(u"queue"_s, queue);
-    if (!detail.isEmpty())
-        o.insert(u"detail"_s, detail);
-    return o;
-}
-
-ActionResult ActionResult::fromJson(const QJsonObject &o)
-{
-    return {o.value(u"id"_s).toString(), o.value(u"queue"_s).toString(),
-            o.value(u"outcome"_s).toString(), o.value(u"detail"_s).toString()};
-}
-
 QHash<QString, QString> parsePostsuperReport(const QByteArray &stderrOutput)
 {
     static const QHash<QString, QString> outcomes = {{u"removed"_s, u"deleted"_s},

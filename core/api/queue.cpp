@@ -1,0 +1,76 @@
+#include "queue.h"
+
+#include <array>
+#include <utility>
+
+namespace staffetta::api {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// The one table of action names (the API's words).
+const std::array<std::pair<QueueAction, QStringView>, 5> actionNames{{
+    {QueueAction::Delete, u"delete"},
+    {QueueAction::Hold, u"hold"},
+    {QueueAction::Release, u"release"},
+    {QueueAction::Requeue, u"requeue"},
+    {QueueAction::Flush, u"flush"},
+}};
+
+} // namespace
+
+QStringList queueNames()
+{
+    return {u"maildrop"_s, u"incoming"_s, u"active"_s, u"deferred"_s, u"hold"_s};
+}
+
+const QList<QueueAction> &queueActions()
+{
+    static const QList<QueueAction> all = [] {
+        QList<QueueAction> list;
+        for (const auto &[action, name] : actionNames)
+            list.append(action);
+        return list;
+    }();
+    return all;
+}
+
+std::optional<QueueAction> queueActionFromName(const QString &name)
+{
+    for (const auto &[action, text] : actionNames) {
+        if (text == name)
+            return action;
+    }
+    return std::nullopt;
+}
+
+QString queueActionName(QueueAction action)
+{
+    for (const auto &[a, text] : actionNames) {
+        if (a == action)
+            return text.toString();
+    }
+    return {};
+}
+
+QJsonObject ActionResult::toJson() const
+{
+    QJsonObject o{{u"id"_s, id}, {u"outcome"_s, outcome}};
+    if (!queue.isEmpty())
+        o.insert(u"queue"_s, queue);
+    if (!detail.isEmpty())
+        o.insert(u"detail"_s, detail);
+    if (!reason.isEmpty())
+        o.insert(u"reason"_s, reason);
+    return o;
+}
+
+ActionResult ActionResult::fromJson(const QJsonObject &o)
+{
+    return {o.value(u"id"_s).toString(), o.value(u"queue"_s).toString(),
+            o.value(u"outcome"_s).toString(), o.value(u"detail"_s).toString(),
+            o.value(u"reason"_s).toString()};
+}
+
+} // namespace staffetta::api
