@@ -1,6 +1,7 @@
 #include "limits_view.h"
 
 #include "client/relay_client.h"
+#include "client/texts.h"
 #include "draft_bar.h"
 #include "policy_editor.h"
 #include "relay_connection.h"
@@ -334,7 +335,7 @@ void LimitsView::refreshUsage()
         if (generation != m_usageGeneration)
             return;
         if (!r) {
-            m_usageTime->setText(tr("Usage unavailable: %1").arg(r.error().message));
+            m_usageTime->setText(tr("Usage unavailable: %1").arg(client::errorText(r.error())));
             return;
         }
         m_model->setUsage(r.value());

@@ -1,6 +1,7 @@
 #include "policy_editor.h"
 
 #include "client/relay_client.h"
+#include "client/texts.h"
 #include "common/access.h"
 #include "policy_dialogs.h"
 #include "relay_connection.h"
@@ -131,7 +132,8 @@ void PolicyEditor::reload()
                       return;
                   setBusy(false);
                   if (!r) {
-                      emit message(tr("Could not read the policy: %1").arg(r.error().message));
+                      emit message(
+                          tr("Could not read the policy: %1").arg(client::errorText(r.error())));
                       return;
                   }
                   m_base = r.value();
@@ -189,7 +191,9 @@ void PolicyEditor::send(const QString &comment)
                       QString text =
                           tr("Applied: the relay is at revision %1.").arg(r.value().revision);
                       if (!r.value().reloaded)
-                          text += u' ' + tr("Warning: %1").arg(r.value().reloadMessage);
+                          text += u' ' + tr("Warning: %1")
+                                             .arg(client::reloadText(r.value().reloadCode,
+                                                                     r.value().reloadMessage));
                       emit message(text);
                       emit applied(r.value().revision);
                       reload();
@@ -203,7 +207,7 @@ void PolicyEditor::send(const QString &comment)
                       }
                   }
                   // The draft stays as it is: nothing typed is lost.
-                  emit message(tr("Not applied: %1").arg(r.error().message));
+                  emit message(tr("Not applied: %1").arg(client::errorText(r.error())));
               });
 }
 

@@ -1,6 +1,7 @@
 #include "queue_view.h"
 
 #include "client/relay_client.h"
+#include "client/texts.h"
 #include "queue_model.h"
 #include "relay_connection.h"
 #include "when_ready.h"
@@ -26,7 +27,7 @@
 namespace staffetta::ui {
 
 using namespace Qt::Literals::StringLiterals;
-using postfix::QueueAction;
+using api::QueueAction;
 
 namespace {
 constexpr int AutoRefreshMs = 30000;
@@ -83,8 +84,8 @@ QueueView::QueueView(QWidget *parent)
     for (QueueAction a : {QueueAction::Hold, QueueAction::Release, QueueAction::Requeue,
                           QueueAction::Flush, QueueAction::Delete}) {
         auto *b = new QPushButton(this);
-        b->setObjectName(u"queue"_s + postfix::queueActionName(a).at(0).toUpper() +
-                         postfix::queueActionName(a).mid(1));
+        b->setObjectName(u"queue"_s + api::queueActionName(a).at(0).toUpper() +
+                         api::queueActionName(a).mid(1));
         connect(b, &QPushButton::clicked, this, [this, a] { act(a); });
         m_actions.append({a, b});
     }
@@ -204,7 +205,7 @@ void QueueView::reload()
             m_stop->setVisible(false);
             if (!listing) {
                 m_status->setText(
-                    tr("The queue could not be read: %1").arg(listing.error().message));
+                    tr("The queue could not be read: %1").arg(client::errorText(listing.error())));
                 return;
             }
             // Keep what the user was looking at: selection, current row, scroll.
@@ -275,7 +276,7 @@ void QueueView::showDetail()
                 m_table->currentIndex().data(QueueModel::IdRole).toString() != id)
                 return;
             if (!r) {
-                m_detail->setPlainText(r.error().message);
+                m_detail->setPlainText(client::errorText(r.error()));
                 return;
             }
             const QJsonObject env = r.value().value(u"envelope"_s).toObject();
@@ -357,10 +358,10 @@ void QueueView::runAction(QueueAction action, const QStringList &ids)
     for (const auto &[a, b] : m_actions)
         b->setEnabled(false);
     whenReady(client::queueAction(client, action, ids), this,
-              [this, action](const Result<QList<postfix::ActionResult>> &r) {
+              [this, action](const Result<QList<api::ActionResult>> &r) {
                   updateActions();
                   if (!r) {
-                      QMessageBox::warning(this, tr("Queue"), r.error().message);
+                      QMessageBox::warning(this, tr("Queue"), client::errorText(r.error()));
                       return;
                   }
                   reportResults(action, r.value());
@@ -371,7 +372,7 @@ void QueueView::runAction(QueueAction action, const QStringList &ids)
 
 QString QueueView::outcomeText(const QString &outcome)
 {
-    // The relay's outcome words (postfix::ActionResult), as the user reads them.
+    // The relay's outcome words (api::ActionResult), as the user reads them.
     if (outcome == u"deleted"_s)
         return tr("deleted");
     if (outcome == u"held"_s)
@@ -391,14 +392,15 @@ QString QueueView::outcomeText(const QString &outcome)
     return outcome;
 }
 
-void QueueView::reportResults(QueueAction, const QList<postfix::ActionResult> &results)
+void QueueView::reportResults(QueueAction, const QList<api::ActionResult> &results)
 {
     QMap<QString, int> tally;
     QStringList lines;
     for (const auto &r : results) {
         ++tally[outcomeText(r.outcome)];
-        lines.append(r.id + u": "_s + outcomeText(r.outcome) +
-                     (r.detail.isEmpty() ? QString() : u" ("_s + r.detail + u')'));
+        lines.append(
+            r.id + u": "_s + outcomeText(r.outcome) +
+            (r.detail.isEmpty() ? QString() : u" ("_s + client::actionReasonText(r) + u')'));
     }
     QStringList summary;
     for (auto it = tally.cbegin(); it != tally.cend(); ++it)

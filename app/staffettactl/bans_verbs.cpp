@@ -259,7 +259,7 @@ Result<QJsonObject> unban(const Context &ctx)
         return lifted.error();
     if (lifted.value().isEmpty()) {
         return Error(ErrorCode::NotFound, u"%1 is not banned in any jail"_s.arg(address.value()),
-                     {{u"address"_s, address.value()}});
+                     {{u"address"_s, address.value()}, {u"reason"_s, u"not_banned"_s}});
     }
     const QString auditError =
         recordAudit(ctx, verb, u"done"_s, 0,
@@ -376,7 +376,7 @@ Result<QJsonObject> whitelist(const Context &ctx)
     } else {
         if (existing == list.end()) {
             return Error(ErrorCode::NotFound, u"%1 is not on the whitelist"_s.arg(address.value()),
-                         {{u"address"_s, address.value()}});
+                         {{u"address"_s, address.value()}, {u"reason"_s, u"not_whitelisted"_s}});
         }
         list.erase(existing);
     }

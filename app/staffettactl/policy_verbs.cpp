@@ -123,7 +123,7 @@ PolicyStore openStore(const Context &ctx)
 
 QJsonObject policyObject(const Policy &p)
 {
-    return QJsonDocument::fromJson(p.toJson()).object();
+    return p.toJsonObject();
 }
 
 // ---- what a caller without ReadAllAccounts (a partner) sees and may write
@@ -254,7 +254,7 @@ Result<Policy> policyFromRequest(const QJsonObject &request)
     const QJsonValue v = request.value(u"policy"_s);
     if (!v.isObject())
         return Error(ErrorCode::BadRequest, u"the request needs a \"policy\" object"_s);
-    auto parsed = Policy::fromJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    auto parsed = Policy::fromJsonObject(v.toObject());
     if (!parsed) {
         Error e = parsed.error();
         e.message = u"the policy was refused, nothing changed: "_s + e.message;

@@ -86,16 +86,16 @@ QFuture<Result<QJsonObject>> queueShow(RelayClient &client, const QString &id)
     return client.call({u"queue"_s, u"show"_s, id});
 }
 
-QFuture<Result<QList<postfix::ActionResult>>>
-queueAction(RelayClient &client, postfix::QueueAction action, const QStringList &ids)
+QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::QueueAction action,
+                                                      const QStringList &ids)
 {
-    return mapResult<QList<postfix::ActionResult>>(
-        client.call({u"queue"_s, postfix::queueActionName(action)},
+    return mapResult<QList<api::ActionResult>>(
+        client.call({u"queue"_s, api::queueActionName(action)},
                     toRequest({{u"ids"_s, QJsonArray::fromStringList(ids)}})),
         [](const QJsonObject &o) {
-            QList<postfix::ActionResult> results;
+            QList<api::ActionResult> results;
             for (const QJsonValue &v : o.value(u"results"_s).toArray())
-                results.append(postfix::ActionResult::fromJson(v.toObject()));
+                results.append(api::ActionResult::fromJson(v.toObject()));
             return results;
         });
 }
@@ -112,11 +112,11 @@ Result<BansSnapshot> BansSnapshot::fromJson(const QJsonObject &o)
         jail.currentlyFailed = j.value(u"currently_failed"_s).toInt();
         jail.totalBanned = j.value(u"total_banned"_s).toInt();
         for (const QJsonValue &b : j.value(u"bans"_s).toArray())
-            jail.bans.append(fail2ban::Ban::fromJson(b.toObject()));
+            jail.bans.append(api::Ban::fromJson(b.toObject()));
         s.jails.append(jail);
     }
     for (const QJsonValue &w : o.value(u"whitelist"_s).toArray())
-        s.whitelist.append(fail2ban::WhitelistEntry::fromJson(w.toObject()));
+        s.whitelist.append(api::WhitelistEntry::fromJson(w.toObject()));
     return s;
 }
 
@@ -130,15 +130,15 @@ AddressReport AddressReport::fromJson(const QJsonObject &o)
     AddressReport r;
     r.address = o.value(u"address"_s).toString();
     for (const QJsonValue &b : o.value(u"bans"_s).toArray())
-        r.bans.append(fail2ban::Ban::fromJson(b.toObject()));
-    r.reason = fail2ban::failureKindFromName(o.value(u"reason"_s).toString());
+        r.bans.append(api::Ban::fromJson(b.toObject()));
+    r.reason = api::failureKindFromName(o.value(u"reason"_s).toString());
     for (const QJsonValue &lv : o.value(u"lines"_s).toArray()) {
         const QJsonObject l = lv.toObject();
         r.lines.append({l.value(u"source"_s).toString(), l.value(u"text"_s).toString(),
-                        fail2ban::failureKindFromName(l.value(u"reason"_s).toString())});
+                        api::failureKindFromName(l.value(u"reason"_s).toString())});
     }
     if (o.contains(u"whitelisted"_s))
-        r.whitelisted = fail2ban::WhitelistEntry::fromJson(o.value(u"whitelisted"_s).toObject());
+        r.whitelisted = api::WhitelistEntry::fromJson(o.value(u"whitelisted"_s).toObject());
     return r;
 }
 

@@ -20,7 +20,7 @@ Result<policy::Policy> policyFrom(const QJsonValue &v)
 {
     if (!v.isObject())
         return Error(ErrorCode::BadResponse, Tr::tr("The relay's answer has no policy."));
-    auto p = policy::Policy::fromJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    auto p = policy::Policy::fromJsonObject(v.toObject());
     if (!p)
         return Error(
             ErrorCode::BadResponse,
@@ -84,7 +84,7 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
                                          transport::CancelToken cancel)
 {
     const QJsonObject request{{u"base_revision"_s, baseRevision},
-                              {u"policy"_s, QJsonDocument::fromJson(policy.toJson()).object()},
+                              {u"policy"_s, policy.toJsonObject()},
                               {u"comment"_s, comment}};
     // Compact: a policy of limits::MaxAccounts accounts fits in a request only so.
     return client
@@ -98,7 +98,9 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
             a.changed = r.value().value(u"changed"_s).toBool();
             a.changes =
                 policy::changesFromJson(r.value().value(u"changes"_s).toArray()).valueOr({});
+            // "pending" (a front-end that did not wait) is not in force yet.
             a.reloaded = r.value().value(u"reloaded"_s).toBool();
+            a.reloadCode = r.value().value(u"reload_code"_s).toString();
             a.reloadMessage = r.value().value(u"reload_message"_s).toString();
             return a;
         });

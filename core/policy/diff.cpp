@@ -183,7 +183,7 @@ Result<Policy> rebuild(const QList<Entry> &entries)
                            {u"limits"_s, limits},
                            {u"blacklist"_s, blacklist},
                            {u"accounts"_s, accounts}};
-    return Policy::fromJson(QJsonDocument(root).toJson(QJsonDocument::Compact));
+    return Policy::fromJsonObject(root);
 }
 
 QString valueText(const QJsonValue &v)

@@ -121,37 +121,59 @@ bool globMatch(QStringView pattern, QStringView text)
     return Glob(pattern).matches(text);
 }
 
-std::optional<SenderPattern> SenderPattern::parse(const QString &text, QString *reason)
+QString PatternProblem::message() const
 {
-    auto fail = [reason](const QString &why) {
-        if (reason)
-            *reason = why;
+    switch (code) {
+    case Code::Empty:
+        return u"is empty"_s;
+    case Code::TooLong:
+        return u"is longer than %1 characters (an address is at most %1)"_s.arg(argument);
+    case Code::NotOneAt:
+        return u"must contain exactly one @"_s;
+    case Code::NothingBeforeAt:
+        return u"has nothing before the @ (use * for any local part)"_s;
+    case Code::NoDomain:
+        return u"has no domain after the @"_s;
+    case Code::MatchesEveryDomain:
+        return u"would match every domain (its domain has no fixed character)"_s;
+    case Code::ControlCharacter:
+        return u"contains the control character %1"_s.arg(argument);
+    case Code::ForbiddenCharacter:
+        return u"contains '%1', which an address cannot contain"_s.arg(argument);
+    }
+    return {};
+}
+
+std::optional<SenderPattern> SenderPattern::parse(const QString &text, PatternProblem *problem)
+{
+    using Code = PatternProblem::Code;
+    auto fail = [problem](Code code, const QString &argument = {}) {
+        if (problem)
+            *problem = {code, argument};
         return std::nullopt;
     };
     const QString t = text.trimmed();
     if (t.isEmpty())
-        return fail(u"is empty"_s);
+        return fail(Code::Empty);
     if (t.size() > limits::MaxPatternLength)
-        return fail(u"is longer than %1 characters (an address is at most %1)"_s.arg(
-            limits::MaxPatternLength));
+        return fail(Code::TooLong, QString::number(limits::MaxPatternLength));
     if (t.count(u'@') != 1)
-        return fail(u"must contain exactly one @"_s);
+        return fail(Code::NotOneAt);
     const qsizetype at = t.indexOf(u'@');
     if (at == 0)
-        return fail(u"has nothing before the @ (use * for any local part)"_s);
+        return fail(Code::NothingBeforeAt);
     const QString domain = t.mid(at + 1);
     if (domain.isEmpty())
-        return fail(u"has no domain after the @"_s);
+        return fail(Code::NoDomain);
     // A domain of only wildcards and dots (*, **, *.*, ?*, *?) can match every domain.
     if (std::all_of(domain.cbegin(), domain.cend(),
                     [](QChar c) { return c == u'*' || c == u'?' || c == u'.'; }))
-        return fail(u"would match every domain (its domain has no fixed character)"_s);
+        return fail(Code::MatchesEveryDomain);
     for (QChar c : t) {
         if (c.category() == QChar::Other_Control)
-            return fail(
-                u"contains the control character U+%1"_s.arg(c.unicode(), 4, 16, QChar(u'0')));
+            return fail(Code::ControlCharacter, u"U+%1"_s.arg(c.unicode(), 4, 16, QChar(u'0')));
         if (c.isSpace() || c == u'<' || c == u'>' || c == u',' || c == u';')
-            return fail(u"contains '%1', which an address cannot contain"_s.arg(c));
+            return fail(Code::ForbiddenCharacter, QString(c));
     }
     SenderPattern p;
     p.m_text = t;
@@ -180,7 +202,7 @@ PatternImport parsePatternLines(const QString &text)
         const QString line = lines[i].trimmed();
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
-        QString why;
+        PatternProblem why;
         if (auto p = SenderPattern::parse(line, &why))
             out.patterns.append(*p);
         else

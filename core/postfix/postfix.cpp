@@ -3,7 +3,6 @@
 #include "api/info.h"
 #include "common/process.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -20,10 +19,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 // lupdate and the runtime agree on this context for every message of this file.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(staffetta::postfix)
-};
 } // namespace
 
 Result<QMap<QString, int>> countQueues(const QByteArray &lines)
@@ -45,7 +40,7 @@ Result<QMap<QString, int>> countQueues(const QByteArray &lines)
         const QString queue = doc.object().value(u"queue_name"_s).toString();
         if (error.error != QJsonParseError::NoError || queue.isEmpty()) {
             return Error(ErrorCode::BadResponse,
-                         Tr::tr("postqueue -j output, line %1: not a queue entry").arg(lineNumber),
+                         u"postqueue -j output, line %1: not a queue entry"_s.arg(lineNumber),
                          {{u"line"_s, lineNumber}});
         }
         ++counts[queue];
@@ -75,10 +70,9 @@ Result<QByteArray> Postfix::run(const QString &name, const QStringList &argument
     if (!ran)
         return ran.error();
     if (ran.value().exitCode != 0) {
-        return Error(
-            ErrorCode::Unavailable,
-            Tr::tr("%1 failed: %2").arg(name, QString::fromUtf8(ran.value().err).trimmed()),
-            {{u"config_dir"_s, m_configDir}});
+        return Error(ErrorCode::Unavailable,
+                     u"%1 failed: %2"_s.arg(name, QString::fromUtf8(ran.value().err).trimmed()),
+                     {{u"config_dir"_s, m_configDir}});
     }
     return ran.value().out;
 }
@@ -261,10 +255,9 @@ Result<qsizetype> Postfix::scanQueue(const std::function<bool(const QByteArray &
     if (!ran)
         return ran.error();
     if (ran.value().exitCode > 0) {
-        return Error(
-            ErrorCode::Unavailable,
-            Tr::tr("postqueue failed: %1").arg(QString::fromUtf8(ran.value().err).trimmed()),
-            {{u"config_dir"_s, m_configDir}});
+        return Error(ErrorCode::Unavailable,
+                     u"postqueue failed: %1"_s.arg(QString::fromUtf8(ran.value().err).trimmed()),
+                     {{u"config_dir"_s, m_configDir}});
     }
     return count;
 }
@@ -277,8 +270,7 @@ Result<QList<QJsonObject>> Postfix::messages(const QueueFilter &filter, qint64 n
         QJsonParseError error{};
         const QJsonObject m = QJsonDocument::fromJson(line, &error).object();
         if (error.error != QJsonParseError::NoError) {
-            bad =
-                Error(ErrorCode::BadResponse, Tr::tr("postqueue -j wrote a line that is not JSON"));
+            bad = Error(ErrorCode::BadResponse, u"postqueue -j wrote a line that is not JSON"_s);
             return false;
         }
         if (filter.matches(m, now))
@@ -295,8 +287,7 @@ Result<QList<QJsonObject>> Postfix::messages(const QueueFilter &filter, qint64 n
 Result<QJsonObject> Postfix::show(const QString &id) const
 {
     if (!isQueueId(id)) {
-        return Error(ErrorCode::BadRequest, Tr::tr("'%1' is not a queue id").arg(id),
-                     {{u"id"_s, id}});
+        return Error(ErrorCode::BadRequest, u"'%1' is not a queue id"_s.arg(id), {{u"id"_s, id}});
     }
     QJsonObject entry;
     auto scanned = scanQueue([&](const QByteArray &line) {
@@ -311,8 +302,7 @@ Result<QJsonObject> Postfix::show(const QString &id) const
     if (!scanned)
         return scanned.error();
     if (entry.isEmpty()) {
-        return Error(ErrorCode::NotFound, Tr::tr("No message %1 in the queue").arg(id),
-                     {{u"id"_s, id}});
+        return Error(ErrorCode::NotFound, u"No message %1 in the queue"_s.arg(id), {{u"id"_s, id}});
     }
     auto cat = runProcess(tool(u"postcat"_s), configArgs() << u"-e"_s << u"-h"_s << u"-q"_s << id,
                           {}, 30000);
@@ -321,8 +311,8 @@ Result<QJsonObject> Postfix::show(const QString &id) const
     if (cat.value().exitCode != 0) {
         // Delivered or deleted between the listing and now.
         return Error(ErrorCode::NotFound,
-                     Tr::tr("Message %1 left the queue: %2")
-                         .arg(id, QString::fromUtf8(cat.value().err).trimmed()),
+                     u"Message %1 left the queue: %2"_s.arg(
+                         id, QString::fromUtf8(cat.value().err).trimmed()),
                      {{u"id"_s, id}});
     }
     QJsonObject detail = parsePostcat(cat.value().out);

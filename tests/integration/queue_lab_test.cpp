@@ -18,7 +18,7 @@
 using namespace staffetta;
 using namespace staffetta::test;
 using namespace Qt::Literals::StringLiterals;
-using postfix::QueueAction;
+using api::QueueAction;
 
 namespace {
 

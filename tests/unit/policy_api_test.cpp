@@ -453,7 +453,7 @@ TEST(PatternImport, ReportsBadLinesByNumber)
     ASSERT_EQ(r.problems.size(), 2);
     EXPECT_EQ(r.problems[0].line, 4);
     EXPECT_EQ(r.problems[0].text, u"*@"_s);
-    EXPECT_FALSE(r.problems[0].reason.isEmpty());
+    EXPECT_FALSE(r.problems[0].problem.message().isEmpty());
     EXPECT_EQ(r.problems[1].line, 6);
 }
 
