@@ -270,45 +270,34 @@ void QueueView::showDetail()
     }
     auto client = m_connection->client();
     const quint64 generation = m_generation;
-    whenReady(
-        client::queueShow(client, id), this, [this, id, generation](const Result<QJsonObject> &r) {
-            if (generation != m_generation ||
-                m_table->currentIndex().data(QueueModel::IdRole).toString() != id)
-                return;
-            if (!r) {
-                m_detail->setPlainText(client::errorText(r.error()));
-                return;
-            }
-            const QJsonObject env = r.value().value(u"envelope"_s).toObject();
-            const QJsonObject attributes = env.value(u"attributes"_s).toObject();
-            QString text;
-            text +=
-                tr("Message %1 in %2")
-                    .arg(id, QueueModel::queueLabel(r.value().value(u"queue_name"_s).toString())) +
-                u'\n';
-            text += tr("Sender: %1").arg(env.value(u"sender"_s).toString()) + u'\n';
-            if (attributes.contains(u"sasl_username"_s))
-                text +=
-                    tr("Account: %1").arg(attributes.value(u"sasl_username"_s).toString()) + u'\n';
-            if (attributes.contains(u"client_address"_s))
-                text += tr("Client: %1 [%2]")
-                            .arg(attributes.value(u"client_name"_s).toString(),
-                                 attributes.value(u"client_address"_s).toString()) +
-                        u'\n';
-            for (const QJsonValue &v :
-                 r.value().value(u"message"_s).toObject().value(u"recipients"_s).toArray()) {
-                const QJsonObject rc = v.toObject();
-                text += tr("Recipient: %1").arg(rc.value(u"address"_s).toString());
-                if (rc.contains(u"delay_reason"_s))
-                    text += u"\n    "_s + rc.value(u"delay_reason"_s).toString();
-                text += u'\n';
-            }
-            text += u'\n';
-            for (const QJsonValue &h : r.value().value(u"headers"_s).toArray())
-                text +=
-                    h.toArray().at(0).toString() + u": "_s + h.toArray().at(1).toString() + u'\n';
-            m_detail->setPlainText(text);
-        });
+    whenReady(client::queueShow(client, id), this,
+              [this, id, generation](const Result<api::QueuedMessage> &r) {
+                  if (generation != m_generation ||
+                      m_table->currentIndex().data(QueueModel::IdRole).toString() != id)
+                      return;
+                  if (!r) {
+                      m_detail->setPlainText(client::errorText(r.error()));
+                      return;
+                  }
+                  const api::QueuedMessage &m = r.value();
+                  QString text;
+                  text += tr("Message %1 in %2").arg(id, QueueModel::queueLabel(m.queue)) + u'\n';
+                  text += tr("Sender: %1").arg(m.sender) + u'\n';
+                  if (!m.account.isEmpty())
+                      text += tr("Account: %1").arg(m.account) + u'\n';
+                  if (!m.clientAddress.isEmpty())
+                      text += tr("Client: %1 [%2]").arg(m.clientName, m.clientAddress) + u'\n';
+                  for (const auto &rc : m.recipients) {
+                      text += tr("Recipient: %1").arg(rc.address);
+                      if (!rc.delayReason.isEmpty())
+                          text += u"\n    "_s + rc.delayReason;
+                      text += u'\n';
+                  }
+                  text += u'\n';
+                  for (const auto &[name, value] : m.headers)
+                      text += name + u": "_s + value + u'\n';
+                  m_detail->setPlainText(text);
+              });
 }
 
 void QueueView::act(QueueAction action)

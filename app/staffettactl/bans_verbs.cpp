@@ -1,5 +1,7 @@
 #include "bans_verbs.h"
 
+#include "api/verbs.h"
+
 #include "common/files.h"
 #include "fail2ban/fail2ban.h"
 #include "policy/policy.h"
@@ -611,34 +613,22 @@ QString searchText(const QJsonObject &r)
 QList<Verb> bansVerbs()
 {
     return {
-        {{u"bans"_s, u"list"_s}, {}, {}, Permission::ReadBans, list, listText},
-        {{u"bans"_s, u"log"_s}, u"IP"_s, {}, Permission::ReadBans, log, logText},
-        {{u"bans"_s, u"unban"_s}, u"IP"_s, {}, Permission::Unban, unban, unbanText, false, true},
-        {{u"bans"_s, u"whitelist"_s},
+        {api::verbs::BansList, {}, {}, Permission::ReadBans, list, listText},
+        {api::verbs::BansLog, u"IP"_s, {}, Permission::ReadBans, log, logText},
+        {api::verbs::BansUnban, u"IP"_s, {}, Permission::Unban, unban, unbanText, false, true},
+        {api::verbs::BansWhitelist,
          u"[list]"_s,
          {},
          Permission::ReadBans,
          whitelist,
          whitelistText},
         // Wider networks need WhitelistWide (the verb checks).
-        {{u"bans"_s, u"whitelist"_s, u"add"_s},
-         u"IP [--note TEXT]"_s,
-         u"{address, note}"_s,
-         Permission::Whitelist,
-         whitelist,
-         whitelistText,
-         false,
-         true},
-        {{u"bans"_s, u"whitelist"_s, u"remove"_s},
-         u"IP"_s,
-         u"{address}"_s,
-         Permission::Whitelist,
-         whitelist,
-         whitelistText,
-         false,
-         true},
+        {api::verbs::BansWhitelistAdd, u"IP [--note TEXT]"_s, u"{address, note}"_s,
+         Permission::Whitelist, whitelist, whitelistText, false, true},
+        {api::verbs::BansWhitelistRemove, u"IP"_s, u"{address}"_s, Permission::Whitelist, whitelist,
+         whitelistText, false, true},
         // An IP needs ReadBans too (search checks).
-        {{u"search"_s}, u"TERM"_s, u"{term}"_s, Permission::ReadQueue, searchVerb, searchText},
+        {api::verbs::Search, u"TERM"_s, u"{term}"_s, Permission::ReadQueue, searchVerb, searchText},
     };
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/api.h"
 #include "api/info.h"
+#include "api/verbs.h"
 #include "bans_verbs.h"
 #include "common/limits.h"
 #include "common/relay_config.h"
@@ -153,7 +154,7 @@ QString infoText(const QJsonObject &o)
 const QList<Verb> &registry()
 {
     static const QList<Verb> verbs = [] {
-        QList<Verb> all{{{u"info"_s}, {}, {}, Permission::ReadStatus, infoVerb, infoText}};
+        QList<Verb> all{{api::verbs::Info, {}, {}, Permission::ReadStatus, infoVerb, infoText}};
         all += policyVerbs();
         all += queueVerbs();
         all += bansVerbs();
@@ -337,7 +338,9 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
     }
     Result<QJsonObject> result = verb->handler(ctx);
     if (!result && result.error().code == ErrorCode::PermissionDenied)
-        return refused(result.error(), u"refused: "_s + result.error().message);
+        return refused(result.error(), ctx.refusal.summary.isEmpty()
+                                           ? u"refused: "_s + result.error().message
+                                           : ctx.refusal.summary);
     // A write's reload is the front-end's to wait for (a handler never sleeps on it).
     if (result && result.value().value(u"reloaded"_s) == u"pending"_s && frontEnd.awaitReload) {
         QJsonObject r = result.value();

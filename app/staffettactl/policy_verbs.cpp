@@ -1,5 +1,6 @@
 #include "policy_verbs.h"
 
+#include "api/verbs.h"
 #include "common/limits.h"
 #include "policy/diff.h"
 #include "policy/engine.h"
@@ -335,7 +336,9 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
                 outside.append(login);
         }
         if (reach.relayWide || !outside.isEmpty()) {
-            ctx.refusal = {cur.revision, changes};
+            // The summary names no account: the partner reads its own audit rows.
+            ctx.refusal = {cur.revision, changes,
+                           u"refused: partner change outside its accounts"_s};
             QString what = reach.relayWide ? u"relay-wide settings"_s : QString();
             if (!outside.isEmpty())
                 what += (what.isEmpty() ? u""_s : u" and "_s) +
@@ -347,7 +350,7 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
                           {u"relay_wide"_s, reach.relayWide}});
         }
         if (auto refused = checkGrants(ctx, cur.policy, changes)) {
-            ctx.refusal = {cur.revision, changes};
+            ctx.refusal = {cur.revision, changes, {}};
             return *refused;
         }
     }
@@ -768,9 +771,9 @@ QList<Verb> policyVerbs()
 {
     const QString policyRequest = u"{base_revision, policy, comment?}"_s;
     return {
-        {{u"policy"_s, u"get"_s}, {}, {}, Permission::ReadPolicy, get, getText},
+        {api::verbs::PolicyGet, {}, {}, Permission::ReadPolicy, get, getText},
         // Anything beyond the caller's own accounts needs EditPolicy (the write checks).
-        {{u"policy"_s, u"apply"_s},
+        {api::verbs::PolicyApply,
          {},
          policyRequest,
          Permission::EditOwnAccounts,
@@ -778,23 +781,13 @@ QList<Verb> policyVerbs()
          writeText,
          false,
          true},
-        {{u"policy"_s, u"diff"_s},
-         u"[FROM [TO]]"_s,
-         u"{policy}"_s,
-         Permission::ReadPolicy,
-         diffVerb,
+        {api::verbs::PolicyDiff, u"[FROM [TO]]"_s, u"{policy}"_s, Permission::ReadPolicy, diffVerb,
          diffText},
-        {{u"policy"_s, u"history"_s}, u"[N]"_s, {}, Permission::ReadPolicy, history, historyText},
-        {{u"policy"_s, u"rollback"_s},
-         u"REV"_s,
-         u"{base_revision, comment?}"_s,
-         Permission::EditOwnAccounts,
-         rollback,
-         writeText,
-         false,
-         true},
-        {{u"usage"_s}, {}, {}, Permission::ReadPolicy, usage, usageText},
-        {{u"audit"_s}, u"[N]"_s, {}, Permission::ReadPolicy, audit, auditText},
+        {api::verbs::PolicyHistory, u"[N]"_s, {}, Permission::ReadPolicy, history, historyText},
+        {api::verbs::PolicyRollback, u"REV"_s, u"{base_revision, comment?}"_s,
+         Permission::EditOwnAccounts, rollback, writeText, false, true},
+        {api::verbs::Usage, {}, {}, Permission::ReadPolicy, usage, usageText},
+        {api::verbs::Audit, u"[N]"_s, {}, Permission::ReadPolicy, audit, auditText},
     };
 }
 

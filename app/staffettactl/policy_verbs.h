@@ -29,6 +29,7 @@ struct Context
     {
         int revision = 0;
         QList<policy::Change> changes;
+        QString summary; // empty: "refused: " and the error's message
     };
     mutable Refusal refusal;
 };

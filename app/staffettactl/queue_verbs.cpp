@@ -2,6 +2,7 @@
 
 #include "api/api.h"
 #include "api/info.h"
+#include "api/verbs.h"
 #include "postfix/postfix.h"
 
 #include <QDateTime>
@@ -265,24 +266,22 @@ QString listText(const QJsonObject &r)
 
 QString showText(const QJsonObject &r)
 {
+    // The same type the console reads the answer into.
+    const auto m = api::QueuedMessage::fromJson({}, r);
     QString text;
     QTextStream s(&text);
-    const QJsonObject env = r.value(u"envelope"_s).toObject();
-    s << "queue: " << r.value(u"queue_name"_s).toString() << '\n';
-    s << "sender: " << env.value(u"sender"_s).toString() << '\n';
-    const QJsonObject attributes = env.value(u"attributes"_s).toObject();
-    if (attributes.contains(u"sasl_username"_s))
-        s << "account: " << attributes.value(u"sasl_username"_s).toString() << '\n';
-    for (const QJsonValue &rv : r.value(u"message"_s).toObject().value(u"recipients"_s).toArray()) {
-        const QJsonObject rc = rv.toObject();
-        s << "recipient: " << rc.value(u"address"_s).toString();
-        if (rc.contains(u"delay_reason"_s))
-            s << "  (" << rc.value(u"delay_reason"_s).toString() << ')';
+    s << "queue: " << m.queue << '\n' << "sender: " << m.sender << '\n';
+    if (!m.account.isEmpty())
+        s << "account: " << m.account << '\n';
+    for (const auto &rc : m.recipients) {
+        s << "recipient: " << rc.address;
+        if (!rc.delayReason.isEmpty())
+            s << "  (" << rc.delayReason << ')';
         s << '\n';
     }
     s << '\n';
-    for (const QJsonValue &hv : r.value(u"headers"_s).toArray())
-        s << hv.toArray().at(0).toString() << ": " << hv.toArray().at(1).toString() << '\n';
+    for (const auto &[name, value] : m.headers)
+        s << name << ": " << value << '\n';
     return text;
 }
 
@@ -306,17 +305,12 @@ QList<Verb> queueVerbs()
 {
     const QString filter = u"{queue, ids, sender, recipient, reason, min_age, max_age}"_s;
     QList<Verb> verbs{
-        {{u"queue"_s, u"list"_s},
-         u"[QUEUE] [--stream]"_s,
-         filter + u" + limit/offset"_s,
-         Permission::ReadQueue,
-         list,
-         listText,
-         true},
-        {{u"queue"_s, u"show"_s}, u"ID"_s, {}, Permission::ReadQueue, show, showText},
+        {api::verbs::QueueList, u"[QUEUE] [--stream]"_s, filter + u" + limit/offset"_s,
+         Permission::ReadQueue, list, listText, true},
+        {api::verbs::QueueShow, u"ID"_s, {}, Permission::ReadQueue, show, showText},
     };
     for (const QueueAction action : postfix::queueActions()) {
-        verbs.append({{u"queue"_s, postfix::queueActionName(action)},
+        verbs.append({{api::verbs::Queue, postfix::queueActionName(action)},
                       u"[ID...]"_s,
                       u"{ids} or a filter (as list) or {all: true}"_s,
                       Permission::ChangeQueue,

@@ -1,5 +1,7 @@
 #include "queue.h"
 
+#include <QJsonArray>
+
 #include <array>
 #include <utility>
 
@@ -71,6 +73,27 @@ ActionResult ActionResult::fromJson(const QJsonObject &o)
     return {o.value(u"id"_s).toString(), o.value(u"queue"_s).toString(),
             o.value(u"outcome"_s).toString(), o.value(u"detail"_s).toString(),
             o.value(u"reason"_s).toString()};
+}
+
+QueuedMessage QueuedMessage::fromJson(const QString &id, const QJsonObject &o)
+{
+    const QJsonObject env = o.value(u"envelope"_s).toObject();
+    const QJsonObject attributes = env.value(u"attributes"_s).toObject();
+    QueuedMessage m;
+    m.id = id;
+    m.queue = o.value(u"queue_name"_s).toString();
+    m.sender = env.value(u"sender"_s).toString();
+    m.account = attributes.value(u"sasl_username"_s).toString();
+    m.clientName = attributes.value(u"client_name"_s).toString();
+    m.clientAddress = attributes.value(u"client_address"_s).toString();
+    for (const QJsonValue &v : o.value(u"message"_s).toObject().value(u"recipients"_s).toArray()) {
+        const QJsonObject r = v.toObject();
+        m.recipients.append(
+            {r.value(u"address"_s).toString(), r.value(u"delay_reason"_s).toString()});
+    }
+    for (const QJsonValue &h : o.value(u"headers"_s).toArray())
+        m.headers.append({h.toArray().at(0).toString(), h.toArray().at(1).toString()});
+    return m;
 }
 
 } // namespace staffetta::api

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 // The queue's part of the relay API (staffettactl queue ..., the console's Queue view).
 // A queued message itself travels as Postfix's own `postqueue -j` object (postfix/queue.h).
@@ -37,6 +38,27 @@ struct ActionResult
     QJsonObject toJson() const;
     static ActionResult fromJson(const QJsonObject &o);
     friend bool operator==(const ActionResult &, const ActionResult &) = default;
+};
+
+// `queue show ID`: one message's envelope and headers (postfix::Postfix::show builds it from
+// postcat and the queue listing).
+struct QueuedMessage
+{
+    struct Recipient
+    {
+        QString address;
+        QString delayReason;
+    };
+    QString id;
+    QString queue;
+    QString sender;
+    QString account; // sasl_username, when it was submitted with AUTH
+    QString clientName;
+    QString clientAddress;
+    QList<Recipient> recipients;
+    QList<std::pair<QString, QString>> headers;
+
+    static QueuedMessage fromJson(const QString &id, const QJsonObject &o);
 };
 
 } // namespace staffetta::api

@@ -1,6 +1,7 @@
 #include "ops_client.h"
 
 #include "api/info.h"
+#include "api/verbs.h"
 #include "relay_client.h"
 
 #include <QJsonArray>
@@ -68,7 +69,7 @@ QFuture<Result<QueueListing>> queueList(RelayClient &client, const QJsonObject &
         if (progress)
             progress->store(qint64(listing->rows.size()), std::memory_order_relaxed);
     };
-    return client.stream({u"queue"_s, u"list"_s}, toRequest(filter), onItem, std::move(cancel))
+    return client.stream(api::verbs::QueueList, toRequest(filter), onItem, std::move(cancel))
         .then([listing](const Result<QJsonObject> &r) -> Result<QueueListing> {
             if (!r)
                 return r.error();
@@ -81,16 +82,18 @@ QFuture<Result<QueueListing>> queueList(RelayClient &client, const QJsonObject &
         });
 }
 
-QFuture<Result<QJsonObject>> queueShow(RelayClient &client, const QString &id)
+QFuture<Result<api::QueuedMessage>> queueShow(RelayClient &client, const QString &id)
 {
-    return client.call({u"queue"_s, u"show"_s, id});
+    return mapResult<api::QueuedMessage>(
+        client.call(api::verbs::QueueShow + QStringList{id}),
+        [id](const QJsonObject &o) { return api::QueuedMessage::fromJson(id, o); });
 }
 
 QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::QueueAction action,
                                                       const QStringList &ids)
 {
     return mapResult<QList<api::ActionResult>>(
-        client.call({u"queue"_s, api::queueActionName(action)},
+        client.call({api::verbs::Queue, api::queueActionName(action)},
                     toRequest({{u"ids"_s, QJsonArray::fromStringList(ids)}})),
         [](const QJsonObject &o) {
             QList<api::ActionResult> results;
@@ -122,7 +125,7 @@ Result<BansSnapshot> BansSnapshot::fromJson(const QJsonObject &o)
 
 QFuture<Result<BansSnapshot>> bansList(RelayClient &client)
 {
-    return mapResult<BansSnapshot>(client.call({u"bans"_s, u"list"_s}), BansSnapshot::fromJson);
+    return mapResult<BansSnapshot>(client.call(api::verbs::BansList), BansSnapshot::fromJson);
 }
 
 AddressReport AddressReport::fromJson(const QJsonObject &o)
@@ -145,28 +148,27 @@ AddressReport AddressReport::fromJson(const QJsonObject &o)
 QFuture<Result<AddressReport>> bansLog(RelayClient &client, const QString &address)
 {
     return mapResult<AddressReport>(
-        client.call({u"bans"_s, u"log"_s}, toRequest({{u"address"_s, address}})),
+        client.call(api::verbs::BansLog, toRequest({{u"address"_s, address}})),
         AddressReport::fromJson);
 }
 
 QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address)
 {
     return mapResult<QStringList>(
-        client.call({u"bans"_s, u"unban"_s}, toRequest({{u"address"_s, address}})),
+        client.call(api::verbs::BansUnban, toRequest({{u"address"_s, address}})),
         [](const QJsonObject &o) { return o.value(u"jails"_s).toVariant().toStringList(); });
 }
 
 QFuture<Result<QJsonObject>> whitelistAdd(RelayClient &client, const QString &address,
                                           const QString &note)
 {
-    return client.call({u"bans"_s, u"whitelist"_s, u"add"_s},
+    return client.call(api::verbs::BansWhitelistAdd,
                        toRequest({{u"address"_s, address}, {u"note"_s, note}}));
 }
 
 QFuture<Result<QJsonObject>> whitelistRemove(RelayClient &client, const QString &address)
 {
-    return client.call({u"bans"_s, u"whitelist"_s, u"remove"_s},
-                       toRequest({{u"address"_s, address}}));
+    return client.call(api::verbs::BansWhitelistRemove, toRequest({{u"address"_s, address}}));
 }
 
 SearchHit SearchHit::fromJson(const QJsonObject &o)
@@ -189,7 +191,7 @@ SearchHit SearchHit::fromJson(const QJsonObject &o)
 
 QFuture<Result<SearchHit>> search(RelayClient &client, const QString &term)
 {
-    return mapResult<SearchHit>(client.call({u"search"_s}, toRequest({{u"term"_s, term}})),
+    return mapResult<SearchHit>(client.call(api::verbs::Search, toRequest({{u"term"_s, term}})),
                                 SearchHit::fromJson);
 }
 

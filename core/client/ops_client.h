@@ -46,7 +46,7 @@ queueList(RelayClient &client, const QJsonObject &filter,
           std::shared_ptr<std::atomic<qint64>> progress = {},
           transport::CancelToken cancel = transport::makeCancelToken());
 
-QFuture<Result<QJsonObject>> queueShow(RelayClient &client, const QString &id);
+QFuture<Result<api::QueuedMessage>> queueShow(RelayClient &client, const QString &id);
 
 QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::QueueAction action,
                                                       const QStringList &ids);

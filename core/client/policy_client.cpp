@@ -1,5 +1,6 @@
 #include "policy_client.h"
 
+#include "api/verbs.h"
 #include "relay_client.h"
 
 #include <QCoreApplication>
@@ -71,7 +72,7 @@ Result<Conflict> Conflict::fromError(const Error &e)
 
 QFuture<Result<PolicySnapshot>> policyGet(RelayClient &client)
 {
-    return client.call({u"policy"_s, u"get"_s})
+    return client.call(api::verbs::PolicyGet)
         .then([](const Result<QJsonObject> &r) -> Result<PolicySnapshot> {
             if (!r)
                 return r.error();
@@ -88,7 +89,7 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
                               {u"comment"_s, comment}};
     // Compact: a policy of limits::MaxAccounts accounts fits in a request only so.
     return client
-        .call({u"policy"_s, u"apply"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact),
+        .call(api::verbs::PolicyApply, QJsonDocument(request).toJson(QJsonDocument::Compact),
               std::move(cancel))
         .then([](const Result<QJsonObject> &r) -> Result<ApplyResult> {
             if (!r)
@@ -108,7 +109,7 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
 
 QFuture<Result<Usage>> usage(RelayClient &client)
 {
-    return client.call({u"usage"_s}).then([](const Result<QJsonObject> &r) -> Result<Usage> {
+    return client.call(api::verbs::Usage).then([](const Result<QJsonObject> &r) -> Result<Usage> {
         if (!r)
             return r.error();
         Usage u;

@@ -1,6 +1,7 @@
 #include "relay_client.h"
 
 #include "api/api.h"
+#include "api/verbs.h"
 
 namespace staffetta::client {
 
@@ -40,7 +41,7 @@ QFuture<Result<QJsonObject>> RelayClient::stream(const QStringList &words, const
 
 QFuture<Result<api::RelayInfo>> RelayClient::info(transport::CancelToken cancel)
 {
-    return call({u"info"_s}, {}, std::move(cancel))
+    return call(api::verbs::Info, {}, std::move(cancel))
         .then([](const Result<QJsonObject> &response) -> Result<api::RelayInfo> {
             if (!response)
                 return response.error();
