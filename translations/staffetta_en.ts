@@ -472,6 +472,17 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>left the queue before the action</translation>
     </message>
     <message>
+        <source>staffettad is not running; the new policy will be used when it starts.</source>
+        <translation>staffettad is not running; the new policy will be used when it starts.</translation>
+    </message>
+    <message>
+        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
+        <translation>staffettad did not confirm the reload within 5 s; see its log.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::policy</name>
+    <message>
         <source>is empty</source>
         <translation>is empty</translation>
     </message>
@@ -502,14 +513,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>contains &apos;%1&apos;, which an address cannot contain</source>
         <translation>contains &apos;%1&apos;, which an address cannot contain</translation>
-    </message>
-    <message>
-        <source>staffettad is not running; the new policy will be used when it starts.</source>
-        <translation>staffettad is not running; the new policy will be used when it starts.</translation>
-    </message>
-    <message>
-        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
-        <translation>staffettad did not confirm the reload within 5 s; see its log.</translation>
     </message>
 </context>
 <context>

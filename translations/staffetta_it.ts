@@ -472,6 +472,17 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>ha lasciato la coda prima dell&apos;azione</translation>
     </message>
     <message>
+        <source>staffettad is not running; the new policy will be used when it starts.</source>
+        <translation>staffettad non è in esecuzione; la nuova policy sarà usata al suo avvio.</translation>
+    </message>
+    <message>
+        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
+        <translation>staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::policy</name>
+    <message>
         <source>is empty</source>
         <translation>è vuoto</translation>
     </message>
@@ -502,14 +513,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>contains &apos;%1&apos;, which an address cannot contain</source>
         <translation>contiene &apos;%1&apos;, che un indirizzo non può contenere</translation>
-    </message>
-    <message>
-        <source>staffettad is not running; the new policy will be used when it starts.</source>
-        <translation>staffettad non è in esecuzione; la nuova policy sarà usata al suo avvio.</translation>
-    </message>
-    <message>
-        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
-        <translation>staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "bans.h"
 
+#include "common/names.h"
+
 #include <array>
 #include <utility>
 
@@ -10,31 +12,23 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 // The one table of failure kind names (the API's words).
-const std::array<std::pair<FailureKind, QStringView>, 4> kindNames{{
-    {FailureKind::WrongCredentials, u"wrong_credentials"},
-    {FailureKind::AuthWithoutTls, u"auth_without_tls"},
-    {FailureKind::DroppedDuringAuth, u"dropped_during_auth"},
-    {FailureKind::UnauthorizedSender, u"unauthorized_sender"},
+const std::array<std::pair<FailureKind, QLatin1StringView>, 4> kindNames{{
+    {FailureKind::WrongCredentials, "wrong_credentials"_L1},
+    {FailureKind::AuthWithoutTls, "auth_without_tls"_L1},
+    {FailureKind::DroppedDuringAuth, "dropped_during_auth"_L1},
+    {FailureKind::UnauthorizedSender, "unauthorized_sender"_L1},
 }};
 
 } // namespace
 
 QString failureKindName(FailureKind kind)
 {
-    for (const auto &[k, name] : kindNames) {
-        if (k == kind)
-            return name.toString();
-    }
-    return {};
+    return nameOf(kindNames, kind);
 }
 
 FailureKind failureKindFromName(const QString &name)
 {
-    for (const auto &[k, text] : kindNames) {
-        if (text == name)
-            return k;
-    }
-    return FailureKind::None;
+    return valueOf(kindNames, name).value_or(FailureKind::None);
 }
 
 qint64 Ban::remaining(const QDateTime &now) const

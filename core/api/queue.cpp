@@ -1,5 +1,7 @@
 #include "queue.h"
 
+#include "common/names.h"
+
 #include <QJsonArray>
 
 #include <array>
@@ -12,12 +14,12 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 // The one table of action names (the API's words).
-const std::array<std::pair<QueueAction, QStringView>, 5> actionNames{{
-    {QueueAction::Delete, u"delete"},
-    {QueueAction::Hold, u"hold"},
-    {QueueAction::Release, u"release"},
-    {QueueAction::Requeue, u"requeue"},
-    {QueueAction::Flush, u"flush"},
+const std::array<std::pair<QueueAction, QLatin1StringView>, 5> actionNames{{
+    {QueueAction::Delete, "delete"_L1},
+    {QueueAction::Hold, "hold"_L1},
+    {QueueAction::Release, "release"_L1},
+    {QueueAction::Requeue, "requeue"_L1},
+    {QueueAction::Flush, "flush"_L1},
 }};
 
 } // namespace
@@ -40,20 +42,12 @@ const QList<QueueAction> &queueActions()
 
 std::optional<QueueAction> queueActionFromName(const QString &name)
 {
-    for (const auto &[action, text] : actionNames) {
-        if (text == name)
-            return action;
-    }
-    return std::nullopt;
+    return valueOf(actionNames, name);
 }
 
 QString queueActionName(QueueAction action)
 {
-    for (const auto &[a, text] : actionNames) {
-        if (a == action)
-            return text.toString();
-    }
-    return {};
+    return nameOf(actionNames, action);
 }
 
 QJsonObject ActionResult::toJson() const

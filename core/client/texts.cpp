@@ -146,26 +146,7 @@ QString actionReasonText(const api::ActionResult &r)
 
 QString patternProblemText(const policy::PatternProblem &p)
 {
-    using Code = policy::PatternProblem::Code;
-    switch (p.code) {
-    case Code::Empty:
-        return Tr::tr("is empty");
-    case Code::TooLong:
-        return Tr::tr("is longer than %1 characters (an address is at most %1)").arg(p.argument);
-    case Code::NotOneAt:
-        return Tr::tr("must contain exactly one @");
-    case Code::NothingBeforeAt:
-        return Tr::tr("has nothing before the @ (use * for any local part)");
-    case Code::NoDomain:
-        return Tr::tr("has no domain after the @");
-    case Code::MatchesEveryDomain:
-        return Tr::tr("would match every domain (its domain has no fixed character)");
-    case Code::ControlCharacter:
-        return Tr::tr("contains the control character %1").arg(p.argument);
-    case Code::ForbiddenCharacter:
-        return Tr::tr("contains '%1', which an address cannot contain").arg(p.argument);
-    }
-    return p.message();
+    return p.withArgument(QCoreApplication::translate("staffetta::policy", p.text()));
 }
 
 QString reloadText(const QString &code, const QString &message)

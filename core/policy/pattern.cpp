@@ -2,6 +2,8 @@
 
 #include "common/limits.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace staffetta::policy {
@@ -121,27 +123,43 @@ bool globMatch(QStringView pattern, QStringView text)
     return Glob(pattern).matches(text);
 }
 
-QString PatternProblem::message() const
+const char *PatternProblem::text() const
 {
+    // QT_TRANSLATE_NOOP: the relay says these in English, the console translates the same
+    // words (client::patternProblemText), so the sentence is written once.
     switch (code) {
     case Code::Empty:
-        return u"is empty"_s;
+        return QT_TRANSLATE_NOOP("staffetta::policy", "is empty");
     case Code::TooLong:
-        return u"is longer than %1 characters (an address is at most %1)"_s.arg(argument);
+        return QT_TRANSLATE_NOOP("staffetta::policy",
+                                 "is longer than %1 characters (an address is at most %1)");
     case Code::NotOneAt:
-        return u"must contain exactly one @"_s;
+        return QT_TRANSLATE_NOOP("staffetta::policy", "must contain exactly one @");
     case Code::NothingBeforeAt:
-        return u"has nothing before the @ (use * for any local part)"_s;
+        return QT_TRANSLATE_NOOP("staffetta::policy",
+                                 "has nothing before the @ (use * for any local part)");
     case Code::NoDomain:
-        return u"has no domain after the @"_s;
+        return QT_TRANSLATE_NOOP("staffetta::policy", "has no domain after the @");
     case Code::MatchesEveryDomain:
-        return u"would match every domain (its domain has no fixed character)"_s;
+        return QT_TRANSLATE_NOOP("staffetta::policy",
+                                 "would match every domain (its domain has no fixed character)");
     case Code::ControlCharacter:
-        return u"contains the control character %1"_s.arg(argument);
+        return QT_TRANSLATE_NOOP("staffetta::policy", "contains the control character %1");
     case Code::ForbiddenCharacter:
-        return u"contains '%1', which an address cannot contain"_s.arg(argument);
+        return QT_TRANSLATE_NOOP("staffetta::policy",
+                                 "contains '%1', which an address cannot contain");
     }
-    return {};
+    return "";
+}
+
+QString PatternProblem::message() const
+{
+    return withArgument(QString::fromUtf8(text()));
+}
+
+QString PatternProblem::withArgument(const QString &sentence) const
+{
+    return sentence.contains(u"%1"_s) ? sentence.arg(argument) : sentence;
 }
 
 std::optional<SenderPattern> SenderPattern::parse(const QString &text, PatternProblem *problem)

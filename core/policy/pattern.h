@@ -33,7 +33,11 @@ struct PatternProblem
     Code code = Code::Empty;
     QString argument;
 
-    QString message() const; // "must contain exactly one @", ...
+    // The English sentence with %1 for the argument, marked for translation in the context
+    // "staffetta::policy"; message() fills it in ("must contain exactly one @", ...).
+    const char *text() const;
+    QString message() const;
+    QString withArgument(const QString &sentence) const;
 };
 
 class SenderPattern
