@@ -336,6 +336,34 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>lines after the response</source>
         <translation>lines after the response</translation>
     </message>
+    <message>
+        <source>already on hold</source>
+        <translation>already on hold</translation>
+    </message>
+    <message>
+        <source>not on hold</source>
+        <translation>not on hold</translation>
+    </message>
+    <message>
+        <source>not deferred (only deferred mail is flushed)</source>
+        <translation>not deferred (only deferred mail is flushed)</translation>
+    </message>
+    <message>
+        <source>not in the queue</source>
+        <translation>not in the queue</translation>
+    </message>
+    <message>
+        <source>left the queue before the action</source>
+        <translation>left the queue before the action</translation>
+    </message>
+    <message>
+        <source>staffettad is not running; the new policy will be used when it starts.</source>
+        <translation>staffettad is not running; the new policy will be used when it starts.</translation>
+    </message>
+    <message>
+        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
+        <translation>staffettad did not confirm the reload within 5 s; see its log.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::client</name>
@@ -450,34 +478,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>unauthorized sender</source>
         <translation>unauthorized sender</translation>
-    </message>
-    <message>
-        <source>already on hold</source>
-        <translation>already on hold</translation>
-    </message>
-    <message>
-        <source>not on hold</source>
-        <translation>not on hold</translation>
-    </message>
-    <message>
-        <source>not deferred (only deferred mail is flushed)</source>
-        <translation>not deferred (only deferred mail is flushed)</translation>
-    </message>
-    <message>
-        <source>not in the queue</source>
-        <translation>not in the queue</translation>
-    </message>
-    <message>
-        <source>left the queue before the action</source>
-        <translation>left the queue before the action</translation>
-    </message>
-    <message>
-        <source>staffettad is not running; the new policy will be used when it starts.</source>
-        <translation>staffettad is not running; the new policy will be used when it starts.</translation>
-    </message>
-    <message>
-        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
-        <translation>staffettad did not confirm the reload within 5 s; see its log.</translation>
     </message>
 </context>
 <context>

@@ -336,6 +336,34 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>lines after the response</source>
         <translation>righe dopo la risposta</translation>
     </message>
+    <message>
+        <source>already on hold</source>
+        <translation>già sospeso</translation>
+    </message>
+    <message>
+        <source>not on hold</source>
+        <translation>non sospeso</translation>
+    </message>
+    <message>
+        <source>not deferred (only deferred mail is flushed)</source>
+        <translation>non differito (si consegna subito solo la posta differita)</translation>
+    </message>
+    <message>
+        <source>not in the queue</source>
+        <translation>non in coda</translation>
+    </message>
+    <message>
+        <source>left the queue before the action</source>
+        <translation>ha lasciato la coda prima dell&apos;azione</translation>
+    </message>
+    <message>
+        <source>staffettad is not running; the new policy will be used when it starts.</source>
+        <translation>staffettad non è in esecuzione; la nuova policy sarà usata al suo avvio.</translation>
+    </message>
+    <message>
+        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
+        <translation>staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::client</name>
@@ -450,34 +478,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>unauthorized sender</source>
         <translation>mittente non autorizzato</translation>
-    </message>
-    <message>
-        <source>already on hold</source>
-        <translation>già sospeso</translation>
-    </message>
-    <message>
-        <source>not on hold</source>
-        <translation>non sospeso</translation>
-    </message>
-    <message>
-        <source>not deferred (only deferred mail is flushed)</source>
-        <translation>non differito (si consegna subito solo la posta differita)</translation>
-    </message>
-    <message>
-        <source>not in the queue</source>
-        <translation>non in coda</translation>
-    </message>
-    <message>
-        <source>left the queue before the action</source>
-        <translation>ha lasciato la coda prima dell&apos;azione</translation>
-    </message>
-    <message>
-        <source>staffettad is not running; the new policy will be used when it starts.</source>
-        <translation>staffettad non è in esecuzione; la nuova policy sarà usata al suo avvio.</translation>
-    </message>
-    <message>
-        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
-        <translation>staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
     </message>
 </context>
 <context>

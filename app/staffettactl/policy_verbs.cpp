@@ -1,5 +1,6 @@
 #include "policy_verbs.h"
 
+#include "api/reasons.h"
 #include "api/verbs.h"
 #include "common/limits.h"
 #include "policy/diff.h"
@@ -574,6 +575,17 @@ std::optional<Error> require(const Context &ctx, Permission permission, const QS
     return e;
 }
 
+namespace {
+
+QJsonObject notReloaded(const QString &code)
+{
+    return {{u"reloaded"_s, false},
+            {u"reload_code"_s, code},
+            {u"reload_message"_s, api::reasonEnglish(code)}};
+}
+
+} // namespace
+
 QJsonObject waitForReload(const Config &config, const QString &sha256)
 {
     const QString marker = QDir(config.stateDir).filePath(u"staffettad.loaded"_s);
@@ -587,20 +599,14 @@ QJsonObject waitForReload(const Config &config, const QString &sha256)
             return {{u"reloaded"_s, true}};
         const pid_t pid = pid_t(m.value(u"pid"_s).toInteger());
         if (pid <= 0 || ::kill(pid, 0) != 0)
-            return {{u"reloaded"_s, false},
-                    {u"reload_code"_s, u"staffettad_not_running"_s},
-                    {u"reload_message"_s, u"staffettad is not running; the new policy will be "
-                                          u"used when it starts"_s}};
+            return notReloaded(u"staffettad_not_running"_s);
         if (waited >= 1000 && !nudged) {
             ::kill(pid, SIGHUP);
             nudged = true;
         }
         QThread::msleep(50);
     }
-    return {{u"reloaded"_s, false},
-            {u"reload_code"_s, u"reload_timeout"_s},
-            {u"reload_message"_s, u"staffettad did not confirm the reload within 5 s; see its "
-                                  u"log"_s}};
+    return notReloaded(u"reload_timeout"_s);
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "texts.h"
 
+#include "api/reasons.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -129,19 +131,15 @@ QString failureKindText(api::FailureKind kind)
     return {};
 }
 
+QString reasonText(const QString &code, const QString &fallback)
+{
+    const char *source = api::reasonSource(code);
+    return source ? QCoreApplication::translate("staffetta::api", source) : fallback;
+}
+
 QString actionReasonText(const api::ActionResult &r)
 {
-    if (r.reason == u"already_held"_s)
-        return Tr::tr("already on hold");
-    if (r.reason == u"not_held"_s)
-        return Tr::tr("not on hold");
-    if (r.reason == u"not_deferred"_s)
-        return Tr::tr("not deferred (only deferred mail is flushed)");
-    if (r.reason == u"not_in_queue"_s)
-        return Tr::tr("not in the queue");
-    if (r.reason == u"left_queue"_s)
-        return Tr::tr("left the queue before the action");
-    return r.detail;
+    return reasonText(r.reason, r.detail);
 }
 
 QString patternProblemText(const policy::PatternProblem &p)
@@ -151,11 +149,7 @@ QString patternProblemText(const policy::PatternProblem &p)
 
 QString reloadText(const QString &code, const QString &message)
 {
-    if (code == u"staffettad_not_running"_s)
-        return Tr::tr("staffettad is not running; the new policy will be used when it starts.");
-    if (code == u"reload_timeout"_s)
-        return Tr::tr("staffettad did not confirm the reload within 5 s; see its log.");
-    return message;
+    return reasonText(code, message);
 }
 
 } // namespace staffetta::client

@@ -20,6 +20,9 @@ QString errorText(const Error &error);
 
 QString permissionText(Permission permission);  // "unban addresses"
 QString failureKindText(api::FailureKind kind); // "wrong credentials"
+// A reason code's sentence (api/reasons.h) in the console's language; `fallback` (the relay's
+// English) for a code this console does not know.
+QString reasonText(const QString &code, const QString &fallback);
 // Why an action left a message alone (ActionResult::reason), or what the tool said.
 QString actionReasonText(const api::ActionResult &result);
 QString patternProblemText(const policy::PatternProblem &problem);

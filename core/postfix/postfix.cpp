@@ -1,5 +1,7 @@
 #include "postfix.h"
 
+#include "api/reasons.h"
+
 #include "api/info.h"
 #include "common/process.h"
 
@@ -361,22 +363,23 @@ QList<ActionResult> Postfix::act(QueueAction action, const QList<QJsonObject> &t
         if (action == QueueAction::Hold && held) {
             r.outcome = u"unchanged"_s;
             r.reason = u"already_held"_s;
-            r.detail = u"already on hold"_s;
+            r.detail = api::reasonEnglish(r.reason);
         } else if (action == QueueAction::Release && !held) {
             r.outcome = u"unchanged"_s;
             r.reason = u"not_held"_s;
-            r.detail = u"not on hold"_s;
+            r.detail = api::reasonEnglish(r.reason);
         } else if (action == QueueAction::Flush && r.queue != u"deferred"_s) {
             r.outcome = u"unchanged"_s;
             r.reason = u"not_deferred"_s;
-            r.detail = u"not deferred (only deferred mail is flushed)"_s;
+            r.detail = api::reasonEnglish(r.reason);
         } else {
             eligible.append(r.id);
         }
         results.append(r);
     }
     for (const QString &id : missing)
-        results.append({id, {}, u"not_found"_s, u"not in the queue"_s, u"not_in_queue"_s});
+        results.append(
+            {id, {}, u"not_found"_s, api::reasonEnglish(u"not_in_queue"_s), u"not_in_queue"_s});
 
     QHash<QString, QString> report;
     QHash<QString, QString> failures;
@@ -422,7 +425,7 @@ QList<ActionResult> Postfix::act(QueueAction action, const QList<QJsonObject> &t
             // postsuper says nothing of ids it did not find: delivered or removed meanwhile.
             r.outcome = u"not_found"_s;
             r.reason = u"left_queue"_s;
-            r.detail = u"left the queue before the action"_s;
+            r.detail = api::reasonEnglish(r.reason);
         }
     }
     return results;
