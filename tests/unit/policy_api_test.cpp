@@ -17,7 +17,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <csignal>
 #include <thread>
@@ -1069,4 +1071,53 @@ TEST_F(PolicyApi, ARefusedVerbIsAuditedOnceWhereverItIsRefused)
             EXPECT_EQ(e[u"changes"_s].toArray().size(), 1);
         }
     }
+}
+
+// The CLI front-end (main) keeps termination out of a write until its answer is written:
+// here staffettad is "running" but never confirms, so the write's answer waits up to 5 s
+// for it, and a SIGTERM in that time neither stops the write nor loses its answer.
+TEST_F(PolicyApi, ATerminatedWriteStillEndsWithItsAnswer)
+{
+    ASSERT_FALSE(qEnvironmentVariable("STAFFETTACTL").isEmpty());
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    const QJsonObject next =
+        edited(got, [](QJsonObject &p) { addSender(p, 1, u"*@terminated.example"_s); });
+    // A staffettad stand-in that outlives the SIGHUP nudge and never writes the marker.
+    QProcess daemon;
+    daemon.start(u"sh"_s, {u"-c"_s, u"trap '' HUP; exec sleep 30"_s});
+    ASSERT_TRUE(daemon.waitForStarted());
+    {
+        QFile marker(QDir(stateDir).filePath(u"staffettad.loaded"_s));
+        ASSERT_TRUE(marker.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        marker.write(QJsonDocument(
+                         QJsonObject{{u"sha256"_s, u"0"_s}, {u"pid"_s, qint64(daemon.processId())}})
+                         .toJson());
+    }
+    QProcess ctl;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"STAFFETTA_CONF"_s, conf);
+    env.remove(u"SSH_ORIGINAL_COMMAND"_s);
+    ctl.setProcessEnvironment(env);
+    ctl.start(qEnvironmentVariable("STAFFETTACTL"), {u"policy"_s, u"apply"_s, u"--json"_s});
+    ASSERT_TRUE(ctl.waitForStarted());
+    ctl.write(QJsonDocument(QJsonObject{{u"base_revision"_s, 1}, {u"policy"_s, next}}).toJson());
+    ASSERT_TRUE(ctl.waitForBytesWritten(5000));
+    ctl.closeWriteChannel();
+    QThread::msleep(1500); // committed by now, waiting for the reload
+    ASSERT_EQ(ctl.state(), QProcess::Running);
+    ::kill(pid_t(ctl.processId()), SIGTERM);
+    ASSERT_TRUE(ctl.waitForFinished(15000));
+    daemon.kill();
+    daemon.waitForFinished();
+
+    const QByteArray out = ctl.readAllStandardOutput();
+    auto answer = api::parseResponse(out, ctl.readAllStandardError(), 0);
+    ASSERT_TRUE(answer.ok()) << "stdout: " << out.toStdString() << " "
+                             << answer.error().message.toStdString();
+    EXPECT_EQ(answer.value()[u"revision"_s].toInt(), 2);
+    EXPECT_EQ(answer.value()[u"reloaded"_s], QJsonValue(false));
+    EXPECT_EQ(answer.value()[u"reload_code"_s].toString(), u"reload_timeout"_s);
+    // The pending SIGTERM ends it once the answer is out.
+    EXPECT_EQ(ctl.exitStatus(), QProcess::CrashExit);
+    EXPECT_TRUE(liveBytes().contains("*@terminated.example"));
 }
