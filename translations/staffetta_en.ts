@@ -324,67 +324,17 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>The relay&apos;s info answer lacks its API or Postfix version.</source>
         <translation>The relay&apos;s info answer lacks its API or Postfix version.</translation>
     </message>
-</context>
-<context>
-    <name>staffetta::fail2ban</name>
     <message>
-        <source>Unexpected output of fail2ban-client status %1</source>
-        <translation>Unexpected output of fail2ban-client status %1</translation>
+        <source>The relay&apos;s streamed answer is broken: %1 (%2 lines).</source>
+        <translation>The relay&apos;s streamed answer is broken: %1 (%2 lines).</translation>
     </message>
     <message>
-        <source>fail2ban-client %1 failed: %2</source>
-        <translation>fail2ban-client %1 failed: %2</translation>
+        <source>items that are not JSON objects</source>
+        <translation>items that are not JSON objects</translation>
     </message>
     <message>
-        <source>wrong credentials</source>
-        <translation>wrong credentials</translation>
-    </message>
-    <message>
-        <source>AUTH without TLS</source>
-        <translation>AUTH without TLS</translation>
-    </message>
-    <message>
-        <source>connection dropped during AUTH</source>
-        <translation>connection dropped during AUTH</translation>
-    </message>
-    <message>
-        <source>unauthorized sender</source>
-        <translation>unauthorized sender</translation>
-    </message>
-    <message>
-        <source>The whitelist %1 is not valid JSON: %2</source>
-        <translation>The whitelist %1 is not valid JSON: %2</translation>
-    </message>
-</context>
-<context>
-    <name>staffetta::postfix</name>
-    <message>
-        <source>postqueue -j output, line %1: not a queue entry</source>
-        <translation>postqueue -j output, line %1: not a queue entry</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 failed: %2</translation>
-    </message>
-    <message>
-        <source>postqueue failed: %1</source>
-        <translation>postqueue failed: %1</translation>
-    </message>
-    <message>
-        <source>postqueue -j wrote a line that is not JSON</source>
-        <translation>postqueue -j wrote a line that is not JSON</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a queue id</source>
-        <translation>&apos;%1&apos; is not a queue id</translation>
-    </message>
-    <message>
-        <source>No message %1 in the queue</source>
-        <translation>No message %1 in the queue</translation>
-    </message>
-    <message>
-        <source>Message %1 left the queue: %2</source>
-        <translation>Message %1 left the queue: %2</translation>
+        <source>lines after the response</source>
+        <translation>lines after the response</translation>
     </message>
     <message>
         <source>already on hold</source>
@@ -407,28 +357,162 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>left the queue before the action</translation>
     </message>
     <message>
-        <source>Field &apos;%1&apos;: %2</source>
-        <translation>Field &apos;%1&apos;: %2</translation>
+        <source>staffettad is not running; the new policy will be used when it starts.</source>
+        <translation>staffettad is not running; the new policy will be used when it starts.</translation>
     </message>
     <message>
-        <source>not a queue filter field</source>
-        <translation>not a queue filter field</translation>
+        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
+        <translation>staffettad did not confirm the reload within 5 s; see its log.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::client</name>
+    <message>
+        <source>see the relay&apos;s status</source>
+        <translation>see the relay&apos;s status</translation>
     </message>
     <message>
-        <source>must be a list of queue ids</source>
-        <translation>must be a list of queue ids</translation>
+        <source>read the policy, usage and audit</source>
+        <translation>read the policy, usage and audit</translation>
     </message>
     <message>
-        <source>must be a number of seconds, 0 or more</source>
-        <translation>must be a number of seconds, 0 or more</translation>
+        <source>read the mail queue</source>
+        <translation>read the mail queue</translation>
     </message>
     <message>
-        <source>must be a string</source>
-        <translation>must be a string</translation>
+        <source>read the bans and the whitelist</source>
+        <translation>read the bans and the whitelist</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a queue (%2)</source>
-        <translation>&apos;%1&apos; is not a queue (%2)</translation>
+        <source>see every account</source>
+        <translation>see every account</translation>
+    </message>
+    <message>
+        <source>change the policy</source>
+        <translation>change the policy</translation>
+    </message>
+    <message>
+        <source>change every account and the relay-wide settings</source>
+        <translation>change every account and the relay-wide settings</translation>
+    </message>
+    <message>
+        <source>unban addresses</source>
+        <translation>unban addresses</translation>
+    </message>
+    <message>
+        <source>change the whitelist</source>
+        <translation>change the whitelist</translation>
+    </message>
+    <message>
+        <source>whitelist networks wider than /24 (IPv4) or /64 (IPv6)</source>
+        <translation>whitelist networks wider than /24 (IPv4) or /64 (IPv6)</translation>
+    </message>
+    <message>
+        <source>change the mail queue</source>
+        <translation>change the mail queue</translation>
+    </message>
+    <message>
+        <source>You may change only your own accounts, not the relay-wide settings.</source>
+        <translation>You may change only your own accounts, not the relay-wide settings.</translation>
+    </message>
+    <message>
+        <source>You may change only your own accounts, not %1.</source>
+        <translation>You may change only your own accounts, not %1.</translation>
+    </message>
+    <message>
+        <source>You may not authorize %1 for %2: your sender domains are %3.</source>
+        <translation>You may not authorize %1 for %2: your sender domains are %3.</translation>
+    </message>
+    <message>
+        <source>You may set %1 of %2 to at most %3, not %4.</source>
+        <translation>You may set %1 of %2 to at most %3, not %4.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not %2 on this relay.</source>
+        <translation>Your role (%1) may not %2 on this relay.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not do this on this relay.</source>
+        <translation>Your role (%1) may not do this on this relay.</translation>
+    </message>
+    <message>
+        <source>The policy changed since revision %1 (it is now at revision %2); nothing was written.</source>
+        <translation>The policy changed since revision %1 (it is now at revision %2); nothing was written.</translation>
+    </message>
+    <message>
+        <source>%1 is not banned in any jail.</source>
+        <translation>%1 is not banned in any jail.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the whitelist.</source>
+        <translation>%1 is not on the whitelist.</translation>
+    </message>
+    <message>
+        <source>Message %1 is no longer in the queue.</source>
+        <translation>Message %1 is no longer in the queue.</translation>
+    </message>
+    <message>
+        <source>The request is larger than the %1 bytes the relay accepts; nothing was done.</source>
+        <translation>The request is larger than the %1 bytes the relay accepts; nothing was done.</translation>
+    </message>
+    <message>
+        <source>The relay refused the policy: %1</source>
+        <translation>The relay refused the policy: %1</translation>
+    </message>
+    <message>
+        <source>The relay does not know the command &apos;%1&apos; (is it an older version?).</source>
+        <translation>The relay does not know the command &apos;%1&apos; (is it an older version?).</translation>
+    </message>
+    <message>
+        <source>wrong credentials</source>
+        <translation>wrong credentials</translation>
+    </message>
+    <message>
+        <source>AUTH without TLS</source>
+        <translation>AUTH without TLS</translation>
+    </message>
+    <message>
+        <source>connection dropped during AUTH</source>
+        <translation>connection dropped during AUTH</translation>
+    </message>
+    <message>
+        <source>unauthorized sender</source>
+        <translation>unauthorized sender</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::policy</name>
+    <message>
+        <source>is empty</source>
+        <translation>is empty</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters (an address is at most %1)</source>
+        <translation>is longer than %1 characters (an address is at most %1)</translation>
+    </message>
+    <message>
+        <source>must contain exactly one @</source>
+        <translation>must contain exactly one @</translation>
+    </message>
+    <message>
+        <source>has nothing before the @ (use * for any local part)</source>
+        <translation>has nothing before the @ (use * for any local part)</translation>
+    </message>
+    <message>
+        <source>has no domain after the @</source>
+        <translation>has no domain after the @</translation>
+    </message>
+    <message>
+        <source>would match every domain (its domain has no fixed character)</source>
+        <translation>would match every domain (its domain has no fixed character)</translation>
+    </message>
+    <message>
+        <source>contains the control character %1</source>
+        <translation>contains the control character %1</translation>
+    </message>
+    <message>
+        <source>contains &apos;%1&apos;, which an address cannot contain</source>
+        <translation>contains &apos;%1&apos;, which an address cannot contain</translation>
     </message>
 </context>
 <context>

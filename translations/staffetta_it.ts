@@ -324,67 +324,17 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>The relay&apos;s info answer lacks its API or Postfix version.</source>
         <translation>Nella risposta info del relay manca la versione dell&apos;API o di Postfix.</translation>
     </message>
-</context>
-<context>
-    <name>staffetta::fail2ban</name>
     <message>
-        <source>Unexpected output of fail2ban-client status %1</source>
-        <translation>Output inatteso di fail2ban-client status %1</translation>
+        <source>The relay&apos;s streamed answer is broken: %1 (%2 lines).</source>
+        <translation>La risposta in streaming del relay è danneggiata: %1 (%2 righe).</translation>
     </message>
     <message>
-        <source>fail2ban-client %1 failed: %2</source>
-        <translation>fail2ban-client %1 non riuscito: %2</translation>
+        <source>items that are not JSON objects</source>
+        <translation>elementi che non sono oggetti JSON</translation>
     </message>
     <message>
-        <source>wrong credentials</source>
-        <translation>credenziali errate</translation>
-    </message>
-    <message>
-        <source>AUTH without TLS</source>
-        <translation>AUTH senza TLS</translation>
-    </message>
-    <message>
-        <source>connection dropped during AUTH</source>
-        <translation>connessione interrotta durante AUTH</translation>
-    </message>
-    <message>
-        <source>unauthorized sender</source>
-        <translation>mittente non autorizzato</translation>
-    </message>
-    <message>
-        <source>The whitelist %1 is not valid JSON: %2</source>
-        <translation>La whitelist %1 non è JSON valido: %2</translation>
-    </message>
-</context>
-<context>
-    <name>staffetta::postfix</name>
-    <message>
-        <source>postqueue -j output, line %1: not a queue entry</source>
-        <translation>output di postqueue -j, riga %1: non è una voce di coda</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 non riuscito: %2</translation>
-    </message>
-    <message>
-        <source>postqueue failed: %1</source>
-        <translation>postqueue non è riuscito: %1</translation>
-    </message>
-    <message>
-        <source>postqueue -j wrote a line that is not JSON</source>
-        <translation>postqueue -j ha scritto una riga che non è JSON</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a queue id</source>
-        <translation>&apos;%1&apos; non è un ID di coda</translation>
-    </message>
-    <message>
-        <source>No message %1 in the queue</source>
-        <translation>Nessun messaggio %1 in coda</translation>
-    </message>
-    <message>
-        <source>Message %1 left the queue: %2</source>
-        <translation>Il messaggio %1 ha lasciato la coda: %2</translation>
+        <source>lines after the response</source>
+        <translation>righe dopo la risposta</translation>
     </message>
     <message>
         <source>already on hold</source>
@@ -407,28 +357,162 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>ha lasciato la coda prima dell&apos;azione</translation>
     </message>
     <message>
-        <source>Field &apos;%1&apos;: %2</source>
-        <translation>Campo &apos;%1&apos;: %2</translation>
+        <source>staffettad is not running; the new policy will be used when it starts.</source>
+        <translation>staffettad non è in esecuzione; la nuova policy sarà usata al suo avvio.</translation>
     </message>
     <message>
-        <source>not a queue filter field</source>
-        <translation>non è un campo del filtro della coda</translation>
+        <source>staffettad did not confirm the reload within 5 s; see its log.</source>
+        <translation>staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::client</name>
+    <message>
+        <source>see the relay&apos;s status</source>
+        <translation>vedere lo stato del relay</translation>
     </message>
     <message>
-        <source>must be a list of queue ids</source>
-        <translation>deve essere un elenco di ID di coda</translation>
+        <source>read the policy, usage and audit</source>
+        <translation>leggere la policy, l&apos;utilizzo e l&apos;audit</translation>
     </message>
     <message>
-        <source>must be a number of seconds, 0 or more</source>
-        <translation>deve essere un numero di secondi, 0 o più</translation>
+        <source>read the mail queue</source>
+        <translation>leggere la coda di posta</translation>
     </message>
     <message>
-        <source>must be a string</source>
-        <translation>deve essere una stringa</translation>
+        <source>read the bans and the whitelist</source>
+        <translation>leggere i ban e la whitelist</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a queue (%2)</source>
-        <translation>&apos;%1&apos; non è una coda (%2)</translation>
+        <source>see every account</source>
+        <translation>vedere tutti gli account</translation>
+    </message>
+    <message>
+        <source>change the policy</source>
+        <translation>modificare la policy</translation>
+    </message>
+    <message>
+        <source>change every account and the relay-wide settings</source>
+        <translation>modificare tutti gli account e le impostazioni dell&apos;intero relay</translation>
+    </message>
+    <message>
+        <source>unban addresses</source>
+        <translation>sbloccare indirizzi</translation>
+    </message>
+    <message>
+        <source>change the whitelist</source>
+        <translation>modificare la whitelist</translation>
+    </message>
+    <message>
+        <source>whitelist networks wider than /24 (IPv4) or /64 (IPv6)</source>
+        <translation>mettere in whitelist reti più ampie di /24 (IPv4) o /64 (IPv6)</translation>
+    </message>
+    <message>
+        <source>change the mail queue</source>
+        <translation>modificare la coda di posta</translation>
+    </message>
+    <message>
+        <source>You may change only your own accounts, not the relay-wide settings.</source>
+        <translation>Puoi modificare solo i tuoi account, non le impostazioni dell&apos;intero relay.</translation>
+    </message>
+    <message>
+        <source>You may change only your own accounts, not %1.</source>
+        <translation>Puoi modificare solo i tuoi account, non %1.</translation>
+    </message>
+    <message>
+        <source>You may not authorize %1 for %2: your sender domains are %3.</source>
+        <translation>Non puoi autorizzare %1 per %2: i tuoi domini mittente sono %3.</translation>
+    </message>
+    <message>
+        <source>You may set %1 of %2 to at most %3, not %4.</source>
+        <translation>Puoi impostare %1 di %2 al massimo a %3, non %4.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not %2 on this relay.</source>
+        <translation>Il tuo ruolo (%1) non può %2 su questo relay.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not do this on this relay.</source>
+        <translation>Il tuo ruolo (%1) non può farlo su questo relay.</translation>
+    </message>
+    <message>
+        <source>The policy changed since revision %1 (it is now at revision %2); nothing was written.</source>
+        <translation>La policy è cambiata dalla revisione %1 (ora è alla revisione %2); non è stato scritto nulla.</translation>
+    </message>
+    <message>
+        <source>%1 is not banned in any jail.</source>
+        <translation>%1 non è bannato in nessuna jail.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the whitelist.</source>
+        <translation>%1 non è nella whitelist.</translation>
+    </message>
+    <message>
+        <source>Message %1 is no longer in the queue.</source>
+        <translation>Il messaggio %1 non è più in coda.</translation>
+    </message>
+    <message>
+        <source>The request is larger than the %1 bytes the relay accepts; nothing was done.</source>
+        <translation>La richiesta supera i %1 byte che il relay accetta; non è stato fatto nulla.</translation>
+    </message>
+    <message>
+        <source>The relay refused the policy: %1</source>
+        <translation>Il relay ha rifiutato la policy: %1</translation>
+    </message>
+    <message>
+        <source>The relay does not know the command &apos;%1&apos; (is it an older version?).</source>
+        <translation>Il relay non conosce il comando &apos;%1&apos; (è una versione precedente?).</translation>
+    </message>
+    <message>
+        <source>wrong credentials</source>
+        <translation>credenziali errate</translation>
+    </message>
+    <message>
+        <source>AUTH without TLS</source>
+        <translation>AUTH senza TLS</translation>
+    </message>
+    <message>
+        <source>connection dropped during AUTH</source>
+        <translation>connessione interrotta durante AUTH</translation>
+    </message>
+    <message>
+        <source>unauthorized sender</source>
+        <translation>mittente non autorizzato</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::policy</name>
+    <message>
+        <source>is empty</source>
+        <translation>è vuoto</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters (an address is at most %1)</source>
+        <translation>è più lungo di %1 caratteri (un indirizzo ne ha al massimo %1)</translation>
+    </message>
+    <message>
+        <source>must contain exactly one @</source>
+        <translation>deve contenere esattamente una @</translation>
+    </message>
+    <message>
+        <source>has nothing before the @ (use * for any local part)</source>
+        <translation>non ha nulla prima della @ (usa * per qualsiasi parte locale)</translation>
+    </message>
+    <message>
+        <source>has no domain after the @</source>
+        <translation>non ha un dominio dopo la @</translation>
+    </message>
+    <message>
+        <source>would match every domain (its domain has no fixed character)</source>
+        <translation>corrisponderebbe a ogni dominio (il suo dominio non ha caratteri fissi)</translation>
+    </message>
+    <message>
+        <source>contains the control character %1</source>
+        <translation>contiene il carattere di controllo %1</translation>
+    </message>
+    <message>
+        <source>contains &apos;%1&apos;, which an address cannot contain</source>
+        <translation>contiene &apos;%1&apos;, che un indirizzo non può contenere</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "bans_view.h"
 
 #include "client/relay_client.h"
+#include "client/texts.h"
 #include "relay_call.h"
 #include "relay_connection.h"
 #include "when_ready.h"
@@ -68,11 +69,11 @@ QVariant BansModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_bans.size())
         return {};
-    const fail2ban::Ban &b = m_bans[index.row()];
+    const api::Ban &b = m_bans[index.row()];
     if (role == AddressRole)
         return b.address;
     if (role == ReasonRole)
-        return fail2ban::failureKindName(b.reason);
+        return api::failureKindName(b.reason);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -81,8 +82,8 @@ QVariant BansModel::data(const QModelIndex &index, int role) const
     case Jail:
         return b.jail;
     case Reason:
-        return b.reason == fail2ban::FailureKind::None ? tr("(no log lines found)")
-                                                       : fail2ban::failureKindText(b.reason);
+        return b.reason == api::FailureKind::None ? tr("(no log lines found)")
+                                                  : client::failureKindText(b.reason);
     case Since:
         return QLocale().toString(b.since.toLocalTime(), QLocale::ShortFormat);
     case Remaining:
@@ -114,7 +115,7 @@ WhitelistModel::WhitelistModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void WhitelistModel::setEntries(const QList<fail2ban::WhitelistEntry> &entries)
+void WhitelistModel::setEntries(const QList<api::WhitelistEntry> &entries)
 {
     beginResetModel();
     m_entries = entries;
@@ -135,7 +136,7 @@ QVariant WhitelistModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_entries.size() || role != Qt::DisplayRole)
         return {};
-    const fail2ban::WhitelistEntry &e = m_entries[index.row()];
+    const api::WhitelistEntry &e = m_entries[index.row()];
     switch (index.column()) {
     case Address:
         return e.address;
@@ -311,7 +312,7 @@ void BansView::reload()
     m_listCall->start([&](transport::CancelToken) { return client::bansList(client); },
                       [this](const Result<client::BansSnapshot> &r) {
                           if (!r) {
-                              m_status->setText(r.error().message);
+                              m_status->setText(client::errorText(r.error()));
                               return;
                           }
                           const QString selected = selectedAddress();
@@ -361,14 +362,14 @@ void BansView::showLog()
                          if (selectedAddress() != address)
                              return;
                          if (!r) {
-                             m_log->setPlainText(r.error().message);
+                             m_log->setPlainText(client::errorText(r.error()));
                              return;
                          }
                          QString text =
                              tr("Why %1 is banned: %2")
-                                 .arg(address, r.value().reason == fail2ban::FailureKind::None
+                                 .arg(address, r.value().reason == api::FailureKind::None
                                                    ? tr("no failure found in the logs")
-                                                   : fail2ban::failureKindText(r.value().reason)) +
+                                                   : client::failureKindText(r.value().reason)) +
                              u"\n\n"_s;
                          for (const auto &l : r.value().lines)
                              text += u"[%1] %2\n"_s.arg(l.source, l.text);

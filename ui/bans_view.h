@@ -26,7 +26,7 @@ public:
 
     explicit BansModel(QObject *parent = nullptr);
     void setSnapshot(const client::BansSnapshot &snapshot);
-    const fail2ban::Ban &ban(int row) const { return m_bans.at(row); }
+    const api::Ban &ban(int row) const { return m_bans.at(row); }
     int rowOf(const QString &address) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -36,7 +36,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QList<fail2ban::Ban> m_bans;
+    QList<api::Ban> m_bans;
 };
 
 class WhitelistModel : public QAbstractTableModel
@@ -45,8 +45,8 @@ class WhitelistModel : public QAbstractTableModel
 public:
     enum Column { Address, Note, AddedBy, AddedAt, ColumnCount };
     explicit WhitelistModel(QObject *parent = nullptr);
-    void setEntries(const QList<fail2ban::WhitelistEntry> &entries);
-    const fail2ban::WhitelistEntry &entry(int row) const { return m_entries.at(row); }
+    void setEntries(const QList<api::WhitelistEntry> &entries);
+    const api::WhitelistEntry &entry(int row) const { return m_entries.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -55,7 +55,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QList<fail2ban::WhitelistEntry> m_entries;
+    QList<api::WhitelistEntry> m_entries;
 };
 
 // The Bans view: banned addresses per jail with their reason, the log lines behind the

@@ -1,6 +1,7 @@
 #include "limits_view.h"
 
 #include "client/relay_client.h"
+#include "client/texts.h"
 #include "common/limits.h"
 #include "draft_bar.h"
 #include "policy_editor.h"
@@ -334,17 +335,18 @@ void LimitsView::refreshUsage()
     if (!isVisible() || !c || c->state() != RelayConnection::State::Online)
         return;
     auto relay = c->client();
-    m_usage->start([&](transport::CancelToken) { return client::usage(relay); },
-                   [this](const Result<client::Usage> &r) {
-                       if (!r) {
-                           m_usageTime->setText(tr("Usage unavailable: %1").arg(r.error().message));
-                           return;
-                       }
-                       m_model->setUsage(r.value());
-                       m_usageTime->setText(tr("Usage as of %1")
-                                                .arg(QLocale().toString(r.value().time.time(),
-                                                                        QLocale::ShortFormat)));
-                   });
+    m_usage->start(
+        [&](transport::CancelToken) { return client::usage(relay); },
+        [this](const Result<client::Usage> &r) {
+            if (!r) {
+                m_usageTime->setText(tr("Usage unavailable: %1").arg(client::errorText(r.error())));
+                return;
+            }
+            m_model->setUsage(r.value());
+            m_usageTime->setText(
+                tr("Usage as of %1")
+                    .arg(QLocale().toString(r.value().time.time(), QLocale::ShortFormat)));
+        });
 }
 
 } // namespace staffetta::ui

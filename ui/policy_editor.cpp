@@ -1,6 +1,7 @@
 #include "policy_editor.h"
 
 #include "client/relay_client.h"
+#include "client/texts.h"
 #include "common/access.h"
 #include "policy_dialogs.h"
 #include "relay_call.h"
@@ -127,18 +128,19 @@ void PolicyEditor::reload()
     }
     ++m_generation;
     auto client = m_connection->client();
-    m_call->start([&](transport::CancelToken) { return client::policyGet(client); },
-                  [this](const Result<client::PolicySnapshot> &r) {
-                      if (!r) {
-                          emit message(tr("Could not read the policy: %1").arg(r.error().message));
-                          return;
-                      }
-                      m_base = r.value();
-                      m_loaded = true;
-                      m_undo->clear();
-                      setDraft(m_base.policy);
-                      emit loaded();
-                  });
+    m_call->start(
+        [&](transport::CancelToken) { return client::policyGet(client); },
+        [this](const Result<client::PolicySnapshot> &r) {
+            if (!r) {
+                emit message(tr("Could not read the policy: %1").arg(client::errorText(r.error())));
+                return;
+            }
+            m_base = r.value();
+            m_loaded = true;
+            m_undo->clear();
+            setDraft(m_base.policy);
+            emit loaded();
+        });
 }
 
 void PolicyEditor::reloadIfClean()
@@ -187,7 +189,9 @@ void PolicyEditor::send(const QString &comment)
             if (r) {
                 QString text = tr("Applied: the relay is at revision %1.").arg(r.value().revision);
                 if (!r.value().reloaded)
-                    text += u' ' + tr("Warning: %1").arg(r.value().reloadMessage);
+                    text += u' ' + tr("Warning: %1")
+                                       .arg(client::reloadText(r.value().reloadCode,
+                                                               r.value().reloadMessage));
                 emit message(text);
                 emit applied(r.value().revision);
                 reload();
@@ -201,7 +205,7 @@ void PolicyEditor::send(const QString &comment)
                 }
             }
             // The draft stays as it is: nothing typed is lost.
-            emit message(tr("Not applied: %1").arg(r.error().message));
+            emit message(tr("Not applied: %1").arg(client::errorText(r.error())));
         });
 }
 

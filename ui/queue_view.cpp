@@ -1,6 +1,7 @@
 #include "queue_view.h"
 
 #include "client/relay_client.h"
+#include "client/texts.h"
 #include "queue_model.h"
 #include "relay_call.h"
 #include "relay_connection.h"
@@ -27,7 +28,7 @@
 namespace staffetta::ui {
 
 using namespace Qt::Literals::StringLiterals;
-using postfix::QueueAction;
+using api::QueueAction;
 
 namespace {
 constexpr int AutoRefreshMs = 30000;
@@ -86,8 +87,8 @@ QueueView::QueueView(QWidget *parent)
     for (QueueAction a : {QueueAction::Hold, QueueAction::Release, QueueAction::Requeue,
                           QueueAction::Flush, QueueAction::Delete}) {
         auto *b = new QPushButton(this);
-        b->setObjectName(u"queue"_s + postfix::queueActionName(a).at(0).toUpper() +
-                         postfix::queueActionName(a).mid(1));
+        b->setObjectName(u"queue"_s + api::queueActionName(a).at(0).toUpper() +
+                         api::queueActionName(a).mid(1));
         connect(b, &QPushButton::clicked, this, [this, a] { act(a); });
         m_actions.append({a, b});
     }
@@ -201,7 +202,7 @@ void QueueView::reload()
         [this](Result<client::QueueListing> listing) {
             if (!listing) {
                 m_status->setText(
-                    tr("The queue could not be read: %1").arg(listing.error().message));
+                    tr("The queue could not be read: %1").arg(client::errorText(listing.error())));
                 return;
             }
             // Keep what the user was looking at: selection, current row, scroll.
@@ -266,43 +267,32 @@ void QueueView::showDetail()
         return;
     }
     auto client = connection()->client();
-    m_show->start(
-        [&](transport::CancelToken) { return client::queueShow(client, id); },
-        [this, id](const Result<QJsonObject> &r) {
-            if (!r) {
-                m_detail->setPlainText(r.error().message);
-                return;
-            }
-            const QJsonObject env = r.value().value(u"envelope"_s).toObject();
-            const QJsonObject attributes = env.value(u"attributes"_s).toObject();
-            QString text;
-            text +=
-                tr("Message %1 in %2")
-                    .arg(id, QueueModel::queueLabel(r.value().value(u"queue_name"_s).toString())) +
-                u'\n';
-            text += tr("Sender: %1").arg(env.value(u"sender"_s).toString()) + u'\n';
-            if (attributes.contains(u"sasl_username"_s))
-                text +=
-                    tr("Account: %1").arg(attributes.value(u"sasl_username"_s).toString()) + u'\n';
-            if (attributes.contains(u"client_address"_s))
-                text += tr("Client: %1 [%2]")
-                            .arg(attributes.value(u"client_name"_s).toString(),
-                                 attributes.value(u"client_address"_s).toString()) +
-                        u'\n';
-            for (const QJsonValue &v :
-                 r.value().value(u"message"_s).toObject().value(u"recipients"_s).toArray()) {
-                const QJsonObject rc = v.toObject();
-                text += tr("Recipient: %1").arg(rc.value(u"address"_s).toString());
-                if (rc.contains(u"delay_reason"_s))
-                    text += u"\n    "_s + rc.value(u"delay_reason"_s).toString();
-                text += u'\n';
-            }
-            text += u'\n';
-            for (const QJsonValue &h : r.value().value(u"headers"_s).toArray())
-                text +=
-                    h.toArray().at(0).toString() + u": "_s + h.toArray().at(1).toString() + u'\n';
-            m_detail->setPlainText(text);
-        });
+    m_show->start([&](transport::CancelToken) { return client::queueShow(client, id); },
+                  [this, id](const Result<api::QueuedMessage> &r) {
+                      if (!r) {
+                          m_detail->setPlainText(client::errorText(r.error()));
+                          return;
+                      }
+                      const api::QueuedMessage &m = r.value();
+                      QString text;
+                      text +=
+                          tr("Message %1 in %2").arg(id, QueueModel::queueLabel(m.queue)) + u'\n';
+                      text += tr("Sender: %1").arg(m.sender) + u'\n';
+                      if (!m.account.isEmpty())
+                          text += tr("Account: %1").arg(m.account) + u'\n';
+                      if (!m.clientAddress.isEmpty())
+                          text += tr("Client: %1 [%2]").arg(m.clientName, m.clientAddress) + u'\n';
+                      for (const auto &rc : m.recipients) {
+                          text += tr("Recipient: %1").arg(rc.address);
+                          if (!rc.delayReason.isEmpty())
+                              text += u"\n    "_s + rc.delayReason;
+                          text += u'\n';
+                      }
+                      text += u'\n';
+                      for (const auto &[name, value] : m.headers)
+                          text += name + u": "_s + value + u'\n';
+                      m_detail->setPlainText(text);
+                  });
 }
 
 void QueueView::act(QueueAction action)
@@ -354,10 +344,10 @@ void QueueView::runAction(QueueAction action, const QStringList &ids)
     // A write: its report is shown even if another relay is selected meanwhile (not a RelayCall,
     // whose result the switch would drop).
     whenReady(client::queueAction(client, action, ids), this,
-              [this, action](const Result<QList<postfix::ActionResult>> &r) {
+              [this, action](const Result<QList<api::ActionResult>> &r) {
                   updateActions();
                   if (!r) {
-                      showError(r.error().message);
+                      showError(client::errorText(r.error()));
                       return;
                   }
                   reportResults(action, r.value());
@@ -379,7 +369,7 @@ void QueueView::showError(const QString &text)
 
 QString QueueView::outcomeText(const QString &outcome)
 {
-    // The relay's outcome words (postfix::ActionResult), as the user reads them.
+    // The relay's outcome words (api::ActionResult), as the user reads them.
     if (outcome == u"deleted"_s)
         return tr("deleted");
     if (outcome == u"held"_s)
@@ -399,14 +389,15 @@ QString QueueView::outcomeText(const QString &outcome)
     return outcome;
 }
 
-void QueueView::reportResults(QueueAction, const QList<postfix::ActionResult> &results)
+void QueueView::reportResults(QueueAction, const QList<api::ActionResult> &results)
 {
     QMap<QString, int> tally;
     QStringList lines;
     for (const auto &r : results) {
         ++tally[outcomeText(r.outcome)];
-        lines.append(r.id + u": "_s + outcomeText(r.outcome) +
-                     (r.detail.isEmpty() ? QString() : u" ("_s + r.detail + u')'));
+        lines.append(
+            r.id + u": "_s + outcomeText(r.outcome) +
+            (r.detail.isEmpty() ? QString() : u" ("_s + client::actionReasonText(r) + u')'));
     }
     QStringList summary;
     for (auto it = tally.cbegin(); it != tally.cend(); ++it)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "postfix/queue.h"
+#include "api/queue.h"
 #include "relay_view.h"
 
 #include <QElapsedTimer>
@@ -43,13 +43,13 @@ public:
     // Loads the whole queue again (keeps selection and position).
     void reload();
     // Runs an action on the selected messages after asking; the report follows.
-    void act(postfix::QueueAction action);
+    void act(api::QueueAction action);
     QStringList selectedIds() const;
     static QString outcomeText(const QString &outcome); // translated
 
 signals:
     void loaded();
-    void actionDone(const QList<postfix::ActionResult> &results);
+    void actionDone(const QList<api::ActionResult> &results);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -61,8 +61,8 @@ private:
     void retranslate();
     void updateActions();
     void showDetail();
-    void runAction(postfix::QueueAction action, const QStringList &ids);
-    void reportResults(postfix::QueueAction action, const QList<postfix::ActionResult> &results);
+    void runAction(api::QueueAction action, const QStringList &ids);
+    void reportResults(api::QueueAction action, const QList<api::ActionResult> &results);
     void showError(const QString &text);
 
     QueueModel *m_model;
@@ -76,7 +76,7 @@ private:
     QLabel *m_status;
     QTableView *m_table;
     QTextBrowser *m_detail;
-    QList<std::pair<postfix::QueueAction, QPushButton *>> m_actions;
+    QList<std::pair<api::QueueAction, QPushButton *>> m_actions;
     QTimer *m_autoTimer;
     QTimer *m_progressTimer;
     QTimer *m_detailTimer;

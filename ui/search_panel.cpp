@@ -2,6 +2,7 @@
 
 #include "bans_view.h"
 #include "client/relay_client.h"
+#include "client/texts.h"
 #include "queue_model.h"
 #include "relay_call.h"
 #include "relay_connection.h"
@@ -129,15 +130,15 @@ void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const clien
         if (r.bans.isEmpty()) {
             add(tr("%1 is not banned").arg(r.address));
         } else {
-            for (const fail2ban::Ban &b : r.bans) {
+            for (const api::Ban &b : r.bans) {
                 QStandardItem *item =
                     add(tr("%1 banned in %2 since %3: %4")
                             .arg(r.address, b.jail,
                                  QLocale().toString(b.since.toLocalTime(), QLocale::ShortFormat),
-                                 r.reason == fail2ban::FailureKind::None
+                                 r.reason == api::FailureKind::None
                                      ? tr("no failure found in the logs")
-                                     : fail2ban::failureKindText(r.reason)));
-                item->setData(fail2ban::failureKindName(r.reason), Qt::UserRole + 3);
+                                     : client::failureKindText(r.reason)));
+                item->setData(api::failureKindName(r.reason), Qt::UserRole + 3);
             }
             addIpActions(relay, group->child(group->rowCount() - 1), r);
         }

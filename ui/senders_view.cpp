@@ -1,5 +1,6 @@
 #include "senders_view.h"
 
+#include "client/texts.h"
 #include "draft_bar.h"
 #include "policy/pattern.h"
 #include "policy/policy.h"
@@ -35,9 +36,10 @@ namespace {
 // Returns whether it is valid.
 bool markValidity(QLineEdit *edit, QLabel *reasonLabel = nullptr)
 {
-    QString why;
+    policy::PatternProblem problem;
     const bool empty = edit->text().trimmed().isEmpty();
-    const bool valid = !empty && policy::SenderPattern::parse(edit->text().trimmed(), &why);
+    const bool valid = !empty && policy::SenderPattern::parse(edit->text().trimmed(), &problem);
+    const QString why = valid ? QString() : client::patternProblemText(problem);
     const bool showError = !empty && !valid;
     edit->setStyleSheet(showError ? u"QLineEdit { border: 1px solid #c0392b; }"_s : QString());
     edit->setToolTip(showError ? why : QString());
@@ -424,7 +426,9 @@ void PatternListEditor::importFile()
                 }
                 QStringList lines;
                 for (const auto &p : read.result.problems)
-                    lines.append(tr("line %1: \"%2\": %3").arg(p.line).arg(p.text, p.reason));
+                    lines.append(tr("line %1: \"%2\": %3")
+                                     .arg(p.line)
+                                     .arg(p.text, client::patternProblemText(p.problem)));
                 auto *box =
                     new QMessageBox(QMessageBox::Warning, tr("Import senders"),
                                     tr("%n line(s) are not valid patterns and are left out.",

@@ -1,5 +1,7 @@
 #include "bans_verbs.h"
 
+#include "api/verbs.h"
+
 #include "common/files.h"
 #include "fail2ban/fail2ban.h"
 #include "policy/policy.h"
@@ -228,12 +230,6 @@ Result<QJsonObject> log(const Context &ctx)
     return result;
 }
 
-Error refuse(const Context &ctx, const QString &verb, const QString &what)
-{
-    recordAudit(ctx, verb, u"permission_denied"_s, 0, u"refused: "_s + what);
-    return forbidden(ctx, what);
-}
-
 // Lifts every ban of the address; the jails it was banned in.
 Result<QStringList> unbanEverywhere(const Context &ctx, const QString &address)
 {
@@ -265,7 +261,7 @@ Result<QJsonObject> unban(const Context &ctx)
         return lifted.error();
     if (lifted.value().isEmpty()) {
         return Error(ErrorCode::NotFound, u"%1 is not banned in any jail"_s.arg(address.value()),
-                     {{u"address"_s, address.value()}});
+                     {{u"address"_s, address.value()}, {u"reason"_s, u"not_banned"_s}});
     }
     const QString auditError =
         recordAudit(ctx, verb, u"done"_s, 0,
@@ -351,9 +347,8 @@ Result<QJsonObject> whitelist(const Context &ctx)
         return parsed.error();
     const Result<QString> address = parsed.value().text;
     if (sub == u"add"_s && parsed.value().isWide() && !ctx.access.can(Permission::WhitelistWide)) {
-        Error e = refuse(ctx, verb,
-                         u"whitelist %1: %2"_s.arg(address.value(),
-                                                   permissionAction(Permission::WhitelistWide)));
+        Error e = forbidden(ctx, u"whitelist %1: %2"_s.arg(
+                                     address.value(), permissionAction(Permission::WhitelistWide)));
         e.details.insert(u"address"_s, address.value());
         e.details.insert(u"permission"_s, permissionName(Permission::WhitelistWide));
         return e;
@@ -383,7 +378,7 @@ Result<QJsonObject> whitelist(const Context &ctx)
     } else {
         if (existing == list.end()) {
             return Error(ErrorCode::NotFound, u"%1 is not on the whitelist"_s.arg(address.value()),
-                         {{u"address"_s, address.value()}});
+                         {{u"address"_s, address.value()}, {u"reason"_s, u"not_whitelisted"_s}});
         }
         list.erase(existing);
     }
@@ -432,65 +427,20 @@ Result<QJsonObject> whitelist(const Context &ctx)
     return result;
 }
 
-} // namespace
-
-Result<QJsonObject> bansVerb(const Context &ctx)
+void banLine(QTextStream &s, const QJsonObject &b)
 {
-    const QString sub = ctx.words.value(0);
-    if (sub == u"list"_s)
-        return list(ctx);
-    if (sub == u"unban"_s)
-        return unban(ctx);
-    if (sub == u"whitelist"_s)
-        return whitelist(ctx);
-    if (sub == u"log"_s)
-        return log(ctx);
-    return Error(ErrorCode::BadRequest,
-                 u"usage: bans list | unban IP | whitelist list|add IP [--note TEXT]|remove IP "
-                 u"| log IP"_s);
+    s << "  " << b.value(u"address"_s).toString() << "  since "
+      << QDateTime::fromString(b.value(u"since"_s).toString(), Qt::ISODate)
+             .toLocalTime()
+             .toString(u"yyyy-MM-dd HH:mm:ss"_s)
+      << "  remaining " << b.value(u"remaining"_s).toInteger() << " s";
+    if (b.contains(u"reason"_s))
+        s << "  (" << b.value(u"reason"_s).toString() << ')';
+    s << '\n';
 }
 
-QString bansText(const QString &sub, const QJsonObject &r)
+void whitelistLines(QTextStream &s, const QJsonObject &r)
 {
-    QString text;
-    QTextStream s(&text);
-    const auto banLine = [&](const QJsonObject &b) {
-        s << "  " << b.value(u"address"_s).toString() << "  since "
-          << QDateTime::fromString(b.value(u"since"_s).toString(), Qt::ISODate)
-                 .toLocalTime()
-                 .toString(u"yyyy-MM-dd HH:mm:ss"_s)
-          << "  remaining " << b.value(u"remaining"_s).toInteger() << " s";
-        if (b.contains(u"reason"_s))
-            s << "  ("
-              << fail2ban::failureKindText(
-                     fail2ban::failureKindFromName(b.value(u"reason"_s).toString()))
-              << ')';
-        s << '\n';
-    };
-    if (sub == u"list"_s) {
-        for (const QJsonValue &jv : r.value(u"jails"_s).toArray()) {
-            const QJsonObject j = jv.toObject();
-            s << "jail " << j.value(u"name"_s).toString() << ": "
-              << j.value(u"bans"_s).toArray().size() << " banned\n";
-            for (const QJsonValue &b : j.value(u"bans"_s).toArray())
-                banLine(b.toObject());
-        }
-    } else if (sub == u"log"_s) {
-        for (const QJsonValue &b : r.value(u"bans"_s).toArray())
-            banLine(b.toObject());
-        for (const QJsonValue &lv : r.value(u"lines"_s).toArray()) {
-            const QJsonObject l = lv.toObject();
-            s << l.value(u"source"_s).toString() << ": " << l.value(u"text"_s).toString() << '\n';
-        }
-        if (r.contains(u"reason"_s))
-            s << "reason: "
-              << fail2ban::failureKindText(
-                     fail2ban::failureKindFromName(r.value(u"reason"_s).toString()))
-              << '\n';
-    } else if (sub == u"unban"_s) {
-        s << "unbanned " << r.value(u"address"_s).toString() << " in "
-          << r.value(u"jails"_s).toVariant().toStringList().join(u", "_s) << '\n';
-    }
     if (r.contains(u"whitelist"_s)) {
         s << "whitelist:\n";
         for (const QJsonValue &wv : r.value(u"whitelist"_s).toArray()) {
@@ -501,10 +451,54 @@ QString bansText(const QString &sub, const QJsonObject &r)
     }
     if (r.contains(u"warning"_s))
         s << "warning: " << r.value(u"warning"_s).toString() << '\n';
+}
+
+QString listText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    for (const QJsonValue &jv : r.value(u"jails"_s).toArray()) {
+        const QJsonObject j = jv.toObject();
+        s << "jail " << j.value(u"name"_s).toString() << ": " << j.value(u"bans"_s).toArray().size()
+          << " banned\n";
+        for (const QJsonValue &b : j.value(u"bans"_s).toArray())
+            banLine(s, b.toObject());
+    }
+    whitelistLines(s, r);
     return text;
 }
 
-Result<QJsonObject> search(const Context &ctx)
+QString logText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    for (const QJsonValue &b : r.value(u"bans"_s).toArray())
+        banLine(s, b.toObject());
+    for (const QJsonValue &lv : r.value(u"lines"_s).toArray()) {
+        const QJsonObject l = lv.toObject();
+        s << l.value(u"source"_s).toString() << ": " << l.value(u"text"_s).toString() << '\n';
+    }
+    if (r.contains(u"reason"_s))
+        s << "reason: " << r.value(u"reason"_s).toString() << '\n';
+    return text;
+}
+
+QString unbanText(const QJsonObject &r)
+{
+    return u"unbanned %1 in %2\n"_s.arg(
+        r.value(u"address"_s).toString(),
+        r.value(u"jails"_s).toVariant().toStringList().join(u", "_s));
+}
+
+QString whitelistText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    whitelistLines(s, r);
+    return text;
+}
+
+Result<QJsonObject> searchVerb(const Context &ctx)
 {
     QString term = ctx.request.value(u"term"_s).toString().trimmed();
     if (term.isEmpty())
@@ -599,7 +593,7 @@ QString searchText(const QJsonObject &r)
     QTextStream s(&text);
     s << r.value(u"term"_s).toString() << " (" << r.value(u"kind"_s).toString() << ")\n";
     if (r.contains(u"ip"_s))
-        s << bansText(u"log"_s, r.value(u"ip"_s).toObject());
+        s << logText(r.value(u"ip"_s).toObject());
     for (const QJsonValue &a : r.value(u"accounts"_s).toArray()) {
         s << "account " << a.toObject().value(u"login"_s).toString() << ": "
           << a.toObject().value(u"senders"_s).toVariant().toStringList().join(u", "_s) << '\n';
@@ -612,6 +606,30 @@ QString searchText(const QJsonObject &r)
           << ">\n";
     }
     return text;
+}
+
+} // namespace
+
+QList<Verb> bansVerbs()
+{
+    return {
+        {api::verbs::BansList, {}, {}, Permission::ReadBans, list, listText},
+        {api::verbs::BansLog, u"IP"_s, {}, Permission::ReadBans, log, logText},
+        {api::verbs::BansUnban, u"IP"_s, {}, Permission::Unban, unban, unbanText, false, true},
+        {api::verbs::BansWhitelist,
+         u"[list]"_s,
+         {},
+         Permission::ReadBans,
+         whitelist,
+         whitelistText},
+        // Wider networks need WhitelistWide (the verb checks).
+        {api::verbs::BansWhitelistAdd, u"IP [--note TEXT]"_s, u"{address, note}"_s,
+         Permission::Whitelist, whitelist, whitelistText, false, true},
+        {api::verbs::BansWhitelistRemove, u"IP"_s, u"{address}"_s, Permission::Whitelist, whitelist,
+         whitelistText, false, true},
+        // An IP needs ReadBans too (search checks).
+        {api::verbs::Search, u"TERM"_s, u"{term}"_s, Permission::ReadQueue, searchVerb, searchText},
+    };
 }
 
 } // namespace staffetta::ctl

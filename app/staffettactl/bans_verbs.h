@@ -7,12 +7,8 @@ namespace staffetta::ctl {
 // bans list | unban IP | whitelist list | whitelist add IP [--note TEXT] | whitelist remove IP
 //      | log IP
 // Reading is open to every role; unban and the whitelist need helpdesk or more.
-Result<QJsonObject> bansVerb(const Context &ctx);
-QString bansText(const QString &sub, const QJsonObject &result);
 
 // search: {"term": ...} an IP, an address or a queue id → what this relay knows of it
 // (bans with reasons, whitelist, queued messages, accounts and senders).
-Result<QJsonObject> search(const Context &ctx);
-QString searchText(const QJsonObject &result);
 
 } // namespace staffetta::ctl

@@ -2,6 +2,7 @@
 
 #include "api/api.h"
 #include "api/info.h"
+#include "api/verbs.h"
 #include "bans_verbs.h"
 #include "common/limits.h"
 #include "common/relay_config.h"
@@ -76,8 +77,10 @@ QList<api::RelayWarning> routingWarnings(const Config &config, const postfix::Po
     return warnings;
 }
 
-Result<QJsonObject> info(const Config &config, const Access &access)
+Result<QJsonObject> infoVerb(const Context &ctx)
 {
+    const Config &config = ctx.config;
+    const Access &access = ctx.access;
     api::RelayInfo info;
     info.apiVersion = api::Version;
     info.staffettaVersion = QStringLiteral(STAFFETTA_VERSION);
@@ -147,63 +150,24 @@ QString infoText(const QJsonObject &o)
     return text;
 }
 
-// The permission each verb declares (a verb registry will hold these). Subverbs that do
-// not exist declare none: their verb answers with its usage.
-std::optional<Permission> declaredPermission(const QStringList &words)
+// Every verb, in the order the usage lists them.
+const QList<Verb> &registry()
 {
-    const QString verb = words.value(0), sub = words.value(1);
-    if (verb == u"info"_s)
-        return Permission::ReadStatus;
-    if (verb == u"usage"_s || verb == u"audit"_s)
-        return Permission::ReadPolicy;
-    if (verb == u"search"_s)
-        return Permission::ReadQueue; // an IP needs ReadBans too (search checks)
-    if (verb == u"policy"_s) {
-        if (sub == u"get"_s || sub == u"diff"_s || sub == u"history"_s)
-            return Permission::ReadPolicy;
-        if (sub == u"apply"_s || sub == u"rollback"_s)
-            return Permission::EditOwnAccounts; // anything beyond: EditPolicy (the write checks)
-    }
-    if (verb == u"queue"_s) {
-        if (sub == u"list"_s || sub == u"show"_s)
-            return Permission::ReadQueue;
-        if (postfix::queueActionFromName(sub))
-            return Permission::ChangeQueue;
-    }
-    if (verb == u"bans"_s) {
-        const QString third = words.value(2);
-        if (sub == u"list"_s || sub == u"log"_s ||
-            (sub == u"whitelist"_s && (third.isEmpty() || third == u"list"_s)))
-            return Permission::ReadBans;
-        if (sub == u"unban"_s)
-            return Permission::Unban;
-        if (sub == u"whitelist"_s && (third == u"add"_s || third == u"remove"_s))
-            return Permission::Whitelist; // wider networks: WhitelistWide (the verb checks)
-    }
-    return std::nullopt;
+    static const QList<Verb> verbs = [] {
+        QList<Verb> all{{api::verbs::Info, {}, {}, Permission::ReadStatus, infoVerb, infoText}};
+        all += policyVerbs();
+        all += queueVerbs();
+        all += bansVerbs();
+        return all;
+    }();
+    return verbs;
 }
 
-// The verb as the audit names it: "bans unban", "bans whitelist add", "info".
-QString verbName(const QStringList &words)
+// The words a refusal of an unknown verb is audited under: the first two at most.
+QString wordsName(const QStringList &words)
 {
-    static const QStringList withSub{u"policy"_s, u"queue"_s, u"bans"_s};
-    if (!withSub.contains(words.value(0)))
-        return words.value(0);
-    QStringList named = words.mid(0, 2);
-    if (words.value(1) == u"whitelist"_s && words.size() > 2)
-        named.append(words[2]);
-    return named.join(u' ');
+    return words.mid(0, 2).join(u' ');
 }
-
-const char *usageHelp =
-    "usage: staffettactl VERB [WORDS...] [--json]  (JSON request on stdin)\n"
-    "verbs: info\n"
-    "       policy get | apply | diff [FROM [TO]] | history [N] | rollback REV\n"
-    "       usage\n"
-    "       audit [N]\n"
-    "       queue list [QUEUE] [--stream] | show ID | delete|hold|release|requeue|flush [ID...]\n"
-    "       bans list | unban IP | whitelist list|add IP [--note TEXT]|remove IP | log IP\n"
-    "       search TERM\n";
 
 } // namespace
 
@@ -266,13 +230,42 @@ Caller callerFromSystem()
     return caller;
 }
 
-Outcome run(const Invocation &inv, const QByteArray &input, const QString &configPath,
-            const Caller &caller)
+const Verb *findVerb(const QStringList &words)
 {
+    // The longest path that starts the words: `bans whitelist add` before `bans whitelist`.
+    const Verb *found = nullptr;
+    for (const Verb &v : registry()) {
+        if (words.mid(0, v.path.size()) == v.path && (!found || v.path.size() > found->path.size()))
+            found = &v;
+    }
+    return found;
+}
+
+QString usageText()
+{
+    QString text = u"usage: staffettactl VERB [WORDS...] [--json] [--stream]  (JSON request on "
+                   u"stdin)\nverbs:\n"_s;
+    for (const Verb &v : registry()) {
+        QString line = u"  "_s + v.name();
+        if (!v.arguments.isEmpty())
+            line += u' ' + v.arguments;
+        line = line.leftJustified(38);
+        line += u' ' + permissionName(v.permission);
+        if (!v.request.isEmpty())
+            line += u"  stdin "_s + v.request;
+        text += line + u'\n';
+    }
+    return text;
+}
+
+Outcome run(const Invocation &inv, const QByteArray &input, const QString &configPath,
+            const FrontEnd &frontEnd)
+{
+    const Caller &caller = frontEnd.caller;
     if (inv.words.isEmpty()) {
         const Error e(ErrorCode::BadRequest, u"no verb given"_s);
         return Outcome{2, inv.json ? api::errorResponse(e) : QByteArray(),
-                       inv.json ? QByteArray() : QByteArray(usageHelp)};
+                       inv.json ? QByteArray() : usageText().toUtf8()};
     }
     // Refused before anything else happens (main reads one byte more than the limit).
     if (input.size() > limits::MaxRequestBytes) {
@@ -309,55 +302,56 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
         request = doc.object();
     }
 
-    const QString verb = inv.words.first();
-    Context ctx{config.value(), inv.words.mid(1), request, caller,
-                Access::resolve(config.value().access, caller)};
+    const Verb *verb = findVerb(inv.words);
+    const Access access = frontEnd.resolveAccess ? frontEnd.resolveAccess(config.value(), caller)
+                                                 : Access::resolve(config.value().access, caller);
+    Context ctx{config.value(), inv.words.mid(1), request, caller, access, {}, {}};
+    const QString name = verb ? verb->name() : wordsName(inv.words);
+    // Every refusal is audited here, once: who tried, the verb, why.
+    const auto refused = [&](const Error &e, const QString &summary) {
+        recordAudit(ctx, name, u"permission_denied"_s, ctx.refusal.revision, summary,
+                    ctx.refusal.changes);
+        return respond(inv, e, {});
+    };
+    if (ctx.access.role == Role::None)
+        return refused(forbidden(ctx, u"use staffettactl"_s),
+                       u"refused: no [access] rule for this user"_s);
+    if (!verb) {
+        const Error unknown(ErrorCode::UnknownVerb,
+                            u"unknown verb '%1'"_s.arg(inv.words.join(u' ')), {{u"verb"_s, name}});
+        Outcome o = respond(inv, unknown, {});
+        o.exitCode = 2;
+        if (!inv.json)
+            o.err += usageText().toUtf8();
+        return o;
+    }
+    if (auto denied = require(ctx, verb->permission, name))
+        return refused(*denied,
+                       u"refused: %1 needs %2"_s.arg(name, permissionName(verb->permission)));
+
     QByteArray streamed; // the streamed lines, when nobody takes them as they come
-    if (inv.stream && inv.json) {
-        ctx.emitLine = inv.sink ? inv.sink : [&streamed](const QByteArray &line) {
+    if (inv.stream && inv.json && verb->streams) {
+        ctx.emitLine = frontEnd.sink ? frontEnd.sink : [&streamed](const QByteArray &line) {
             streamed += line;
             streamed += '\n';
         };
     }
-    if (ctx.access.role == Role::None) {
-        recordAudit(ctx, verbName(inv.words), u"permission_denied"_s, 0,
-                    u"refused: no [access] rule for this user"_s);
-        return respond(inv, forbidden(ctx, u"use staffettactl"_s), {});
+    Result<QJsonObject> result = verb->handler(ctx);
+    if (!result && result.error().code == ErrorCode::PermissionDenied)
+        return refused(result.error(), ctx.refusal.summary.isEmpty()
+                                           ? u"refused: "_s + result.error().message
+                                           : ctx.refusal.summary);
+    // A write's reload is the front-end's to wait for (a handler never sleeps on it).
+    if (result && result.value().value(u"reloaded"_s) == u"pending"_s && frontEnd.awaitReload) {
+        QJsonObject r = result.value();
+        const QJsonObject reload =
+            frontEnd.awaitReload(config.value(), r.value(u"sha256"_s).toString());
+        for (auto it = reload.begin(); it != reload.end(); ++it)
+            r.insert(it.key(), it.value());
+        result = r;
     }
-    if (const auto needed = declaredPermission(inv.words)) {
-        if (auto refused = require(ctx, *needed, verbName(inv.words)))
-            return respond(inv, *refused, {});
-    }
-    if (verb == u"info"_s)
-        return respond(inv, info(config.value(), ctx.access), infoText);
-    if (verb == u"policy"_s) {
-        const QString sub = ctx.words.value(0);
-        return respond(inv, policyVerb(ctx),
-                       [sub](const QJsonObject &r) { return policyText(sub, r); });
-    }
-    if (verb == u"usage"_s)
-        return respond(inv, usage(ctx), usageText);
-    if (verb == u"audit"_s)
-        return respond(inv, audit(ctx), auditText);
-    if (verb == u"queue"_s || verb == u"bans"_s) {
-        const QString sub = ctx.words.value(0);
-        Outcome o = verb == u"queue"_s
-                        ? respond(inv, queueVerb(ctx),
-                                  [sub](const QJsonObject &r) { return queueText(sub, r); })
-                        : respond(inv, bansVerb(ctx),
-                                  [sub](const QJsonObject &r) { return bansText(sub, r); });
-        o.out.prepend(streamed);
-        return o;
-    }
-    if (verb == u"search"_s)
-        return respond(inv, search(ctx), searchText);
-
-    const Error unknown(ErrorCode::UnknownVerb, u"unknown verb '%1'"_s.arg(verb),
-                        {{u"verb"_s, verb}});
-    Outcome o = respond(inv, unknown, {});
-    o.exitCode = 2;
-    if (!inv.json)
-        o.err += usageHelp;
+    Outcome o = respond(inv, result, verb->human);
+    o.out.prepend(streamed);
     return o;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "common/access.h"
+#include "common/relay_config.h"
+
+#include <QJsonObject>
 
 #include <QByteArray>
 #include <QStringList>
@@ -15,11 +18,32 @@ struct Invocation
     QStringList words; // verb and its words, without the program name and options
     bool json = false; // --json: machine output (the console always asks for it)
     // --stream: a list verb writes its items one JSON object per line as it finds them, then
-    // the response line. `sink` receives those lines (main: stdout); when unset they are
-    // collected into Outcome::out.
+    // the response line (api.h's framing rule).
     bool stream = false;
-    std::function<void(const QByteArray &line)> sink = {};
 };
+
+// What the program that calls run() provides: the CLI's main today (the Unix user over SSH),
+// a `serve` front-end later (a token).
+struct FrontEnd
+{
+    FrontEnd(Caller c = {}) // NOLINT: a caller alone is the common front-end
+        : caller(std::move(c))
+    {}
+    Caller caller;
+    // The caller's access; unset: the [access] rules for its user and groups.
+    std::function<Access(const Config &, const Caller &)> resolveAccess = {};
+    // Receives streamed lines as they come (main: stdout); unset: they go into Outcome::out.
+    std::function<void(const QByteArray &line)> sink = {};
+    // A write answers "reloaded": "pending"; when set, run() asks this whether staffettad
+    // has the new policy in force (the CLI: waitForReload, which blocks up to 5 s).
+    std::function<QJsonObject(const Config &, const QString &sha256)> awaitReload = {};
+};
+
+struct Verb;
+// The registry's verb named by the words (the longest path that starts them), or nullptr.
+const Verb *findVerb(const QStringList &words);
+// Generated from the registry: every verb with its words, permission and request.
+QString usageText();
 
 struct Outcome
 {
@@ -40,8 +64,9 @@ Invocation parseArguments(const QStringList &arguments);
 // client's address.
 Caller callerFromSystem();
 
-// Runs one verb. `input` is the JSON request read from stdin (may be empty).
+// Runs one verb: finds it in the registry, refuses (and audits, once) what the caller may not
+// do, calls its handler and renders the answer. `input` is the JSON request (may be empty).
 Outcome run(const Invocation &invocation, const QByteArray &input, const QString &configPath,
-            const Caller &caller);
+            const FrontEnd &frontEnd);
 
 } // namespace staffetta::ctl

@@ -1,6 +1,7 @@
 // staffettactl: the relay's management API. Thin main: argument source, stdin, output.
 #include "common/limits.h"
 #include "ctl.h"
+#include "policy_verbs.h"
 
 #include <QCoreApplication>
 
@@ -54,25 +55,42 @@ int main(int argc, char *argv[])
         arguments = *words;
     }
 
-    auto invocation = staffetta::ctl::parseArguments(arguments);
+    const auto invocation = staffetta::ctl::parseArguments(arguments);
+    staffetta::ctl::FrontEnd frontEnd(staffetta::ctl::callerFromSystem());
     // Streamed lines leave at once (through stdio's buffer), so a 100k-message listing
     // reaches the console while showq is still reading the queue.
-    invocation.sink = [](const QByteArray &line) {
+    frontEnd.sink = [](const QByteArray &line) {
         std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
         std::fputc('\n', stdout);
     };
+    // This front-end may block: it waits for staffettad to confirm a new policy (<= 5 s).
+    frontEnd.awaitReload = staffetta::ctl::waitForReload;
     QByteArray input;
     // The JSON request comes on stdin; a person at a terminal is not asked for one. One byte
     // more than the limit is read, never more: run() refuses a request that big.
     if (invocation.json && !isatty(STDIN_FILENO))
         input = readAtMost(STDIN_FILENO, staffetta::limits::MaxRequestBytes + 1);
-    // A dropped SSH link must not kill a write half-way (see the policy verbs); output to a
-    // closed pipe is simply lost.
+    // Output to a closed pipe is simply lost.
     signal(SIGPIPE, SIG_IGN);
+    // A verb that changes the relay runs to its end even if the SSH link drops: hang-up and
+    // termination wait until its answer is written (the new revision is on disk and live, or
+    // not at all). Here, not in a handler: a `serve` front-end must not mask its signals.
+    const auto *verb = staffetta::ctl::findVerb(invocation.words);
+    sigset_t previous;
+    if (verb && verb->writes) {
+        sigset_t block;
+        sigemptyset(&block);
+        for (int sig : {SIGHUP, SIGTERM, SIGINT, SIGPIPE})
+            sigaddset(&block, sig);
+        sigprocmask(SIG_BLOCK, &block, &previous);
+    }
     const auto outcome =
-        staffetta::ctl::run(invocation, input, qEnvironmentVariable("STAFFETTA_CONF"),
-                            staffetta::ctl::callerFromSystem());
+        staffetta::ctl::run(invocation, input, qEnvironmentVariable("STAFFETTA_CONF"), frontEnd);
     std::fwrite(outcome.out.constData(), 1, size_t(outcome.out.size()), stdout);
     std::fwrite(outcome.err.constData(), 1, size_t(outcome.err.size()), stderr);
+    std::fflush(stdout);
+    std::fflush(stderr);
+    if (verb && verb->writes)
+        sigprocmask(SIG_SETMASK, &previous, nullptr);
     return outcome.exitCode;
 }

@@ -1,5 +1,7 @@
 #include "policy_verbs.h"
 
+#include "api/reasons.h"
+#include "api/verbs.h"
 #include "common/limits.h"
 #include "policy/diff.h"
 #include "policy/engine.h"
@@ -123,7 +125,7 @@ PolicyStore openStore(const Context &ctx)
 
 QJsonObject policyObject(const Policy &p)
 {
-    return QJsonDocument::fromJson(p.toJson()).object();
+    return p.toJsonObject();
 }
 
 // ---- what a caller without ReadAllAccounts (a partner) sees and may write
@@ -254,7 +256,7 @@ Result<Policy> policyFromRequest(const QJsonObject &request)
     const QJsonValue v = request.value(u"policy"_s);
     if (!v.isObject())
         return Error(ErrorCode::BadRequest, u"the request needs a \"policy\" object"_s);
-    auto parsed = Policy::fromJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    auto parsed = Policy::fromJsonObject(v.toObject());
     if (!parsed) {
         Error e = parsed.error();
         e.message = u"the policy was refused, nothing changed: "_s + e.message;
@@ -270,35 +272,6 @@ Result<int> revisionNumber(const QString &word)
     if (!ok || n < 1)
         return Error(ErrorCode::BadRequest, u"'%1' is not a revision number"_s.arg(word));
     return n;
-}
-
-// After a write, staffettad reloads the file (it watches it); it records the sha256 of the
-// policy in force in STATE/staffettad.loaded. Wait for it, nudging with SIGHUP once.
-QJsonObject waitForReload(const Context &ctx, const QString &sha256)
-{
-    const QString marker = statePath(ctx, u"staffettad.loaded"_s);
-    bool nudged = false;
-    for (int waited = 0; waited <= 5000; waited += 50) {
-        QFile f(marker);
-        const QJsonObject m = f.open(QIODevice::ReadOnly)
-                                  ? QJsonDocument::fromJson(f.readAll()).object()
-                                  : QJsonObject();
-        if (m.value(u"sha256"_s).toString() == sha256)
-            return {{u"reloaded"_s, true}};
-        const pid_t pid = pid_t(m.value(u"pid"_s).toInteger());
-        if (pid <= 0 || ::kill(pid, 0) != 0)
-            return {{u"reloaded"_s, false},
-                    {u"reload_message"_s, u"staffettad is not running; the new policy will be "
-                                          u"used when it starts"_s}};
-        if (waited >= 1000 && !nudged) {
-            ::kill(pid, SIGHUP);
-            nudged = true;
-        }
-        QThread::msleep(50);
-    }
-    return {{u"reloaded"_s, false},
-            {u"reload_message"_s, u"staffettad did not confirm the reload within 5 s; see its "
-                                  u"log"_s}};
 }
 
 // The write path shared by apply and rollback (which may replace a broken live file).
@@ -364,8 +337,9 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
                 outside.append(login);
         }
         if (reach.relayWide || !outside.isEmpty()) {
-            recordAudit(ctx, verb, u"permission_denied"_s, cur.revision,
-                        u"refused: partner change outside its accounts"_s, changes);
+            // The summary names no account: the partner reads its own audit rows.
+            ctx.refusal = {cur.revision, changes,
+                           u"refused: partner change outside its accounts"_s};
             QString what = reach.relayWide ? u"relay-wide settings"_s : QString();
             if (!outside.isEmpty())
                 what += (what.isEmpty() ? u""_s : u" and "_s) +
@@ -377,8 +351,7 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
                           {u"relay_wide"_s, reach.relayWide}});
         }
         if (auto refused = checkGrants(ctx, cur.policy, changes)) {
-            recordAudit(ctx, verb, u"permission_denied"_s, cur.revision,
-                        u"refused: "_s + refused->message, changes);
+            ctx.refusal = {cur.revision, changes, {}};
             return *refused;
         }
     }
@@ -388,15 +361,8 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
                            {u"changes"_s, QJsonArray()},
                            {u"reloaded"_s, true}};
 
-    // From here the write runs to its end even if the SSH link drops: hang-up and
-    // termination wait until the new revision is on disk and live (or not at all).
-    sigset_t block, previous;
-    sigemptyset(&block);
-    sigaddset(&block, SIGHUP);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGPIPE);
-    sigprocmask(SIG_BLOCK, &block, &previous);
+    // The write runs to its end even if the SSH link drops: the verb is declared `writes`,
+    // so its front-end keeps hang-up and termination out until the answer is written.
     if (!cur.liveProblem.isEmpty())
         comment += (comment.isEmpty() ? u""_s : u"; "_s) +
                    u"replaced a live file that could not be used: "_s + cur.liveProblem;
@@ -406,7 +372,6 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
     info.comment = comment;
     // The audit row is written by the commit itself (PolicyStore's Recorder).
     auto committed = store.commit(cur, merged, info);
-    sigprocmask(SIG_SETMASK, &previous, nullptr);
     if (!committed)
         return committed.error();
     const policy::RevisionInfo &done = committed.value().info;
@@ -418,9 +383,9 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
         result.insert(u"audit_error"_s, committed.value().unrecorded);
     if (!cur.liveProblem.isEmpty())
         result.insert(u"replaced_broken_live_file"_s, cur.liveProblem);
-    const QJsonObject reload = waitForReload(ctx, done.sha256);
-    for (auto it = reload.begin(); it != reload.end(); ++it)
-        result.insert(it.key(), it.value());
+    // Whether staffettad has it in force is the front-end's to wait for (waitForReload).
+    result.insert(u"reloaded"_s, u"pending"_s);
+    result.insert(u"sha256"_s, done.sha256);
     return result;
 }
 
@@ -604,69 +569,100 @@ std::optional<Error> require(const Context &ctx, Permission permission, const QS
 {
     if (ctx.access.can(permission))
         return std::nullopt;
-    const QString what = permissionAction(permission);
-    recordAudit(ctx, verb, u"permission_denied"_s, 0,
-                u"refused: %1 needs %2"_s.arg(verb, permissionName(permission)));
-    Error e = forbidden(ctx, what);
+    Error e = forbidden(ctx, permissionAction(permission));
     e.details.insert(u"permission"_s, permissionName(permission));
     e.details.insert(u"verb"_s, verb);
     return e;
 }
 
-Result<QJsonObject> policyVerb(const Context &ctx)
+namespace {
+
+QJsonObject notReloaded(const QString &code)
 {
-    const QString sub = ctx.words.value(0);
-    if (sub == u"get"_s)
-        return get(ctx);
-    if (sub == u"apply"_s)
-        return apply(ctx);
-    if (sub == u"diff"_s)
-        return diffVerb(ctx);
-    if (sub == u"history"_s)
-        return history(ctx);
-    if (sub == u"rollback"_s)
-        return rollback(ctx);
-    return Error(ErrorCode::UnknownVerb,
-                 u"unknown policy verb '%1' (get, apply, diff, history, rollback)"_s.arg(sub),
-                 {{u"verb"_s, u"policy "_s + sub}});
+    return {{u"reloaded"_s, false},
+            {u"reload_code"_s, code},
+            {u"reload_message"_s, api::reasonEnglish(code)}};
 }
 
-QString policyText(const QString &sub, const QJsonObject &r)
+} // namespace
+
+QJsonObject waitForReload(const Config &config, const QString &sha256)
+{
+    const QString marker = QDir(config.stateDir).filePath(u"staffettad.loaded"_s);
+    bool nudged = false;
+    for (int waited = 0; waited <= 5000; waited += 50) {
+        QFile f(marker);
+        const QJsonObject m = f.open(QIODevice::ReadOnly)
+                                  ? QJsonDocument::fromJson(f.readAll()).object()
+                                  : QJsonObject();
+        if (m.value(u"sha256"_s).toString() == sha256)
+            return {{u"reloaded"_s, true}};
+        const pid_t pid = pid_t(m.value(u"pid"_s).toInteger());
+        if (pid <= 0 || ::kill(pid, 0) != 0)
+            return notReloaded(u"staffettad_not_running"_s);
+        if (waited >= 1000 && !nudged) {
+            ::kill(pid, SIGHUP);
+            nudged = true;
+        }
+        QThread::msleep(50);
+    }
+    return notReloaded(u"reload_timeout"_s);
+}
+
+namespace {
+
+void changeLines(QTextStream &s, const QJsonArray &changes)
+{
+    for (const auto &c : changes) {
+        if (auto change = Change::fromJson(c.toObject()))
+            s << "  " << change.value().text() << '\n';
+    }
+}
+
+QString getText(const QJsonObject &r)
+{
+    return u"# revision %1\n"_s.arg(r.value(u"revision"_s).toInt()) +
+           QString::fromUtf8(
+               QJsonDocument(r.value(u"policy"_s).toObject()).toJson(QJsonDocument::Indented));
+}
+
+QString writeText(const QJsonObject &r)
 {
     QString text;
     QTextStream s(&text);
-    auto changeLines = [&s](const QJsonArray &changes) {
-        for (const auto &c : changes) {
-            if (auto change = Change::fromJson(c.toObject()))
-                s << "  " << change.value().text() << '\n';
-        }
-    };
-    if (sub == u"get"_s) {
-        s << "# revision " << r.value(u"revision"_s).toInt() << '\n'
-          << QJsonDocument(r.value(u"policy"_s).toObject()).toJson(QJsonDocument::Indented);
-    } else if (sub == u"apply"_s || sub == u"rollback"_s) {
-        if (!r.value(u"changed"_s).toBool())
-            s << "no change; still revision " << r.value(u"revision"_s).toInt() << '\n';
-        else
-            s << "revision " << r.value(u"revision"_s).toInt() << ":\n";
-        changeLines(r.value(u"changes"_s).toArray());
-        if (r.contains(u"replaced_broken_live_file"_s))
-            s << "replaced the live file, which could not be used: "
-              << r.value(u"replaced_broken_live_file"_s).toString() << '\n';
-        if (r.contains(u"audit_error"_s))
-            s << "warning: " << r.value(u"audit_error"_s).toString() << '\n';
-        if (r.contains(u"reload_message"_s))
-            s << "warning: " << r.value(u"reload_message"_s).toString() << '\n';
-    } else if (sub == u"diff"_s) {
-        changeLines(r.value(u"changes"_s).toArray());
-    } else if (sub == u"history"_s) {
-        for (const auto &v : r.value(u"revisions"_s).toArray()) {
-            const auto info = policy::RevisionInfo::fromJson(v.toObject());
-            s << info.number << "  " << info.time.toLocalTime().toString(Qt::ISODate) << "  "
-              << info.author.user << " (" << info.author.role << ") from " << info.author.origin
-              << "  " << info.kind << "  " << info.changes.size() << " change(s)"
-              << (info.comment.isEmpty() ? QString() : u"  "_s + info.comment) << '\n';
-        }
+    if (!r.value(u"changed"_s).toBool())
+        s << "no change; still revision " << r.value(u"revision"_s).toInt() << '\n';
+    else
+        s << "revision " << r.value(u"revision"_s).toInt() << ":\n";
+    changeLines(s, r.value(u"changes"_s).toArray());
+    if (r.contains(u"replaced_broken_live_file"_s))
+        s << "replaced the live file, which could not be used: "
+          << r.value(u"replaced_broken_live_file"_s).toString() << '\n';
+    if (r.contains(u"audit_error"_s))
+        s << "warning: " << r.value(u"audit_error"_s).toString() << '\n';
+    if (r.contains(u"reload_message"_s))
+        s << "warning: " << r.value(u"reload_message"_s).toString() << '\n';
+    return text;
+}
+
+QString diffText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    changeLines(s, r.value(u"changes"_s).toArray());
+    return text;
+}
+
+QString historyText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    for (const auto &v : r.value(u"revisions"_s).toArray()) {
+        const auto info = policy::RevisionInfo::fromJson(v.toObject());
+        s << info.number << "  " << info.time.toLocalTime().toString(Qt::ISODate) << "  "
+          << info.author.user << " (" << info.author.role << ") from " << info.author.origin << "  "
+          << info.kind << "  " << info.changes.size() << " change(s)"
+          << (info.comment.isEmpty() ? QString() : u"  "_s + info.comment) << '\n';
     }
     return text;
 }
@@ -774,6 +770,32 @@ QString auditText(const QJsonObject &r)
         s << "  " << e.summary << '\n';
     }
     return text;
+}
+
+} // namespace
+
+QList<Verb> policyVerbs()
+{
+    const QString policyRequest = u"{base_revision, policy, comment?}"_s;
+    return {
+        {api::verbs::PolicyGet, {}, {}, Permission::ReadPolicy, get, getText},
+        // Anything beyond the caller's own accounts needs EditPolicy (the write checks).
+        {api::verbs::PolicyApply,
+         {},
+         policyRequest,
+         Permission::EditOwnAccounts,
+         apply,
+         writeText,
+         false,
+         true},
+        {api::verbs::PolicyDiff, u"[FROM [TO]]"_s, u"{policy}"_s, Permission::ReadPolicy, diffVerb,
+         diffText},
+        {api::verbs::PolicyHistory, u"[N]"_s, {}, Permission::ReadPolicy, history, historyText},
+        {api::verbs::PolicyRollback, u"REV"_s, u"{base_revision, comment?}"_s,
+         Permission::EditOwnAccounts, rollback, writeText, false, true},
+        {api::verbs::Usage, {}, {}, Permission::ReadPolicy, usage, usageText},
+        {api::verbs::Audit, u"[N]"_s, {}, Permission::ReadPolicy, audit, auditText},
+    };
 }
 
 } // namespace staffetta::ctl

@@ -16,14 +16,44 @@ namespace staffetta::ctl {
 struct Context
 {
     const Config &config;
-    QStringList words; // after the verb
+    QStringList words; // the words after the first one (`policy rollback 3`: rollback, 3)
     QJsonObject request;
     Caller caller;
     Access access;
     // Set when the caller asked for --stream: verbs that list many items write them here,
-    // one JSON object per line, before their final response line.
+    // one JSON object per line (api::streamItemLine), before their final response line.
     std::function<void(const QByteArray &line)> emitLine = {};
+    // What the audit row of a refusal should carry beyond the error (the refused change and
+    // the revision it met): a handler that refuses fills it, the dispatch writes the row.
+    struct Refusal
+    {
+        int revision = 0;
+        QList<policy::Change> changes;
+        QString summary; // empty: "refused: " and the error's message
+    };
+    mutable Refusal refusal;
 };
+
+// One verb of the registry (ctl.cpp holds them all; the verb files contribute theirs).
+struct Verb
+{
+    QStringList path;      // the words that name it: {"bans", "whitelist", "add"}
+    QString arguments;     // the words after the path, for the usage: "IP [--note TEXT]"
+    QString request;       // the JSON request on stdin, for the usage; empty when none
+    Permission permission; // what the caller needs; the dispatch refuses (and audits) before
+    std::function<Result<QJsonObject>(const Context &)> handler;
+    std::function<QString(const QJsonObject &)> human; // the answer without --json
+    bool streams = false; // --stream sends its items one line each (api.h's framing rule)
+    // Changes the relay: the front-end keeps hang-up and termination from interrupting it
+    // (CLI: main blocks the signals), so a dropped SSH link never stops a write half-way.
+    bool writes = false;
+
+    QString name() const { return path.join(u' '); } // as the audit names it
+};
+
+QList<Verb> policyVerbs(); // policy get|apply|diff|history|rollback, usage, audit
+QList<Verb> queueVerbs();  // queue list|show|delete|hold|release|requeue|flush
+QList<Verb> bansVerbs();   // bans list|log|unban|whitelist [list]|add|remove, search
 
 // A file in the relay's state directory.
 QString statePath(const Context &ctx, const QString &name);
@@ -37,21 +67,16 @@ QString recordAudit(const Context &ctx, const QString &verb, const QString &outc
 // whitelist note): at most limits::MaxCommentLength characters, no control characters.
 Result<Done> checkComment(const QString &field, const QString &text);
 
-// policy get | apply | diff | history | rollback
-Result<QJsonObject> policyVerb(const Context &ctx);
-QString policyText(const QString &sub, const QJsonObject &result);
-
-// usage: today's quota use per account against its limit.
-Result<QJsonObject> usage(const Context &ctx);
-QString usageText(const QJsonObject &result);
-
-// audit [N]: the latest N writes (default 100).
-Result<QJsonObject> audit(const Context &ctx);
-QString auditText(const QJsonObject &result);
-
 Error forbidden(const Context &ctx, const QString &what);
-// The check every verb makes for the permission it declares: nothing when the caller's
-// role allows it, else a permission_denied error, recorded in the audit log.
+// The check for a permission: nothing when the caller's role allows it, else a
+// permission_denied error naming it (the dispatch audits every refusal, once).
 std::optional<Error> require(const Context &ctx, Permission permission, const QString &verb);
+
+// After a policy write staffettad reloads the file (it watches it) and records the sha256 of
+// the policy in force in STATE/staffettad.loaded. A write answers `"reloaded": "pending"`
+// with the new `sha256`; this waits (<= 5 s, nudging staffettad with SIGHUP once) and says
+// whether it is in force: {reloaded: bool, reload_code?, reload_message?}. Blocking: it is
+// the CLI front-end's (main) business, never a handler's.
+QJsonObject waitForReload(const Config &config, const QString &sha256);
 
 } // namespace staffetta::ctl

@@ -1,6 +1,8 @@
 #include "queue_verbs.h"
 
+#include "api/api.h"
 #include "api/info.h"
+#include "api/verbs.h"
 #include "postfix/postfix.h"
 
 #include <QDateTime>
@@ -131,7 +133,7 @@ Result<QJsonObject> list(const Context &ctx)
         if (index < offset || (limit > 0 && index >= offset + limit))
             return true;
         if (streaming)
-            ctx.emitLine(passThrough ? line : QJsonDocument(m).toJson(QJsonDocument::Compact));
+            ctx.emitLine(passThrough ? line : api::streamItemLine(m));
         else
             page.append(passThrough ? QJsonDocument::fromJson(line).object() : m);
         return true;
@@ -234,76 +236,90 @@ QString age(qint64 seconds)
     return u"%1d"_s.arg(seconds / 86400);
 }
 
-} // namespace
-
-Result<QJsonObject> queueVerb(const Context &ctx)
-{
-    const QString sub = ctx.words.value(0);
-    if (sub == u"list"_s)
-        return list(ctx);
-    if (sub == u"show"_s)
-        return show(ctx);
-    if (const auto action = postfix::queueActionFromName(sub))
-        return act(ctx, *action);
-    return Error(ErrorCode::BadRequest,
-                 u"usage: queue list [QUEUE] | show ID | delete|hold|release|requeue|flush "
-                 u"[ID...]"_s);
-}
-
-QString queueText(const QString &sub, const QJsonObject &r)
+QString listText(const QJsonObject &r)
 {
     QString text;
     QTextStream s(&text);
-    if (sub == u"list"_s) {
-        const qint64 now = qint64(r.value(u"time"_s).toDouble());
-        for (const QJsonValue &v : r.value(u"messages"_s).toArray()) {
-            const QJsonObject m = v.toObject();
-            s << m.value(u"queue_id"_s).toString() << "  " << m.value(u"queue_name"_s).toString()
-              << "  " << age(now - qint64(m.value(u"arrival_time"_s).toDouble())) << "  "
-              << m.value(u"message_size"_s).toInteger() << "  <" << m.value(u"sender"_s).toString()
-              << ">\n";
-            for (const QJsonValue &rv : m.value(u"recipients"_s).toArray()) {
-                const QJsonObject rc = rv.toObject();
-                s << "    " << rc.value(u"address"_s).toString();
-                if (rc.contains(u"delay_reason"_s))
-                    s << "  (" << rc.value(u"delay_reason"_s).toString() << ')';
-                s << '\n';
-            }
-        }
-        s << r.value(u"matched"_s).toInteger() << " of " << r.value(u"total"_s).toInteger()
-          << " messages match";
-        if (r.value(u"matched"_s).toInteger() > r.value(u"messages"_s).toArray().size())
-            s << " (showing " << r.value(u"messages"_s).toArray().size() << " from offset "
-              << r.value(u"offset"_s).toInteger() << ')';
-        s << '\n';
-    } else if (sub == u"show"_s) {
-        const QJsonObject env = r.value(u"envelope"_s).toObject();
-        s << "queue: " << r.value(u"queue_name"_s).toString() << '\n';
-        s << "sender: " << env.value(u"sender"_s).toString() << '\n';
-        const QJsonObject attributes = env.value(u"attributes"_s).toObject();
-        if (attributes.contains(u"sasl_username"_s))
-            s << "account: " << attributes.value(u"sasl_username"_s).toString() << '\n';
-        for (const QJsonValue &rv :
-             r.value(u"message"_s).toObject().value(u"recipients"_s).toArray()) {
+    const qint64 now = qint64(r.value(u"time"_s).toDouble());
+    for (const QJsonValue &v : r.value(u"messages"_s).toArray()) {
+        const QJsonObject m = v.toObject();
+        s << m.value(u"queue_id"_s).toString() << "  " << m.value(u"queue_name"_s).toString()
+          << "  " << age(now - qint64(m.value(u"arrival_time"_s).toDouble())) << "  "
+          << m.value(u"message_size"_s).toInteger() << "  <" << m.value(u"sender"_s).toString()
+          << ">\n";
+        for (const QJsonValue &rv : m.value(u"recipients"_s).toArray()) {
             const QJsonObject rc = rv.toObject();
-            s << "recipient: " << rc.value(u"address"_s).toString();
+            s << "    " << rc.value(u"address"_s).toString();
             if (rc.contains(u"delay_reason"_s))
                 s << "  (" << rc.value(u"delay_reason"_s).toString() << ')';
             s << '\n';
         }
+    }
+    s << r.value(u"matched"_s).toInteger() << " of " << r.value(u"total"_s).toInteger()
+      << " messages match";
+    if (r.value(u"matched"_s).toInteger() > r.value(u"messages"_s).toArray().size())
+        s << " (showing " << r.value(u"messages"_s).toArray().size() << " from offset "
+          << r.value(u"offset"_s).toInteger() << ')';
+    s << '\n';
+    return text;
+}
+
+QString showText(const QJsonObject &r)
+{
+    // The same type the console reads the answer into.
+    const auto m = api::QueuedMessage::fromJson({}, r);
+    QString text;
+    QTextStream s(&text);
+    s << "queue: " << m.queue << '\n' << "sender: " << m.sender << '\n';
+    if (!m.account.isEmpty())
+        s << "account: " << m.account << '\n';
+    for (const auto &rc : m.recipients) {
+        s << "recipient: " << rc.address;
+        if (!rc.delayReason.isEmpty())
+            s << "  (" << rc.delayReason << ')';
         s << '\n';
-        for (const QJsonValue &hv : r.value(u"headers"_s).toArray())
-            s << hv.toArray().at(0).toString() << ": " << hv.toArray().at(1).toString() << '\n';
-    } else {
-        for (const QJsonValue &v : r.value(u"results"_s).toArray()) {
-            const auto a = postfix::ActionResult::fromJson(v.toObject());
-            s << a.id << "  " << a.outcome;
-            if (!a.detail.isEmpty())
-                s << "  (" << a.detail << ')';
-            s << '\n';
-        }
+    }
+    s << '\n';
+    for (const auto &[name, value] : m.headers)
+        s << name << ": " << value << '\n';
+    return text;
+}
+
+QString actionText(const QJsonObject &r)
+{
+    QString text;
+    QTextStream s(&text);
+    for (const QJsonValue &v : r.value(u"results"_s).toArray()) {
+        const auto a = postfix::ActionResult::fromJson(v.toObject());
+        s << a.id << "  " << a.outcome;
+        if (!a.detail.isEmpty())
+            s << "  (" << a.detail << ')';
+        s << '\n';
     }
     return text;
+}
+
+} // namespace
+
+QList<Verb> queueVerbs()
+{
+    const QString filter = u"{queue, ids, sender, recipient, reason, min_age, max_age}"_s;
+    QList<Verb> verbs{
+        {api::verbs::QueueList, u"[QUEUE] [--stream]"_s, filter + u" + limit/offset"_s,
+         Permission::ReadQueue, list, listText, true},
+        {api::verbs::QueueShow, u"ID"_s, {}, Permission::ReadQueue, show, showText},
+    };
+    for (const QueueAction action : postfix::queueActions()) {
+        verbs.append({{api::verbs::Queue, postfix::queueActionName(action)},
+                      u"[ID...]"_s,
+                      u"{ids} or a filter (as list) or {all: true}"_s,
+                      Permission::ChangeQueue,
+                      [action](const Context &ctx) { return act(ctx, action); },
+                      actionText,
+                      false,
+                      true});
+    }
+    return verbs;
 }
 
 } // namespace staffetta::ctl

@@ -13,8 +13,6 @@ namespace staffetta::ctl {
 // takes limit/offset (pages of 1000 by default) or --stream (every match, one postqueue -j
 // object per line, then the response). Actions take ids or a filter ("all": true for the
 // whole queue), need the admin role, and report per id what happened.
-Result<QJsonObject> queueVerb(const Context &ctx);
-QString queueText(const QString &sub, const QJsonObject &result);
 
 // The queue ids the caller may see: nullopt when it sees every account's mail, else the
 // messages submitted (sasl_username) by one of its accounts.

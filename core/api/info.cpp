@@ -8,11 +8,6 @@ namespace staffetta::api {
 
 using namespace Qt::Literals::StringLiterals;
 
-QStringList queueNames()
-{
-    return {u"maildrop"_s, u"incoming"_s, u"active"_s, u"deferred"_s, u"hold"_s};
-}
-
 QJsonObject JailStatus::toJson() const
 {
     return {{u"name"_s, name},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "queue.h"
 
 #include <QList>
 #include <QMap>
@@ -64,8 +65,5 @@ struct RelayInfo
     QJsonObject toJson() const;
     static Result<RelayInfo> fromJson(const QJsonObject &o);
 };
-
-// The queue names Postfix reports, in the order the console shows them.
-QStringList queueNames();
 
 } // namespace staffetta::api

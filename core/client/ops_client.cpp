@@ -1,6 +1,7 @@
 #include "ops_client.h"
 
 #include "api/info.h"
+#include "api/verbs.h"
 #include "relay_client.h"
 
 #include <QJsonArray>
@@ -63,27 +64,15 @@ QFuture<Result<QueueListing>> queueList(RelayClient &client, const QJsonObject &
                                         transport::CancelToken cancel)
 {
     auto listing = std::make_shared<QueueListing>();
-    auto bad = std::make_shared<qint64>(0);
-    auto onLine = [listing, progress, bad](const QByteArray &line) {
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError) {
-            ++*bad;
-            return;
-        }
-        listing->rows.push_back(QueueRow::fromJson(doc.object()));
+    auto onItem = [listing, progress](const QJsonObject &message) {
+        listing->rows.push_back(QueueRow::fromJson(message));
         if (progress)
             progress->store(qint64(listing->rows.size()), std::memory_order_relaxed);
     };
-    return client.stream({u"queue"_s, u"list"_s}, toRequest(filter), onLine, std::move(cancel))
-        .then([listing, bad](const Result<QJsonObject> &r) -> Result<QueueListing> {
+    return client.stream(api::verbs::QueueList, toRequest(filter), onItem, std::move(cancel))
+        .then([listing](const Result<QJsonObject> &r) -> Result<QueueListing> {
             if (!r)
                 return r.error();
-            if (*bad > 0) {
-                return Error(
-                    ErrorCode::BadResponse,
-                    QStringLiteral("%1 lines of the queue listing were not JSON").arg(*bad));
-            }
             const QJsonObject counts = r.value().value(u"counts"_s).toObject();
             for (auto it = counts.begin(); it != counts.end(); ++it)
                 listing->counts.insert(it.key(), it.value().toInt());
@@ -93,21 +82,23 @@ QFuture<Result<QueueListing>> queueList(RelayClient &client, const QJsonObject &
         });
 }
 
-QFuture<Result<QJsonObject>> queueShow(RelayClient &client, const QString &id)
+QFuture<Result<api::QueuedMessage>> queueShow(RelayClient &client, const QString &id)
 {
-    return client.call({u"queue"_s, u"show"_s, id});
+    return mapResult<api::QueuedMessage>(
+        client.call(api::verbs::QueueShow + QStringList{id}),
+        [id](const QJsonObject &o) { return api::QueuedMessage::fromJson(id, o); });
 }
 
-QFuture<Result<QList<postfix::ActionResult>>>
-queueAction(RelayClient &client, postfix::QueueAction action, const QStringList &ids)
+QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::QueueAction action,
+                                                      const QStringList &ids)
 {
-    return mapResult<QList<postfix::ActionResult>>(
-        client.call({u"queue"_s, postfix::queueActionName(action)},
+    return mapResult<QList<api::ActionResult>>(
+        client.call({api::verbs::Queue, api::queueActionName(action)},
                     toRequest({{u"ids"_s, QJsonArray::fromStringList(ids)}})),
         [](const QJsonObject &o) {
-            QList<postfix::ActionResult> results;
+            QList<api::ActionResult> results;
             for (const QJsonValue &v : o.value(u"results"_s).toArray())
-                results.append(postfix::ActionResult::fromJson(v.toObject()));
+                results.append(api::ActionResult::fromJson(v.toObject()));
             return results;
         });
 }
@@ -124,17 +115,17 @@ Result<BansSnapshot> BansSnapshot::fromJson(const QJsonObject &o)
         jail.currentlyFailed = j.value(u"currently_failed"_s).toInt();
         jail.totalBanned = j.value(u"total_banned"_s).toInt();
         for (const QJsonValue &b : j.value(u"bans"_s).toArray())
-            jail.bans.append(fail2ban::Ban::fromJson(b.toObject()));
+            jail.bans.append(api::Ban::fromJson(b.toObject()));
         s.jails.append(jail);
     }
     for (const QJsonValue &w : o.value(u"whitelist"_s).toArray())
-        s.whitelist.append(fail2ban::WhitelistEntry::fromJson(w.toObject()));
+        s.whitelist.append(api::WhitelistEntry::fromJson(w.toObject()));
     return s;
 }
 
 QFuture<Result<BansSnapshot>> bansList(RelayClient &client)
 {
-    return mapResult<BansSnapshot>(client.call({u"bans"_s, u"list"_s}), BansSnapshot::fromJson);
+    return mapResult<BansSnapshot>(client.call(api::verbs::BansList), BansSnapshot::fromJson);
 }
 
 AddressReport AddressReport::fromJson(const QJsonObject &o)
@@ -142,43 +133,42 @@ AddressReport AddressReport::fromJson(const QJsonObject &o)
     AddressReport r;
     r.address = o.value(u"address"_s).toString();
     for (const QJsonValue &b : o.value(u"bans"_s).toArray())
-        r.bans.append(fail2ban::Ban::fromJson(b.toObject()));
-    r.reason = fail2ban::failureKindFromName(o.value(u"reason"_s).toString());
+        r.bans.append(api::Ban::fromJson(b.toObject()));
+    r.reason = api::failureKindFromName(o.value(u"reason"_s).toString());
     for (const QJsonValue &lv : o.value(u"lines"_s).toArray()) {
         const QJsonObject l = lv.toObject();
         r.lines.append({l.value(u"source"_s).toString(), l.value(u"text"_s).toString(),
-                        fail2ban::failureKindFromName(l.value(u"reason"_s).toString())});
+                        api::failureKindFromName(l.value(u"reason"_s).toString())});
     }
     if (o.contains(u"whitelisted"_s))
-        r.whitelisted = fail2ban::WhitelistEntry::fromJson(o.value(u"whitelisted"_s).toObject());
+        r.whitelisted = api::WhitelistEntry::fromJson(o.value(u"whitelisted"_s).toObject());
     return r;
 }
 
 QFuture<Result<AddressReport>> bansLog(RelayClient &client, const QString &address)
 {
     return mapResult<AddressReport>(
-        client.call({u"bans"_s, u"log"_s}, toRequest({{u"address"_s, address}})),
+        client.call(api::verbs::BansLog, toRequest({{u"address"_s, address}})),
         AddressReport::fromJson);
 }
 
 QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address)
 {
     return mapResult<QStringList>(
-        client.call({u"bans"_s, u"unban"_s}, toRequest({{u"address"_s, address}})),
+        client.call(api::verbs::BansUnban, toRequest({{u"address"_s, address}})),
         [](const QJsonObject &o) { return o.value(u"jails"_s).toVariant().toStringList(); });
 }
 
 QFuture<Result<QJsonObject>> whitelistAdd(RelayClient &client, const QString &address,
                                           const QString &note)
 {
-    return client.call({u"bans"_s, u"whitelist"_s, u"add"_s},
+    return client.call(api::verbs::BansWhitelistAdd,
                        toRequest({{u"address"_s, address}, {u"note"_s, note}}));
 }
 
 QFuture<Result<QJsonObject>> whitelistRemove(RelayClient &client, const QString &address)
 {
-    return client.call({u"bans"_s, u"whitelist"_s, u"remove"_s},
-                       toRequest({{u"address"_s, address}}));
+    return client.call(api::verbs::BansWhitelistRemove, toRequest({{u"address"_s, address}}));
 }
 
 SearchHit SearchHit::fromJson(const QJsonObject &o)
@@ -201,7 +191,7 @@ SearchHit SearchHit::fromJson(const QJsonObject &o)
 
 QFuture<Result<SearchHit>> search(RelayClient &client, const QString &term)
 {
-    return mapResult<SearchHit>(client.call({u"search"_s}, toRequest({{u"term"_s, term}})),
+    return mapResult<SearchHit>(client.call(api::verbs::Search, toRequest({{u"term"_s, term}})),
                                 SearchHit::fromJson);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "fail2ban/bans.h"
-#include "postfix/queue.h"
+#include "api/bans.h"
+#include "api/queue.h"
+#include "common/result.h"
 #include "transport/transport.h"
 
 #include <QFuture>
@@ -45,23 +46,23 @@ queueList(RelayClient &client, const QJsonObject &filter,
           std::shared_ptr<std::atomic<qint64>> progress = {},
           transport::CancelToken cancel = transport::makeCancelToken());
 
-QFuture<Result<QJsonObject>> queueShow(RelayClient &client, const QString &id);
+QFuture<Result<api::QueuedMessage>> queueShow(RelayClient &client, const QString &id);
 
-QFuture<Result<QList<postfix::ActionResult>>>
-queueAction(RelayClient &client, postfix::QueueAction action, const QStringList &ids);
+QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::QueueAction action,
+                                                      const QStringList &ids);
 
 struct JailBans
 {
     QString name;
     int currentlyFailed = 0;
     int totalBanned = 0;
-    QList<fail2ban::Ban> bans;
+    QList<api::Ban> bans;
 };
 
 struct BansSnapshot
 {
     QList<JailBans> jails;
-    QList<fail2ban::WhitelistEntry> whitelist;
+    QList<api::WhitelistEntry> whitelist;
     static Result<BansSnapshot> fromJson(const QJsonObject &o);
 };
 
@@ -71,17 +72,17 @@ struct LogLine
 {
     QString source; // mail, staffettad, fail2ban
     QString text;
-    fail2ban::FailureKind reason = fail2ban::FailureKind::None;
+    api::FailureKind reason = api::FailureKind::None;
 };
 
 // `bans log IP`: the bans of an address, why, and the lines behind it.
 struct AddressReport
 {
     QString address;
-    QList<fail2ban::Ban> bans;
-    fail2ban::FailureKind reason = fail2ban::FailureKind::None;
+    QList<api::Ban> bans;
+    api::FailureKind reason = api::FailureKind::None;
     QList<LogLine> lines;
-    std::optional<fail2ban::WhitelistEntry> whitelisted;
+    std::optional<api::WhitelistEntry> whitelisted;
     static AddressReport fromJson(const QJsonObject &o);
 };
 

@@ -1,5 +1,6 @@
 #include "policy_client.h"
 
+#include "api/verbs.h"
 #include "relay_client.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,7 @@ Result<policy::Policy> policyFrom(const QJsonValue &v)
 {
     if (!v.isObject())
         return Error(ErrorCode::BadResponse, Tr::tr("The relay's answer has no policy."));
-    auto p = policy::Policy::fromJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    auto p = policy::Policy::fromJsonObject(v.toObject());
     if (!p)
         return Error(
             ErrorCode::BadResponse,
@@ -71,7 +72,7 @@ Result<Conflict> Conflict::fromError(const Error &e)
 
 QFuture<Result<PolicySnapshot>> policyGet(RelayClient &client)
 {
-    return client.call({u"policy"_s, u"get"_s})
+    return client.call(api::verbs::PolicyGet)
         .then([](const Result<QJsonObject> &r) -> Result<PolicySnapshot> {
             if (!r)
                 return r.error();
@@ -84,11 +85,11 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
                                          transport::CancelToken cancel)
 {
     const QJsonObject request{{u"base_revision"_s, baseRevision},
-                              {u"policy"_s, QJsonDocument::fromJson(policy.toJson()).object()},
+                              {u"policy"_s, policy.toJsonObject()},
                               {u"comment"_s, comment}};
     // Compact: a policy of limits::MaxAccounts accounts fits in a request only so.
     return client
-        .call({u"policy"_s, u"apply"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact),
+        .call(api::verbs::PolicyApply, QJsonDocument(request).toJson(QJsonDocument::Compact),
               std::move(cancel))
         .then([](const Result<QJsonObject> &r) -> Result<ApplyResult> {
             if (!r)
@@ -98,7 +99,9 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
             a.changed = r.value().value(u"changed"_s).toBool();
             a.changes =
                 policy::changesFromJson(r.value().value(u"changes"_s).toArray()).valueOr({});
+            // "pending" (a front-end that did not wait) is not in force yet.
             a.reloaded = r.value().value(u"reloaded"_s).toBool();
+            a.reloadCode = r.value().value(u"reload_code"_s).toString();
             a.reloadMessage = r.value().value(u"reload_message"_s).toString();
             return a;
         });
@@ -106,7 +109,7 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
 
 QFuture<Result<Usage>> usage(RelayClient &client)
 {
-    return client.call({u"usage"_s}).then([](const Result<QJsonObject> &r) -> Result<Usage> {
+    return client.call(api::verbs::Usage).then([](const Result<QJsonObject> &r) -> Result<Usage> {
         if (!r)
             return r.error();
         Usage u;

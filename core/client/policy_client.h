@@ -30,7 +30,8 @@ struct ApplyResult
     bool changed = false;
     QList<policy::Change> changes;
     bool reloaded = false;
-    QString reloadMessage;
+    QString reloadCode;    // why not: staffettad_not_running, reload_timeout (client::reloadText)
+    QString reloadMessage; // the relay's English sentence
 };
 
 // A `conflict` error's details, typed.

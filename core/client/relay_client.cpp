@@ -1,6 +1,7 @@
 #include "relay_client.h"
 
 #include "api/api.h"
+#include "api/verbs.h"
 
 namespace staffetta::client {
 
@@ -22,44 +23,25 @@ QFuture<Result<QJsonObject>> RelayClient::call(const QStringList &words, const Q
 }
 
 QFuture<Result<QJsonObject>> RelayClient::stream(const QStringList &words, const QByteArray &input,
-                                                 std::function<void(const QByteArray &)> onLine,
+                                                 std::function<void(const QJsonObject &)> onItem,
                                                  transport::CancelToken cancel)
 {
-    // Lines are cut here; the response is the line that starts like every response does
-    // (staffettactl writes keys sorted, so "api_version" comes first).
-    struct State
-    {
-        QByteArray partial;
-        QByteArray response;
-    };
-    auto state = std::make_shared<State>();
-    const auto takeLine = [state, onLine](const QByteArray &line) {
-        if (line.startsWith("{\"api_version\""))
-            state->response = line;
-        else if (!line.isEmpty())
-            onLine(line);
-    };
-    auto sink = [state, takeLine](const QByteArray &chunk) {
-        state->partial += chunk;
-        qsizetype start = 0, end;
-        while ((end = state->partial.indexOf('\n', start)) >= 0) {
-            takeLine(state->partial.mid(start, end - start));
-            start = end + 1;
-        }
-        state->partial.remove(0, start);
+    // The framing rule is api::StreamReader's (api.h).
+    auto reader = std::make_shared<api::StreamReader>(std::move(onItem));
+    auto sink = [reader](const QByteArray &chunk) {
+        reader->feed(chunk);
     };
     return m_transport->run(words + QStringList{u"--stream"_s}, input, std::move(cancel), sink)
-        .then([state, takeLine](const Result<transport::ExecOutput> &exec) -> Result<QJsonObject> {
+        .then([reader](const Result<transport::ExecOutput> &exec) -> Result<QJsonObject> {
             if (!exec)
                 return exec.error();
-            takeLine(state->partial);
-            return api::parseResponse(state->response, exec.value().err, exec.value().exitStatus);
+            return reader->finish(exec.value().err, exec.value().exitStatus);
         });
 }
 
 QFuture<Result<api::RelayInfo>> RelayClient::info(transport::CancelToken cancel)
 {
-    return call({u"info"_s}, {}, std::move(cancel))
+    return call(api::verbs::Info, {}, std::move(cancel))
         .then([](const Result<QJsonObject> &response) -> Result<api::RelayInfo> {
             if (!response)
                 return response.error();

@@ -25,11 +25,11 @@ public:
     QFuture<Result<QJsonObject>> call(const QStringList &words, const QByteArray &input = {},
                                       transport::CancelToken cancel = transport::makeCancelToken());
 
-    // A streamed verb (--stream): every item line goes to onLine on the worker thread as it
-    // arrives; the future carries the final response's result.
+    // A streamed verb (--stream): every item goes to onItem on the worker thread as its line
+    // arrives (framing: api::StreamReader); the future carries the final response's result.
     QFuture<Result<QJsonObject>>
     stream(const QStringList &words, const QByteArray &input,
-           std::function<void(const QByteArray &line)> onLine,
+           std::function<void(const QJsonObject &item)> onItem,
            transport::CancelToken cancel = transport::makeCancelToken());
 
 private:

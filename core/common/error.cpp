@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include "names.h"
+
 #include <array>
 #include <utility>
 
@@ -43,20 +45,13 @@ const std::array<std::pair<ErrorCode, QLatin1StringView>, 24> &table()
 
 QString codeName(ErrorCode code)
 {
-    for (const auto &[c, name] : table()) {
-        if (c == code)
-            return QString(name);
-    }
-    return u"unknown"_s;
+    const QString name = nameOf(table(), code);
+    return name.isEmpty() ? u"unknown"_s : name;
 }
 
 ErrorCode codeFromName(const QString &name)
 {
-    for (const auto &[c, n] : table()) {
-        if (n == name)
-            return c;
-    }
-    return ErrorCode::Unknown;
+    return valueOf(table(), name).value_or(ErrorCode::Unknown);
 }
 
 QJsonObject Error::toJson() const

@@ -2,7 +2,6 @@
 
 #include "common/files.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -15,11 +14,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(staffetta::fail2ban)
-};
-
 const QString TimeFormat = u"yyyy-MM-dd HH:mm:ss"_s;
 
 bool isAddressChar(QChar c)
@@ -28,50 +22,6 @@ bool isAddressChar(QChar c)
 }
 
 } // namespace
-
-QString failureKindName(FailureKind kind)
-{
-    switch (kind) {
-    case FailureKind::WrongCredentials:
-        return u"wrong_credentials"_s;
-    case FailureKind::AuthWithoutTls:
-        return u"auth_without_tls"_s;
-    case FailureKind::DroppedDuringAuth:
-        return u"dropped_during_auth"_s;
-    case FailureKind::UnauthorizedSender:
-        return u"unauthorized_sender"_s;
-    case FailureKind::None:
-        break;
-    }
-    return {};
-}
-
-FailureKind failureKindFromName(const QString &name)
-{
-    for (FailureKind k : {FailureKind::WrongCredentials, FailureKind::AuthWithoutTls,
-                          FailureKind::DroppedDuringAuth, FailureKind::UnauthorizedSender}) {
-        if (failureKindName(k) == name)
-            return k;
-    }
-    return FailureKind::None;
-}
-
-QString failureKindText(FailureKind kind)
-{
-    switch (kind) {
-    case FailureKind::WrongCredentials:
-        return Tr::tr("wrong credentials");
-    case FailureKind::AuthWithoutTls:
-        return Tr::tr("AUTH without TLS");
-    case FailureKind::DroppedDuringAuth:
-        return Tr::tr("connection dropped during AUTH");
-    case FailureKind::UnauthorizedSender:
-        return Tr::tr("unauthorized sender");
-    case FailureKind::None:
-        break;
-    }
-    return {};
-}
 
 FailureKind classifyLine(const QString &line)
 {
@@ -177,39 +127,6 @@ Result<NetworkAddress> parseNetworkAddress(const QString &text)
     return out;
 }
 
-qint64 Ban::remaining(const QDateTime &now) const
-{
-    if (banTime < 0 || !until.isValid())
-        return -1;
-    return qMax<qint64>(0, now.secsTo(until));
-}
-
-QJsonObject Ban::toJson(const QDateTime &now) const
-{
-    QJsonObject o{{u"jail"_s, jail},
-                  {u"address"_s, address},
-                  {u"since"_s, since.toUTC().toString(Qt::ISODate)},
-                  {u"ban_time"_s, banTime},
-                  {u"remaining"_s, remaining(now)}};
-    if (until.isValid())
-        o.insert(u"until"_s, until.toUTC().toString(Qt::ISODate));
-    if (reason != FailureKind::None)
-        o.insert(u"reason"_s, failureKindName(reason));
-    return o;
-}
-
-Ban Ban::fromJson(const QJsonObject &o)
-{
-    Ban b;
-    b.jail = o.value(u"jail"_s).toString();
-    b.address = o.value(u"address"_s).toString();
-    b.since = QDateTime::fromString(o.value(u"since"_s).toString(), Qt::ISODate);
-    b.until = QDateTime::fromString(o.value(u"until"_s).toString(), Qt::ISODate);
-    b.banTime = qint64(o.value(u"ban_time"_s).toDouble());
-    b.reason = failureKindFromName(o.value(u"reason"_s).toString());
-    return b;
-}
-
 QList<Ban> parseBanList(const QString &jail, const QString &output)
 {
     static const QRegularExpression re(
@@ -263,21 +180,6 @@ Result<QHash<QString, QStringList>> linesMentioning(const QString &path,
     return found;
 }
 
-QJsonObject WhitelistEntry::toJson() const
-{
-    return {{u"address"_s, address},
-            {u"note"_s, note},
-            {u"added_by"_s, addedBy},
-            {u"added_at"_s, addedAt.toUTC().toString(Qt::ISODate)}};
-}
-
-WhitelistEntry WhitelistEntry::fromJson(const QJsonObject &o)
-{
-    return {o.value(u"address"_s).toString(), o.value(u"note"_s).toString(),
-            o.value(u"added_by"_s).toString(),
-            QDateTime::fromString(o.value(u"added_at"_s).toString(), Qt::ISODate)};
-}
-
 Result<QList<WhitelistEntry>> loadWhitelist(const QString &path)
 {
     QFile file(path);
@@ -288,10 +190,9 @@ Result<QList<WhitelistEntry>> loadWhitelist(const QString &path)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (!doc.isObject()) {
-        return Error(
-            ErrorCode::Config,
-            Tr::tr("The whitelist %1 is not valid JSON: %2").arg(path, error.errorString()),
-            {{u"path"_s, path}});
+        return Error(ErrorCode::Config,
+                     u"The whitelist %1 is not valid JSON: %2"_s.arg(path, error.errorString()),
+                     {{u"path"_s, path}});
     }
     QList<WhitelistEntry> entries;
     for (const QJsonValue &v : doc.object().value(u"entries"_s).toArray())

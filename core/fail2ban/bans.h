@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/bans.h"
 #include "common/result.h"
 
 #include <QDateTime>
@@ -9,18 +10,11 @@
 
 namespace staffetta::fail2ban {
 
-// Why an address failed on the relay. The names are part of the relay API; the console
-// shows them in words (failureKindText).
-enum class FailureKind {
-    None,
-    WrongCredentials,
-    AuthWithoutTls,
-    DroppedDuringAuth,
-    UnauthorizedSender
-};
-QString failureKindName(FailureKind kind);
-FailureKind failureKindFromName(const QString &name);
-QString failureKindText(FailureKind kind); // translated: "wrong credentials", ...
+using api::Ban;
+using api::FailureKind;
+using api::failureKindFromName;
+using api::failureKindName;
+using api::WhitelistEntry;
 
 // The same four kinds the relay's fail2ban filters count (installer/fail2ban/filter.d):
 // Postfix's SASL failure, "lost connection after AUTH", a session with a refused AUTH and no
@@ -48,20 +42,6 @@ struct NetworkAddress
 };
 Result<NetworkAddress> parseNetworkAddress(const QString &text);
 
-struct Ban
-{
-    QString jail;
-    QString address;
-    QDateTime since;
-    QDateTime until;    // invalid for a permanent ban
-    qint64 banTime = 0; // seconds; -1 = permanent
-    FailureKind reason = FailureKind::None;
-
-    qint64 remaining(const QDateTime &now) const; // seconds; -1 = permanent
-    QJsonObject toJson(const QDateTime &now) const;
-    static Ban fromJson(const QJsonObject &o);
-};
-
 // `fail2ban-client get JAIL banip --with-time` (fail2ban 1.0):
 //   192.0.2.7 \t2026-11-22 21:42:17 + 3600 = 2026-11-22 22:42:17
 QList<Ban> parseBanList(const QString &jail, const QString &output);
@@ -71,17 +51,6 @@ QList<Ban> parseBanList(const QString &jail, const QString &output);
 Result<QHash<QString, QStringList>> linesMentioning(const QString &path,
                                                     const QStringList &addresses,
                                                     qint64 maxBytes = 64 * 1024 * 1024);
-
-struct WhitelistEntry
-{
-    QString address;
-    QString note;
-    QString addedBy;
-    QDateTime addedAt;
-
-    QJsonObject toJson() const;
-    static WhitelistEntry fromJson(const QJsonObject &o);
-};
 
 // The relay's whitelist: STATE/whitelist.json is the list with its notes; fail2ban learns it
 // at once (addignoreip on every jail) and keeps it across restarts through

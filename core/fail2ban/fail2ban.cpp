@@ -2,7 +2,6 @@
 
 #include "common/process.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <optional>
@@ -14,11 +13,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 // lupdate and the runtime agree on this context for every message of this file.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(staffetta::fail2ban)
-};
-
 // The value after "<label>:" on a line of fail2ban-client's tree output.
 std::optional<QString> field(const QString &output, const QString &label)
 {
@@ -60,7 +54,7 @@ Result<api::JailStatus> parseJailStatus(const QString &jail, const QString &stat
         s.currentlyFailed = failed->toInt(&ok3);
     if (!ok1 || !ok2 || !ok3) {
         return Error(ErrorCode::BadResponse,
-                     Tr::tr("Unexpected output of fail2ban-client status %1").arg(jail),
+                     u"Unexpected output of fail2ban-client status %1"_s.arg(jail),
                      {{u"jail"_s, jail}});
     }
     if (const auto ips = field(statusOutput, u"Banned IP list"_s))
@@ -84,10 +78,9 @@ Result<QString> Fail2ban::call(const QStringList &arguments) const
         return run.error();
     if (run.value().exitCode != 0) {
         QString why = QString::fromUtf8(run.value().err + run.value().out).trimmed();
-        return Error(
-            ErrorCode::Unavailable,
-            Tr::tr("fail2ban-client %1 failed: %2").arg(arguments.join(u' '), why.left(500)),
-            {{u"socket"_s, m_socket}});
+        return Error(ErrorCode::Unavailable,
+                     u"fail2ban-client %1 failed: %2"_s.arg(arguments.join(u' '), why.left(500)),
+                     {{u"socket"_s, m_socket}});
     }
     return QString::fromUtf8(run.value().out);
 }

@@ -1,5 +1,7 @@
 #include "diff.h"
 
+#include "common/names.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,27 +60,6 @@ const std::array<std::pair<Op, QLatin1StringView>, 3> &opNames()
         {Op::Modify, "modify"_L1},
     }};
     return names;
-}
-
-template<typename E, std::size_t N>
-QString nameOf(const std::array<std::pair<E, QLatin1StringView>, N> &table, E e)
-{
-    for (const auto &[value, name] : table) {
-        if (value == e)
-            return QString(name);
-    }
-    return {};
-}
-
-template<typename E, std::size_t N>
-std::optional<E> valueOf(const std::array<std::pair<E, QLatin1StringView>, N> &table,
-                         const QString &name)
-{
-    for (const auto &[value, n] : table) {
-        if (n == name)
-            return value;
-    }
-    return std::nullopt;
 }
 
 // Numbers read back from JSON may be integers or doubles; compare them as numbers.
@@ -183,7 +164,7 @@ Result<Policy> rebuild(const QList<Entry> &entries)
                            {u"limits"_s, limits},
                            {u"blacklist"_s, blacklist},
                            {u"accounts"_s, accounts}};
-    return Policy::fromJson(QJsonDocument(root).toJson(QJsonDocument::Compact));
+    return Policy::fromJsonObject(root);
 }
 
 QString valueText(const QJsonValue &v)

@@ -2,6 +2,8 @@
 
 #include "common/limits.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace staffetta::policy {
@@ -121,37 +123,75 @@ bool globMatch(QStringView pattern, QStringView text)
     return Glob(pattern).matches(text);
 }
 
-std::optional<SenderPattern> SenderPattern::parse(const QString &text, QString *reason)
+const char *PatternProblem::text() const
 {
-    auto fail = [reason](const QString &why) {
-        if (reason)
-            *reason = why;
+    // QT_TRANSLATE_NOOP: the relay says these in English, the console translates the same
+    // words (client::patternProblemText), so the sentence is written once.
+    switch (code) {
+    case Code::Empty:
+        return QT_TRANSLATE_NOOP("staffetta::policy", "is empty");
+    case Code::TooLong:
+        return QT_TRANSLATE_NOOP("staffetta::policy",
+                                 "is longer than %1 characters (an address is at most %1)");
+    case Code::NotOneAt:
+        return QT_TRANSLATE_NOOP("staffetta::policy", "must contain exactly one @");
+    case Code::NothingBeforeAt:
+        return QT_TRANSLATE_NOOP("staffetta::policy",
+                                 "has nothing before the @ (use * for any local part)");
+    case Code::NoDomain:
+        return QT_TRANSLATE_NOOP("staffetta::policy", "has no domain after the @");
+    case Code::MatchesEveryDomain:
+        return QT_TRANSLATE_NOOP("staffetta::policy",
+                                 "would match every domain (its domain has no fixed character)");
+    case Code::ControlCharacter:
+        return QT_TRANSLATE_NOOP("staffetta::policy", "contains the control character %1");
+    case Code::ForbiddenCharacter:
+        return QT_TRANSLATE_NOOP("staffetta::policy",
+                                 "contains '%1', which an address cannot contain");
+    }
+    return "";
+}
+
+QString PatternProblem::message() const
+{
+    return withArgument(QString::fromUtf8(text()));
+}
+
+QString PatternProblem::withArgument(const QString &sentence) const
+{
+    return sentence.contains(u"%1"_s) ? sentence.arg(argument) : sentence;
+}
+
+std::optional<SenderPattern> SenderPattern::parse(const QString &text, PatternProblem *problem)
+{
+    using Code = PatternProblem::Code;
+    auto fail = [problem](Code code, const QString &argument = {}) {
+        if (problem)
+            *problem = {code, argument};
         return std::nullopt;
     };
     const QString t = text.trimmed();
     if (t.isEmpty())
-        return fail(u"is empty"_s);
+        return fail(Code::Empty);
     if (t.size() > limits::MaxPatternLength)
-        return fail(u"is longer than %1 characters (an address is at most %1)"_s.arg(
-            limits::MaxPatternLength));
+        return fail(Code::TooLong, QString::number(limits::MaxPatternLength));
     if (t.count(u'@') != 1)
-        return fail(u"must contain exactly one @"_s);
+        return fail(Code::NotOneAt);
     const qsizetype at = t.indexOf(u'@');
     if (at == 0)
-        return fail(u"has nothing before the @ (use * for any local part)"_s);
+        return fail(Code::NothingBeforeAt);
     const QString domain = t.mid(at + 1);
     if (domain.isEmpty())
-        return fail(u"has no domain after the @"_s);
+        return fail(Code::NoDomain);
     // A domain of only wildcards and dots (*, **, *.*, ?*, *?) can match every domain.
     if (std::all_of(domain.cbegin(), domain.cend(),
                     [](QChar c) { return c == u'*' || c == u'?' || c == u'.'; }))
-        return fail(u"would match every domain (its domain has no fixed character)"_s);
+        return fail(Code::MatchesEveryDomain);
     for (QChar c : t) {
         if (c.category() == QChar::Other_Control)
-            return fail(
-                u"contains the control character U+%1"_s.arg(c.unicode(), 4, 16, QChar(u'0')));
+            return fail(Code::ControlCharacter, u"U+%1"_s.arg(c.unicode(), 4, 16, QChar(u'0')));
         if (c.isSpace() || c == u'<' || c == u'>' || c == u',' || c == u';')
-            return fail(u"contains '%1', which an address cannot contain"_s.arg(c));
+            return fail(Code::ForbiddenCharacter, QString(c));
     }
     SenderPattern p;
     p.m_text = t;
@@ -180,7 +220,7 @@ PatternImport parsePatternLines(const QString &text)
         const QString line = lines[i].trimmed();
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
-        QString why;
+        PatternProblem why;
         if (auto p = SenderPattern::parse(line, &why))
             out.patterns.append(*p);
         else

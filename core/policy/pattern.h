@@ -14,11 +14,38 @@ namespace staffetta::policy {
 // domain (*@example.com), its subdomains (*@*.example.com), or any glob with ? and *.
 // Matching is case-insensitive.
 class Glob;
+
+// Why a text is not a valid pattern: a stable code and its one parameter (the limit, the
+// character), so the console words it in the user's language (client::patternProblemText);
+// message() is the English sentence the relay puts in invalid_policy errors.
+struct PatternProblem
+{
+    enum class Code {
+        Empty,
+        TooLong,  // argument: the limit
+        NotOneAt, // not exactly one @
+        NothingBeforeAt,
+        NoDomain,
+        MatchesEveryDomain, // its domain has no fixed character
+        ControlCharacter,   // argument: U+XXXX
+        ForbiddenCharacter, // argument: the character
+    };
+    Code code = Code::Empty;
+    QString argument;
+
+    // The English sentence with %1 for the argument, marked for translation in the context
+    // "staffetta::policy"; message() fills it in ("must contain exactly one @", ...).
+    const char *text() const;
+    QString message() const;
+    QString withArgument(const QString &sentence) const;
+};
+
 class SenderPattern
 {
 public:
-    // nullopt and a reason when the text is not a valid pattern.
-    static std::optional<SenderPattern> parse(const QString &text, QString *reason = nullptr);
+    // nullopt and why (when `problem` is given) when the text is not a valid pattern.
+    static std::optional<SenderPattern> parse(const QString &text,
+                                              PatternProblem *problem = nullptr);
 
     bool matches(const QString &address) const;
     const QString &text() const { return m_text; }
@@ -70,7 +97,7 @@ struct PatternImport
     {
         int line = 0;
         QString text;
-        QString reason;
+        PatternProblem problem;
     };
     QList<SenderPattern> patterns;
     QList<Problem> problems;

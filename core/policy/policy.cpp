@@ -103,11 +103,12 @@ public:
                 fail(p, u"must be a string"_s);
                 continue;
             }
-            QString why;
+            PatternProblem why;
             if (auto sp = SenderPattern::parse(a[i].toString(), &why))
                 out.append(*sp);
             else
-                fail(p, u"%1 is not a valid pattern: %2"_s.arg(quoted(a[i].toString()), why));
+                fail(p, u"%1 is not a valid pattern: %2"_s.arg(quoted(a[i].toString()),
+                                                               why.message()));
         }
         return out;
     }
@@ -133,11 +134,11 @@ public:
             }
             onlyKeys(e, p, {u"pattern"_s, u"message"_s});
             const QString text = e.value(u"pattern"_s).toString();
-            QString why;
+            PatternProblem why;
             auto sp = SenderPattern::parse(text, &why);
             if (!sp) {
                 fail(join(p, u"pattern"_s),
-                     u"%1 is not a valid pattern: %2"_s.arg(quoted(text), why));
+                     u"%1 is not a valid pattern: %2"_s.arg(quoted(text), why.message()));
                 continue;
             }
             const QJsonValue message = e.value(u"message"_s);
@@ -199,8 +200,12 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
             ErrorCode::InvalidPolicy, why,
             {{u"errors"_s, QJsonArray{QJsonObject{{u"path"_s, path}, {u"reason"_s, why}}}}});
     }
+    return fromJsonObject(doc.object());
+}
+
+Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
+{
     Reader r;
-    const QJsonObject root = doc.object();
     r.onlyKeys(
         root, {},
         {u"schema_version"_s, u"local_domains"_s, u"limits"_s, u"blacklist"_s, u"accounts"_s});
@@ -299,6 +304,11 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
 
 QByteArray Policy::toJson() const
 {
+    return QJsonDocument(toJsonObject()).toJson(QJsonDocument::Indented);
+}
+
+QJsonObject Policy::toJsonObject() const
+{
     QJsonArray accountsJson;
     for (const Account &a : accounts) {
         QJsonObject o{{u"login"_s, a.login}, {u"senders"_s, patternsJson(a.senders)}};
@@ -323,7 +333,7 @@ QByteArray Policy::toJson() const
                                                           : u"calendar_day"_s}}},
         {u"blacklist"_s, blacklistJson(blacklist)},
         {u"accounts"_s, accountsJson}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return root;
 }
 
 void Policy::index()

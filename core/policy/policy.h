@@ -4,6 +4,7 @@
 #include "pattern.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -52,8 +53,14 @@ struct Policy
     // unknown and duplicate keys are refused, and so is what exceeds a limit of
     // common/limits.h (patterns, logins, messages, list lengths). The Error is
     // ErrorCode::InvalidPolicy with details.errors = [{path, reason}, ...].
+    // The file's bytes (duplicate keys refused, see strict_json.h), indented.
     static Result<Policy> fromJson(const QByteArray &json);
     QByteArray toJson() const;
+    // The same as a JSON object, for a policy inside a request or a response: no detour
+    // through bytes. The object is checked like the file (a request's duplicate keys are
+    // refused where the request is parsed).
+    static Result<Policy> fromJsonObject(const QJsonObject &root);
+    QJsonObject toJsonObject() const;
 
     const Account *account(const QString &login) const;
     // For editing a copy in place (the console's drafts). Detaches the shared account list,

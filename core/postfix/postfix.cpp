@@ -1,9 +1,10 @@
 #include "postfix.h"
 
+#include "api/reasons.h"
+
 #include "api/info.h"
 #include "common/process.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -20,10 +21,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 // lupdate and the runtime agree on this context for every message of this file.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(staffetta::postfix)
-};
 } // namespace
 
 Result<QMap<QString, int>> countQueues(const QByteArray &lines)
@@ -45,7 +42,7 @@ Result<QMap<QString, int>> countQueues(const QByteArray &lines)
         const QString queue = doc.object().value(u"queue_name"_s).toString();
         if (error.error != QJsonParseError::NoError || queue.isEmpty()) {
             return Error(ErrorCode::BadResponse,
-                         Tr::tr("postqueue -j output, line %1: not a queue entry").arg(lineNumber),
+                         u"postqueue -j output, line %1: not a queue entry"_s.arg(lineNumber),
                          {{u"line"_s, lineNumber}});
         }
         ++counts[queue];
@@ -75,10 +72,9 @@ Result<QByteArray> Postfix::run(const QString &name, const QStringList &argument
     if (!ran)
         return ran.error();
     if (ran.value().exitCode != 0) {
-        return Error(
-            ErrorCode::Unavailable,
-            Tr::tr("%1 failed: %2").arg(name, QString::fromUtf8(ran.value().err).trimmed()),
-            {{u"config_dir"_s, m_configDir}});
+        return Error(ErrorCode::Unavailable,
+                     u"%1 failed: %2"_s.arg(name, QString::fromUtf8(ran.value().err).trimmed()),
+                     {{u"config_dir"_s, m_configDir}});
     }
     return ran.value().out;
 }
@@ -261,10 +257,9 @@ Result<qsizetype> Postfix::scanQueue(const std::function<bool(const QByteArray &
     if (!ran)
         return ran.error();
     if (ran.value().exitCode > 0) {
-        return Error(
-            ErrorCode::Unavailable,
-            Tr::tr("postqueue failed: %1").arg(QString::fromUtf8(ran.value().err).trimmed()),
-            {{u"config_dir"_s, m_configDir}});
+        return Error(ErrorCode::Unavailable,
+                     u"postqueue failed: %1"_s.arg(QString::fromUtf8(ran.value().err).trimmed()),
+                     {{u"config_dir"_s, m_configDir}});
     }
     return count;
 }
@@ -277,8 +272,7 @@ Result<QList<QJsonObject>> Postfix::messages(const QueueFilter &filter, qint64 n
         QJsonParseError error{};
         const QJsonObject m = QJsonDocument::fromJson(line, &error).object();
         if (error.error != QJsonParseError::NoError) {
-            bad =
-                Error(ErrorCode::BadResponse, Tr::tr("postqueue -j wrote a line that is not JSON"));
+            bad = Error(ErrorCode::BadResponse, u"postqueue -j wrote a line that is not JSON"_s);
             return false;
         }
         if (filter.matches(m, now))
@@ -295,8 +289,7 @@ Result<QList<QJsonObject>> Postfix::messages(const QueueFilter &filter, qint64 n
 Result<QJsonObject> Postfix::show(const QString &id) const
 {
     if (!isQueueId(id)) {
-        return Error(ErrorCode::BadRequest, Tr::tr("'%1' is not a queue id").arg(id),
-                     {{u"id"_s, id}});
+        return Error(ErrorCode::BadRequest, u"'%1' is not a queue id"_s.arg(id), {{u"id"_s, id}});
     }
     QJsonObject entry;
     auto scanned = scanQueue([&](const QByteArray &line) {
@@ -311,8 +304,7 @@ Result<QJsonObject> Postfix::show(const QString &id) const
     if (!scanned)
         return scanned.error();
     if (entry.isEmpty()) {
-        return Error(ErrorCode::NotFound, Tr::tr("No message %1 in the queue").arg(id),
-                     {{u"id"_s, id}});
+        return Error(ErrorCode::NotFound, u"No message %1 in the queue"_s.arg(id), {{u"id"_s, id}});
     }
     auto cat = runProcess(tool(u"postcat"_s), configArgs() << u"-e"_s << u"-h"_s << u"-q"_s << id,
                           {}, 30000);
@@ -321,8 +313,8 @@ Result<QJsonObject> Postfix::show(const QString &id) const
     if (cat.value().exitCode != 0) {
         // Delivered or deleted between the listing and now.
         return Error(ErrorCode::NotFound,
-                     Tr::tr("Message %1 left the queue: %2")
-                         .arg(id, QString::fromUtf8(cat.value().err).trimmed()),
+                     u"Message %1 left the queue: %2"_s.arg(
+                         id, QString::fromUtf8(cat.value().err).trimmed()),
                      {{u"id"_s, id}});
     }
     QJsonObject detail = parsePostcat(cat.value().out);
@@ -366,24 +358,28 @@ QList<ActionResult> Postfix::act(QueueAction action, const QList<QJsonObject> &t
     QStringList eligible;
     for (const QJsonObject &m : targets) {
         ActionResult r{
-            m.value(u"queue_id"_s).toString(), m.value(u"queue_name"_s).toString(), {}, {}};
+            m.value(u"queue_id"_s).toString(), m.value(u"queue_name"_s).toString(), {}, {}, {}};
         const bool held = r.queue == u"hold"_s;
         if (action == QueueAction::Hold && held) {
             r.outcome = u"unchanged"_s;
-            r.detail = Tr::tr("already on hold");
+            r.reason = u"already_held"_s;
+            r.detail = api::reasonEnglish(r.reason);
         } else if (action == QueueAction::Release && !held) {
             r.outcome = u"unchanged"_s;
-            r.detail = Tr::tr("not on hold");
+            r.reason = u"not_held"_s;
+            r.detail = api::reasonEnglish(r.reason);
         } else if (action == QueueAction::Flush && r.queue != u"deferred"_s) {
             r.outcome = u"unchanged"_s;
-            r.detail = Tr::tr("not deferred (only deferred mail is flushed)");
+            r.reason = u"not_deferred"_s;
+            r.detail = api::reasonEnglish(r.reason);
         } else {
             eligible.append(r.id);
         }
         results.append(r);
     }
     for (const QString &id : missing)
-        results.append({id, {}, u"not_found"_s, Tr::tr("not in the queue")});
+        results.append(
+            {id, {}, u"not_found"_s, api::reasonEnglish(u"not_in_queue"_s), u"not_in_queue"_s});
 
     QHash<QString, QString> report;
     QHash<QString, QString> failures;
@@ -428,7 +424,8 @@ QList<ActionResult> Postfix::act(QueueAction action, const QList<QJsonObject> &t
         } else {
             // postsuper says nothing of ids it did not find: delivered or removed meanwhile.
             r.outcome = u"not_found"_s;
-            r.detail = Tr::tr("left the queue before the action");
+            r.reason = u"left_queue"_s;
+            r.detail = api::reasonEnglish(r.reason);
         }
     }
     return results;

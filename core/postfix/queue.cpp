@@ -2,7 +2,6 @@
 
 #include "api/info.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace staffetta::postfix {
@@ -11,15 +10,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(staffetta::postfix)
-};
-
 Error badField(const QString &field, const QString &why)
 {
-    return Error(ErrorCode::BadRequest, Tr::tr("Field '%1': %2").arg(field, why),
-                 {{u"field"_s, field}});
+    return Error(ErrorCode::BadRequest, u"Field '%1': %2"_s.arg(field, why), {{u"field"_s, field}});
 }
 
 // * and ? make it a wildcard pattern over the whole address; otherwise a substring.
@@ -56,29 +49,28 @@ Result<QueueFilter> QueueFilter::fromJson(const QJsonObject &request)
     for (auto it = request.begin(); it != request.end(); ++it) {
         const QString key = it.key();
         if (!known.contains(key))
-            return badField(key, Tr::tr("not a queue filter field"));
+            return badField(key, u"not a queue filter field"_s);
         const QJsonValue v = it.value();
         if (key == u"ids"_s) {
             if (!v.isArray())
-                return badField(key, Tr::tr("must be a list of queue ids"));
+                return badField(key, u"must be a list of queue ids"_s);
             for (const QJsonValue &id : v.toArray()) {
                 if (!isQueueId(id.toString()))
-                    return badField(key, Tr::tr("'%1' is not a queue id").arg(id.toString()));
+                    return badField(key, u"'%1' is not a queue id"_s.arg(id.toString()));
                 f.ids.append(id.toString());
             }
         } else if (key == u"min_age"_s || key == u"max_age"_s) {
             if (!v.isDouble() || v.toDouble() < 0)
-                return badField(key, Tr::tr("must be a number of seconds, 0 or more"));
+                return badField(key, u"must be a number of seconds, 0 or more"_s);
             (key == u"min_age"_s ? f.minAge : f.maxAge) = qint64(v.toDouble());
         } else {
             if (!v.isString())
-                return badField(key, Tr::tr("must be a string"));
+                return badField(key, u"must be a string"_s);
             const QString s = v.toString().trimmed();
             if (key == u"queue"_s) {
                 if (!s.isEmpty() && !api::queueNames().contains(s)) {
                     return badField(
-                        key,
-                        Tr::tr("'%1' is not a queue (%2)").arg(s, api::queueNames().join(u", "_s)));
+                        key, u"'%1' is not a queue (%2)"_s.arg(s, api::queueNames().join(u", "_s)));
                 }
                 f.queue = s;
             } else if (key == u"sender"_s) {
@@ -122,51 +114,6 @@ bool QueueFilter::matches(const QJsonObject &m, qint64 now) const
             reasonOk = true;
     }
     return recipientOk && reasonOk;
-}
-
-std::optional<QueueAction> queueActionFromName(const QString &name)
-{
-    static const QHash<QString, QueueAction> names = {{u"delete"_s, QueueAction::Delete},
-                                                      {u"hold"_s, QueueAction::Hold},
-                                                      {u"release"_s, QueueAction::Release},
-                                                      {u"requeue"_s, QueueAction::Requeue},
-                                                      {u"flush"_s, QueueAction::Flush}};
-    if (auto it = names.find(name); it != names.end())
-        return *it;
-    return std::nullopt;
-}
-
-QString queueActionName(QueueAction action)
-{
-    switch (action) {
-    case QueueAction::Delete:
-        return u"delete"_s;
-    case QueueAction::Hold:
-        return u"hold"_s;
-    case QueueAction::Release:
-        return u"release"_s;
-    case QueueAction::Requeue:
-        return u"requeue"_s;
-    case QueueAction::Flush:
-        return u"flush"_s;
-    }
-    return {};
-}
-
-QJsonObject ActionResult::toJson() const
-{
-    QJsonObject o{{u"id"_s, id}, {u"outcome"_s, outcome}};
-    if (!queue.isEmpty())
-        o.insert(u"queue"_s, queue);
-    if (!detail.isEmpty())
-        o.insert(u"detail"_s, detail);
-    return o;
-}
-
-ActionResult ActionResult::fromJson(const QJsonObject &o)
-{
-    return {o.value(u"id"_s).toString(), o.value(u"queue"_s).toString(),
-            o.value(u"outcome"_s).toString(), o.value(u"detail"_s).toString()};
 }
 
 QHash<QString, QString> parsePostsuperReport(const QByteArray &stderrOutput)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/queue.h"
 #include "common/result.h"
 
 #include <QHash>
@@ -43,24 +44,11 @@ private:
     mutable std::optional<QRegularExpression> m_senderRe, m_recipientRe;
 };
 
-enum class QueueAction { Delete, Hold, Release, Requeue, Flush };
-std::optional<QueueAction> queueActionFromName(const QString &name);
-QString queueActionName(QueueAction action);
-
-// What happened to one message of an action.
-//   outcome: deleted, held, released, requeued, scheduled (flush), not_found, unchanged
-//   (already in the wanted state, or not eligible: e.g. release of a message not on hold),
-//   failed (the tool refused; `detail` says why).
-struct ActionResult
-{
-    QString id;
-    QString queue; // where the message was before the action; empty when not found
-    QString outcome;
-    QString detail;
-
-    QJsonObject toJson() const;
-    static ActionResult fromJson(const QJsonObject &o);
-};
+using api::ActionResult;
+using api::QueueAction;
+using api::queueActionFromName;
+using api::queueActionName;
+using api::queueActions;
 
 // The per-id lines postsuper writes ("postsuper: ID: removed" ...) → id → outcome.
 QHash<QString, QString> parsePostsuperReport(const QByteArray &stderrOutput);

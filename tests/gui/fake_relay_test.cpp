@@ -92,7 +92,7 @@ protected:
         if (!waitUntil([&] { return view->model()->rowCount() == 1; }))
             return nullptr;
         view->table()->selectRow(0);
-        view->act(postfix::QueueAction::Hold);
+        view->act(api::QueueAction::Hold);
         return waitForWidget<QMessageBox>(u"queueConfirm"_s);
     }
 

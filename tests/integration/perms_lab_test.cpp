@@ -374,8 +374,7 @@ TEST_F(PermsLab, APartnerCannotReadAnotherAccountsQueuedMail)
     ASSERT_TRUE(found.ok()) << found.error().message.toStdString();
     EXPECT_EQ(found.value()[u"queue"_s][u"matched"_s].toInteger(), 0);
 
-    ASSERT_TRUE(
-        await(client::queueAction(admin, postfix::QueueAction::Delete, {carols, bobs})).ok());
+    ASSERT_TRUE(await(client::queueAction(admin, api::QueueAction::Delete, {carols, bobs})).ok());
 }
 
 TEST_F(PermsLab, InfoListsTheCallersPermissions)

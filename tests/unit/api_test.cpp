@@ -1,5 +1,6 @@
 #include "api/api.h"
 #include "api/info.h"
+#include "client/relay_client.h"
 
 #include "test_support.h"
 
@@ -79,4 +80,96 @@ TEST(RelayInfo, MissingPostfixVersionIsRefused)
     auto r = api::RelayInfo::fromJson({{u"api_version"_s, 1}});
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::BadResponse);
+}
+
+namespace {
+
+// A transport that "runs" a verb by writing the given stdout chunks to the sink, at once.
+class ScriptedTransport : public transport::Transport
+{
+public:
+    explicit ScriptedTransport(QList<QByteArray> chunks)
+        : m_chunks(std::move(chunks))
+    {}
+    void setCredentials(const transport::Credentials &) override {}
+    QFuture<Result<transport::ExecOutput>> run(const QStringList &, const QByteArray &,
+                                               transport::CancelToken,
+                                               transport::OutputSink sink) override
+    {
+        transport::ExecOutput out;
+        out.exitStatus = 0;
+        for (const QByteArray &c : m_chunks) {
+            if (sink)
+                sink(c);
+            else
+                out.out += c;
+        }
+        return QtFuture::makeReadyFuture(Result<transport::ExecOutput>(out));
+    }
+
+private:
+    QList<QByteArray> m_chunks;
+};
+
+struct Streamed
+{
+    QList<QJsonObject> items;
+    Result<QJsonObject> response;
+};
+
+Streamed streamOf(QList<QByteArray> chunks)
+{
+    client::RelayClient relay(std::make_shared<ScriptedTransport>(std::move(chunks)));
+    auto items = std::make_shared<QList<QJsonObject>>();
+    auto f = relay.stream({u"queue"_s, u"list"_s}, {},
+                          [items](const QJsonObject &item) { items->append(item); });
+    f.waitForFinished();
+    return {*items, f.result()};
+}
+
+} // namespace
+
+// The framing rule (api.h): an item line is an object without a top-level "api_version";
+// the response is the first line whose parsed object has one, whatever its key order or
+// spacing.
+TEST(ApiStream, ResponseIsRecognisedByItsParsedKeysNotItsText)
+{
+    const auto s = streamOf({"{\"queue_id\":\"A1\"}\n", "{\"a\":{\"api_version\":1}}\n",
+                             "{ \"ok\": true, \"result\": {\"total\": 2}, \"api_version\": 1 }\n"});
+    ASSERT_TRUE(s.response.ok()) << s.response.error().message.toStdString();
+    EXPECT_EQ(s.response.value().value(u"total"_s).toInt(), 2);
+    ASSERT_EQ(s.items.size(), 2);
+    EXPECT_EQ(s.items[0].value(u"queue_id"_s).toString(), u"A1"_s);
+    // The key nested in an item does not make it the response.
+    EXPECT_TRUE(s.items[1].value(u"a"_s).toObject().contains(u"api_version"_s));
+}
+
+TEST(ApiStream, LinesSplitAcrossChunksAndAResponseWithoutNewline)
+{
+    const QByteArray response = api::successResponse({{u"n"_s, 1}}).trimmed();
+    const auto s = streamOf({"{\"queue_", "id\":\"B2\"}\n{\"queue_id\"", ":\"C3\"}\n", response});
+    ASSERT_TRUE(s.response.ok());
+    ASSERT_EQ(s.items.size(), 2);
+    EXPECT_EQ(s.items[1].value(u"queue_id"_s).toString(), u"C3"_s);
+}
+
+TEST(ApiStream, AnErrorResponseKeepsItsCode)
+{
+    const auto s = streamOf({api::errorResponse(Error(ErrorCode::NotFound, u"gone"_s))});
+    ASSERT_FALSE(s.response.ok());
+    EXPECT_EQ(s.response.error().code, ErrorCode::NotFound);
+}
+
+TEST(ApiStream, AnItemThatIsNotAnObjectOrALineAfterTheResponseIsABadResponse)
+{
+    const QByteArray response = api::successResponse({});
+    auto s = streamOf({"[1,2]\n", response});
+    ASSERT_FALSE(s.response.ok());
+    EXPECT_EQ(s.response.error().code, ErrorCode::BadResponse);
+    s = streamOf({response, "{\"queue_id\":\"late\"}\n"});
+    ASSERT_FALSE(s.response.ok());
+    EXPECT_EQ(s.response.error().code, ErrorCode::BadResponse);
+    s = streamOf({"{\"queue_id\":\"A1\"}\n"});
+    ASSERT_FALSE(s.response.ok());
+    EXPECT_EQ(s.response.error().code, ErrorCode::BadResponse);
 }

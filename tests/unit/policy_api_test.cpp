@@ -8,6 +8,7 @@
 #include "fail2ban/bans.h"
 #include "policy/diff.h"
 #include "policy/store.h"
+#include "policy_verbs.h"
 
 #include "test_support.h"
 
@@ -16,7 +17,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <csignal>
 #include <thread>
@@ -452,7 +455,7 @@ TEST(PatternImport, ReportsBadLinesByNumber)
     ASSERT_EQ(r.problems.size(), 2);
     EXPECT_EQ(r.problems[0].line, 4);
     EXPECT_EQ(r.problems[0].text, u"*@"_s);
-    EXPECT_FALSE(r.problems[0].reason.isEmpty());
+    EXPECT_FALSE(r.problems[0].problem.message().isEmpty());
     EXPECT_EQ(r.problems[1].line, 6);
 }
 
@@ -889,7 +892,7 @@ TEST_F(PolicyApi, ARequestJustOverTheLimitIsRefusedBeforeAnythingHappens)
     request += QByteArray(limits::MaxRequestBytes - request.size() - 1, 'x') + "\"}";
     ASSERT_EQ(request.size(), limits::MaxRequestBytes + 1);
     const auto o = ctl::run(ctl::parseArguments({u"policy"_s, u"apply"_s, u"--json"_s}), request,
-                            conf, {u"root"_s, {}, u"192.0.2.7"_s});
+                            conf, Caller{u"root"_s, {}, u"192.0.2.7"_s});
     auto r = api::parseResponse(o.out, o.err, o.exitCode);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::RequestTooLarge);
@@ -932,7 +935,7 @@ TEST_F(PolicyApi, ADuplicateKeyInARequestIsRefusedWithTheKey)
     // The last "base_revision" would win: 1 (a stale base) would be read as 2.
     const QByteArray request = R"({"base_revision": 1, "comment": "x", "base_revision": 2})";
     const auto o = ctl::run(ctl::parseArguments({u"policy"_s, u"apply"_s, u"--json"_s}), request,
-                            conf, {u"root"_s, {}, u"192.0.2.7"_s});
+                            conf, Caller{u"root"_s, {}, u"192.0.2.7"_s});
     auto r = api::parseResponse(o.out, o.err, o.exitCode);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::BadRequest);
@@ -943,7 +946,7 @@ TEST_F(PolicyApi, ADuplicateKeyInARequestIsRefusedWithTheKey)
     const QByteArray nested = R"({"base_revision": 1, "policy": {"schema_version": 1,
         "accounts": [{"login": "bob", "senders": [], "login": "alice"}]}})";
     const auto n = ctl::run(ctl::parseArguments({u"policy"_s, u"apply"_s, u"--json"_s}), nested,
-                            conf, {u"acme"_s, {}, u"192.0.2.7"_s});
+                            conf, Caller{u"acme"_s, {}, u"192.0.2.7"_s});
     auto rn = api::parseResponse(n.out, n.err, n.exitCode);
     ASSERT_FALSE(rn.ok());
     EXPECT_EQ(rn.error().details.value(u"path"_s).toString(), u"policy.accounts[0].login"_s);
@@ -957,4 +960,164 @@ TEST_F(PolicyApi, ALongWhitelistNoteIsRefused)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::BadRequest);
     EXPECT_EQ(r.error().details.value(u"field"_s).toString(), u"note"_s);
+}
+
+// ---- the verb registry (app/staffettactl/ctl.cpp)
+
+TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb)
+{
+    const auto o = ctl::run(ctl::parseArguments({}), {}, conf, Caller{u"root"_s, {}, u"local"_s});
+    EXPECT_EQ(o.exitCode, 2);
+    const QString usage = QString::fromUtf8(o.err);
+    EXPECT_EQ(usage, ctl::usageText());
+    for (const QString &verb : {u"info"_s,
+                                u"policy get"_s,
+                                u"policy apply"_s,
+                                u"policy diff"_s,
+                                u"policy history"_s,
+                                u"policy rollback"_s,
+                                u"usage"_s,
+                                u"audit"_s,
+                                u"queue list"_s,
+                                u"queue show"_s,
+                                u"queue delete"_s,
+                                u"queue hold"_s,
+                                u"queue release"_s,
+                                u"queue requeue"_s,
+                                u"queue flush"_s,
+                                u"bans list"_s,
+                                u"bans log"_s,
+                                u"bans unban"_s,
+                                u"bans whitelist"_s,
+                                u"bans whitelist add"_s,
+                                u"bans whitelist remove"_s,
+                                u"search"_s}) {
+        EXPECT_TRUE(usage.contains(u"\n  "_s + verb + u' ')) << verb.toStdString();
+    }
+    // Every verb line of the usage is found by the dispatch under the name it shows, with
+    // the permission it declares.
+    int lines = 0;
+    for (const QString &line : usage.split(u'\n').mid(2)) {
+        if (line.trimmed().isEmpty())
+            continue;
+        ++lines;
+        const QStringList words = line.trimmed().split(u' ', Qt::SkipEmptyParts);
+        QStringList path;
+        for (const QString &w : words) {
+            if (!w.at(0).isLower())
+                break;
+            path.append(w);
+        }
+        const ctl::Verb *v = ctl::findVerb(path);
+        ASSERT_NE(v, nullptr) << line.toStdString();
+        EXPECT_TRUE(line.contains(permissionName(v->permission))) << line.toStdString();
+    }
+    EXPECT_EQ(lines, 22);
+}
+
+TEST_F(PolicyApi, AnUnknownVerbOrSubverbIsUnknownVerbWithTheUsage)
+{
+    for (const QStringList &words : {QStringList{u"frobnicate"_s},
+                                     {u"policy"_s, u"frob"_s},
+                                     {u"queue"_s},
+                                     {u"bans"_s, u"nope"_s}}) {
+        const auto o = ctl::run(ctl::parseArguments(words + QStringList{u"--json"_s}), {}, conf,
+                                Caller{u"root"_s, {}, u"local"_s});
+        EXPECT_EQ(o.exitCode, 2) << words.join(u' ').toStdString();
+        auto r = api::parseResponse(o.out, o.err, o.exitCode);
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().code, ErrorCode::UnknownVerb) << words.join(u' ').toStdString();
+        const auto human =
+            ctl::run(ctl::parseArguments(words), {}, conf, Caller{u"root"_s, {}, u"local"_s});
+        EXPECT_TRUE(human.err.contains("usage: staffettactl")) << human.err.toStdString();
+    }
+}
+
+TEST_F(PolicyApi, ARefusedVerbIsAuditedOnceWhereverItIsRefused)
+{
+    const Caller viewer{u"vera"_s, {u"staff"_s}, u"192.0.2.9"_s};
+    const Caller helpdesk{u"hugo"_s, {u"helpdesk"_s}, u"192.0.2.8"_s};
+    // Refused by the dispatch (the declared permission) ...
+    auto r = call({u"bans"_s, u"unban"_s, u"192.0.2.1"_s}, {}, viewer);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::PermissionDenied);
+    EXPECT_EQ(r.error().details.value(u"permission"_s).toString(), u"unban"_s);
+    // ... by the handler (a network too wide for helpdesk) ...
+    r = call({u"bans"_s, u"whitelist"_s, u"add"_s, u"10.0.0.0/8"_s}, {}, helpdesk);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::PermissionDenied);
+    // ... and a partner's change outside its accounts, with the change it tried.
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    QJsonObject p = got.value(u"policy"_s).toObject();
+    QJsonObject limits = p[u"limits"_s].toObject();
+    limits[u"daily_quota"_s] = 5000;
+    p[u"limits"_s] = limits;
+    r = call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, 1}, {u"policy"_s, p}},
+             Caller{u"acme"_s, {}, u"192.0.2.7"_s});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::PermissionDenied);
+
+    const QJsonArray entries = call({u"audit"_s}).value()[u"entries"_s].toArray();
+    QStringList refused;
+    for (const auto &e : entries) {
+        if (e[u"outcome"_s].toString() == u"permission_denied"_s)
+            refused.append(e[u"user"_s].toString() + u' ' + e[u"verb"_s].toString());
+    }
+    refused.sort();
+    EXPECT_EQ(refused, (QStringList{u"acme policy apply"_s, u"hugo bans whitelist add"_s,
+                                    u"vera bans unban"_s}));
+    for (const auto &e : entries) {
+        if (e[u"user"_s].toString() == u"acme"_s) {
+            EXPECT_EQ(e[u"changes"_s].toArray().size(), 1);
+        }
+    }
+}
+
+// The CLI front-end (main) keeps termination out of a write until its answer is written:
+// here staffettad is "running" but never confirms, so the write's answer waits up to 5 s
+// for it, and a SIGTERM in that time neither stops the write nor loses its answer.
+TEST_F(PolicyApi, ATerminatedWriteStillEndsWithItsAnswer)
+{
+    ASSERT_FALSE(qEnvironmentVariable("STAFFETTACTL").isEmpty());
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    const QJsonObject next =
+        edited(got, [](QJsonObject &p) { addSender(p, 1, u"*@terminated.example"_s); });
+    // A staffettad stand-in that outlives the SIGHUP nudge and never writes the marker.
+    QProcess daemon;
+    daemon.start(u"sh"_s, {u"-c"_s, u"trap '' HUP; exec sleep 30"_s});
+    ASSERT_TRUE(daemon.waitForStarted());
+    {
+        QFile marker(QDir(stateDir).filePath(u"staffettad.loaded"_s));
+        ASSERT_TRUE(marker.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        marker.write(QJsonDocument(
+                         QJsonObject{{u"sha256"_s, u"0"_s}, {u"pid"_s, qint64(daemon.processId())}})
+                         .toJson());
+    }
+    QProcess ctl;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"STAFFETTA_CONF"_s, conf);
+    env.remove(u"SSH_ORIGINAL_COMMAND"_s);
+    ctl.setProcessEnvironment(env);
+    ctl.start(qEnvironmentVariable("STAFFETTACTL"), {u"policy"_s, u"apply"_s, u"--json"_s});
+    ASSERT_TRUE(ctl.waitForStarted());
+    ctl.write(QJsonDocument(QJsonObject{{u"base_revision"_s, 1}, {u"policy"_s, next}}).toJson());
+    ASSERT_TRUE(ctl.waitForBytesWritten(5000));
+    ctl.closeWriteChannel();
+    QThread::msleep(1500); // committed by now, waiting for the reload
+    ASSERT_EQ(ctl.state(), QProcess::Running);
+    ::kill(pid_t(ctl.processId()), SIGTERM);
+    ASSERT_TRUE(ctl.waitForFinished(15000));
+    daemon.kill();
+    daemon.waitForFinished();
+
+    const QByteArray out = ctl.readAllStandardOutput();
+    auto answer = api::parseResponse(out, ctl.readAllStandardError(), 0);
+    ASSERT_TRUE(answer.ok()) << "stdout: " << out.toStdString() << " "
+                             << answer.error().message.toStdString();
+    EXPECT_EQ(answer.value()[u"revision"_s].toInt(), 2);
+    EXPECT_EQ(answer.value()[u"reloaded"_s], QJsonValue(false));
+    EXPECT_EQ(answer.value()[u"reload_code"_s].toString(), u"reload_timeout"_s);
+    // The pending SIGTERM ends it once the answer is out.
+    EXPECT_EQ(ctl.exitStatus(), QProcess::CrashExit);
+    EXPECT_TRUE(liveBytes().contains("*@terminated.example"));
 }

@@ -1,0 +1,155 @@
+#include "texts.h"
+
+#include "api/reasons.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace staffetta::client {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(staffetta::client)
+};
+
+std::optional<Permission> permissionFromName(const QString &name)
+{
+    for (const Permission p : allPermissions()) {
+        if (permissionName(p) == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString permissionText(Permission permission)
+{
+    switch (permission) {
+    case Permission::ReadStatus:
+        return Tr::tr("see the relay's status");
+    case Permission::ReadPolicy:
+        return Tr::tr("read the policy, usage and audit");
+    case Permission::ReadQueue:
+        return Tr::tr("read the mail queue");
+    case Permission::ReadBans:
+        return Tr::tr("read the bans and the whitelist");
+    case Permission::ReadAllAccounts:
+        return Tr::tr("see every account");
+    case Permission::EditOwnAccounts:
+        return Tr::tr("change the policy");
+    case Permission::EditPolicy:
+        return Tr::tr("change every account and the relay-wide settings");
+    case Permission::Unban:
+        return Tr::tr("unban addresses");
+    case Permission::Whitelist:
+        return Tr::tr("change the whitelist");
+    case Permission::WhitelistWide:
+        return Tr::tr("whitelist networks wider than /24 (IPv4) or /64 (IPv6)");
+    case Permission::ChangeQueue:
+        return Tr::tr("change the mail queue");
+    }
+    return {};
+}
+
+QString errorText(const Error &e)
+{
+    const QJsonObject &d = e.details;
+    switch (e.code) {
+    case ErrorCode::PermissionDenied: {
+        if (d.contains(u"accounts"_s) || d.contains(u"relay_wide"_s)) {
+            const QStringList accounts = d.value(u"accounts"_s).toVariant().toStringList();
+            if (d.value(u"relay_wide"_s).toBool())
+                return Tr::tr("You may change only your own accounts, not the relay-wide "
+                              "settings.");
+            return Tr::tr("You may change only your own accounts, not %1.")
+                .arg(accounts.join(u", "_s));
+        }
+        if (d.value(u"grant"_s).toString() == u"domains"_s)
+            return Tr::tr("You may not authorize %1 for %2: your sender domains are %3.")
+                .arg(d.value(u"sender"_s).toString(), d.value(u"account"_s).toString(),
+                     d.value(u"granted_domains"_s).toVariant().toStringList().join(u", "_s));
+        if (d.contains(u"maximum"_s))
+            return Tr::tr("You may set %1 of %2 to at most %3, not %4.")
+                .arg(d.value(u"limit"_s).toString(), d.value(u"account"_s).toString(),
+                     QString::number(d.value(u"maximum"_s).toInteger()),
+                     QString::number(d.value(u"value"_s).toInteger()));
+        if (const auto p = permissionFromName(d.value(u"permission"_s).toString()))
+            return Tr::tr("Your role (%1) may not %2 on this relay.")
+                .arg(d.value(u"role"_s).toString(), permissionText(*p));
+        return Tr::tr("Your role (%1) may not do this on this relay.")
+            .arg(d.value(u"role"_s).toString());
+    }
+    case ErrorCode::Conflict:
+        return Tr::tr("The policy changed since revision %1 (it is now at revision %2); nothing "
+                      "was written.")
+            .arg(d.value(u"base_revision"_s).toInt())
+            .arg(d.value(u"current_revision"_s).toInt());
+    case ErrorCode::NotFound: {
+        const QString reason = d.value(u"reason"_s).toString();
+        if (reason == u"not_banned"_s)
+            return Tr::tr("%1 is not banned in any jail.").arg(d.value(u"address"_s).toString());
+        if (reason == u"not_whitelisted"_s)
+            return Tr::tr("%1 is not on the whitelist.").arg(d.value(u"address"_s).toString());
+        if (d.contains(u"id"_s))
+            return Tr::tr("Message %1 is no longer in the queue.").arg(d.value(u"id"_s).toString());
+        break;
+    }
+    case ErrorCode::RequestTooLarge:
+        return Tr::tr("The request is larger than the %1 bytes the relay accepts; nothing was "
+                      "done.")
+            .arg(d.value(u"limit"_s).toInteger());
+    case ErrorCode::InvalidPolicy:
+        return Tr::tr("The relay refused the policy: %1").arg(e.message);
+    case ErrorCode::UnknownVerb:
+        return Tr::tr("The relay does not know the command '%1' (is it an older version?).")
+            .arg(d.value(u"verb"_s).toString());
+    default:
+        break;
+    }
+    return e.message;
+}
+
+QString failureKindText(api::FailureKind kind)
+{
+    switch (kind) {
+    case api::FailureKind::WrongCredentials:
+        return Tr::tr("wrong credentials");
+    case api::FailureKind::AuthWithoutTls:
+        return Tr::tr("AUTH without TLS");
+    case api::FailureKind::DroppedDuringAuth:
+        return Tr::tr("connection dropped during AUTH");
+    case api::FailureKind::UnauthorizedSender:
+        return Tr::tr("unauthorized sender");
+    case api::FailureKind::None:
+        break;
+    }
+    return {};
+}
+
+QString reasonText(const QString &code, const QString &fallback)
+{
+    const char *source = api::reasonSource(code);
+    return source ? QCoreApplication::translate("staffetta::api", source) : fallback;
+}
+
+QString actionReasonText(const api::ActionResult &r)
+{
+    return reasonText(r.reason, r.detail);
+}
+
+QString patternProblemText(const policy::PatternProblem &p)
+{
+    return p.withArgument(QCoreApplication::translate("staffetta::policy", p.text()));
+}
+
+QString reloadText(const QString &code, const QString &message)
+{
+    return reasonText(code, message);
+}
+
+} // namespace staffetta::client

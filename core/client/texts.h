@@ -1,0 +1,32 @@
+#pragma once
+
+#include "api/bans.h"
+#include "api/queue.h"
+#include "common/access.h"
+#include "common/result.h"
+#include "policy/pattern.h"
+
+#include <QString>
+
+// The console writes the sentences: the relay sends stable codes and their parameters (its
+// English `message` is for people at a terminal and for logs), and these words them in the
+// console's language (tr(), staffetta_it.ts / _en.ts).
+namespace staffetta::client {
+
+// An error as the console shows it: the sentence for its code and details when the code is
+// known here, else the error's own message (a newer relay, or a console-side error that was
+// written translated already).
+QString errorText(const Error &error);
+
+QString permissionText(Permission permission);  // "unban addresses"
+QString failureKindText(api::FailureKind kind); // "wrong credentials"
+// A reason code's sentence (api/reasons.h) in the console's language; `fallback` (the relay's
+// English) for a code this console does not know.
+QString reasonText(const QString &code, const QString &fallback);
+// Why an action left a message alone (ActionResult::reason), or what the tool said.
+QString actionReasonText(const api::ActionResult &result);
+QString patternProblemText(const policy::PatternProblem &problem);
+// Why a new policy is not in force yet (ApplyResult::reloadCode), "" when it is.
+QString reloadText(const QString &code, const QString &message);
+
+} // namespace staffetta::client

@@ -1,0 +1,72 @@
+// The console words the relay's codes (core/client/texts.h): in Italian with the Italian
+// translation loaded, whatever English the relay put in its message.
+#include "client/texts.h"
+#include "policy/pattern.h"
+
+#include "test_support.h"
+
+#include <QCoreApplication>
+#include <QTranslator>
+
+using namespace staffetta;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class Italian : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(translator.load(u":/i18n/staffetta_it"_s));
+        QCoreApplication::installTranslator(&translator);
+    }
+    void TearDown() override { QCoreApplication::removeTranslator(&translator); }
+    QTranslator translator;
+};
+
+} // namespace
+
+TEST_F(Italian, ARelayErrorIsWordedFromItsCodeAndDetails)
+{
+    const Error denied(ErrorCode::PermissionDenied, u"bob (role viewer) may not unban"_s,
+                       {{u"role"_s, u"viewer"_s}, {u"permission"_s, u"unban"_s}});
+    EXPECT_EQ(client::errorText(denied),
+              u"Il tuo ruolo (viewer) non può sbloccare indirizzi su questo relay."_s);
+    const Error conflict(ErrorCode::Conflict, u"the policy changed"_s,
+                         {{u"base_revision"_s, 3}, {u"current_revision"_s, 5}});
+    EXPECT_TRUE(client::errorText(conflict).startsWith(u"La policy è cambiata dalla revisione 3"_s))
+        << client::errorText(conflict).toStdString();
+    const Error notBanned(ErrorCode::NotFound, u"192.0.2.7 is not banned in any jail"_s,
+                          {{u"address"_s, u"192.0.2.7"_s}, {u"reason"_s, u"not_banned"_s}});
+    EXPECT_EQ(client::errorText(notBanned), u"192.0.2.7 non è bannato in nessuna jail."_s);
+    // A code this console does not know keeps the relay's own sentence.
+    Error newer = Error::fromJson({{u"code"_s, u"from_the_future"_s}, {u"message"_s, u"later"_s}});
+    EXPECT_EQ(client::errorText(newer), u"later"_s);
+}
+
+TEST_F(Italian, PatternProblemsAreTranslatableWithTheirParameter)
+{
+    policy::PatternProblem problem;
+    ASSERT_FALSE(policy::SenderPattern::parse(u"a b@example.com"_s, &problem));
+    EXPECT_EQ(problem.code, policy::PatternProblem::Code::ForbiddenCharacter);
+    // The relay's English (invalid_policy) and the console's Italian say the same.
+    EXPECT_EQ(problem.message(), u"contains ' ', which an address cannot contain"_s);
+    EXPECT_EQ(client::patternProblemText(problem),
+              u"contiene ' ', che un indirizzo non può contenere"_s);
+    ASSERT_FALSE(policy::SenderPattern::parse(u"*@*.*"_s, &problem));
+    EXPECT_EQ(client::patternProblemText(problem),
+              u"corrisponderebbe a ogni dominio (il suo dominio non ha caratteri fissi)"_s);
+}
+
+TEST_F(Italian, BanReasonsActionReasonsAndReloadCodes)
+{
+    EXPECT_EQ(client::failureKindText(api::FailureKind::WrongCredentials), u"credenziali errate"_s);
+    api::ActionResult held{u"ABC"_s, u"hold"_s, u"unchanged"_s, u"already on hold"_s,
+                           u"already_held"_s};
+    EXPECT_EQ(client::actionReasonText(held), u"già sospeso"_s);
+    api::ActionResult failed{u"ABC"_s, u"hold"_s, u"failed"_s, u"postsuper: fatal"_s, {}};
+    EXPECT_EQ(client::actionReasonText(failed), u"postsuper: fatal"_s);
+    EXPECT_EQ(client::reloadText(u"reload_timeout"_s, u"english"_s),
+              u"staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log."_s);
+}
