@@ -27,6 +27,7 @@ PolicyServer::PolicyServer(policy::QuotaCounter &counter, policy::StatsSink &sta
     , m_options(std::move(options))
 {
     m_engine.setReservationTimeout(m_options.reservationTimeoutSecs);
+    m_engine.setDeliveryRequired(true); // nothing is local before Postfix's settings are read
     m_clock.start();
 }
 

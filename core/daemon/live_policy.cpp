@@ -45,7 +45,8 @@ bool LivePolicy::reload()
     m_log.write(
         u"policy loaded: %1 (%2 accounts)"_s.arg(m_policyFile).arg(m_policy->accounts.size()));
     emit policyChanged(m_policy);
-    refreshDelivery(); // aliases are followed within the policy's local domains
+    if (m_started)
+        refreshDelivery(); // aliases are followed within the policy's local domains
     if (!m_loadedMarker.isEmpty()) {
         const QJsonObject marker{
             {u"sha256"_s, policy::sha256Hex(bytes)},
@@ -63,6 +64,11 @@ Result<Done> LivePolicy::start()
     if (!reload())
         return Error(ErrorCode::InvalidPolicy,
                      u"no valid policy in %1 (see the log)"_s.arg(m_policyFile));
+    // The first reading of Postfix's delivery settings is done before anything is served
+    // (Postfix answers 451 meanwhile): until it is known, no recipient is local.
+    if (m_delivery)
+        takeDelivery(m_delivery(m_policy.get()));
+    m_started = true;
 
     // Editors and `policy apply` replace the file by rename: watch the directory as well.
     m_watcher = new QFileSystemWatcher(this);
@@ -89,6 +95,19 @@ Result<Done> LivePolicy::start()
     return Done{};
 }
 
+void LivePolicy::takeDelivery(const Result<policy::LocalDelivery> &d)
+{
+    if (!d) {
+        // Keep what was known; without anything, no recipient is local.
+        m_log.write(u"cannot read Postfix's delivery settings: %1"_s.arg(d.error().message));
+        return;
+    }
+    for (const QString &table : d.value().unlisted)
+        m_log.write(
+            u"%1 cannot be listed: every local recipient counts against the quota"_s.arg(table));
+    emit deliveryChanged(std::make_shared<const policy::LocalDelivery>(d.value()));
+}
+
 void LivePolicy::refreshDelivery()
 {
     if (!m_delivery || m_deliveryPending)
@@ -99,18 +118,7 @@ void LivePolicy::refreshDelivery()
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         m_deliveryPending = false;
-        const Result<policy::LocalDelivery> d = watcher->result();
-        if (!d) {
-            // Keep what was known; without anything, every recipient outside the policy's
-            // local domains counts.
-            m_log.write(u"cannot read Postfix's delivery settings: %1"_s.arg(d.error().message));
-            return;
-        }
-        for (const QString &table : d.value().unlisted)
-            m_log.write(
-                u"%1 cannot be listed: every local recipient counts against the quota"_s.arg(
-                    table));
-        emit deliveryChanged(std::make_shared<const policy::LocalDelivery>(d.value()));
+        takeDelivery(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(
         [provider = m_delivery, policy = m_policy] { return provider(policy.get()); }));

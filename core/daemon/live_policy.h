@@ -41,6 +41,7 @@ signals:
 
 private:
     void refreshDelivery();
+    void takeDelivery(const Result<policy::LocalDelivery> &delivery);
 
     QString m_policyFile;
     QString m_loadedMarker;
@@ -50,6 +51,7 @@ private:
     QFileSystemWatcher *m_watcher = nullptr;
     QDateTime m_policyModified; // of the file last seen through a directory change
     bool m_deliveryPending = false;
+    bool m_started = false; // reloads after start() refresh the delivery in the background
 };
 
 } // namespace staffetta::daemon

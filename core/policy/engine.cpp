@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include <algorithm>
+
 namespace staffetta::policy {
 
 using namespace Qt::Literals::StringLiterals;
@@ -9,7 +11,8 @@ QString attr(const QHash<QByteArray, QByteArray> &a, const char *name)
 {
     return QString::fromUtf8(a.value(QByteArray(name)));
 }
-constexpr qint64 StaleMessageSecs = 3600; // a message without END-OF-MESSAGE for an hour is gone
+constexpr qint64 StaleMessageSecs = 3600;   // a message without an RCPT for an hour is dropped
+constexpr qint64 TombstoneSecs = 24 * 3600; // and remembered for a day
 
 QByteArray quotaExceeded(const QByteArray &sender, int quota)
 {
@@ -45,8 +48,10 @@ Request Request::fromAttributes(const QHash<QByteArray, QByteArray> &a)
 HourSpan quotaWindowAt(QuotaWindow window, const QDateTime &now)
 {
     const qint64 to = hourOf(now);
+    // Rolling: the current hour and the 24 before it, so nothing committed less than 24 hours
+    // ago is ever outside the window (hour buckets; up to an hour more, never less).
     if (window == QuotaWindow::Rolling24h)
-        return {to - 23, to};
+        return {to - 24, to};
     return {hourOf(QDateTime(now.toLocalTime().date(), QTime(0, 0))), to};
 }
 
@@ -54,7 +59,7 @@ HourSpan Engine::quotaSpan(const QDateTime &now)
 {
     const qint64 to = hourOf(now);
     if (m_policy && m_policy->limits.window == QuotaWindow::Rolling24h)
-        return {to - 23, to};
+        return quotaWindowAt(QuotaWindow::Rolling24h, now);
     if (m_midnightFor != to) {
         m_midnightFor = to;
         m_midnightHour = quotaWindowAt(QuotaWindow::CalendarDay, now).from;
@@ -131,16 +136,23 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
                       now);
     }
 
+    if (m_tombstones.contains(r.instance)) {
+        return reject(r, metric::RejectedQuota,
+                      "451 4.7.1 This transaction has been open too long: start it again", now);
+    }
     Message &m = m_messages[r.instance];
     if (m.startedSecs == 0) {
         m.startedSecs = now.toSecsSinceEpoch();
         m.login = r.login.toLower();
     }
+    m.lastSecs = now.toSecsSinceEpoch();
     const int maxRecipients = m_policy->maxRecipients(account);
     if (m.recipients + 1 > maxRecipients) {
         return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
     }
-    if (route(r.recipient, *m_policy, m_delivery.get()) == Route::Local) {
+    const bool deliveryKnown = m_delivery && m_delivery->known;
+    if ((deliveryKnown || !m_deliveryRequired) &&
+        route(r.recipient, *m_policy, m_delivery.get()) == Route::Local) {
         ++m.recipients;
         ++m.local;
         return {"DUNNO", {}, false};
@@ -172,10 +184,16 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
     }
     if (m.startedSecs == 0 && r.recipientCount > 0) {
-        // No RCPT of this message was seen (staffettad restarted in between): count every
-        // recipient as external, the safe side.
+        // No RCPT of this message was seen (staffettad restarted in between, or the message
+        // was dropped as stale): count every recipient as external, the safe side.
         m.external = r.recipientCount;
+    } else if (r.recipientCount > 0) {
+        // Postfix's count of the recipients it accepted: one the policy passed but a later
+        // restriction refused is not delivered, so not charged. Never less than what leaves:
+        // every outside recipient delivered is both policy-accepted and counted by Postfix.
+        m.external = std::min(m.external, r.recipientCount);
     }
+    m_tombstones.remove(r.instance);
     // Accepted: only now is the quota charged (a message whose reservation expired, or that
     // was never reserved, must fit now).
     const int quota = m_policy->dailyQuota(account);
@@ -196,13 +214,16 @@ void Engine::prune(const QDateTime &now)
     m_lastPrune = secs;
     m_counter.expire(secs, m_reservationTimeout);
     for (auto it = m_messages.begin(); it != m_messages.end();) {
-        if (secs - it->startedSecs > StaleMessageSecs) {
+        if (secs - it->lastSecs > StaleMessageSecs) {
             m_counter.release(it.key());
+            m_tombstones.insert(it.key(), secs);
             it = m_messages.erase(it);
         } else {
             ++it;
         }
     }
+    for (auto it = m_tombstones.begin(); it != m_tombstones.end();)
+        it = secs - *it > TombstoneSecs ? m_tombstones.erase(it) : std::next(it);
 }
 
 } // namespace staffetta::policy

@@ -70,6 +70,9 @@ public:
     // policy's local_domains decide what is local.
     void setDelivery(std::shared_ptr<const LocalDelivery> d) { m_delivery = std::move(d); }
     void setReservationTimeout(int seconds) { m_reservationTimeout = seconds; }
+    // staffettad: until Postfix's delivery settings have been read, nothing is local (the
+    // unit tests and tools without a Postfix use the policy's local domains alone).
+    void setDeliveryRequired(bool required) { m_deliveryRequired = required; }
 
     Verdict evaluate(const Request &request, const QDateTime &now);
 
@@ -88,6 +91,7 @@ private:
         int external = 0;
         int local = 0;
         qint64 startedSecs = 0;
+        qint64 lastSecs = 0; // the last RCPT
     };
     HourSpan quotaSpan(const QDateTime &now);
     Verdict rcpt(const Request &r, const Account *account, const QDateTime &now);
@@ -101,6 +105,10 @@ private:
     std::shared_ptr<const Policy> m_policy;
     std::shared_ptr<const LocalDelivery> m_delivery;
     QHash<QByteArray, Message> m_messages;
+    // Messages dropped as stale (no RCPT for an hour), kept a day: a transaction kept open
+    // past that (NOOPs every few minutes) must not end with its early recipients forgotten.
+    QHash<QByteArray, qint64> m_tombstones;
+    bool m_deliveryRequired = false;
     int m_reservationTimeout = 300;
     qint64 m_lastPrune = 0;
     // The hour of the last local midnight, recomputed only when the hour changes: time-zone

@@ -62,7 +62,7 @@ bool LocalQuotaCounter::commit(const QString &login, const QByteArray &message, 
 {
     bool covered = false;
     if (auto it = m_messages.find(message); it != m_messages.end()) {
-        covered = it->held && it->count == count;
+        covered = it->held && count <= it->count;
         giveBack(*it);
         m_messages.erase(it);
     }

@@ -2,7 +2,7 @@
 
 #include "policy.h"
 
-#include <QRegularExpression>
+#include <utility>
 
 namespace staffetta::policy {
 
@@ -85,9 +85,25 @@ Route route(const QString &recipient, const Policy &policy, const LocalDelivery 
 void resolveLeaving(LocalDelivery &d, const QList<std::pair<QString, QString>> &virtualEntries,
                     const QList<std::pair<QString, QString>> &aliasEntries, const Policy *policy)
 {
-    static const QRegularExpression separators(u"[,\\s]+"_s);
+    // Postfix splits a table's value at commas and white space outside double quotes:
+    // `"|/usr/lib/mailman/mail/mailman post list"` is one target (a command), not three.
     auto targets = [](const QString &value) {
-        return value.split(separators, Qt::SkipEmptyParts);
+        QStringList out;
+        QString current;
+        bool quoted = false;
+        for (QChar c : value) {
+            if (c == u'"')
+                quoted = !quoted;
+            if (!quoted && (c == u',' || c.isSpace())) {
+                if (!current.isEmpty())
+                    out.append(std::exchange(current, {}));
+                continue;
+            }
+            current += c;
+        }
+        if (!current.isEmpty())
+            out.append(current);
+        return out;
     };
     Policy everyDomain; // without a policy: every final destination of Postfix
     if (!policy) {
@@ -98,8 +114,8 @@ void resolveLeaving(LocalDelivery &d, const QList<std::pair<QString, QString>> &
     // until nothing changes (aliases of aliases; a cycle simply stops changing).
     auto leaves = [&](QString target, bool aliasTable) {
         target = target.trimmed();
-        if (target.startsWith(u'"') && target.endsWith(u'"') && target.size() > 1)
-            target = target.mid(1, target.size() - 2);
+        if (target.startsWith(u'"')) // a quoted command, file or include (or local part)
+            target.remove(u'"');
         if (aliasTable &&
             (target.startsWith(u'|') || target.startsWith(u":include:"_s, Qt::CaseInsensitive)))
             return true; // a command or an include list may send anything anywhere
@@ -109,20 +125,23 @@ void resolveLeaving(LocalDelivery &d, const QList<std::pair<QString, QString>> &
             return d.leavingLocalParts.contains(target.toLower());
         return route(target, *policy, &d) == Route::External;
     };
-    for (int round = 0; round < 16; ++round) {
+    // Each round marks at least one more key, so there are at most as many rounds as keys.
+    for (qsizetype round = 0; round <= virtualEntries.size() + aliasEntries.size(); ++round) {
         bool changed = false;
         for (const auto &[key, value] : virtualEntries) {
             const QString k = key.toLower();
+            // user@domain, @domain (every address of the domain), or a bare user, which
+            // Postfix applies to $myorigin and $mydestination alike (aliasDomains).
             const bool catchAll = k.startsWith(u'@');
-            if ((catchAll ? d.leavingDomains : d.leavingAddresses)
-                    .contains(catchAll ? k.mid(1) : k))
+            const bool bare = !k.contains(u'@');
+            QSet<QString> &marked =
+                catchAll ? d.leavingDomains : (bare ? d.leavingLocalParts : d.leavingAddresses);
+            const QString mark = catchAll ? k.mid(1) : k;
+            if (marked.contains(mark))
                 continue;
             for (const QString &t : targets(value)) {
                 if (leaves(t, false)) {
-                    if (catchAll)
-                        d.leavingDomains.insert(k.mid(1));
-                    else
-                        d.leavingAddresses.insert(k.contains(u'@') ? k : k + u'@' + d.myorigin);
+                    marked.insert(mark);
                     changed = true;
                     break;
                 }

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -149,7 +150,11 @@ Result<policy::LocalDelivery> Postfix::delivery(const policy::Policy *policy) co
                             u"virtual_alias_maps"_s,
                             u"canonical_maps"_s,
                             u"recipient_canonical_maps"_s,
-                            u"alias_maps"_s};
+                            u"alias_maps"_s,
+                            u"transport_maps"_s,
+                            u"always_bcc"_s,
+                            u"recipient_bcc_maps"_s,
+                            u"luser_relay"_s};
     auto out = run(u"postconf"_s, QStringList{u"-x"_s, u"-h"_s} + names, 30000);
     if (!out)
         return out.error();
@@ -161,6 +166,12 @@ Result<policy::LocalDelivery> Postfix::delivery(const policy::Policy *policy) co
     policy::LocalDelivery d;
     d.known = true;
     d.myorigin = values[2].trimmed().toLower();
+    if (d.myorigin.startsWith(u'/')) { // Debian: myorigin = /etc/mailname
+        QFile name(d.myorigin);
+        d.myorigin = name.open(QIODevice::ReadOnly)
+                         ? QString::fromUtf8(name.readLine()).trimmed().toLower()
+                         : QString();
+    }
     d.recipientDelimiter = values[3].trimmed();
     // A table's entries, or nullopt when Postfix cannot list it.
     auto list = [this](const QString &table) -> std::optional<QList<std::pair<QString, QString>>> {
@@ -189,7 +200,15 @@ Result<policy::LocalDelivery> Postfix::delivery(const policy::Policy *policy) co
         }
     }
     QList<std::pair<QString, QString>> virtualEntries, aliasEntries;
-    for (int i = 4; i < names.size(); ++i) {
+    // A copy of every message, or of mail for unknown users, may go anywhere: nothing is
+    // known to stay (the relay's settings say so in `info`).
+    for (int i = 9; i < names.size(); ++i) {
+        if (!values[i].trimmed().isEmpty()) {
+            d.everythingLeaves = true;
+            d.unlisted.append(names[i] + u" = "_s + values[i].trimmed());
+        }
+    }
+    for (int i = 4; i < 8; ++i) {
         for (const QString &table : listValue(values[i])) {
             auto entries = list(table);
             if (!entries) {
@@ -198,6 +217,35 @@ Result<policy::LocalDelivery> Postfix::delivery(const policy::Policy *policy) co
                 continue;
             }
             (i == 7 ? aliasEntries : virtualEntries) += *entries;
+        }
+    }
+    // Bare keys of the virtual and canonical tables apply to $myorigin too.
+    if (!d.myorigin.isEmpty())
+        d.aliasDomains.insert(d.myorigin);
+    // transport_maps may route a local domain or address to another host: such keys leave,
+    // unless their transport delivers on this relay.
+    static const QRegularExpression here(u"^(local|virtual|discard|error|retry|lmtp:unix)(:|$)"_s);
+    for (const QString &table : listValue(values[8])) {
+        auto entries = list(table);
+        if (!entries) {
+            d.everythingLeaves = true;
+            d.unlisted.append(u"transport_maps = "_s + table);
+            continue;
+        }
+        for (const auto &[key, value] : *entries) {
+            if (here.match(value.trimmed()).hasMatch())
+                continue;
+            const QString k = key.toLower();
+            if (k.contains(u'@')) {
+                d.leavingAddresses.insert(k);
+            } else if (k.startsWith(u'.')) { // the subdomains of a domain
+                for (const QString &domain : std::as_const(d.domains)) {
+                    if (domain.endsWith(k))
+                        d.leavingDomains.insert(domain);
+                }
+            } else {
+                d.leavingDomains.insert(k);
+            }
         }
     }
     policy::resolveLeaving(d, virtualEntries, aliasEntries, policy);

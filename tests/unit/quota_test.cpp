@@ -260,3 +260,76 @@ TEST(QuotaCounter, CommitsReachSqliteAndSurviveARestart)
     EXPECT_TRUE(
         e.evaluate(request("RCPT", u"z@ext.example"_s, "m2"), now).action.startsWith("450"));
 }
+
+// The review's attacks on the counting itself.
+TEST(Engine, ATransactionKeptOpenPastTheStaleLimitIsNotForgotten)
+{
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    auto p = labPolicy();
+    p.limits.dailyQuota = 100;
+    e.setPolicy(std::make_shared<const Policy>(p));
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 99; ++i)
+        ASSERT_EQ(e.evaluate(request("RCPT", u"v%1@ext.example"_s.arg(i), "open"), t0).action,
+                  "DUNNO");
+    // NOOPs keep the session alive for an hour and more; Postfix asks nothing meanwhile.
+    const QDateTime later = t0.addSecs(3700);
+    e.evaluate(request("RCPT", u"x@ext.example"_s, "other"), later); // staffettad prunes
+    EXPECT_TRUE(e.evaluate(request("RCPT", u"bob@lab.test"_s, "open"), later)
+                    .action.startsWith("451 4.7.1"));
+    // If it ends anyway, every recipient Postfix counts is charged (and must fit).
+    EXPECT_EQ(e.evaluate(request("END-OF-MESSAGE", {}, "open", 99), later).action, "DUNNO");
+    EXPECT_GE(e.quotaUsed(u"alice"_s, later), 99);
+}
+
+TEST(Engine, ChargesNoMoreThanPostfixAccepted)
+{
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    e.setPolicy(std::make_shared<const Policy>(labPolicy()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 3; ++i)
+        e.evaluate(request("RCPT", u"v%1@ext.example"_s.arg(i), "m"), now);
+    // A later restriction refused two of them: Postfix accepted one.
+    EXPECT_EQ(e.evaluate(request("END-OF-MESSAGE", {}, "m", 1), now).action, "DUNNO");
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, now), 1);
+}
+
+TEST(Engine, NothingIsLocalUntilPostfixsDeliveryIsKnown)
+{
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    auto p = labPolicy();
+    p.limits.dailyQuota = 0;
+    e.setPolicy(std::make_shared<const Policy>(p));
+    e.setDeliveryRequired(true);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    EXPECT_TRUE(e.evaluate(request("RCPT", u"bob@lab.test"_s, "m"), now).action.startsWith("450"));
+    LocalDelivery d;
+    d.known = true;
+    d.domains = {u"lab.test"_s};
+    e.setDelivery(std::make_shared<const LocalDelivery>(d));
+    EXPECT_EQ(e.evaluate(request("RCPT", u"bob@lab.test"_s, "m"), now).action, "DUNNO");
+}
+
+TEST(Routing, QuotedCommandsBareKeysAndLongChainsLeave)
+{
+    const Policy policy = labPolicy();
+    LocalDelivery d;
+    d.known = true;
+    d.domains = {u"lab.test"_s, u"localhost"_s};
+    d.aliasDomains = {u"localhost"_s};
+    d.myorigin = u"lab.test"_s;
+    d.aliasDomains.insert(d.myorigin);
+    QList<std::pair<QString, QString>> virtualEntries{{u"info"_s, u"x@gmail.example"_s}};
+    // A chain of 40 aliases listed in the worst order (the end first).
+    for (int i = 0; i < 40; ++i)
+        virtualEntries.append({u"c%1@lab.test"_s.arg(i), u"c%1@lab.test"_s.arg(i + 1)});
+    virtualEntries.append({u"c40@lab.test"_s, u"out@gmail.example"_s});
+    resolveLeaving(d, virtualEntries,
+                   {{u"list"_s, u"\"|/var/lib/mailman/mail/mailman post list\""_s}}, &policy);
+    for (const QString &external :
+         {u"list@localhost"_s, u"info@lab.test"_s, u"info@localhost"_s, u"c0@lab.test"_s})
+        EXPECT_EQ(route(external, policy, &d), Route::External) << external.toStdString();
+}
