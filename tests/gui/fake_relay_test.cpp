@@ -96,6 +96,16 @@ protected:
         return waitForWidget<QMessageBox>(u"queueConfirm"_s);
     }
 
+    // Adds another relay (not connected) and selects it.
+    void addOtherRelay()
+    {
+        settings::RelayProfile p;
+        p.id = QUuid::createUuid();
+        p.name = u"Other"_s;
+        p.ssh.host = u"other.relay.test"_s;
+        window->saveProfile(p);
+    }
+
     // Adds a relay profile (reached through the fake) and connects to it.
     ui::RelayConnection *connectRelay(const QString &name = u"Fake"_s)
     {
@@ -230,6 +240,52 @@ TEST_F(FakeConsole, AQueueActionIsReportedAndTheRelaysStatusIsAskedAgain)
     report->close();
     EXPECT_TRUE(waitUntil([&] { return relay->calls.contains(QStringList{u"info"_s}); }))
         << "the relay's status was not asked again";
+}
+
+// A queue action's report belongs to its relay: when another relay is selected while the
+// (late) answer is on its way, no report about the first relay's queue opens over the second.
+// The write itself is not interrupted.
+TEST_F(FakeConsole, AQueueActionsReportIsNotShownForTheNextSelectedRelay)
+{
+    relay->results.insert(
+        u"queue hold"_s,
+        QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s},
+                                                          {u"outcome"_s, u"held"_s}}}}});
+    QMessageBox *confirm = holdTheQueuedMessage();
+    ASSERT_NE(confirm, nullptr);
+    relay->delayMs = 300;
+    confirm->button(QMessageBox::Yes)->click();
+    addOtherRelay();
+    ASSERT_EQ(window->queue()->connection(), window->currentConnection());
+    EXPECT_EQ(waitForWidget<QMessageBox>(u"queueResults"_s, 800), nullptr)
+        << "the first relay's queue report was shown over the second";
+    EXPECT_TRUE(relay->calls.contains(QStringList{u"queue"_s, u"hold"_s}));
+}
+
+// The same for the Bans view's writes: an unban's report does not reach the status of the
+// relay selected meanwhile.
+TEST_F(FakeConsole, AnUnbansReportIsNotShownForTheNextSelectedRelay)
+{
+    relay->results.insert(u"bans list"_s,
+                          QJsonObject{{u"jails"_s, QJsonArray{}}, {u"whitelist"_s, QJsonArray{}}});
+    relay->results.insert(u"bans unban"_s,
+                          QJsonObject{{u"jails"_s, QJsonArray{u"postfix-sasl"_s}}});
+    connectRelay();
+    ui::BansView *bans = window->bans();
+    window->views()->setCurrentWidget(bans);
+    auto *status = bans->findChild<QLabel *>(u"bansStatus"_s);
+    ASSERT_TRUE(waitUntil([&] { return status->text() == u"0 banned"_s; }))
+        << status->text().toStdString();
+    QSignalSpy messages(bans, &ui::BansView::message);
+    relay->delayMs = 300;
+    bans->unbanAddress(u"192.0.2.1"_s);
+    addOtherRelay();
+    waitUntil([] { return false; }, 800); // the late answer has arrived by now
+    EXPECT_TRUE(relay->calls.contains(QStringList{u"bans"_s, u"unban"_s}));
+    EXPECT_FALSE(status->text().contains(u"192.0.2.1"_s)) << status->text().toStdString();
+    for (const QList<QVariant> &m : messages)
+        EXPECT_FALSE(m.value(0).toString().contains(u"192.0.2.1"_s))
+            << m.value(0).toString().toStdString();
 }
 
 // The Limits view shows today's use against the quota and edits an override in the draft.
