@@ -96,6 +96,13 @@ protected:
         return waitForWidget<QMessageBox>(u"queueConfirm"_s);
     }
 
+    // The relay's answer to holding the queued message: held.
+    static QJsonObject heldAnswer()
+    {
+        return {{u"results"_s,
+                 QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s}, {u"outcome"_s, u"held"_s}}}}};
+    }
+
     // Adds another relay (not connected) and selects it.
     void addOtherRelay()
     {
@@ -224,10 +231,7 @@ TEST_F(FakeConsole, AFailedQueueActionShowsItsErrorWithoutANestedEventLoop)
 // the queues from `info`).
 TEST_F(FakeConsole, AQueueActionIsReportedAndTheRelaysStatusIsAskedAgain)
 {
-    relay->results.insert(
-        u"queue hold"_s,
-        QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s},
-                                                          {u"outcome"_s, u"held"_s}}}}});
+    relay->results.insert(u"queue hold"_s, heldAnswer());
     QMessageBox *confirm = holdTheQueuedMessage();
     ASSERT_NE(confirm, nullptr);
     relay->calls.clear();
@@ -247,10 +251,7 @@ TEST_F(FakeConsole, AQueueActionIsReportedAndTheRelaysStatusIsAskedAgain)
 // The write itself is not interrupted.
 TEST_F(FakeConsole, AQueueActionsReportIsNotShownForTheNextSelectedRelay)
 {
-    relay->results.insert(
-        u"queue hold"_s,
-        QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s},
-                                                          {u"outcome"_s, u"held"_s}}}}});
+    relay->results.insert(u"queue hold"_s, heldAnswer());
     QMessageBox *confirm = holdTheQueuedMessage();
     ASSERT_NE(confirm, nullptr);
     relay->delayMs = 300;
