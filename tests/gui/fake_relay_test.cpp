@@ -1,6 +1,7 @@
 // The console offscreen against a fake relay (canned answers, no lab): what the views do with
 // what a relay says. What the relay itself does is tested against the lab (the other files).
 #include "bans_view.h"
+#include "client/texts.h"
 #include "fleet_model.h"
 #include "limits_view.h"
 #include "main_window.h"
@@ -194,6 +195,52 @@ TEST_F(FakeConsole, AHitOfARemovedRelayOpensNothingWhenDoubleClicked)
     EXPECT_EQ(window->fleet()->rowCount(), 0);
     emit panel->tree()->doubleClicked(index);
     EXPECT_EQ(shown.count(), 1);
+}
+
+// A relay's refusal of a search is shown in the console's words (client::errorText), not in the
+// relay's English message.
+TEST_F(FakeConsole, ASearchRefusedByARelayIsShownInTheConsolesWords)
+{
+    const Error refused(ErrorCode::PermissionDenied, u"permission denied: read_queue"_s,
+                        QJsonObject{{u"role"_s, u"viewer"_s}, {u"permission"_s, u"read_queue"_s}});
+    ASSERT_NE(client::errorText(refused), refused.message);
+    relay->errors.insert(u"search"_s, refused);
+    connectRelay();
+    ui::SearchPanel *panel = window->searchPanel();
+    QSignalSpy finished(panel, &ui::SearchPanel::finished);
+    window->search(u"4ABCDEF12"_s);
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    EXPECT_EQ(panel->model()->index(0, 1).data().toString(), client::errorText(refused));
+}
+
+// An unban from the search results that the relay refuses says why in the console's words.
+TEST_F(FakeConsole, AnUnbanFromTheSearchThatFailsIsShownInTheConsolesWords)
+{
+    const QJsonObject ban{{u"jail"_s, u"postfix-sasl"_s},
+                          {u"address"_s, u"192.0.2.1"_s},
+                          {u"since"_s, u"2026-12-01T10:00:00Z"_s}};
+    relay->results.insert(
+        u"search"_s, QJsonObject{{u"kind"_s, u"ip"_s},
+                                 {u"ip"_s, QJsonObject{{u"address"_s, u"192.0.2.1"_s},
+                                                       {u"bans"_s, QJsonArray{ban}},
+                                                       {u"reason"_s, u"wrong_credentials"_s}}}});
+    const Error notBanned(
+        ErrorCode::NotFound, u"192.0.2.1 is not banned"_s,
+        QJsonObject{{u"reason"_s, u"not_banned"_s}, {u"address"_s, u"192.0.2.1"_s}});
+    ASSERT_NE(client::errorText(notBanned), notBanned.message);
+    relay->errors.insert(u"bans unban"_s, notBanned);
+    connectRelay();
+    ui::SearchPanel *panel = window->searchPanel();
+    QSignalSpy finished(panel, &ui::SearchPanel::finished);
+    window->search(u"192.0.2.1"_s);
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    auto *unban = panel->findChild<QPushButton *>(u"searchUnban"_s);
+    ASSERT_NE(unban, nullptr);
+    ASSERT_TRUE(unban->isEnabled());
+    QSignalSpy messages(panel, &ui::SearchPanel::message);
+    unban->click();
+    ASSERT_TRUE(waitUntil([&] { return messages.count() > 0; }));
+    EXPECT_EQ(messages.at(0).value(0).toString(), client::errorText(notBanned));
 }
 
 // A failed queue action says so in a window-modal box opened from the call's continuation,
