@@ -104,6 +104,16 @@ protected:
                  QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s}, {u"outcome"_s, u"held"_s}}}}};
     }
 
+    // Connects to a relay and searches it for `term`: the panel once it answered (else null).
+    ui::SearchPanel *connectAndSearch(const QString &term)
+    {
+        connectRelay();
+        ui::SearchPanel *panel = window->searchPanel();
+        QSignalSpy finished(panel, &ui::SearchPanel::finished);
+        window->search(term);
+        return waitUntil([&] { return finished.count() == 1; }) ? panel : nullptr;
+    }
+
     // Adds another relay (not connected) and selects it.
     void addOtherRelay()
     {
@@ -176,11 +186,8 @@ TEST_F(FakeConsole, AHitOfARemovedRelayOpensNothingWhenDoubleClicked)
             {u"queue"_s,
              QJsonObject{{u"messages"_s, QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)}},
                          {u"matched"_s, 1}}}});
-    connectRelay();
-    ui::SearchPanel *panel = window->searchPanel();
-    QSignalSpy finished(panel, &ui::SearchPanel::finished);
-    window->search(u"4ABCDEF12"_s);
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ui::SearchPanel *panel = connectAndSearch(u"4ABCDEF12"_s);
+    ASSERT_NE(panel, nullptr);
     QStandardItem *hit = panel->model()->item(0)->child(0);
     ASSERT_NE(hit, nullptr);
     ASSERT_TRUE(hit->text().contains(u"4ABCDEF12"_s)) << hit->text().toStdString();
@@ -205,11 +212,8 @@ TEST_F(FakeConsole, ASearchRefusedByARelayIsShownInTheConsolesWords)
                         QJsonObject{{u"role"_s, u"viewer"_s}, {u"permission"_s, u"read_queue"_s}});
     ASSERT_NE(client::errorText(refused), refused.message);
     relay->errors.insert(u"search"_s, refused);
-    connectRelay();
-    ui::SearchPanel *panel = window->searchPanel();
-    QSignalSpy finished(panel, &ui::SearchPanel::finished);
-    window->search(u"4ABCDEF12"_s);
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ui::SearchPanel *panel = connectAndSearch(u"4ABCDEF12"_s);
+    ASSERT_NE(panel, nullptr);
     EXPECT_EQ(panel->model()->index(0, 1).data().toString(), client::errorText(refused));
 }
 
@@ -229,11 +233,8 @@ TEST_F(FakeConsole, AnUnbanFromTheSearchThatFailsIsShownInTheConsolesWords)
         QJsonObject{{u"reason"_s, u"not_banned"_s}, {u"address"_s, u"192.0.2.1"_s}});
     ASSERT_NE(client::errorText(notBanned), notBanned.message);
     relay->errors.insert(u"bans unban"_s, notBanned);
-    connectRelay();
-    ui::SearchPanel *panel = window->searchPanel();
-    QSignalSpy finished(panel, &ui::SearchPanel::finished);
-    window->search(u"192.0.2.1"_s);
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ui::SearchPanel *panel = connectAndSearch(u"192.0.2.1"_s);
+    ASSERT_NE(panel, nullptr);
     auto *unban = panel->findChild<QPushButton *>(u"searchUnban"_s);
     ASSERT_NE(unban, nullptr);
     ASSERT_TRUE(unban->isEnabled());
