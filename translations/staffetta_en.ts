@@ -309,6 +309,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>no SSH answer within %1 s</source>
         <translation>no SSH answer within %1 s</translation>
     </message>
+    <message>
+        <source>The relay did not answer the login of %1 within %2 s.</source>
+        <translation>The relay did not answer the login of %1 within %2 s.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::api</name>

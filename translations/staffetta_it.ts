@@ -309,6 +309,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>no SSH answer within %1 s</source>
         <translation>nessuna risposta SSH entro %1 s</translation>
     </message>
+    <message>
+        <source>The relay did not answer the login of %1 within %2 s.</source>
+        <translation>Il relay non ha risposto all&apos;accesso di %1 entro %2 s.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::api</name>

@@ -4,7 +4,6 @@
 #include "client/texts.h"
 #include "relay_call.h"
 #include "relay_connection.h"
-#include "when_ready.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -199,6 +198,7 @@ BansView::BansView(QWidget *parent)
     , m_status(new QLabel(this))
     , m_listCall(new RelayCall(this))
     , m_logCall(new RelayCall(this))
+    , m_writeCall(new RelayCall(this))
 {
     setObjectName(u"bansView"_s);
     m_table->setObjectName(u"bansTable"_s);
@@ -264,6 +264,7 @@ BansView::BansView(QWidget *parent)
         if (i.isValid())
             removeFromWhitelist(m_whitelist->entry(i.row()).address);
     });
+    connect(m_writeCall, &RelayCall::busyChanged, this, &BansView::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &BansView::showLog);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -338,9 +339,11 @@ void BansView::updateActions()
 {
     const bool unban = connection() && connection()->can(Permission::Unban);
     const bool whitelist = connection() && connection()->can(Permission::Whitelist);
-    m_unban->setEnabled(unban && !selectedAddress().isEmpty());
-    m_addWhitelist->setEnabled(whitelist && !selectedAddress().isEmpty());
-    m_removeWhitelist->setEnabled(whitelist && m_whitelistTable->selectionModel()->hasSelection());
+    const bool idle = !m_writeCall->isBusy(); // one write at a time
+    m_unban->setEnabled(idle && unban && !selectedAddress().isEmpty());
+    m_addWhitelist->setEnabled(idle && whitelist && !selectedAddress().isEmpty());
+    m_removeWhitelist->setEnabled(idle && whitelist &&
+                                  m_whitelistTable->selectionModel()->hasSelection());
     m_unban->setToolTip(unban ? QString() : tr("This relay does not let you unban addresses."));
     const QString noWhitelist =
         whitelist ? QString() : tr("This relay does not let you change its whitelist.");
@@ -380,8 +383,9 @@ void BansView::showLog()
 void BansView::afterWrite(const QString &done, const Error *error)
 {
     if (error) {
-        m_status->setText(error->message);
-        emit message(error->message);
+        const QString text = client::errorText(*error);
+        m_status->setText(text);
+        emit message(text);
         return;
     }
     m_status->setText(done);
@@ -391,38 +395,46 @@ void BansView::afterWrite(const QString &done, const Error *error)
     reload();
 }
 
+// The writes are not interrupted (the token is not passed on); their report belongs to this
+// relay and is dropped if another one is selected meanwhile.
+
 void BansView::unbanAddress(const QString &address)
 {
-    if (!connection())
+    if (!connection() || m_writeCall->isBusy())
         return;
     auto client = connection()->client();
-    whenReady(client::unban(client, address), this, [this, address](const Result<QStringList> &r) {
-        afterWrite(tr("%1 unbanned (%2).").arg(address, r ? r.value().join(u", "_s) : QString()),
-                   r ? nullptr : &r.error());
-    });
+    m_writeCall->start(
+        [&](transport::CancelToken) { return client::unban(client, address); },
+        [this, address](const Result<QStringList> &r) {
+            afterWrite(
+                tr("%1 unbanned (%2).").arg(address, r ? r.value().join(u", "_s) : QString()),
+                r ? nullptr : &r.error());
+        });
 }
 
 void BansView::whitelistAddress(const QString &address, const QString &note)
 {
-    if (!connection())
+    if (!connection() || m_writeCall->isBusy())
         return;
     auto client = connection()->client();
-    whenReady(client::whitelistAdd(client, address, note), this,
-              [this, address](const Result<QJsonObject> &r) {
-                  afterWrite(tr("%1 is on the whitelist.").arg(address), r ? nullptr : &r.error());
-              });
+    m_writeCall->start(
+        [&](transport::CancelToken) { return client::whitelistAdd(client, address, note); },
+        [this, address](const Result<QJsonObject> &r) {
+            afterWrite(tr("%1 is on the whitelist.").arg(address), r ? nullptr : &r.error());
+        });
 }
 
 void BansView::removeFromWhitelist(const QString &address)
 {
-    if (!connection())
+    if (!connection() || m_writeCall->isBusy())
         return;
     auto client = connection()->client();
-    whenReady(client::whitelistRemove(client, address), this,
-              [this, address](const Result<QJsonObject> &r) {
-                  afterWrite(tr("%1 is no longer on the whitelist.").arg(address),
-                             r ? nullptr : &r.error());
-              });
+    m_writeCall->start(
+        [&](transport::CancelToken) { return client::whitelistRemove(client, address); },
+        [this, address](const Result<QJsonObject> &r) {
+            afterWrite(tr("%1 is no longer on the whitelist.").arg(address),
+                       r ? nullptr : &r.error());
+        });
 }
 
 void BansView::retranslate()

@@ -104,8 +104,9 @@ private:
     QPushButton *m_addWhitelist;
     QPushButton *m_removeWhitelist;
     QLabel *m_status;
-    RelayCall *m_listCall; // bans list
-    RelayCall *m_logCall;  // bans log (the selected address)
+    RelayCall *m_listCall;  // bans list
+    RelayCall *m_logCall;   // bans log (the selected address)
+    RelayCall *m_writeCall; // unban, whitelist add or remove (one at a time)
 };
 
 // Asks (window-modal, without a nested event loop) for the note of a new whitelist entry,

@@ -54,8 +54,7 @@ void PolicyEditor::setConnection(RelayConnection *connection)
         connect(old, &QObject::destroyed, this, [this, old] { m_parked.remove(old); });
     }
     m_connection = connection;
-    ++m_generation;
-    m_call->cancel();
+    m_call->cancel(); // also makes the open dialogs' answers stale
     m_undo->clear();
     if (connection && m_parked.contains(connection)) {
         const Parked parked = m_parked.take(connection);
@@ -126,7 +125,6 @@ void PolicyEditor::reload()
         emit message(tr("Connect to the relay first."));
         return;
     }
-    ++m_generation;
     auto client = m_connection->client();
     m_call->start(
         [&](transport::CancelToken) { return client::policyGet(client); },
@@ -165,19 +163,18 @@ void PolicyEditor::apply()
         emit message(tr("Nothing to apply."));
         return;
     }
-    const quint64 generation = m_generation;
+    // The review answers for this draft: a reload, apply or relay switch meanwhile drops it.
     reviewChanges(m_dialogParent, m_connection->profile().name, m_base.revision, pending,
-                  [this, generation](std::optional<QString> comment) {
-                      if (comment && generation == m_generation)
+                  m_call->guard([this](std::optional<QString> comment) {
+                      if (comment)
                           send(*comment);
-                  });
+                  }));
 }
 
 void PolicyEditor::send(const QString &comment)
 {
     if (!m_connection)
         return;
-    ++m_generation;
     emit message(tr("Applying to %1…").arg(m_connection->profile().name));
     auto client = m_connection->client();
     m_call->start(
@@ -212,12 +209,9 @@ void PolicyEditor::send(const QString &comment)
 void PolicyEditor::onConflict(const client::Conflict &conflict)
 {
     const QList<policy::Change> mine = changes();
-    const quint64 generation = m_generation;
     resolveConflict(
         m_dialogParent, m_connection ? m_connection->profile().name : QString(), conflict, mine,
-        [this, generation, conflict, mine](ConflictChoice choice) {
-            if (generation != m_generation)
-                return;
+        m_call->guard([this, conflict, mine](ConflictChoice choice) {
             if (choice == ConflictChoice::Reload) {
                 reload();
             } else if (choice == ConflictChoice::Merge) {
@@ -236,7 +230,7 @@ void PolicyEditor::onConflict(const client::Conflict &conflict)
                 }
                 apply();
             }
-        });
+        }));
 }
 
 } // namespace staffetta::ui

@@ -84,10 +84,10 @@ private:
     client::PolicySnapshot m_base;
     policy::Policy m_draft;
     QUndoStack *m_undo;
-    RelayCall *m_call; // policy get or apply: one at a time, busy while it runs
+    RelayCall *m_call; // policy get or apply: one at a time, busy while it runs; a dialog
+                       // answering for an older draft is dropped (guard)
     bool m_loaded = false;
     bool m_busy = false;
-    quint64 m_generation = 0; // the draft's: a dialog answering for an older one is ignored
 };
 
 } // namespace staffetta::ui

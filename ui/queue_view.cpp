@@ -5,7 +5,6 @@
 #include "queue_model.h"
 #include "relay_call.h"
 #include "relay_connection.h"
-#include "when_ready.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -52,6 +51,7 @@ QueueView::QueueView(QWidget *parent)
     , m_detailTimer(new QTimer(this))
     , m_load(new RelayCall(this))
     , m_show(new RelayCall(this))
+    , m_action(new RelayCall(this))
 {
     setObjectName(u"queueView"_s);
     m_queue->setObjectName(u"queueChooser"_s);
@@ -127,6 +127,7 @@ QueueView::QueueView(QWidget *parent)
         m_load->cancel();
         m_status->setText(tr("Loading stopped."));
     });
+    connect(m_action, &RelayCall::busyChanged, this, &QueueView::updateActions);
     connect(m_load, &RelayCall::busyChanged, this, [this](bool busy) {
         m_progress->setVisible(busy);
         m_stop->setVisible(busy);
@@ -253,7 +254,7 @@ void QueueView::updateActions()
     const bool allowed = connection() && connection()->can(Permission::ChangeQueue);
     const bool any = m_table->selectionModel()->hasSelection();
     for (const auto &[a, b] : m_actions) {
-        b->setEnabled(allowed && any);
+        b->setEnabled(allowed && any && !m_action->isBusy()); // one action at a time
         b->setToolTip(allowed ? QString() : tr("This relay does not let you change its queue."));
     }
 }
@@ -336,25 +337,24 @@ void QueueView::act(QueueAction action)
 
 void QueueView::runAction(QueueAction action, const QStringList &ids)
 {
-    if (!connection())
+    if (!connection() || m_action->isBusy())
         return;
     auto client = connection()->client();
-    for (const auto &[a, b] : m_actions)
-        b->setEnabled(false);
-    // A write: its report is shown even if another relay is selected meanwhile (not a RelayCall,
-    // whose result the switch would drop).
-    whenReady(client::queueAction(client, action, ids), this,
-              [this, action](const Result<QList<api::ActionResult>> &r) {
-                  updateActions();
-                  if (!r) {
-                      showError(client::errorText(r.error()));
-                      return;
-                  }
-                  reportResults(action, r.value());
-                  emit actionDone(r.value());
-                  relayWritten();
-                  reload();
-              });
+    // The write is not interrupted (the token is not passed on); its report belongs to this
+    // relay and is dropped if another one is selected meanwhile (the fleet refresh then shows
+    // this relay's new state).
+    m_action->start(
+        [&](transport::CancelToken) { return client::queueAction(client, action, ids); },
+        [this, action](const Result<QList<api::ActionResult>> &r) {
+            if (!r) {
+                showError(client::errorText(r.error()));
+                return;
+            }
+            reportResults(action, r.value());
+            emit actionDone(r.value());
+            relayWritten();
+            reload();
+        });
 }
 
 void QueueView::showError(const QString &text)

@@ -80,8 +80,9 @@ private:
     QTimer *m_autoTimer;
     QTimer *m_progressTimer;
     QTimer *m_detailTimer;
-    RelayCall *m_load; // queue list
-    RelayCall *m_show; // queue show (the selected message)
+    RelayCall *m_load;   // queue list
+    RelayCall *m_show;   // queue show (the selected message)
+    RelayCall *m_action; // hold, release, … (one at a time)
     std::shared_ptr<std::atomic<qint64>> m_loadedRows;
     QElapsedTimer m_loadClock;
     qint64 m_lastLoadMs = -1;

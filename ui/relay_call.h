@@ -6,6 +6,9 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QPointer>
+
+#include <utility>
 
 namespace staffetta::ui {
 
@@ -43,6 +46,17 @@ public:
                       emit busyChanged(false);
                       handler(std::move(result));
                   });
+    }
+
+    // `f` wrapped for a question asked on the way (a dialog answering later): it runs only if no
+    // start() or cancel() came in between and this call still exists.
+    template<typename F> auto guard(F f)
+    {
+        return [self = QPointer<RelayCall>(this), generation = m_generation,
+                f = std::move(f)](auto &&...args) mutable {
+            if (self && generation == self->m_generation)
+                f(std::forward<decltype(args)>(args)...);
+        };
     }
 
 signals:

@@ -3,9 +3,9 @@
 #include "client/relay_client.h"
 #include "prompter.h"
 #include "queue_model.h"
+#include "relay_call.h"
 #include "secrets/secret_store.h"
 #include "transport/ssh_transport.h"
-#include "when_ready.h"
 
 namespace staffetta::ui {
 
@@ -28,6 +28,7 @@ RelayConnection::RelayConnection(settings::RelayProfile profile, secrets::Secret
     , m_transport(m_factory(m_profile))
     , m_secrets(secrets)
     , m_prompter(prompter)
+    , m_call(new RelayCall(this))
 {}
 
 RelayConnection::~RelayConnection()
@@ -89,10 +90,7 @@ bool RelayConnection::can(Permission permission) const
 
 void RelayConnection::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel.reset();
-    ++m_generation; // results of older requests are now stale
+    m_call->cancel();
 }
 
 void RelayConnection::refresh()
@@ -109,18 +107,16 @@ void RelayConnection::loadSecretThenRun()
         return;
     }
     m_keychainTried = true;
-    const quint64 generation = m_generation;
-    whenReady(m_secrets.read(m_profile.keychainKey()), this,
-              [this, generation](const Result<QString> &r) {
-                  if (generation != m_generation)
-                      return;
-                  if (r)
-                      m_secret = r.value();
-                  else if (r.error().code != ErrorCode::NotFound)
-                      emit notice(r.error().message);
-                  // Without a keychain the connection goes on; a needed secret is then asked for.
-                  runInfo();
-              });
+    m_call->start([&](transport::CancelToken) { return m_secrets.read(m_profile.keychainKey()); },
+                  [this](const Result<QString> &r) {
+                      if (r)
+                          m_secret = r.value();
+                      else if (r.error().code != ErrorCode::NotFound)
+                          emit notice(r.error().message);
+                      // Without a keychain the connection goes on; a needed secret is then
+                      // asked for.
+                      runInfo();
+                  });
 }
 
 client::RelayClient RelayConnection::client() const
@@ -131,29 +127,25 @@ client::RelayClient RelayConnection::client() const
 
 void RelayConnection::runInfo()
 {
-    m_cancel = transport::makeCancelToken();
-    const quint64 generation = m_generation;
-    whenReady(client().info(m_cancel), this, [this, generation](const Result<api::RelayInfo> &r) {
-        if (generation != m_generation)
-            return; // canceled or superseded
-        if (!r) {
-            handleFailure(r.error());
-            return;
-        }
-        m_info = r.value();
-        m_error.reset();
-        m_lastUpdate = QDateTime::currentDateTime();
-        setState(State::Online);
-    });
+    m_call->start([&](transport::CancelToken cancel) { return client().info(std::move(cancel)); },
+                  [this](const Result<api::RelayInfo> &r) {
+                      if (!r) {
+                          handleFailure(r.error());
+                          return;
+                      }
+                      m_info = r.value();
+                      m_error.reset();
+                      m_lastUpdate = QDateTime::currentDateTime();
+                      setState(State::Online);
+                  });
 }
 
 void RelayConnection::handleFailure(const Error &error)
 {
-    const quint64 generation = m_generation;
+    // The questions' answers are guarded like results: a refresh or cancel meanwhile, or the
+    // connection's removal, makes them stale.
     if (error.code == ErrorCode::HostKeyUnknown) {
-        m_prompter.askTrustHostKey(m_profile.name, error, [this, generation, error](bool trust) {
-            if (generation != m_generation)
-                return;
+        m_prompter.askTrustHostKey(m_profile.name, error, m_call->guard([this, error](bool trust) {
             if (!trust) {
                 m_error = Error(ErrorCode::HostKeyUnknown,
                                 tr("The host key was not trusted; not connected."), error.details);
@@ -162,7 +154,7 @@ void RelayConnection::handleFailure(const Error &error)
             }
             m_approvedFingerprint = error.details.value(u"fingerprint"_s).toString();
             runInfo();
-        });
+        }));
         return;
     }
     const bool askSecret =
@@ -170,9 +162,7 @@ void RelayConnection::handleFailure(const Error &error)
         (error.code == ErrorCode::AuthFailed && m_profile.ssh.auth != transport::SshAuth::Agent);
     if (askSecret) {
         m_prompter.askSecret(m_profile.name, error,
-                             [this, generation, error](std::optional<Prompter::SecretAnswer> a) {
-                                 if (generation != m_generation)
-                                     return;
+                             m_call->guard([this, error](std::optional<Prompter::SecretAnswer> a) {
                                  if (!a) {
                                      m_error = error;
                                      setState(State::Failed);
@@ -182,7 +172,7 @@ void RelayConnection::handleFailure(const Error &error)
                                  if (a->saveInKeychain)
                                      emit secretToRemember(a->secret);
                                  runInfo();
-                             });
+                             }));
         return;
     }
     m_error = error;

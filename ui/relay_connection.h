@@ -22,6 +22,7 @@ class RelayClient;
 namespace staffetta::ui {
 
 class Prompter;
+class RelayCall;
 
 // Makes the transport a profile names. The console uses makeTransport; tests give their own
 // (a fake relay with canned answers) to run UI tests without a relay.
@@ -93,8 +94,7 @@ private:
     QString m_secret;
     QString m_approvedFingerprint;
     bool m_keychainTried = false;
-    quint64 m_generation = 0;
-    transport::CancelToken m_cancel;
+    RelayCall *m_call; // the keychain read, then `info` (and the questions on the way)
 };
 
 } // namespace staffetta::ui

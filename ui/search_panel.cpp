@@ -107,7 +107,7 @@ void SearchPanel::searchRelay(RelayConnection *relay, QStandardItem *group)
                     if (!guard)
                         return;
                     m_model->setData(m_model->indexFromItem(group).siblingAtColumn(1),
-                                     hit ? QString() : hit.error().message);
+                                     hit ? QString() : client::errorText(hit.error()));
                     if (hit)
                         fill(guard, group, hit.value());
                     m_tree->expandAll();
@@ -219,7 +219,7 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
         auto client = guard->client();
         whenReady(client::unban(client, address), this, [this, address, rerun](const auto &r) {
             emit message(r ? tr("%1 unbanned (%2).").arg(address, r.value().join(u", "_s))
-                           : r.error().message);
+                           : client::errorText(r.error()));
             rerun();
         });
     });
@@ -231,7 +231,7 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
             whenReady(client::whitelistAdd(client, address, note), this,
                       [this, address, rerun](const Result<QJsonObject> &r) {
                           emit message(r ? tr("%1 is on the whitelist.").arg(address)
-                                         : r.error().message);
+                                         : client::errorText(r.error()));
                           rerun();
                       });
         });

@@ -157,13 +157,36 @@ Result<Done> verifyHost(ssh_session s, const SshEndpoint &endpoint,
     }
 }
 
-Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint,
-                          const SshCredentials &credentials)
+// libssh's blocking calls wait for the network with no wait a cancel can interrupt: a relay
+// that accepts the connection and then never answers (during the key exchange or the login)
+// would hold the thread for the whole connect timeout. In non-blocking mode a step answers
+// `again` until it is done; it is polled every few milliseconds (the same on every OS) until
+// it is done, canceled, or `deadline` passes (then the result is still `again`).
+template<typename Step>
+int pollStep(ssh_session s, int again, const StopFlags &cancel, const QDeadlineTimer &deadline,
+             Step step)
 {
+    ssh_set_blocking(s, 0);
+    int rc;
+    while ((rc = step()) == again && !canceled(cancel) && !deadline.hasExpired())
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ssh_set_blocking(s, 1);
+    return rc;
+}
+
+// The login, polled like the connect (pollStep): a relay silent after the key exchange is left
+// at a cancel or at the connect timeout.
+Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint,
+                          const SshCredentials &credentials, const StopFlags &cancel,
+                          const QDeadlineTimer &deadline)
+{
+    const auto poll = [&](auto step) {
+        return pollStep(s, SSH_AUTH_AGAIN, cancel, deadline, step);
+    };
     int rc = SSH_AUTH_ERROR;
     switch (endpoint.auth) {
     case SshAuth::Agent:
-        rc = ssh_userauth_agent(s, nullptr);
+        rc = poll([s] { return ssh_userauth_agent(s, nullptr); });
         break;
     case SshAuth::KeyFile: {
         if (!QFileInfo::exists(endpoint.keyFile)) {
@@ -190,19 +213,30 @@ Result<Done> authenticate(ssh_session s, const SshEndpoint &endpoint,
                          {{u"key_file"_s, endpoint.keyFile}});
         }
         Key key(raw);
-        rc = ssh_userauth_publickey(s, nullptr, key.get());
+        rc = poll([&] { return ssh_userauth_publickey(s, nullptr, key.get()); });
         break;
     }
-    case SshAuth::Password:
+    case SshAuth::Password: {
         if (credentials.secret.isEmpty()) {
             return Error(ErrorCode::CredentialsNeeded, Tr::tr("A password is needed."),
                          {{u"secret"_s, u"password"_s}});
         }
-        rc = ssh_userauth_password(s, nullptr, credentials.secret.toUtf8().constData());
+        const QByteArray password = credentials.secret.toUtf8();
+        rc = poll([&] { return ssh_userauth_password(s, nullptr, password.constData()); });
         break;
+    }
     }
     if (rc == SSH_AUTH_SUCCESS)
         return Done{};
+    if (rc == SSH_AUTH_AGAIN) {
+        if (canceled(cancel))
+            return canceledError();
+        return Error(ErrorCode::Timeout,
+                     Tr::tr("The relay did not answer the login of %1 within %2 s.")
+                         .arg(endpoint.user)
+                         .arg(endpoint.connectTimeoutMs / 1000),
+                     {{u"user"_s, endpoint.user}});
+    }
     if (rc == SSH_AUTH_ERROR) {
         return Error(ErrorCode::ConnectionLost,
                      Tr::tr("The connection failed during authentication: %1").arg(sshError(s)));
@@ -234,19 +268,10 @@ QByteArray sessionKey(const SshEndpoint &e, const SshCredentials &c)
     return hash.result();
 }
 
-// ssh_connect without blocking on the network, so that a cancel (or the transport going) stops
-// a call to a relay that accepts the connection and never answers; libssh's blocking connect
-// would hold the thread for the whole connect timeout. libssh offers no wait that a cancel can
-// interrupt: its non-blocking mode is polled every few milliseconds (the same on every OS).
 Result<Done> connectInterruptibly(ssh_session s, const SshEndpoint &endpoint,
-                                  const StopFlags &cancel)
+                                  const StopFlags &cancel, const QDeadlineTimer &deadline)
 {
-    ssh_set_blocking(s, 0);
-    const QDeadlineTimer deadline(endpoint.connectTimeoutMs);
-    int rc;
-    while ((rc = ssh_connect(s)) == SSH_AGAIN && !canceled(cancel) && !deadline.hasExpired())
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    ssh_set_blocking(s, 1);
+    const int rc = pollStep(s, SSH_AGAIN, cancel, deadline, [s] { return ssh_connect(s); });
     if (rc == SSH_OK)
         return Done{};
     if (canceled(cancel))
@@ -287,11 +312,15 @@ Result<Session> openSession(const SshEndpoint &endpoint, const SshCredentials &c
         ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, kh.constData());
     }
 
-    if (auto connected = connectInterruptibly(s, endpoint, cancel); !connected)
+    // The connect timeout covers the whole opening: connect, key exchange and login (the host
+    // key check in between reads only the local known_hosts).
+    const QDeadlineTimer deadline(endpoint.connectTimeoutMs);
+    if (auto connected = connectInterruptibly(s, endpoint, cancel, deadline); !connected)
         return connected.error();
     if (auto verified = verifyHost(s, endpoint, credentials); !verified)
         return verified.error();
-    if (auto authenticated = authenticate(s, endpoint, credentials); !authenticated)
+    if (auto authenticated = authenticate(s, endpoint, credentials, cancel, deadline);
+        !authenticated)
         return authenticated.error();
     return session;
 }

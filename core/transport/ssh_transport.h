@@ -40,8 +40,8 @@ class SessionPool;
 // every part is checked with api::isSafeWord, so no user text ever reaches a remote shell.
 // Each transport runs its calls on its own threads (at most kThreads at once; more wait for
 // a free one) and keeps its own idle sessions for reuse. Its destructor cancels its calls and
-// waits for them: each sees it within 100 ms, also while connecting; a step that waits on
-// the relay after the connection (host key, login) ends within the connect timeout.
+// waits for them: each sees it within 100 ms, also while connecting and logging in (the
+// connect timeout covers connect, key exchange and login together).
 class SshTransport final : public Transport
 {
 public:

@@ -1,6 +1,7 @@
 // The console offscreen against a fake relay (canned answers, no lab): what the views do with
 // what a relay says. What the relay itself does is tested against the lab (the other files).
 #include "bans_view.h"
+#include "client/texts.h"
 #include "fleet_model.h"
 #include "limits_view.h"
 #include "main_window.h"
@@ -96,6 +97,33 @@ protected:
         return waitForWidget<QMessageBox>(u"queueConfirm"_s);
     }
 
+    // The relay's answer to holding the queued message: held.
+    static QJsonObject heldAnswer()
+    {
+        return {{u"results"_s,
+                 QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s}, {u"outcome"_s, u"held"_s}}}}};
+    }
+
+    // Connects to a relay and searches it for `term`: the panel once it answered (else null).
+    ui::SearchPanel *connectAndSearch(const QString &term)
+    {
+        connectRelay();
+        ui::SearchPanel *panel = window->searchPanel();
+        QSignalSpy finished(panel, &ui::SearchPanel::finished);
+        window->search(term);
+        return waitUntil([&] { return finished.count() == 1; }) ? panel : nullptr;
+    }
+
+    // Adds another relay (not connected) and selects it.
+    void addOtherRelay()
+    {
+        settings::RelayProfile p;
+        p.id = QUuid::createUuid();
+        p.name = u"Other"_s;
+        p.ssh.host = u"other.relay.test"_s;
+        window->saveProfile(p);
+    }
+
     // Adds a relay profile (reached through the fake) and connects to it.
     ui::RelayConnection *connectRelay(const QString &name = u"Fake"_s)
     {
@@ -158,11 +186,8 @@ TEST_F(FakeConsole, AHitOfARemovedRelayOpensNothingWhenDoubleClicked)
             {u"queue"_s,
              QJsonObject{{u"messages"_s, QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)}},
                          {u"matched"_s, 1}}}});
-    connectRelay();
-    ui::SearchPanel *panel = window->searchPanel();
-    QSignalSpy finished(panel, &ui::SearchPanel::finished);
-    window->search(u"4ABCDEF12"_s);
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ui::SearchPanel *panel = connectAndSearch(u"4ABCDEF12"_s);
+    ASSERT_NE(panel, nullptr);
     QStandardItem *hit = panel->model()->item(0)->child(0);
     ASSERT_NE(hit, nullptr);
     ASSERT_TRUE(hit->text().contains(u"4ABCDEF12"_s)) << hit->text().toStdString();
@@ -177,6 +202,46 @@ TEST_F(FakeConsole, AHitOfARemovedRelayOpensNothingWhenDoubleClicked)
     EXPECT_EQ(window->fleet()->rowCount(), 0);
     emit panel->tree()->doubleClicked(index);
     EXPECT_EQ(shown.count(), 1);
+}
+
+// A relay's refusal of a search is shown in the console's words (client::errorText), not in the
+// relay's English message.
+TEST_F(FakeConsole, ASearchRefusedByARelayIsShownInTheConsolesWords)
+{
+    const Error refused(ErrorCode::PermissionDenied, u"permission denied: read_queue"_s,
+                        QJsonObject{{u"role"_s, u"viewer"_s}, {u"permission"_s, u"read_queue"_s}});
+    ASSERT_NE(client::errorText(refused), refused.message);
+    relay->errors.insert(u"search"_s, refused);
+    ui::SearchPanel *panel = connectAndSearch(u"4ABCDEF12"_s);
+    ASSERT_NE(panel, nullptr);
+    EXPECT_EQ(panel->model()->index(0, 1).data().toString(), client::errorText(refused));
+}
+
+// An unban from the search results that the relay refuses says why in the console's words.
+TEST_F(FakeConsole, AnUnbanFromTheSearchThatFailsIsShownInTheConsolesWords)
+{
+    const QJsonObject ban{{u"jail"_s, u"postfix-sasl"_s},
+                          {u"address"_s, u"192.0.2.1"_s},
+                          {u"since"_s, u"2026-12-01T10:00:00Z"_s}};
+    relay->results.insert(
+        u"search"_s, QJsonObject{{u"kind"_s, u"ip"_s},
+                                 {u"ip"_s, QJsonObject{{u"address"_s, u"192.0.2.1"_s},
+                                                       {u"bans"_s, QJsonArray{ban}},
+                                                       {u"reason"_s, u"wrong_credentials"_s}}}});
+    const Error notBanned(
+        ErrorCode::NotFound, u"192.0.2.1 is not banned"_s,
+        QJsonObject{{u"reason"_s, u"not_banned"_s}, {u"address"_s, u"192.0.2.1"_s}});
+    ASSERT_NE(client::errorText(notBanned), notBanned.message);
+    relay->errors.insert(u"bans unban"_s, notBanned);
+    ui::SearchPanel *panel = connectAndSearch(u"192.0.2.1"_s);
+    ASSERT_NE(panel, nullptr);
+    auto *unban = panel->findChild<QPushButton *>(u"searchUnban"_s);
+    ASSERT_NE(unban, nullptr);
+    ASSERT_TRUE(unban->isEnabled());
+    QSignalSpy messages(panel, &ui::SearchPanel::message);
+    unban->click();
+    ASSERT_TRUE(waitUntil([&] { return messages.count() > 0; }));
+    EXPECT_EQ(messages.at(0).value(0).toString(), client::errorText(notBanned));
 }
 
 // A failed queue action says so in a window-modal box opened from the call's continuation,
@@ -214,10 +279,7 @@ TEST_F(FakeConsole, AFailedQueueActionShowsItsErrorWithoutANestedEventLoop)
 // the queues from `info`).
 TEST_F(FakeConsole, AQueueActionIsReportedAndTheRelaysStatusIsAskedAgain)
 {
-    relay->results.insert(
-        u"queue hold"_s,
-        QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"id"_s, u"4ABCDEF12"_s},
-                                                          {u"outcome"_s, u"held"_s}}}}});
+    relay->results.insert(u"queue hold"_s, heldAnswer());
     QMessageBox *confirm = holdTheQueuedMessage();
     ASSERT_NE(confirm, nullptr);
     relay->calls.clear();
@@ -230,6 +292,49 @@ TEST_F(FakeConsole, AQueueActionIsReportedAndTheRelaysStatusIsAskedAgain)
     report->close();
     EXPECT_TRUE(waitUntil([&] { return relay->calls.contains(QStringList{u"info"_s}); }))
         << "the relay's status was not asked again";
+}
+
+// A queue action's report belongs to its relay: when another relay is selected while the
+// (late) answer is on its way, no report about the first relay's queue opens over the second.
+// The write itself is not interrupted.
+TEST_F(FakeConsole, AQueueActionsReportIsNotShownForTheNextSelectedRelay)
+{
+    relay->results.insert(u"queue hold"_s, heldAnswer());
+    QMessageBox *confirm = holdTheQueuedMessage();
+    ASSERT_NE(confirm, nullptr);
+    relay->delayMs = 300;
+    confirm->button(QMessageBox::Yes)->click();
+    addOtherRelay();
+    ASSERT_EQ(window->queue()->connection(), window->currentConnection());
+    EXPECT_EQ(waitForWidget<QMessageBox>(u"queueResults"_s, 800), nullptr)
+        << "the first relay's queue report was shown over the second";
+    EXPECT_TRUE(relay->calls.contains(QStringList{u"queue"_s, u"hold"_s}));
+}
+
+// The same for the Bans view's writes: an unban's report does not reach the status of the
+// relay selected meanwhile.
+TEST_F(FakeConsole, AnUnbansReportIsNotShownForTheNextSelectedRelay)
+{
+    relay->results.insert(u"bans list"_s,
+                          QJsonObject{{u"jails"_s, QJsonArray{}}, {u"whitelist"_s, QJsonArray{}}});
+    relay->results.insert(u"bans unban"_s,
+                          QJsonObject{{u"jails"_s, QJsonArray{u"postfix-sasl"_s}}});
+    connectRelay();
+    ui::BansView *bans = window->bans();
+    window->views()->setCurrentWidget(bans);
+    auto *status = bans->findChild<QLabel *>(u"bansStatus"_s);
+    ASSERT_TRUE(waitUntil([&] { return status->text() == u"0 banned"_s; }))
+        << status->text().toStdString();
+    QSignalSpy messages(bans, &ui::BansView::message);
+    relay->delayMs = 300;
+    bans->unbanAddress(u"192.0.2.1"_s);
+    addOtherRelay();
+    waitUntil([] { return false; }, 800); // the late answer has arrived by now
+    EXPECT_TRUE(relay->calls.contains(QStringList{u"bans"_s, u"unban"_s}));
+    EXPECT_FALSE(status->text().contains(u"192.0.2.1"_s)) << status->text().toStdString();
+    for (const QList<QVariant> &m : messages)
+        EXPECT_FALSE(m.value(0).toString().contains(u"192.0.2.1"_s))
+            << m.value(0).toString().toStdString();
 }
 
 // The Limits view shows today's use against the quota and edits an override in the draft.

@@ -5,6 +5,7 @@
 #include "lab_helpers.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QMap>
@@ -37,6 +38,22 @@ QString newKey(const QTemporaryDir &dir, const QString &name, const QString &pas
     const QString path = dir.filePath(name);
     run(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, passphrase, u"-f"_s, path});
     return path;
+}
+
+// A call to `e` is still waiting after a second; canceled, it ends within one more.
+void expectACancelStopsItAtOnce(const SshEndpoint &e)
+{
+    SshTransport transport(e);
+    auto cancel = makeCancelToken();
+    auto future = transport.run({u"info"_s}, {}, cancel);
+    ASSERT_FALSE(waitUntil([&] { return future.isFinished(); }, 1000)) << "nothing to wait for?";
+    cancel->store(true);
+    QElapsedTimer clock;
+    clock.start();
+    auto canceled = await(future, 5000);
+    EXPECT_LT(clock.elapsed(), 1000);
+    ASSERT_FALSE(canceled.ok());
+    EXPECT_EQ(canceled.error().code, ErrorCode::Canceled) << canceled.error().message.toStdString();
 }
 
 class SshLab : public LabTest
@@ -185,16 +202,109 @@ TEST(SshSilentHost, TheConnectTimeoutEndsItAndACancelStopsItWhileWaiting)
     EXPECT_TRUE(r.error().message.contains(u"no SSH answer within 1 s"_s))
         << r.error().message.toStdString();
 
-    e.connectTimeoutMs = 60000;
-    SshTransport transport(e);
-    auto cancel = makeCancelToken();
-    auto future = transport.run({u"info"_s}, {}, cancel);
-    ASSERT_FALSE(waitUntil([&] { return future.isFinished(); }, 500)) << "nothing to wait for?";
-    cancel->store(true);
     // Not the 60 s of the connect timeout: the connect itself sees the cancel.
-    auto canceled = await(future, 5000);
-    ASSERT_FALSE(canceled.ok());
-    EXPECT_EQ(canceled.error().code, ErrorCode::Canceled);
+    e.connectTimeoutMs = 60000;
+    expectACancelStopsItAtOnce(e);
+}
+
+namespace {
+// Between the console and the lab's sshd: passes everything until the client's NEWKEYS (the end
+// of the key exchange, the last packet in clear), then swallows what the client sends. The
+// relay has completed the connection and sent its host key, and never hears the login.
+constexpr const char *StallAtLogin = R"py(
+import socket, sys, threading
+target = int(sys.argv[1])
+listener = socket.socket()
+listener.bind(("127.0.0.1", 0))
+listener.listen(8)
+print(listener.getsockname()[1], flush=True)
+def forward(src, dst):
+    while (data := src.recv(65536)):
+        dst.sendall(data)
+def client_side(src, dst):
+    buf = b""
+    def need(n):
+        nonlocal buf
+        while len(buf) < n:
+            data = src.recv(65536)
+            if not data:
+                raise EOFError
+            buf += data
+    try:
+        while b"\n" not in buf:
+            need(len(buf) + 1)
+        banner, buf = buf.split(b"\n", 1)
+        dst.sendall(banner + b"\n")
+        while True:  # binary packets: uint32 length, padding length, message type
+            need(6)
+            size = 4 + int.from_bytes(buf[:4], "big")
+            need(size)
+            packet, buf = buf[:size], buf[size:]
+            dst.sendall(packet)
+            if packet[5] == 21:  # SSH_MSG_NEWKEYS
+                break
+        while src.recv(65536):
+            pass
+    except (EOFError, OSError):
+        pass
+while True:
+    client, _ = listener.accept()
+    server = socket.create_connection(("127.0.0.1", target))
+    threading.Thread(target=forward, args=(server, client), daemon=True).start()
+    threading.Thread(target=client_side, args=(client, server), daemon=True).start()
+)py";
+
+class SshSilentLogin : public LabTest
+{
+protected:
+    void SetUp() override
+    {
+        LabTest::SetUp();
+        if (HasFatalFailure())
+            return;
+        proxy.start(u"python3"_s, {u"-c"_s, QString::fromUtf8(StallAtLogin),
+                                   QString::number(labEndpoint().port)});
+        ASSERT_TRUE(proxy.waitForReadyRead(10000)) << proxy.readAllStandardError().toStdString();
+        endpoint = labEndpoint();
+        endpoint.port = quint16(proxy.readLine().trimmed().toUInt());
+        ASSERT_NE(endpoint.port, 0);
+        // The lab's host key, known under the proxy's port.
+        endpoint.knownHostsFile = dir.filePath(u"known_hosts"_s);
+        QFile pub(Lab::get().value(u"LAB_SSH_HOST_KEY_PUB"_s));
+        QFile kh(endpoint.knownHostsFile);
+        ASSERT_TRUE(pub.open(QIODevice::ReadOnly) && kh.open(QIODevice::WriteOnly));
+        kh.write("[127.0.0.1]:" + QByteArray::number(endpoint.port) + ' ' +
+                 pub.readAll().split(' ').mid(0, 2).join(' ') + '\n');
+    }
+    void TearDown() override
+    {
+        proxy.kill();
+        proxy.waitForFinished();
+    }
+
+    QTemporaryDir dir;
+    QProcess proxy;
+    SshEndpoint endpoint;
+};
+
+} // namespace
+
+// A relay that stops answering after the key exchange (the host key is checked, the login
+// waits): the connect timeout ends the call saying so, and a cancel ends it at once.
+TEST_F(SshSilentLogin, TheConnectTimeoutEndsTheLoginAndACancelStopsIt)
+{
+    endpoint.connectTimeoutMs = 1000;
+    QElapsedTimer clock;
+    clock.start();
+    auto r = SshTransport::runBlocking(endpoint, {}, {u"info"_s}, {}, makeCancelToken());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::Timeout) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(u"login"_s)) << r.error().message.toStdString();
+    EXPECT_LT(clock.elapsed(), 5000);
+
+    // Not the 20 s of the connect timeout: the login itself sees the cancel.
+    endpoint.connectTimeoutMs = 20000;
+    expectACancelStopsItAtOnce(endpoint);
 }
 
 TEST_F(SshLab, AgentAuthenticationUsesTheAgentsKeys)
