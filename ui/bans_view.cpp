@@ -408,7 +408,7 @@ void BansView::whitelistAddress(const QString &address, const QString &note)
         return;
     auto client = connection()->client();
     whenReady(client::whitelistAdd(client, address, note), this,
-              [this, address](const Result<QJsonObject> &r) {
+              [this, address](const Result<api::WhitelistResult> &r) {
                   afterWrite(tr("%1 is on the whitelist.").arg(address), r ? nullptr : &r.error());
               });
 }
@@ -419,7 +419,7 @@ void BansView::removeFromWhitelist(const QString &address)
         return;
     auto client = connection()->client();
     whenReady(client::whitelistRemove(client, address), this,
-              [this, address](const Result<QJsonObject> &r) {
+              [this, address](const Result<api::WhitelistResult> &r) {
                   afterWrite(tr("%1 is no longer on the whitelist.").arg(address),
                              r ? nullptr : &r.error());
               });
