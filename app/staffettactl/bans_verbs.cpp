@@ -408,59 +408,58 @@ Result<QJsonObject> whitelist(const Context &ctx)
     return result.toJson();
 }
 
-void banLine(QTextStream &s, const QJsonObject &b)
+void banLine(QTextStream &s, const Ban &b, const QDateTime &now)
 {
-    s << "  " << b.value(u"address"_s).toString() << "  since "
-      << QDateTime::fromString(b.value(u"since"_s).toString(), Qt::ISODate)
-             .toLocalTime()
-             .toString(u"yyyy-MM-dd HH:mm:ss"_s)
-      << "  remaining " << b.value(u"remaining"_s).toInteger() << " s";
-    if (b.contains(u"reason"_s))
-        s << "  (" << b.value(u"reason"_s).toString() << ')';
+    s << "  " << b.address << "  since " << b.since.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)
+      << "  remaining " << b.remaining(now) << " s";
+    if (b.reason != FailureKind::None)
+        s << "  (" << fail2ban::failureKindName(b.reason) << ')';
     s << '\n';
 }
 
-void whitelistLines(QTextStream &s, const QJsonObject &r)
+void whitelistLines(QTextStream &s, const api::WhitelistResult &r)
 {
-    if (r.contains(u"whitelist"_s)) {
+    if (r.whitelist) {
         s << "whitelist:\n";
-        for (const QJsonValue &wv : r.value(u"whitelist"_s).toArray()) {
-            const auto w = WhitelistEntry::fromJson(wv.toObject());
+        for (const WhitelistEntry &w : *r.whitelist)
             s << "  " << w.address << "  " << w.note << "  (" << w.addedBy << ", "
               << w.addedAt.toLocalTime().toString(Qt::ISODate) << ")\n";
-        }
     }
-    if (r.contains(u"warning"_s))
-        s << "warning: " << r.value(u"warning"_s).toString() << '\n';
+    if (!r.warning.isEmpty())
+        s << "warning: " << r.warning << '\n';
 }
 
-QString listText(const QJsonObject &r)
+QString listText(const QJsonObject &o)
 {
+    const auto r = api::BansSnapshot::fromJson(o).valueOr({});
+    const QDateTime now = QDateTime::currentDateTime();
     QString text;
     QTextStream s(&text);
-    for (const QJsonValue &jv : r.value(u"jails"_s).toArray()) {
-        const QJsonObject j = jv.toObject();
-        s << "jail " << j.value(u"name"_s).toString() << ": " << j.value(u"bans"_s).toArray().size()
-          << " banned\n";
-        for (const QJsonValue &b : j.value(u"bans"_s).toArray())
-            banLine(s, b.toObject());
+    for (const api::JailBans &j : r.jails) {
+        s << "jail " << j.name << ": " << j.bans.size() << " banned\n";
+        for (const Ban &b : j.bans)
+            banLine(s, b, now);
     }
-    whitelistLines(s, r);
+    whitelistLines(s, api::WhitelistResult{{}, {}, {}, {}, r.whitelist});
     return text;
 }
 
-QString logText(const QJsonObject &r)
+void reportLines(QTextStream &s, const api::AddressReport &r)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const Ban &b : r.bans)
+        banLine(s, b, now);
+    for (const api::LogLine &l : r.lines)
+        s << l.source << ": " << l.text << '\n';
+    if (r.reason != FailureKind::None)
+        s << "reason: " << fail2ban::failureKindName(r.reason) << '\n';
+}
+
+QString logText(const QJsonObject &o)
 {
     QString text;
     QTextStream s(&text);
-    for (const QJsonValue &b : r.value(u"bans"_s).toArray())
-        banLine(s, b.toObject());
-    for (const QJsonValue &lv : r.value(u"lines"_s).toArray()) {
-        const QJsonObject l = lv.toObject();
-        s << l.value(u"source"_s).toString() << ": " << l.value(u"text"_s).toString() << '\n';
-    }
-    if (r.contains(u"reason"_s))
-        s << "reason: " << r.value(u"reason"_s).toString() << '\n';
+    reportLines(s, api::AddressReport::fromJson(o));
     return text;
 }
 
@@ -471,11 +470,11 @@ QString unbanText(const QJsonObject &r)
         r.value(u"jails"_s).toVariant().toStringList().join(u", "_s));
 }
 
-QString whitelistText(const QJsonObject &r)
+QString whitelistText(const QJsonObject &o)
 {
     QString text;
     QTextStream s(&text);
-    whitelistLines(s, r);
+    whitelistLines(s, api::WhitelistResult::fromJson(o));
     return text;
 }
 
@@ -559,20 +558,18 @@ Result<QJsonObject> searchVerb(const Context &ctx)
     return result.toJson(QDateTime::currentDateTime());
 }
 
-QString searchText(const QJsonObject &r)
+QString searchText(const QJsonObject &o)
 {
+    const api::SearchResult r = api::SearchResult::fromJson(o);
     QString text;
     QTextStream s(&text);
-    s << r.value(u"term"_s).toString() << " (" << r.value(u"kind"_s).toString() << ")\n";
-    if (r.contains(u"ip"_s))
-        s << logText(r.value(u"ip"_s).toObject());
-    for (const QJsonValue &a : r.value(u"accounts"_s).toArray()) {
-        s << "account " << a.toObject().value(u"login"_s).toString() << ": "
-          << a.toObject().value(u"senders"_s).toVariant().toStringList().join(u", "_s) << '\n';
-    }
-    const QJsonObject q = r.value(u"queue"_s).toObject();
-    for (const QJsonValue &mv : q.value(u"messages"_s).toArray()) {
-        const QJsonObject m = mv.toObject();
+    s << r.term << " (" << r.kind << ")\n";
+    if (r.ip)
+        reportLines(s, *r.ip);
+    for (const api::SearchResult::Account &a :
+         r.accounts.value_or(QList<api::SearchResult::Account>()))
+        s << "account " << a.login << ": " << a.senders.join(u", "_s) << '\n';
+    for (const QJsonObject &m : r.messages) {
         s << "queued " << m.value(u"queue_id"_s).toString() << " ("
           << m.value(u"queue_name"_s).toString() << ") <" << m.value(u"sender"_s).toString()
           << ">\n";

@@ -624,22 +624,24 @@ QString getText(const QJsonObject &r)
                QJsonDocument(r.value(u"policy"_s).toObject()).toJson(QJsonDocument::Indented));
 }
 
-QString writeText(const QJsonObject &r)
+QString writeText(const QJsonObject &o)
 {
+    const api::ApplyResult r = api::ApplyResult::fromJson(o);
     QString text;
     QTextStream s(&text);
-    if (!r.value(u"changed"_s).toBool())
-        s << "no change; still revision " << r.value(u"revision"_s).toInt() << '\n';
+    if (!r.changed)
+        s << "no change; still revision " << r.revision << '\n';
     else
-        s << "revision " << r.value(u"revision"_s).toInt() << ":\n";
-    changeLines(s, r.value(u"changes"_s).toArray());
-    if (r.contains(u"replaced_broken_live_file"_s))
-        s << "replaced the live file, which could not be used: "
-          << r.value(u"replaced_broken_live_file"_s).toString() << '\n';
-    if (r.contains(u"audit_error"_s))
-        s << "warning: " << r.value(u"audit_error"_s).toString() << '\n';
-    if (r.contains(u"reload_message"_s))
-        s << "warning: " << r.value(u"reload_message"_s).toString() << '\n';
+        s << "revision " << r.revision << ":\n";
+    for (const Change &c : r.changes)
+        s << "  " << c.text() << '\n';
+    if (!r.replacedBrokenLiveFile.isEmpty())
+        s << "replaced the live file, which could not be used: " << r.replacedBrokenLiveFile
+          << '\n';
+    if (!r.auditError.isEmpty())
+        s << "warning: " << r.auditError << '\n';
+    if (!r.reloadMessage.isEmpty())
+        s << "warning: " << r.reloadMessage << '\n';
     return text;
 }
 
@@ -692,16 +694,14 @@ Result<QJsonObject> usage(const Context &ctx)
     return result.toJson();
 }
 
-QString usageText(const QJsonObject &r)
+QString usageText(const QJsonObject &o)
 {
+    const api::Usage r = api::Usage::fromJson(o);
     QString text;
     QTextStream s(&text);
-    s << "quota window: " << r.value(u"window"_s).toString() << '\n';
-    for (const auto &v : r.value(u"accounts"_s).toArray()) {
-        const QJsonObject a = v.toObject();
-        s << a.value(u"login"_s).toString() << ": " << a.value(u"used"_s).toInteger() << " / "
-          << a.value(u"quota"_s).toInt() << '\n';
-    }
+    s << "quota window: " << r.window << '\n';
+    for (const api::AccountUsage &a : r.accounts)
+        s << a.login << ": " << a.used << " / " << a.quota << '\n';
     return text;
 }
 
