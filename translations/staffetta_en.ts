@@ -464,6 +464,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>The relay refused the policy: %1</translation>
     </message>
     <message>
+        <source>%1 is not a valid pattern: %2</source>
+        <translation>%1 is not a valid pattern: %2</translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation>(%1 more)</translation>
+    </message>
+    <message>
         <source>The relay does not know the command &apos;%1&apos; (is it an older version?).</source>
         <translation>The relay does not know the command &apos;%1&apos; (is it an older version?).</translation>
     </message>

@@ -464,6 +464,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Il relay ha rifiutato la policy: %1</translation>
     </message>
     <message>
+        <source>%1 is not a valid pattern: %2</source>
+        <translation>%1 non è un pattern valido: %2</translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation>(altri %1)</translation>
+    </message>
+    <message>
         <source>The relay does not know the command &apos;%1&apos; (is it an older version?).</source>
         <translation>Il relay non conosce il comando &apos;%1&apos; (è una versione precedente?).</translation>
     </message>

@@ -419,7 +419,7 @@ void BansView::whitelistAddress(const QString &address, const QString &note)
     auto client = connection()->client();
     m_writeCall->start(
         [&](transport::CancelToken) { return client::whitelistAdd(client, address, note); },
-        [this, address](const Result<QJsonObject> &r) {
+        [this, address](const Result<api::WhitelistResult> &r) {
             afterWrite(tr("%1 is on the whitelist.").arg(address), r ? nullptr : &r.error());
         });
 }
@@ -431,7 +431,7 @@ void BansView::removeFromWhitelist(const QString &address)
     auto client = connection()->client();
     m_writeCall->start(
         [&](transport::CancelToken) { return client::whitelistRemove(client, address); },
-        [this, address](const Result<QJsonObject> &r) {
+        [this, address](const Result<api::WhitelistResult> &r) {
             afterWrite(tr("%1 is no longer on the whitelist.").arg(address),
                        r ? nullptr : &r.error());
         });

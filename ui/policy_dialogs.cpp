@@ -1,5 +1,7 @@
 #include "policy_dialogs.h"
 
+#include "client/texts.h"
+
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -27,7 +29,7 @@ QListWidget *changeList(const QList<policy::Change> &changes, const QString &nam
     list->setObjectName(name);
     list->setUniformItemSizes(true);
     for (const policy::Change &c : changes) {
-        auto *item = new QListWidgetItem(c.text(), list);
+        auto *item = new QListWidgetItem(client::changeText(c), list);
         switch (c.op) {
         case policy::Change::Op::Add:
             item->setForeground(QColor(0x1b, 0x7f, 0x3b));

@@ -224,7 +224,7 @@ void PolicyEditor::onConflict(const client::Conflict &conflict)
                 if (!merged.conflicts.isEmpty()) {
                     QStringList left;
                     for (const auto &c : merged.conflicts)
-                        left.append(c.text());
+                        left.append(client::changeText(c));
                     emit message(
                         tr("Merged, except what they changed too: %1").arg(left.join(u"; "_s)));
                 }

@@ -229,7 +229,7 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
                 return;
             auto client = guard->client();
             whenReady(client::whitelistAdd(client, address, note), this,
-                      [this, address, rerun](const Result<QJsonObject> &r) {
+                      [this, address, rerun](const Result<api::WhitelistResult> &r) {
                           emit message(r ? tr("%1 is on the whitelist.").arg(address)
                                          : client::errorText(r.error()));
                           rerun();

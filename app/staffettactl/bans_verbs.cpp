@@ -1,5 +1,6 @@
 #include "bans_verbs.h"
 
+#include "api/bans.h"
 #include "api/verbs.h"
 
 #include "common/files.h"
@@ -40,7 +41,7 @@ QString whitelistFile(const Context &ctx)
 // What the logs say about some addresses: the lines naming them and their failure kinds.
 struct Evidence
 {
-    QJsonArray lines;            // {source, text, reason?}
+    QList<api::LogLine> lines;
     QList<FailureKind> failures; // in log order
 
     // The kind of most of the latest three failures (a ban needs three) that the jail counts,
@@ -68,14 +69,12 @@ struct Evidence
         return best;
     }
 
-    QJsonObject reasonCounts() const
+    QMap<QString, int> reasonCounts() const
     {
-        QJsonObject o;
-        for (FailureKind k : failures) {
-            const QString name = fail2ban::failureKindName(k);
-            o.insert(name, o.value(name).toInt() + 1);
-        }
-        return o;
+        QMap<QString, int> counts;
+        for (FailureKind k : failures)
+            ++counts[fail2ban::failureKindName(k)];
+        return counts;
     }
 };
 
@@ -97,15 +96,12 @@ Result<QHash<QString, Evidence>> gatherEvidence(const Context &ctx, const QStrin
             const QStringList &lines = it.value();
             for (qsizetype i = qMax<qsizetype>(0, lines.size() - MaxLinesPerSource);
                  i < lines.size(); ++i) {
-                QJsonObject line{{u"source"_s, source}, {u"text"_s, lines[i]}};
                 // fail2ban's own lines ("Found", "Ban") repeat what the others say.
                 const FailureKind kind =
                     source == u"fail2ban"_s ? FailureKind::None : fail2ban::classifyLine(lines[i]);
-                if (kind != FailureKind::None) {
-                    line.insert(u"reason"_s, fail2ban::failureKindName(kind));
+                if (kind != FailureKind::None)
                     e.failures.append(kind);
-                }
-                e.lines.append(line);
+                e.lines.append({source, lines[i], kind});
             }
         }
     }
@@ -122,22 +118,11 @@ Result<fail2ban::NetworkAddress> addressWord(const Context &ctx, int index, cons
     return fail2ban::parseNetworkAddress(text);
 }
 
-Result<QJsonArray> whitelistJson(const Context &ctx)
-{
-    auto entries = fail2ban::loadWhitelist(whitelistFile(ctx));
-    if (!entries)
-        return entries.error();
-    QJsonArray out;
-    for (const auto &e : entries.value())
-        out.append(e.toJson());
-    return out;
-}
-
 // Every ban of every jail (or of one address), with the reason the logs give; the logs are
 // read once, for every banned address and for `onlyAddress` even when it is not banned.
 struct BanListing
 {
-    QJsonArray jails;
+    QList<api::JailBans> jails;
     QHash<QString, Evidence> evidence;
 };
 
@@ -168,16 +153,13 @@ Result<BanListing> jailsWithBans(const Context &ctx, const QString &onlyAddress 
     auto evidence = gatherEvidence(ctx, addresses);
     if (!evidence)
         return evidence.error();
-    const QDateTime now = QDateTime::currentDateTime();
-    QJsonArray out;
+    QList<api::JailBans> out;
     for (auto &[jail, bans] : all) {
-        QJsonArray banned;
-        for (Ban &b : bans) {
+        for (Ban &b : bans)
             b.reason = evidence.value().value(b.address).reason(b.jail);
-            banned.append(b.toJson(now));
-        }
-        QJsonObject j = jail.toJson();
-        j.insert(u"bans"_s, banned);
+        api::JailBans j;
+        static_cast<api::JailStatus &>(j) = jail;
+        j.bans = bans;
         out.append(j);
     }
     return BanListing{out, evidence.value()};
@@ -188,13 +170,14 @@ Result<QJsonObject> list(const Context &ctx)
     auto listing = jailsWithBans(ctx);
     if (!listing)
         return listing.error();
-    auto whitelist = whitelistJson(ctx);
+    auto whitelist = fail2ban::loadWhitelist(whitelistFile(ctx));
     if (!whitelist)
         return whitelist.error();
-    return QJsonObject{{u"jails"_s, listing.value().jails}, {u"whitelist"_s, whitelist.value()}};
+    return api::BansSnapshot{listing.value().jails, whitelist.value()}.toJson(
+        QDateTime::currentDateTime());
 }
 
-Result<QJsonObject> log(const Context &ctx)
+Result<api::AddressReport> addressReport(const Context &ctx)
 {
     auto parsed = addressWord(ctx, 1, u"bans log IP"_s);
     if (!parsed)
@@ -203,31 +186,31 @@ Result<QJsonObject> log(const Context &ctx)
     auto listing = jailsWithBans(ctx, address.value());
     if (!listing)
         return listing.error();
-    QJsonArray bans;
-    for (const QJsonValue &j : listing.value().jails) {
-        for (const QJsonValue &b : j.toObject().value(u"bans"_s).toArray())
-            bans.append(b);
-    }
+    api::AddressReport result;
+    result.address = address.value();
+    for (const api::JailBans &j : listing.value().jails)
+        result.bans += j.bans;
     const Evidence e = listing.value().evidence.value(address.value());
     // Banned: the reason of the (first) ban; otherwise what the latest failures were.
-    const FailureKind reason =
-        bans.isEmpty()
-            ? e.reason()
-            : fail2ban::failureKindFromName(bans.first().toObject().value(u"reason"_s).toString());
-    QJsonObject result{{u"address"_s, address.value()},
-                       {u"bans"_s, bans},
-                       {u"lines"_s, e.lines},
-                       {u"reasons"_s, e.reasonCounts()}};
-    if (reason != FailureKind::None)
-        result.insert(u"reason"_s, fail2ban::failureKindName(reason));
+    result.reason = result.bans.isEmpty() ? e.reason() : result.bans.first().reason;
+    result.lines = e.lines;
+    result.reasonCounts = e.reasonCounts();
     auto whitelist = fail2ban::loadWhitelist(whitelistFile(ctx));
     if (!whitelist)
         return whitelist.error();
     for (const auto &w : whitelist.value()) {
         if (w.address == address.value())
-            result.insert(u"whitelisted"_s, w.toJson());
+            result.whitelisted = w;
     }
     return result;
+}
+
+Result<QJsonObject> log(const Context &ctx)
+{
+    auto report = addressReport(ctx);
+    if (!report)
+        return report.error();
+    return report.value().toJson(QDateTime::currentDateTime());
 }
 
 // Lifts every ban of the address; the jails it was banned in.
@@ -334,10 +317,12 @@ Result<QJsonObject> whitelist(const Context &ctx)
 {
     const QString sub = ctx.words.value(1);
     if (sub == u"list"_s || sub.isEmpty()) {
-        auto list = whitelistJson(ctx);
+        auto list = fail2ban::loadWhitelist(whitelistFile(ctx));
         if (!list)
             return list.error();
-        return QJsonObject{{u"whitelist"_s, list.value()}};
+        api::WhitelistResult result;
+        result.whitelist = list.value();
+        return result.toJson();
     }
     if (sub != u"add"_s && sub != u"remove"_s)
         return Error(ErrorCode::BadRequest, u"usage: bans whitelist list|add IP|remove IP"_s);
@@ -387,12 +372,12 @@ Result<QJsonObject> whitelist(const Context &ctx)
     if (!jails)
         return jails.error();
     // fail2ban's file first: what it refuses is not written anywhere.
-    QJsonObject result{{u"address"_s, address.value()}};
+    api::WhitelistResult result;
+    result.address = address.value();
     const QDir jailDir(QDir(ctx.config.fail2banConfigDir).filePath(u"jail.d"_s));
     if (!jailDir.exists()) {
-        result.insert(u"warning"_s,
-                      u"fail2ban's %1 does not exist (set [fail2ban] config_dir): the "
-                      u"whitelist holds until fail2ban restarts"_s.arg(jailDir.path()));
+        result.warning = u"fail2ban's %1 does not exist (set [fail2ban] config_dir): the "
+                         u"whitelist holds until fail2ban restarts"_s.arg(jailDir.path());
     } else if (auto persisted = persistForFail2ban(ctx, jailDir, jails.value(), list); !persisted) {
         recordAudit(ctx, verb, persisted.error().name(), 0,
                     u"refused: "_s + persisted.error().message);
@@ -414,72 +399,67 @@ Result<QJsonObject> whitelist(const Context &ctx)
         auto lifted = unbanEverywhere(ctx, address.value());
         if (!lifted)
             return lifted.error();
-        result.insert(u"unbanned"_s, QJsonArray::fromStringList(lifted.value()));
+        result.unbanned = lifted.value();
         if (!note.isEmpty())
             summary += u" ("_s + note + u')';
     }
-    const QString auditError = recordAudit(ctx, verb, u"done"_s, 0, summary);
-    if (!auditError.isEmpty())
-        result.insert(u"audit_error"_s, auditError);
-    auto listed = whitelistJson(ctx);
-    if (listed)
-        result.insert(u"whitelist"_s, listed.value());
-    return result;
+    result.auditError = recordAudit(ctx, verb, u"done"_s, 0, summary);
+    result.whitelist = list;
+    return result.toJson();
 }
 
-void banLine(QTextStream &s, const QJsonObject &b)
+void banLine(QTextStream &s, const Ban &b, const QDateTime &now)
 {
-    s << "  " << b.value(u"address"_s).toString() << "  since "
-      << QDateTime::fromString(b.value(u"since"_s).toString(), Qt::ISODate)
-             .toLocalTime()
-             .toString(u"yyyy-MM-dd HH:mm:ss"_s)
-      << "  remaining " << b.value(u"remaining"_s).toInteger() << " s";
-    if (b.contains(u"reason"_s))
-        s << "  (" << b.value(u"reason"_s).toString() << ')';
+    s << "  " << b.address << "  since " << b.since.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)
+      << "  remaining " << b.remaining(now) << " s";
+    if (b.reason != FailureKind::None)
+        s << "  (" << fail2ban::failureKindName(b.reason) << ')';
     s << '\n';
 }
 
-void whitelistLines(QTextStream &s, const QJsonObject &r)
+void whitelistLines(QTextStream &s, const api::WhitelistResult &r)
 {
-    if (r.contains(u"whitelist"_s)) {
+    if (r.whitelist) {
         s << "whitelist:\n";
-        for (const QJsonValue &wv : r.value(u"whitelist"_s).toArray()) {
-            const auto w = WhitelistEntry::fromJson(wv.toObject());
+        for (const WhitelistEntry &w : *r.whitelist)
             s << "  " << w.address << "  " << w.note << "  (" << w.addedBy << ", "
               << w.addedAt.toLocalTime().toString(Qt::ISODate) << ")\n";
-        }
     }
-    if (r.contains(u"warning"_s))
-        s << "warning: " << r.value(u"warning"_s).toString() << '\n';
+    if (!r.warning.isEmpty())
+        s << "warning: " << r.warning << '\n';
 }
 
-QString listText(const QJsonObject &r)
+QString listText(const QJsonObject &o)
 {
+    const auto r = api::BansSnapshot::fromJson(o).valueOr({});
+    const QDateTime now = QDateTime::currentDateTime();
     QString text;
     QTextStream s(&text);
-    for (const QJsonValue &jv : r.value(u"jails"_s).toArray()) {
-        const QJsonObject j = jv.toObject();
-        s << "jail " << j.value(u"name"_s).toString() << ": " << j.value(u"bans"_s).toArray().size()
-          << " banned\n";
-        for (const QJsonValue &b : j.value(u"bans"_s).toArray())
-            banLine(s, b.toObject());
+    for (const api::JailBans &j : r.jails) {
+        s << "jail " << j.name << ": " << j.bans.size() << " banned\n";
+        for (const Ban &b : j.bans)
+            banLine(s, b, now);
     }
-    whitelistLines(s, r);
+    whitelistLines(s, api::WhitelistResult{{}, {}, {}, {}, r.whitelist});
     return text;
 }
 
-QString logText(const QJsonObject &r)
+void reportLines(QTextStream &s, const api::AddressReport &r)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const Ban &b : r.bans)
+        banLine(s, b, now);
+    for (const api::LogLine &l : r.lines)
+        s << l.source << ": " << l.text << '\n';
+    if (r.reason != FailureKind::None)
+        s << "reason: " << fail2ban::failureKindName(r.reason) << '\n';
+}
+
+QString logText(const QJsonObject &o)
 {
     QString text;
     QTextStream s(&text);
-    for (const QJsonValue &b : r.value(u"bans"_s).toArray())
-        banLine(s, b.toObject());
-    for (const QJsonValue &lv : r.value(u"lines"_s).toArray()) {
-        const QJsonObject l = lv.toObject();
-        s << l.value(u"source"_s).toString() << ": " << l.value(u"text"_s).toString() << '\n';
-    }
-    if (r.contains(u"reason"_s))
-        s << "reason: " << r.value(u"reason"_s).toString() << '\n';
+    reportLines(s, api::AddressReport::fromJson(o));
     return text;
 }
 
@@ -490,11 +470,11 @@ QString unbanText(const QJsonObject &r)
         r.value(u"jails"_s).toVariant().toStringList().join(u", "_s));
 }
 
-QString whitelistText(const QJsonObject &r)
+QString whitelistText(const QJsonObject &o)
 {
     QString text;
     QTextStream s(&text);
-    whitelistLines(s, r);
+    whitelistLines(s, api::WhitelistResult::fromJson(o));
     return text;
 }
 
@@ -505,40 +485,34 @@ Result<QJsonObject> searchVerb(const Context &ctx)
         term = ctx.words.value(0);
     if (term.isEmpty())
         return Error(ErrorCode::BadRequest, u"usage: search TERM (or {\"term\": ...})"_s);
-    QJsonObject result{{u"term"_s, term}};
+    api::SearchResult result;
+    result.term = term;
     const postfix::Postfix pf(ctx.config.postfixConfigDir, ctx.config.postfixCommandDir);
 
     if (const QString address = fail2ban::normalizeAddress(term); !address.isEmpty()) {
         if (auto refused = require(ctx, Permission::ReadBans, u"search"_s))
             return *refused;
-        result.insert(u"kind"_s, u"ip"_s);
+        result.kind = u"ip"_s;
         Context sub = ctx;
         sub.words = {u"log"_s, address};
-        auto found = log(sub);
+        auto found = addressReport(sub);
         if (!found)
             return found.error();
-        QJsonObject ip = found.value();
         // The console shows the latest lines; `bans log` has them all.
-        QJsonArray lines = ip.value(u"lines"_s).toArray();
-        while (lines.size() > 20)
-            lines.removeFirst();
-        ip.insert(u"lines"_s, lines);
-        result.insert(u"ip"_s, ip);
-        return result;
+        api::AddressReport ip = found.value();
+        if (ip.lines.size() > api::SearchResult::MaxIpLines)
+            ip.lines = ip.lines.mid(ip.lines.size() - api::SearchResult::MaxIpLines);
+        result.ip = ip;
+        return result.toJson(QDateTime::currentDateTime());
     }
 
     // An address, a login or a queue id: the queue and the policy both may know it.
     const bool queueId = postfix::isQueueId(term) && !term.contains(u'@');
-    result.insert(u"kind"_s, term.contains(u'@') ? u"address"_s
-                             : queueId           ? u"queue_id_or_login"_s
-                                                 : u"text"_s);
-    constexpr int MaxMessages = 100;
+    result.kind = term.contains(u'@') ? u"address"_s : queueId ? u"queue_id_or_login"_s : u"text"_s;
     auto visible = visibleMessages(ctx);
     if (!visible)
         return visible.error();
     const std::optional<QSet<QString>> &only = visible.value();
-    QJsonArray messages;
-    qint64 matched = 0;
     const QString needle = term.toLower();
     auto scanned = pf.scanQueue([&](const QByteArray &line) {
         // Byte pre-check before parsing: most lines do not mention the term at all.
@@ -553,19 +527,18 @@ Result<QJsonObject> searchVerb(const Context &ctx)
             hit = hit ||
                   r.toObject().value(u"address"_s).toString().contains(term, Qt::CaseInsensitive);
         }
-        if (hit && matched++ < MaxMessages)
-            messages.append(m);
+        if (hit && result.messagesMatched++ < api::SearchResult::MaxMessages)
+            result.messages.append(m);
         return true;
     });
     if (!scanned)
         return scanned.error();
-    result.insert(u"queue"_s, QJsonObject{{u"messages"_s, messages}, {u"matched"_s, matched}});
 
     QFile policyFile(ctx.config.policyFile);
     if (policyFile.open(QIODevice::ReadOnly)) {
         auto policy = policy::Policy::fromJson(policyFile.readAll());
         if (policy) {
-            QJsonArray accounts;
+            QList<api::SearchResult::Account> accounts;
             for (const auto &a : policy.value().accounts) {
                 if (!ctx.access.seesAccount(a.login))
                     continue;
@@ -576,31 +549,27 @@ Result<QJsonObject> searchVerb(const Context &ctx)
                         senders.append(p.text());
                 }
                 if (a.login.compare(term, Qt::CaseInsensitive) == 0 || !senders.isEmpty()) {
-                    accounts.append(
-                        QJsonObject{{u"login"_s, a.login},
-                                    {u"senders"_s, QJsonArray::fromStringList(senders)}});
+                    accounts.append({a.login, senders});
                 }
             }
-            result.insert(u"accounts"_s, accounts);
+            result.accounts = accounts;
         }
     }
-    return result;
+    return result.toJson(QDateTime::currentDateTime());
 }
 
-QString searchText(const QJsonObject &r)
+QString searchText(const QJsonObject &o)
 {
+    const api::SearchResult r = api::SearchResult::fromJson(o);
     QString text;
     QTextStream s(&text);
-    s << r.value(u"term"_s).toString() << " (" << r.value(u"kind"_s).toString() << ")\n";
-    if (r.contains(u"ip"_s))
-        s << logText(r.value(u"ip"_s).toObject());
-    for (const QJsonValue &a : r.value(u"accounts"_s).toArray()) {
-        s << "account " << a.toObject().value(u"login"_s).toString() << ": "
-          << a.toObject().value(u"senders"_s).toVariant().toStringList().join(u", "_s) << '\n';
-    }
-    const QJsonObject q = r.value(u"queue"_s).toObject();
-    for (const QJsonValue &mv : q.value(u"messages"_s).toArray()) {
-        const QJsonObject m = mv.toObject();
+    s << r.term << " (" << r.kind << ")\n";
+    if (r.ip)
+        reportLines(s, *r.ip);
+    for (const api::SearchResult::Account &a :
+         r.accounts.value_or(QList<api::SearchResult::Account>()))
+        s << "account " << a.login << ": " << a.senders.join(u", "_s) << '\n';
+    for (const QJsonObject &m : r.messages) {
         s << "queued " << m.value(u"queue_id"_s).toString() << " ("
           << m.value(u"queue_name"_s).toString() << ") <" << m.value(u"sender"_s).toString()
           << ">\n";

@@ -1,5 +1,6 @@
 #include "policy_verbs.h"
 
+#include "api/policy.h"
 #include "api/reasons.h"
 #include "api/verbs.h"
 #include "common/limits.h"
@@ -355,11 +356,12 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
             return *refused;
         }
     }
-    if (changes.isEmpty() && cur.liveProblem.isEmpty())
-        return QJsonObject{{u"revision"_s, cur.revision},
-                           {u"changed"_s, false},
-                           {u"changes"_s, QJsonArray()},
-                           {u"reloaded"_s, true}};
+    if (changes.isEmpty() && cur.liveProblem.isEmpty()) {
+        api::ApplyResult unchanged;
+        unchanged.revision = cur.revision;
+        unchanged.reloaded = true;
+        return unchanged.toJson();
+    }
 
     // The write runs to its end even if the SSH link drops: the verb is declared `writes`,
     // so its front-end keeps hang-up and termination out until the answer is written.
@@ -376,17 +378,16 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
         return committed.error();
     const policy::RevisionInfo &done = committed.value().info;
 
-    QJsonObject result{{u"revision"_s, done.number},
-                       {u"changed"_s, true},
-                       {u"changes"_s, policy::changesToJson(done.changes)}};
-    if (!committed.value().unrecorded.isEmpty())
-        result.insert(u"audit_error"_s, committed.value().unrecorded);
-    if (!cur.liveProblem.isEmpty())
-        result.insert(u"replaced_broken_live_file"_s, cur.liveProblem);
+    api::ApplyResult result;
+    result.revision = done.number;
+    result.changed = true;
+    result.changes = done.changes;
+    result.auditError = committed.value().unrecorded;
+    result.replacedBrokenLiveFile = cur.liveProblem;
     // Whether staffettad has it in force is the front-end's to wait for (waitForReload).
-    result.insert(u"reloaded"_s, u"pending"_s);
-    result.insert(u"sha256"_s, done.sha256);
-    return result;
+    result.reloadPending = true;
+    result.sha256 = done.sha256;
+    return result.toJson();
 }
 
 Result<PolicyStore::Current> readCurrent(const Context &ctx, PolicyStore &store,
@@ -404,24 +405,21 @@ Result<QJsonObject> get(const Context &ctx)
     auto cur = readCurrent(ctx, store);
     if (!cur)
         return cur.error();
-    QJsonObject result{{u"revision"_s, cur.value().revision},
-                       {u"sha256"_s, policy::sha256Hex(cur.value().bytes)},
-                       {u"policy"_s, policyObject(visiblePolicy(ctx.access, cur.value().policy))},
-                       {u"role"_s, roleName(ctx.access.role)},
-                       {u"accounts"_s, QJsonArray::fromStringList(ctx.access.accounts)}};
+    api::PolicySnapshot result;
+    result.revision = cur.value().revision;
+    result.sha256 = policy::sha256Hex(cur.value().bytes);
+    result.policy = visiblePolicy(ctx.access, cur.value().policy);
+    result.role = roleName(ctx.access.role);
+    result.accounts = ctx.access.accounts;
     if (!ctx.access.can(Permission::EditPolicy) && ctx.access.can(Permission::EditOwnAccounts)) {
         // What the partner may set, so an editor can say so before the relay refuses.
         const PartnerGrants &g = ctx.access.grants;
         const policy::Limits &l = cur.value().policy.limits;
-        result.insert(
-            u"grants"_s,
-            QJsonObject{
-                {u"domains"_s, QJsonArray::fromStringList(g.domains)},
-                {u"max_daily_quota"_s, double(g.maxDailyQuota.value_or(l.dailyQuota))},
-                {u"max_recipients"_s, double(g.maxRecipients.value_or(l.maxRecipients))},
-                {u"max_message_size"_s, double(g.maxMessageSize.value_or(l.maxMessageSize))}});
+        result.grants = api::PartnerGrants{g.domains, g.maxDailyQuota.value_or(l.dailyQuota),
+                                           g.maxRecipients.value_or(l.maxRecipients),
+                                           g.maxMessageSize.value_or(l.maxMessageSize)};
     }
-    return result;
+    return result.toJson();
 }
 
 Result<QJsonObject> apply(const Context &ctx)
@@ -626,22 +624,24 @@ QString getText(const QJsonObject &r)
                QJsonDocument(r.value(u"policy"_s).toObject()).toJson(QJsonDocument::Indented));
 }
 
-QString writeText(const QJsonObject &r)
+QString writeText(const QJsonObject &o)
 {
+    const api::ApplyResult r = api::ApplyResult::fromJson(o);
     QString text;
     QTextStream s(&text);
-    if (!r.value(u"changed"_s).toBool())
-        s << "no change; still revision " << r.value(u"revision"_s).toInt() << '\n';
+    if (!r.changed)
+        s << "no change; still revision " << r.revision << '\n';
     else
-        s << "revision " << r.value(u"revision"_s).toInt() << ":\n";
-    changeLines(s, r.value(u"changes"_s).toArray());
-    if (r.contains(u"replaced_broken_live_file"_s))
-        s << "replaced the live file, which could not be used: "
-          << r.value(u"replaced_broken_live_file"_s).toString() << '\n';
-    if (r.contains(u"audit_error"_s))
-        s << "warning: " << r.value(u"audit_error"_s).toString() << '\n';
-    if (r.contains(u"reload_message"_s))
-        s << "warning: " << r.value(u"reload_message"_s).toString() << '\n';
+        s << "revision " << r.revision << ":\n";
+    for (const Change &c : r.changes)
+        s << "  " << c.text() << '\n';
+    if (!r.replacedBrokenLiveFile.isEmpty())
+        s << "replaced the live file, which could not be used: " << r.replacedBrokenLiveFile
+          << '\n';
+    if (!r.auditError.isEmpty())
+        s << "warning: " << r.auditError << '\n';
+    if (!r.reloadMessage.isEmpty())
+        s << "warning: " << r.reloadMessage << '\n';
     return text;
 }
 
@@ -679,35 +679,29 @@ Result<QJsonObject> usage(const Context &ctx)
     auto p = std::make_shared<const Policy>(cur.value().policy);
     const QDateTime now = QDateTime::currentDateTime();
     const policy::HourSpan window = policy::quotaWindowAt(p->limits.window, now);
-    QJsonArray accounts;
+    api::Usage result;
+    result.time = now;
+    result.window =
+        p->limits.window == policy::QuotaWindow::Rolling24h ? u"rolling_24h"_s : u"calendar_day"_s;
+    result.revision = cur.value().revision;
     for (const policy::Account &a : p->accounts) {
         if (!ctx.access.seesAccount(a.login))
             continue;
         const qint64 used = stats.value()->sum(a.login.toLower(), policy::metric::AcceptedExternal,
                                                window.from, window.to);
-        accounts.append(QJsonObject{{u"login"_s, a.login},
-                                    {u"used"_s, used},
-                                    {u"quota"_s, p->dailyQuota(&a)},
-                                    {u"overridden"_s, a.dailyQuota.has_value()}});
+        result.accounts.append({a.login, used, p->dailyQuota(&a), a.dailyQuota.has_value()});
     }
-    return QJsonObject{{u"time"_s, now.toString(Qt::ISODate)},
-                       {u"window"_s, p->limits.window == policy::QuotaWindow::Rolling24h
-                                         ? u"rolling_24h"_s
-                                         : u"calendar_day"_s},
-                       {u"revision"_s, cur.value().revision},
-                       {u"accounts"_s, accounts}};
+    return result.toJson();
 }
 
-QString usageText(const QJsonObject &r)
+QString usageText(const QJsonObject &o)
 {
+    const api::Usage r = api::Usage::fromJson(o);
     QString text;
     QTextStream s(&text);
-    s << "quota window: " << r.value(u"window"_s).toString() << '\n';
-    for (const auto &v : r.value(u"accounts"_s).toArray()) {
-        const QJsonObject a = v.toObject();
-        s << a.value(u"login"_s).toString() << ": " << a.value(u"used"_s).toInteger() << " / "
-          << a.value(u"quota"_s).toInt() << '\n';
-    }
+    s << "quota window: " << r.window << '\n';
+    for (const api::AccountUsage &a : r.accounts)
+        s << a.login << ": " << a.used << " / " << a.quota << '\n';
     return text;
 }
 

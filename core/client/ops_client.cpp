@@ -103,53 +103,16 @@ QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::
         });
 }
 
-Result<BansSnapshot> BansSnapshot::fromJson(const QJsonObject &o)
-{
-    if (!o.value(u"jails"_s).isArray())
-        return Error(ErrorCode::BadResponse, QStringLiteral("bans list: no jails in the answer"));
-    BansSnapshot s;
-    for (const QJsonValue &jv : o.value(u"jails"_s).toArray()) {
-        const QJsonObject j = jv.toObject();
-        JailBans jail;
-        jail.name = j.value(u"name"_s).toString();
-        jail.currentlyFailed = j.value(u"currently_failed"_s).toInt();
-        jail.totalBanned = j.value(u"total_banned"_s).toInt();
-        for (const QJsonValue &b : j.value(u"bans"_s).toArray())
-            jail.bans.append(api::Ban::fromJson(b.toObject()));
-        s.jails.append(jail);
-    }
-    for (const QJsonValue &w : o.value(u"whitelist"_s).toArray())
-        s.whitelist.append(api::WhitelistEntry::fromJson(w.toObject()));
-    return s;
-}
-
 QFuture<Result<BansSnapshot>> bansList(RelayClient &client)
 {
-    return mapResult<BansSnapshot>(client.call(api::verbs::BansList), BansSnapshot::fromJson);
-}
-
-AddressReport AddressReport::fromJson(const QJsonObject &o)
-{
-    AddressReport r;
-    r.address = o.value(u"address"_s).toString();
-    for (const QJsonValue &b : o.value(u"bans"_s).toArray())
-        r.bans.append(api::Ban::fromJson(b.toObject()));
-    r.reason = api::failureKindFromName(o.value(u"reason"_s).toString());
-    for (const QJsonValue &lv : o.value(u"lines"_s).toArray()) {
-        const QJsonObject l = lv.toObject();
-        r.lines.append({l.value(u"source"_s).toString(), l.value(u"text"_s).toString(),
-                        api::failureKindFromName(l.value(u"reason"_s).toString())});
-    }
-    if (o.contains(u"whitelisted"_s))
-        r.whitelisted = api::WhitelistEntry::fromJson(o.value(u"whitelisted"_s).toObject());
-    return r;
+    return mapResult<BansSnapshot>(client.call(api::verbs::BansList), api::BansSnapshot::fromJson);
 }
 
 QFuture<Result<AddressReport>> bansLog(RelayClient &client, const QString &address)
 {
     return mapResult<AddressReport>(
         client.call(api::verbs::BansLog, toRequest({{u"address"_s, address}})),
-        AddressReport::fromJson);
+        api::AddressReport::fromJson);
 }
 
 QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address)
@@ -159,33 +122,34 @@ QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address)
         [](const QJsonObject &o) { return o.value(u"jails"_s).toVariant().toStringList(); });
 }
 
-QFuture<Result<QJsonObject>> whitelistAdd(RelayClient &client, const QString &address,
-                                          const QString &note)
+QFuture<Result<api::WhitelistResult>> whitelistAdd(RelayClient &client, const QString &address,
+                                                   const QString &note)
 {
-    return client.call(api::verbs::BansWhitelistAdd,
-                       toRequest({{u"address"_s, address}, {u"note"_s, note}}));
+    return mapResult<api::WhitelistResult>(
+        client.call(api::verbs::BansWhitelistAdd,
+                    toRequest({{u"address"_s, address}, {u"note"_s, note}})),
+        api::WhitelistResult::fromJson);
 }
 
-QFuture<Result<QJsonObject>> whitelistRemove(RelayClient &client, const QString &address)
+QFuture<Result<api::WhitelistResult>> whitelistRemove(RelayClient &client, const QString &address)
 {
-    return client.call(api::verbs::BansWhitelistRemove, toRequest({{u"address"_s, address}}));
+    return mapResult<api::WhitelistResult>(
+        client.call(api::verbs::BansWhitelistRemove, toRequest({{u"address"_s, address}})),
+        api::WhitelistResult::fromJson);
 }
 
 SearchHit SearchHit::fromJson(const QJsonObject &o)
 {
+    const api::SearchResult r = api::SearchResult::fromJson(o);
     SearchHit hit;
-    hit.kind = o.value(u"kind"_s).toString();
-    if (o.contains(u"ip"_s))
-        hit.ip = AddressReport::fromJson(o.value(u"ip"_s).toObject());
-    const QJsonObject queue = o.value(u"queue"_s).toObject();
-    for (const QJsonValue &m : queue.value(u"messages"_s).toArray())
-        hit.messages.append(QueueRow::fromJson(m.toObject()));
-    hit.messagesMatched = queue.value(u"matched"_s).toInteger();
-    for (const QJsonValue &av : o.value(u"accounts"_s).toArray()) {
-        const QJsonObject a = av.toObject();
-        hit.accounts.append(
-            {a.value(u"login"_s).toString(), a.value(u"senders"_s).toVariant().toStringList()});
-    }
+    hit.kind = r.kind;
+    hit.ip = r.ip;
+    for (const QJsonObject &m : r.messages)
+        hit.messages.append(QueueRow::fromJson(m));
+    hit.messagesMatched = r.messagesMatched;
+    for (const api::SearchResult::Account &a :
+         r.accounts.value_or(QList<api::SearchResult::Account>()))
+        hit.accounts.append({a.login, a.senders});
     return hit;
 }
 

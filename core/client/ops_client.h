@@ -51,49 +51,22 @@ QFuture<Result<api::QueuedMessage>> queueShow(RelayClient &client, const QString
 QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::QueueAction action,
                                                       const QStringList &ids);
 
-struct JailBans
-{
-    QString name;
-    int currentlyFailed = 0;
-    int totalBanned = 0;
-    QList<api::Ban> bans;
-};
-
-struct BansSnapshot
-{
-    QList<JailBans> jails;
-    QList<api::WhitelistEntry> whitelist;
-    static Result<BansSnapshot> fromJson(const QJsonObject &o);
-};
+// The bans verbs' types are the API's (api/bans.h); these are the console's names for them.
+using JailBans = api::JailBans;
+using BansSnapshot = api::BansSnapshot;
+using LogLine = api::LogLine;
+using AddressReport = api::AddressReport;
 
 QFuture<Result<BansSnapshot>> bansList(RelayClient &client);
-
-struct LogLine
-{
-    QString source; // mail, staffettad, fail2ban
-    QString text;
-    api::FailureKind reason = api::FailureKind::None;
-};
-
-// `bans log IP`: the bans of an address, why, and the lines behind it.
-struct AddressReport
-{
-    QString address;
-    QList<api::Ban> bans;
-    api::FailureKind reason = api::FailureKind::None;
-    QList<LogLine> lines;
-    std::optional<api::WhitelistEntry> whitelisted;
-    static AddressReport fromJson(const QJsonObject &o);
-};
 
 QFuture<Result<AddressReport>> bansLog(RelayClient &client, const QString &address);
 // The jails the address was unbanned in.
 QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address);
-QFuture<Result<QJsonObject>> whitelistAdd(RelayClient &client, const QString &address,
-                                          const QString &note);
-QFuture<Result<QJsonObject>> whitelistRemove(RelayClient &client, const QString &address);
+QFuture<Result<api::WhitelistResult>> whitelistAdd(RelayClient &client, const QString &address,
+                                                   const QString &note);
+QFuture<Result<api::WhitelistResult>> whitelistRemove(RelayClient &client, const QString &address);
 
-// `search`: what one relay knows of an IP, an address or a queue id.
+// `search` (api::SearchResult) as the console keeps it: the messages as queue rows.
 struct SearchHit
 {
     QString kind; // ip, address, queue_id_or_login, text

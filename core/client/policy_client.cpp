@@ -30,20 +30,6 @@ Result<policy::Policy> policyFrom(const QJsonValue &v)
 }
 } // namespace
 
-Result<PolicySnapshot> PolicySnapshot::fromJson(const QJsonObject &o)
-{
-    auto p = policyFrom(o.value(u"policy"_s));
-    if (!p)
-        return p.error();
-    PolicySnapshot s;
-    s.revision = o.value(u"revision"_s).toInt();
-    s.policy = std::move(p).value();
-    s.role = o.value(u"role"_s).toString();
-    for (const auto &a : o.value(u"accounts"_s).toArray())
-        s.accounts.append(a.toString());
-    return s;
-}
-
 Result<Conflict> Conflict::fromError(const Error &e)
 {
     if (e.code != ErrorCode::Conflict)
@@ -76,7 +62,7 @@ QFuture<Result<PolicySnapshot>> policyGet(RelayClient &client)
         .then([](const Result<QJsonObject> &r) -> Result<PolicySnapshot> {
             if (!r)
                 return r.error();
-            return PolicySnapshot::fromJson(r.value());
+            return api::PolicySnapshot::fromJson(r.value());
         });
 }
 
@@ -94,16 +80,7 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
         .then([](const Result<QJsonObject> &r) -> Result<ApplyResult> {
             if (!r)
                 return r.error();
-            ApplyResult a;
-            a.revision = r.value().value(u"revision"_s).toInt();
-            a.changed = r.value().value(u"changed"_s).toBool();
-            a.changes =
-                policy::changesFromJson(r.value().value(u"changes"_s).toArray()).valueOr({});
-            // "pending" (a front-end that did not wait) is not in force yet.
-            a.reloaded = r.value().value(u"reloaded"_s).toBool();
-            a.reloadCode = r.value().value(u"reload_code"_s).toString();
-            a.reloadMessage = r.value().value(u"reload_message"_s).toString();
-            return a;
+            return api::ApplyResult::fromJson(r.value());
         });
 }
 
@@ -112,15 +89,7 @@ QFuture<Result<Usage>> usage(RelayClient &client)
     return client.call(api::verbs::Usage).then([](const Result<QJsonObject> &r) -> Result<Usage> {
         if (!r)
             return r.error();
-        Usage u;
-        u.time = QDateTime::fromString(r.value().value(u"time"_s).toString(), Qt::ISODate);
-        u.window = r.value().value(u"window"_s).toString();
-        for (const auto &v : r.value().value(u"accounts"_s).toArray()) {
-            const QJsonObject a = v.toObject();
-            u.accounts.append({a.value(u"login"_s).toString(), a.value(u"used"_s).toInteger(),
-                               a.value(u"quota"_s).toInt()});
-        }
-        return u;
+        return api::Usage::fromJson(r.value());
     });
 }
 

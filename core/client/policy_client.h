@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/policy.h"
 #include "policy/diff.h"
 #include "policy/policy.h"
 #include "transport/transport.h"
@@ -11,28 +12,9 @@ namespace staffetta::client {
 
 class RelayClient;
 
-// `policy get`: the relay's policy, its revision, and what the caller may do with it.
-struct PolicySnapshot
-{
-    int revision = 0;
-    policy::Policy policy;
-    QString role;         // the caller's role on the relay
-    QStringList accounts; // a partner's accounts
-
-    bool canWrite() const { return role == u"admin" || role == u"partner"; }
-    static Result<PolicySnapshot> fromJson(const QJsonObject &o);
-};
-
-// `policy apply`: the new revision and whether staffettad has it in force.
-struct ApplyResult
-{
-    int revision = 0;
-    bool changed = false;
-    QList<policy::Change> changes;
-    bool reloaded = false;
-    QString reloadCode;    // why not: staffettad_not_running, reload_timeout (client::reloadText)
-    QString reloadMessage; // the relay's English sentence
-};
+// The verbs' types are the API's (api/policy.h); these are the console's names for them.
+using PolicySnapshot = api::PolicySnapshot;
+using ApplyResult = api::ApplyResult;
 
 // A `conflict` error's details, typed.
 struct Conflict
@@ -45,19 +27,8 @@ struct Conflict
     static Result<Conflict> fromError(const Error &e);
 };
 
-struct AccountUsage
-{
-    QString login;
-    qint64 used = 0;
-    int quota = 0;
-};
-
-struct Usage
-{
-    QDateTime time;
-    QString window;
-    QList<AccountUsage> accounts;
-};
+using AccountUsage = api::AccountUsage;
+using Usage = api::Usage;
 
 QFuture<Result<PolicySnapshot>> policyGet(RelayClient &client);
 QFuture<Result<ApplyResult>>

@@ -25,6 +25,27 @@ std::optional<Permission> permissionFromName(const QString &name)
     return std::nullopt;
 }
 
+// invalid_policy's errors: a pattern's problem is worded here from its code; other reasons
+// keep the relay's English. At most five, like the relay's message.
+QString invalidPolicyText(const Error &e)
+{
+    const QJsonArray errors = e.details.value(u"errors"_s).toArray();
+    if (errors.isEmpty())
+        return e.message;
+    QStringList lines;
+    for (qsizetype i = 0; i < std::min<qsizetype>(errors.size(), 5); ++i) {
+        const QJsonObject o = errors[i].toObject();
+        QString reason = o.value(u"reason"_s).toString();
+        if (auto problem = policy::PatternProblem::fromJson(o))
+            reason = Tr::tr("%1 is not a valid pattern: %2")
+                         .arg(o.value(u"pattern"_s).toString(), patternProblemText(*problem));
+        lines.append(u"%1: %2"_s.arg(o.value(u"path"_s).toString(), reason));
+    }
+    if (errors.size() > 5)
+        lines.append(Tr::tr("(%1 more)").arg(errors.size() - 5));
+    return lines.join(u"; "_s);
+}
+
 } // namespace
 
 QString permissionText(Permission permission)
@@ -104,7 +125,7 @@ QString errorText(const Error &e)
                       "done.")
             .arg(d.value(u"limit"_s).toInteger());
     case ErrorCode::InvalidPolicy:
-        return Tr::tr("The relay refused the policy: %1").arg(e.message);
+        return Tr::tr("The relay refused the policy: %1").arg(invalidPolicyText(e));
     case ErrorCode::UnknownVerb:
         return Tr::tr("The relay does not know the command '%1' (is it an older version?).")
             .arg(d.value(u"verb"_s).toString());
@@ -145,6 +166,12 @@ QString actionReasonText(const api::ActionResult &r)
 QString patternProblemText(const policy::PatternProblem &p)
 {
     return p.withArgument(QCoreApplication::translate("staffetta::policy", p.text()));
+}
+
+QString changeText(const policy::Change &change)
+{
+    return change.text(
+        [](const char *sentence) { return QCoreApplication::translate("PolicyChange", sentence); });
 }
 
 QString reloadText(const QString &code, const QString &message)

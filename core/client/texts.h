@@ -4,6 +4,7 @@
 #include "api/queue.h"
 #include "common/access.h"
 #include "common/result.h"
+#include "policy/diff.h"
 #include "policy/pattern.h"
 
 #include <QString>
@@ -26,6 +27,8 @@ QString reasonText(const QString &code, const QString &fallback);
 // Why an action left a message alone (ActionResult::reason), or what the tool said.
 QString actionReasonText(const api::ActionResult &result);
 QString patternProblemText(const policy::PatternProblem &problem);
+// A policy change's line (policy::Change::text) in the console's language.
+QString changeText(const policy::Change &change);
 // Why a new policy is not in force yet (ApplyResult::reloadCode), "" when it is.
 QString reloadText(const QString &code, const QString &message);
 

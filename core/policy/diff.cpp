@@ -15,11 +15,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(PolicyChange)
-};
-
 using Section = Change::Section;
 using Op = Change::Op;
 
@@ -203,26 +198,40 @@ QString Change::path() const
 
 QString Change::text() const
 {
+    return text([](const char *sentence) { return QString::fromUtf8(sentence); });
+}
+
+QString Change::text(const std::function<QString(const char *)> &word) const
+{
+    // QT_TRANSLATE_NOOP: the CLI says these in English, the console translates the same
+    // words (client::changeText), so each sentence is written once.
     const QString subject = section == Section::Account ? account : item;
     const bool message = section == Section::Blacklist || section == Section::AccountBlacklist;
     auto withMessage = [&](const QJsonValue &m) {
-        return m.toString().isEmpty() ? subject
-                                      : Tr::tr("%1 (message: \"%2\")").arg(subject, m.toString());
+        return m.toString().isEmpty()
+                   ? subject
+                   : word(QT_TRANSLATE_NOOP("PolicyChange", "%1 (message: \"%2\")"))
+                         .arg(subject, m.toString());
     };
     switch (op) {
     case Op::Add:
         if (section == Section::Limit || section == Section::AccountLimit)
-            return Tr::tr("+ %1: %2").arg(path(), valueText(after));
-        return Tr::tr("+ %1: %2").arg(path(), message ? withMessage(after) : subject);
+            return word(QT_TRANSLATE_NOOP("PolicyChange", "+ %1: %2"))
+                .arg(path(), valueText(after));
+        return word(QT_TRANSLATE_NOOP("PolicyChange", "+ %1: %2"))
+            .arg(path(), message ? withMessage(after) : subject);
     case Op::Remove:
         if (section == Section::Limit || section == Section::AccountLimit)
-            return Tr::tr("- %1: %2 (back to the default)").arg(path(), valueText(before));
-        return Tr::tr("- %1: %2").arg(path(), message ? withMessage(before) : subject);
+            return word(QT_TRANSLATE_NOOP("PolicyChange", "- %1: %2 (back to the default)"))
+                .arg(path(), valueText(before));
+        return word(QT_TRANSLATE_NOOP("PolicyChange", "- %1: %2"))
+            .arg(path(), message ? withMessage(before) : subject);
     case Op::Modify:
         if (message)
-            return Tr::tr("~ %1: %2: message \"%3\" → \"%4\"")
+            return word(QT_TRANSLATE_NOOP("PolicyChange", "~ %1: %2: message \"%3\" → \"%4\""))
                 .arg(path(), subject, before.toString(), after.toString());
-        return Tr::tr("~ %1: %2 → %3").arg(path(), valueText(before), valueText(after));
+        return word(QT_TRANSLATE_NOOP("PolicyChange", "~ %1: %2 → %3"))
+            .arg(path(), valueText(before), valueText(after));
     }
     return {};
 }

@@ -7,6 +7,8 @@
 #include <QJsonValue>
 #include <QList>
 
+#include <functional>
+
 namespace staffetta::policy {
 
 // One difference between two policies, at the granularity people edit: a local domain, a
@@ -38,8 +40,12 @@ struct Change
     // Where the change is: "local_domains", "limits.daily_quota",
     // "accounts[bob].senders", ...
     QString path() const;
-    // One line for people, e.g. `+ accounts[bob].senders: *@shop.example`.
+    // One line for people, e.g. `+ accounts[bob].senders: *@shop.example`, in English (the
+    // CLI, the audit log). The console words the same sentences in its language
+    // (client::changeText): `word` turns each sentence, marked for translation in the
+    // context "PolicyChange", into the caller's language.
     QString text() const;
+    QString text(const std::function<QString(const char *sentence)> &word) const;
 
     QJsonObject toJson() const;
     static Result<Change> fromJson(const QJsonObject &o);

@@ -1,6 +1,7 @@
 #include "pattern.h"
 
 #include "common/limits.h"
+#include "common/names.h"
 
 #include <QCoreApplication>
 
@@ -150,6 +151,37 @@ const char *PatternProblem::text() const
                                  "contains '%1', which an address cannot contain");
     }
     return "";
+}
+
+namespace {
+
+// The one table of pattern problem names (the API's words in invalid_policy errors).
+const std::array<std::pair<PatternProblem::Code, QLatin1StringView>, 8> problemNames{{
+    {PatternProblem::Code::Empty, "empty"_L1},
+    {PatternProblem::Code::TooLong, "too_long"_L1},
+    {PatternProblem::Code::NotOneAt, "not_one_at"_L1},
+    {PatternProblem::Code::NothingBeforeAt, "nothing_before_at"_L1},
+    {PatternProblem::Code::NoDomain, "no_domain"_L1},
+    {PatternProblem::Code::MatchesEveryDomain, "matches_every_domain"_L1},
+    {PatternProblem::Code::ControlCharacter, "control_character"_L1},
+    {PatternProblem::Code::ForbiddenCharacter, "forbidden_character"_L1},
+}};
+
+} // namespace
+
+void PatternProblem::addTo(QJsonObject &entry) const
+{
+    entry.insert(u"problem"_s, nameOf(problemNames, code));
+    if (!argument.isEmpty())
+        entry.insert(u"argument"_s, argument);
+}
+
+std::optional<PatternProblem> PatternProblem::fromJson(const QJsonObject &entry)
+{
+    const auto code = valueOf(problemNames, entry.value(u"problem"_s).toString());
+    if (!code)
+        return std::nullopt;
+    return PatternProblem{*code, entry.value(u"argument"_s).toString()};
 }
 
 QString PatternProblem::message() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -38,6 +39,10 @@ struct PatternProblem
     const char *text() const;
     QString message() const;
     QString withArgument(const QString &sentence) const;
+
+    // In an invalid_policy error entry: {"problem": code name, "argument": ...}.
+    void addTo(QJsonObject &entry) const;
+    static std::optional<PatternProblem> fromJson(const QJsonObject &entry);
 };
 
 class SenderPattern

@@ -43,6 +43,18 @@ public:
         problems.append(QJsonObject{{u"path"_s, path}, {u"reason"_s, reason}});
     }
 
+    // A pattern that does not parse: the English reason, and the problem's code for the
+    // console to word (client::errorText).
+    void failPattern(const QString &path, const QString &text, const PatternProblem &why)
+    {
+        QJsonObject entry{
+            {u"path"_s, path},
+            {u"reason"_s, u"%1 is not a valid pattern: %2"_s.arg(quoted(text), why.message())},
+            {u"pattern"_s, quoted(text)}};
+        why.addTo(entry);
+        problems.append(entry);
+    }
+
     void onlyKeys(const QJsonObject &o, const QString &path, const QStringList &allowed)
     {
         for (auto it = o.begin(); it != o.end(); ++it) {
@@ -107,8 +119,7 @@ public:
             if (auto sp = SenderPattern::parse(a[i].toString(), &why))
                 out.append(*sp);
             else
-                fail(p, u"%1 is not a valid pattern: %2"_s.arg(quoted(a[i].toString()),
-                                                               why.message()));
+                failPattern(p, a[i].toString(), why);
         }
         return out;
     }
@@ -137,8 +148,7 @@ public:
             PatternProblem why;
             auto sp = SenderPattern::parse(text, &why);
             if (!sp) {
-                fail(join(p, u"pattern"_s),
-                     u"%1 is not a valid pattern: %2"_s.arg(quoted(text), why.message()));
+                failPattern(join(p, u"pattern"_s), text, why);
                 continue;
             }
             const QJsonValue message = e.value(u"message"_s);

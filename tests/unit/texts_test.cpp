@@ -1,11 +1,14 @@
 // The console words the relay's codes (core/client/texts.h): in Italian with the Italian
 // translation loaded, whatever English the relay put in its message.
 #include "client/texts.h"
+#include "policy/diff.h"
 #include "policy/pattern.h"
+#include "policy/policy.h"
 
 #include "test_support.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QTranslator>
 
 using namespace staffetta;
@@ -69,4 +72,40 @@ TEST_F(Italian, BanReasonsActionReasonsAndReloadCodes)
     EXPECT_EQ(client::actionReasonText(failed), u"postsuper: fatal"_s);
     EXPECT_EQ(client::reloadText(u"reload_timeout"_s, u"english"_s),
               u"staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log."_s);
+}
+
+TEST_F(Italian, PolicyChangesAreEnglishOnTheRelayAndTranslatedInTheConsole)
+{
+    policy::Change change;
+    change.op = policy::Change::Op::Remove;
+    change.section = policy::Change::Section::Limit;
+    change.field = u"daily_quota"_s;
+    change.before = 300;
+    // The CLI and the audit log: English whatever translator the process has.
+    EXPECT_EQ(change.text(), u"- limits.daily_quota: 300 (back to the default)"_s);
+    EXPECT_EQ(client::changeText(change), u"- limits.daily_quota: 300 (torna al predefinito)"_s);
+}
+
+TEST_F(Italian, InvalidPolicyPatternReasonsAreWordedFromTheirCodes)
+{
+    const QJsonObject bad{
+        {u"schema_version"_s, 1},
+        {u"accounts"_s, QJsonArray{QJsonObject{{u"login"_s, u"alice"_s},
+                                               {u"senders"_s, QJsonArray{u"alice@example.com"_s,
+                                                                         u"a b@example.com"_s}}}}}};
+    auto refused = policy::Policy::fromJsonObject(bad);
+    ASSERT_FALSE(refused.ok());
+    const QJsonObject entry =
+        refused.error().details.value(u"errors"_s).toArray().first().toObject();
+    EXPECT_EQ(entry.value(u"path"_s).toString(), u"accounts[0].senders[1]"_s);
+    EXPECT_EQ(entry.value(u"problem"_s).toString(), u"forbidden_character"_s);
+    EXPECT_EQ(entry.value(u"argument"_s).toString(), u" "_s);
+    // The relay's English...
+    EXPECT_EQ(entry.value(u"reason"_s).toString(),
+              u"\"a b@example.com\" is not a valid pattern: contains ' ', which an address cannot "
+              u"contain"_s);
+    // ...and the console's sentence, from the code.
+    EXPECT_EQ(client::errorText(refused.error()),
+              u"Il relay ha rifiutato la policy: accounts[0].senders[1]: \"a b@example.com\" non è "
+              u"un pattern valido: contiene ' ', che un indirizzo non può contenere"_s);
 }

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "common/result.h"
+#include "policy/diff.h"
+#include "policy/policy.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+// The policy's part of the relay API (staffettactl policy get|apply|rollback, usage; the
+// console's editors and Limits view). staffettactl builds these and calls toJson; the console's
+// client reads them with fromJson.
+namespace staffetta::api {
+
+// What the admin granted a partner, as `policy get` tells the partner's editor (the relay's
+// default stands in for a limit without a grant).
+struct PartnerGrants
+{
+    QStringList domains;
+    qint64 maxDailyQuota = 0;
+    qint64 maxRecipients = 0;
+    qint64 maxMessageSize = 0;
+
+    QJsonObject toJson() const;
+    static PartnerGrants fromJson(const QJsonObject &o);
+    friend bool operator==(const PartnerGrants &, const PartnerGrants &) = default;
+};
+
+// `policy get`: the relay's policy, its revision, and what the caller may do with it.
+struct PolicySnapshot
+{
+    int revision = 0;
+    QString sha256;
+    policy::Policy policy;
+    QString role;         // the caller's role on the relay
+    QStringList accounts; // a partner's accounts
+    std::optional<PartnerGrants> grants;
+
+    bool canWrite() const { return role == u"admin" || role == u"partner"; }
+    QJsonObject toJson() const;
+    // BadResponse when the answer has no policy or one this side cannot read.
+    static Result<PolicySnapshot> fromJson(const QJsonObject &o);
+};
+
+// `policy apply` and `policy rollback`: the new revision and whether staffettad has it in force.
+struct ApplyResult
+{
+    int revision = 0;
+    bool changed = false;
+    QList<policy::Change> changes;
+    bool reloaded = false; // staffettad has it in force
+    // The write's handler answers at once ("reloaded": "pending"); its front-end waits.
+    bool reloadPending = false;
+    QString reloadCode;    // why not: staffettad_not_running, reload_timeout (client::reloadText)
+    QString reloadMessage; // its English sentence
+    QString sha256;        // of the new policy, for the front-end's wait
+    QString auditError;    // the write went live but its audit row could not be written
+    QString replacedBrokenLiveFile; // why the live file could not be used, when replaced
+
+    QJsonObject toJson() const;
+    static ApplyResult fromJson(const QJsonObject &o);
+};
+
+// `usage`: today's quota use per account against its limit.
+struct AccountUsage
+{
+    QString login;
+    qint64 used = 0;
+    int quota = 0;
+    bool overridden = false; // the account has its own quota
+
+    friend bool operator==(const AccountUsage &, const AccountUsage &) = default;
+};
+
+struct Usage
+{
+    QDateTime time;
+    QString window; // calendar_day, rolling_24h
+    int revision = 0;
+    QList<AccountUsage> accounts;
+
+    QJsonObject toJson() const;
+    static Usage fromJson(const QJsonObject &o);
+};
+
+} // namespace staffetta::api
