@@ -22,6 +22,12 @@ transport::SshEndpoint labEndpoint(const QString &userKey, const QString &keyKey
     return e;
 }
 
+client::RelayClient clientAs(const QString &userKey, const QString &keyKey)
+{
+    return client::RelayClient(std::make_shared<transport::SshTransport>(
+        labEndpoint(userKey, keyKey), transport::SshCredentials{}));
+}
+
 api::RelayInfo localInfo()
 {
     const Lab &lab = Lab::get();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/info.h"
+#include "client/relay_client.h"
 #include "test_support.h"
 #include "transport/ssh_transport.h"
 
@@ -20,6 +21,10 @@ protected:
 // user and key (LAB_PARTNER_USER/KEY, LAB_HELPDESK_USER/KEY).
 transport::SshEndpoint labEndpoint(const QString &userKey = QStringLiteral("LAB_SSH_USER"),
                                    const QString &keyKey = QStringLiteral("LAB_SSH_KEY"));
+
+// The console's client for the lab relay as that lab user (admin by default).
+client::RelayClient clientAs(const QString &userKey = QStringLiteral("LAB_SSH_USER"),
+                             const QString &keyKey = QStringLiteral("LAB_SSH_KEY"));
 
 // `staffettactl info`, run on the relay host as the lab's SSH key would run it.
 api::RelayInfo localInfo();

@@ -22,13 +22,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-client::RelayClient clientAs(const QString &userKey = u"LAB_SSH_USER"_s,
-                             const QString &keyKey = u"LAB_SSH_KEY"_s)
-{
-    return client::RelayClient(std::make_shared<transport::SshTransport>(
-        labEndpoint(userKey, keyKey), transport::SshCredentials{}));
-}
-
 QByteArray json(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);

@@ -17,13 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-client::RelayClient clientAs(const QString &userKey = u"LAB_SSH_USER"_s,
-                             const QString &keyKey = u"LAB_SSH_KEY"_s)
-{
-    return client::RelayClient(std::make_shared<transport::SshTransport>(
-        labEndpoint(userKey, keyKey), transport::SshCredentials{}));
-}
-
 QString local(const QString &user)
 {
     return user + u'@' + Lab::get().value(u"LAB_LOCAL_DOMAIN"_s);

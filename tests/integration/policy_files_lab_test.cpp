@@ -17,12 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-client::RelayClient clientAs(const QString &userKey, const QString &keyKey)
-{
-    return client::RelayClient(std::make_shared<transport::SshTransport>(
-        labEndpoint(userKey, keyKey), transport::SshCredentials{}));
-}
-
 // The file's mode as stat(2) gives it, or -1 when it does not exist.
 int modeOf(const QString &path)
 {

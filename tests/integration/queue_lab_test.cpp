@@ -22,13 +22,6 @@ using api::QueueAction;
 
 namespace {
 
-client::RelayClient clientAs(const QString &userKey = u"LAB_SSH_USER"_s,
-                             const QString &keyKey = u"LAB_SSH_KEY"_s)
-{
-    return client::RelayClient(std::make_shared<transport::SshTransport>(
-        labEndpoint(userKey, keyKey), transport::SshCredentials{}));
-}
-
 class QueueLab : public LabTest
 {
 protected:
