@@ -141,10 +141,8 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
                       "451 4.7.1 This transaction has been open too long: start it again", now);
     }
     Message &m = m_messages[r.instance];
-    if (m.startedSecs == 0) {
-        m.startedSecs = now.toSecsSinceEpoch();
+    if (m.lastSecs == 0)
         m.login = r.login.toLower();
-    }
     m.lastSecs = now.toSecsSinceEpoch();
     const int maxRecipients = m_policy->maxRecipients(account);
     if (m.recipients + 1 > maxRecipients) {
@@ -168,7 +166,7 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
 Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDateTime &now)
 {
     Message m = m_messages.take(r.instance);
-    if (m.startedSecs == 0)
+    if (m.lastSecs == 0)
         m.login = r.login.toLower();
     const qint64 maxSize = m_policy->maxMessageSize(account);
     if (r.size > maxSize) {
@@ -183,7 +181,7 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         m_counter.release(r.instance);
         return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
     }
-    if (m.startedSecs == 0 && r.recipientCount > 0) {
+    if (m.lastSecs == 0 && r.recipientCount > 0) {
         // No RCPT of this message was seen (staffettad restarted in between, or the message
         // was dropped as stale): count every recipient as external, the safe side.
         m.external = r.recipientCount;

@@ -90,8 +90,7 @@ private:
         int recipients = 0;
         int external = 0;
         int local = 0;
-        qint64 startedSecs = 0;
-        qint64 lastSecs = 0; // the last RCPT
+        qint64 lastSecs = 0; // the last RCPT; 0: no RCPT of this message was seen
     };
     HourSpan quotaSpan(const QDateTime &now);
     Verdict rcpt(const Request &r, const Account *account, const QDateTime &now);
