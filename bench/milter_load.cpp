@@ -1,13 +1,13 @@
 // Load generator for milters: the MTA side of the Sendmail milter protocol (version 6), as
-// Postfix's smtpd speaks it. C connections, each replaying whole SMTP transactions from message
-// files: OPTNEG, CONNECT, HELO, then per message MAIL (with {auth_authen} = ACCOUNT), RCPT, DATA,
-// the headers, EOH, the body in chunks of 65535 bytes (MILTER_CHUNK_SIZE, Postfix's size), EOB,
-// then ABORT (Postfix ends every transaction so) and the next message; QUIT at the end. Each
-// message's verdict must be the one its file expects (reject: SMFIR_REJECT or a 5xx
-// SMFIR_REPLYCODE; accept: SMFIR_ACCEPT or SMFIR_CONTINUE at EOB); any other verdict, a broken
-// connection or a protocol error stops the run with a message on stderr and exit status 1.
-// Bounded: exactly MESSAGES messages in all, and a deadline. Prints one JSON line.
-//   milter_load SOCKET CONNECTIONS MESSAGES ACCOUNT FILE:accept|reject ...
+// Postfix's smtpd speaks it. CONNECTIONS connections at once (2 unless -c), each replaying whole
+// SMTP transactions from message files: OPTNEG, CONNECT, HELO, then per message MAIL (with
+// {auth_authen} = ACCOUNT), RCPT, DATA, the headers, EOH, the body in chunks of 65535 bytes
+// (MILTER_CHUNK_SIZE, Postfix's size), EOB, then ABORT (Postfix ends every transaction so) and the
+// next message; QUIT at the end. Each message's verdict must be the one its file expects (reject:
+// SMFIR_REJECT or a 5xx SMFIR_REPLYCODE; accept: SMFIR_ACCEPT or SMFIR_CONTINUE at EOB); any other
+// verdict, a broken connection or a protocol error stops the run with a message on stderr and exit
+// status 1. Bounded: exactly MESSAGES messages in all, and a deadline. Prints one JSON line.
+//   milter_load [-c CONNECTIONS] SOCKET MESSAGES ACCOUNT FILE:accept|reject ...
 //   (SOCKET: unix:PATH or inet:PORT@HOST, the milter's own notation; message i is file i % N)
 // Hand-written: Debian has libraries for the milter side (libmilter, pymilter) but none for the
 // MTA side, the client. Only the protocol's constants come from libmilter's headers. Plain
@@ -450,17 +450,22 @@ double pct(std::vector<double> &v, double p)
 
 int main(int argc, char **argv)
 {
-    if (argc < 6) {
-        fprintf(stderr, "usage: milter_load SOCKET CONNECTIONS MESSAGES ACCOUNT "
+    int connections = 2;
+    int arg = 1;
+    if (argc > 2 && std::strcmp(argv[1], "-c") == 0) {
+        connections = std::max(1, atoi(argv[2]));
+        arg = 3;
+    }
+    if (argc - arg < 4) {
+        fprintf(stderr, "usage: milter_load [-c CONNECTIONS] SOCKET MESSAGES ACCOUNT "
                         "FILE:accept|reject ...\n");
         return 2;
     }
-    const std::string socketSpec = argv[1];
-    const int connections = std::max(1, atoi(argv[2]));
-    const long total = std::max(1L, atol(argv[3]));
-    const std::string account = argv[4];
+    const std::string socketSpec = argv[arg];
+    const long total = std::max(1L, atol(argv[arg + 1]));
+    const std::string account = argv[arg + 2];
     std::vector<Message> messages;
-    for (int i = 5; i < argc; ++i) {
+    for (int i = arg + 3; i < argc; ++i) {
         auto m = loadMessage(argv[i]);
         if (!m) {
             fprintf(stderr, "milter_load: cannot read %s (FILE:accept|reject, an RFC 5322 file)\n",
