@@ -1,6 +1,7 @@
 #include "diff.h"
 
 #include "common/names.h"
+#include "content_json.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -33,16 +34,18 @@ struct Entry
     }
 };
 
-const std::array<std::pair<Section, QLatin1StringView>, 7> &sectionNames()
+const std::array<std::pair<Section, QLatin1StringView>, 9> &sectionNames()
 {
-    static const std::array<std::pair<Section, QLatin1StringView>, 7> names{{
+    static const std::array<std::pair<Section, QLatin1StringView>, 9> names{{
         {Section::LocalDomain, "local_domain"_L1},
         {Section::Limit, "limit"_L1},
         {Section::Blacklist, "blacklist"_L1},
+        {Section::Content, "content"_L1},
         {Section::Account, "account"_L1},
         {Section::AccountSender, "account_sender"_L1},
         {Section::AccountBlacklist, "account_blacklist"_L1},
         {Section::AccountLimit, "account_limit"_L1},
+        {Section::AccountContent, "account_content"_L1},
     }};
     return names;
 }
@@ -68,7 +71,42 @@ bool same(const QJsonValue &a, const QJsonValue &b)
 bool isAccountSection(Section s)
 {
     return s == Section::Account || s == Section::AccountSender || s == Section::AccountBlacklist ||
-           s == Section::AccountLimit;
+           s == Section::AccountLimit || s == Section::AccountContent;
+}
+
+// A JSON object's fields by dotted path ("attachments.notice.it"), leaves only.
+void leaves(const QJsonObject &o, const QString &prefix, QList<std::pair<QString, QJsonValue>> &out,
+            const QStringList &whole)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString path = prefix.isEmpty() ? it.key() : prefix + u'.' + it.key();
+        if (it->isObject() && !whole.contains(path))
+            leaves(it->toObject(), path, out, whole);
+        else
+            out.append({path, *it});
+    }
+}
+
+void setPath(QJsonObject &o, QStringView path, const QJsonValue &v)
+{
+    const qsizetype dot = path.indexOf(u'.');
+    if (dot < 0) {
+        o.insert(path.toString(), v);
+        return;
+    }
+    const QString key = path.left(dot).toString();
+    QJsonObject inner = o.value(key).toObject();
+    setPath(inner, path.mid(dot + 1), v);
+    o.insert(key, inner);
+}
+
+// The content rules as the fields people edit; a BCC setting is one field (its mode and
+// target change together).
+QList<std::pair<QString, QJsonValue>> contentFields(const QJsonObject &content)
+{
+    QList<std::pair<QString, QJsonValue>> out;
+    leaves(content, {}, out, {u"bcc"_s});
+    return out;
 }
 
 QList<Entry> flatten(const Policy &p)
@@ -86,6 +124,17 @@ QList<Entry> flatten(const Policy &p)
                 p.limits.window == QuotaWindow::Rolling24h ? u"rolling_24h"_s : u"calendar_day"_s});
     for (const BlacklistEntry &b : p.blacklist)
         out.append({Section::Blacklist, {}, {}, b.pattern.text(), b.message});
+    QJsonObject content = detail::contentJson(p.content);
+    // Both notices are fields even when they are the default wording.
+    for (Language l : {Language::Italian, Language::English}) {
+        QJsonObject attachments = content.value(u"attachments"_s).toObject();
+        QJsonObject notice = attachments.value(u"notice"_s).toObject();
+        notice.insert(toName(l), p.content.notice(l));
+        attachments.insert(u"notice"_s, notice);
+        content.insert(u"attachments"_s, attachments);
+    }
+    for (const auto &[field, value] : contentFields(content))
+        out.append({Section::Content, {}, field, {}, value});
     for (const Account &a : p.accounts) {
         out.append({Section::Account, a.login, {}, {}, true});
         for (const SenderPattern &s : a.senders)
@@ -102,6 +151,11 @@ QList<Entry> flatten(const Policy &p)
                         u"max_message_size"_s,
                         {},
                         double(*a.maxMessageSize)});
+        QJsonObject own = detail::accountContentJson(a.content);
+        if (a.language)
+            own.insert(u"language"_s, toName(*a.language));
+        for (const auto &[field, value] : contentFields(own))
+            out.append({Section::AccountContent, a.login, field, {}, value});
     }
     return out;
 }
@@ -110,7 +164,7 @@ QList<Entry> flatten(const Policy &p)
 Result<Policy> rebuild(const QList<Entry> &entries)
 {
     QJsonArray domains, blacklist, accounts;
-    QJsonObject limits;
+    QJsonObject limits, content;
     QHash<QString, qsizetype> accountIndex;
     QList<QJsonObject> accountObjects;
     auto account = [&](const QString &login) -> QJsonObject & {
@@ -150,6 +204,18 @@ Result<Policy> rebuild(const QList<Entry> &entries)
         case Section::AccountLimit:
             account(e.account).insert(e.field, e.value);
             break;
+        case Section::Content:
+            setPath(content, e.field, e.value);
+            break;
+        case Section::AccountContent:
+            if (e.field == u"language"_s) {
+                account(e.account).insert(e.field, e.value);
+            } else {
+                QJsonObject c = account(e.account).value(u"content"_s).toObject();
+                setPath(c, e.field, e.value);
+                account(e.account).insert(u"content"_s, c);
+            }
+            break;
         }
     }
     for (const QJsonObject &o : std::as_const(accountObjects))
@@ -158,7 +224,8 @@ Result<Policy> rebuild(const QList<Entry> &entries)
                            {u"local_domains"_s, domains},
                            {u"limits"_s, limits},
                            {u"blacklist"_s, blacklist},
-                           {u"accounts"_s, accounts}};
+                           {u"accounts"_s, accounts},
+                           {u"content"_s, content}};
     return Policy::fromJsonObject(root);
 }
 
@@ -192,6 +259,11 @@ QString Change::path() const
         return u"accounts[%1].blacklist"_s.arg(account);
     case Section::AccountLimit:
         return u"accounts[%1].%2"_s.arg(account, field);
+    case Section::Content:
+        return u"content."_s + field;
+    case Section::AccountContent:
+        return field == u"language"_s ? u"accounts[%1].language"_s.arg(account)
+                                      : u"accounts[%1].content.%2"_s.arg(account, field);
     }
     return {};
 }
@@ -207,6 +279,8 @@ QString Change::text(const std::function<QString(const char *)> &word) const
     // words (client::changeText), so each sentence is written once.
     const QString subject = section == Section::Account ? account : item;
     const bool message = section == Section::Blacklist || section == Section::AccountBlacklist;
+    const bool hasField = section == Section::Limit || section == Section::AccountLimit ||
+                          section == Section::Content || section == Section::AccountContent;
     auto withMessage = [&](const QJsonValue &m) {
         return m.toString().isEmpty()
                    ? subject
@@ -215,13 +289,13 @@ QString Change::text(const std::function<QString(const char *)> &word) const
     };
     switch (op) {
     case Op::Add:
-        if (section == Section::Limit || section == Section::AccountLimit)
+        if (hasField)
             return word(QT_TRANSLATE_NOOP("PolicyChange", "+ %1: %2"))
                 .arg(path(), valueText(after));
         return word(QT_TRANSLATE_NOOP("PolicyChange", "+ %1: %2"))
             .arg(path(), message ? withMessage(after) : subject);
     case Op::Remove:
-        if (section == Section::Limit || section == Section::AccountLimit)
+        if (hasField)
             return word(QT_TRANSLATE_NOOP("PolicyChange", "- %1: %2 (back to the default)"))
                 .arg(path(), valueText(before));
         return word(QT_TRANSLATE_NOOP("PolicyChange", "- %1: %2"))
@@ -343,7 +417,7 @@ QList<Change> diff(const Policy &from, const Policy &to)
     // Relay-wide settings first, then account by account, each account's presence before
     // its details.
     auto rank = [&](const Change &c) {
-        const int top = isAccountSection(c.section) ? 3 : int(c.section);
+        const int top = isAccountSection(c.section) ? 100 : int(c.section);
         const qsizetype account = isAccountSection(c.section) ? logins.indexOf(c.account) : 0;
         return std::tuple(top, account, int(c.section));
     };

@@ -12,9 +12,9 @@
 namespace staffetta::policy {
 
 // One difference between two policies, at the granularity people edit: a local domain, a
-// relay-wide limit, a relay-wide blacklist entry, an account, one of an account's senders or
-// blacklist entries, or one of its limit overrides. The same list drives `policy diff`, the
-// conflict report of `policy apply`, the partner role's check (which accounts a change
+// relay-wide limit, a relay-wide blacklist entry, a content rule, an account, one of an account's
+// senders or blacklist entries, or one of its limit overrides. The same list drives `policy diff`,
+// the conflict report of `policy apply`, the partner role's check (which accounts a change
 // touches), the audit log, and the console's review and merge.
 struct Change
 {
@@ -23,10 +23,14 @@ struct Change
         LocalDomain,      // item = domain
         Limit,            // field = daily_quota | max_recipients | max_message_size | quota_window
         Blacklist,        // item = pattern, value = message
+        Content,          // field = language | attachments.mode | attachments.allowed |
+                          //   attachments.notice.it | attachments.notice.en | bcc
         Account,          // account = login (its presence)
         AccountSender,    // account, item = pattern
         AccountBlacklist, // account, item = pattern, value = message
         AccountLimit,     // account, field = daily_quota | max_recipients | max_message_size
+        AccountContent,   // account, field = language | attachments.mode | attachments.allowed |
+                          //   bcc
     };
 
     Op op = Op::Add;

@@ -2,6 +2,8 @@
 
 #include "common/limits.h"
 #include "common/strict_json.h"
+#include "content_json.h"
+#include "reader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,13 +17,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// Printable text by code point (a character beyond U+FFFF is two QChars, both "surrogates").
-bool isPrintable(const QString &text)
-{
-    const QList<uint> points = text.toUcs4();
-    return std::all_of(points.begin(), points.end(),
-                       [](uint c) { return QChar::isPrint(char32_t(c)); });
-}
+using detail::Reader;
 
 // A SASL login as Postfix passes it on: no whitespace, no control characters.
 bool isLogin(const QString &login)
@@ -31,144 +27,6 @@ bool isLogin(const QString &login)
                return c.isSpace() || c.category() == QChar::Other_Control;
            });
 }
-
-// Collects validation problems with their paths while the document is read.
-class Reader
-{
-public:
-    QJsonArray problems;
-
-    void fail(const QString &path, const QString &reason)
-    {
-        problems.append(QJsonObject{{u"path"_s, path}, {u"reason"_s, reason}});
-    }
-
-    // A pattern that does not parse: the English reason, and the problem's code for the
-    // console to word (client::errorText).
-    void failPattern(const QString &path, const QString &text, const PatternProblem &why)
-    {
-        QJsonObject entry{
-            {u"path"_s, path},
-            {u"reason"_s, u"%1 is not a valid pattern: %2"_s.arg(quoted(text), why.message())},
-            {u"pattern"_s, quoted(text)}};
-        why.addTo(entry);
-        problems.append(entry);
-    }
-
-    void onlyKeys(const QJsonObject &o, const QString &path, const QStringList &allowed)
-    {
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            if (!allowed.contains(it.key()))
-                fail(join(path, it.key()), u"unknown key"_s);
-        }
-    }
-
-    static QString join(const QString &path, const QString &key)
-    {
-        return path.isEmpty() ? key : path + u'.' + key;
-    }
-
-    // User text quoted in a reason, cut short: a refusal stays small whatever it refuses.
-    static QString quoted(const QString &text)
-    {
-        return u'"' + (text.size() > 64 ? text.left(64) + u"…"_s : text) + u'"';
-    }
-
-    // A list longer than its limit is refused as a whole, without a reason per item.
-    bool tooLong(const QJsonArray &a, const QString &path, qsizetype max, const QString &what)
-    {
-        if (a.size() <= max)
-            return false;
-        fail(path, u"has %1 %2; at most %3 are allowed"_s.arg(a.size()).arg(what).arg(max));
-        return true;
-    }
-
-    std::optional<qint64> positive(const QJsonObject &o, const QString &path, const QString &key,
-                                   qint64 max)
-    {
-        if (!o.contains(key))
-            return std::nullopt;
-        const QJsonValue v = o.value(key);
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || d != double(qint64(d)) || d < 1 || d > double(max)) {
-            fail(join(path, key), u"must be a whole number from 1 to %1"_s.arg(max));
-            return std::nullopt;
-        }
-        return qint64(d);
-    }
-
-    QList<SenderPattern> patterns(const QJsonValue &v, const QString &path, qsizetype max)
-    {
-        QList<SenderPattern> out;
-        if (v.isUndefined())
-            return out;
-        if (!v.isArray()) {
-            fail(path, u"must be a list of address patterns"_s);
-            return out;
-        }
-        const QJsonArray a = v.toArray();
-        if (tooLong(a, path, max, u"patterns"_s))
-            return out;
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            const QString p = u"%1[%2]"_s.arg(path).arg(i);
-            if (!a[i].isString()) {
-                fail(p, u"must be a string"_s);
-                continue;
-            }
-            PatternProblem why;
-            if (auto sp = SenderPattern::parse(a[i].toString(), &why))
-                out.append(*sp);
-            else
-                failPattern(p, a[i].toString(), why);
-        }
-        return out;
-    }
-
-    QList<BlacklistEntry> blacklist(const QJsonValue &v, const QString &path, qsizetype max)
-    {
-        QList<BlacklistEntry> out;
-        if (v.isUndefined())
-            return out;
-        if (!v.isArray()) {
-            fail(path, u"must be a list of {pattern, message}"_s);
-            return out;
-        }
-        const QJsonArray a = v.toArray();
-        if (tooLong(a, path, max, u"entries"_s))
-            return out;
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            const QString p = u"%1[%2]"_s.arg(path).arg(i);
-            const QJsonObject e = a[i].toObject();
-            if (!a[i].isObject()) {
-                fail(p, u"must be an object {pattern, message}"_s);
-                continue;
-            }
-            onlyKeys(e, p, {u"pattern"_s, u"message"_s});
-            const QString text = e.value(u"pattern"_s).toString();
-            PatternProblem why;
-            auto sp = SenderPattern::parse(text, &why);
-            if (!sp) {
-                failPattern(join(p, u"pattern"_s), text, why);
-                continue;
-            }
-            const QJsonValue message = e.value(u"message"_s);
-            if (!message.isUndefined() && !message.isString()) {
-                fail(join(p, u"message"_s), u"must be a string"_s);
-                continue;
-            }
-            if (!isPrintable(message.toString()) ||
-                message.toString().size() > limits::MaxBlacklistMessageLength) {
-                // It goes into the SMTP reply line.
-                fail(join(p, u"message"_s),
-                     u"must be at most %1 printable characters (no line breaks or control "
-                     u"characters)"_s.arg(limits::MaxBlacklistMessageLength));
-                continue;
-            }
-            out.append(BlacklistEntry{*sp, message.toString()});
-        }
-        return out;
-    }
-};
 
 QJsonArray patternsJson(const QList<SenderPattern> &patterns)
 {
@@ -216,9 +74,9 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
 Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
 {
     Reader r;
-    r.onlyKeys(
-        root, {},
-        {u"schema_version"_s, u"local_domains"_s, u"limits"_s, u"blacklist"_s, u"accounts"_s});
+    r.onlyKeys(root, {},
+               {u"schema_version"_s, u"local_domains"_s, u"limits"_s, u"blacklist"_s, u"accounts"_s,
+                u"content"_s});
     if (root.value(u"schema_version"_s).toInt(-1) != SchemaVersion)
         r.fail(u"schema_version"_s, u"must be %1"_s.arg(SchemaVersion));
 
@@ -253,6 +111,7 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
     else if (window != u"calendar_day"_s)
         r.fail(u"limits.quota_window"_s, u"must be \"calendar_day\" or \"rolling_24h\""_s);
 
+    policy.content = detail::readContent(r, root.value(u"content"_s), u"content"_s);
     policy.blacklist =
         r.blacklist(root.value(u"blacklist"_s), u"blacklist"_s, limits::MaxRelayBlacklist);
 
@@ -272,7 +131,7 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         const QJsonObject ao = accountList[i].toObject();
         r.onlyKeys(ao, path,
                    {u"login"_s, u"senders"_s, u"blacklist"_s, u"daily_quota"_s, u"max_recipients"_s,
-                    u"max_message_size"_s});
+                    u"max_message_size"_s, u"language"_s, u"content"_s});
         Account a;
         a.login = ao.value(u"login"_s).toString().trimmed();
         if (!isLogin(a.login)) {
@@ -295,6 +154,8 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
             a.maxRecipients = int(*v);
         if (auto v = r.positive(ao, path, u"max_message_size"_s, limits::MaxMessageSizeLimit))
             a.maxMessageSize = *v;
+        a.language = detail::readLanguage(r, ao.value(u"language"_s), path + u".language"_s);
+        a.content = detail::readAccountContent(r, ao.value(u"content"_s), path + u".content"_s);
         policy.accounts.append(a);
     }
 
@@ -330,6 +191,10 @@ QJsonObject Policy::toJsonObject() const
             o.insert(u"max_recipients"_s, *a.maxRecipients);
         if (a.maxMessageSize)
             o.insert(u"max_message_size"_s, *a.maxMessageSize);
+        if (a.language)
+            o.insert(u"language"_s, toName(*a.language));
+        if (!a.content.isEmpty())
+            o.insert(u"content"_s, detail::accountContentJson(a.content));
         accountsJson.append(o);
     }
     const QJsonObject root{
@@ -342,7 +207,8 @@ QJsonObject Policy::toJsonObject() const
                                                           ? u"rolling_24h"_s
                                                           : u"calendar_day"_s}}},
         {u"blacklist"_s, blacklistJson(blacklist)},
-        {u"accounts"_s, accountsJson}};
+        {u"accounts"_s, accountsJson},
+        {u"content"_s, detail::contentJson(content)}};
     return root;
 }
 

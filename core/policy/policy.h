@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "content.h"
 #include "pattern.h"
 
 #include <QHash>
@@ -37,6 +38,8 @@ struct Account
     std::optional<int> dailyQuota;
     std::optional<int> maxRecipients;
     std::optional<qint64> maxMessageSize;
+    std::optional<Language> language; // the relay's (content.language) when unset
+    AccountContent content;
 };
 
 // The relay policy (policy.json): one definition for the console that edits it and the
@@ -47,6 +50,7 @@ struct Policy
     Limits limits;
     QList<BlacklistEntry> blacklist; // relay-wide
     QList<Account> accounts;
+    ContentRules content;
 
     // Parses and validates. Every problem is reported with its exact path
     // (`accounts[3].senders[1]: "*@" is not a valid pattern: has no domain after the @`);
@@ -79,6 +83,24 @@ struct Policy
     qint64 maxMessageSize(const Account *a) const
     {
         return a && a->maxMessageSize ? *a->maxMessageSize : limits.maxMessageSize;
+    }
+
+    Language language(const Account *a) const
+    {
+        return a && a->language ? *a->language : content.language;
+    }
+    AttachmentMode attachmentMode(const Account *a) const
+    {
+        return a && a->content.attachmentMode ? *a->content.attachmentMode : content.attachmentMode;
+    }
+    const QStringList &allowedExtensions(const Account *a) const
+    {
+        return a && a->content.allowedExtensions ? *a->content.allowedExtensions
+                                                 : content.allowedExtensions;
+    }
+    const Bcc &bcc(const Account *a) const
+    {
+        return a && a->content.bcc ? *a->content.bcc : content.bcc;
     }
 
 private:

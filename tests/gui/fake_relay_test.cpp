@@ -55,8 +55,11 @@ protected:
         window->show();
         relay->setRole(Role::Admin, u"admin"_s);
         policy::Policy p;
-        for (const QString &login : {u"alice"_s, u"bob"_s})
-            p.accounts.append(policy::Account{login, {}, {}, {}, {}, {}});
+        for (const QString &login : {u"alice"_s, u"bob"_s}) {
+            policy::Account a;
+            a.login = login;
+            p.accounts.append(a);
+        }
         setPolicy(p);
         relay->results.insert(
             u"usage"_s, QJsonObject{{u"time"_s, u"2026-12-01T10:00:00Z"_s},
