@@ -3,6 +3,7 @@
 #include <gmime/gmime.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -151,7 +152,14 @@ Result<QList<Attachment>> walk(GMimeStream *stream)
     // Parts keep offsets into the stream instead of copies of their contents.
     g_mime_parser_set_persist_stream(parser.get(), TRUE);
     const GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
-    // The parser reads to the end of the stream; a read error looks like an early end to it.
+    GMimeObject *root = message ? g_mime_message_get_mime_part(message.get()) : nullptr;
+    // GMime gives up on a text whose first line is no header (nothing else: after one header
+    // it skips what is not one). The milter's spool starts with the headers Postfix parsed,
+    // so that is a body without headers there: text, no attachments.
+    if (!root)
+        return QList<Attachment>{};
+    // A parsed message was read to the end of the stream; a read error looks like that end
+    // to the parser, and leaves the stream short of it.
     if (!g_mime_stream_eos(stream))
         return Error(ErrorCode::Internal, u"the message could not be read to its end"_s);
     if (warnings.ambiguous)
@@ -161,9 +169,6 @@ Result<QList<Attachment>> walk(GMimeStream *stream)
                          .arg(warnings.offset),
                      {{u"item"_s, QString::fromUtf8(warnings.what)},
                       {u"offset"_s, qint64(warnings.offset)}});
-    GMimeObject *root = message ? g_mime_message_get_mime_part(message.get()) : nullptr;
-    if (!root)
-        return QList<Attachment>{}; // no headers, no structure: text without attachments
     Walk w;
     if (auto e = w.visit(root, GMIME_IS_MULTIPART(root) ? QString() : u"1"_s, 0))
         return *e;
@@ -187,6 +192,12 @@ Result<QList<Attachment>> attachments(int fd)
                      u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
     if (!S_ISREG(st.st_mode))
         return Error(ErrorCode::Internal, u"the message is not in a regular file"_s);
+    // A descriptor that cannot be read must not look like an empty message to the parser.
+    char byte = 0;
+    const off_t start = lseek(fd, 0, SEEK_CUR);
+    if (start < 0 || (start < st.st_size && pread(fd, &byte, 1, start) != 1))
+        return Error(ErrorCode::Internal,
+                     u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
     init();
     const GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
     g_mime_stream_fs_set_owner(GMIME_STREAM_FS(stream.get()), FALSE);
