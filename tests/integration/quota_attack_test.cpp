@@ -26,29 +26,6 @@ QString labValue(const char *key)
     return Lab::get().value(QString::fromLatin1(key));
 }
 
-QJsonObject ctl(const QStringList &words, const QByteArray &input = {})
-{
-    const auto out = run(u"/usr/bin/env"_s,
-                         QStringList{u"STAFFETTA_CONF="_s + labValue("LAB_STAFFETTA_CONF"),
-                                     qEnvironmentVariable("STAFFETTACTL")} +
-                             words + QStringList{u"--json"_s},
-                         input);
-    auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
-    EXPECT_TRUE(parsed.ok()) << out.out.toStdString() << out.err.toStdString();
-    return parsed ? parsed.value() : QJsonObject{};
-}
-
-// External recipients charged to `login` today, as `staffettactl usage` says.
-int used(const QString &login)
-{
-    for (const auto &a : ctl({u"usage"_s}).value(u"accounts"_s).toArray()) {
-        if (a.toObject().value(u"login"_s).toString() == login)
-            return a.toObject().value(u"used"_s).toInt();
-    }
-    ADD_FAILURE() << "no usage for " << login.toStdString();
-    return -1;
-}
-
 QString external(int n)
 {
     return u"p%1@%2"_s.arg(n).arg(labValue("LAB_BLACKHOLE_DOMAIN"));
@@ -98,7 +75,7 @@ QList<SessionResult> sessions(const QString &user, const QList<Session> &list)
 // Brings `login` to `target` external recipients charged today (one message).
 void useUpTo(const QString &login, int target, int firstRecipient)
 {
-    const int now = used(login);
+    const int now = quotaUsed(login);
     ASSERT_LE(now, target) << login.toStdString() << " has used more than the test expects";
     if (now == target)
         return;
@@ -107,7 +84,7 @@ void useUpTo(const QString &login, int target, int firstRecipient)
         to.append(external(firstRecipient + i));
     const auto out = send({login, login + u'@' + labValue("LAB_LOCAL_DOMAIN"), to, {}, {}});
     ASSERT_TRUE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s)) << out.out.toStdString();
-    ASSERT_EQ(used(login), target);
+    ASSERT_EQ(quotaUsed(login), target);
 }
 
 bool mailLogHas(const QByteArray &text)
@@ -126,7 +103,7 @@ class QuotaAttack : public LabTest
 TEST_F(QuotaAttack, AddressesPostfixRoutesOutsideAreCharged)
 {
     const QString erin = u"erin@"_s + labValue("LAB_LOCAL_DOMAIN");
-    ASSERT_EQ(used(u"erin"_s), 0);
+    ASSERT_EQ(quotaUsed(u"erin"_s), 0);
     const auto forwarded = send({u"erin"_s, erin, {labValue("LAB_FORWARD_ADDRESS")}, {}, {}});
     ASSERT_TRUE(anyReplyStartsWith(forwarded, u"250 2.0.0 Ok: queued"_s))
         << forwarded.out.toStdString();
@@ -137,11 +114,11 @@ TEST_F(QuotaAttack, AddressesPostfixRoutesOutsideAreCharged)
                               labValue("LAB_FORWARD_ADDRESS").toUtf8() + ">");
         },
         20000));
-    EXPECT_EQ(used(u"erin"_s), 1); // ... and so it is charged
+    EXPECT_EQ(quotaUsed(u"erin"_s), 1); // ... and so it is charged
     const QString percent = u"v3%blackhole.example@"_s + labValue("LAB_LOCAL_DOMAIN");
     const auto hack = send({u"erin"_s, erin, {percent}, {}, {}});
     ASSERT_TRUE(anyReplyStartsWith(hack, u"250 2.0.0 Ok: queued"_s)) << hack.out.toStdString();
-    EXPECT_EQ(used(u"erin"_s), 2);
+    EXPECT_EQ(quotaUsed(u"erin"_s), 2);
 
     for (const QString &routed :
          {u"v3%blackhole.example@lab.test"_s, u"blackhole.example!v5@lab.test"_s,
@@ -155,7 +132,7 @@ TEST_F(QuotaAttack, AddressesPostfixRoutesOutsideAreCharged)
     // A plain local recipient is still free.
     const auto local = send({u"erin"_s, erin, {u"bob@"_s + labValue("LAB_LOCAL_DOMAIN")}, {}, {}});
     EXPECT_TRUE(anyReplyStartsWith(local, u"250 2.0.0 Ok: queued"_s)) << local.out.toStdString();
-    EXPECT_EQ(used(u"erin"_s), 2);
+    EXPECT_EQ(quotaUsed(u"erin"_s), 2);
 }
 
 TEST_F(QuotaAttack, InfoWarnsAboutPostfixRoutingSettings)
@@ -177,7 +154,7 @@ TEST_F(QuotaAttack, InfoWarnsAboutPostfixRoutingSettings)
 // parallel sessions never get past the quota (dave: 10 a day, 6 used, 5 × 4 RCPTs).
 TEST_F(QuotaAttack, ReservationsHoldAcrossSessionsAndComeBack)
 {
-    const int before = used(u"dave"_s);
+    const int before = quotaUsed(u"dave"_s);
     ASSERT_LE(before, 5);
     const int left = 10 - before;
     QStringList all;
@@ -196,7 +173,7 @@ TEST_F(QuotaAttack, ReservationsHoldAcrossSessionsAndComeBack)
     ASSERT_EQ(back.size(), 1);
     EXPECT_EQ(back[0].rcpt, QList<int>({250}));
     EXPECT_EQ(back[0].data, 250);
-    EXPECT_EQ(used(u"dave"_s), before + 1);
+    EXPECT_EQ(quotaUsed(u"dave"_s), before + 1);
 
     useUpTo(u"dave"_s, 6, 300);
     QList<Session> parallel;
@@ -209,7 +186,7 @@ TEST_F(QuotaAttack, ReservationsHoldAcrossSessionsAndComeBack)
     for (const auto &r : results)
         accepted += int(r.rcpt.count(250));
     EXPECT_EQ(accepted, 4) << "the reservations let more RCPTs through than the quota leaves";
-    EXPECT_EQ(used(u"dave"_s), 10);
+    EXPECT_EQ(quotaUsed(u"dave"_s), 10);
 }
 
 // Item 5: a 1,900-character sender against a partner's worst patterns is refused at once, and
