@@ -213,23 +213,26 @@ Result<QJsonObject> log(const Context &ctx)
     return report.value().toJson(QDateTime::currentDateTime());
 }
 
-// Lifts every ban of the address; the jails it was banned in.
-Result<QStringList> unbanEverywhere(const Context &ctx, const QString &address)
+// Lifts every ban of the address: the jails it was banned in, and the others.
+Result<api::UnbanResult> unbanEverywhere(const Context &ctx, const QString &address)
 {
     const auto f2b = f2bOf(ctx);
     auto jails = f2b.allJails();
     if (!jails)
         return jails.error();
-    QStringList lifted;
+    api::UnbanResult result;
+    result.address = address;
     for (const auto &jail : jails.value()) {
-        if (!jail.bannedIps.contains(address))
+        if (!jail.bannedIps.contains(address)) {
+            result.notBanned.append(jail.name);
             continue;
+        }
         auto done = f2b.unban(jail.name, address);
         if (!done)
             return done.error();
-        lifted.append(jail.name);
+        result.jails.append(jail.name);
     }
-    return lifted;
+    return result;
 }
 
 Result<QJsonObject> unban(const Context &ctx)
@@ -238,22 +241,18 @@ Result<QJsonObject> unban(const Context &ctx)
     auto parsed = addressWord(ctx, 1, u"bans unban IP"_s);
     if (!parsed)
         return parsed.error();
-    const Result<QString> address = parsed.value().text;
-    auto lifted = unbanEverywhere(ctx, address.value());
+    const QString address = parsed.value().text;
+    auto lifted = unbanEverywhere(ctx, address);
     if (!lifted)
         return lifted.error();
-    if (lifted.value().isEmpty()) {
-        return Error(ErrorCode::NotFound, u"%1 is not banned in any jail"_s.arg(address.value()),
-                     {{u"address"_s, address.value()}, {u"reason"_s, u"not_banned"_s}});
+    api::UnbanResult result = lifted.value();
+    if (result.jails.isEmpty()) {
+        return Error(ErrorCode::NotFound, u"%1 is not banned in any jail"_s.arg(address),
+                     {{u"address"_s, address}, {u"reason"_s, u"not_banned"_s}});
     }
-    const QString auditError =
-        recordAudit(ctx, verb, u"done"_s, 0,
-                    u"unbanned %1 (%2)"_s.arg(address.value(), lifted.value().join(u", "_s)));
-    QJsonObject result{{u"address"_s, address.value()},
-                       {u"jails"_s, QJsonArray::fromStringList(lifted.value())}};
-    if (!auditError.isEmpty())
-        result.insert(u"audit_error"_s, auditError);
-    return result;
+    result.auditError = recordAudit(ctx, verb, u"done"_s, 0,
+                                    u"unbanned %1 (%2)"_s.arg(address, result.jails.join(u", "_s)));
+    return result.toJson();
 }
 
 // Copies what fail2ban reads of its configuration tree (*.conf, *.local and their
@@ -399,7 +398,7 @@ Result<QJsonObject> whitelist(const Context &ctx)
         auto lifted = unbanEverywhere(ctx, address.value());
         if (!lifted)
             return lifted.error();
-        result.unbanned = lifted.value();
+        result.unbanned = lifted.value().jails;
         if (!note.isEmpty())
             summary += u" ("_s + note + u')';
     }
@@ -463,11 +462,15 @@ QString logText(const QJsonObject &o)
     return text;
 }
 
-QString unbanText(const QJsonObject &r)
+QString unbanText(const QJsonObject &o)
 {
-    return u"unbanned %1 in %2\n"_s.arg(
-        r.value(u"address"_s).toString(),
-        r.value(u"jails"_s).toVariant().toStringList().join(u", "_s));
+    const api::UnbanResult r = api::UnbanResult::fromJson(o);
+    QString text = u"unbanned %1 in %2\n"_s.arg(r.address, r.jails.join(u", "_s));
+    if (!r.notBanned.isEmpty())
+        text += u"not banned in %1\n"_s.arg(r.notBanned.join(u", "_s));
+    if (!r.auditError.isEmpty())
+        text += u"warning: "_s + r.auditError + u'\n';
+    return text;
 }
 
 QString whitelistText(const QJsonObject &o)

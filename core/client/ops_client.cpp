@@ -115,11 +115,11 @@ QFuture<Result<AddressReport>> bansLog(RelayClient &client, const QString &addre
         api::AddressReport::fromJson);
 }
 
-QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address)
+QFuture<Result<api::UnbanResult>> unban(RelayClient &client, const QString &address)
 {
-    return mapResult<QStringList>(
+    return mapResult<api::UnbanResult>(
         client.call(api::verbs::BansUnban, toRequest({{u"address"_s, address}})),
-        [](const QJsonObject &o) { return o.value(u"jails"_s).toVariant().toStringList(); });
+        api::UnbanResult::fromJson);
 }
 
 QFuture<Result<api::WhitelistResult>> whitelistAdd(RelayClient &client, const QString &address,

@@ -60,8 +60,7 @@ using AddressReport = api::AddressReport;
 QFuture<Result<BansSnapshot>> bansList(RelayClient &client);
 
 QFuture<Result<AddressReport>> bansLog(RelayClient &client, const QString &address);
-// The jails the address was unbanned in.
-QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address);
+QFuture<Result<api::UnbanResult>> unban(RelayClient &client, const QString &address);
 QFuture<Result<api::WhitelistResult>> whitelistAdd(RelayClient &client, const QString &address,
                                                    const QString &note);
 QFuture<Result<api::WhitelistResult>> whitelistRemove(RelayClient &client, const QString &address);
