@@ -276,8 +276,9 @@ Result<int> revisionNumber(const QString &word)
 }
 
 // The write path shared by apply and rollback (which may replace a broken live file).
-Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, const Policy &next,
-                          QString comment, PolicyStore::Live live = PolicyStore::Live::MustParse)
+Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base,
+                               const Policy &next, QString comment,
+                               PolicyStore::Live live = PolicyStore::Live::MustParse)
 {
     // Who may write at all is the verb's permission (ctl.cpp); what a partner may touch is
     // checked below.
@@ -360,7 +361,7 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
         api::ApplyResult unchanged;
         unchanged.revision = cur.revision;
         unchanged.reloaded = true;
-        return unchanged.toJson();
+        return unchanged;
     }
 
     // The write runs to its end even if the SSH link drops: the verb is declared `writes`,
@@ -387,6 +388,18 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
     // Whether staffettad has it in force is the front-end's to wait for (waitForReload).
     result.reloadPending = true;
     result.sha256 = done.sha256;
+    return result;
+}
+
+// A write's answer: the front-end fills in whether staffettad has it in force (waitForReload),
+// once the write and its lock are done; then it is serialised, once.
+Result<QJsonObject> writeAnswer(const Context &ctx, Result<api::ApplyResult> written)
+{
+    if (!written)
+        return written.error();
+    api::ApplyResult result = std::move(written).value();
+    if (result.reloadPending && ctx.awaitReload)
+        ctx.awaitReload(result);
     return result.toJson();
 }
 
@@ -440,7 +453,7 @@ Result<QJsonObject> apply(const Context &ctx)
                     u"refused: "_s + next.error().message);
         return next.error();
     }
-    return write(ctx, u"apply"_s, base.toInt(), next.value(), comment);
+    return writeAnswer(ctx, write(ctx, u"apply"_s, base.toInt(), next.value(), comment));
 }
 
 Result<QJsonObject> rollback(const Context &ctx)
@@ -470,8 +483,8 @@ Result<QJsonObject> rollback(const Context &ctx)
     // A rollback is also the way out when the live file is broken (torn, edited into invalid
     // JSON, removed): the revision replaces it. A partner rolls back the accounts it sees;
     // every other account stays as it is now.
-    return write(ctx, u"rollback"_s, base, visiblePolicy(ctx.access, old.value()), comment,
-                 PolicyStore::Live::MayBeBroken);
+    return writeAnswer(ctx, write(ctx, u"rollback"_s, base, visiblePolicy(ctx.access, old.value()),
+                                  comment, PolicyStore::Live::MayBeBroken));
 }
 
 // policy diff: the request's policy against the current one, or diff A [B] between
@@ -573,28 +586,25 @@ std::optional<Error> require(const Context &ctx, Permission permission, const QS
     return e;
 }
 
-namespace {
-
-QJsonObject notReloaded(const QString &code)
-{
-    return {{u"reloaded"_s, false},
-            {u"reload_code"_s, code},
-            {u"reload_message"_s, api::reasonEnglish(code)}};
-}
-
-} // namespace
-
-QJsonObject waitForReload(const Config &config, const QString &sha256)
+void waitForReload(const Config &config, api::ApplyResult &result)
 {
     const QString marker = QDir(config.stateDir).filePath(u"staffettad.loaded"_s);
+    result.reloadPending = false;
+    result.reloaded = false;
+    const auto notReloaded = [&result](const QString &code) {
+        result.reloadCode = code;
+        result.reloadMessage = api::reasonEnglish(code);
+    };
     bool nudged = false;
     for (int waited = 0; waited <= 5000; waited += 50) {
         QFile f(marker);
         const QJsonObject m = f.open(QIODevice::ReadOnly)
                                   ? QJsonDocument::fromJson(f.readAll()).object()
                                   : QJsonObject();
-        if (m.value(u"sha256"_s).toString() == sha256)
-            return {{u"reloaded"_s, true}};
+        if (m.value(u"sha256"_s).toString() == result.sha256) {
+            result.reloaded = true;
+            return;
+        }
         const pid_t pid = pid_t(m.value(u"pid"_s).toInteger());
         if (pid <= 0 || ::kill(pid, 0) != 0)
             return notReloaded(u"staffettad_not_running"_s);
@@ -604,7 +614,7 @@ QJsonObject waitForReload(const Config &config, const QString &sha256)
         }
         QThread::msleep(50);
     }
-    return notReloaded(u"reload_timeout"_s);
+    notReloaded(u"reload_timeout"_s);
 }
 
 namespace {

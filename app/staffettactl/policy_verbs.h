@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/policy.h"
 #include "common/access.h"
 #include "common/relay_config.h"
 #include "common/result.h"
@@ -32,6 +33,9 @@ struct Context
         QString summary; // empty: "refused: " and the error's message
     };
     mutable Refusal refusal;
+    // The front-end's wait for staffettad to have a write in force (FrontEnd::awaitReload);
+    // unset: a write answers "reloaded": "pending".
+    std::function<void(api::ApplyResult &)> awaitReload = {};
 };
 
 // One verb of the registry (ctl.cpp holds them all; the verb files contribute theirs).
@@ -73,10 +77,10 @@ Error forbidden(const Context &ctx, const QString &what);
 std::optional<Error> require(const Context &ctx, Permission permission, const QString &verb);
 
 // After a policy write staffettad reloads the file (it watches it) and records the sha256 of
-// the policy in force in STATE/staffettad.loaded. A write answers `"reloaded": "pending"`
-// with the new `sha256`; this waits (<= 5 s, nudging staffettad with SIGHUP once) and says
-// whether it is in force: {reloaded: bool, reload_code?, reload_message?}. Blocking: it is
-// the CLI front-end's (main) business, never a handler's.
-QJsonObject waitForReload(const Config &config, const QString &sha256);
+// the policy in force in STATE/staffettad.loaded. A write's result is pending with the new
+// `sha256`; this waits (<= 5 s, nudging staffettad with SIGHUP once) and fills in whether it
+// is in force (reloaded, or reloadCode and reloadMessage). Blocking: it is the CLI
+// front-end's (main) business; it runs after the write has released the store's lock.
+void waitForReload(const Config &config, api::ApplyResult &result);
 
 } // namespace staffetta::ctl

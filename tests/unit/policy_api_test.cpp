@@ -132,6 +132,52 @@ TEST_F(PolicyApi, GetRecordsTheFoundPolicyAsRevisionOne)
     EXPECT_EQ(call({u"policy"_s, u"get"_s}).value().value(u"revision"_s).toInt(), 1);
 }
 
+// The front-end's wait for staffettad fills the write's ApplyResult (after the store's lock
+// is released: another write gets through meanwhile); the answer is that type, written once.
+TEST_F(PolicyApi, AWritesReloadStateIsFilledByItsFrontEnd)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    ctl::FrontEnd frontEnd(Caller{u"root"_s, {}, u"192.0.2.7"_s});
+    QString waitedFor;
+    Result<QJsonObject> during = Error(ErrorCode::Internal, u"not called"_s);
+    frontEnd.awaitReload = [&](const Config &, api::ApplyResult &r) {
+        waitedFor = r.sha256;
+        EXPECT_TRUE(r.reloadPending);
+        during = call({u"policy"_s, u"apply"_s},
+                      {{u"base_revision"_s, 2}, {u"policy"_s, edited(got, [](QJsonObject &p) {
+                                                     addSender(p, 2, u"*@during.example"_s);
+                                                 })}});
+        r.reloadPending = false;
+        r.reloadCode = u"reload_timeout"_s;
+        r.reloadMessage = u"staffettad did not confirm"_s;
+    };
+    const QJsonObject request{
+        {u"base_revision"_s, 1},
+        {u"policy"_s, edited(got, [](QJsonObject &p) { addSender(p, 1, u"*@shop.example"_s); })}};
+    const auto o = ctl::run(ctl::parseArguments({u"policy"_s, u"apply"_s, u"--json"_s}),
+                            QJsonDocument(request).toJson(), conf, frontEnd);
+    auto answer = api::parseResponse(o.out, o.err, o.exitCode);
+    ASSERT_TRUE(answer.ok()) << answer.error().message.toStdString();
+    EXPECT_EQ(answer.value(), api::ApplyResult::fromJson(answer.value()).toJson());
+    EXPECT_EQ(answer.value()[u"reloaded"_s], QJsonValue(false));
+    EXPECT_EQ(answer.value()[u"reload_code"_s].toString(), u"reload_timeout"_s);
+    EXPECT_EQ(answer.value()[u"reload_message"_s].toString(), u"staffettad did not confirm"_s);
+    EXPECT_EQ(waitedFor, answer.value()[u"sha256"_s].toString());
+    EXPECT_TRUE(during.ok()) << during.error().message.toStdString();
+    EXPECT_EQ(during.value()[u"reloaded"_s].toString(), u"pending"_s);
+
+    // The CLI's words come from the same fields.
+    frontEnd.awaitReload = [](const Config &, api::ApplyResult &r) {
+        r.reloadPending = false;
+        r.reloadMessage = u"staffettad did not confirm"_s;
+    };
+    const auto human =
+        ctl::run(ctl::parseArguments({u"policy"_s, u"rollback"_s, u"1"_s}), {}, conf, frontEnd);
+    EXPECT_EQ(human.exitCode, 0) << human.err.toStdString();
+    EXPECT_TRUE(human.out.contains("warning: staffettad did not confirm"))
+        << human.out.toStdString();
+}
+
 TEST_F(PolicyApi, ApplyWritesANewRevisionAndKeepsTheOldOne)
 {
     auto got = call({u"policy"_s, u"get"_s});
