@@ -72,7 +72,7 @@ QList<api::RelayWarning> routingWarnings(const Config &config)
     return warnings;
 }
 
-Result<QJsonObject> infoVerb(const Context &ctx)
+Result<QJsonObject> infoVerb(const Context &ctx, const api::NoRequest &)
 {
     const Config &config = ctx.config;
     const Access &access = ctx.access;
@@ -155,7 +155,8 @@ QString infoText(const QJsonObject &o)
 const QList<Verb> &registry()
 {
     static const QList<Verb> verbs = [] {
-        QList<Verb> all{{api::verbs::Info, {}, {}, Permission::ReadStatus, infoVerb, infoText}};
+        QList<Verb> all{
+            verb<api::NoRequest>(api::verbs::Info, {}, Permission::ReadStatus, infoVerb, infoText)};
         all += policyVerbs();
         all += queueVerbs();
         all += bansVerbs();

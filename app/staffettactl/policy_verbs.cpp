@@ -252,20 +252,6 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
     return std::nullopt;
 }
 
-Result<Policy> policyFromRequest(const QJsonObject &request)
-{
-    const QJsonValue v = request.value(u"policy"_s);
-    if (!v.isObject())
-        return Error(ErrorCode::BadRequest, u"the request needs a \"policy\" object"_s);
-    auto parsed = Policy::fromJsonObject(v.toObject());
-    if (!parsed) {
-        Error e = parsed.error();
-        e.message = u"the policy was refused, nothing changed: "_s + e.message;
-        return e;
-    }
-    return parsed;
-}
-
 Result<int> revisionNumber(const QString &word)
 {
     bool ok = false;
@@ -412,7 +398,7 @@ Result<PolicyStore::Current> readCurrent(const Context &ctx, PolicyStore &store,
     return store.current(author(ctx), live);
 }
 
-Result<QJsonObject> get(const Context &ctx)
+Result<QJsonObject> get(const Context &ctx, const api::NoRequest &)
 {
     PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
@@ -435,28 +421,18 @@ Result<QJsonObject> get(const Context &ctx)
     return result.toJson();
 }
 
-Result<QJsonObject> apply(const Context &ctx)
+Result<QJsonObject> apply(const Context &ctx, const api::PolicyApplyRequest &request)
 {
-    const QJsonValue base = ctx.request.value(u"base_revision"_s);
-    if (!base.isDouble())
-        return Error(ErrorCode::BadRequest,
-                     u"the request needs \"base_revision\": the revision the change is based on"_s);
-    const QString comment = ctx.request.value(u"comment"_s).toString();
-    if (auto checked = checkComment(u"comment"_s, comment); !checked) {
-        recordAudit(ctx, u"policy apply"_s, checked.error().name(), base.toInt(),
+    if (auto checked = checkComment(u"comment"_s, request.comment); !checked) {
+        recordAudit(ctx, u"policy apply"_s, checked.error().name(), request.baseRevision,
                     u"refused: "_s + checked.error().message);
         return checked.error();
     }
-    auto next = policyFromRequest(ctx.request);
-    if (!next) {
-        recordAudit(ctx, u"policy apply"_s, next.error().name(), base.toInt(),
-                    u"refused: "_s + next.error().message);
-        return next.error();
-    }
-    return writeAnswer(ctx, write(ctx, u"apply"_s, base.toInt(), next.value(), comment));
+    return writeAnswer(
+        ctx, write(ctx, u"apply"_s, request.baseRevision, request.policy, request.comment));
 }
 
-Result<QJsonObject> rollback(const Context &ctx)
+Result<QJsonObject> rollback(const Context &ctx, const api::PolicyRollbackRequest &request)
 {
     if (ctx.words.size() != 2)
         return Error(ErrorCode::BadRequest, u"usage: policy rollback REVISION"_s);
@@ -470,10 +446,10 @@ Result<QJsonObject> rollback(const Context &ctx)
     // Like apply, a rollback names the revision it was based on; a person at a terminal
     // (no JSON request) means the current one.
     const QString comment =
-        ctx.request.value(u"comment"_s).toString(u"rollback to revision %1"_s.arg(target.value()));
+        request.comment.value_or(u"rollback to revision %1"_s.arg(target.value()));
     if (auto checked = checkComment(u"comment"_s, comment); !checked)
         return checked.error();
-    int base = ctx.request.value(u"base_revision"_s).toInt(-1);
+    int base = request.baseRevision.value_or(-1);
     if (base < 0) {
         auto cur = readCurrent(ctx, store, PolicyStore::Live::MayBeBroken);
         if (!cur)
@@ -489,7 +465,7 @@ Result<QJsonObject> rollback(const Context &ctx)
 
 // policy diff: the request's policy against the current one, or diff A [B] between
 // revisions (B defaults to the current one).
-Result<QJsonObject> diffVerb(const Context &ctx)
+Result<QJsonObject> diffVerb(const Context &ctx, const api::PolicyDiffRequest &request)
 {
     PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
@@ -498,11 +474,11 @@ Result<QJsonObject> diffVerb(const Context &ctx)
     Policy from = cur.value().policy, to;
     int fromRev = cur.value().revision, toRev = 0;
     if (ctx.words.size() == 1) {
-        auto next = policyFromRequest(ctx.request);
-        if (!next)
-            return next.error();
-        to = mergeVisible(ctx.access, from, next.value());
-    } else if (ctx.words.size() <= 3) {
+        if (!request.policy)
+            return Error(ErrorCode::BadRequest,
+                         u"usage: policy diff FROM [TO], or a request with a \"policy\""_s);
+        to = mergeVisible(ctx.access, from, *request.policy);
+    } else if (ctx.words.size() <= 3 && !request.policy) {
         auto a = revisionNumber(ctx.words[1]);
         if (!a)
             return a.error();
@@ -534,7 +510,7 @@ Result<QJsonObject> diffVerb(const Context &ctx)
     return result;
 }
 
-Result<QJsonObject> history(const Context &ctx)
+Result<QJsonObject> history(const Context &ctx, const api::NoRequest &)
 {
     int limit = 50;
     if (ctx.words.size() == 2) {
@@ -677,7 +653,7 @@ QString historyText(const QJsonObject &r)
     return text;
 }
 
-Result<QJsonObject> usage(const Context &ctx)
+Result<QJsonObject> usage(const Context &ctx, const api::NoRequest &)
 {
     PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
@@ -715,7 +691,7 @@ QString usageText(const QJsonObject &o)
     return text;
 }
 
-Result<QJsonObject> audit(const Context &ctx)
+Result<QJsonObject> audit(const Context &ctx, const api::NoRequest &)
 {
     int limit = 100;
     if (ctx.words.size() == 1) {
@@ -780,25 +756,20 @@ QString auditText(const QJsonObject &r)
 
 QList<Verb> policyVerbs()
 {
-    const QString policyRequest = u"{base_revision, policy, comment?}"_s;
     return {
-        {api::verbs::PolicyGet, {}, {}, Permission::ReadPolicy, get, getText},
+        verb<api::NoRequest>(api::verbs::PolicyGet, {}, Permission::ReadPolicy, get, getText),
         // Anything beyond the caller's own accounts needs EditPolicy (the write checks).
-        {api::verbs::PolicyApply,
-         {},
-         policyRequest,
-         Permission::EditOwnAccounts,
-         apply,
-         writeText,
-         false,
-         true},
-        {api::verbs::PolicyDiff, u"[FROM [TO]]"_s, u"{policy}"_s, Permission::ReadPolicy, diffVerb,
-         diffText},
-        {api::verbs::PolicyHistory, u"[N]"_s, {}, Permission::ReadPolicy, history, historyText},
-        {api::verbs::PolicyRollback, u"REV"_s, u"{base_revision, comment?}"_s,
-         Permission::EditOwnAccounts, rollback, writeText, false, true},
-        {api::verbs::Usage, {}, {}, Permission::ReadPolicy, usage, usageText},
-        {api::verbs::Audit, u"[N]"_s, {}, Permission::ReadPolicy, audit, auditText},
+        verb<api::PolicyApplyRequest>(api::verbs::PolicyApply, {}, Permission::EditOwnAccounts,
+                                      apply, writeText, false, true),
+        verb<api::PolicyDiffRequest>(api::verbs::PolicyDiff, u"[FROM [TO]]"_s,
+                                     Permission::ReadPolicy, diffVerb, diffText),
+        verb<api::NoRequest>(api::verbs::PolicyHistory, u"[N]"_s, Permission::ReadPolicy, history,
+                             historyText),
+        verb<api::PolicyRollbackRequest>(api::verbs::PolicyRollback, u"REV"_s,
+                                         Permission::EditOwnAccounts, rollback, writeText, false,
+                                         true),
+        verb<api::NoRequest>(api::verbs::Usage, {}, Permission::ReadPolicy, usage, usageText),
+        verb<api::NoRequest>(api::verbs::Audit, u"[N]"_s, Permission::ReadPolicy, audit, auditText),
     };
 }
 

@@ -1,6 +1,7 @@
 // The policy API of staffettactl, run in-process against a temporary relay state:
 // revisions, conflicts, roles, validation, history, rollback and the audit log.
 #include "api/api.h"
+#include "api/policy.h"
 #include "common/files.h"
 #include "common/limits.h"
 #include "common/relay_config.h"
@@ -1009,6 +1010,86 @@ TEST_F(PolicyApi, ALongWhitelistNoteIsRefused)
 }
 
 // ---- the verb registry (app/staffettactl/ctl.cpp)
+
+// Every verb's request is its core/api type: a key the type does not have, or a value of the
+// wrong kind, is refused with its path before the verb does anything (a misspelt "coment"
+// is not silently dropped from a revision, an unbanned address is not guessed at).
+TEST_F(PolicyApi, ARequestKeyItsTypeDoesNotHaveIsRefusedWithItsPath)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    const QJsonObject next =
+        edited(got, [](QJsonObject &p) { addSender(p, 1, u"*@typo.example"_s); });
+    const auto refused = [&](const QStringList &words, const QJsonObject &request,
+                             const QString &path) {
+        auto r = call(words, request);
+        ASSERT_FALSE(r.ok()) << words.join(u' ').toStdString();
+        EXPECT_EQ(r.error().code, ErrorCode::BadRequest) << r.error().message.toStdString();
+        EXPECT_EQ(r.error().details.value(u"path"_s).toString(), path)
+            << words.join(u' ').toStdString() << ": " << r.error().message.toStdString();
+        EXPECT_TRUE(r.error().message.contains(path)) << r.error().message.toStdString();
+    };
+    refused({u"policy"_s, u"apply"_s},
+            {{u"base_revision"_s, 1}, {u"policy"_s, next}, {u"coment"_s, u"why"_s}}, u"coment"_s);
+    EXPECT_EQ(liveBytes(), QByteArray(basePolicy)); // nothing written
+    refused({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, u"1"_s}, {u"policy"_s, next}},
+            u"base_revision"_s);
+    refused({u"policy"_s, u"rollback"_s, u"1"_s}, {{u"base"_s, 1}}, u"base"_s);
+    refused({u"info"_s}, {{u"verbose"_s, true}}, u"verbose"_s);
+    refused({u"bans"_s, u"unban"_s}, {{u"adress"_s, u"192.0.2.1"_s}}, u"adress"_s);
+    refused({u"bans"_s, u"whitelist"_s, u"add"_s}, {{u"address"_s, u"192.0.2.1"_s}, {u"note"_s, 7}},
+            u"note"_s);
+    refused({u"search"_s}, {{u"query"_s, u"alice"_s}}, u"query"_s);
+    refused({u"queue"_s, u"list"_s}, {{u"limit"_s, -1}}, u"limit"_s);
+    refused({u"queue"_s, u"hold"_s}, {{u"ids"_s, QJsonArray{u"ABCDEF123"_s, u"no id"_s}}},
+            u"ids[1]"_s);
+    refused({u"queue"_s, u"delete"_s}, {{u"all"_s, u"yes"_s}}, u"all"_s);
+    EXPECT_EQ(liveBytes(), QByteArray(basePolicy));
+    // A write's refused request is audited, like every refused write.
+    bool audited = false;
+    for (const auto &e : call({u"audit"_s}).value()[u"entries"_s].toArray())
+        audited = audited || (e[u"verb"_s] == u"policy apply"_s &&
+                              e[u"summary"_s].toString().contains(u"coment"_s));
+    EXPECT_TRUE(audited);
+    // The usage lists each verb's request from its type.
+    EXPECT_TRUE(ctl::usageText().contains((u"  policy apply"_s).leftJustified(38) +
+                                          u" edit_own_accounts  stdin "_s +
+                                          api::PolicyApplyRequest::fields()))
+        << ctl::usageText().toStdString();
+}
+
+// The console's requests are the same types' toJson, and read back as they were built.
+TEST(ApiRequests, RoundTrip)
+{
+    api::QueueListRequest list;
+    list.recipient = u"bob@lab.test"_s;
+    list.ids = {u"ABCDEF123"_s};
+    list.minAge = 60;
+    list.limit = 10;
+    auto back = api::QueueListRequest::fromJson(list.toJson());
+    ASSERT_TRUE(back.ok()) << back.error().message.toStdString();
+    EXPECT_EQ(back.value().toJson(), list.toJson());
+    EXPECT_EQ(back.value().limit, 10);
+    EXPECT_FALSE(back.value().offset.has_value());
+
+    const api::QueueActionRequest action{{.ids = {u"ABCDEF123"_s}}, true};
+    EXPECT_EQ(api::QueueActionRequest::fromJson(action.toJson()).value().toJson(), action.toJson());
+    const api::WhitelistAddRequest add{u"192.0.2.0/24"_s, u"office"_s};
+    EXPECT_EQ(api::WhitelistAddRequest::fromJson(add.toJson()).value().note, u"office"_s);
+    EXPECT_EQ(api::SearchRequest::fromJson(api::SearchRequest{u"x"_s}.toJson()).value().term,
+              u"x"_s);
+
+    auto policy = policy::Policy::fromJson(basePolicy);
+    ASSERT_TRUE(policy.ok());
+    const api::PolicyApplyRequest apply{3, policy.value(), u"why"_s};
+    auto applied = api::PolicyApplyRequest::fromJson(apply.toJson());
+    ASSERT_TRUE(applied.ok()) << applied.error().message.toStdString();
+    EXPECT_EQ(applied.value().toJson(), apply.toJson());
+    EXPECT_EQ(applied.value().baseRevision, 3);
+    const api::PolicyRollbackRequest rollback{2, std::nullopt};
+    EXPECT_EQ(api::PolicyRollbackRequest::fromJson(rollback.toJson()).value().baseRevision, 2);
+    EXPECT_EQ(api::PolicyRollbackRequest::fromJson(rollback.toJson()).value().comment,
+              std::nullopt);
+}
 
 TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb)
 {
