@@ -141,9 +141,10 @@ QString infoText(const QJsonObject &o)
         else if (w.code == u"staffettad_stale"_s)
             s << "warning:    "
               << (w.value.isEmpty() ? u"there is no "_s + w.parameter
-                                    : w.parameter + u" is "_s + w.value + u" s old"_s)
-              << ": staffettad has not read Postfix's settings for " << w.expected
-              << " s (is it running?); the routing warnings may be out of date\n";
+                                    : w.parameter + u" is "_s + w.value + u" s old (more than "_s +
+                                          w.expected + u" s)"_s)
+              << ": staffettad is not running or cannot read Postfix's settings; the routing "
+                 "warnings may be out of date\n";
     }
     for (const auto &j : i.jails)
         s << "jail " << j.name << ": " << j.currentlyBanned << " banned (" << j.totalBanned
