@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QThread>
 
 using namespace staffetta;
@@ -147,6 +149,80 @@ TEST_F(QuotaAttack, InfoWarnsAboutPostfixRoutingSettings)
     flagged.sort();
     EXPECT_EQ(flagged, QStringList({u"allow_percent_hack"_s, u"resolve_dequoted_address"_s,
                                     u"swap_bangpath"_s}));
+}
+
+// `info` (every fleet refresh) shows the routing warnings staffettad found, from its report in
+// the state directory: it runs no postmap (strace sees every program it starts), and a report
+// that is missing or old is a staffettad_stale warning, not a reason to ask Postfix itself.
+TEST_F(QuotaAttack, InfoShowsStaffettadsRoutingReportAndRunsNoPostmap)
+{
+    QTemporaryDir scratch;
+    ASSERT_TRUE(scratch.isValid());
+    const QString trace = scratch.filePath(u"trace"_s);
+    const auto infoWith = [&](const QString &conf) {
+        const auto out =
+            run(u"strace"_s, {u"-f"_s, u"-qq"_s, u"-e"_s, u"trace=execve"_s, u"-o"_s, trace,
+                              u"/usr/bin/env"_s, u"STAFFETTA_CONF="_s + conf,
+                              qEnvironmentVariable("STAFFETTACTL"), u"info"_s, u"--json"_s});
+        auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
+        EXPECT_TRUE(parsed.ok()) << out.out.toStdString() << out.err.toStdString();
+        auto info = api::RelayInfo::fromJson(parsed.valueOr({}));
+        return info ? info.value() : api::RelayInfo{};
+    };
+    const auto codes = [](const api::RelayInfo &info) {
+        QStringList list;
+        for (const auto &w : info.warnings)
+            list.append(w.code + u' ' + w.parameter);
+        list.sort();
+        return list;
+    };
+    const api::RelayInfo live = infoWith(labValue("LAB_STAFFETTA_CONF"));
+    EXPECT_EQ(codes(live), QStringList({u"postfix_routing allow_percent_hack"_s,
+                                        u"postfix_routing resolve_dequoted_address"_s,
+                                        u"postfix_routing swap_bangpath"_s}));
+    QFile traced(trace);
+    ASSERT_TRUE(traced.open(QIODevice::ReadOnly));
+    const QByteArray execs = traced.readAll();
+    EXPECT_TRUE(execs.contains("staffettactl")) << execs.toStdString(); // strace did see it
+    EXPECT_FALSE(execs.contains("postmap")) << execs.toStdString();
+
+    // The same relay with a state directory staffettad does not write to: no report ...
+    QFile labConf(labValue("LAB_STAFFETTA_CONF"));
+    ASSERT_TRUE(labConf.open(QIODevice::ReadOnly));
+    const QString state = scratch.filePath(u"state"_s);
+    ASSERT_TRUE(QDir().mkpath(state));
+    QString text = QString::fromUtf8(labConf.readAll());
+    text.replace(QRegularExpression(u"^dir=.*$"_s, QRegularExpression::MultilineOption),
+                 u"dir="_s + state);
+    const QString conf = scratch.filePath(u"staffetta.conf"_s);
+    {
+        QFile f(conf);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(text.toUtf8());
+    }
+    api::RelayInfo missing = infoWith(conf);
+    ASSERT_EQ(missing.warnings.size(), 1) << codes(missing).join(u"; "_s).toStdString();
+    EXPECT_EQ(missing.warnings[0].code, u"staffettad_stale"_s);
+    EXPECT_TRUE(missing.warnings[0].value.isEmpty());
+    // ... and one ten minutes old: its warnings, and that they are old.
+    api::RoutingReport old;
+    old.time = QDateTime::currentDateTimeUtc().addSecs(-600);
+    old.warnings = {{u"unlisted_table"_s, u"alias_maps = ldap:x"_s, {}, {}}};
+    {
+        QFile f(QDir(state).filePath(QString::fromLatin1(api::RoutingReport::FileName)));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(old.toJson()).toJson());
+    }
+    const api::RelayInfo stale = infoWith(conf);
+    EXPECT_EQ(codes(stale),
+              QStringList({u"staffettad_stale "_s + QDir(state).filePath(QString::fromLatin1(
+                                                        api::RoutingReport::FileName)),
+                           u"unlisted_table alias_maps = ldap:x"_s}));
+    for (const auto &w : stale.warnings) {
+        if (w.code == u"staffettad_stale"_s) {
+            EXPECT_GE(w.value.toInt(), 600);
+        }
+    }
 }
 
 // Items 2 and the corrections: a client killed after its RCPTs holds its reservation only
