@@ -42,7 +42,13 @@ PolicyEditor::PolicyEditor(QWidget *dialogParent, QObject *parent)
     connect(m_call, &RelayCall::busyChanged, this, &PolicyEditor::setBusy);
 }
 
-PolicyEditor::~PolicyEditor() = default;
+PolicyEditor::~PolicyEditor()
+{
+    // The undo stack is a child: QObject's destructor deletes it after this object's members
+    // are gone, and clearing it emits indexChanged, which the draft bar answers by asking for
+    // changes() (a diff of the destroyed drafts). Silence it first.
+    m_undo->blockSignals(true);
+}
 
 void PolicyEditor::setConnection(RelayConnection *connection)
 {
