@@ -302,8 +302,10 @@ public:
     Verdict message(const Message &m, long serial)
     {
         m_reply.clear();
-        char queueId[16];
-        snprintf(queueId, sizeof queueId, "4B%09lX", serial);
+        // Unique across runs too (a milter may key its state on it): the run's pid, the serial.
+        char queueId[24];
+        snprintf(queueId, sizeof queueId, "%05X%07lX", unsigned(getpid()) & 0xfffff,
+                 serial & 0xfffffff);
         macros(SMFIC_MAIL, {{"{auth_type}", "PLAIN"},
                             {"{auth_authen}", m_account},
                             {"{mail_addr}", m_account + "@lab.test"},
