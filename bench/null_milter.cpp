@@ -3,7 +3,9 @@
 // end of the message, doing nothing else. It answers only that end of message (no reply for the
 // other steps, SMFIP_NR_*): what it costs is the milter protocol, libmilter's threads and this
 // machine's socket round trips, which bound every real milter driven the same way.
-//   null_milter unix:PATH SECONDS
+// With `every`, it answers every step (continue), as a libmilter milter that does not negotiate
+// SMFIP_NR_* does: the floor of that protocol, one round trip per header and body chunk.
+//   null_milter unix:PATH SECONDS [every]
 #include <cstdlib>
 #include <cstring>
 #include <libmilter/mfapi.h>
@@ -12,46 +14,57 @@
 
 namespace {
 
+bool g_every = false; // answer every step
+
+sfsistat nothing()
+{
+    return g_every ? SMFIS_CONTINUE : SMFIS_NOREPLY;
+}
+
 sfsistat onNegotiate(SMFICTX *, unsigned long, unsigned long steps, unsigned long, unsigned long,
                      unsigned long *actions, unsigned long *wanted, unsigned long *,
                      unsigned long *)
 {
     *actions = 0;
+    if (g_every) {
+        *wanted = 0;
+        return SMFIS_CONTINUE;
+    }
     *wanted = steps & (SMFIP_NR_CONN | SMFIP_NR_HELO | SMFIP_NR_MAIL | SMFIP_NR_RCPT |
                        SMFIP_NR_DATA | SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY | SMFIP_NR_UNKN);
     return SMFIS_CONTINUE;
 }
 sfsistat onConnect(SMFICTX *, char *, _SOCK_ADDR *)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 sfsistat onHelo(SMFICTX *, char *)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 sfsistat onMail(SMFICTX *, char **)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 sfsistat onRcpt(SMFICTX *, char **)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 sfsistat onData(SMFICTX *)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 sfsistat onHeader(SMFICTX *, char *, char *)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 sfsistat onEoh(SMFICTX *)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 sfsistat onBody(SMFICTX *, unsigned char *, size_t)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 sfsistat onEom(SMFICTX *)
 {
@@ -67,15 +80,16 @@ sfsistat onClose(SMFICTX *)
 }
 sfsistat onUnknown(SMFICTX *, const char *)
 {
-    return SMFIS_NOREPLY;
+    return nothing();
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    if (argc != 3 || std::strncmp(argv[1], "unix:", 5) != 0)
+    if (argc < 3 || argc > 4 || std::strncmp(argv[1], "unix:", 5) != 0)
         return 2;
+    g_every = argc == 4 && std::strcmp(argv[3], "every") == 0;
     alarm(unsigned(atoi(argv[2]))); // bounded: it stops by itself
     smfiDesc desc{};
     desc.xxfi_name = const_cast<char *>("null_milter");
