@@ -368,6 +368,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>staffettad did not confirm the reload within 5 s; see its log.</source>
         <translation>staffettad did not confirm the reload within 5 s; see its log.</translation>
     </message>
+    <message>
+        <source>the content milter is not running: mail on the submission port is deferred until it starts, with the new policy.</source>
+        <translation>the content milter is not running: mail on the submission port is deferred until it starts, with the new policy.</translation>
+    </message>
+    <message>
+        <source>the content milter did not confirm the reload within 5 s; see its log.</source>
+        <translation>the content milter did not confirm the reload within 5 s; see its log.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::client</name>

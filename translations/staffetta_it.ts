@@ -368,6 +368,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>staffettad did not confirm the reload within 5 s; see its log.</source>
         <translation>staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
     </message>
+    <message>
+        <source>the content milter is not running: mail on the submission port is deferred until it starts, with the new policy.</source>
+        <translation>il milter dei contenuti non è in esecuzione: la posta sulla porta di invio è rimandata finché non si avvia, con la nuova policy.</translation>
+    </message>
+    <message>
+        <source>the content milter did not confirm the reload within 5 s; see its log.</source>
+        <translation>il milter dei contenuti non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::client</name>
