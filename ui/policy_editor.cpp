@@ -42,7 +42,12 @@ PolicyEditor::PolicyEditor(QWidget *dialogParent, QObject *parent)
     connect(m_call, &RelayCall::busyChanged, this, &PolicyEditor::setBusy);
 }
 
-PolicyEditor::~PolicyEditor() = default;
+PolicyEditor::~PolicyEditor()
+{
+    // The undo stack (a child) is cleared after this object's members are gone, and its
+    // indexChanged reaches the views' draft bars, which read this editor: not from here on.
+    m_undo->blockSignals(true);
+}
 
 void PolicyEditor::setConnection(RelayConnection *connection)
 {
