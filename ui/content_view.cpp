@@ -706,7 +706,7 @@ void ContentView::showBccTarget()
     if (shownMode == BccMode::Mailbox)
         m_retention->setText(tr("The archive mailbox keeps each copy 7 days, then deletes it by "
                                 "itself (Dovecot's setting on the relay, not changed here). Read "
-                                "it with POP3 with the mailbox's login."));
+                                "it over POP3 with the mailbox's login."));
     else if (shownMode == BccMode::Address)
         m_retention->setText(tr("The copies go to this address; how long they are kept is up to "
                                 "that mailbox. Copies never count against the quota."));
@@ -910,8 +910,11 @@ void ContentView::confirmBcc(const policy::Bcc &bcc, std::function<void()> turnO
            "its owner must be told beforehand what is copied, why, where the copies go and how "
            "long they are kept (art. 13 GDPR). For employees, the rules on monitoring at work "
            "apply too (in Italy, art. 4 of the Workers' Statute, law 300/1970). If in doubt, ask "
-           "your data protection officer.\n\nCopies in the archive mailbox on the relay are kept "
-           "7 days."));
+           "your data protection officer.") +
+        (bcc.mode == BccMode::Mailbox
+             ? u"\n\n"_s + tr("Copies in the archive mailbox on the relay are kept 7 days, then "
+                              "deleted.")
+             : QString()));
     auto *informed = new QCheckBox(tr("The owners of the mailboxes have been informed"), box);
     informed->setObjectName(u"bccInformed"_s);
     box->setCheckBox(informed);

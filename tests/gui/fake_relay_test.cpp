@@ -494,19 +494,6 @@ protected:
     {
         choose(box, box->findData(int(mode)));
     }
-    static QStringList texts(const QListWidget *list)
-    {
-        QStringList out;
-        for (int i = 0; i < list->count(); ++i)
-            out.append(list->item(i)->text());
-        return out;
-    }
-    static QString json(const QStringList &list)
-    {
-        return QString::fromUtf8(
-            QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
-    }
-
     ui::PolicyEditor *editor = nullptr;
 };
 
@@ -524,7 +511,7 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     auto *error = child<QLabel>(u"allowedError"_s);
     ASSERT_TRUE(list && edit && add && remove && error);
     const QStringList defaults = policy::ContentRules::defaultAllowedExtensions();
-    EXPECT_EQ(texts(list), defaults);
+    EXPECT_EQ(items(list), defaults);
     ASSERT_TRUE(edit->isEnabled());
 
     edit->setText(u".zip"_s);
@@ -542,9 +529,9 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     ASSERT_TRUE(add->isEnabled());
     add->click();
     EXPECT_TRUE(edit->text().isEmpty());
-    EXPECT_EQ(texts(list), defaults + QStringList{u"zip"_s});
+    EXPECT_EQ(items(list), defaults + QStringList{u"zip"_s});
     EXPECT_EQ(changeLines(), QStringList{u"~ content.attachments.allowed: %1 → %2"_s.arg(
-                                 json(defaults), json(defaults + QStringList{u"zip"_s}))});
+                                 jsonList(defaults), jsonList(defaults + QStringList{u"zip"_s}))});
 
     list->findItems(u"pdf"_s, Qt::MatchExactly).value(0)->setSelected(true);
     ASSERT_TRUE(remove->isEnabled());
@@ -552,13 +539,13 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     QStringList expected = defaults;
     expected.removeAll(u"pdf"_s);
     expected.append(u"zip"_s);
-    EXPECT_EQ(texts(list), expected);
+    EXPECT_EQ(items(list), expected);
     EXPECT_EQ(changeLines(), QStringList{u"~ content.attachments.allowed: %1 → %2"_s.arg(
-                                 json(defaults), json(expected))});
+                                 jsonList(defaults), jsonList(expected))});
     editor->undoStack()->undo();
     editor->undoStack()->undo();
     EXPECT_TRUE(editor->changes().isEmpty());
-    EXPECT_EQ(texts(list), defaults);
+    EXPECT_EQ(items(list), defaults);
 
     // The customers' notice as the relay will send it, in both languages.
     EXPECT_EQ(child<QLabel>(u"previewIt"_s)->text(),
@@ -595,7 +582,7 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     EXPECT_FALSE(edit->isEnabled());
     own->click();
     EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.attachments.allowed: %1"_s.arg(
-                                 json(defaults))});
+                                 jsonList(defaults))});
     EXPECT_TRUE(edit->isEnabled());
     edit->setText(u"docx"_s);
     add->click();

@@ -15,8 +15,6 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
@@ -36,14 +34,6 @@ client::RelayClient labClient()
 {
     return client::RelayClient(
         std::make_shared<transport::SshTransport>(labEndpoint(), transport::SshCredentials{}));
-}
-
-QStringList items(QListWidget *list)
-{
-    QStringList out;
-    for (int i = 0; i < list->count(); ++i)
-        out.append(list->item(i)->text());
-    return out;
 }
 
 class PolicyViews : public Console
@@ -199,13 +189,9 @@ TEST_F(PolicyViews, AnExtensionRemovedInTheContentViewIsRefusedByTheRelay)
     remove->click();
     QStringList after = before;
     after.removeAll(u"pdf"_s);
-    const auto json = [](const QStringList &l) {
-        return QString::fromUtf8(
-            QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact));
-    };
     const int base = editor->baseRevision();
-    reviewAndApply(u"~ content.attachments.allowed: %1 → %2"_s.arg(json(before), json(after)),
-                   view);
+    reviewAndApply(
+        u"~ content.attachments.allowed: %1 → %2"_s.arg(jsonList(before), jsonList(after)), view);
     ASSERT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     auto applied = await(client::policyGet(relay));
