@@ -10,9 +10,9 @@ namespace {
 
 using namespace Qt::Literals::StringLiterals;
 
-const std::array<std::pair<ErrorCode, QLatin1StringView>, 24> &table()
+const std::array<std::pair<ErrorCode, QLatin1StringView>, 26> &table()
 {
-    static const std::array<std::pair<ErrorCode, QLatin1StringView>, 24> names{{
+    static const std::array<std::pair<ErrorCode, QLatin1StringView>, 26> names{{
         {ErrorCode::BadRequest, "bad_request"_L1},
         {ErrorCode::UnknownVerb, "unknown_verb"_L1},
         {ErrorCode::Config, "config"_L1},
@@ -23,6 +23,8 @@ const std::array<std::pair<ErrorCode, QLatin1StringView>, 24> &table()
         {ErrorCode::Internal, "internal"_L1},
         {ErrorCode::InvalidPolicy, "invalid_policy"_L1},
         {ErrorCode::RequestTooLarge, "request_too_large"_L1},
+        {ErrorCode::MessageTooComplex, "message_too_complex"_L1},
+        {ErrorCode::MessageAmbiguous, "message_ambiguous"_L1},
         {ErrorCode::HostUnreachable, "host_unreachable"_L1},
         {ErrorCode::HostKeyUnknown, "host_key_unknown"_L1},
         {ErrorCode::HostKeyChanged, "host_key_changed"_L1},

@@ -19,6 +19,9 @@ enum class ErrorCode {
     Internal,
     InvalidPolicy,
     RequestTooLarge, // the request exceeds a limit of core/common/limits.h
+    // relay side (content milter: core/content)
+    MessageTooComplex, // MIME nesting or part count beyond core/content's bounds
+    MessageAmbiguous,  // conflicting Content-* headers or parameters: clients may disagree
     // console side (transport, keychain)
     HostUnreachable,
     HostKeyUnknown,

@@ -1,0 +1,240 @@
+#include "content.h"
+
+#include <gmime/gmime.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+namespace staffetta::content {
+namespace {
+
+using namespace Qt::Literals::StringLiterals;
+
+struct GObjectUnref
+{
+    void operator()(gpointer object) const { g_object_unref(object); }
+};
+template<typename T> using GPtr = std::unique_ptr<T, GObjectUnref>;
+
+struct OptionsFree
+{
+    void operator()(GMimeParserOptions *options) const { g_mime_parser_options_free(options); }
+};
+
+// What GMime's parser reported that makes the message mean different things to different
+// clients. GMime calls this while it parses, from the parsing thread.
+struct Warnings
+{
+    bool ambiguous = false;
+    QByteArray what;
+    gint64 offset = -1;
+};
+
+void onWarning(gint64 offset, GMimeParserWarning code, const gchar *item, gpointer data)
+{
+    auto *w = static_cast<Warnings *>(data);
+    const QByteArray name(item ? item : "");
+    // Two different Content-Type, Content-Disposition or Content-Transfer-Encoding headers in
+    // one part (or in the message's own headers), or one parameter twice with two values
+    // (boundary, filename, name): GMime picks one, another client may pick the other. Other
+    // headers given twice (Subject, ...) say nothing about the attachments.
+    const bool contentHeader =
+        code == GMIME_CRIT_CONFLICTING_HEADER && name.toLower().startsWith("content-");
+    if ((contentHeader || code == GMIME_CRIT_CONFLICTING_PARAMETER) && !w->ambiguous) {
+        w->ambiguous = true;
+        w->what = name;
+        w->offset = offset;
+    }
+}
+
+QString utf8(const char *text)
+{
+    return text ? QString::fromUtf8(text) : QString();
+}
+
+QByteArray mimeType(GMimeObject *object)
+{
+    GMimeContentType *type = g_mime_object_get_content_type(object);
+    if (!type)
+        return "application/octet-stream"_ba;
+    char *text = g_mime_content_type_get_mime_type(type);
+    const QByteArray result = QByteArray(text).toLower();
+    g_free(text);
+    return result;
+}
+
+class Walk
+{
+public:
+    std::optional<Error> visit(GMimeObject *object, const QString &path, int depth)
+    {
+        if (++m_parts > MaxParts)
+            return Error(ErrorCode::MessageTooComplex,
+                         u"the message has more than %1 MIME parts"_s.arg(MaxParts),
+                         {{u"limit"_s, u"parts"_s}, {u"maximum"_s, MaxParts}});
+        if (depth > MaxDepth)
+            return Error(
+                ErrorCode::MessageTooComplex,
+                u"MIME part %1 is nested more than %2 levels deep"_s.arg(path).arg(MaxDepth),
+                {{u"limit"_s, u"depth"_s}, {u"maximum"_s, MaxDepth}, {u"part"_s, path}});
+
+        if (GMIME_IS_MULTIPART(object)) {
+            auto *multipart = GMIME_MULTIPART(object);
+            const int count = g_mime_multipart_get_count(multipart);
+            for (int i = 0; i < count; ++i) {
+                const QString number = QString::number(i + 1);
+                const QString child = path.isEmpty() ? number : path + u'.' + number;
+                if (auto e = visit(g_mime_multipart_get_part(multipart, i), child, depth + 1))
+                    return e;
+            }
+            return std::nullopt;
+        }
+        if (GMIME_IS_MESSAGE_PART(object)) {
+            // Its own name counts; a nameless one does not (its contents are walked).
+            add(object, path, depth, false);
+            GMimeMessage *message = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+            GMimeObject *root = message ? g_mime_message_get_mime_part(message) : nullptr;
+            if (root)
+                return visit(root, GMIME_IS_MULTIPART(root) ? path : path + u".1"_s, depth + 1);
+            return std::nullopt;
+        }
+        // A leaf. A message GMime did not open (see content.h) counts even without a name.
+        const QByteArray type = mimeType(object);
+        const bool opaque = type == "message/partial" || type == "message/rfc822" ||
+                            type == "message/rfc2822" || type == "message/global" ||
+                            type == "message/news";
+        add(object, path, depth, opaque);
+        return std::nullopt;
+    }
+
+    QList<Attachment> result;
+
+private:
+    void add(GMimeObject *object, const QString &path, int depth, bool always)
+    {
+        GMimeContentDisposition *disposition = g_mime_object_get_content_disposition(object);
+        // g_mime_part_get_filename: Content-Disposition's filename, else Content-Type's name;
+        // a message/rfc822 part is no GMimePart, the same two parameters are read for it.
+        const char *filename =
+            GMIME_IS_PART(object) ? g_mime_part_get_filename(GMIME_PART(object))
+            : disposition ? g_mime_content_disposition_get_parameter(disposition, "filename")
+                          : nullptr;
+        const char *typeName = g_mime_object_get_content_type_parameter(object, "name");
+        if (!filename)
+            filename = typeName;
+        const bool attachment =
+            disposition && g_mime_content_disposition_is_attachment(disposition);
+        if (!filename && !attachment && !always)
+            return;
+        const QByteArray type = mimeType(object);
+        const QString name = utf8(filename);
+        result.append({name, type, depth, path});
+        if (typeName && utf8(typeName) != name)
+            result.append({utf8(typeName), type, depth, path});
+    }
+
+    int m_parts = 0;
+};
+
+Result<QList<Attachment>> walk(GMimeStream *stream)
+{
+    init();
+    Warnings warnings;
+    const std::unique_ptr<GMimeParserOptions, OptionsFree> options(g_mime_parser_options_new());
+    g_mime_parser_options_set_warning_callback(options.get(), onWarning, &warnings);
+
+    const GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream));
+    // Parts keep offsets into the stream instead of copies of their contents.
+    g_mime_parser_set_persist_stream(parser.get(), TRUE);
+    const GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
+    GMimeObject *root = message ? g_mime_message_get_mime_part(message.get()) : nullptr;
+    // GMime gives up on a text whose first line is no header (nothing else: after one header
+    // it skips what is not one). The milter's spool starts with the headers Postfix parsed,
+    // so that is a body without headers there: text, no attachments.
+    if (!root)
+        return QList<Attachment>{};
+    // A parsed message was read to the end of the stream; a read error looks like that end
+    // to the parser, and leaves the stream short of it.
+    if (!g_mime_stream_eos(stream))
+        return Error(ErrorCode::Internal, u"the message could not be read to its end"_s);
+    if (warnings.ambiguous)
+        return Error(ErrorCode::MessageAmbiguous,
+                     u"the message's MIME headers are ambiguous: conflicting %1 at offset %2"_s
+                         .arg(QString::fromUtf8(warnings.what))
+                         .arg(warnings.offset),
+                     {{u"item"_s, QString::fromUtf8(warnings.what)},
+                      {u"offset"_s, qint64(warnings.offset)}});
+    Walk w;
+    if (auto e = w.visit(root, GMIME_IS_MULTIPART(root) ? QString() : u"1"_s, 0))
+        return *e;
+    return std::move(w.result);
+}
+
+} // namespace
+
+void init()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { g_mime_init(); });
+}
+
+Result<QList<Attachment>> attachments(int fd)
+{
+    struct stat st
+    {};
+    if (fstat(fd, &st) != 0)
+        return Error(ErrorCode::Internal,
+                     u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+    if (!S_ISREG(st.st_mode))
+        return Error(ErrorCode::Internal, u"the message is not in a regular file"_s);
+    // A descriptor that cannot be read must not look like an empty message to the parser.
+    char byte = 0;
+    const off_t start = lseek(fd, 0, SEEK_CUR);
+    if (start < 0 || (start < st.st_size && pread(fd, &byte, 1, start) != 1))
+        return Error(ErrorCode::Internal,
+                     u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+    init();
+    const GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
+    g_mime_stream_fs_set_owner(GMIME_STREAM_FS(stream.get()), FALSE);
+    return walk(stream.get());
+}
+
+Result<QList<Attachment>> attachments(QByteArrayView message)
+{
+    init();
+    // GMime refuses a null buffer, which an empty view may have.
+    const GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(
+        message.isEmpty() ? "" : message.data(), size_t(message.size())));
+    return walk(stream.get());
+}
+
+QString lastExtension(const QString &name)
+{
+    // Windows drops trailing dots and spaces from a file name (Win32 path normalisation), so
+    // a client on Windows saves "x.exe. " as x.exe: compare what it would act on. Nothing
+    // else is trimmed: any other odd ending leaves an extension that is not on the list.
+    qsizetype end = name.size();
+    while (end > 0 && (name[end - 1] == u'.' || name[end - 1] == u' '))
+        --end;
+    const QStringView trimmed = QStringView(name).first(end);
+    const qsizetype dot = trimmed.lastIndexOf(u'.');
+    return dot < 0 ? QString() : trimmed.sliced(dot + 1).toString();
+}
+
+std::optional<Attachment> firstForbidden(const QList<Attachment> &attachments,
+                                         const QStringList &allowedExtensions)
+{
+    for (const Attachment &a : attachments) {
+        const QString extension = lastExtension(a.name);
+        if (extension.isEmpty() || !allowedExtensions.contains(extension, Qt::CaseInsensitive))
+            return a;
+    }
+    return std::nullopt;
+}
+
+} // namespace staffetta::content

@@ -1,0 +1,76 @@
+#pragma once
+
+// The MIME walk of the content milter: a message in, the attachments it carries out.
+// Relay-only (GMime, GLib): never linked into the console.
+//
+// Why GMime and not a parser of our own: what counts is what the recipient's mail client will
+// show and save, and a hand-written MIME parser gets the corners wrong (RFC 2231 continuations
+// and charsets, RFC 2047 inside quoted parameters, broken boundaries, CRLF/LF mixes, 8-bit
+// headers). GMime parses the way real clients do, has been fuzzed for years, bounds its own
+// recursion, and can leave part contents on disk (a persistent stream keeps only offsets).
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace staffetta::content {
+
+// Beyond these the message is refused as ErrorCode::MessageTooComplex ("message too
+// complex"): no legitimate mail nests this deep or has this many parts, and a walk that gives
+// up early must never let what it did not see pass.
+inline constexpr int MaxDepth = 20;   // containers (multipart, message/rfc822) around a part
+inline constexpr int MaxParts = 1000; // MIME entities: leaves and containers alike
+
+struct Attachment
+{
+    QString name;           // decoded (RFC 2047, RFC 2231, charset → UTF-8); may be empty
+    QByteArray contentType; // "type/subtype", lower case
+    int depth = 0;          // containers around the part: 0 for a single-part message's body
+    QString path;           // IMAP part number (RFC 3501 6.4.5): "1", "2.1", ...
+
+    bool operator==(const Attachment &) const = default;
+};
+
+// GMime's global initialisation, once per process (std::call_once); attachments() calls it.
+void init();
+
+// Parses the message in `fd` from its current offset to its end, without reading part
+// contents into memory: GMime keeps only their offsets (persistent stream), so the heap
+// holds headers only. The file must be seekable (the milter's spool file); `fd` is not
+// closed and its offset is left anywhere.
+//
+// What counts as an attachment: every leaf part with a file name (Content-Disposition
+// `filename`, else Content-Type `name`) or with disposition `attachment` (the name may be empty
+// then); a part whose Content-Type `name` differs from its `filename` is listed under both
+// names, because clients disagree on which one they save. Parts inside message/rfc822 are
+// walked, and the message/rfc822 part itself counts only if it has a name (its contents are
+// checked anyway). A message/rfc822 GMime cannot open (transfer-encoded, which RFC 2046
+// forbids, but some clients decode it) and message/partial (fragments a client reassembles)
+// cannot be inspected here: they count as attachments, name or not. Unnamed inline parts
+// (the body text, HTML, inline images without a name) do not count.
+//
+// Errors: MessageTooComplex (MaxDepth, MaxParts), MessageAmbiguous (a part with two different
+// Content-* headers of one kind, or a parameter given twice with different values: clients
+// would disagree on the structure or the name), Internal (the file could not be read to its
+// end). A text GMime finds no MIME structure in is a message without attachments.
+Result<QList<Attachment>> attachments(int fd);
+// The same walk over a message in memory (tests, fuzzing).
+Result<QList<Attachment>> attachments(QByteArrayView message);
+
+// The extension a mail client's operating system would act on: the text after the last dot,
+// once trailing dots and spaces are removed (Windows drops them: "x.exe." and "x.exe " are
+// x.exe); empty when there is no dot.
+QString lastExtension(const QString &name);
+
+// The first attachment whose last extension is not in `allowedExtensions` (without the dot,
+// compared case-insensitively): "fattura.pdf.exe" is an .exe, "x.PDF" is a pdf, and a name
+// without an extension ("noext", "", "trailingdot.") is never allowed.
+std::optional<Attachment> firstForbidden(const QList<Attachment> &attachments,
+                                         const QStringList &allowedExtensions);
+
+} // namespace staffetta::content

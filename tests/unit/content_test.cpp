@@ -1,0 +1,478 @@
+// The content milter's MIME walk (core/content): messages built here, parsed by GMime, the
+// attachments named the way a mail client would name them, and the allow-list check.
+#include "content/content.h"
+
+#include "test_support.h"
+
+#include <QTemporaryFile>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace staffetta;
+using namespace staffetta::content;
+using namespace Qt::Literals::StringLiterals;
+
+QT_BEGIN_NAMESPACE
+inline void PrintTo(const QList<Attachment> &list, std::ostream *os)
+{
+    for (const Attachment &a : list)
+        *os << '[' << a.path.toStdString() << ' ' << a.contentType.toStdString() << " \""
+            << a.name.toStdString() << "\" depth " << a.depth << ']';
+}
+QT_END_NAMESPACE
+
+namespace {
+
+const QStringList Allowed{u"pdf"_s, u"txt"_s, u"gif"_s, u"jpg"_s, u"png"_s};
+
+// A message as the milter receives it: CRLF line ends.
+QByteArray crlf(QByteArray text)
+{
+    return text.replace("\n", "\r\n");
+}
+
+QByteArray header(const QByteArray &contentType)
+{
+    return "From: alice@lab.test\nTo: someone@example.com\nSubject: test\nMIME-Version: 1.0\n"
+           "Content-Type: " +
+           contentType + "\n";
+}
+
+// A multipart/`subtype` entity (headers and body) holding `parts` (each headers + body).
+QByteArray multipart(const QByteArray &subtype, const QByteArray &boundary,
+                     const QList<QByteArray> &parts)
+{
+    QByteArray out = "Content-Type: multipart/" + subtype + "; boundary=\"" + boundary + "\"\n\n";
+    for (const QByteArray &p : parts)
+        out += "--" + boundary + "\n" + p + "\n";
+    return out + "--" + boundary + "--\n";
+}
+
+QByteArray message(const QByteArray &body)
+{
+    return crlf("From: alice@lab.test\nTo: someone@example.com\nSubject: test\n"
+                "MIME-Version: 1.0\n" +
+                body);
+}
+
+const QByteArray Text = "Content-Type: text/plain; charset=utf-8\n\nHello.\n";
+
+QByteArray file(const QByteArray &contentType, const QByteArray &disposition)
+{
+    return "Content-Type: " + contentType + "\nContent-Transfer-Encoding: base64\n" +
+           (disposition.isEmpty() ? QByteArray() : "Content-Disposition: " + disposition + "\n") +
+           "\nSGVsbG8=\n";
+}
+
+QList<Attachment> parsed(const QByteArray &m)
+{
+    const auto r = attachments(QByteArrayView(m));
+    EXPECT_TRUE(r.ok()) << r.error().message.toStdString();
+    return r.ok() ? r.value() : QList<Attachment>{};
+}
+
+QString forbidden(const QByteArray &m)
+{
+    const auto f = firstForbidden(parsed(m), Allowed);
+    return f ? f->name : u"(none)"_s;
+}
+
+} // namespace
+
+TEST(Content, ZipRefusedNamingTheFile)
+{
+    const QByteArray m = message(multipart(
+        "mixed", "b1", {Text, file("application/zip", "attachment; filename=\"esempio.zip\"")}));
+    const QList<Attachment> expected{{u"esempio.zip"_s, "application/zip"_ba, 1, u"2"_s}};
+    EXPECT_EQ(parsed(m), expected);
+    EXPECT_EQ(forbidden(m), u"esempio.zip"_s);
+}
+
+TEST(Content, PdfPasses)
+{
+    const QByteArray m = message(multipart("mixed", "b1",
+                                           {Text, file("application/pdf; name=\"fattura.pdf\"",
+                                                       "attachment; filename=\"fattura.pdf\"")}));
+    EXPECT_EQ(parsed(m).size(), 1);
+    EXPECT_EQ(forbidden(m), u"(none)"_s);
+}
+
+TEST(Content, Rfc2231ContinuedNameEndingInExe)
+{
+    // filename*0*=charset''...; filename*1*=...; filename*2=...: percent-encoded ISO-8859-1,
+    // continued over three parameters.
+    const QByteArray m =
+        message(multipart("mixed", "b1",
+                          {Text, file("application/octet-stream",
+                                      "attachment;\n filename*0*=iso-8859-1''fattura%20n%B0%201;\n"
+                                      " filename*1*=.pdf;\n filename*2=\".exe\"")}));
+    const QList<Attachment> a = parsed(m);
+    ASSERT_EQ(a.size(), 1);
+    EXPECT_EQ(a[0].name, u"fattura n\u00b0 1.pdf.exe"_s);
+    EXPECT_EQ(forbidden(m), u"fattura n\u00b0 1.pdf.exe"_s);
+}
+
+TEST(Content, Rfc2047NameInContentType)
+{
+    // name="=?UTF-8?B?...?=" (not standard in a parameter, but what many clients send).
+    const QByteArray pdf = "=?UTF-8?B?" + u"Prüfbericht.pdf"_s.toUtf8().toBase64() + "?=";
+    const QByteArray exe = "=?UTF-8?B?" + u"Prüfbericht.pdf.exe"_s.toUtf8().toBase64() + "?=";
+    const QByteArray passes = message(
+        multipart("mixed", "b1", {Text, file("application/pdf; name=\"" + pdf + "\"", {})}));
+    const QList<Attachment> a = parsed(passes);
+    ASSERT_EQ(a.size(), 1);
+    EXPECT_EQ(a[0].name, u"Prüfbericht.pdf"_s);
+    EXPECT_EQ(forbidden(passes), u"(none)"_s);
+    const QByteArray refused = message(multipart(
+        "mixed", "b1", {Text, file("application/octet-stream; name=\"" + exe + "\"", {})}));
+    EXPECT_EQ(forbidden(refused), u"Prüfbericht.pdf.exe"_s);
+}
+
+TEST(Content, LastExtensionCounts)
+{
+    const QByteArray m = message(
+        multipart("mixed", "b1",
+                  {Text, file("application/pdf", "attachment; filename=\"x.PDF\""),
+                   file("application/octet-stream", "attachment; filename=\"x.PDF.exe\"")}));
+    EXPECT_EQ(forbidden(m), u"x.PDF.exe"_s);
+}
+
+TEST(Content, ExeInsideForwardedMessage)
+{
+    const QByteArray inner =
+        "From: bob@example.com\nSubject: fwd\nMIME-Version: 1.0\n" +
+        multipart("mixed", "inner",
+                  {Text, file("application/x-msdownload", "attachment; filename=\"setup.exe\"")});
+    const QByteArray m =
+        message(multipart("mixed", "outer", {Text, "Content-Type: message/rfc822\n\n" + inner}));
+    const QList<Attachment> expected{{u"setup.exe"_s, "application/x-msdownload"_ba, 3, u"2.2"_s}};
+    EXPECT_EQ(parsed(m), expected);
+    EXPECT_EQ(forbidden(m), u"setup.exe"_s);
+}
+
+TEST(Content, ForwardedMessagesOwnNameCounts)
+{
+    const QByteArray inner = "From: bob@example.com\nSubject: fwd\n\nplain text\n";
+    const QByteArray m =
+        message(multipart("mixed", "outer",
+                          {Text,
+                           "Content-Type: message/rfc822\nContent-Disposition: attachment; "
+                           "filename=\"fwd.eml\"\n\n" +
+                               inner,
+                           "Content-Type: message/rfc822\n\n" + inner}));
+    // The named one counts; the nameless one only through its contents (none here).
+    const QList<Attachment> expected{{u"fwd.eml"_s, "message/rfc822"_ba, 1, u"2"_s}};
+    EXPECT_EQ(parsed(m), expected);
+}
+
+TEST(Content, EncodedForwardedMessageCannotBeInspectedAndCounts)
+{
+    // message/rfc822 in base64 (RFC 2046 forbids it; GMime does not open it, some clients
+    // do): it counts as an attachment even without a name.
+    const QByteArray inner = "Subject: x\nContent-Type: application/x-msdownload; name=a.exe\n"
+                             "\nMZ\n";
+    const QByteArray m = message(
+        multipart("mixed", "outer",
+                  {Text, "Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n" +
+                             inner.toBase64() + "\n"}));
+    const QList<Attachment> expected{{QString(), "message/rfc822"_ba, 1, u"2"_s}};
+    EXPECT_EQ(parsed(m), expected);
+    EXPECT_EQ(forbidden(m), QString());
+}
+
+TEST(Content, MixedInsideAlternative)
+{
+    const QByteArray html = "Content-Type: text/html; charset=utf-8\n\n<p>Hello.</p>\n";
+    const QByteArray m = message(multipart(
+        "alternative", "alt",
+        {Text, multipart("mixed", "mix",
+                         {html, file("application/zip", "attachment; filename=\"a.zip\"")})}));
+    const QList<Attachment> expected{{u"a.zip"_s, "application/zip"_ba, 2, u"2.2"_s}};
+    EXPECT_EQ(parsed(m), expected);
+}
+
+TEST(Content, NamelessAttachmentCounts)
+{
+    const QByteArray m =
+        message(multipart("mixed", "b1", {Text, file("application/octet-stream", "attachment")}));
+    const QList<Attachment> expected{{QString(), "application/octet-stream"_ba, 1, u"2"_s}};
+    EXPECT_EQ(parsed(m), expected);
+    EXPECT_EQ(forbidden(m), QString()); // refused: no extension is on the list
+}
+
+TEST(Content, DifferentNamesInTheTwoHeadersBothCount)
+{
+    const QByteArray m =
+        message(multipart("mixed", "b1",
+                          {Text, file("application/octet-stream; name=\"invoice.exe\"",
+                                      "attachment; filename=\"invoice.pdf\"")}));
+    const QList<Attachment> a = parsed(m);
+    ASSERT_EQ(a.size(), 2);
+    EXPECT_EQ(a[0].name, u"invoice.pdf"_s);
+    EXPECT_EQ(a[1].name, u"invoice.exe"_s);
+    EXPECT_EQ(forbidden(m), u"invoice.exe"_s);
+}
+
+TEST(Content, NoAttachments)
+{
+    EXPECT_TRUE(parsed(message(Text)).isEmpty());
+    const QByteArray html = "Content-Type: text/html; charset=utf-8\n\n<p>Hello.</p>\n";
+    const QByteArray inlineImage = "Content-Type: image/png\nContent-ID: <logo>\n"
+                                   "Content-Transfer-Encoding: base64\n\niVBORw0K\n";
+    EXPECT_TRUE(
+        parsed(message(multipart("related", "rel",
+                                 {multipart("alternative", "alt", {Text, html}), inlineImage})))
+            .isEmpty());
+    // No MIME at all, and not even headers: text without attachments, not an error.
+    EXPECT_TRUE(parsed(crlf("From: a@b\nSubject: hi\n\nJust text.\n")).isEmpty());
+    EXPECT_TRUE(parsed("just some text, no header at all\r\n"_ba).isEmpty());
+    EXPECT_TRUE(parsed(QByteArray()).isEmpty());
+}
+
+TEST(Content, SinglePartMessageThatIsAFile)
+{
+    const QByteArray m = crlf(header("application/x-msdownload; name=\"tool.exe\"") +
+                              "Content-Transfer-Encoding: base64\n\nTVo=\n");
+    const QList<Attachment> expected{{u"tool.exe"_s, "application/x-msdownload"_ba, 0, u"1"_s}};
+    EXPECT_EQ(parsed(m), expected);
+}
+
+namespace {
+
+// `levels` multiparts, each inside the previous one, the innermost holding a text part.
+QByteArray nested(int levels)
+{
+    QByteArray body = Text;
+    for (int i = levels; i > 0; --i)
+        body = multipart("mixed", "level" + QByteArray::number(i), {body});
+    return message(body);
+}
+
+QByteArray withParts(int leaves)
+{
+    QList<QByteArray> parts;
+    for (int i = 0; i < leaves; ++i)
+        parts.append("Content-Type: text/plain\n\n" + QByteArray::number(i) + "\n");
+    return message(multipart("mixed", "many", parts));
+}
+
+} // namespace
+
+TEST(Content, DepthBombIsTooComplex)
+{
+    // MaxDepth multiparts: the text part is MaxDepth containers deep, still accepted.
+    EXPECT_TRUE(attachments(QByteArrayView(nested(MaxDepth))).ok());
+    const auto r = attachments(QByteArrayView(nested(MaxDepth + 1)));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::MessageTooComplex);
+    EXPECT_EQ(r.error().details.value(u"limit"_s).toString(), u"depth"_s);
+    // Far deeper than GMime's own nesting limit (1024), where it stops opening parts.
+    const auto deep = attachments(QByteArrayView(nested(3000)));
+    ASSERT_FALSE(deep.ok());
+    EXPECT_EQ(deep.error().code, ErrorCode::MessageTooComplex);
+}
+
+TEST(Content, ForwardedMessagesCountInTheDepth)
+{
+    QByteArray body = "Subject: in\n\ntext\n";
+    for (int i = 0; i < MaxDepth + 1; ++i)
+        body = "Subject: fwd\nContent-Type: message/rfc822\n\n" + body;
+    const auto r = attachments(QByteArrayView(message("Content-Type: message/rfc822\n\n" + body)));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::MessageTooComplex);
+}
+
+TEST(Content, TooManyPartsIsTooComplex)
+{
+    // The multipart and its MaxParts - 1 leaves are MaxParts entities.
+    EXPECT_TRUE(attachments(QByteArrayView(withParts(MaxParts - 1))).ok());
+    for (int leaves : {MaxParts, 2000}) {
+        const auto r = attachments(QByteArrayView(withParts(leaves)));
+        ASSERT_FALSE(r.ok()) << leaves;
+        EXPECT_EQ(r.error().code, ErrorCode::MessageTooComplex);
+        EXPECT_EQ(r.error().details.value(u"limit"_s).toString(), u"parts"_s);
+    }
+}
+
+TEST(Content, ConflictingHeadersAreAmbiguous)
+{
+    // Two Content-Disposition headers naming two files: GMime keeps one, a client the other.
+    const QByteArray twoHeaders =
+        message(multipart("mixed", "b1",
+                          {Text, "Content-Type: application/octet-stream\n"
+                                 "Content-Disposition: attachment; filename=\"a.pdf\"\n"
+                                 "Content-Disposition: attachment; filename=\"a.exe\"\n\nx\n"}));
+    const QByteArray twoParameters =
+        message(multipart("mixed", "b1",
+                          {Text, file("application/octet-stream",
+                                      "attachment; filename=\"a.pdf\"; filename=\"a.exe\"")}));
+    // Two boundaries: which lines split the parts depends on the client.
+    const QByteArray twoBoundaries =
+        message("Content-Type: multipart/mixed; boundary=\"one\"; boundary=\"two\"\n\n--one\n" +
+                Text + "--one--\n");
+    for (const QByteArray &m : {twoHeaders, twoParameters, twoBoundaries}) {
+        const auto r = attachments(QByteArrayView(m));
+        ASSERT_FALSE(r.ok()) << m.toStdString();
+        EXPECT_EQ(r.error().code, ErrorCode::MessageAmbiguous) << r.error().message.toStdString();
+    }
+    // The same header twice with the same value, or two Subjects, are not ambiguous.
+    const QByteArray repeated = message(multipart(
+        "mixed", "b1",
+        {Text, "Content-Type: application/pdf\nContent-Disposition: attachment; filename=a.pdf\n"
+               "Content-Disposition: attachment; filename=a.pdf\n\nx\n"}));
+    EXPECT_EQ(parsed(repeated).size(), 1);
+    EXPECT_TRUE(parsed(crlf("Subject: one\nSubject: two\n\ntext\n")).isEmpty());
+}
+
+namespace {
+
+// The message in a temporary file, as the milter spools it, opened read-only.
+struct Spooled
+{
+    explicit Spooled(const QByteArray &m)
+    {
+        EXPECT_TRUE(tmp.open());
+        EXPECT_EQ(tmp.write(m), m.size());
+        tmp.close();
+        fd = ::open(QFile::encodeName(tmp.fileName()).constData(), O_RDONLY | O_CLOEXEC);
+        EXPECT_GE(fd, 0);
+    }
+    ~Spooled() { ::close(fd); }
+    QTemporaryFile tmp;
+    int fd = -1;
+};
+
+} // namespace
+
+TEST(Content, FromAFileTheSameWalk)
+{
+    const QByteArray inner =
+        "Subject: fwd\nMIME-Version: 1.0\n" +
+        multipart("mixed", "inner",
+                  {Text, file("application/x-msdownload", "attachment; filename=\"setup.exe\"")});
+    const QByteArray m =
+        message(multipart("mixed", "outer",
+                          {Text, file("application/pdf", "attachment; filename=a.pdf"),
+                           "Content-Type: message/rfc822\n\n" + inner}));
+    Spooled spool(m);
+    const auto r = attachments(spool.fd);
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r.value(), parsed(m));
+    EXPECT_EQ(r.value().size(), 2);
+    // The descriptor stays open: the milter owns it.
+    EXPECT_EQ(fcntl(spool.fd, F_GETFD), FD_CLOEXEC);
+}
+
+TEST(Content, UnreadableFileIsAnError)
+{
+    QTemporaryFile tmp;
+    ASSERT_TRUE(tmp.open());
+    tmp.write(message(Text));
+    tmp.flush();
+    // Written but not readable through this descriptor: every read fails (EBADF).
+    const int writeOnly = ::open(QFile::encodeName(tmp.fileName()).constData(), O_WRONLY);
+    ASSERT_GE(writeOnly, 0);
+    const auto r = attachments(writeOnly);
+    ::close(writeOnly);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::Internal) << r.error().message.toStdString();
+
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    const auto fromPipe = attachments(fds[0]); // not seekable: contents would go to memory
+    ::close(fds[0]);
+    ::close(fds[1]);
+    ASSERT_FALSE(fromPipe.ok());
+    EXPECT_EQ(fromPipe.error().code, ErrorCode::Internal);
+    EXPECT_FALSE(attachments(-1).ok());
+}
+
+namespace {
+
+// A line of /proc/self/status ("VmRSS", "VmHWM"), in KB.
+long statusKb(const QByteArray &key)
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(key + ':'))
+            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLong();
+    return -1;
+}
+
+} // namespace
+
+TEST(Content, LargeMessageStaysOnDisk)
+{
+    // 25 MB: a text part and one attachment, in a file as the milter spools it. The walk's
+    // cost is the peak resident memory above what the process had before it (the peak is
+    // reset first: "5" to /proc/self/clear_refs).
+    QTemporaryFile tmp;
+    ASSERT_TRUE(tmp.open());
+    tmp.write(crlf(header("multipart/mixed; boundary=\"big\"") + "\n--big\n" + Text +
+                   "--big\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+                   "Content-Disposition: attachment; filename=\"big.pdf\"\n\n"));
+    {
+        const QByteArray line = QByteArray(76, 'A') + "\r\n";
+        QByteArray block;
+        for (int i = 0; i < 1000; ++i)
+            block += line;
+        while (tmp.size() < 25 * 1024 * 1024)
+            ASSERT_EQ(tmp.write(block), block.size());
+    }
+    tmp.write("--big--\r\n");
+    ASSERT_TRUE(tmp.flush());
+    ASSERT_EQ(lseek(tmp.handle(), 0, SEEK_SET), 0);
+    init();
+
+    QFile clear(u"/proc/self/clear_refs"_s);
+    ASSERT_TRUE(clear.open(QIODevice::WriteOnly));
+    ASSERT_EQ(clear.write("5"), 1);
+    clear.close();
+    const long before = statusKb("VmRSS");
+    ASSERT_GT(before, 0);
+    const auto r = attachments(tmp.handle());
+    const long grewKb = statusKb("VmHWM") - before;
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    ASSERT_EQ(r.value().size(), 1);
+    EXPECT_EQ(r.value()[0].name, u"big.pdf"_s);
+    std::cout << "25 MB message: the walk's peak resident memory grew by " << grewKb << " KB\n";
+    EXPECT_LT(grewKb, 4 * 1024);
+}
+
+TEST(Content, LastExtension)
+{
+    const QList<std::pair<QString, QString>> cases{
+        {u"fattura.pdf.exe"_s, u"exe"_s}, {u"x.PDF"_s, u"PDF"_s},         {u"noext"_s, QString()},
+        {QString(), QString()},           {u"trailingdot."_s, QString()}, {u"x.exe."_s, u"exe"_s},
+        {u"x.exe "_s, u"exe"_s},          {u"x.exe. . "_s, u"exe"_s},     {u".pdf"_s, u"pdf"_s},
+        {u"a.tar.gz"_s, u"gz"_s},         {u"x.pdf\t"_s, u"pdf\t"_s},
+    };
+    for (const auto &[name, extension] : cases)
+        EXPECT_EQ(lastExtension(name), extension) << name.toStdString();
+}
+
+TEST(Content, FirstForbidden)
+{
+    auto named = [](const QString &name) {
+        return Attachment{name, "application/octet-stream"_ba, 1, u"2"_s};
+    };
+    const auto verdict = [&](const QString &name) {
+        return !firstForbidden({named(u"ok.txt"_s), named(name)}, Allowed).has_value();
+    };
+    EXPECT_TRUE(verdict(u"x.PDF"_s));
+    EXPECT_TRUE(verdict(u"x.pdf. "_s)); // Windows opens it as x.pdf
+    EXPECT_FALSE(verdict(u"fattura.pdf.exe"_s));
+    EXPECT_FALSE(verdict(u"x.exe."_s));
+    EXPECT_FALSE(verdict(u"noext"_s));
+    EXPECT_FALSE(verdict(QString()));
+    EXPECT_FALSE(verdict(u"trailingdot."_s));
+    EXPECT_FALSE(verdict(u"x.pdf\t"_s));
+    const auto first = firstForbidden({named(u"a.zip"_s), named(u"b.exe"_s)}, Allowed);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->name, u"a.zip"_s);
+    EXPECT_FALSE(firstForbidden({}, Allowed));
+    EXPECT_TRUE(firstForbidden({named(u"a.pdf"_s)}, {}));
+}
