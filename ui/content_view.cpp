@@ -391,7 +391,7 @@ ContentView::ContentView(PolicyEditor &editor, QWidget *parent)
     m_scopes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_scopes->verticalHeader()->hide();
     m_scopes->horizontalHeader()->setStretchLastSection(true);
-    m_scopes->horizontalHeader()->setDefaultSectionSize(140);
+    m_scopes->horizontalHeader()->setDefaultSectionSize(110);
     m_allowed->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_allowed->setMaximumHeight(110);
 
@@ -444,6 +444,7 @@ ContentView::ContentView(PolicyEditor &editor, QWidget *parent)
     splitter->addWidget(m_scopes);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({460, 640});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_bar);
     layout->addWidget(splitter, 1);
