@@ -180,22 +180,31 @@ void markInvalid(QWidget *w, bool invalid)
                              : QString());
 }
 
-// Fills a combo box with "follow the relay" (no data; accounts only) and the values.
+// Fills a combo box with "follow the relay" (no data; accounts only) and the values. The items
+// are replaced only when they differ: a periodic refresh leaves an open list alone.
 template<typename Enum>
 void fill(QComboBox *box, const std::optional<QString> &follow,
           const QList<std::pair<Enum, QString>> &values, std::optional<Enum> current)
 {
-    const QSignalBlocker blocker(box);
-    box->clear();
+    QList<std::pair<QString, QVariant>> items;
     if (follow)
-        box->addItem(*follow);
+        items.append({*follow, QVariant()});
+    int chosenRow = 0;
     for (const auto &[value, text] : values) {
-        box->addItem(text, int(value));
         if (current == value)
-            box->setCurrentIndex(box->count() - 1);
+            chosenRow = int(items.size());
+        items.append({text, int(value)});
     }
-    if (!current)
-        box->setCurrentIndex(0);
+    const QSignalBlocker blocker(box);
+    bool same = box->count() == items.size();
+    for (int i = 0; same && i < box->count(); ++i)
+        same = box->itemText(i) == items[i].first && box->itemData(i) == items[i].second;
+    if (!same) {
+        box->clear();
+        for (const auto &[text, data] : std::as_const(items))
+            box->addItem(text, data);
+    }
+    box->setCurrentIndex(chosenRow);
 }
 
 template<typename Enum> std::optional<Enum> chosen(const QComboBox *box)
@@ -472,6 +481,7 @@ ContentView::ContentView(PolicyEditor &editor, QWidget *parent)
     connect(m_setNotices, &QPushButton::clicked, this, &ContentView::commitNotices);
     connect(m_defaultNotices, &QPushButton::clicked, this, &ContentView::resetNotices);
     connect(m_bccMode, &QComboBox::activated, this, [this] {
+        m_shownTarget = m_bccTarget->text(); // another mode: its own target
         showBccTarget();
         commitBcc();
     });
@@ -547,6 +557,8 @@ void ContentView::scopeChanged()
     // Another scope shows the draft's notices again (what was typed and not used is dropped).
     for (int i = 0; i < 2; ++i)
         m_shownNotice[i] = m_notice[i]->toPlainText();
+    m_shownTarget = m_bccTarget->text();
+    m_shownBccMode = m_bccMode->currentData();
     showScope();
 }
 
@@ -594,12 +606,18 @@ void ContentView::showScope()
         {{AttachmentMode::Off, attachmentModeName(AttachmentMode::Off)},
          {AttachmentMode::AllowList, attachmentModeName(AttachmentMode::AllowList)}},
         a ? a->content.attachmentMode : std::optional(relay.attachmentMode));
+    // A mode chosen and not in the draft yet (its target is being typed) stays while the view
+    // is refreshed.
+    const std::optional<BccMode> draftBcc =
+        a ? (a->content.bcc ? std::optional(a->content.bcc->mode) : std::nullopt)
+          : std::optional(relay.bcc.mode);
+    const bool bccPending = m_bccMode->currentData() != m_shownBccMode;
     fill<BccMode>(m_bccMode, follow(bccSummary(relay.bcc)),
                   {{BccMode::Off, bccModeName(BccMode::Off)},
                    {BccMode::Mailbox, bccModeName(BccMode::Mailbox)},
                    {BccMode::Address, bccModeName(BccMode::Address)}},
-                  a ? (a->content.bcc ? std::optional(a->content.bcc->mode) : std::nullopt)
-                    : std::optional(relay.bcc.mode));
+                  bccPending ? chosen<BccMode>(m_bccMode) : draftBcc);
+    m_shownBccMode = draftBcc ? QVariant(int(*draftBcc)) : QVariant();
     for (QComboBox *box : {m_language, m_mode, m_bccMode})
         box->setEnabled(editable);
 
@@ -693,8 +711,12 @@ void ContentView::showBccTarget()
     QString target;
     if (effective.mode == shownMode)
         target = shownMode == BccMode::Mailbox ? effective.mailbox : effective.address;
-    m_bccTarget->setText(target);
-    markInvalid(m_bccTarget, false);
+    // What is being typed stays while the view is refreshed.
+    if (m_bccTarget->text() == m_shownTarget) {
+        m_bccTarget->setText(target);
+        markInvalid(m_bccTarget, false);
+    }
+    m_shownTarget = target;
     const bool hasTarget = shownMode != BccMode::Off;
     m_bccTarget->setEnabled(scopeEditable() && mode && hasTarget);
     m_bccTargetLabel->setText(shownMode == BccMode::Address ? tr("Address:")
@@ -926,10 +948,14 @@ void ContentView::confirmBcc(const policy::Bcc &bcc, std::function<void()> turnO
     connect(informed, &QCheckBox::toggled, yes, &QPushButton::setEnabled);
     connect(box, &QMessageBox::finished, this, [this, box, yes, turnOn = std::move(turnOn)] {
         m_confirm = nullptr;
-        if (box->clickedButton() == yes)
+        if (box->clickedButton() == yes) {
             turnOn();
-        else
-            showScope(); // the draft is unchanged: show it again
+            return;
+        }
+        // The draft is unchanged: show it again, without the target typed for it.
+        m_shownTarget = m_bccTarget->text();
+        m_shownBccMode = m_bccMode->currentData();
+        showScope();
     });
     m_confirm = box;
     box->open();

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QPointer>
+#include <QVariant>
 
 #include <array>
 
@@ -134,6 +135,8 @@ private:
     QLabel *m_bccModeLabel, *m_bccTargetLabel;
     QComboBox *m_bccMode;
     QLineEdit *m_bccTarget;
+    QString m_shownTarget;   // what the draft had when it was shown
+    QVariant m_shownBccMode; // the same (the combo box's data: none is "follow the relay")
     QLabel *m_bccError, *m_retention;
     QPointer<QMessageBox> m_confirm;
 };

@@ -614,6 +614,8 @@ TEST_F(FakeContent, TurningOnTheBccArchiveAsksFirstAndCancelLeavesTheDraftUnchan
     EXPECT_TRUE(editor->changes().isEmpty());
 
     target->setText(u"archive@example.net"_s);
+    emit window->currentConnection()->changed(); // a periodic refresh keeps what is typed
+    EXPECT_EQ(target->text(), u"archive@example.net"_s);
     emit target->editingFinished();
     auto *box = waitForWidget<QMessageBox>(u"bccConfirm"_s);
     ASSERT_NE(box, nullptr) << "no confirmation";
@@ -626,6 +628,7 @@ TEST_F(FakeContent, TurningOnTheBccArchiveAsksFirstAndCancelLeavesTheDraftUnchan
     box->button(QMessageBox::Cancel)->click();
     EXPECT_TRUE(editor->changes().isEmpty());
     EXPECT_EQ(mode->currentIndex(), 0);
+    EXPECT_TRUE(target->text().isEmpty()) << target->text().toStdString();
 
     choose(mode, policy::BccMode::Address);
     target->setText(u"archive@example.net"_s);
