@@ -405,9 +405,9 @@ void BansView::unbanAddress(const QString &address)
     auto client = connection()->client();
     m_writeCall->start(
         [&](transport::CancelToken) { return client::unban(client, address); },
-        [this, address](const Result<QStringList> &r) {
+        [this, address](const Result<api::UnbanResult> &r) {
             afterWrite(
-                tr("%1 unbanned (%2).").arg(address, r ? r.value().join(u", "_s) : QString()),
+                tr("%1 unbanned (%2).").arg(address, r ? r.value().jails.join(u", "_s) : QString()),
                 r ? nullptr : &r.error());
         });
 }

@@ -44,8 +44,9 @@ PolicyEditor::PolicyEditor(QWidget *dialogParent, QObject *parent)
 
 PolicyEditor::~PolicyEditor()
 {
-    // The undo stack (a child) is cleared after this object's members are gone, and its
-    // indexChanged reaches the views' draft bars, which read this editor: not from here on.
+    // The undo stack is a child: QObject's destructor deletes it after this object's members
+    // are gone, and clearing it emits indexChanged, which the draft bar answers by asking for
+    // changes() (a diff of the destroyed drafts). Silence it first.
     m_undo->blockSignals(true);
 }
 

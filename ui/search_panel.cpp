@@ -218,7 +218,7 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
             return;
         auto client = guard->client();
         whenReady(client::unban(client, address), this, [this, address, rerun](const auto &r) {
-            emit message(r ? tr("%1 unbanned (%2).").arg(address, r.value().join(u", "_s))
+            emit message(r ? tr("%1 unbanned (%2).").arg(address, r.value().jails.join(u", "_s))
                            : client::errorText(r.error()));
             rerun();
         });

@@ -108,11 +108,13 @@ Result<QHash<QString, Evidence>> gatherEvidence(const Context &ctx, const QStrin
     return evidence;
 }
 
-Result<fail2ban::NetworkAddress> addressWord(const Context &ctx, int index, const QString &usage)
+// The address: the verb's word at `index`, or the request's.
+Result<fail2ban::NetworkAddress> addressWord(const Context &ctx, int index, const QString &usage,
+                                             const QString &requested)
 {
     QString text = ctx.words.value(index);
     if (text.isEmpty())
-        text = ctx.request.value(u"address"_s).toString();
+        text = requested;
     if (text.isEmpty())
         return Error(ErrorCode::BadRequest, u"usage: %1"_s.arg(usage));
     return fail2ban::parseNetworkAddress(text);
@@ -165,7 +167,7 @@ Result<BanListing> jailsWithBans(const Context &ctx, const QString &onlyAddress 
     return BanListing{out, evidence.value()};
 }
 
-Result<QJsonObject> list(const Context &ctx)
+Result<QJsonObject> list(const Context &ctx, const api::NoRequest &)
 {
     auto listing = jailsWithBans(ctx);
     if (!listing)
@@ -177,9 +179,9 @@ Result<QJsonObject> list(const Context &ctx)
         QDateTime::currentDateTime());
 }
 
-Result<api::AddressReport> addressReport(const Context &ctx)
+Result<api::AddressReport> addressReport(const Context &ctx, const QString &requested)
 {
-    auto parsed = addressWord(ctx, 1, u"bans log IP"_s);
+    auto parsed = addressWord(ctx, 1, u"bans log IP"_s, requested);
     if (!parsed)
         return parsed.error();
     const Result<QString> address = parsed.value().text;
@@ -205,55 +207,54 @@ Result<api::AddressReport> addressReport(const Context &ctx)
     return result;
 }
 
-Result<QJsonObject> log(const Context &ctx)
+Result<QJsonObject> log(const Context &ctx, const api::AddressRequest &request)
 {
-    auto report = addressReport(ctx);
+    auto report = addressReport(ctx, request.address);
     if (!report)
         return report.error();
     return report.value().toJson(QDateTime::currentDateTime());
 }
 
-// Lifts every ban of the address; the jails it was banned in.
-Result<QStringList> unbanEverywhere(const Context &ctx, const QString &address)
+// Lifts every ban of the address: the jails it was banned in, and the others.
+Result<api::UnbanResult> unbanEverywhere(const Context &ctx, const QString &address)
 {
     const auto f2b = f2bOf(ctx);
     auto jails = f2b.allJails();
     if (!jails)
         return jails.error();
-    QStringList lifted;
+    api::UnbanResult result;
+    result.address = address;
     for (const auto &jail : jails.value()) {
-        if (!jail.bannedIps.contains(address))
+        if (!jail.bannedIps.contains(address)) {
+            result.notBanned.append(jail.name);
             continue;
+        }
         auto done = f2b.unban(jail.name, address);
         if (!done)
             return done.error();
-        lifted.append(jail.name);
+        result.jails.append(jail.name);
     }
-    return lifted;
+    return result;
 }
 
-Result<QJsonObject> unban(const Context &ctx)
+Result<QJsonObject> unban(const Context &ctx, const api::AddressRequest &request)
 {
     const QString verb = u"bans unban"_s;
-    auto parsed = addressWord(ctx, 1, u"bans unban IP"_s);
+    auto parsed = addressWord(ctx, 1, u"bans unban IP"_s, request.address);
     if (!parsed)
         return parsed.error();
-    const Result<QString> address = parsed.value().text;
-    auto lifted = unbanEverywhere(ctx, address.value());
+    const QString address = parsed.value().text;
+    auto lifted = unbanEverywhere(ctx, address);
     if (!lifted)
         return lifted.error();
-    if (lifted.value().isEmpty()) {
-        return Error(ErrorCode::NotFound, u"%1 is not banned in any jail"_s.arg(address.value()),
-                     {{u"address"_s, address.value()}, {u"reason"_s, u"not_banned"_s}});
+    api::UnbanResult result = lifted.value();
+    if (result.jails.isEmpty()) {
+        return Error(ErrorCode::NotFound, u"%1 is not banned in any jail"_s.arg(address),
+                     {{u"address"_s, address}, {u"reason"_s, u"not_banned"_s}});
     }
-    const QString auditError =
-        recordAudit(ctx, verb, u"done"_s, 0,
-                    u"unbanned %1 (%2)"_s.arg(address.value(), lifted.value().join(u", "_s)));
-    QJsonObject result{{u"address"_s, address.value()},
-                       {u"jails"_s, QJsonArray::fromStringList(lifted.value())}};
-    if (!auditError.isEmpty())
-        result.insert(u"audit_error"_s, auditError);
-    return result;
+    result.auditError = recordAudit(ctx, verb, u"done"_s, 0,
+                                    u"unbanned %1 (%2)"_s.arg(address, result.jails.join(u", "_s)));
+    return result.toJson();
 }
 
 // Copies what fail2ban reads of its configuration tree (*.conf, *.local and their
@@ -313,21 +314,25 @@ Result<Done> persistForFail2ban(const Context &ctx, const QDir &jailDir, const Q
     return writeFileAtomically(jailDir.filePath(name), bytes);
 }
 
-Result<QJsonObject> whitelist(const Context &ctx)
+Result<QJsonObject> whitelistList(const Context &ctx, const api::NoRequest &)
 {
     const QString sub = ctx.words.value(1);
-    if (sub == u"list"_s || sub.isEmpty()) {
-        auto list = fail2ban::loadWhitelist(whitelistFile(ctx));
-        if (!list)
-            return list.error();
-        api::WhitelistResult result;
-        result.whitelist = list.value();
-        return result.toJson();
-    }
-    if (sub != u"add"_s && sub != u"remove"_s)
+    if (sub != u"list"_s && !sub.isEmpty())
         return Error(ErrorCode::BadRequest, u"usage: bans whitelist list|add IP|remove IP"_s);
+    auto list = fail2ban::loadWhitelist(whitelistFile(ctx));
+    if (!list)
+        return list.error();
+    api::WhitelistResult result;
+    result.whitelist = list.value();
+    return result.toJson();
+}
+
+// add (with its note) or remove.
+Result<QJsonObject> whitelistChange(const Context &ctx, const QString &sub,
+                                    const QString &requestedAddress, QString note)
+{
     const QString verb = u"bans whitelist "_s + sub;
-    auto parsed = addressWord(ctx, 2, u"bans whitelist %1 IP"_s.arg(sub));
+    auto parsed = addressWord(ctx, 2, u"bans whitelist %1 IP"_s.arg(sub), requestedAddress);
     if (!parsed)
         return parsed.error();
     const Result<QString> address = parsed.value().text;
@@ -339,7 +344,6 @@ Result<QJsonObject> whitelist(const Context &ctx)
         return e;
     }
     // --note TEXT on the command line (words), or "note" in the request.
-    QString note = ctx.request.value(u"note"_s).toString();
     if (const qsizetype at = ctx.words.indexOf(u"--note"_s); at >= 0)
         note = ctx.words.mid(at + 1).join(u' ');
     if (auto checked = checkComment(u"note"_s, note); !checked)
@@ -399,13 +403,23 @@ Result<QJsonObject> whitelist(const Context &ctx)
         auto lifted = unbanEverywhere(ctx, address.value());
         if (!lifted)
             return lifted.error();
-        result.unbanned = lifted.value();
+        result.unbanned = lifted.value().jails;
         if (!note.isEmpty())
             summary += u" ("_s + note + u')';
     }
     result.auditError = recordAudit(ctx, verb, u"done"_s, 0, summary);
     result.whitelist = list;
     return result.toJson();
+}
+
+Result<QJsonObject> whitelistAdd(const Context &ctx, const api::WhitelistAddRequest &request)
+{
+    return whitelistChange(ctx, u"add"_s, request.address, request.note);
+}
+
+Result<QJsonObject> whitelistRemove(const Context &ctx, const api::AddressRequest &request)
+{
+    return whitelistChange(ctx, u"remove"_s, request.address, {});
 }
 
 void banLine(QTextStream &s, const Ban &b, const QDateTime &now)
@@ -463,11 +477,15 @@ QString logText(const QJsonObject &o)
     return text;
 }
 
-QString unbanText(const QJsonObject &r)
+QString unbanText(const QJsonObject &o)
 {
-    return u"unbanned %1 in %2\n"_s.arg(
-        r.value(u"address"_s).toString(),
-        r.value(u"jails"_s).toVariant().toStringList().join(u", "_s));
+    const api::UnbanResult r = api::UnbanResult::fromJson(o);
+    QString text = u"unbanned %1 in %2\n"_s.arg(r.address, r.jails.join(u", "_s));
+    if (!r.notBanned.isEmpty())
+        text += u"not banned in %1\n"_s.arg(r.notBanned.join(u", "_s));
+    if (!r.auditError.isEmpty())
+        text += u"warning: "_s + r.auditError + u'\n';
+    return text;
 }
 
 QString whitelistText(const QJsonObject &o)
@@ -478,9 +496,9 @@ QString whitelistText(const QJsonObject &o)
     return text;
 }
 
-Result<QJsonObject> searchVerb(const Context &ctx)
+Result<QJsonObject> searchVerb(const Context &ctx, const api::SearchRequest &request)
 {
-    QString term = ctx.request.value(u"term"_s).toString().trimmed();
+    QString term = request.term.trimmed();
     if (term.isEmpty())
         term = ctx.words.value(0);
     if (term.isEmpty())
@@ -495,7 +513,7 @@ Result<QJsonObject> searchVerb(const Context &ctx)
         result.kind = u"ip"_s;
         Context sub = ctx;
         sub.words = {u"log"_s, address};
-        auto found = addressReport(sub);
+        auto found = addressReport(sub, {});
         if (!found)
             return found.error();
         // The console shows the latest lines; `bans log` has them all.
@@ -582,22 +600,21 @@ QString searchText(const QJsonObject &o)
 QList<Verb> bansVerbs()
 {
     return {
-        {api::verbs::BansList, {}, {}, Permission::ReadBans, list, listText},
-        {api::verbs::BansLog, u"IP"_s, {}, Permission::ReadBans, log, logText},
-        {api::verbs::BansUnban, u"IP"_s, {}, Permission::Unban, unban, unbanText, false, true},
-        {api::verbs::BansWhitelist,
-         u"[list]"_s,
-         {},
-         Permission::ReadBans,
-         whitelist,
-         whitelistText},
+        verb<api::NoRequest>(api::verbs::BansList, {}, Permission::ReadBans, list, listText),
+        verb<api::AddressRequest>(api::verbs::BansLog, u"IP"_s, Permission::ReadBans, log, logText),
+        verb<api::AddressRequest>(api::verbs::BansUnban, u"IP"_s, Permission::Unban, unban,
+                                  unbanText, false, true),
+        verb<api::NoRequest>(api::verbs::BansWhitelist, u"[list]"_s, Permission::ReadBans,
+                             whitelistList, whitelistText),
         // Wider networks need WhitelistWide (the verb checks).
-        {api::verbs::BansWhitelistAdd, u"IP [--note TEXT]"_s, u"{address, note}"_s,
-         Permission::Whitelist, whitelist, whitelistText, false, true},
-        {api::verbs::BansWhitelistRemove, u"IP"_s, u"{address}"_s, Permission::Whitelist, whitelist,
-         whitelistText, false, true},
+        verb<api::WhitelistAddRequest>(api::verbs::BansWhitelistAdd, u"IP [--note TEXT]"_s,
+                                       Permission::Whitelist, whitelistAdd, whitelistText, false,
+                                       true),
+        verb<api::AddressRequest>(api::verbs::BansWhitelistRemove, u"IP"_s, Permission::Whitelist,
+                                  whitelistRemove, whitelistText, false, true),
         // An IP needs ReadBans too (search checks).
-        {api::verbs::Search, u"TERM"_s, u"{term}"_s, Permission::ReadQueue, searchVerb, searchText},
+        verb<api::SearchRequest>(api::verbs::Search, u"TERM"_s, Permission::ReadQueue, searchVerb,
+                                 searchText),
     };
 }
 

@@ -8,11 +8,11 @@
 #include "common/relay_config.h"
 #include "common/strict_json.h"
 #include "fail2ban/fail2ban.h"
-#include "policy/policy.h"
 #include "policy_verbs.h"
 #include "postfix/postfix.h"
 #include "queue_verbs.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -50,34 +50,29 @@ Outcome respond(const Invocation &inv, const Result<QJsonObject> &result,
     return o;
 }
 
-// What in Postfix's settings lets mail leave the relay unseen by the quota's idea of
-// "local" (staffettad counts such recipients anyway; the admin should still fix them).
-QList<api::RelayWarning> routingWarnings(const Config &config, const postfix::Postfix &pf)
+// The routing warnings, as staffettad last found them (it reads Postfix's settings at start,
+// after each policy load and every minute): `info` runs at every fleet refresh and asks
+// Postfix nothing for them. A report that is missing or old says so (staffettad_stale).
+QList<api::RelayWarning> routingWarnings(const Config &config)
 {
-    QList<api::RelayWarning> warnings;
-    if (auto settings = pf.routingSettings()) {
-        for (auto it = settings.value().cbegin(); it != settings.value().cend(); ++it)
-            warnings.append({u"postfix_routing"_s, it.key(), it.value(), u"no"_s});
+    const QString path =
+        QDir(config.stateDir).filePath(QString::fromLatin1(api::RoutingReport::FileName));
+    QFile file(path);
+    std::optional<api::RoutingReport> report;
+    if (file.open(QIODevice::ReadOnly)) {
+        if (auto read =
+                api::RoutingReport::fromJson(QJsonDocument::fromJson(file.readAll()).object()))
+            report = read.value();
     }
-    QFile file(config.policyFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return warnings;
-    auto policy = policy::Policy::fromJson(file.readAll());
-    if (!policy)
-        return warnings;
-    auto delivery = pf.delivery(&policy.value());
-    if (!delivery)
-        return warnings;
-    for (const QString &table : delivery.value().unlisted)
-        warnings.append({u"unlisted_table"_s, table, {}, {}});
-    for (const QString &domain : policy.value().localDomains) {
-        if (!delivery.value().domains.contains(domain))
-            warnings.append({u"local_domain_not_delivered"_s, {}, domain, {}});
-    }
+    QList<api::RelayWarning> warnings = report ? report->warnings : QList<api::RelayWarning>();
+    const qint64 age = report ? report->time.secsTo(QDateTime::currentDateTimeUtc()) : -1;
+    if (!report || age > api::RoutingReport::MaxAgeSecs)
+        warnings.append({u"staffettad_stale"_s, path, report ? QString::number(age) : QString(),
+                         QString::number(api::RoutingReport::MaxAgeSecs)});
     return warnings;
 }
 
-Result<QJsonObject> infoVerb(const Context &ctx)
+Result<QJsonObject> infoVerb(const Context &ctx, const api::NoRequest &)
 {
     const Config &config = ctx.config;
     const Access &access = ctx.access;
@@ -98,7 +93,7 @@ Result<QJsonObject> infoVerb(const Context &ctx)
     if (!queues)
         return queues.error();
     info.queues = queues.value();
-    info.warnings = routingWarnings(config, pf);
+    info.warnings = routingWarnings(config);
 
     const fail2ban::Fail2ban f2b(config.fail2banSocket, config.fail2banClient);
     auto jails = f2b.allJails();
@@ -143,6 +138,13 @@ QString infoText(const QJsonObject &o)
         else if (w.code == u"local_domain_not_delivered"_s)
             s << "warning:    local domain " << w.value
               << " is not delivered by this Postfix: its recipients count against the quota\n";
+        else if (w.code == u"staffettad_stale"_s)
+            s << "warning:    "
+              << (w.value.isEmpty() ? u"there is no "_s + w.parameter
+                                    : w.parameter + u" is "_s + w.value + u" s old (more than "_s +
+                                          w.expected + u" s)"_s)
+              << ": staffettad is not running or cannot read Postfix's settings; the routing "
+                 "warnings may be out of date\n";
     }
     for (const auto &j : i.jails)
         s << "jail " << j.name << ": " << j.currentlyBanned << " banned (" << j.totalBanned
@@ -154,7 +156,8 @@ QString infoText(const QJsonObject &o)
 const QList<Verb> &registry()
 {
     static const QList<Verb> verbs = [] {
-        QList<Verb> all{{api::verbs::Info, {}, {}, Permission::ReadStatus, infoVerb, infoText}};
+        QList<Verb> all{
+            verb<api::NoRequest>(api::verbs::Info, {}, Permission::ReadStatus, infoVerb, infoText)};
         all += policyVerbs();
         all += queueVerbs();
         all += bansVerbs();
@@ -306,6 +309,11 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
     const Access access = frontEnd.resolveAccess ? frontEnd.resolveAccess(config.value(), caller)
                                                  : Access::resolve(config.value().access, caller);
     Context ctx{config.value(), inv.words.mid(1), request, caller, access, {}, {}};
+    // A write's reload is the front-end's to wait for (the write's lock released by then).
+    if (frontEnd.awaitReload)
+        ctx.awaitReload = [&frontEnd, &config](api::ApplyResult &r) {
+            frontEnd.awaitReload(config.value(), r);
+        };
     const QString name = verb ? verb->name() : wordsName(inv.words);
     // Every refusal is audited here, once: who tried, the verb, why.
     const auto refused = [&](const Error &e, const QString &summary) {
@@ -341,15 +349,6 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
         return refused(result.error(), ctx.refusal.summary.isEmpty()
                                            ? u"refused: "_s + result.error().message
                                            : ctx.refusal.summary);
-    // A write's reload is the front-end's to wait for (a handler never sleeps on it).
-    if (result && result.value().value(u"reloaded"_s) == u"pending"_s && frontEnd.awaitReload) {
-        QJsonObject r = result.value();
-        const QJsonObject reload =
-            frontEnd.awaitReload(config.value(), r.value(u"sha256"_s).toString());
-        for (auto it = reload.begin(); it != reload.end(); ++it)
-            r.insert(it.key(), it.value());
-        result = r;
-    }
     Outcome o = respond(inv, result, verb->human);
     o.out.prepend(streamed);
     return o;

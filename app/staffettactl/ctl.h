@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/policy.h"
 #include "common/access.h"
 #include "common/relay_config.h"
 
@@ -34,9 +35,10 @@ struct FrontEnd
     std::function<Access(const Config &, const Caller &)> resolveAccess = {};
     // Receives streamed lines as they come (main: stdout); unset: they go into Outcome::out.
     std::function<void(const QByteArray &line)> sink = {};
-    // A write answers "reloaded": "pending"; when set, run() asks this whether staffettad
-    // has the new policy in force (the CLI: waitForReload, which blocks up to 5 s).
-    std::function<QJsonObject(const Config &, const QString &sha256)> awaitReload = {};
+    // A policy write's result is pending until staffettad has it in force; when set, this
+    // fills in whether it has (the CLI: waitForReload, which blocks up to 5 s), before the
+    // answer is written. Unset: the answer says "reloaded": "pending".
+    std::function<void(const Config &, api::ApplyResult &)> awaitReload = {};
 };
 
 struct Verb;

@@ -252,20 +252,6 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
     return std::nullopt;
 }
 
-Result<Policy> policyFromRequest(const QJsonObject &request)
-{
-    const QJsonValue v = request.value(u"policy"_s);
-    if (!v.isObject())
-        return Error(ErrorCode::BadRequest, u"the request needs a \"policy\" object"_s);
-    auto parsed = Policy::fromJsonObject(v.toObject());
-    if (!parsed) {
-        Error e = parsed.error();
-        e.message = u"the policy was refused, nothing changed: "_s + e.message;
-        return e;
-    }
-    return parsed;
-}
-
 Result<int> revisionNumber(const QString &word)
 {
     bool ok = false;
@@ -276,8 +262,9 @@ Result<int> revisionNumber(const QString &word)
 }
 
 // The write path shared by apply and rollback (which may replace a broken live file).
-Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, const Policy &next,
-                          QString comment, PolicyStore::Live live = PolicyStore::Live::MustParse)
+Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base,
+                               const Policy &next, QString comment,
+                               PolicyStore::Live live = PolicyStore::Live::MustParse)
 {
     // Who may write at all is the verb's permission (ctl.cpp); what a partner may touch is
     // checked below.
@@ -360,7 +347,7 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
         api::ApplyResult unchanged;
         unchanged.revision = cur.revision;
         unchanged.reloaded = true;
-        return unchanged.toJson();
+        return unchanged;
     }
 
     // The write runs to its end even if the SSH link drops: the verb is declared `writes`,
@@ -387,6 +374,18 @@ Result<QJsonObject> write(const Context &ctx, const QString &kind, int base, con
     // Whether staffettad has it in force is the front-end's to wait for (waitForReload).
     result.reloadPending = true;
     result.sha256 = done.sha256;
+    return result;
+}
+
+// A write's answer: the front-end fills in whether staffettad has it in force (waitForReload),
+// once the write and its lock are done; then it is serialised, once.
+Result<QJsonObject> writeAnswer(const Context &ctx, Result<api::ApplyResult> written)
+{
+    if (!written)
+        return written.error();
+    api::ApplyResult result = std::move(written).value();
+    if (result.reloadPending && ctx.awaitReload)
+        ctx.awaitReload(result);
     return result.toJson();
 }
 
@@ -399,7 +398,7 @@ Result<PolicyStore::Current> readCurrent(const Context &ctx, PolicyStore &store,
     return store.current(author(ctx), live);
 }
 
-Result<QJsonObject> get(const Context &ctx)
+Result<QJsonObject> get(const Context &ctx, const api::NoRequest &)
 {
     PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
@@ -422,28 +421,18 @@ Result<QJsonObject> get(const Context &ctx)
     return result.toJson();
 }
 
-Result<QJsonObject> apply(const Context &ctx)
+Result<QJsonObject> apply(const Context &ctx, const api::PolicyApplyRequest &request)
 {
-    const QJsonValue base = ctx.request.value(u"base_revision"_s);
-    if (!base.isDouble())
-        return Error(ErrorCode::BadRequest,
-                     u"the request needs \"base_revision\": the revision the change is based on"_s);
-    const QString comment = ctx.request.value(u"comment"_s).toString();
-    if (auto checked = checkComment(u"comment"_s, comment); !checked) {
-        recordAudit(ctx, u"policy apply"_s, checked.error().name(), base.toInt(),
+    if (auto checked = checkComment(u"comment"_s, request.comment); !checked) {
+        recordAudit(ctx, u"policy apply"_s, checked.error().name(), request.baseRevision,
                     u"refused: "_s + checked.error().message);
         return checked.error();
     }
-    auto next = policyFromRequest(ctx.request);
-    if (!next) {
-        recordAudit(ctx, u"policy apply"_s, next.error().name(), base.toInt(),
-                    u"refused: "_s + next.error().message);
-        return next.error();
-    }
-    return write(ctx, u"apply"_s, base.toInt(), next.value(), comment);
+    return writeAnswer(
+        ctx, write(ctx, u"apply"_s, request.baseRevision, request.policy, request.comment));
 }
 
-Result<QJsonObject> rollback(const Context &ctx)
+Result<QJsonObject> rollback(const Context &ctx, const api::PolicyRollbackRequest &request)
 {
     if (ctx.words.size() != 2)
         return Error(ErrorCode::BadRequest, u"usage: policy rollback REVISION"_s);
@@ -457,10 +446,10 @@ Result<QJsonObject> rollback(const Context &ctx)
     // Like apply, a rollback names the revision it was based on; a person at a terminal
     // (no JSON request) means the current one.
     const QString comment =
-        ctx.request.value(u"comment"_s).toString(u"rollback to revision %1"_s.arg(target.value()));
+        request.comment.value_or(u"rollback to revision %1"_s.arg(target.value()));
     if (auto checked = checkComment(u"comment"_s, comment); !checked)
         return checked.error();
-    int base = ctx.request.value(u"base_revision"_s).toInt(-1);
+    int base = request.baseRevision.value_or(-1);
     if (base < 0) {
         auto cur = readCurrent(ctx, store, PolicyStore::Live::MayBeBroken);
         if (!cur)
@@ -470,13 +459,13 @@ Result<QJsonObject> rollback(const Context &ctx)
     // A rollback is also the way out when the live file is broken (torn, edited into invalid
     // JSON, removed): the revision replaces it. A partner rolls back the accounts it sees;
     // every other account stays as it is now.
-    return write(ctx, u"rollback"_s, base, visiblePolicy(ctx.access, old.value()), comment,
-                 PolicyStore::Live::MayBeBroken);
+    return writeAnswer(ctx, write(ctx, u"rollback"_s, base, visiblePolicy(ctx.access, old.value()),
+                                  comment, PolicyStore::Live::MayBeBroken));
 }
 
 // policy diff: the request's policy against the current one, or diff A [B] between
 // revisions (B defaults to the current one).
-Result<QJsonObject> diffVerb(const Context &ctx)
+Result<QJsonObject> diffVerb(const Context &ctx, const api::PolicyDiffRequest &request)
 {
     PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
@@ -485,11 +474,11 @@ Result<QJsonObject> diffVerb(const Context &ctx)
     Policy from = cur.value().policy, to;
     int fromRev = cur.value().revision, toRev = 0;
     if (ctx.words.size() == 1) {
-        auto next = policyFromRequest(ctx.request);
-        if (!next)
-            return next.error();
-        to = mergeVisible(ctx.access, from, next.value());
-    } else if (ctx.words.size() <= 3) {
+        if (!request.policy)
+            return Error(ErrorCode::BadRequest,
+                         u"usage: policy diff FROM [TO], or a request with a \"policy\""_s);
+        to = mergeVisible(ctx.access, from, *request.policy);
+    } else if (ctx.words.size() <= 3 && !request.policy) {
         auto a = revisionNumber(ctx.words[1]);
         if (!a)
             return a.error();
@@ -521,7 +510,7 @@ Result<QJsonObject> diffVerb(const Context &ctx)
     return result;
 }
 
-Result<QJsonObject> history(const Context &ctx)
+Result<QJsonObject> history(const Context &ctx, const api::NoRequest &)
 {
     int limit = 50;
     if (ctx.words.size() == 2) {
@@ -573,28 +562,25 @@ std::optional<Error> require(const Context &ctx, Permission permission, const QS
     return e;
 }
 
-namespace {
-
-QJsonObject notReloaded(const QString &code)
-{
-    return {{u"reloaded"_s, false},
-            {u"reload_code"_s, code},
-            {u"reload_message"_s, api::reasonEnglish(code)}};
-}
-
-} // namespace
-
-QJsonObject waitForReload(const Config &config, const QString &sha256)
+void waitForReload(const Config &config, api::ApplyResult &result)
 {
     const QString marker = QDir(config.stateDir).filePath(u"staffettad.loaded"_s);
+    result.reloadPending = false;
+    result.reloaded = false;
+    const auto notReloaded = [&result](const QString &code) {
+        result.reloadCode = code;
+        result.reloadMessage = api::reasonEnglish(code);
+    };
     bool nudged = false;
     for (int waited = 0; waited <= 5000; waited += 50) {
         QFile f(marker);
         const QJsonObject m = f.open(QIODevice::ReadOnly)
                                   ? QJsonDocument::fromJson(f.readAll()).object()
                                   : QJsonObject();
-        if (m.value(u"sha256"_s).toString() == sha256)
-            return {{u"reloaded"_s, true}};
+        if (m.value(u"sha256"_s).toString() == result.sha256) {
+            result.reloaded = true;
+            return;
+        }
         const pid_t pid = pid_t(m.value(u"pid"_s).toInteger());
         if (pid <= 0 || ::kill(pid, 0) != 0)
             return notReloaded(u"staffettad_not_running"_s);
@@ -604,7 +590,7 @@ QJsonObject waitForReload(const Config &config, const QString &sha256)
         }
         QThread::msleep(50);
     }
-    return notReloaded(u"reload_timeout"_s);
+    notReloaded(u"reload_timeout"_s);
 }
 
 namespace {
@@ -667,7 +653,7 @@ QString historyText(const QJsonObject &r)
     return text;
 }
 
-Result<QJsonObject> usage(const Context &ctx)
+Result<QJsonObject> usage(const Context &ctx, const api::NoRequest &)
 {
     PolicyStore store = openStore(ctx);
     auto cur = readCurrent(ctx, store);
@@ -705,7 +691,7 @@ QString usageText(const QJsonObject &o)
     return text;
 }
 
-Result<QJsonObject> audit(const Context &ctx)
+Result<QJsonObject> audit(const Context &ctx, const api::NoRequest &)
 {
     int limit = 100;
     if (ctx.words.size() == 1) {
@@ -770,25 +756,20 @@ QString auditText(const QJsonObject &r)
 
 QList<Verb> policyVerbs()
 {
-    const QString policyRequest = u"{base_revision, policy, comment?}"_s;
     return {
-        {api::verbs::PolicyGet, {}, {}, Permission::ReadPolicy, get, getText},
+        verb<api::NoRequest>(api::verbs::PolicyGet, {}, Permission::ReadPolicy, get, getText),
         // Anything beyond the caller's own accounts needs EditPolicy (the write checks).
-        {api::verbs::PolicyApply,
-         {},
-         policyRequest,
-         Permission::EditOwnAccounts,
-         apply,
-         writeText,
-         false,
-         true},
-        {api::verbs::PolicyDiff, u"[FROM [TO]]"_s, u"{policy}"_s, Permission::ReadPolicy, diffVerb,
-         diffText},
-        {api::verbs::PolicyHistory, u"[N]"_s, {}, Permission::ReadPolicy, history, historyText},
-        {api::verbs::PolicyRollback, u"REV"_s, u"{base_revision, comment?}"_s,
-         Permission::EditOwnAccounts, rollback, writeText, false, true},
-        {api::verbs::Usage, {}, {}, Permission::ReadPolicy, usage, usageText},
-        {api::verbs::Audit, u"[N]"_s, {}, Permission::ReadPolicy, audit, auditText},
+        verb<api::PolicyApplyRequest>(api::verbs::PolicyApply, {}, Permission::EditOwnAccounts,
+                                      apply, writeText, false, true),
+        verb<api::PolicyDiffRequest>(api::verbs::PolicyDiff, u"[FROM [TO]]"_s,
+                                     Permission::ReadPolicy, diffVerb, diffText),
+        verb<api::NoRequest>(api::verbs::PolicyHistory, u"[N]"_s, Permission::ReadPolicy, history,
+                             historyText),
+        verb<api::PolicyRollbackRequest>(api::verbs::PolicyRollback, u"REV"_s,
+                                         Permission::EditOwnAccounts, rollback, writeText, false,
+                                         true),
+        verb<api::NoRequest>(api::verbs::Usage, {}, Permission::ReadPolicy, usage, usageText),
+        verb<api::NoRequest>(api::verbs::Audit, u"[N]"_s, Permission::ReadPolicy, audit, auditText),
     };
 }
 

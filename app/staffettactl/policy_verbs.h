@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/policy.h"
 #include "common/access.h"
 #include "common/relay_config.h"
 #include "common/result.h"
@@ -16,8 +17,8 @@ namespace staffetta::ctl {
 struct Context
 {
     const Config &config;
-    QStringList words; // the words after the first one (`policy rollback 3`: rollback, 3)
-    QJsonObject request;
+    QStringList words;   // the words after the first one (`policy rollback 3`: rollback, 3)
+    QJsonObject request; // as it came; the handler gets it typed (verb<Request>)
     Caller caller;
     Access access;
     // Set when the caller asked for --stream: verbs that list many items write them here,
@@ -32,15 +33,20 @@ struct Context
         QString summary; // empty: "refused: " and the error's message
     };
     mutable Refusal refusal;
+    // The front-end's wait for staffettad to have a write in force (FrontEnd::awaitReload);
+    // unset: a write answers "reloaded": "pending".
+    std::function<void(api::ApplyResult &)> awaitReload = {};
 };
 
-// One verb of the registry (ctl.cpp holds them all; the verb files contribute theirs).
+// One verb of the registry (ctl.cpp holds them all; the verb files contribute theirs, each
+// made by verb<Request>()).
 struct Verb
 {
     QStringList path;      // the words that name it: {"bans", "whitelist", "add"}
     QString arguments;     // the words after the path, for the usage: "IP [--note TEXT]"
-    QString request;       // the JSON request on stdin, for the usage; empty when none
+    QString request;       // its request type's fields(), for the usage; empty when none
     Permission permission; // what the caller needs; the dispatch refuses (and audits) before
+    // Parses the request into its type, then runs the verb's handler with it.
     std::function<Result<QJsonObject>(const Context &)> handler;
     std::function<QString(const QJsonObject &)> human; // the answer without --json
     bool streams = false; // --stream sends its items one line each (api.h's framing rule)
@@ -63,6 +69,31 @@ QString statePath(const Context &ctx, const QString &name);
 QString recordAudit(const Context &ctx, const QString &verb, const QString &outcome, int revision,
                     const QString &summary, const QList<policy::Change> &changes = {});
 
+// A verb of the registry whose request is the core/api type `Request` (NoRequest: none):
+// the usage lists Request::fields(), and the handler gets the request parsed by
+// Request::fromJson, which refuses an unknown key or a value of the wrong kind with its path
+// (bad_request, before the handler does anything). A write's refused request is audited.
+template<typename Request>
+Verb verb(QStringList path, QString arguments, Permission permission,
+          std::function<Result<QJsonObject>(const Context &, const Request &)> handler,
+          std::function<QString(const QJsonObject &)> human, bool streams = false,
+          bool writes = false)
+{
+    const QString name = path.join(u' ');
+    auto typed = [handler = std::move(handler), name, writes](const Context &ctx) {
+        auto request = Request::fromJson(ctx.request);
+        if (!request) {
+            if (writes)
+                recordAudit(ctx, name, request.error().name(), 0,
+                            QStringLiteral("refused: ") + request.error().message);
+            return Result<QJsonObject>(request.error());
+        }
+        return handler(ctx, request.value());
+    };
+    return {std::move(path),  std::move(arguments), Request::fields(), permission,
+            std::move(typed), std::move(human),     streams,           writes};
+}
+
 // A free-text field that is kept in the revisions and the audit log (a change's comment, a
 // whitelist note): at most limits::MaxCommentLength characters, no control characters.
 Result<Done> checkComment(const QString &field, const QString &text);
@@ -73,10 +104,10 @@ Error forbidden(const Context &ctx, const QString &what);
 std::optional<Error> require(const Context &ctx, Permission permission, const QString &verb);
 
 // After a policy write staffettad reloads the file (it watches it) and records the sha256 of
-// the policy in force in STATE/staffettad.loaded. A write answers `"reloaded": "pending"`
-// with the new `sha256`; this waits (<= 5 s, nudging staffettad with SIGHUP once) and says
-// whether it is in force: {reloaded: bool, reload_code?, reload_message?}. Blocking: it is
-// the CLI front-end's (main) business, never a handler's.
-QJsonObject waitForReload(const Config &config, const QString &sha256);
+// the policy in force in STATE/staffettad.loaded. A write's result is pending with the new
+// `sha256`; this waits (<= 5 s, nudging staffettad with SIGHUP once) and fills in whether it
+// is in force (reloaded, or reloadCode and reloadMessage). Blocking: it is the CLI
+// front-end's (main) business; it runs after the write has released the store's lock.
+void waitForReload(const Config &config, api::ApplyResult &result);
 
 } // namespace staffetta::ctl

@@ -24,14 +24,6 @@ postfix::Postfix postfixOf(const Context &ctx)
     return postfix::Postfix(ctx.config.postfixConfigDir, ctx.config.postfixCommandDir);
 }
 
-// The request minus the fields that are not filter criteria.
-QJsonObject filterFields(QJsonObject request, const QStringList &others)
-{
-    for (const QString &k : others)
-        request.remove(k);
-    return request;
-}
-
 // `"queue_name": "hold"` without parsing the whole line: the pass-through path of a list.
 QString queueNameOf(const QByteArray &line)
 {
@@ -81,25 +73,21 @@ Result<std::optional<QSet<QString>>> visibleMessages(const Context &ctx)
 
 namespace {
 
-Result<QJsonObject> list(const Context &ctx)
+Result<QJsonObject> list(const Context &ctx, const api::QueueListRequest &request)
 {
-    QJsonObject request = ctx.request;
     if (ctx.words.size() > 2)
         return Error(ErrorCode::BadRequest, u"usage: queue list [QUEUE]"_s);
-    if (ctx.words.size() == 2)
-        request.insert(u"queue"_s, ctx.words[1]);
+    QueueFilter filter(request);
+    if (ctx.words.size() == 2) {
+        auto named = api::QueueSelection::read({{u"queue"_s, ctx.words[1]}});
+        if (!named)
+            return named.error();
+        filter.queue = named.value().queue;
+    }
     const bool streaming = bool(ctx.emitLine);
-    const QJsonValue limitValue = request.value(u"limit"_s);
-    const QJsonValue offsetValue = request.value(u"offset"_s);
-    if ((!limitValue.isUndefined() && (!limitValue.isDouble() || limitValue.toDouble() < 0)) ||
-        (!offsetValue.isUndefined() && (!offsetValue.isDouble() || offsetValue.toDouble() < 0)))
-        return Error(ErrorCode::BadRequest, u"limit and offset must be numbers, 0 or more"_s);
     // A whole response is paged (1000 by default); a stream sends everything unless limited.
-    const qint64 limit = qint64(limitValue.toDouble(streaming ? 0 : 1000));
-    const qint64 offset = qint64(offsetValue.toDouble(0));
-    auto filter = QueueFilter::fromJson(filterFields(request, {u"limit"_s, u"offset"_s}));
-    if (!filter)
-        return filter.error();
+    const qint64 limit = request.limit.value_or(streaming ? 0 : 1000);
+    const qint64 offset = request.offset.value_or(0);
 
     // A partner sees only its accounts' messages (in the counts too).
     auto visible = visibleMessages(ctx);
@@ -107,7 +95,7 @@ Result<QJsonObject> list(const Context &ctx)
         return visible.error();
     const std::optional<QSet<QString>> &only = visible.value();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const bool passThrough = filter.value().isEmpty();
+    const bool passThrough = filter.isEmpty();
     qint64 total = 0;
     QMap<QString, int> counts;
     for (const QString &q : api::queueNames())
@@ -127,7 +115,7 @@ Result<QJsonObject> list(const Context &ctx)
             queue = m.value(u"queue_name"_s).toString();
         }
         ++counts[queue];
-        if (!passThrough && !filter.value().matches(m, now))
+        if (!passThrough && !filter.matches(m, now))
             return true;
         const qint64 index = matched++;
         if (index < offset || (limit > 0 && index >= offset + limit))
@@ -152,7 +140,7 @@ Result<QJsonObject> list(const Context &ctx)
     return result;
 }
 
-Result<QJsonObject> show(const Context &ctx)
+Result<QJsonObject> show(const Context &ctx, const api::NoRequest &)
 {
     if (ctx.words.size() != 2)
         return Error(ErrorCode::BadRequest, u"usage: queue show ID"_s);
@@ -174,34 +162,30 @@ Result<QJsonObject> show(const Context &ctx)
     return shown;
 }
 
-Result<QJsonObject> act(const Context &ctx, QueueAction action)
+Result<QJsonObject> act(const Context &ctx, QueueAction action,
+                        const api::QueueActionRequest &request)
 {
     const QString name = postfix::queueActionName(action);
-    QJsonObject request = ctx.request;
+    QueueFilter filter(request);
     // Ids may come as words (`queue hold ID ID`) or in the request.
-    if (ctx.words.size() > 1) {
-        QJsonArray ids = request.value(u"ids"_s).toArray();
-        for (const QString &w : ctx.words.mid(1))
-            ids.append(w);
-        request.insert(u"ids"_s, ids);
+    for (const QString &w : ctx.words.mid(1)) {
+        if (!api::isQueueId(w))
+            return api::badField(u"ids"_s, u"'%1' is not a queue id"_s.arg(w));
+        filter.ids.append(w);
     }
-    const bool all = request.value(u"all"_s).toBool();
-    auto filter = QueueFilter::fromJson(filterFields(request, {u"all"_s}));
-    if (!filter)
-        return filter.error();
-    if (filter.value().isEmpty() && !all) {
+    if (filter.isEmpty() && !request.all) {
         return Error(ErrorCode::BadRequest,
                      u"name the messages: ids, a filter, or \"all\": true for the whole queue"_s);
     }
     const auto pf = postfixOf(ctx);
-    auto targets = pf.messages(filter.value(), QDateTime::currentSecsSinceEpoch());
+    auto targets = pf.messages(filter, QDateTime::currentSecsSinceEpoch());
     if (!targets)
         return targets.error();
     QSet<QString> found;
     for (const QJsonObject &m : targets.value())
         found.insert(m.value(u"queue_id"_s).toString());
     QStringList missing;
-    for (const QString &id : filter.value().ids) {
+    for (const QString &id : filter.ids) {
         if (!found.contains(id))
             missing.append(id);
     }
@@ -303,21 +287,19 @@ QString actionText(const QJsonObject &r)
 
 QList<Verb> queueVerbs()
 {
-    const QString filter = u"{queue, ids, sender, recipient, reason, min_age, max_age}"_s;
     QList<Verb> verbs{
-        {api::verbs::QueueList, u"[QUEUE] [--stream]"_s, filter + u" + limit/offset"_s,
-         Permission::ReadQueue, list, listText, true},
-        {api::verbs::QueueShow, u"ID"_s, {}, Permission::ReadQueue, show, showText},
+        verb<api::QueueListRequest>(api::verbs::QueueList, u"[QUEUE] [--stream]"_s,
+                                    Permission::ReadQueue, list, listText, true),
+        verb<api::NoRequest>(api::verbs::QueueShow, u"ID"_s, Permission::ReadQueue, show, showText),
     };
     for (const QueueAction action : postfix::queueActions()) {
-        verbs.append({{api::verbs::Queue, postfix::queueActionName(action)},
-                      u"[ID...]"_s,
-                      u"{ids} or a filter (as list) or {all: true}"_s,
-                      Permission::ChangeQueue,
-                      [action](const Context &ctx) { return act(ctx, action); },
-                      actionText,
-                      false,
-                      true});
+        verbs.append(verb<api::QueueActionRequest>(
+            {api::verbs::Queue, postfix::queueActionName(action)}, u"[ID...]"_s,
+            Permission::ChangeQueue,
+            [action](const Context &ctx, const api::QueueActionRequest &request) {
+                return act(ctx, action, request);
+            },
+            actionText, false, true));
     }
     return verbs;
 }

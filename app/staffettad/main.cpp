@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -84,6 +85,13 @@ int main(int argc, char *argv[])
     if (auto started = live.start(); !started) {
         fprintf(stderr, "staffettad: %s\n", qPrintable(started.error().message));
         return 1;
+    }
+    if (conf.quotaCommitAtMilter) {
+        QDir().mkpath(QFileInfo(conf.quotaSocket).absolutePath());
+        if (auto listening = server.listenQuotaChannel(conf.quotaSocket); !listening) {
+            fprintf(stderr, "staffettad: %s\n", qPrintable(listening.error().message));
+            return 1;
+        }
     }
     if (auto started = server.start(conf.policyListen); !started) {
         fprintf(stderr, "staffettad: %s\n", qPrintable(started.error().message));

@@ -1,6 +1,7 @@
 #include "policy_server.h"
 
 #include "daemon/log.h"
+#include "daemon/quota_channel.h"
 #include "policy/protocol.h"
 
 #include <QDateTime>
@@ -98,6 +99,67 @@ Result<Done> PolicyServer::start(const QString &listen)
     connect(sweep, &QTimer::timeout, this, &PolicyServer::closeIdle);
     sweep->start(std::min(1000, m_options.idleTimeoutSecs * 500));
     return Done{};
+}
+
+Result<Done> PolicyServer::listenQuotaChannel(const QString &path)
+{
+    QLocalServer::removeServer(path);
+    m_quotaChannel = new QLocalServer(this);
+    m_quotaChannel->setSocketOptions(QLocalServer::UserAccessOption); // 0600: this user only
+    if (!m_quotaChannel->listen(path))
+        return Error(ErrorCode::Config,
+                     u"cannot listen on %1: %2"_s.arg(path, m_quotaChannel->errorString()));
+    connect(m_quotaChannel, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket *s = m_quotaChannel->nextPendingConnection())
+            serveQuotaChannel(s);
+    });
+    m_engine.setCommitAtMilter(true);
+    m_log.write(u"quota commits at the content milter, channel %1"_s.arg(path));
+    return Done{};
+}
+
+void PolicyServer::serveQuotaChannel(QIODevice *connection)
+{
+    if (auto *local = qobject_cast<QLocalSocket *>(connection))
+        connect(local, &QLocalSocket::disconnected, connection, &QObject::deleteLater);
+    auto buffer = std::make_shared<QByteArray>();
+    connect(connection, &QIODevice::readyRead, this, [this, connection, buffer] {
+        buffer->append(connection->readAll());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        qsizetype end;
+        while ((end = buffer->indexOf('\n')) >= 0) {
+            const QByteArray line = buffer->left(end);
+            buffer->remove(0, end + 1);
+            QString why;
+            const auto request = QuotaRequest::parse(line, &why);
+            QByteArray answer = "OK";
+            if (!request) {
+                answer = "ERROR " + why.toUtf8();
+            } else if (request->kind == QuotaRequest::Kind::Commit) {
+                const auto charge = m_engine.milterCommit(request->queueId, request->login,
+                                                          request->recipients, now);
+                if (!charge.ok) {
+                    answer = "OVER " + QByteArray::number(charge.quota);
+                    m_log.write(u"reject: quota account %1 queue id %2: over %3 at the milter"_s
+                                    .arg(loggable(request->login),
+                                         loggable(QString::fromUtf8(request->queueId)))
+                                    .arg(charge.quota));
+                }
+            } else if (request->kind == QuotaRequest::Kind::Release) {
+                m_engine.milterRelease(request->queueId);
+            } else if (request->metric == policy::metric::RejectedAttachment ||
+                       request->metric == policy::metric::RejectedSize) {
+                m_engine.countRefusal(request->login, request->metric, now);
+            } else {
+                answer = "ERROR unknown metric";
+            }
+            connection->write(answer + '\n');
+        }
+        if (buffer->size() > MaxQuotaLine) {
+            m_log.write(u"quota channel: a line longer than %1 bytes, closing"_s.arg(MaxQuotaLine));
+            connection->close();
+        }
+    });
 }
 
 void PolicyServer::closeIdle()

@@ -36,11 +36,15 @@ public:
                  QObject *parent = nullptr);
 
     Result<Done> start(const QString &listen);
+    // The content milter's verdicts (daemon/quota_channel.h): a unix socket only this user may
+    // use. Turns on the commit at the milter.
+    Result<Done> listenQuotaChannel(const QString &path);
     void setPolicy(std::shared_ptr<const policy::Policy> policy);
     void setDelivery(std::shared_ptr<const policy::LocalDelivery> delivery);
 
 private:
     void serve(QIODevice *connection);
+    void serveQuotaChannel(QIODevice *connection);
     void closeIdle();
     Result<Done> listenUnix(const QString &path);
 
@@ -49,6 +53,7 @@ private:
     Options m_options;
     QTcpServer *m_tcp = nullptr;
     QLocalServer *m_local = nullptr;
+    QLocalServer *m_quotaChannel = nullptr;
     QHash<QIODevice *, qint64> m_lastActive; // open connections -> ms of their last request
     QElapsedTimer m_clock;
     qint64 m_lastRefusalLog = -1;

@@ -176,6 +176,23 @@ AddressReport AddressReport::fromJson(const QJsonObject &o)
     return r;
 }
 
+QJsonObject UnbanResult::toJson() const
+{
+    QJsonObject o{{u"address"_s, address},
+                  {u"jails"_s, QJsonArray::fromStringList(jails)},
+                  {u"not_banned"_s, QJsonArray::fromStringList(notBanned)}};
+    if (!auditError.isEmpty())
+        o.insert(u"audit_error"_s, auditError);
+    return o;
+}
+
+UnbanResult UnbanResult::fromJson(const QJsonObject &o)
+{
+    return {o.value(u"address"_s).toString(), o.value(u"jails"_s).toVariant().toStringList(),
+            o.value(u"not_banned"_s).toVariant().toStringList(),
+            o.value(u"audit_error"_s).toString()};
+}
+
 QJsonObject WhitelistResult::toJson() const
 {
     QJsonObject o;

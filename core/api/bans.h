@@ -97,6 +97,20 @@ struct AddressReport
     static AddressReport fromJson(const QJsonObject &o);
 };
 
+// `bans unban IP`: the address, the jails its ban was lifted from, and the jails it was not
+// banned in (an address banned in none is a not_found error, reason not_banned).
+struct UnbanResult
+{
+    QString address;       // normalised
+    QStringList jails;     // unbanned from
+    QStringList notBanned; // the other jails: it was not banned there
+    QString auditError;    // done, but the audit row could not be written
+
+    QJsonObject toJson() const;
+    static UnbanResult fromJson(const QJsonObject &o);
+    friend bool operator==(const UnbanResult &, const UnbanResult &) = default;
+};
+
 // `bans whitelist list|add|remove`: the whitelist after the change, and what the change did.
 struct WhitelistResult
 {

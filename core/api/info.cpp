@@ -63,6 +63,28 @@ RelayWarning RelayWarning::fromJson(const QJsonObject &o)
             o.value(u"value"_s).toString(), o.value(u"expected"_s).toString()};
 }
 
+QJsonObject RoutingReport::toJson() const
+{
+    QJsonArray list;
+    for (const RelayWarning &w : warnings)
+        list.append(w.toJson());
+    return {
+        {u"time"_s, time.toUTC().toString(Qt::ISODate)}, {u"pid"_s, pid}, {u"warnings"_s, list}};
+}
+
+Result<RoutingReport> RoutingReport::fromJson(const QJsonObject &o)
+{
+    RoutingReport r;
+    r.time = QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODate);
+    if (!r.time.isValid() || !o.value(u"warnings"_s).isArray())
+        return Error(ErrorCode::BadResponse,
+                     u"not a report of staffettad's (no time or warnings)"_s);
+    r.pid = o.value(u"pid"_s).toInteger();
+    for (const QJsonValue &w : o.value(u"warnings"_s).toArray())
+        r.warnings.append(RelayWarning::fromJson(w.toObject()));
+    return r;
+}
+
 QJsonObject RelayInfo::toJson() const
 {
     QJsonObject q;

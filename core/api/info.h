@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "queue.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -26,6 +27,9 @@ struct JailStatus
 //   postfix_routing: Postfix `parameter` is `value`, the relay needs `expected`
 //   unlisted_table: `parameter` names a table Postfix cannot list: every local recipient counts
 //   local_domain_not_delivered: the policy's local domain `value` is not delivered here
+//   staffettad_stale: staffettad's report of these (file `parameter`) is `value` seconds old
+//   (empty: there is none), more than `expected`: staffettad is not running or cannot read
+//   Postfix's settings, and the warnings shown are the last it found (if any)
 struct RelayWarning
 {
     QString code;
@@ -36,6 +40,24 @@ struct RelayWarning
     QJsonObject toJson() const;
     static RelayWarning fromJson(const QJsonObject &o);
     friend bool operator==(const RelayWarning &, const RelayWarning &) = default;
+};
+
+// What staffettad writes to STATE/staffettad.warnings (atomically) each time it reads Postfix's
+// delivery settings (at start, after a policy load, every minute): the routing warnings above
+// for the policy in force. `info` shows them from there: it never runs postconf or postmap
+// for them itself.
+struct RoutingReport
+{
+    static constexpr const char *FileName = "staffettad.warnings";
+    static constexpr qint64 MaxAgeSecs = 5 * 60; // older: staffettad_stale
+
+    QDateTime time;
+    qint64 pid = 0;
+    QList<RelayWarning> warnings;
+
+    QJsonObject toJson() const;
+    // BadResponse when the file is not such a report.
+    static Result<RoutingReport> fromJson(const QJsonObject &o);
 };
 
 // The answer to `staffettactl info`.

@@ -93,6 +93,106 @@ ApplyResult ApplyResult::fromJson(const QJsonObject &o)
     return a;
 }
 
+namespace {
+
+Result<policy::Policy> policyField(const QJsonObject &o)
+{
+    const QJsonValue v = o.value(u"policy"_s);
+    if (!v.isObject())
+        return Error(ErrorCode::BadRequest, u"the request needs a \"policy\" object"_s,
+                     {{u"field"_s, u"policy"_s}, {u"path"_s, u"policy"_s}});
+    auto parsed = policy::Policy::fromJsonObject(v.toObject());
+    if (!parsed) {
+        Error e = parsed.error();
+        e.message = u"the policy was refused, nothing changed: "_s + e.message;
+        return e;
+    }
+    return parsed;
+}
+
+Result<int> revisionField(const QJsonObject &o)
+{
+    const QJsonValue v = o.value(u"base_revision"_s);
+    if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 0)
+        return Error(ErrorCode::BadRequest,
+                     u"the request needs \"base_revision\": the revision the change is based on"_s,
+                     {{u"field"_s, u"base_revision"_s}, {u"path"_s, u"base_revision"_s}});
+    return v.toInt();
+}
+
+} // namespace
+
+QJsonObject PolicyApplyRequest::toJson() const
+{
+    QJsonObject o{{u"base_revision"_s, baseRevision}, {u"policy"_s, policy.toJsonObject()}};
+    if (!comment.isEmpty())
+        o.insert(u"comment"_s, comment);
+    return o;
+}
+
+Result<PolicyApplyRequest> PolicyApplyRequest::fromJson(const QJsonObject &o)
+{
+    if (auto only = onlyKeys(o, {u"base_revision"_s, u"policy"_s, u"comment"_s}); !only)
+        return only.error();
+    auto base = revisionField(o);
+    if (!base)
+        return base.error();
+    auto comment = stringField(o, u"comment"_s);
+    if (!comment)
+        return comment.error();
+    auto parsed = policyField(o);
+    if (!parsed)
+        return parsed.error();
+    return PolicyApplyRequest{base.value(), std::move(parsed).value(), comment.value()};
+}
+
+QJsonObject PolicyDiffRequest::toJson() const
+{
+    return policy ? QJsonObject{{u"policy"_s, policy->toJsonObject()}} : QJsonObject();
+}
+
+Result<PolicyDiffRequest> PolicyDiffRequest::fromJson(const QJsonObject &o)
+{
+    if (auto only = onlyKeys(o, {u"policy"_s}); !only)
+        return only.error();
+    if (!o.contains(u"policy"_s))
+        return PolicyDiffRequest{};
+    auto parsed = policyField(o);
+    if (!parsed)
+        return parsed.error();
+    return PolicyDiffRequest{std::move(parsed).value()};
+}
+
+QJsonObject PolicyRollbackRequest::toJson() const
+{
+    QJsonObject o;
+    if (baseRevision)
+        o.insert(u"base_revision"_s, *baseRevision);
+    if (comment)
+        o.insert(u"comment"_s, *comment);
+    return o;
+}
+
+Result<PolicyRollbackRequest> PolicyRollbackRequest::fromJson(const QJsonObject &o)
+{
+    if (auto only = onlyKeys(o, {u"base_revision"_s, u"comment"_s}); !only)
+        return only.error();
+    PolicyRollbackRequest r;
+    if (o.contains(u"base_revision"_s)) {
+        auto base = revisionField(o);
+        if (!base)
+            return base.error();
+        r.baseRevision = base.value();
+    }
+    if (o.contains(u"comment"_s)) {
+        auto comment = stringField(o, u"comment"_s);
+        if (!comment)
+            return comment.error();
+        r.comment = comment.value();
+    }
+    return r;
+}
+
 QJsonObject Usage::toJson() const
 {
     QJsonArray list;

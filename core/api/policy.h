@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "policy/diff.h"
 #include "policy/policy.h"
+#include "requests.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -63,6 +64,43 @@ struct ApplyResult
 
     QJsonObject toJson() const;
     static ApplyResult fromJson(const QJsonObject &o);
+};
+
+// `policy apply`'s request: the whole policy as the caller sees it, the revision it is based
+// on, and why (kept in the revision and the audit). The policy is parsed here: a policy
+// that does not parse is invalid_policy with every problem's path.
+struct PolicyApplyRequest
+{
+    int baseRevision = 0;
+    policy::Policy policy;
+    QString comment;
+
+    static QString fields() { return QStringLiteral("{base_revision, policy, comment?}"); }
+    QJsonObject toJson() const;
+    static Result<PolicyApplyRequest> fromJson(const QJsonObject &o);
+};
+
+// `policy diff [FROM [TO]]`'s request: a policy to compare with the current one (none: the
+// revisions named by the words).
+struct PolicyDiffRequest
+{
+    std::optional<policy::Policy> policy;
+
+    static QString fields() { return QStringLiteral("{policy?}"); }
+    QJsonObject toJson() const;
+    static Result<PolicyDiffRequest> fromJson(const QJsonObject &o);
+};
+
+// `policy rollback REV`'s request: the revision it is based on (none: the current one, for a
+// person at a terminal) and why (none: "rollback to revision REV").
+struct PolicyRollbackRequest
+{
+    std::optional<int> baseRevision;
+    std::optional<QString> comment;
+
+    static QString fields() { return QStringLiteral("{base_revision?, comment?}"); }
+    QJsonObject toJson() const;
+    static Result<PolicyRollbackRequest> fromJson(const QJsonObject &o);
 };
 
 // `usage`: today's quota use per account against its limit.

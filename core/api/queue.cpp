@@ -3,6 +3,7 @@
 #include "common/names.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <array>
 #include <utility>
@@ -23,6 +24,12 @@ const std::array<std::pair<QueueAction, QLatin1StringView>, 5> actionNames{{
 }};
 
 } // namespace
+
+bool isQueueId(const QString &id)
+{
+    static const QRegularExpression re(u"^[0-9A-Za-z]{6,32}$"_s);
+    return re.match(id).hasMatch();
+}
 
 QStringList queueNames()
 {

@@ -11,6 +11,10 @@
 // A queued message itself travels as Postfix's own `postqueue -j` object (postfix/queue.h).
 namespace staffetta::api {
 
+// A queue id as Postfix writes it (short hex ids and long ids alike). Anything else is
+// refused before it reaches postsuper.
+bool isQueueId(const QString &id);
+
 // The queue names Postfix reports, in the order the console shows them.
 QStringList queueNames();
 

@@ -13,9 +13,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QByteArray toRequest(const QJsonObject &o)
+// A verb's request type (api/requests.h), as staffettactl reads it.
+template<typename Request> QByteArray toRequest(const Request &request)
 {
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
 }
 
 // Queue names repeat in every row: share five strings instead of 100k copies.
@@ -59,7 +60,7 @@ QueueRow QueueRow::fromJson(const QJsonObject &m)
     return row;
 }
 
-QFuture<Result<QueueListing>> queueList(RelayClient &client, const QJsonObject &filter,
+QFuture<Result<QueueListing>> queueList(RelayClient &client, const api::QueueListRequest &filter,
                                         std::shared_ptr<std::atomic<qint64>> progress,
                                         transport::CancelToken cancel)
 {
@@ -94,7 +95,7 @@ QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::
 {
     return mapResult<QList<api::ActionResult>>(
         client.call({api::verbs::Queue, api::queueActionName(action)},
-                    toRequest({{u"ids"_s, QJsonArray::fromStringList(ids)}})),
+                    toRequest(api::QueueActionRequest{{.ids = ids}})),
         [](const QJsonObject &o) {
             QList<api::ActionResult> results;
             for (const QJsonValue &v : o.value(u"results"_s).toArray())
@@ -111,15 +112,15 @@ QFuture<Result<BansSnapshot>> bansList(RelayClient &client)
 QFuture<Result<AddressReport>> bansLog(RelayClient &client, const QString &address)
 {
     return mapResult<AddressReport>(
-        client.call(api::verbs::BansLog, toRequest({{u"address"_s, address}})),
+        client.call(api::verbs::BansLog, toRequest(api::AddressRequest{address})),
         api::AddressReport::fromJson);
 }
 
-QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address)
+QFuture<Result<api::UnbanResult>> unban(RelayClient &client, const QString &address)
 {
-    return mapResult<QStringList>(
-        client.call(api::verbs::BansUnban, toRequest({{u"address"_s, address}})),
-        [](const QJsonObject &o) { return o.value(u"jails"_s).toVariant().toStringList(); });
+    return mapResult<api::UnbanResult>(
+        client.call(api::verbs::BansUnban, toRequest(api::AddressRequest{address})),
+        api::UnbanResult::fromJson);
 }
 
 QFuture<Result<api::WhitelistResult>> whitelistAdd(RelayClient &client, const QString &address,
@@ -127,14 +128,14 @@ QFuture<Result<api::WhitelistResult>> whitelistAdd(RelayClient &client, const QS
 {
     return mapResult<api::WhitelistResult>(
         client.call(api::verbs::BansWhitelistAdd,
-                    toRequest({{u"address"_s, address}, {u"note"_s, note}})),
+                    toRequest(api::WhitelistAddRequest{address, note})),
         api::WhitelistResult::fromJson);
 }
 
 QFuture<Result<api::WhitelistResult>> whitelistRemove(RelayClient &client, const QString &address)
 {
     return mapResult<api::WhitelistResult>(
-        client.call(api::verbs::BansWhitelistRemove, toRequest({{u"address"_s, address}})),
+        client.call(api::verbs::BansWhitelistRemove, toRequest(api::AddressRequest{address})),
         api::WhitelistResult::fromJson);
 }
 
@@ -155,8 +156,8 @@ SearchHit SearchHit::fromJson(const QJsonObject &o)
 
 QFuture<Result<SearchHit>> search(RelayClient &client, const QString &term)
 {
-    return mapResult<SearchHit>(client.call(api::verbs::Search, toRequest({{u"term"_s, term}})),
-                                SearchHit::fromJson);
+    return mapResult<SearchHit>(
+        client.call(api::verbs::Search, toRequest(api::SearchRequest{term})), SearchHit::fromJson);
 }
 
 } // namespace staffetta::client

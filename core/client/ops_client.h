@@ -2,6 +2,7 @@
 
 #include "api/bans.h"
 #include "api/queue.h"
+#include "api/requests.h"
 #include "common/result.h"
 #include "transport/transport.h"
 
@@ -42,7 +43,7 @@ struct QueueListing
 // `queue list --stream`: parsed on the worker thread as lines arrive; `progress` (if given)
 // counts the rows parsed so far, for a progress display.
 QFuture<Result<QueueListing>>
-queueList(RelayClient &client, const QJsonObject &filter,
+queueList(RelayClient &client, const api::QueueListRequest &filter,
           std::shared_ptr<std::atomic<qint64>> progress = {},
           transport::CancelToken cancel = transport::makeCancelToken());
 
@@ -60,8 +61,7 @@ using AddressReport = api::AddressReport;
 QFuture<Result<BansSnapshot>> bansList(RelayClient &client);
 
 QFuture<Result<AddressReport>> bansLog(RelayClient &client, const QString &address);
-// The jails the address was unbanned in.
-QFuture<Result<QStringList>> unban(RelayClient &client, const QString &address);
+QFuture<Result<api::UnbanResult>> unban(RelayClient &client, const QString &address);
 QFuture<Result<api::WhitelistResult>> whitelistAdd(RelayClient &client, const QString &address,
                                                    const QString &note);
 QFuture<Result<api::WhitelistResult>> whitelistRemove(RelayClient &client, const QString &address);

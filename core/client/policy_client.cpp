@@ -70,13 +70,11 @@ QFuture<Result<ApplyResult>> policyApply(RelayClient &client, int baseRevision,
                                          const policy::Policy &policy, const QString &comment,
                                          transport::CancelToken cancel)
 {
-    const QJsonObject request{{u"base_revision"_s, baseRevision},
-                              {u"policy"_s, policy.toJsonObject()},
-                              {u"comment"_s, comment}};
+    const api::PolicyApplyRequest request{baseRevision, policy, comment};
     // Compact: a policy of limits::MaxAccounts accounts fits in a request only so.
     return client
-        .call(api::verbs::PolicyApply, QJsonDocument(request).toJson(QJsonDocument::Compact),
-              std::move(cancel))
+        .call(api::verbs::PolicyApply,
+              QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact), std::move(cancel))
         .then([](const Result<QJsonObject> &r) -> Result<ApplyResult> {
             if (!r)
                 return r.error();

@@ -107,6 +107,21 @@ Result<Config> Config::load(const QString &explicitPath)
     config.daemonLog = s.value(u"staffettad/log"_s, config.daemonLog).toString();
     config.policySocketGroup =
         s.value(u"staffettad/socket_group"_s, config.policySocketGroup).toString();
+    const QString commit = s.value(u"staffettad/quota_commit"_s, u"end_of_data"_s).toString();
+    if (commit != u"end_of_data"_s && commit != u"milter"_s)
+        return Error(
+            ErrorCode::Config,
+            u"[staffettad] quota_commit must be end_of_data or milter, not %1"_s.arg(commit),
+            {{u"key"_s, u"staffettad/quota_commit"_s}});
+    config.quotaCommitAtMilter = commit == u"milter"_s;
+    config.quotaSocket = s.value(u"staffettad/quota_socket"_s, config.quotaSocket).toString();
+    config.milterListen = s.value(u"milter/listen"_s, config.milterListen).toString();
+    config.milterSocketGroup =
+        s.value(u"milter/socket_group"_s, config.milterSocketGroup).toString();
+    config.milterLog = s.value(u"milter/log"_s, config.milterLog).toString();
+    config.milterSpoolDir =
+        s.value(u"milter/spool_dir"_s, config.stateDir + u"/milter"_s).toString();
+    config.archiveDomain = s.value(u"archive/domain"_s).toString().trimmed().toLower();
     for (auto [key, target] :
          {std::pair{u"max_connections"_s, &config.policyMaxConnections},
           std::pair{u"idle_timeout"_s, &config.policyIdleTimeoutSecs},

@@ -20,6 +20,12 @@ namespace staffetta {
 //                  connect to a TCP port) socket_group=postfix
 //                max_connections=512 idle_timeout=600 (seconds) reservation_timeout=300
 //                log=/var/log/staffetta/staffettad.log
+//                quota_commit=end_of_data | milter (where an accepted message is charged: at
+//                  the policy service's END-OF-MESSAGE, or when the content milter passed it)
+//                quota_socket=/run/staffetta/quota.sock (the milter's commits and releases)
+//   [milter]     listen=unix:/var/spool/postfix/private/staffetta-milter socket_group=postfix
+//                log=/var/log/staffetta/staffetta-milter.log spool_dir=STATE_DIR/milter
+//   [archive]    domain=DOMAIN (BCC "mailbox" copies go to MAILBOX@DOMAIN: Dovecot's LMTP)
 //   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h)
 //   [grants.user.NAME] / [grants.group.NAME]   a partner rule's grants (PartnerGrants):
 //                domains=acme.example *.acme.example   max_daily_quota=N   max_recipients=N
@@ -46,6 +52,16 @@ struct Config
     // policy protocol never says when a client gave up). Postfix's smtpd_timeout is 300 s.
     int reservationTimeoutSecs = 300;
     QString daemonLog = QStringLiteral("/var/log/staffetta/staffettad.log");
+    // With the content milter wired into Postfix, a message is charged when the milter passed
+    // it (after every content rule), never at the policy service's END-OF-MESSAGE: Postfix
+    // asks the policy service before the milter, so a refused message would be charged.
+    bool quotaCommitAtMilter = false;
+    QString quotaSocket = QStringLiteral("/run/staffetta/quota.sock");
+    QString milterListen = QStringLiteral("unix:/var/spool/postfix/private/staffetta-milter");
+    QString milterSocketGroup = QStringLiteral("postfix");
+    QString milterLog = QStringLiteral("/var/log/staffetta/staffetta-milter.log");
+    QString milterSpoolDir; // empty: STATE_DIR/milter
+    QString archiveDomain;  // empty: no archive mailboxes on this relay
     QList<AccessRule> access;
 
     static QString defaultPath();

@@ -26,18 +26,46 @@ struct OptionsFree
     void operator()(GMimeParserOptions *options) const { g_mime_parser_options_free(options); }
 };
 
-// What GMime's parser reported that makes the message mean different things to different
-// clients. GMime calls this while it parses, from the parsing thread.
-struct Warnings
+// What GMime's parser reported while it parsed (from the parsing thread): what makes the
+// message mean different things to different clients, and how many header fields it read.
+struct Parse
 {
+    GMimeStream *stream = nullptr;
     bool ambiguous = false;
     QByteArray what;
     gint64 offset = -1;
+    int headers = 0;
+    qint64 headerBytes = 0;
+    std::optional<Error> cut; // a header guard stopped the parse (the rest of the stream was cut)
 };
+
+void onHeader(GMimeParser *, const char *name, const char *value, gint64, gpointer data)
+{
+    auto *parse = static_cast<Parse *>(data);
+    if (parse->cut)
+        return;
+    ++parse->headers;
+    parse->headerBytes += qint64(std::strlen(name) + std::strlen(value));
+    if (parse->headers > MaxHeaders)
+        parse->cut = Error(ErrorCode::MessageTooComplex,
+                           u"the message has more than %1 header fields"_s.arg(MaxHeaders),
+                           {{u"limit"_s, u"headers"_s}, {u"maximum"_s, MaxHeaders}});
+    else if (parse->headerBytes > MaxHeaderBytes)
+        parse->cut =
+            Error(ErrorCode::MessageTooComplex,
+                  u"the message's header fields are longer than %1 bytes"_s.arg(MaxHeaderBytes),
+                  {{u"limit"_s, u"header_bytes"_s}, {u"maximum"_s, MaxHeaderBytes}});
+    else
+        return;
+    // GMime has no way to stop a parse: end the stream where it is, so that the parser's
+    // next read finds its end (what it has buffered, a few KB, is still parsed).
+    g_mime_stream_set_bounds(parse->stream, parse->stream->bound_start,
+                             g_mime_stream_tell(parse->stream));
+}
 
 void onWarning(gint64 offset, GMimeParserWarning code, const gchar *item, gpointer data)
 {
-    auto *w = static_cast<Warnings *>(data);
+    auto *w = static_cast<Parse *>(data);
     const QByteArray name(item ? item : "");
     // Two different Content-Type, Content-Disposition or Content-Transfer-Encoding headers in
     // one part (or in the message's own headers), or one parameter twice with two values
@@ -141,17 +169,68 @@ private:
     int m_parts = 0;
 };
 
+// Counts the lines that begin with "--" (see MaxDashLines): a resource guard over the raw
+// bytes, fed in chunks, not a MIME parser.
+class DashLines
+{
+public:
+    void feed(QByteArrayView chunk)
+    {
+        const char *p = chunk.data();
+        const char *const end = p + chunk.size();
+        while (p < end) {
+            if (m_column < 2) { // at the start of a line: "--"?
+                if (*p == '-') {
+                    if (++m_column == 2)
+                        ++m_count;
+                    ++p;
+                    continue;
+                }
+                if (*p == '\n') {
+                    m_column = 0;
+                    ++p;
+                    continue;
+                }
+                m_column = 2;
+            }
+            const void *newline = std::memchr(p, '\n', size_t(end - p));
+            if (!newline)
+                return;
+            p = static_cast<const char *>(newline) + 1;
+            m_column = 0;
+        }
+    }
+    bool tooMany() const { return m_count > MaxDashLines; }
+
+private:
+    int m_column = 0; // of the current line, up to 2 ("--" seen or another character)
+    qint64 m_count = 0;
+};
+
+Error tooManyDashLines()
+{
+    return Error(
+        ErrorCode::MessageTooComplex,
+        u"the message has more than %1 lines that begin with \"--\" (MIME boundaries)"_s.arg(
+            MaxDashLines),
+        {{u"limit"_s, u"boundary_lines"_s}, {u"maximum"_s, MaxDashLines}});
+}
+
 Result<QList<Attachment>> walk(GMimeStream *stream)
 {
     init();
-    Warnings warnings;
+    Parse parse;
+    parse.stream = stream;
     const std::unique_ptr<GMimeParserOptions, OptionsFree> options(g_mime_parser_options_new());
-    g_mime_parser_options_set_warning_callback(options.get(), onWarning, &warnings);
+    g_mime_parser_options_set_warning_callback(options.get(), onWarning, &parse);
 
     const GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream));
     // Parts keep offsets into the stream instead of copies of their contents.
     g_mime_parser_set_persist_stream(parser.get(), TRUE);
+    g_mime_parser_set_header_regex(parser.get(), "^", onHeader, &parse); // every header
     const GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
+    if (parse.cut)
+        return *parse.cut;
     GMimeObject *root = message ? g_mime_message_get_mime_part(message.get()) : nullptr;
     // GMime gives up on a text whose first line is no header (nothing else: after one header
     // it skips what is not one). The milter's spool starts with the headers Postfix parsed,
@@ -162,13 +241,13 @@ Result<QList<Attachment>> walk(GMimeStream *stream)
     // to the parser, and leaves the stream short of it.
     if (!g_mime_stream_eos(stream))
         return Error(ErrorCode::Internal, u"the message could not be read to its end"_s);
-    if (warnings.ambiguous)
-        return Error(ErrorCode::MessageAmbiguous,
-                     u"the message's MIME headers are ambiguous: conflicting %1 at offset %2"_s
-                         .arg(QString::fromUtf8(warnings.what))
-                         .arg(warnings.offset),
-                     {{u"item"_s, QString::fromUtf8(warnings.what)},
-                      {u"offset"_s, qint64(warnings.offset)}});
+    if (parse.ambiguous)
+        return Error(
+            ErrorCode::MessageAmbiguous,
+            u"the message's MIME headers are ambiguous: conflicting %1 at offset %2"_s
+                .arg(QString::fromUtf8(parse.what))
+                .arg(parse.offset),
+            {{u"item"_s, QString::fromUtf8(parse.what)}, {u"offset"_s, qint64(parse.offset)}});
     Walk w;
     if (auto e = w.visit(root, GMIME_IS_MULTIPART(root) ? QString() : u"1"_s, 0))
         return *e;
@@ -192,12 +271,28 @@ Result<QList<Attachment>> attachments(int fd)
                      u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
     if (!S_ISREG(st.st_mode))
         return Error(ErrorCode::Internal, u"the message is not in a regular file"_s);
-    // A descriptor that cannot be read must not look like an empty message to the parser.
-    char byte = 0;
     const off_t start = lseek(fd, 0, SEEK_CUR);
-    if (start < 0 || (start < st.st_size && pread(fd, &byte, 1, start) != 1))
+    if (start < 0)
         return Error(ErrorCode::Internal,
                      u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+    // The guard's pass over the file; a descriptor that cannot be read fails here, before it
+    // could look like an empty message to the parser.
+    DashLines dashes;
+    QByteArray chunk(64 * 1024, Qt::Uninitialized);
+    for (off_t at = start; !dashes.tooMany();) {
+        const ssize_t n = pread(fd, chunk.data(), size_t(chunk.size()), at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return Error(ErrorCode::Internal,
+                         u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+        if (n == 0)
+            break;
+        dashes.feed(QByteArrayView(chunk.constData(), n));
+        at += n;
+    }
+    if (dashes.tooMany())
+        return tooManyDashLines();
     init();
     const GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
     g_mime_stream_fs_set_owner(GMIME_STREAM_FS(stream.get()), FALSE);
@@ -206,6 +301,10 @@ Result<QList<Attachment>> attachments(int fd)
 
 Result<QList<Attachment>> attachments(QByteArrayView message)
 {
+    DashLines dashes;
+    dashes.feed(message);
+    if (dashes.tooMany())
+        return tooManyDashLines();
     init();
     // GMime refuses a null buffer, which an empty view may have.
     const GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(

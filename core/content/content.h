@@ -25,6 +25,20 @@ namespace staffetta::content {
 // up early must never let what it did not see pass.
 inline constexpr int MaxDepth = 20;   // containers (multipart, message/rfc822) around a part
 inline constexpr int MaxParts = 1000; // MIME entities: leaves and containers alike
+// GMime builds the whole tree (headers, parts) before the walk can count it, and has no limit
+// of its own: 25 MB of tiny parts cost it 3.8 GB, 25 MB of header lines 2 GB, 250 headers of
+// 100 KB 75 MB (measured; within the bounds below, at most about 25 MB). So guards stop a
+// message before or while GMime parses it, also as MessageTooComplex: the lines that begin
+// with "--" (every part but the first needs one, its boundary; counted before parsing), and
+// the header fields (every part's and every embedded message's, counted as GMime parses them)
+// and their bytes. Each is far above what MaxParts legitimate parts need.
+// The length of one header is left to Postfix: its MIME processor truncates every header, the
+// message's and its parts', at header_size_limit (100 KB by default; Postfix's mime_state.c),
+// unless disable_mime_input_processing is set. GMime needs about 32 bytes of memory per byte
+// of one header (measured: 1 MB, 32 MB).
+inline constexpr int MaxDashLines = 4 * MaxParts;
+inline constexpr int MaxHeaders = 10 * MaxParts;
+inline constexpr qint64 MaxHeaderBytes = 2 * 1024 * 1024;
 
 struct Attachment
 {

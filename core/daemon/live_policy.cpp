@@ -3,7 +3,9 @@
 #include "common/files.h"
 #include "log.h"
 #include "policy/store.h"
+#include "routing_report.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -106,6 +108,15 @@ void LivePolicy::takeDelivery(const Result<policy::LocalDelivery> &d)
         m_log.write(
             u"%1 cannot be listed: every local recipient counts against the quota"_s.arg(table));
     emit deliveryChanged(std::make_shared<const policy::LocalDelivery>(d.value()));
+    // Beside the loaded marker: the routing warnings `info` shows (it asks Postfix nothing).
+    if (m_loadedMarker.isEmpty() || !m_policy)
+        return;
+    const api::RoutingReport report{QDateTime::currentDateTimeUtc(), qint64(getpid()),
+                                    routingWarnings(d.value(), *m_policy)};
+    const QString path =
+        QFileInfo(m_loadedMarker).dir().filePath(QString::fromLatin1(api::RoutingReport::FileName));
+    if (auto written = writeFileAtomically(path, QJsonDocument(report.toJson()).toJson()); !written)
+        m_log.write(u"cannot write %1: %2"_s.arg(path, written.error().message));
 }
 
 void LivePolicy::refreshDelivery()

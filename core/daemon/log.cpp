@@ -45,6 +45,7 @@ void Log::write(const QString &line)
     const QByteArray text =
         QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH:mm:ss"_s).toUtf8() + ' ' + m_program +
         '[' + QByteArray::number(getpid()) + "]: " + line.toUtf8() + '\n';
+    const QMutexLocker lock(&m_mutex);
     if (m_file.isOpen()) {
         m_file.write(text);
         m_file.flush();

@@ -1,13 +1,15 @@
 #pragma once
 
 #include <QFile>
+#include <QMutex>
 #include <QString>
 
 namespace staffetta::daemon {
 
 // A relay daemon's own log (staffettad, and the milter beside it): one line per event with a
 // timestamp fail2ban's default date patterns recognize, `program[pid]: line`. Written at
-// once (fail2ban follows it). Without a file, lines go to stderr.
+// once (fail2ban follows it). Without a file, lines go to stderr. Any thread may write (the
+// milter's sessions run on libmilter's threads).
 class Log
 {
 public:
@@ -16,6 +18,7 @@ public:
 
 private:
     QByteArray m_program;
+    QMutex m_mutex;
     QFile m_file;
 };
 

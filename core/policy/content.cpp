@@ -108,16 +108,16 @@ QStringList ContentRules::noticeLines(Language l, const QString &filename) const
     return lines;
 }
 
-QByteArray sizeNotice(Language language, qint64 maxBytes)
+QByteArray sizeNoticeText(Language language, qint64 maxBytes)
 {
     const QByteArray n = QByteArray::number(maxBytes);
     if (language == Language::English)
-        return "552 5.3.4 The size of the message you are trying to send exceeds the global size "
+        return "The size of the message you are trying to send exceeds the global size "
                "limit (" +
                n +
                " bytes) of the server. The message has not been sent; reduce the size of the "
                "message and try again.";
-    return "552 5.3.4 La dimensione del messaggio che si sta tentando di inviare supera il limite "
+    return "La dimensione del messaggio che si sta tentando di inviare supera il limite "
            "di dimensione globale (" +
            n +
            " byte) del server. Il messaggio non e' stato inviato; ridurre la dimensione del "

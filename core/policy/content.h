@@ -60,8 +60,8 @@ struct AccountContent
     bool isEmpty() const { return !attachmentMode && !allowedExtensions && !bcc; }
 };
 
-// The size refusal's wording (552 5.3.4), in the customers' words.
-QByteArray sizeNotice(Language language, qint64 maxBytes);
+// The size refusal's text (after 552 5.3.4), in the customers' words.
+QByteArray sizeNoticeText(Language language, qint64 maxBytes);
 
 // The names in policy.json and the API.
 QString toName(Language l);       // "it", "en"

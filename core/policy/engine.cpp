@@ -40,6 +40,7 @@ Request Request::fromAttributes(const QHash<QByteArray, QByteArray> &a)
     r.recipient = attr(a, "recipient");
     r.client = attr(a, "client_address");
     r.instance = a.value("instance");
+    r.queueId = a.value("queue_id");
     r.size = a.value("size").toLongLong();
     r.recipientCount = a.value("recipient_count").toInt();
     return r;
@@ -169,12 +170,13 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     if (m.lastSecs == 0)
         m.login = r.login.toLower();
     const qint64 maxSize = m_policy->maxMessageSize(account);
-    if (r.size > maxSize) {
+    // With the milter, the size is its to judge: its refusal reads as the customers expect
+    // (Postfix prefixes a policy service's reply with "<END-OF-MESSAGE>: End-of-data
+    // rejected:"), and it sees the message a later filelink conversion leaves.
+    if (r.size > maxSize && !(m_commitAtMilter && !r.queueId.isEmpty())) {
         m_counter.release(r.instance);
         return reject(r, metric::RejectedSize,
-                      "552 5.3.4 Message too big for this account: at most " +
-                          QByteArray::number(maxSize) + " bytes",
-                      now);
+                      "552 5.3.4 " + sizeNoticeText(m_policy->language(account), maxSize), now);
     }
     const int maxRecipients = m_policy->maxRecipients(account);
     if (r.recipientCount > maxRecipients) {
@@ -192,15 +194,65 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         m.external = std::min(m.external, r.recipientCount);
     }
     m_tombstones.remove(r.instance);
+    const int quota = m_policy->dailyQuota(account);
+    if (m_commitAtMilter && !r.queueId.isEmpty()) {
+        // The content rules come after this answer (Postfix asks the milter last): hold the
+        // recipients until the milter passes or refuses the message.
+        if (m.external > 0 && !m_counter.hold(m.login, r.instance, m.external, quota,
+                                              quotaSpan(now), now.toSecsSinceEpoch()))
+            return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
+        m_awaiting.insert(r.queueId,
+                          {r.instance, m.login, m.external, m.local, now.toSecsSinceEpoch()});
+        return {"DUNNO", {}, false};
+    }
     // Accepted: only now is the quota charged (a message whose reservation expired, or that
     // was never reserved, must fit now).
-    const int quota = m_policy->dailyQuota(account);
     if (m.external > 0 &&
         !m_counter.commit(m.login, r.instance, m.external, quota, quotaSpan(now), hourOf(now)))
         return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
     if (m.local > 0)
         m_stats.add(m.login, metric::AcceptedLocal, hourOf(now), m.local);
     return {"DUNNO", {}, false};
+}
+
+Engine::Charge Engine::milterCommit(const QByteArray &queueId, const QString &login, int recipients,
+                                    const QDateTime &now)
+{
+    if (!m_policy)
+        return {};
+    prune(now);
+    auto it = m_awaiting.find(queueId);
+    if (it == m_awaiting.end()) {
+        if (login.isEmpty() || recipients <= 0)
+            return {};
+        const int quota = m_policy->dailyQuota(m_policy->account(login));
+        if (!m_counter.commit(login.toLower(), "milter:" + queueId, recipients, quota,
+                              quotaSpan(now), hourOf(now)))
+            return {false, quota};
+        return {true, quota};
+    }
+    const Awaiting a = *it;
+    m_awaiting.erase(it);
+    const int quota = m_policy->dailyQuota(m_policy->account(a.login));
+    if (a.external > 0 &&
+        !m_counter.commit(a.login, a.instance, a.external, quota, quotaSpan(now), hourOf(now)))
+        return {false, quota};
+    if (a.local > 0)
+        m_stats.add(a.login, metric::AcceptedLocal, hourOf(now), a.local);
+    return {true, quota};
+}
+
+void Engine::milterRelease(const QByteArray &queueId)
+{
+    if (auto it = m_awaiting.find(queueId); it != m_awaiting.end()) {
+        m_counter.release(it->instance);
+        m_awaiting.erase(it);
+    }
+}
+
+void Engine::countRefusal(const QString &login, const QString &metricName, const QDateTime &now)
+{
+    m_stats.add(login.toLower(), metricName, hourOf(now), 1);
 }
 
 void Engine::prune(const QDateTime &now)
@@ -222,6 +274,9 @@ void Engine::prune(const QDateTime &now)
     }
     for (auto it = m_tombstones.begin(); it != m_tombstones.end();)
         it = secs - *it > TombstoneSecs ? m_tombstones.erase(it) : std::next(it);
+    // A verdict that never came (the milter died): its reservation has expired long since.
+    for (auto it = m_awaiting.begin(); it != m_awaiting.end();)
+        it = secs - it->since > StaleMessageSecs ? m_awaiting.erase(it) : std::next(it);
 }
 
 } // namespace staffetta::policy

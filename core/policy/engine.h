@@ -21,6 +21,7 @@ inline const QString RejectedBlacklist = QStringLiteral("rejected_blacklist");
 inline const QString RejectedRecipients = QStringLiteral("rejected_recipients");
 inline const QString RejectedQuota = QStringLiteral("rejected_quota");
 inline const QString RejectedSize = QStringLiteral("rejected_size");
+inline const QString RejectedAttachment = QStringLiteral("rejected_attachment");
 } // namespace metric
 
 struct Request
@@ -31,6 +32,7 @@ struct Request
     QString recipient;
     QString client; // client_address
     QByteArray instance;
+    QByteArray queueId; // END-OF-MESSAGE: the message's queue id (the milter's {i})
     qint64 size = 0;
     int recipientCount = 0;
 
@@ -73,6 +75,25 @@ public:
     // staffettad: until Postfix's delivery settings have been read, nothing is local (the
     // unit tests and tools without a Postfix use the policy's local domains alone).
     void setDeliveryRequired(bool required) { m_deliveryRequired = required; }
+    // With the content milter: END-OF-MESSAGE holds the message's reservation under its queue
+    // id, and the milter's verdict commits or releases it (milterCommit, milterRelease). A
+    // message the milter never answers for expires like any reservation.
+    void setCommitAtMilter(bool on) { m_commitAtMilter = on; }
+
+    // The milter passed message `queueId` after every content rule: it is charged now. One the
+    // policy service never held (staffettad restarted in between) is charged for all its
+    // `recipients`, the safe side. `ok` false: it no longer fits in `quota` (450).
+    struct Charge
+    {
+        bool ok = true;
+        int quota = 0;
+    };
+    Charge milterCommit(const QByteArray &queueId, const QString &login, int recipients,
+                        const QDateTime &now);
+    // The milter refused it, or the client went away before the end: nothing is charged.
+    void milterRelease(const QByteArray &queueId);
+    // A refusal decided elsewhere (the milter's content rules), counted in the hourly stats.
+    void countRefusal(const QString &login, const QString &metric, const QDateTime &now);
 
     Verdict evaluate(const Request &request, const QDateTime &now);
 
@@ -82,6 +103,8 @@ public:
     int reserved(const QString &login) const { return m_counter.reserved(login.toLower()); }
     // In-flight messages (RCPT seen, END-OF-MESSAGE not yet).
     qsizetype inFlight() const { return m_messages.size(); }
+    // Messages past END-OF-MESSAGE waiting for the milter's verdict.
+    qsizetype awaitingMilter() const { return m_awaiting.size(); }
 
 private:
     struct Message
@@ -104,6 +127,16 @@ private:
     std::shared_ptr<const Policy> m_policy;
     std::shared_ptr<const LocalDelivery> m_delivery;
     QHash<QByteArray, Message> m_messages;
+    struct Awaiting
+    {
+        QByteArray instance;
+        QString login;
+        int external = 0;
+        int local = 0;
+        qint64 since = 0;
+    };
+    QHash<QByteArray, Awaiting> m_awaiting; // queue id -> message held for the milter
+    bool m_commitAtMilter = false;
     // Messages dropped as stale (no RCPT for an hour), kept a day: a transaction kept open
     // past that (NOOPs every few minutes) must not end with its early recipients forgotten.
     QHash<QByteArray, qint64> m_tombstones;

@@ -77,6 +77,33 @@ bool LocalQuotaCounter::commit(const QString &login, const QByteArray &message, 
     return true;
 }
 
+bool LocalQuotaCounter::hold(const QString &login, const QByteArray &message, int count, int quota,
+                             HourSpan span, qint64 nowSecs)
+{
+    Held &h = m_messages[message];
+    if (h.login.isEmpty())
+        h.login = login;
+    if (h.held && h.count >= count) {
+        // Recipients the policy passed but Postfix then refused are given back.
+        m_reserved[login] -= h.count - count;
+        h.count = count;
+    } else {
+        const int others = m_reserved.value(login) - (h.held ? h.count : 0);
+        if (used(login, span) + others + count > quota) {
+            giveBack(h);
+            m_messages.remove(message);
+            return false;
+        }
+        m_reserved[login] = others + count;
+        h.count = count;
+        h.held = true;
+    }
+    if (m_reserved.value(login) <= 0)
+        m_reserved.remove(login);
+    h.lastSecs = nowSecs;
+    return true;
+}
+
 void LocalQuotaCounter::release(const QByteArray &message)
 {
     if (auto it = m_messages.find(message); it != m_messages.end()) {

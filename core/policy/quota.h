@@ -46,6 +46,11 @@ public:
     // daemon restarted in between) must fit in the quota now, else false and nothing charged.
     virtual bool commit(const QString &login, const QByteArray &message, int count, int quota,
                         HourSpan span, qint64 hour) = 0;
+    // The message passed the policy service's END-OF-MESSAGE and now waits for the content
+    // milter's verdict: it holds exactly `count` recipients from `nowSecs` on (the timeout
+    // starts again). One whose reservation expired must fit again, else false.
+    virtual bool hold(const QString &login, const QByteArray &message, int count, int quota,
+                      HourSpan span, qint64 nowSecs) = 0;
     // The message is over (refused, or gone for good): its reservation is given back.
     virtual void release(const QByteArray &message) = 0;
     // Gives back reservations whose message saw no RCPT for `timeoutSecs` (the policy
@@ -69,6 +74,8 @@ public:
                  qint64 nowSecs) override;
     bool commit(const QString &login, const QByteArray &message, int count, int quota,
                 HourSpan span, qint64 hour) override;
+    bool hold(const QString &login, const QByteArray &message, int count, int quota, HourSpan span,
+              qint64 nowSecs) override;
     void release(const QByteArray &message) override;
     void expire(qint64 nowSecs, int timeoutSecs) override;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -23,6 +24,9 @@ struct LocalDelivery
     QSet<QString> leavingLocalParts; // alias_maps keys (local parts) that send outside
     bool everythingLeaves = false;   // a table that cannot be listed (pcre, ldap, …)
     QStringList unlisted;            // those tables, for `info`
+    // Settings that route an address at a local domain elsewhere and are not "no"
+    // (allow_percent_hack, swap_bangpath, resolve_dequoted_address): parameter -> value.
+    QMap<QString, QString> routingSettings;
 };
 
 // Where a recipient goes.

@@ -165,6 +165,10 @@ Result<policy::LocalDelivery> Postfix::delivery(const policy::Policy *policy) co
             u"postconf printed %1 values for %2 names"_s.arg(values.size()).arg(names.size()));
     policy::LocalDelivery d;
     d.known = true;
+    auto routing = routingSettings();
+    if (!routing)
+        return routing.error();
+    d.routingSettings = routing.value();
     d.myorigin = values[2].trimmed().toLower();
     if (d.myorigin.startsWith(u'/')) { // Debian: myorigin = /etc/mailname
         QFile name(d.myorigin);

@@ -10,11 +10,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-Error badField(const QString &field, const QString &why)
-{
-    return Error(ErrorCode::BadRequest, u"Field '%1': %2"_s.arg(field, why), {{u"field"_s, field}});
-}
-
 // * and ? make it a wildcard pattern over the whole address; otherwise a substring.
 QRegularExpression addressMatcher(const QString &text)
 {
@@ -28,62 +23,6 @@ QRegularExpression addressMatcher(const QString &text)
 }
 
 } // namespace
-
-bool isQueueId(const QString &id)
-{
-    static const QRegularExpression re(u"^[0-9A-Za-z]{6,32}$"_s);
-    return re.match(id).hasMatch();
-}
-
-bool QueueFilter::isEmpty() const
-{
-    return queue.isEmpty() && ids.isEmpty() && sender.isEmpty() && recipient.isEmpty() &&
-           reason.isEmpty() && minAge < 0 && maxAge < 0;
-}
-
-Result<QueueFilter> QueueFilter::fromJson(const QJsonObject &request)
-{
-    static const QStringList known = {u"queue"_s,  u"ids"_s,     u"sender"_s, u"recipient"_s,
-                                      u"reason"_s, u"min_age"_s, u"max_age"_s};
-    QueueFilter f;
-    for (auto it = request.begin(); it != request.end(); ++it) {
-        const QString key = it.key();
-        if (!known.contains(key))
-            return badField(key, u"not a queue filter field"_s);
-        const QJsonValue v = it.value();
-        if (key == u"ids"_s) {
-            if (!v.isArray())
-                return badField(key, u"must be a list of queue ids"_s);
-            for (const QJsonValue &id : v.toArray()) {
-                if (!isQueueId(id.toString()))
-                    return badField(key, u"'%1' is not a queue id"_s.arg(id.toString()));
-                f.ids.append(id.toString());
-            }
-        } else if (key == u"min_age"_s || key == u"max_age"_s) {
-            if (!v.isDouble() || v.toDouble() < 0)
-                return badField(key, u"must be a number of seconds, 0 or more"_s);
-            (key == u"min_age"_s ? f.minAge : f.maxAge) = qint64(v.toDouble());
-        } else {
-            if (!v.isString())
-                return badField(key, u"must be a string"_s);
-            const QString s = v.toString().trimmed();
-            if (key == u"queue"_s) {
-                if (!s.isEmpty() && !api::queueNames().contains(s)) {
-                    return badField(
-                        key, u"'%1' is not a queue (%2)"_s.arg(s, api::queueNames().join(u", "_s)));
-                }
-                f.queue = s;
-            } else if (key == u"sender"_s) {
-                f.sender = s;
-            } else if (key == u"recipient"_s) {
-                f.recipient = s;
-            } else {
-                f.reason = s;
-            }
-        }
-    }
-    return f;
-}
 
 bool QueueFilter::matches(const QJsonObject &m, qint64 now) const
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/queue.h"
+#include "api/requests.h"
 #include "common/result.h"
 
 #include <QHash>
@@ -19,25 +20,16 @@ namespace staffetta::postfix {
 // Keeping Postfix's own objects lets staffettactl pass 100k lines through without parsing
 // them when nothing is filtered.
 
-// A queue id as Postfix writes it (short hex ids and long ids alike). Anything else is
-// refused before it reaches postsuper.
-bool isQueueId(const QString &id);
+using api::isQueueId;
 
-// Which messages a list or an action is about. Every criterion that is set must match.
-struct QueueFilter
+// Which messages a list or an action is about (the request's api::QueueSelection), matched
+// against `postqueue -j`'s objects.
+struct QueueFilter : api::QueueSelection
 {
-    QString queue;      // maildrop, incoming, active, deferred, hold; empty = every queue
-    QStringList ids;    // exact queue ids
-    QString sender;     // case-insensitive; * and ? are wildcards, otherwise a substring
-    QString recipient;  // the same, matched against every recipient
-    QString reason;     // case-insensitive substring of any recipient's delay reason
-    qint64 minAge = -1; // seconds since arrival, inclusive; -1 = no bound
-    qint64 maxAge = -1;
-
-    bool isEmpty() const;
-    // Fields of a request: queue, ids, sender, recipient, reason, min_age, max_age. Unknown
-    // or malformed fields are a BadRequest naming the field.
-    static Result<QueueFilter> fromJson(const QJsonObject &request);
+    QueueFilter() = default;
+    explicit QueueFilter(api::QueueSelection selection)
+        : api::QueueSelection(std::move(selection))
+    {}
     bool matches(const QJsonObject &message, qint64 now) const;
 
 private:

@@ -5,6 +5,7 @@
 #include "api/bans.h"
 #include "api/policy.h"
 #include "api/verbs.h"
+#include "client/ops_client.h"
 #include "client/relay_client.h"
 
 #include "lab_helpers.h"
@@ -57,6 +58,23 @@ QJsonValue withoutRemaining(const QJsonValue &v)
     return out;
 }
 
+// Three wrong passwords from bannedClient: a real ban in the SASL jail, which it returns.
+QString banBannedClient()
+{
+    const QString jail = Lab::get().value(u"LAB_FAIL2BAN_JAIL"_s);
+    unban(jail, bannedClient);
+    for (int i = 0; i < 3; ++i) {
+        send({.user = u"alice"_s,
+              .from = u"alice@lab.test"_s,
+              .to = {u"x@blackhole.test"_s},
+              .extra = {u"--quit-after"_s, u"AUTH"_s},
+              .localInterface = bannedClient,
+              .password = u"wrong-password"_s});
+    }
+    waitUntil([&] { return bannedIps(jail).contains(bannedClient); }, 30000);
+    return jail;
+}
+
 #define EXPECT_SAME_JSON(got, expected)                                                            \
     EXPECT_EQ(QJsonDocument(withoutRemaining(got).toObject()).toJson().toStdString(),              \
               QJsonDocument(withoutRemaining(expected).toObject()).toJson().toStdString())
@@ -104,18 +122,8 @@ TEST_F(LabTest, PolicyAnswersAreTheirApiTypes)
 
 TEST_F(LabTest, BansAnswersAreTheirApiTypes)
 {
-    const Lab &lab = Lab::get();
-    const QString jail = lab.value(u"LAB_FAIL2BAN_JAIL"_s);
-    unban(jail, bannedClient);
-    for (int i = 0; i < 3; ++i) {
-        send({.user = u"alice"_s,
-              .from = u"alice@lab.test"_s,
-              .to = {u"x@blackhole.test"_s},
-              .extra = {u"--quit-after"_s, u"AUTH"_s},
-              .localInterface = bannedClient,
-              .password = u"wrong-password"_s});
-    }
-    ASSERT_TRUE(waitUntil([&] { return bannedIps(jail).contains(bannedClient); }, 30000));
+    const QString jail = banBannedClient();
+    ASSERT_TRUE(bannedIps(jail).contains(bannedClient));
 
     client::RelayClient c = admin();
     const QJsonObject list = call(c, api::verbs::BansList);
@@ -164,4 +172,27 @@ TEST_F(LabTest, BansAnswersAreTheirApiTypes)
     EXPECT_TRUE(
         std::none_of(remove.whitelist->begin(), remove.whitelist->end(),
                      [](const api::WhitelistEntry &w) { return w.address == bannedClient; }));
+}
+
+// `bans unban`: the address, the jails the ban was lifted from, and those it was not banned in.
+TEST_F(LabTest, UnbanAnswerIsItsApiType)
+{
+    const QString jail = banBannedClient();
+    ASSERT_TRUE(bannedIps(jail).contains(bannedClient));
+    client::RelayClient c = admin();
+    const QJsonObject unbanned = call(c, api::verbs::BansUnban + QStringList{bannedClient});
+    const api::UnbanResult result = api::UnbanResult::fromJson(unbanned);
+    EXPECT_SAME_JSON(result.toJson(), unbanned);
+    EXPECT_EQ(result.address, bannedClient);
+    EXPECT_EQ(result.jails, QStringList{jail});
+    EXPECT_TRUE(result.notBanned.contains(Lab::get().value(u"LAB_SENDER_JAIL"_s)))
+        << QJsonDocument(unbanned).toJson().toStdString();
+    EXPECT_FALSE(result.notBanned.contains(jail));
+    EXPECT_FALSE(bannedIps(jail).contains(bannedClient));
+
+    // The console's call reads the same: banned nowhere now, it is not_banned.
+    auto again = await(client::unban(c, bannedClient));
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::NotFound);
+    EXPECT_EQ(again.error().details.value(u"reason"_s).toString(), u"not_banned"_s);
 }

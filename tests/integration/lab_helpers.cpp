@@ -1,6 +1,7 @@
 #include "lab_helpers.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QTcpSocket>
 
 #include "api/api.h"
@@ -57,6 +58,29 @@ void unban(const QString &jail, const QString &ip)
     // Not banned is fine: fail2ban-client then exits non-zero, which is not a failure here.
     runProcess(u"fail2ban-client"_s, {u"-s"_s, Lab::get().value(u"LAB_FAIL2BAN_SOCKET"_s), u"set"_s,
                                       jail, u"unbanip"_s, ip});
+}
+
+QJsonObject ctl(const QStringList &words, const QByteArray &input)
+{
+    const auto out =
+        run(u"/usr/bin/env"_s,
+            QStringList{u"STAFFETTA_CONF="_s + Lab::get().value(u"LAB_STAFFETTA_CONF"_s),
+                        qEnvironmentVariable("STAFFETTACTL")} +
+                words + QStringList{u"--json"_s},
+            input);
+    auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
+    EXPECT_TRUE(parsed.ok()) << out.out.toStdString() << out.err.toStdString();
+    return parsed ? parsed.value() : QJsonObject{};
+}
+
+int quotaUsed(const QString &login)
+{
+    for (const auto &a : ctl({u"usage"_s}).value(u"accounts"_s).toArray()) {
+        if (a.toObject().value(u"login"_s).toString() == login)
+            return a.toObject().value(u"used"_s).toInt();
+    }
+    ADD_FAILURE() << "no usage for " << login.toStdString();
+    return -1;
 }
 
 void labCommand(const QString &verb)

@@ -32,6 +32,11 @@ QStringList bannedIps(const QString &jail);
 void unban(const QString &jail, const QString &ip);
 // tests/lab/lab VERB --dir LAB_DIR (policy-restart, policy-stop, ...).
 void labCommand(const QString &verb);
+// `staffettactl WORDS --json` run on the relay host as root (admin), `input` on stdin: the
+// response's result (a failed call is a test failure).
+QJsonObject ctl(const QStringList &words, const QByteArray &input = {});
+// External recipients charged to `login` today, as `staffettactl usage` says.
+int quotaUsed(const QString &login);
 // The lab Postfix instance's mail_version.
 QString labPostfixVersion();
 

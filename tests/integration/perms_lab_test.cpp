@@ -336,7 +336,7 @@ TEST_F(PermsLab, APartnerCannotReadAnotherAccountsQueuedMail)
         EXPECT_TRUE(anyReplyStartsWith(sent, u"250 2.0.0 Ok: queued"_s)) << sent.out.toStdString();
         QString id;
         waitUntil([&] {
-            auto l = await(client::queueList(admin, {{u"recipient"_s, to}}));
+            auto l = await(client::queueList(admin, api::QueueListRequest{{.recipient = to}}));
             if (l && !l.value().rows.empty())
                 id = l.value().rows.front().id;
             return !id.isEmpty();

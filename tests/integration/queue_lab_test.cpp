@@ -38,7 +38,8 @@ protected:
         client::QueueRow found;
         waitUntil(
             [&] {
-                auto listing = await(client::queueList(admin, {{u"recipient"_s, to}}));
+                auto listing =
+                    await(client::queueList(admin, api::QueueListRequest{{.recipient = to}}));
                 if (!listing || listing.value().rows.empty())
                     return false;
                 found = listing.value().rows.front();
@@ -50,7 +51,7 @@ protected:
 
     QString queueOf(const QString &id)
     {
-        auto listing = await(client::queueList(admin, {{u"ids"_s, QJsonArray{id}}}));
+        auto listing = await(client::queueList(admin, api::QueueListRequest{{.ids = {id}}}));
         EXPECT_TRUE(listing.ok());
         return listing && !listing.value().rows.empty() ? listing.value().rows.front().queue
                                                         : QString();
@@ -152,7 +153,7 @@ TEST_F(QueueLab, OnlyAdminsChangeTheQueue)
     const client::QueueRow row = deferredMessage();
     auto helpdesk = clientAs(u"LAB_HELPDESK_USER"_s, u"LAB_HELPDESK_KEY"_s);
     // Helpdesk reads the queue...
-    auto listing = await(client::queueList(helpdesk, {{u"ids"_s, QJsonArray{row.id}}}));
+    auto listing = await(client::queueList(helpdesk, api::QueueListRequest{{.ids = {row.id}}}));
     ASSERT_TRUE(listing.ok()) << listing.error().message.toStdString();
     EXPECT_EQ(listing.value().rows.size(), 1u);
     // ...but may not delete from it.

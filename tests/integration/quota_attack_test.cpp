@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QThread>
 
 using namespace staffetta;
@@ -24,29 +26,6 @@ namespace {
 QString labValue(const char *key)
 {
     return Lab::get().value(QString::fromLatin1(key));
-}
-
-QJsonObject ctl(const QStringList &words, const QByteArray &input = {})
-{
-    const auto out = run(u"/usr/bin/env"_s,
-                         QStringList{u"STAFFETTA_CONF="_s + labValue("LAB_STAFFETTA_CONF"),
-                                     qEnvironmentVariable("STAFFETTACTL")} +
-                             words + QStringList{u"--json"_s},
-                         input);
-    auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
-    EXPECT_TRUE(parsed.ok()) << out.out.toStdString() << out.err.toStdString();
-    return parsed ? parsed.value() : QJsonObject{};
-}
-
-// External recipients charged to `login` today, as `staffettactl usage` says.
-int used(const QString &login)
-{
-    for (const auto &a : ctl({u"usage"_s}).value(u"accounts"_s).toArray()) {
-        if (a.toObject().value(u"login"_s).toString() == login)
-            return a.toObject().value(u"used"_s).toInt();
-    }
-    ADD_FAILURE() << "no usage for " << login.toStdString();
-    return -1;
 }
 
 QString external(int n)
@@ -98,7 +77,7 @@ QList<SessionResult> sessions(const QString &user, const QList<Session> &list)
 // Brings `login` to `target` external recipients charged today (one message).
 void useUpTo(const QString &login, int target, int firstRecipient)
 {
-    const int now = used(login);
+    const int now = quotaUsed(login);
     ASSERT_LE(now, target) << login.toStdString() << " has used more than the test expects";
     if (now == target)
         return;
@@ -107,7 +86,7 @@ void useUpTo(const QString &login, int target, int firstRecipient)
         to.append(external(firstRecipient + i));
     const auto out = send({login, login + u'@' + labValue("LAB_LOCAL_DOMAIN"), to, {}, {}});
     ASSERT_TRUE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s)) << out.out.toStdString();
-    ASSERT_EQ(used(login), target);
+    ASSERT_EQ(quotaUsed(login), target);
 }
 
 bool mailLogHas(const QByteArray &text)
@@ -126,7 +105,7 @@ class QuotaAttack : public LabTest
 TEST_F(QuotaAttack, AddressesPostfixRoutesOutsideAreCharged)
 {
     const QString erin = u"erin@"_s + labValue("LAB_LOCAL_DOMAIN");
-    ASSERT_EQ(used(u"erin"_s), 0);
+    ASSERT_EQ(quotaUsed(u"erin"_s), 0);
     const auto forwarded = send({u"erin"_s, erin, {labValue("LAB_FORWARD_ADDRESS")}, {}, {}});
     ASSERT_TRUE(anyReplyStartsWith(forwarded, u"250 2.0.0 Ok: queued"_s))
         << forwarded.out.toStdString();
@@ -137,11 +116,11 @@ TEST_F(QuotaAttack, AddressesPostfixRoutesOutsideAreCharged)
                               labValue("LAB_FORWARD_ADDRESS").toUtf8() + ">");
         },
         20000));
-    EXPECT_EQ(used(u"erin"_s), 1); // ... and so it is charged
+    EXPECT_EQ(quotaUsed(u"erin"_s), 1); // ... and so it is charged
     const QString percent = u"v3%blackhole.example@"_s + labValue("LAB_LOCAL_DOMAIN");
     const auto hack = send({u"erin"_s, erin, {percent}, {}, {}});
     ASSERT_TRUE(anyReplyStartsWith(hack, u"250 2.0.0 Ok: queued"_s)) << hack.out.toStdString();
-    EXPECT_EQ(used(u"erin"_s), 2);
+    EXPECT_EQ(quotaUsed(u"erin"_s), 2);
 
     for (const QString &routed :
          {u"v3%blackhole.example@lab.test"_s, u"blackhole.example!v5@lab.test"_s,
@@ -155,7 +134,7 @@ TEST_F(QuotaAttack, AddressesPostfixRoutesOutsideAreCharged)
     // A plain local recipient is still free.
     const auto local = send({u"erin"_s, erin, {u"bob@"_s + labValue("LAB_LOCAL_DOMAIN")}, {}, {}});
     EXPECT_TRUE(anyReplyStartsWith(local, u"250 2.0.0 Ok: queued"_s)) << local.out.toStdString();
-    EXPECT_EQ(used(u"erin"_s), 2);
+    EXPECT_EQ(quotaUsed(u"erin"_s), 2);
 }
 
 TEST_F(QuotaAttack, InfoWarnsAboutPostfixRoutingSettings)
@@ -172,12 +151,86 @@ TEST_F(QuotaAttack, InfoWarnsAboutPostfixRoutingSettings)
                                     u"swap_bangpath"_s}));
 }
 
+// `info` (every fleet refresh) shows the routing warnings staffettad found, from its report in
+// the state directory: it runs no postmap (strace sees every program it starts), and a report
+// that is missing or old is a staffettad_stale warning, not a reason to ask Postfix itself.
+TEST_F(QuotaAttack, InfoShowsStaffettadsRoutingReportAndRunsNoPostmap)
+{
+    QTemporaryDir scratch;
+    ASSERT_TRUE(scratch.isValid());
+    const QString trace = scratch.filePath(u"trace"_s);
+    const auto infoWith = [&](const QString &conf) {
+        const auto out =
+            run(u"strace"_s, {u"-f"_s, u"-qq"_s, u"-e"_s, u"trace=execve"_s, u"-o"_s, trace,
+                              u"/usr/bin/env"_s, u"STAFFETTA_CONF="_s + conf,
+                              qEnvironmentVariable("STAFFETTACTL"), u"info"_s, u"--json"_s});
+        auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
+        EXPECT_TRUE(parsed.ok()) << out.out.toStdString() << out.err.toStdString();
+        auto info = api::RelayInfo::fromJson(parsed.valueOr({}));
+        return info ? info.value() : api::RelayInfo{};
+    };
+    const auto codes = [](const api::RelayInfo &info) {
+        QStringList list;
+        for (const auto &w : info.warnings)
+            list.append(w.code + u' ' + w.parameter);
+        list.sort();
+        return list;
+    };
+    const api::RelayInfo live = infoWith(labValue("LAB_STAFFETTA_CONF"));
+    EXPECT_EQ(codes(live), QStringList({u"postfix_routing allow_percent_hack"_s,
+                                        u"postfix_routing resolve_dequoted_address"_s,
+                                        u"postfix_routing swap_bangpath"_s}));
+    QFile traced(trace);
+    ASSERT_TRUE(traced.open(QIODevice::ReadOnly));
+    const QByteArray execs = traced.readAll();
+    EXPECT_TRUE(execs.contains("staffettactl")) << execs.toStdString(); // strace did see it
+    EXPECT_FALSE(execs.contains("postmap")) << execs.toStdString();
+
+    // The same relay with a state directory staffettad does not write to: no report ...
+    QFile labConf(labValue("LAB_STAFFETTA_CONF"));
+    ASSERT_TRUE(labConf.open(QIODevice::ReadOnly));
+    const QString state = scratch.filePath(u"state"_s);
+    ASSERT_TRUE(QDir().mkpath(state));
+    QString text = QString::fromUtf8(labConf.readAll());
+    text.replace(QRegularExpression(u"^dir=.*$"_s, QRegularExpression::MultilineOption),
+                 u"dir="_s + state);
+    const QString conf = scratch.filePath(u"staffetta.conf"_s);
+    {
+        QFile f(conf);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(text.toUtf8());
+    }
+    api::RelayInfo missing = infoWith(conf);
+    ASSERT_EQ(missing.warnings.size(), 1) << codes(missing).join(u"; "_s).toStdString();
+    EXPECT_EQ(missing.warnings[0].code, u"staffettad_stale"_s);
+    EXPECT_TRUE(missing.warnings[0].value.isEmpty());
+    // ... and one ten minutes old: its warnings, and that they are old.
+    api::RoutingReport old;
+    old.time = QDateTime::currentDateTimeUtc().addSecs(-600);
+    old.warnings = {{u"unlisted_table"_s, u"alias_maps = ldap:x"_s, {}, {}}};
+    {
+        QFile f(QDir(state).filePath(QString::fromLatin1(api::RoutingReport::FileName)));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(old.toJson()).toJson());
+    }
+    const api::RelayInfo stale = infoWith(conf);
+    EXPECT_EQ(codes(stale),
+              QStringList({u"staffettad_stale "_s + QDir(state).filePath(QString::fromLatin1(
+                                                        api::RoutingReport::FileName)),
+                           u"unlisted_table alias_maps = ldap:x"_s}));
+    for (const auto &w : stale.warnings) {
+        if (w.code == u"staffettad_stale"_s) {
+            EXPECT_GE(w.value.toInt(), 600);
+        }
+    }
+}
+
 // Items 2 and the corrections: a client killed after its RCPTs holds its reservation only
 // until the stated timeout (reservation_timeout = 6 s in the lab), then it comes back; and
 // parallel sessions never get past the quota (dave: 10 a day, 6 used, 5 × 4 RCPTs).
 TEST_F(QuotaAttack, ReservationsHoldAcrossSessionsAndComeBack)
 {
-    const int before = used(u"dave"_s);
+    const int before = quotaUsed(u"dave"_s);
     ASSERT_LE(before, 5);
     const int left = 10 - before;
     QStringList all;
@@ -196,7 +249,7 @@ TEST_F(QuotaAttack, ReservationsHoldAcrossSessionsAndComeBack)
     ASSERT_EQ(back.size(), 1);
     EXPECT_EQ(back[0].rcpt, QList<int>({250}));
     EXPECT_EQ(back[0].data, 250);
-    EXPECT_EQ(used(u"dave"_s), before + 1);
+    EXPECT_EQ(quotaUsed(u"dave"_s), before + 1);
 
     useUpTo(u"dave"_s, 6, 300);
     QList<Session> parallel;
@@ -209,7 +262,7 @@ TEST_F(QuotaAttack, ReservationsHoldAcrossSessionsAndComeBack)
     for (const auto &r : results)
         accepted += int(r.rcpt.count(250));
     EXPECT_EQ(accepted, 4) << "the reservations let more RCPTs through than the quota leaves";
-    EXPECT_EQ(used(u"dave"_s), 10);
+    EXPECT_EQ(quotaUsed(u"dave"_s), 10);
 }
 
 // Item 5: a 1,900-character sender against a partner's worst patterns is refused at once, and

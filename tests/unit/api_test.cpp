@@ -1,9 +1,11 @@
 #include "api/api.h"
+#include "api/bans.h"
 #include "api/info.h"
 #include "client/relay_client.h"
 
 #include "test_support.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace staffetta;
@@ -73,6 +75,17 @@ TEST(RelayInfo, RoundTripAndTotals)
     EXPECT_EQ(back.value().jails, i.jails);
     EXPECT_EQ(back.value().queuedTotal(), 7);
     EXPECT_EQ(back.value().bannedTotal(), 2);
+}
+
+TEST(UnbanResult, RoundTrip)
+{
+    const api::UnbanResult r{
+        u"192.0.2.1"_s, {u"postfix-sasl"_s}, {u"staffetta-sender"_s}, u"the audit log is full"_s};
+    EXPECT_EQ(api::UnbanResult::fromJson(r.toJson()), r);
+    EXPECT_EQ(r.toJson().value(u"not_banned"_s).toArray().size(), 1);
+    // No audit problem: no audit_error key.
+    const api::UnbanResult clean{u"192.0.2.1"_s, {u"postfix-sasl"_s}, {}, {}};
+    EXPECT_FALSE(clean.toJson().contains(u"audit_error"_s));
 }
 
 TEST(RelayInfo, MissingPostfixVersionIsRefused)

@@ -99,11 +99,11 @@ TEST(ContentRules, EveryMistakeIsNamedWithItsPath)
 
 TEST(ContentRules, TheSizeNoticeIsTheCustomersWording)
 {
-    EXPECT_EQ(sizeNotice(Language::Italian, 10485760),
-              "552 5.3.4 La dimensione del messaggio che si sta tentando di inviare supera il "
+    EXPECT_EQ(sizeNoticeText(Language::Italian, 10485760),
+              "La dimensione del messaggio che si sta tentando di inviare supera il "
               "limite di dimensione globale (10485760 byte) del server. Il messaggio non e' stato "
               "inviato; ridurre la dimensione del messaggio e riprovare.");
-    EXPECT_TRUE(sizeNotice(Language::English, 20000).startsWith("552 5.3.4 The size"));
+    EXPECT_TRUE(sizeNoticeText(Language::English, 20000).startsWith("The size"));
 }
 
 TEST(ContentRules, ChangesAreFieldsThatDiffAndRebase)

@@ -267,6 +267,7 @@ TEST(Content, DepthBombIsTooComplex)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::MessageTooComplex);
     EXPECT_EQ(r.error().details.value(u"limit"_s).toString(), u"depth"_s);
+    EXPECT_EQ(r.error().name(), u"message_too_complex"_s); // stable: the milter logs it
     // Far deeper than GMime's own nesting limit (1024), where it stops opening parts.
     const auto deep = attachments(QByteArrayView(nested(3000)));
     ASSERT_FALSE(deep.ok());
@@ -295,6 +296,35 @@ TEST(Content, TooManyPartsIsTooComplex)
     }
 }
 
+TEST(Content, FloodsAreStoppedBeforeTheyCostMemory)
+{
+    // What GMime would build in full before the walk could count it (gigabytes for 25 MB):
+    // headerless parts (one boundary line each), header fields, header bytes.
+    const auto tooComplex = [](const QByteArray &m, const QString &limit) {
+        const auto r = attachments(QByteArrayView(m));
+        ASSERT_FALSE(r.ok()) << limit.toStdString();
+        EXPECT_EQ(r.error().code, ErrorCode::MessageTooComplex);
+        EXPECT_EQ(r.error().details.value(u"limit"_s).toString(), limit)
+            << r.error().message.toStdString();
+    };
+    tooComplex(message("Content-Type: multipart/mixed; boundary=b\n\n" +
+                       QByteArray("--b\n\n\n").repeated(MaxDashLines + 1) + "--b--\n"),
+               u"boundary_lines"_s);
+    tooComplex(message("Content-Type: multipart/mixed; boundary=b\n\n--b\n" +
+                       QByteArray("X-A: b\n").repeated(MaxHeaders + 1) + "\ntext\n--b--\n"),
+               u"headers"_s);
+    const QByteArray longHeader = "X-A: b" + QByteArray("\n a").repeated(100 * 1024 / 3) + "\n";
+    tooComplex(message("Content-Type: multipart/mixed; boundary=b\n\n--b\n" +
+                       longHeader.repeated(int(MaxHeaderBytes / (100 * 1024)) + 1) +
+                       "\ntext\n--b--\n"),
+               u"header_bytes"_s);
+    // Dashes that are no boundary count too (a guard over the raw text), but only at the
+    // start of a line: a message just under the bound passes.
+    EXPECT_TRUE(parsed(message(Text + QByteArray("-- \n").repeated(MaxDashLines - 1) +
+                               QByteArray("x -- y\n").repeated(MaxDashLines)))
+                    .isEmpty());
+}
+
 TEST(Content, ConflictingHeadersAreAmbiguous)
 {
     // Two Content-Disposition headers naming two files: GMime keeps one, a client the other.
@@ -315,6 +345,7 @@ TEST(Content, ConflictingHeadersAreAmbiguous)
         const auto r = attachments(QByteArrayView(m));
         ASSERT_FALSE(r.ok()) << m.toStdString();
         EXPECT_EQ(r.error().code, ErrorCode::MessageAmbiguous) << r.error().message.toStdString();
+        EXPECT_EQ(r.error().name(), u"message_ambiguous"_s);
     }
     // The same header twice with the same value, or two Subjects, are not ambiguous.
     const QByteArray repeated = message(multipart(

@@ -1,6 +1,7 @@
 // The policy API of staffettactl, run in-process against a temporary relay state:
 // revisions, conflicts, roles, validation, history, rollback and the audit log.
 #include "api/api.h"
+#include "api/policy.h"
 #include "common/files.h"
 #include "common/limits.h"
 #include "common/relay_config.h"
@@ -130,6 +131,52 @@ TEST_F(PolicyApi, GetRecordsTheFoundPolicyAsRevisionOne)
     EXPECT_EQ(got.value()[u"policy"_s][u"accounts"_s].toArray().size(), 3);
     // Reading again does not create revisions.
     EXPECT_EQ(call({u"policy"_s, u"get"_s}).value().value(u"revision"_s).toInt(), 1);
+}
+
+// The front-end's wait for staffettad fills the write's ApplyResult (after the store's lock
+// is released: another write gets through meanwhile); the answer is that type, written once.
+TEST_F(PolicyApi, AWritesReloadStateIsFilledByItsFrontEnd)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    ctl::FrontEnd frontEnd(Caller{u"root"_s, {}, u"192.0.2.7"_s});
+    QString waitedFor;
+    Result<QJsonObject> during = Error(ErrorCode::Internal, u"not called"_s);
+    frontEnd.awaitReload = [&](const Config &, api::ApplyResult &r) {
+        waitedFor = r.sha256;
+        EXPECT_TRUE(r.reloadPending);
+        during = call({u"policy"_s, u"apply"_s},
+                      {{u"base_revision"_s, 2}, {u"policy"_s, edited(got, [](QJsonObject &p) {
+                                                     addSender(p, 2, u"*@during.example"_s);
+                                                 })}});
+        r.reloadPending = false;
+        r.reloadCode = u"reload_timeout"_s;
+        r.reloadMessage = u"staffettad did not confirm"_s;
+    };
+    const QJsonObject request{
+        {u"base_revision"_s, 1},
+        {u"policy"_s, edited(got, [](QJsonObject &p) { addSender(p, 1, u"*@shop.example"_s); })}};
+    const auto o = ctl::run(ctl::parseArguments({u"policy"_s, u"apply"_s, u"--json"_s}),
+                            QJsonDocument(request).toJson(), conf, frontEnd);
+    auto answer = api::parseResponse(o.out, o.err, o.exitCode);
+    ASSERT_TRUE(answer.ok()) << answer.error().message.toStdString();
+    EXPECT_EQ(answer.value(), api::ApplyResult::fromJson(answer.value()).toJson());
+    EXPECT_EQ(answer.value()[u"reloaded"_s], QJsonValue(false));
+    EXPECT_EQ(answer.value()[u"reload_code"_s].toString(), u"reload_timeout"_s);
+    EXPECT_EQ(answer.value()[u"reload_message"_s].toString(), u"staffettad did not confirm"_s);
+    EXPECT_EQ(waitedFor, answer.value()[u"sha256"_s].toString());
+    EXPECT_TRUE(during.ok()) << during.error().message.toStdString();
+    EXPECT_EQ(during.value()[u"reloaded"_s].toString(), u"pending"_s);
+
+    // The CLI's words come from the same fields.
+    frontEnd.awaitReload = [](const Config &, api::ApplyResult &r) {
+        r.reloadPending = false;
+        r.reloadMessage = u"staffettad did not confirm"_s;
+    };
+    const auto human =
+        ctl::run(ctl::parseArguments({u"policy"_s, u"rollback"_s, u"1"_s}), {}, conf, frontEnd);
+    EXPECT_EQ(human.exitCode, 0) << human.err.toStdString();
+    EXPECT_TRUE(human.out.contains("warning: staffettad did not confirm"))
+        << human.out.toStdString();
 }
 
 TEST_F(PolicyApi, ApplyWritesANewRevisionAndKeepsTheOldOne)
@@ -963,6 +1010,86 @@ TEST_F(PolicyApi, ALongWhitelistNoteIsRefused)
 }
 
 // ---- the verb registry (app/staffettactl/ctl.cpp)
+
+// Every verb's request is its core/api type: a key the type does not have, or a value of the
+// wrong kind, is refused with its path before the verb does anything (a misspelt "coment"
+// is not silently dropped from a revision, an unbanned address is not guessed at).
+TEST_F(PolicyApi, ARequestKeyItsTypeDoesNotHaveIsRefusedWithItsPath)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    const QJsonObject next =
+        edited(got, [](QJsonObject &p) { addSender(p, 1, u"*@typo.example"_s); });
+    const auto refused = [&](const QStringList &words, const QJsonObject &request,
+                             const QString &path) {
+        auto r = call(words, request);
+        ASSERT_FALSE(r.ok()) << words.join(u' ').toStdString();
+        EXPECT_EQ(r.error().code, ErrorCode::BadRequest) << r.error().message.toStdString();
+        EXPECT_EQ(r.error().details.value(u"path"_s).toString(), path)
+            << words.join(u' ').toStdString() << ": " << r.error().message.toStdString();
+        EXPECT_TRUE(r.error().message.contains(path)) << r.error().message.toStdString();
+    };
+    refused({u"policy"_s, u"apply"_s},
+            {{u"base_revision"_s, 1}, {u"policy"_s, next}, {u"coment"_s, u"why"_s}}, u"coment"_s);
+    EXPECT_EQ(liveBytes(), QByteArray(basePolicy)); // nothing written
+    refused({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, u"1"_s}, {u"policy"_s, next}},
+            u"base_revision"_s);
+    refused({u"policy"_s, u"rollback"_s, u"1"_s}, {{u"base"_s, 1}}, u"base"_s);
+    refused({u"info"_s}, {{u"verbose"_s, true}}, u"verbose"_s);
+    refused({u"bans"_s, u"unban"_s}, {{u"adress"_s, u"192.0.2.1"_s}}, u"adress"_s);
+    refused({u"bans"_s, u"whitelist"_s, u"add"_s}, {{u"address"_s, u"192.0.2.1"_s}, {u"note"_s, 7}},
+            u"note"_s);
+    refused({u"search"_s}, {{u"query"_s, u"alice"_s}}, u"query"_s);
+    refused({u"queue"_s, u"list"_s}, {{u"limit"_s, -1}}, u"limit"_s);
+    refused({u"queue"_s, u"hold"_s}, {{u"ids"_s, QJsonArray{u"ABCDEF123"_s, u"no id"_s}}},
+            u"ids[1]"_s);
+    refused({u"queue"_s, u"delete"_s}, {{u"all"_s, u"yes"_s}}, u"all"_s);
+    EXPECT_EQ(liveBytes(), QByteArray(basePolicy));
+    // A write's refused request is audited, like every refused write.
+    bool audited = false;
+    for (const auto &e : call({u"audit"_s}).value()[u"entries"_s].toArray())
+        audited = audited || (e[u"verb"_s] == u"policy apply"_s &&
+                              e[u"summary"_s].toString().contains(u"coment"_s));
+    EXPECT_TRUE(audited);
+    // The usage lists each verb's request from its type.
+    EXPECT_TRUE(ctl::usageText().contains((u"  policy apply"_s).leftJustified(38) +
+                                          u" edit_own_accounts  stdin "_s +
+                                          api::PolicyApplyRequest::fields()))
+        << ctl::usageText().toStdString();
+}
+
+// The console's requests are the same types' toJson, and read back as they were built.
+TEST(ApiRequests, RoundTrip)
+{
+    api::QueueListRequest list;
+    list.recipient = u"bob@lab.test"_s;
+    list.ids = {u"ABCDEF123"_s};
+    list.minAge = 60;
+    list.limit = 10;
+    auto back = api::QueueListRequest::fromJson(list.toJson());
+    ASSERT_TRUE(back.ok()) << back.error().message.toStdString();
+    EXPECT_EQ(back.value().toJson(), list.toJson());
+    EXPECT_EQ(back.value().limit, 10);
+    EXPECT_FALSE(back.value().offset.has_value());
+
+    const api::QueueActionRequest action{{.ids = {u"ABCDEF123"_s}}, true};
+    EXPECT_EQ(api::QueueActionRequest::fromJson(action.toJson()).value().toJson(), action.toJson());
+    const api::WhitelistAddRequest add{u"192.0.2.0/24"_s, u"office"_s};
+    EXPECT_EQ(api::WhitelistAddRequest::fromJson(add.toJson()).value().note, u"office"_s);
+    EXPECT_EQ(api::SearchRequest::fromJson(api::SearchRequest{u"x"_s}.toJson()).value().term,
+              u"x"_s);
+
+    auto policy = policy::Policy::fromJson(basePolicy);
+    ASSERT_TRUE(policy.ok());
+    const api::PolicyApplyRequest apply{3, policy.value(), u"why"_s};
+    auto applied = api::PolicyApplyRequest::fromJson(apply.toJson());
+    ASSERT_TRUE(applied.ok()) << applied.error().message.toStdString();
+    EXPECT_EQ(applied.value().toJson(), apply.toJson());
+    EXPECT_EQ(applied.value().baseRevision, 3);
+    const api::PolicyRollbackRequest rollback{2, std::nullopt};
+    EXPECT_EQ(api::PolicyRollbackRequest::fromJson(rollback.toJson()).value().baseRevision, 2);
+    EXPECT_EQ(api::PolicyRollbackRequest::fromJson(rollback.toJson()).value().comment,
+              std::nullopt);
+}
 
 TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb)
 {

@@ -333,3 +333,52 @@ TEST(Routing, QuotedCommandsBareKeysAndLongChainsLeave)
          {u"list@localhost"_s, u"info@lab.test"_s, u"info@localhost"_s, u"c0@lab.test"_s})
         EXPECT_EQ(route(external, policy, &d), Route::External) << external.toStdString();
 }
+
+// With the content milter, END-OF-MESSAGE only holds the recipients under the queue id: the
+// milter's verdict charges them or gives them back, and a message refused by a content rule,
+// or tempfailed and retried, is never charged twice.
+TEST(Engine, WithTheMilterOnlyItsVerdictCharges)
+{
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    auto p = labPolicy();
+    p.limits.dailyQuota = 3;
+    e.setPolicy(std::make_shared<const Policy>(p));
+    e.setCommitAtMilter(true);
+    e.setReservationTimeout(10);
+    const QDateTime t0 = QDateTime::currentDateTime();
+    auto message = [&](const QByteArray &instance, const QByteArray &queueId, int n) {
+        for (int i = 0; i < n; ++i)
+            EXPECT_EQ(e.evaluate(request("RCPT", u"r%1@ext.example"_s.arg(i), instance), t0).action,
+                      "DUNNO");
+        Request end = request("END-OF-MESSAGE", {}, instance, n);
+        end.queueId = queueId;
+        return e.evaluate(end, t0).action;
+    };
+    // Refused by the milter: held, then released, nothing charged.
+    EXPECT_EQ(message("m1", "Q1", 2), "DUNNO");
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, t0), 0);
+    EXPECT_EQ(e.reserved(u"alice"_s), 2);
+    e.milterRelease("Q1");
+    EXPECT_EQ(e.reserved(u"alice"_s), 0);
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, t0), 0);
+    // Passed: charged once, with what the policy service counted as external.
+    EXPECT_EQ(message("m2", "Q2", 2), "DUNNO");
+    EXPECT_TRUE(e.milterCommit("Q2", u"alice"_s, 2, t0).ok);
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, t0), 2);
+    EXPECT_EQ(e.reserved(u"alice"_s), 0);
+    // A second verdict for the same queue id is unknown to the policy service: it is charged
+    // only if it fits (here 2 more do not), never silently.
+    EXPECT_FALSE(e.milterCommit("Q2", u"alice"_s, 2, t0).ok);
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, t0), 2);
+    // A held message keeps its place against other sessions until the verdict.
+    EXPECT_EQ(message("m3", "Q3", 1), "DUNNO");
+    EXPECT_TRUE(
+        e.evaluate(request("RCPT", u"x@ext.example"_s, "m4"), t0).action.startsWith("450 4.7.1"));
+    // No verdict within the timeout (the milter died): the reservation comes back; a verdict
+    // after that must fit again.
+    const QDateTime later = t0.addSecs(11);
+    EXPECT_EQ(e.evaluate(request("RCPT", u"x@ext.example"_s, "m4"), later).action, "DUNNO");
+    EXPECT_FALSE(e.milterCommit("Q3", u"alice"_s, 1, later).ok);
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, later), 2);
+}

@@ -1,0 +1,287 @@
+// The content milter through the lab relay, with real clients (swaks, Python's smtplib and
+// email, poplib): forbidden attachments refused with the customers' notice, the BCC archive,
+// the quota charged only for what the milter passed, a stopped milter tempfailing.
+#include "lab_helpers.h"
+#include "policy/engine.h"
+#include "stats/stats_store.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString labValue(const char *key)
+{
+    return Lab::get().value(QString::fromLatin1(key));
+}
+
+QString blackhole(const QString &local)
+{
+    return local + u'@' + labValue("LAB_BLACKHOLE_DOMAIN");
+}
+
+QString senderOf(const QString &login)
+{
+    return login + u'@' + labValue("LAB_LOCAL_DOMAIN");
+}
+
+// tests/integration/content_mail.py: a message built the way mail clients build it.
+QJsonObject mail(const QStringList &args, const QJsonObject &spec)
+{
+    const auto out = run(u"python3"_s,
+                         QStringList{qEnvironmentVariable("STAFFETTA_SOURCE_DIR") +
+                                     u"/tests/integration/content_mail.py"_s} +
+                             args,
+                         QJsonDocument(spec).toJson(), 120000);
+    EXPECT_EQ(out.exitCode, 0) << out.err.toStdString();
+    return QJsonDocument::fromJson(out.out).object();
+}
+
+QJsonObject submit(const QString &kind, const QString &login, const QStringList &to)
+{
+    return mail({u"send"_s, kind}, {{u"host"_s, labValue("LAB_SMTP_HOST")},
+                                    {u"port"_s, Lab::get().port(u"LAB_SUBMISSION_PORT"_s)},
+                                    {u"user"_s, login},
+                                    {u"password"_s, Lab::get().accounts().value(login)},
+                                    {u"sender"_s, senderOf(login)},
+                                    {u"to"_s, QJsonArray::fromStringList(to)}});
+}
+
+QStringList archived()
+{
+    const QJsonObject r = mail({u"pop3"_s}, {{u"host"_s, labValue("LAB_SMTP_HOST")},
+                                             {u"port"_s, Lab::get().port(u"LAB_POP3_PORT"_s)},
+                                             {u"user"_s, labValue("LAB_ARCHIVE_MAILBOX")},
+                                             {u"password"_s, labValue("LAB_ARCHIVE_PASSWORD")}});
+    QStringList out;
+    for (const auto &m : r.value(u"messages"_s).toArray())
+        out.append(m.toString());
+    return out;
+}
+
+// The sink's dumps (smtp-sink -d) that contain `needle`.
+QStringList sinkFilesWith(const QString &needle)
+{
+    QStringList out;
+    QDirIterator it(labValue("LAB_SINK_DIR"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle.toUtf8()))
+            out.append(f.fileName());
+    }
+    return out;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool waitFor(const std::function<bool()> &done, int ms = 15000)
+{
+    for (int waited = 0; waited < ms; waited += 100) {
+        if (done())
+            return true;
+        QThread::msleep(100);
+    }
+    return done();
+}
+
+QString milterLoadedSha()
+{
+    const QByteArray m =
+        readFile(QDir(labValue("LAB_STATE_DIR")).filePath(u"staffetta-milter.loaded"_s));
+    return QJsonDocument::fromJson(m).object().value(u"sha256"_s).toString();
+}
+
+// Sets an account's content override (empty: none) through `policy apply`, and waits until
+// the milter has it in force too.
+void setAccountContent(const QString &login, const QJsonObject &content)
+{
+    const QJsonObject current = ctl({u"policy"_s, u"get"_s});
+    QJsonObject policy = current.value(u"policy"_s).toObject();
+    QJsonArray accounts = policy.value(u"accounts"_s).toArray();
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        QJsonObject a = accounts[i].toObject();
+        if (a.value(u"login"_s).toString() != login)
+            continue;
+        if (content.isEmpty())
+            a.remove(u"content"_s);
+        else
+            a.insert(u"content"_s, content);
+        accounts[i] = a;
+    }
+    policy.insert(u"accounts"_s, accounts);
+    const QJsonObject applied =
+        ctl({u"policy"_s, u"apply"_s},
+            QJsonDocument(QJsonObject{{u"base_revision"_s, current.value(u"revision"_s)},
+                                      {u"policy"_s, policy},
+                                      {u"comment"_s, u"content test"_s}})
+                .toJson());
+    ASSERT_TRUE(applied.value(u"reloaded"_s).toBool());
+    const QString sha = applied.value(u"sha256"_s).toString();
+    ASSERT_TRUE(waitFor([&] { return milterLoadedSha() == sha; })) << "the milter never loaded it";
+}
+
+class Content : public LabTest
+{};
+
+} // namespace
+
+TEST_F(Content, AForbiddenAttachmentIsRefusedWithTheNoticeNamingItAndLogged)
+{
+    QFile zip(QDir::temp().filePath(u"esempio.zip"_s));
+    ASSERT_TRUE(zip.open(QIODevice::WriteOnly));
+    zip.write("PK\x03\x04 not really a zip");
+    zip.close();
+    const int before = quotaUsed(u"bob"_s);
+    const auto out = send({u"bob"_s,
+                           senderOf(u"bob"_s),
+                           {blackhole(u"zip-victim"_s)},
+                           {u"--attach"_s, u"@"_s + zip.fileName()},
+                           {}});
+    const QStringList r = replies(out);
+    EXPECT_TRUE(r.contains(u"554-5.7.1 L'allegato \"esempio.zip\" ha violato la politica di "
+                           u"sicurezza della vostra azienda."_s))
+        << r.join(u"\n"_s).toStdString();
+    EXPECT_TRUE(r.contains(u"554 5.7.1 La spedizione e' stata bloccata. Per ulteriori "
+                           u"informazioni, contattare l'Amministratore IT"_s))
+        << r.join(u"\n"_s).toStdString();
+    // Never charged: the milter refused it after the policy service had said yes.
+    EXPECT_EQ(quotaUsed(u"bob"_s), before);
+    EXPECT_TRUE(sinkFilesWith(blackhole(u"zip-victim"_s)).isEmpty());
+    const QByteArray log = readFile(labValue("LAB_MILTER_LOG"));
+    EXPECT_TRUE(log.contains("reject: attachment account bob sender <bob@lab.test> attachment "
+                             "\"esempio.zip\" queue id "))
+        << log.right(500).toStdString();
+    // Counted as a refusal for the attachment in the account's hourly stats (SQLite, written
+    // by staffettad's writer thread).
+    const qint64 hour = QDateTime::currentSecsSinceEpoch() / 3600;
+    EXPECT_TRUE(waitFor([&] {
+        auto store =
+            stats::StatsStore::open(QDir(labValue("LAB_STATE_DIR")).filePath(u"state.sqlite"_s));
+        return store && store.value()->sum(u"bob"_s, policy::metric::RejectedAttachment, hour - 1,
+                                           hour + 1) > 0;
+    }));
+}
+
+TEST_F(Content, NamesAreReadTheWayMailClientsReadThem)
+{
+    for (const QString &kind : {u"rfc2231_exe"_s, u"nested_exe"_s, u"upper_pdf_exe"_s}) {
+        const QJsonObject r = submit(kind, u"bob"_s, {blackhole(u"names"_s)});
+        EXPECT_EQ(r.value(u"code"_s).toInt(), 554) << kind.toStdString();
+        EXPECT_TRUE(r.value(u"reply"_s).toString().contains(u"L'allegato"_s))
+            << kind.toStdString() << ": " << r.value(u"reply"_s).toString().toStdString();
+    }
+    const QJsonObject r = submit(u"rfc2231_exe"_s, u"bob"_s, {blackhole(u"names"_s)});
+    // The decoded name, made plain ASCII for the reply.
+    EXPECT_TRUE(r.value(u"reply"_s).toString().contains(u"\"fattura-?.exe\""_s))
+        << r.value(u"reply"_s).toString().toStdString();
+}
+
+TEST_F(Content, AllowedAttachmentsAndPlainMailPassUnchanged)
+{
+    const QJsonObject pdf = submit(u"pdf"_s, u"bob"_s, {blackhole(u"pdf-ok"_s)});
+    EXPECT_EQ(pdf.value(u"code"_s).toInt(), 250) << pdf.value(u"reply"_s).toString().toStdString();
+    const QJsonObject plain = submit(u"plain"_s, u"bob"_s, {blackhole(u"plain-ok"_s)});
+    ASSERT_EQ(plain.value(u"code"_s).toInt(), 250);
+    const QString id = plain.value(u"message_id"_s).toString();
+    QStringList files;
+    ASSERT_TRUE(waitFor([&] {
+        files = sinkFilesWith(id);
+        return !files.isEmpty();
+    }));
+    // Byte-identical body at the sink (smtp-sink's dumps end lines with LF and end with an
+    // empty line of their own, with or without a milter on the path).
+    const QByteArray dump = readFile(files.first());
+    const QByteArray body = dump.mid(dump.indexOf("\n\n") + 2);
+    EXPECT_EQ(body, plain.value(u"body"_s).toString().toUtf8().replace("\r\n", "\n") + '\n');
+    EXPECT_FALSE(sinkFilesWith(u"fattura.pdf"_s).isEmpty());
+}
+
+TEST_F(Content, TheSizeRefusalHasTheCustomersWording)
+{
+    // carol's limit is 20000 bytes.
+    const auto out = send({u"carol"_s,
+                           senderOf(u"carol"_s),
+                           {blackhole(u"big"_s)},
+                           {u"--body"_s, QString(30000, u'x')},
+                           {}});
+    EXPECT_TRUE(replies(out).contains(
+        u"552 5.3.4 La dimensione del messaggio che si sta tentando di inviare supera il "
+        u"limite di dimensione globale (20000 byte) del server. Il messaggio non e' stato "
+        u"inviato; ridurre la dimensione del messaggio e riprovare."_s))
+        << replies(out).join(u"\n"_s).toStdString();
+}
+
+TEST_F(Content, TheArchiveMailboxGetsATransparentUnchargedCopy)
+{
+    setAccountContent(u"carol"_s,
+                      {{u"bcc"_s, QJsonObject{{u"mode"_s, u"mailbox"_s},
+                                              {u"mailbox"_s, labValue("LAB_ARCHIVE_MAILBOX")}}}});
+    const int before = quotaUsed(u"carol"_s);
+    const qsizetype archivedBefore = archived().size();
+    const QJsonObject sent = submit(u"plain"_s, u"carol"_s, {blackhole(u"bcc-mailbox"_s)});
+    ASSERT_EQ(sent.value(u"code"_s).toInt(), 250)
+        << sent.value(u"reply"_s).toString().toStdString();
+    const QString id = sent.value(u"message_id"_s).toString();
+    QStringList copies;
+    ASSERT_TRUE(waitFor([&] {
+        copies = archived();
+        return copies.size() > archivedBefore;
+    })) << "no copy reached the archive mailbox";
+    EXPECT_TRUE(copies.last().contains(id)) << copies.last().toStdString();
+    // The recipient's copy shows no trace of the archive; only the real recipient is charged.
+    QStringList files;
+    ASSERT_TRUE(waitFor([&] {
+        files = sinkFilesWith(id);
+        return !files.isEmpty();
+    }));
+    EXPECT_FALSE(readFile(files.first()).contains(labValue("LAB_ARCHIVE_DOMAIN").toUtf8()));
+    EXPECT_EQ(quotaUsed(u"carol"_s), before + 1);
+
+    setAccountContent(u"carol"_s,
+                      {{u"bcc"_s, QJsonObject{{u"mode"_s, u"address"_s},
+                                              {u"address"_s, blackhole(u"archive-copies"_s)}}}});
+    const QJsonObject again = submit(u"plain"_s, u"carol"_s, {blackhole(u"bcc-address"_s)});
+    ASSERT_EQ(again.value(u"code"_s).toInt(), 250);
+    // The sink received the copy under the archive address (its dump names each RCPT).
+    EXPECT_TRUE(waitFor([&] {
+        for (const QString &f : sinkFilesWith(again.value(u"message_id"_s).toString())) {
+            if (readFile(f).contains(blackhole(u"archive-copies"_s).toUtf8()))
+                return true;
+        }
+        return false;
+    }));
+    EXPECT_EQ(quotaUsed(u"carol"_s), before + 2);
+    setAccountContent(u"carol"_s, {});
+}
+
+TEST_F(Content, AStoppedMilterTempfailsAndTheRetryIsChargedOnce)
+{
+    labCommand(u"milter-stop"_s);
+    const int before = quotaUsed(u"bob"_s);
+    auto queued = [&] {
+        const auto out = run(u"postqueue"_s, {u"-c"_s, labValue("LAB_POSTFIX_CONFIG"), u"-j"_s});
+        return out.out.count("milter-down");
+    };
+    const QJsonObject down = submit(u"plain"_s, u"bob"_s, {blackhole(u"milter-down"_s)});
+    EXPECT_EQ(down.value(u"code"_s).toInt() / 100, 4)
+        << down.value(u"reply"_s).toString().toStdString();
+    EXPECT_EQ(queued(), 0);
+    labCommand(u"milter-start"_s);
+    const QJsonObject up = submit(u"plain"_s, u"bob"_s, {blackhole(u"milter-down"_s)});
+    EXPECT_EQ(up.value(u"code"_s).toInt(), 250) << up.value(u"reply"_s).toString().toStdString();
+    // Charged once: the tempfailed attempt gave its reservation back.
+    EXPECT_EQ(quotaUsed(u"bob"_s), before + 1);
+}
