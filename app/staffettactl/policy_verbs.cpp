@@ -214,6 +214,25 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
                      {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
             }
         }
+        // Copies of its accounts' mail go only where the partner may send from: an archive
+        // address outside its domains would hand its customers' mail to anyone.
+        if (c.section == Change::Section::AccountContent && c.field == u"bcc"_s &&
+            c.after.toObject().value(u"mode"_s).toString() == u"address"_s) {
+            const QString address = c.after.toObject().value(u"address"_s).toString();
+            if (!g.coversDomain(address.section(u'@', 1))) {
+                return Error(
+                    ErrorCode::PermissionDenied,
+                    u"%1 (partner) may not archive %2's mail to %3: its domains are %4"_s.arg(
+                        ctx.caller.user, c.account, address,
+                        g.domains.isEmpty() ? u"none (ask the admin for a [grants] domains "
+                                              u"entry)"_s
+                                            : g.domains.join(u", "_s)),
+                    {{u"account"_s, c.account},
+                     {u"address"_s, address},
+                     {u"grant"_s, u"domains"_s},
+                     {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
+            }
+        }
         if (c.section == Change::Section::AccountLimit) {
             std::optional<qint64> cap;
             qint64 fallback = 0;
