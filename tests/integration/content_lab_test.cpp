@@ -300,7 +300,11 @@ TEST_F(Content, TheArchiveForgetsCopiesOlderThanItsRetention)
         f.write(text);
         f.close();
         EXPECT_EQ(run(u"doveadm"_s, {u"-c"_s, conf, u"reload"_s}).exitCode, 0);
-        QThread::msleep(500);
+        // Dovecot's reload restarts its auth service: Postfix's smtpd processes would answer
+        // their next AUTH with 454 (connection to the auth server lost). New ones reconnect.
+        EXPECT_EQ(
+            run(u"postfix"_s, {u"-c"_s, labValue("LAB_POSTFIX_CONFIG"), u"reload"_s}).exitCode, 0);
+        QThread::msleep(1000);
     };
     configure(QByteArray(original).replace("autoexpunge = 7d", "autoexpunge = 4s"));
     setAccountContent(u"carol"_s,
