@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ContentWords</name>
+    <message>
+        <source>Write the extension without the dot: %1</source>
+        <translation>Write the extension without the dot: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file extension: letters and digits only, like pdf or docx.</source>
+        <translation>&quot;%1&quot; is not a file extension: letters and digits only, like pdf or docx.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 is already in the list.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italian</translation>
+    </message>
+    <message>
+        <source>Off: every attachment passes</source>
+        <translation>Off: every attachment passes</translation>
+    </message>
+    <message>
+        <source>Allow-list: only the listed extensions pass</source>
+        <translation>Allow-list: only the listed extensions pass</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Allow-list: %1</source>
+        <translation>Allow-list: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Archive mailbox on the relay</source>
+        <translation>Archive mailbox on the relay</translation>
+    </message>
+    <message>
+        <source>Another address</source>
+        <translation>Another address</translation>
+    </message>
+    <message>
+        <source>Mailbox %1</source>
+        <translation>Mailbox %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>To %1</translation>
+    </message>
+    <message>
+        <source>Follow the relay (%1)</source>
+        <translation>Follow the relay (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DialogPrompter</name>
     <message>
         <source>Unknown host key — %1</source>
@@ -368,6 +431,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>staffettad did not confirm the reload within 5 s; see its log.</source>
         <translation>staffettad did not confirm the reload within 5 s; see its log.</translation>
     </message>
+    <message>
+        <source>the content milter is not running: mail on the submission port is deferred until it starts, with the new policy.</source>
+        <translation>the content milter is not running: mail on the submission port is deferred until it starts, with the new policy.</translation>
+    </message>
+    <message>
+        <source>the content milter did not confirm the reload within 5 s; see its log.</source>
+        <translation>the content milter did not confirm the reload within 5 s; see its log.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::client</name>
@@ -676,6 +747,247 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::ContentScopesModel</name>
+    <message>
+        <source>Relay defaults</source>
+        <translation>Relay defaults</translation>
+    </message>
+    <message>
+        <source>%1 (relay)</source>
+        <translation>%1 (relay)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>BCC archive</source>
+        <translation>BCC archive</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::ContentView</name>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s refusals are written in:</source>
+        <translation>The relay&apos;s refusals are written in:</translation>
+    </message>
+    <message>
+        <source>Dangerous attachments</source>
+        <translation>Dangerous attachments</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Rule:</translation>
+    </message>
+    <message>
+        <source>This account has its own list of allowed extensions</source>
+        <translation>This account has its own list of allowed extensions</translation>
+    </message>
+    <message>
+        <source>Extension to allow, e.g. docx</source>
+        <translation>Extension to allow, e.g. docx</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Allow</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Notice of the refusal</source>
+        <translation>Notice of the refusal</translation>
+    </message>
+    <message>
+        <source>Italian:</source>
+        <translation>Italian:</translation>
+    </message>
+    <message>
+        <source>English:</source>
+        <translation>English:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <source>Use this wording</source>
+        <translation>Use this wording</translation>
+    </message>
+    <message>
+        <source>Default wording</source>
+        <translation>Default wording</translation>
+    </message>
+    <message>
+        <source>BCC archive</source>
+        <translation>BCC archive</translation>
+    </message>
+    <message>
+        <source>Copy of every accepted message:</source>
+        <translation>Copy of every accepted message:</translation>
+    </message>
+    <message>
+        <source>Policy not loaded</source>
+        <translation>Policy not loaded</translation>
+    </message>
+    <message>
+        <source>Relay defaults: every account without a value of its own follows them</source>
+        <translation>Relay defaults: every account without a value of its own follows them</translation>
+    </message>
+    <message>
+        <source>Relay defaults (read-only for your role)</source>
+        <translation>Relay defaults (read-only for your role)</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>Account %1 (read-only for your role)</source>
+        <translation>Account %1 (read-only for your role)</translation>
+    </message>
+    <message>
+        <source>The notice is the relay&apos;s; this account&apos;s customers read it in %1.</source>
+        <translation>The notice is the relay&apos;s; this account&apos;s customers read it in %1.</translation>
+    </message>
+    <message>
+        <source>What a sender reads when an attachment is refused (554 5.7.1): each line is a line of the reply, {filename} is the attachment&apos;s name. Plain ASCII: write e&apos; for è.</source>
+        <translation>What a sender reads when an attachment is refused (554 5.7.1): each line is a line of the reply, {filename} is the attachment&apos;s name. Plain ASCII: write e&apos; for è.</translation>
+    </message>
+    <message>
+        <source>A notice is 1 to 10 lines of at most 200 characters, in plain ASCII (write e&apos; for è).</source>
+        <translation>A notice is 1 to 10 lines of at most 200 characters, in plain ASCII (write e&apos; for è).</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Archive mailbox:</source>
+        <translation>Archive mailbox:</translation>
+    </message>
+    <message>
+        <source>archive@example.com</source>
+        <translation>archive@example.com</translation>
+    </message>
+    <message>
+        <source>Mailbox name on the relay, e.g. archivio</source>
+        <translation>Mailbox name on the relay, e.g. archivio</translation>
+    </message>
+    <message>
+        <source>The copies go to this address; how long they are kept is up to that mailbox. Copies never count against the quota.</source>
+        <translation>The copies go to this address; how long they are kept is up to that mailbox. Copies never count against the quota.</translation>
+    </message>
+    <message>
+        <source>No copies are made.</source>
+        <translation>No copies are made.</translation>
+    </message>
+    <message>
+        <source>Change the language of the refusals</source>
+        <translation>Change the language of the refusals</translation>
+    </message>
+    <message>
+        <source>Change the attachment rule</source>
+        <translation>Change the attachment rule</translation>
+    </message>
+    <message>
+        <source>Give %1 its own allowed extensions</source>
+        <translation>Give %1 its own allowed extensions</translation>
+    </message>
+    <message>
+        <source>%1 follows the relay&apos;s allowed extensions</source>
+        <translation>%1 follows the relay&apos;s allowed extensions</translation>
+    </message>
+    <message>
+        <source>Allow .%1</source>
+        <translation>Allow .%1</translation>
+    </message>
+    <message>
+        <source>Remove .%1</source>
+        <translation>Remove .%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n extension(s)</source>
+        <translation>
+            <numerusform>Remove %n extension</numerusform>
+            <numerusform>Remove %n extensions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the notice of the refusal</source>
+        <translation>Change the notice of the refusal</translation>
+    </message>
+    <message>
+        <source>Type the name of the archive mailbox.</source>
+        <translation>Type the name of the archive mailbox.</translation>
+    </message>
+    <message>
+        <source>Type the address the copies go to.</source>
+        <translation>Type the address the copies go to.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mailbox name: 1 to 64 lower-case letters, digits, dots, dashes or underscores.</source>
+        <translation>&quot;%1&quot; is not a mailbox name: 1 to 64 lower-case letters, digits, dots, dashes or underscores.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: write name@domain.</source>
+        <translation>&quot;%1&quot; is not an e-mail address: write name@domain.</translation>
+    </message>
+    <message>
+        <source>Change the BCC archive</source>
+        <translation>Change the BCC archive</translation>
+    </message>
+    <message>
+        <source>the archive mailbox %1 on the relay</source>
+        <translation>the archive mailbox %1 on the relay</translation>
+    </message>
+    <message>
+        <source>A copy of every message sent by the accounts that follow the relay&apos;s setting will go to %1.</source>
+        <translation>A copy of every message sent by the accounts that follow the relay&apos;s setting will go to %1.</translation>
+    </message>
+    <message>
+        <source>A copy of every message that %1 sends will go to %2.</source>
+        <translation>A copy of every message that %1 sends will go to %2.</translation>
+    </message>
+    <message>
+        <source>Turn on the BCC archive?</source>
+        <translation>Turn on the BCC archive?</translation>
+    </message>
+    <message>
+        <source>The owners of the mailboxes have been informed</source>
+        <translation>The owners of the mailboxes have been informed</translation>
+    </message>
+    <message>
+        <source>Turn on the archive</source>
+        <translation>Turn on the archive</translation>
+    </message>
+    <message>
+        <source>The archive mailbox keeps each copy 7 days, then deletes it by itself (Dovecot&apos;s setting on the relay, not changed here). Read it over POP3 with the mailbox&apos;s login.</source>
+        <translation>The archive mailbox keeps each copy 7 days, then deletes it by itself (Dovecot&apos;s setting on the relay, not changed here). Read it over POP3 with the mailbox&apos;s login.</translation>
+    </message>
+    <message>
+        <source>Before you turn it on, inform the people who use these mailboxes. Archiving the mail of a personal mailbox (name.surname@…) is processing of personal data under the GDPR: its owner must be told beforehand what is copied, why, where the copies go and how long they are kept (art. 13 GDPR). For employees, the rules on monitoring at work apply too (in Italy, art. 4 of the Workers&apos; Statute, law 300/1970). If in doubt, ask your data protection officer.</source>
+        <translation>Before you turn it on, inform the people who use these mailboxes. Archiving the mail of a personal mailbox (name.surname@…) is processing of personal data under the GDPR: its owner must be told beforehand what is copied, why, where the copies go and how long they are kept (art. 13 GDPR). For employees, the rules on monitoring at work apply too (in Italy, art. 4 of the Workers&apos; Statute, law 300/1970). If in doubt, ask your data protection officer.</translation>
+    </message>
+    <message>
+        <source>Copies in the archive mailbox on the relay are kept 7 days, then deleted.</source>
+        <translation>Copies in the archive mailbox on the relay are kept 7 days, then deleted.</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::DraftBar</name>
     <message>
         <source>Undo</source>
@@ -864,6 +1176,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Search IP, address or queue id on all relays</source>
         <translation>Search IP, address or queue id on all relays</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>ContentWords</name>
+    <message>
+        <source>Write the extension without the dot: %1</source>
+        <translation>Scrivi l&apos;estensione senza il punto: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file extension: letters and digits only, like pdf or docx.</source>
+        <translation>&quot;%1&quot; non è un&apos;estensione di file: solo lettere e cifre, come pdf o docx.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 è già nell&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglese</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <source>Off: every attachment passes</source>
+        <translation>Disattivato: passano tutti gli allegati</translation>
+    </message>
+    <message>
+        <source>Allow-list: only the listed extensions pass</source>
+        <translation>Elenco consentito: passano solo le estensioni dell&apos;elenco</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Disattivato</translation>
+    </message>
+    <message>
+        <source>Allow-list: %1</source>
+        <translation>Elenco consentito: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+    <message>
+        <source>Archive mailbox on the relay</source>
+        <translation>Casella d&apos;archivio sul relay</translation>
+    </message>
+    <message>
+        <source>Another address</source>
+        <translation>Un altro indirizzo</translation>
+    </message>
+    <message>
+        <source>Mailbox %1</source>
+        <translation>Casella %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>A %1</translation>
+    </message>
+    <message>
+        <source>Follow the relay (%1)</source>
+        <translation>Come il relay (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DialogPrompter</name>
     <message>
         <source>Unknown host key — %1</source>
@@ -368,6 +431,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>staffettad did not confirm the reload within 5 s; see its log.</source>
         <translation>staffettad non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
     </message>
+    <message>
+        <source>the content milter is not running: mail on the submission port is deferred until it starts, with the new policy.</source>
+        <translation>il milter dei contenuti non è in esecuzione: la posta sulla porta di invio è rimandata finché non si avvia, con la nuova policy.</translation>
+    </message>
+    <message>
+        <source>the content milter did not confirm the reload within 5 s; see its log.</source>
+        <translation>il milter dei contenuti non ha confermato il ricaricamento entro 5 s; vedi il suo log.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::client</name>
@@ -676,6 +747,247 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::ContentScopesModel</name>
+    <message>
+        <source>Relay defaults</source>
+        <translation>Valori predefiniti del relay</translation>
+    </message>
+    <message>
+        <source>%1 (relay)</source>
+        <translation>%1 (relay)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Allegati</translation>
+    </message>
+    <message>
+        <source>BCC archive</source>
+        <translation>Archivio in copia nascosta (BCC)</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::ContentView</name>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s refusals are written in:</source>
+        <translation>I rifiuti del relay sono scritti in:</translation>
+    </message>
+    <message>
+        <source>Dangerous attachments</source>
+        <translation>Allegati pericolosi</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Regola:</translation>
+    </message>
+    <message>
+        <source>This account has its own list of allowed extensions</source>
+        <translation>Questo account ha un proprio elenco di estensioni consentite</translation>
+    </message>
+    <message>
+        <source>Extension to allow, e.g. docx</source>
+        <translation>Estensione da consentire, per es. docx</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Consenti</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Notice of the refusal</source>
+        <translation>Avviso di rifiuto</translation>
+    </message>
+    <message>
+        <source>Italian:</source>
+        <translation>Italiano:</translation>
+    </message>
+    <message>
+        <source>English:</source>
+        <translation>Inglese:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Anteprima:</translation>
+    </message>
+    <message>
+        <source>Use this wording</source>
+        <translation>Usa questo testo</translation>
+    </message>
+    <message>
+        <source>Default wording</source>
+        <translation>Testo predefinito</translation>
+    </message>
+    <message>
+        <source>BCC archive</source>
+        <translation>Archivio in copia nascosta (BCC)</translation>
+    </message>
+    <message>
+        <source>Copy of every accepted message:</source>
+        <translation>Copia di ogni messaggio accettato:</translation>
+    </message>
+    <message>
+        <source>Policy not loaded</source>
+        <translation>Policy non caricata</translation>
+    </message>
+    <message>
+        <source>Relay defaults: every account without a value of its own follows them</source>
+        <translation>Valori predefiniti del relay: li segue ogni account che non ha un valore proprio</translation>
+    </message>
+    <message>
+        <source>Relay defaults (read-only for your role)</source>
+        <translation>Valori predefiniti del relay (sola lettura per il tuo ruolo)</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>Account %1 (read-only for your role)</source>
+        <translation>Account %1 (sola lettura per il tuo ruolo)</translation>
+    </message>
+    <message>
+        <source>The notice is the relay&apos;s; this account&apos;s customers read it in %1.</source>
+        <translation>L&apos;avviso è quello del relay; i clienti di questo account lo leggono in %1.</translation>
+    </message>
+    <message>
+        <source>What a sender reads when an attachment is refused (554 5.7.1): each line is a line of the reply, {filename} is the attachment&apos;s name. Plain ASCII: write e&apos; for è.</source>
+        <translation>Ciò che legge il mittente quando un allegato viene rifiutato (554 5.7.1): ogni riga è una riga della risposta, {filename} è il nome dell&apos;allegato. Solo ASCII: scrivi e&apos; per è.</translation>
+    </message>
+    <message>
+        <source>A notice is 1 to 10 lines of at most 200 characters, in plain ASCII (write e&apos; for è).</source>
+        <translation>Un avviso è di 1-10 righe di al massimo 200 caratteri, solo ASCII (scrivi e&apos; per è).</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Indirizzo:</translation>
+    </message>
+    <message>
+        <source>Archive mailbox:</source>
+        <translation>Casella d&apos;archivio:</translation>
+    </message>
+    <message>
+        <source>archive@example.com</source>
+        <translation>archivio@esempio.it</translation>
+    </message>
+    <message>
+        <source>Mailbox name on the relay, e.g. archivio</source>
+        <translation>Nome della casella sul relay, per es. archivio</translation>
+    </message>
+    <message>
+        <source>The copies go to this address; how long they are kept is up to that mailbox. Copies never count against the quota.</source>
+        <translation>Le copie vanno a questo indirizzo; per quanto tempo sono conservate dipende da quella casella. Le copie non contano mai nella quota.</translation>
+    </message>
+    <message>
+        <source>No copies are made.</source>
+        <translation>Non viene fatta alcuna copia.</translation>
+    </message>
+    <message>
+        <source>Change the language of the refusals</source>
+        <translation>Cambia la lingua dei rifiuti</translation>
+    </message>
+    <message>
+        <source>Change the attachment rule</source>
+        <translation>Cambia la regola sugli allegati</translation>
+    </message>
+    <message>
+        <source>Give %1 its own allowed extensions</source>
+        <translation>Dai a %1 un proprio elenco di estensioni consentite</translation>
+    </message>
+    <message>
+        <source>%1 follows the relay&apos;s allowed extensions</source>
+        <translation>Per %1 valgono le estensioni consentite del relay</translation>
+    </message>
+    <message>
+        <source>Allow .%1</source>
+        <translation>Consenti .%1</translation>
+    </message>
+    <message>
+        <source>Remove .%1</source>
+        <translation>Rimuovi .%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n extension(s)</source>
+        <translation>
+            <numerusform>Rimuovi %n estensione</numerusform>
+            <numerusform>Rimuovi %n estensioni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the notice of the refusal</source>
+        <translation>Cambia l&apos;avviso di rifiuto</translation>
+    </message>
+    <message>
+        <source>Type the name of the archive mailbox.</source>
+        <translation>Scrivi il nome della casella d&apos;archivio.</translation>
+    </message>
+    <message>
+        <source>Type the address the copies go to.</source>
+        <translation>Scrivi l&apos;indirizzo a cui vanno le copie.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mailbox name: 1 to 64 lower-case letters, digits, dots, dashes or underscores.</source>
+        <translation>&quot;%1&quot; non è un nome di casella: da 1 a 64 lettere minuscole, cifre, punti, trattini o trattini bassi.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: write name@domain.</source>
+        <translation>&quot;%1&quot; non è un indirizzo e-mail: scrivi nome@dominio.</translation>
+    </message>
+    <message>
+        <source>Change the BCC archive</source>
+        <translation>Cambia l&apos;archivio in copia nascosta</translation>
+    </message>
+    <message>
+        <source>the archive mailbox %1 on the relay</source>
+        <translation>la casella d&apos;archivio %1 sul relay</translation>
+    </message>
+    <message>
+        <source>A copy of every message sent by the accounts that follow the relay&apos;s setting will go to %1.</source>
+        <translation>Una copia di ogni messaggio inviato dagli account che seguono l&apos;impostazione del relay andrà a %1.</translation>
+    </message>
+    <message>
+        <source>A copy of every message that %1 sends will go to %2.</source>
+        <translation>Una copia di ogni messaggio inviato da %1 andrà a %2.</translation>
+    </message>
+    <message>
+        <source>Turn on the BCC archive?</source>
+        <translation>Attivare l&apos;archivio in copia nascosta (BCC)?</translation>
+    </message>
+    <message>
+        <source>The owners of the mailboxes have been informed</source>
+        <translation>I titolari delle caselle sono stati informati</translation>
+    </message>
+    <message>
+        <source>Turn on the archive</source>
+        <translation>Attiva l&apos;archivio</translation>
+    </message>
+    <message>
+        <source>The archive mailbox keeps each copy 7 days, then deletes it by itself (Dovecot&apos;s setting on the relay, not changed here). Read it over POP3 with the mailbox&apos;s login.</source>
+        <translation>La casella d&apos;archivio conserva ogni copia 7 giorni, poi la cancella da sé (impostazione di Dovecot sul relay, non modificabile qui). Si legge via POP3 con le credenziali della casella.</translation>
+    </message>
+    <message>
+        <source>Before you turn it on, inform the people who use these mailboxes. Archiving the mail of a personal mailbox (name.surname@…) is processing of personal data under the GDPR: its owner must be told beforehand what is copied, why, where the copies go and how long they are kept (art. 13 GDPR). For employees, the rules on monitoring at work apply too (in Italy, art. 4 of the Workers&apos; Statute, law 300/1970). If in doubt, ask your data protection officer.</source>
+        <translation>Prima di attivarlo, informa le persone che usano queste caselle. Archiviare la posta di una casella personale (nome.cognome@…) è un trattamento di dati personali ai sensi del GDPR: il titolare della casella deve essere informato prima di che cosa viene copiato, perché, dove vanno le copie e per quanto tempo sono conservate (art. 13 GDPR). Per i dipendenti valgono anche le regole sui controlli a distanza (art. 4 dello Statuto dei lavoratori, legge 300/1970). Nel dubbio, chiedi al tuo responsabile della protezione dei dati (DPO).</translation>
+    </message>
+    <message>
+        <source>Copies in the archive mailbox on the relay are kept 7 days, then deleted.</source>
+        <translation>Le copie nella casella d&apos;archivio sul relay sono conservate 7 giorni, poi cancellate.</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::DraftBar</name>
     <message>
         <source>Undo</source>
@@ -864,6 +1176,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Search IP, address or queue id on all relays</source>
         <translation>Cerca IP, indirizzo o ID di coda su tutti i relay</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenuti</translation>
     </message>
 </context>
 <context>

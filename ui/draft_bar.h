@@ -10,9 +10,9 @@ namespace staffetta::ui {
 
 class PolicyEditor;
 
-// The draft's controls, shown on top of the Senders and Limits views: undo, redo, discard,
-// review and apply, reload; the revision and pending changes; a busy indicator while the
-// relay works.
+// The draft's controls, shown on top of the Senders, Limits and Content views: undo, redo,
+// discard, review and apply, reload; the revision and pending changes; a busy indicator while
+// the relay works.
 class DraftBar : public QWidget
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "bans_view.h"
+#include "content_view.h"
 #include "fleet_model.h"
 #include "language.h"
 #include "limits_view.h"
@@ -53,9 +54,10 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_policyEditor(new PolicyEditor(this, this))
     , m_senders(new SendersView(*m_policyEditor, this))
     , m_limits(new LimitsView(*m_policyEditor, this))
+    , m_content(new ContentView(*m_policyEditor, this))
     , m_queue(new QueueView(this))
     , m_bans(new BansView(this))
-    , m_relayViews{m_overview, m_queue, m_bans}
+    , m_relayViews{m_overview, m_content, m_queue, m_bans}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_refreshTimer(new QTimer(this))
@@ -70,6 +72,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_overview, QString());
     m_views->addTab(m_senders, QString());
     m_views->addTab(m_limits, QString());
+    m_views->addTab(m_content, QString());
     m_views->addTab(m_queue, QString());
     m_views->addTab(m_bans, QString());
     const auto showStatus = [this](const QString &message) {
@@ -221,6 +224,7 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_overview), tr("Overview"));
     m_views->setTabText(m_views->indexOf(m_senders), tr("Senders"));
     m_views->setTabText(m_views->indexOf(m_limits), tr("Limits"));
+    m_views->setTabText(m_views->indexOf(m_content), tr("Content"));
     m_views->setTabText(m_views->indexOf(m_queue), tr("Queue"));
     m_views->setTabText(m_views->indexOf(m_bans), tr("Bans"));
     m_searchDock->setWindowTitle(tr("Search"));
@@ -342,7 +346,8 @@ void MainWindow::refreshOnline()
             c->refresh();
     }
     // A colleague's change shows up by itself, unless there is a draft to protect.
-    if (m_views->currentWidget() == m_senders || m_views->currentWidget() == m_limits)
+    if (m_views->currentWidget() == m_senders || m_views->currentWidget() == m_limits ||
+        m_views->currentWidget() == m_content)
         m_policyEditor->reloadIfClean();
     m_limits->refreshUsage();
 }

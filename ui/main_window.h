@@ -26,6 +26,7 @@ struct RelayProfile;
 namespace staffetta::ui {
 
 class BansView;
+class ContentView;
 class FleetModel;
 class QueueView;
 class SearchPanel;
@@ -55,6 +56,7 @@ public:
     QTabWidget *views() const { return m_views; }
     SendersView *senders() const { return m_senders; }
     LimitsView *limits() const { return m_limits; }
+    ContentView *content() const { return m_content; }
     QueueView *queue() const { return m_queue; }
     BansView *bans() const { return m_bans; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
@@ -99,6 +101,7 @@ private:
     PolicyEditor *m_policyEditor;
     SendersView *m_senders;
     LimitsView *m_limits;
+    ContentView *m_content;
     QueueView *m_queue;
     BansView *m_bans;
     QList<RelayView *> m_relayViews; // each shows the selected relay

@@ -13,8 +13,8 @@ class QWidget;
 namespace staffetta::ui {
 
 // The selected relay's policy as a draft: the revision it is based on, the edited copy, and
-// undo/redo. The Senders and Limits views edit the same draft; nothing reaches the relay
-// until apply(), which shows the diff, applies with the base revision, and on a conflict
+// undo/redo. The Senders, Limits and Content views edit the same draft; nothing reaches the
+// relay until apply(), which shows the diff, applies with the base revision, and on a conflict
 // shows the colleague's change beside this one (merge or reload).
 // Everything is asynchronous; results of a superseded request are dropped.
 class RelayCall;

@@ -316,7 +316,9 @@ sfsistat onEom(SMFICTX *ctx)
     if (!s->login.isEmpty()) {
         QuotaRequest r;
         r.kind = QuotaRequest::Kind::Commit;
-        r.queueId = s->queueId;
+        // Without a queue id staffettad cannot find the held message: it charges every
+        // recipient (the safe side) and the hold expires.
+        r.queueId = s->queueId.isEmpty() ? QByteArrayLiteral("-") : s->queueId;
         r.login = s->login;
         r.recipients = s->recipients;
         const auto answer = s->channel.call(r);

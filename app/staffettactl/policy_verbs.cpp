@@ -214,6 +214,25 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
                      {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
             }
         }
+        // Copies of its accounts' mail go only where the partner may send from: an archive
+        // address outside its domains would hand its customers' mail to anyone.
+        if (c.section == Change::Section::AccountContent && c.field == u"bcc"_s &&
+            c.after.toObject().value(u"mode"_s).toString() == u"address"_s) {
+            const QString address = c.after.toObject().value(u"address"_s).toString();
+            if (!g.coversDomain(address.section(u'@', 1))) {
+                return Error(
+                    ErrorCode::PermissionDenied,
+                    u"%1 (partner) may not archive %2's mail to %3: its domains are %4"_s.arg(
+                        ctx.caller.user, c.account, address,
+                        g.domains.isEmpty() ? u"none (ask the admin for a [grants] domains "
+                                              u"entry)"_s
+                                            : g.domains.join(u", "_s)),
+                    {{u"account"_s, c.account},
+                     {u"address"_s, address},
+                     {u"grant"_s, u"domains"_s},
+                     {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
+            }
+        }
         if (c.section == Change::Section::AccountLimit) {
             std::optional<qint64> cap;
             qint64 fallback = 0;
@@ -248,6 +267,28 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
                               {u"grant"_s, cap ? grantKey : grant}});
             }
         }
+    }
+    return std::nullopt;
+}
+
+// What the relay itself must provide for a change: a BCC to an archive mailbox needs the
+// relay's [archive] domain (Dovecot's LMTP), else every message would be tempfailed.
+std::optional<Error> checkRelaySupports(const Context &ctx, const QList<Change> &changes)
+{
+    if (!ctx.config.archiveDomain.isEmpty())
+        return std::nullopt;
+    for (const Change &c : changes) {
+        const bool bcc = (c.section == Change::Section::Content ||
+                          c.section == Change::Section::AccountContent) &&
+                         c.field == u"bcc"_s;
+        if (!bcc || c.after.toObject().value(u"mode"_s).toString() != u"mailbox"_s)
+            continue;
+        const QString path = c.path() + u".mailbox"_s;
+        const QString reason = u"this relay has no archive mailboxes: set [archive] domain in "
+                               u"staffetta.conf first, or use mode \"address\""_s;
+        return Error(
+            ErrorCode::InvalidPolicy, path + u": "_s + reason,
+            {{u"errors"_s, QJsonArray{QJsonObject{{u"path"_s, path}, {u"reason"_s, reason}}}}});
     }
     return std::nullopt;
 }
@@ -317,6 +358,8 @@ Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base
 
     const Policy merged = mergeVisible(ctx.access, cur.policy, next);
     const QList<Change> changes = policy::diff(cur.policy, merged);
+    if (auto refused = checkRelaySupports(ctx, changes))
+        return *refused;
     if (!ctx.access.can(Permission::EditPolicy)) {
         const policy::Reach reach = policy::reach(changes);
         QStringList outside;
@@ -564,33 +607,49 @@ std::optional<Error> require(const Context &ctx, Permission permission, const QS
 
 void waitForReload(const Config &config, api::ApplyResult &result)
 {
-    const QString marker = QDir(config.stateDir).filePath(u"staffettad.loaded"_s);
     result.reloadPending = false;
     result.reloaded = false;
     const auto notReloaded = [&result](const QString &code) {
         result.reloadCode = code;
         result.reloadMessage = api::reasonEnglish(code);
     };
-    bool nudged = false;
-    for (int waited = 0; waited <= 5000; waited += 50) {
-        QFile f(marker);
-        const QJsonObject m = f.open(QIODevice::ReadOnly)
-                                  ? QJsonDocument::fromJson(f.readAll()).object()
-                                  : QJsonObject();
-        if (m.value(u"sha256"_s).toString() == result.sha256) {
-            result.reloaded = true;
-            return;
+    // staffettad (nudged with SIGHUP once after a second), then the content milter where it
+    // is wired (it reloads when the file changes; SIGHUP would stop it: libmilter's rule).
+    struct Daemon
+    {
+        QString marker;
+        bool nudge;
+        QString notRunning, timeout;
+    };
+    QList<Daemon> daemons{
+        {u"staffettad.loaded"_s, true, u"staffettad_not_running"_s, u"reload_timeout"_s}};
+    if (config.quotaCommitAtMilter)
+        daemons.append({u"staffetta-milter.loaded"_s, false, u"milter_not_running"_s,
+                        u"milter_reload_timeout"_s});
+    int waited = 0;
+    for (const Daemon &d : daemons) {
+        const QString marker = QDir(config.stateDir).filePath(d.marker);
+        bool nudged = false;
+        for (;; waited += 50) {
+            QFile f(marker);
+            const QJsonObject m = f.open(QIODevice::ReadOnly)
+                                      ? QJsonDocument::fromJson(f.readAll()).object()
+                                      : QJsonObject();
+            if (m.value(u"sha256"_s).toString() == result.sha256)
+                break;
+            const pid_t pid = pid_t(m.value(u"pid"_s).toInteger());
+            if (pid <= 0 || ::kill(pid, 0) != 0)
+                return notReloaded(d.notRunning);
+            if (waited > 5000)
+                return notReloaded(d.timeout);
+            if (d.nudge && waited >= 1000 && !nudged) {
+                ::kill(pid, SIGHUP);
+                nudged = true;
+            }
+            QThread::msleep(50);
         }
-        const pid_t pid = pid_t(m.value(u"pid"_s).toInteger());
-        if (pid <= 0 || ::kill(pid, 0) != 0)
-            return notReloaded(u"staffettad_not_running"_s);
-        if (waited >= 1000 && !nudged) {
-            ::kill(pid, SIGHUP);
-            nudged = true;
-        }
-        QThread::msleep(50);
     }
-    notReloaded(u"reload_timeout"_s);
+    result.reloaded = true;
 }
 
 namespace {

@@ -12,7 +12,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const std::array<std::pair<QLatin1StringView, const char *>, 7> reasons{{
+const std::array<std::pair<QLatin1StringView, const char *>, 9> reasons{{
     {"already_held"_L1, QT_TRANSLATE_NOOP("staffetta::api", "already on hold")},
     {"not_held"_L1, QT_TRANSLATE_NOOP("staffetta::api", "not on hold")},
     {"not_deferred"_L1,
@@ -25,6 +25,13 @@ const std::array<std::pair<QLatin1StringView, const char *>, 7> reasons{{
     {"reload_timeout"_L1,
      QT_TRANSLATE_NOOP("staffetta::api",
                        "staffettad did not confirm the reload within 5 s; see its log.")},
+    {"milter_not_running"_L1,
+     QT_TRANSLATE_NOOP("staffetta::api",
+                       "the content milter is not running: mail on the submission port is "
+                       "deferred until it starts, with the new policy.")},
+    {"milter_reload_timeout"_L1,
+     QT_TRANSLATE_NOOP("staffetta::api",
+                       "the content milter did not confirm the reload within 5 s; see its log.")},
 }};
 
 } // namespace

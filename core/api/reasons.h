@@ -7,7 +7,8 @@
 // sentences are marked for translation (context "staffetta::api") and the console
 // translates the same text (client::reasonText): one table, two languages.
 //   already_held, not_held, not_deferred, not_in_queue, left_queue  (queue actions)
-//   staffettad_not_running, reload_timeout                          (a policy write)
+//   staffettad_not_running, reload_timeout,
+//   milter_not_running, milter_reload_timeout                       (a policy write)
 namespace staffetta::api {
 
 // The English sentence of a code; empty for a code this build does not know.

@@ -96,6 +96,12 @@ QByteArray mimeType(GMimeObject *object)
     return result;
 }
 
+bool isSignature(const QByteArray &type)
+{
+    return type == "application/pkcs7-signature" || type == "application/x-pkcs7-signature" ||
+           type == "application/pgp-signature";
+}
+
 class Walk
 {
 public:
@@ -117,7 +123,16 @@ public:
             for (int i = 0; i < count; ++i) {
                 const QString number = QString::number(i + 1);
                 const QString child = path.isEmpty() ? number : path + u'.' + number;
-                if (auto e = visit(g_mime_multipart_get_part(multipart, i), child, depth + 1))
+                GMimeObject *part = g_mime_multipart_get_part(multipart, i);
+                // A signed message's signature (S/MIME smime.p7s, OpenPGP signature.asc) is how
+                // the message is signed, not a document of its own: under an allow-list every
+                // signed message would be refused. The signed content is walked as usual.
+                if (GMIME_IS_MULTIPART_SIGNED(object) && i == GMIME_MULTIPART_SIGNED_SIGNATURE &&
+                    isSignature(mimeType(part))) {
+                    ++m_parts;
+                    continue;
+                }
+                if (auto e = visit(part, child, depth + 1))
                     return e;
             }
             return std::nullopt;

@@ -11,7 +11,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -38,6 +41,22 @@ template<typename T> T *waitForWidget(const QString &name, int ms = 20000)
         },
         ms);
     return found;
+}
+
+// A list widget's rows, as shown.
+inline QStringList items(const QListWidget *list)
+{
+    QStringList out;
+    for (int i = 0; i < list->count(); ++i)
+        out.append(list->item(i)->text());
+    return out;
+}
+
+// A list of strings as a policy change's line writes it (["pdf","txt"]).
+inline QString jsonList(const QStringList &list)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
 class ScriptedPrompter : public ui::Prompter

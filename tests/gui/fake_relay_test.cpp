@@ -2,6 +2,7 @@
 // what a relay says. What the relay itself does is tested against the lab (the other files).
 #include "bans_view.h"
 #include "client/texts.h"
+#include "content_view.h"
 #include "fleet_model.h"
 #include "limits_view.h"
 #include "main_window.h"
@@ -14,9 +15,12 @@
 #include "console_fixture.h"
 #include "fake_relay.h"
 
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -24,6 +28,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace staffetta;
 using namespace staffetta::test;
@@ -176,6 +181,20 @@ TEST_F(FakeConsole, ASizeAbove2GiBStaysWhenAnotherDefaultIsEdited)
     ASSERT_EQ(editor->changes().size(), 1);
     EXPECT_TRUE(editor->changes()[0].text().contains(u"daily_quota"_s))
         << editor->changes()[0].text().toStdString();
+}
+
+// The window closes with an unapplied draft: the undo stack, cleared as the editor goes, told
+// the draft bars, which read the editor's draft already destroyed (std::bad_alloc at exit).
+TEST_F(FakeConsole, TheWindowClosesWithAnUnappliedDraft)
+{
+    connectRelay();
+    ui::PolicyEditor *editor = window->policyEditor();
+    ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }));
+    editor->edit(u"Change the relay defaults"_s,
+                 [](policy::Policy &p) { p.limits.dailyQuota = 42; });
+    ASSERT_TRUE(editor->hasChanges());
+    window.reset();
+    SUCCEED();
 }
 
 // A search hit keeps its relay's id, not a pointer: once the relay is removed, a double-click
@@ -434,4 +453,244 @@ TEST(FakeFleet, AnAnswerOfThePreviouslySelectedRelayIsDropped)
     EXPECT_EQ(bans->model()->rowCount(), 0);
     waitUntil([] { return false; }, 500); // the late answer has arrived by now
     EXPECT_EQ(bans->model()->rowCount(), 0) << "the first relay's bans shown for the second";
+}
+
+namespace {
+
+// The Content view of a connected fake relay, its policy loaded.
+class FakeContent : public FakeConsole
+{
+protected:
+    ui::ContentView *openContent(const QString &scope = {})
+    {
+        connectRelay();
+        editor = window->policyEditor();
+        if (!waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }))
+            return nullptr;
+        window->views()->setCurrentWidget(window->content());
+        window->content()->selectScope(scope);
+        return window->content();
+    }
+    template<typename T> T *child(const QString &name)
+    {
+        auto *w = window->content()->findChild<T *>(name);
+        EXPECT_NE(w, nullptr) << name.toStdString();
+        return w;
+    }
+    QStringList changeLines() const
+    {
+        QStringList out;
+        for (const policy::Change &c : editor->changes())
+            out.append(client::changeText(c));
+        return out;
+    }
+    // As a person picks an item (a program's setCurrentIndex is not an edit).
+    static void choose(QComboBox *box, int index)
+    {
+        box->setCurrentIndex(index);
+        emit box->activated(index);
+    }
+    static void choose(QComboBox *box, policy::BccMode mode)
+    {
+        choose(box, box->findData(int(mode)));
+    }
+    ui::PolicyEditor *editor = nullptr;
+};
+
+} // namespace
+
+// The relay's allow-list: validated as typed by the policy's own rules, edited in the draft
+// (one change line each, undoable); the notice's preview is the SMTP reply in both languages.
+TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
+{
+    ASSERT_NE(openContent(), nullptr);
+    auto *list = child<QListWidget>(u"allowedList"_s);
+    auto *edit = child<QLineEdit>(u"allowedNew"_s);
+    auto *add = child<QPushButton>(u"allowedAdd"_s);
+    auto *remove = child<QPushButton>(u"allowedRemove"_s);
+    auto *error = child<QLabel>(u"allowedError"_s);
+    ASSERT_TRUE(list && edit && add && remove && error);
+    const QStringList defaults = policy::ContentRules::defaultAllowedExtensions();
+    EXPECT_EQ(items(list), defaults);
+    ASSERT_TRUE(edit->isEnabled());
+
+    edit->setText(u".zip"_s);
+    EXPECT_FALSE(add->isEnabled());
+    EXPECT_EQ(error->text(), u"Write the extension without the dot: zip"_s);
+    edit->setText(u"z-ip"_s);
+    EXPECT_FALSE(add->isEnabled());
+    EXPECT_EQ(error->text(),
+              u"\"z-ip\" is not a file extension: letters and digits only, like pdf or docx."_s);
+    edit->setText(u"PDF"_s);
+    EXPECT_FALSE(add->isEnabled());
+    EXPECT_EQ(error->text(), u"pdf is already in the list."_s);
+    edit->setText(u"ZIP"_s);
+    EXPECT_TRUE(error->text().isEmpty()) << error->text().toStdString();
+    ASSERT_TRUE(add->isEnabled());
+    add->click();
+    EXPECT_TRUE(edit->text().isEmpty());
+    EXPECT_EQ(items(list), defaults + QStringList{u"zip"_s});
+    EXPECT_EQ(changeLines(), QStringList{u"~ content.attachments.allowed: %1 → %2"_s.arg(
+                                 jsonList(defaults), jsonList(defaults + QStringList{u"zip"_s}))});
+
+    list->findItems(u"pdf"_s, Qt::MatchExactly).value(0)->setSelected(true);
+    ASSERT_TRUE(remove->isEnabled());
+    remove->click();
+    QStringList expected = defaults;
+    expected.removeAll(u"pdf"_s);
+    expected.append(u"zip"_s);
+    EXPECT_EQ(items(list), expected);
+    EXPECT_EQ(changeLines(), QStringList{u"~ content.attachments.allowed: %1 → %2"_s.arg(
+                                 jsonList(defaults), jsonList(expected))});
+    editor->undoStack()->undo();
+    editor->undoStack()->undo();
+    EXPECT_TRUE(editor->changes().isEmpty());
+    EXPECT_EQ(items(list), defaults);
+
+    // The customers' notice as the relay will send it, in both languages.
+    EXPECT_EQ(child<QLabel>(u"previewIt"_s)->text(),
+              u"554-5.7.1 L'allegato \"esempio.zip\" ha violato la politica di sicurezza della "
+              u"vostra azienda.\n554 5.7.1 La spedizione e' stata bloccata. Per ulteriori "
+              u"informazioni, contattare l'Amministratore IT"_s);
+    EXPECT_EQ(child<QLabel>(u"previewEn"_s)->text(),
+              u"554-5.7.1 The attachment \"esempio.zip\" violated your company's security "
+              u"policy.\n554 5.7.1 The message has been blocked. For more information, contact "
+              u"your IT Administrator"_s);
+    auto *english = child<QPlainTextEdit>(u"noticeEn"_s);
+    auto *setNotices = child<QPushButton>(u"noticeSet"_s);
+    auto *noticeError = child<QLabel>(u"noticeError"_s);
+    ASSERT_TRUE(english && setNotices && noticeError);
+    EXPECT_FALSE(setNotices->isEnabled());
+    english->setPlainText(u"Refused: {filename} è vietato"_s);
+    EXPECT_FALSE(setNotices->isEnabled());
+    EXPECT_FALSE(noticeError->text().isEmpty());
+    english->setPlainText(u"Refused: {filename}"_s);
+    EXPECT_TRUE(noticeError->text().isEmpty()) << noticeError->text().toStdString();
+    EXPECT_EQ(child<QLabel>(u"previewEn"_s)->text(), u"554 5.7.1 Refused: esempio.zip"_s);
+    ASSERT_TRUE(setNotices->isEnabled());
+    setNotices->click();
+    ASSERT_EQ(editor->changes().size(), 1);
+    EXPECT_EQ(editor->changes()[0].path(), u"content.attachments.notice.en"_s);
+    EXPECT_EQ(editor->draft().content.noticeEnglish, u"Refused: {filename}"_s);
+    editor->discard();
+
+    // An account follows the relay's list until it has its own, which starts as a copy.
+    window->content()->selectScope(u"alice"_s);
+    auto *own = child<QCheckBox>(u"allowedOwn"_s);
+    ASSERT_NE(own, nullptr);
+    EXPECT_FALSE(own->isChecked());
+    EXPECT_FALSE(edit->isEnabled());
+    own->click();
+    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.attachments.allowed: %1"_s.arg(
+                                 jsonList(defaults))});
+    EXPECT_TRUE(edit->isEnabled());
+    edit->setText(u"docx"_s);
+    add->click();
+    EXPECT_EQ(editor->draft().allowedExtensions(editor->draft().account(u"alice"_s)),
+              defaults + QStringList{u"docx"_s});
+    EXPECT_EQ(editor->draft().content.allowedExtensions, defaults);
+}
+
+// Turning a BCC archive on (an account's or the relay's) warns that the mailboxes' owners must
+// be informed and needs an explicit confirmation; cancelled, the draft is unchanged.
+TEST_F(FakeContent, TurningOnTheBccArchiveAsksFirstAndCancelLeavesTheDraftUnchanged)
+{
+    ASSERT_NE(openContent(u"alice"_s), nullptr);
+    auto *mode = child<QComboBox>(u"bccMode"_s);
+    auto *target = child<QLineEdit>(u"bccTarget"_s);
+    auto *error = child<QLabel>(u"bccError"_s);
+    ASSERT_TRUE(mode && target && error);
+    EXPECT_EQ(mode->currentIndex(), 0); // follows the relay: off
+    EXPECT_EQ(mode->currentText(), u"Follow the relay (Off)"_s);
+
+    choose(mode, policy::BccMode::Address);
+    EXPECT_EQ(error->text(), u"Type the address the copies go to."_s);
+    ASSERT_TRUE(target->isEnabled());
+    target->setText(u"archive at example.net"_s);
+    emit target->editingFinished();
+    EXPECT_EQ(error->text(),
+              u"\"archive at example.net\" is not an e-mail address: write name@domain."_s);
+    EXPECT_EQ(waitForWidget<QMessageBox>(u"bccConfirm"_s, 300), nullptr);
+    EXPECT_TRUE(editor->changes().isEmpty());
+
+    target->setText(u"archive@example.net"_s);
+    emit window->currentConnection()->changed(); // a periodic refresh keeps what is typed
+    EXPECT_EQ(target->text(), u"archive@example.net"_s);
+    emit target->editingFinished();
+    auto *box = waitForWidget<QMessageBox>(u"bccConfirm"_s);
+    ASSERT_NE(box, nullptr) << "no confirmation";
+    EXPECT_EQ(box->text(),
+              u"A copy of every message that alice sends will go to archive@example.net."_s);
+    EXPECT_TRUE(box->informativeText().contains(u"GDPR"_s));
+    auto *turnOn = box->findChild<QPushButton *>(u"bccTurnOn"_s);
+    ASSERT_NE(turnOn, nullptr);
+    EXPECT_FALSE(turnOn->isEnabled()) << "on before the owners were said to be informed";
+    box->button(QMessageBox::Cancel)->click();
+    EXPECT_TRUE(editor->changes().isEmpty());
+    EXPECT_EQ(mode->currentIndex(), 0);
+    EXPECT_TRUE(target->text().isEmpty()) << target->text().toStdString();
+
+    choose(mode, policy::BccMode::Address);
+    target->setText(u"archive@example.net"_s);
+    emit target->editingFinished();
+    box = waitForWidget<QMessageBox>(u"bccConfirm"_s);
+    ASSERT_NE(box, nullptr);
+    box->findChild<QCheckBox *>(u"bccInformed"_s)->click();
+    turnOn = box->findChild<QPushButton *>(u"bccTurnOn"_s);
+    ASSERT_TRUE(turnOn->isEnabled());
+    turnOn->click();
+    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.bcc: "
+                                         u"{\"address\":\"archive@example.net\",\"mode\":"
+                                         u"\"address\"}"_s});
+    // Turning it off again asks nothing.
+    choose(mode, policy::BccMode::Off);
+    EXPECT_EQ(waitForWidget<QMessageBox>(u"bccConfirm"_s, 300), nullptr);
+    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.bcc: {\"mode\":\"off\"}"_s});
+    editor->discard();
+
+    // The relay's archive: every account that follows it.
+    window->content()->selectScope({});
+    choose(mode, policy::BccMode::Mailbox);
+    // The retention is the relay's (Dovecot's), said, not edited.
+    EXPECT_TRUE(child<QLabel>(u"bccRetention"_s)->text().contains(u"7 days"_s));
+    target->setText(u"archivio"_s);
+    emit target->editingFinished();
+    box = waitForWidget<QMessageBox>(u"bccConfirm"_s);
+    ASSERT_NE(box, nullptr);
+    EXPECT_EQ(box->text(), u"A copy of every message sent by the accounts that follow the relay's "
+                           u"setting will go to the archive mailbox archivio on the relay."_s);
+    box->button(QMessageBox::Cancel)->click();
+    EXPECT_TRUE(editor->changes().isEmpty());
+    EXPECT_EQ(mode->currentData().toInt(), int(policy::BccMode::Off));
+}
+
+// A partner edits its accounts' content rules; the relay's defaults are shown read-only (the
+// relay would refuse a change anyway).
+TEST_F(FakeContent, APartnerSeesTheRelayDefaultsReadOnly)
+{
+    relay->setRole(Role::Partner, u"partner"_s);
+    policy::Policy p;
+    policy::Account bob;
+    bob.login = u"bob"_s;
+    p.accounts.append(bob);
+    setPolicy(p, {u"bob"_s});
+    ui::ContentView *view = openContent();
+    ASSERT_NE(view, nullptr);
+    EXPECT_EQ(view->model()->rowCount(), 2); // the relay's defaults and bob
+    EXPECT_EQ(child<QLabel>(u"scopeTitle"_s)->text(),
+              u"Relay defaults (read-only for your role)"_s);
+    const QStringList inputs{u"language"_s, u"attachmentMode"_s, u"bccMode"_s, u"allowedNew"_s};
+    for (const QString &name : inputs)
+        EXPECT_FALSE(child<QWidget>(name)->isEnabled()) << name.toStdString();
+    EXPECT_TRUE(child<QPlainTextEdit>(u"noticeIt"_s)->isReadOnly());
+    EXPECT_FALSE(child<QPushButton>(u"noticeSet"_s)->isEnabled());
+
+    view->selectScope(u"bob"_s);
+    EXPECT_EQ(child<QLabel>(u"scopeTitle"_s)->text(), u"Account bob"_s);
+    for (const QString &name : {u"language"_s, u"attachmentMode"_s, u"bccMode"_s})
+        EXPECT_TRUE(child<QWidget>(name)->isEnabled()) << name.toStdString();
+    EXPECT_TRUE(child<QCheckBox>(u"allowedOwn"_s)->isEnabled());
+    auto *bobLanguage = child<QComboBox>(u"language"_s);
+    choose(bobLanguage, bobLanguage->findData(int(policy::Language::English)));
+    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[bob].language: en"_s});
 }

@@ -2,6 +2,7 @@
 // with a review, confirmed by a fresh `policy get`; a moved revision brings the conflict dialog.
 #include "client/policy_client.h"
 #include "client/relay_client.h"
+#include "content_view.h"
 #include "fleet_model.h"
 #include "limits_view.h"
 #include "policy_editor.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QDir>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
@@ -32,14 +34,6 @@ client::RelayClient labClient()
 {
     return client::RelayClient(
         std::make_shared<transport::SshTransport>(labEndpoint(), transport::SshCredentials{}));
-}
-
-QStringList items(QListWidget *list)
-{
-    QStringList out;
-    for (int i = 0; i < list->count(); ++i)
-        out.append(list->item(i)->text());
-    return out;
 }
 
 class PolicyViews : public Console
@@ -88,9 +82,10 @@ protected:
         return out;
     }
 
-    void reviewAndApply(const QString &expectedLine)
+    // With the draft bar of `view` (the Senders view's by default).
+    void reviewAndApply(const QString &expectedLine, QWidget *view = nullptr)
     {
-        window->senders()->findChild<QToolButton *>(u"reviewApply"_s)->click();
+        (view ? view : window->senders())->findChild<QToolButton *>(u"reviewApply"_s)->click();
         auto *review = waitForWidget<QDialog>(u"applyReview"_s);
         ASSERT_NE(review, nullptr) << "no review dialog";
         EXPECT_TRUE(
@@ -174,6 +169,55 @@ TEST_F(PolicyViews, TheConflictDialogAppearsWhenTheRelaysRevisionMoved)
     EXPECT_TRUE(waitUntil([&] { return !editor->isBusy() && !editor->hasChanges(); }, 30000));
     EXPECT_TRUE(sendersOnRelay(u"carol"_s).contains(u"mine@carol-gui.example"_s));
     EXPECT_TRUE(sendersOnRelay(u"bob"_s).contains(u"theirs@bob-gui.example"_s));
+}
+
+// The Content view's allow-list is what the relay enforces: pdf removed there and applied, a
+// message with a .pdf attachment is refused at the end of data (the milter) with the customers'
+// notice naming the file, in the account's language (alice follows the relay: Italian).
+TEST_F(PolicyViews, AnExtensionRemovedInTheContentViewIsRefusedByTheRelay)
+{
+    ui::ContentView *view = window->content();
+    window->views()->setCurrentWidget(view);
+    view->selectScope({});
+    auto *list = view->findChild<QListWidget *>(u"allowedList"_s);
+    auto *remove = view->findChild<QPushButton *>(u"allowedRemove"_s);
+    ASSERT_TRUE(list && remove);
+    const QStringList before = original.policy.content.allowedExtensions;
+    ASSERT_TRUE(before.contains(u"pdf"_s)) << "the lab relay allows pdf by default";
+    list->findItems(u"pdf"_s, Qt::MatchExactly).value(0)->setSelected(true);
+    ASSERT_TRUE(remove->isEnabled());
+    remove->click();
+    QStringList after = before;
+    after.removeAll(u"pdf"_s);
+    const int base = editor->baseRevision();
+    reviewAndApply(
+        u"~ content.attachments.allowed: %1 → %2"_s.arg(jsonList(before), jsonList(after)), view);
+    ASSERT_TRUE(
+        waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
+    auto applied = await(client::policyGet(relay));
+    ASSERT_TRUE(applied.ok());
+    EXPECT_EQ(applied.value().policy.content.allowedExtensions, after);
+
+    QTemporaryDir files;
+    const QString pdf = QDir(files.path()).filePath(u"fattura.pdf"_s);
+    QFile f(pdf);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("%PDF-1.4\n%staffetta content view test\n");
+    f.close();
+    const Lab &lab = Lab::get();
+    const ProcessOutput out =
+        // bob: alice's day is spent by the quota test when the whole suite runs on one lab.
+        send({u"bob"_s,
+              u"bob@"_s + lab.value(u"LAB_LOCAL_DOMAIN"_s),
+              {u"content-view@"_s + lab.value(u"LAB_BLACKHOLE_DOMAIN"_s)},
+              {u"--attach-type"_s, u"application/pdf"_s, u"--attach"_s, u'@' + pdf},
+              {}});
+    const QString transcript = QString::fromUtf8(out.out);
+    EXPECT_TRUE(anyReplyStartsWith(out, u"554-5.7.1 L'allegato \"fattura.pdf\" ha violato la "
+                                        u"politica di sicurezza della vostra azienda."_s))
+        << transcript.toStdString();
+    EXPECT_TRUE(anyReplyStartsWith(out, u"554 5.7.1 La spedizione e' stata bloccata."_s))
+        << transcript.toStdString();
 }
 
 namespace {

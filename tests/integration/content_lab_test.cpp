@@ -285,3 +285,46 @@ TEST_F(Content, AStoppedMilterTempfailsAndTheRetryIsChargedOnce)
     // Charged once: the tempfailed attempt gave its reservation back.
     EXPECT_EQ(quotaUsed(u"bob"_s), before + 1);
 }
+
+// Dovecot forgets archived copies by itself (autoexpunge, checked when the mailbox is
+// accessed, LMTP deliveries included). The lab keeps them 7 days; for the test the same
+// setting is shortened to 4 seconds, then restored.
+TEST_F(Content, TheArchiveForgetsCopiesOlderThanItsRetention)
+{
+    const QString conf = labValue("LAB_DOVECOT_CONFIG");
+    const QByteArray original = readFile(conf);
+    ASSERT_TRUE(original.contains("autoexpunge = 7d"));
+    auto configure = [&](const QByteArray &text) {
+        QFile f(conf);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        EXPECT_EQ(run(u"doveadm"_s, {u"-c"_s, conf, u"reload"_s}).exitCode, 0);
+        // Dovecot's reload restarts its auth service: Postfix's smtpd processes would answer
+        // their next AUTH with 454 (connection to the auth server lost). New ones reconnect.
+        EXPECT_EQ(
+            run(u"postfix"_s, {u"-c"_s, labValue("LAB_POSTFIX_CONFIG"), u"reload"_s}).exitCode, 0);
+        QThread::msleep(1000);
+    };
+    configure(QByteArray(original).replace("autoexpunge = 7d", "autoexpunge = 4s"));
+    setAccountContent(u"carol"_s,
+                      {{u"bcc"_s, QJsonObject{{u"mode"_s, u"mailbox"_s},
+                                              {u"mailbox"_s, labValue("LAB_ARCHIVE_MAILBOX")}}}});
+    const QJsonObject old = submit(u"plain"_s, u"carol"_s, {blackhole(u"retention-old"_s)});
+    ASSERT_EQ(old.value(u"code"_s).toInt(), 250);
+    ASSERT_TRUE(waitFor(
+        [&] { return archived().join(u""_s).contains(old.value(u"message_id"_s).toString()); }));
+    QThread::sleep(5);
+    const QJsonObject fresh = submit(u"plain"_s, u"carol"_s, {blackhole(u"retention-new"_s)});
+    ASSERT_EQ(fresh.value(u"code"_s).toInt(), 250);
+    QString mailbox;
+    EXPECT_TRUE(waitFor(
+        [&] {
+            mailbox = archived().join(u"\n"_s);
+            return mailbox.contains(fresh.value(u"message_id"_s).toString());
+        },
+        3000));
+    EXPECT_FALSE(mailbox.contains(old.value(u"message_id"_s).toString()));
+    configure(original);
+    setAccountContent(u"carol"_s, {});
+}

@@ -245,6 +245,30 @@ TEST_F(PermsLab, APartnerCannotAuthorizeEveryDomainNorOthersDomains)
     EXPECT_TRUE(granted.ok()) << granted.error().message.toStdString();
 }
 
+// The BCC archive is a partner's to set for its accounts, within its domains: a copy of its
+// customers' mail to anywhere else is refused; the relay-wide setting is not its to touch.
+TEST_F(PermsLab, APartnersArchiveAddressStaysInItsDomains)
+{
+    auto outside = partnerAppliesToBob([](QJsonObject &bob) {
+        bob[u"content"_s] =
+            QJsonObject{{u"bcc"_s, QJsonObject{{u"mode"_s, u"address"_s},
+                                               {u"address"_s, u"drop@evil.example"_s}}}};
+    });
+    ASSERT_FALSE(outside.ok());
+    EXPECT_EQ(outside.error().code, ErrorCode::PermissionDenied)
+        << outside.error().message.toStdString();
+    EXPECT_EQ(outside.error().details.value(u"address"_s).toString(), u"drop@evil.example"_s);
+    auto own = partnerAppliesToBob([](QJsonObject &bob) {
+        bob[u"content"_s] =
+            QJsonObject{{u"bcc"_s, QJsonObject{{u"mode"_s, u"address"_s},
+                                               {u"address"_s, u"archive@bob.example"_s}}},
+                        {u"attachments"_s, QJsonObject{{u"mode"_s, u"off"_s}}}};
+    });
+    EXPECT_TRUE(own.ok()) << own.error().message.toStdString();
+    auto back = partnerAppliesToBob([](QJsonObject &bob) { bob.remove(u"content"_s); });
+    EXPECT_TRUE(back.ok()) << back.error().message.toStdString();
+}
+
 TEST_F(PermsLab, APartnersLimitsAreCappedByItsGrants)
 {
     auto quota = partnerAppliesToBob([](QJsonObject &bob) { bob[u"daily_quota"_s] = 10000000; });

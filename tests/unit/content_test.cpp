@@ -507,3 +507,29 @@ TEST(Content, FirstForbidden)
     EXPECT_FALSE(firstForbidden({}, Allowed));
     EXPECT_TRUE(firstForbidden({named(u"a.pdf"_s)}, {}));
 }
+
+TEST(Content, ASignedMessagesSignatureIsNoAttachmentButWhatIsSignedIs)
+{
+    for (const QByteArray &type :
+         {"application/pkcs7-signature"_ba, "application/pgp-signature"_ba}) {
+        const QByteArray signedBody =
+            multipart("mixed", "inner",
+                      {Text, file("application/pdf", "attachment; filename=\"fattura.pdf\"")});
+        const QByteArray m =
+            message(multipart("signed; protocol=\"" + type + "\"; micalg=sha-256", "sig",
+                              {signedBody, file(type + "; name=\"smime.p7s\"",
+                                                "attachment; filename=\"smime.p7s\"")}));
+        EXPECT_EQ(forbidden(m), u"(none)"_s) << type.constData();
+        const QByteArray withExe = message(multipart(
+            "signed; protocol=\"" + type + "\"; micalg=sha-256", "sig",
+            {multipart("mixed", "inner",
+                       {Text, file("application/octet-stream", "attachment; filename=\"x.exe\"")}),
+             file(type, "attachment; filename=\"smime.p7s\"")}));
+        EXPECT_EQ(forbidden(withExe), u"x.exe"_s) << type.constData();
+    }
+    // Outside a multipart/signed, a .p7s is an attachment like any other.
+    const QByteArray loose = message(
+        multipart("mixed", "b1",
+                  {Text, file("application/pkcs7-signature", "attachment; filename=\"a.p7s\"")}));
+    EXPECT_EQ(forbidden(loose), u"a.p7s"_s);
+}

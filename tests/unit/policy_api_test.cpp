@@ -266,6 +266,38 @@ TEST_F(PolicyApi, MalformedPolicyIsRefusedWithItsPathAndNothingChanges)
     EXPECT_EQ(liveBytes(), before);
 }
 
+// A BCC to an archive mailbox needs the relay's archive (Dovecot's LMTP, [archive] domain):
+// refused with its path on a relay without one; an address works anywhere.
+TEST_F(PolicyApi, AnArchiveMailboxNeedsTheRelaysArchive)
+{
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    auto withBcc = [&](const QJsonObject &bcc) {
+        return edited(got, [&](QJsonObject &p) {
+            QJsonArray accounts = p[u"accounts"_s].toArray();
+            QJsonObject a = accounts[1].toObject();
+            a[u"content"_s] = QJsonObject{{u"bcc"_s, bcc}};
+            accounts[1] = a;
+            p[u"accounts"_s] = accounts;
+        });
+    };
+    const QByteArray before = liveBytes();
+    auto r =
+        call({u"policy"_s, u"apply"_s},
+             {{u"base_revision"_s, 1},
+              {u"policy"_s, withBcc({{u"mode"_s, u"mailbox"_s}, {u"mailbox"_s, u"archivio"_s}})}});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::InvalidPolicy);
+    EXPECT_EQ(r.error().details[u"errors"_s][0][u"path"_s].toString(),
+              u"accounts[bob].content.bcc.mailbox"_s);
+    EXPECT_EQ(liveBytes(), before);
+    auto address =
+        call({u"policy"_s, u"apply"_s},
+             {{u"base_revision"_s, 1},
+              {u"policy"_s,
+               withBcc({{u"mode"_s, u"address"_s}, {u"address"_s, u"copies@archive.example"_s}})}});
+    EXPECT_TRUE(address.ok()) << address.error().message.toStdString();
+}
+
 TEST_F(PolicyApi, RolesAreEnforcedOnTheRelay)
 {
     const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
