@@ -328,3 +328,43 @@ TEST_F(Content, TheArchiveForgetsCopiesOlderThanItsRetention)
     configure(original);
     setAccountContent(u"carol"_s, {});
 }
+
+// The archive copy's recipient is added with NOTIFY=NEVER: an archive address that fails
+// never sends the customer a bounce (corrections: Postfix gives an smfi_addrcpt recipient the
+// default DSN notification).
+TEST_F(Content, AFailingArchiveAddressNeverBouncesToTheCustomer)
+{
+    const QString failing = u"archive@"_s + labValue("LAB_BOUNCE_DOMAIN");
+    ASSERT_FALSE(labValue("LAB_BOUNCE_DOMAIN").isEmpty());
+    setAccountContent(
+        u"carol"_s, {{u"bcc"_s, QJsonObject{{u"mode"_s, u"address"_s}, {u"address"_s, failing}}}});
+    const QJsonObject sent = submit(u"plain"_s, u"carol"_s, {blackhole(u"dsn-check"_s)});
+    ASSERT_EQ(sent.value(u"code"_s).toInt(), 250)
+        << sent.value(u"reply"_s).toString().toStdString();
+    // The queue id, from the sink's copy of the real recipient's message.
+    QString queueId;
+    const QByteArray log = [&] {
+        QByteArray text;
+        waitFor([&] {
+            text = readFile(labValue("LAB_MAIL_LOG"));
+            const QByteArray marker =
+                "message-id=" + sent.value(u"message_id"_s).toString().toUtf8();
+            const qsizetype at = text.indexOf(marker);
+            if (at < 0)
+                return false;
+            const qsizetype lineStart = text.lastIndexOf('\n', at) + 1;
+            const QList<QByteArray> words = text.mid(lineStart, at - lineStart).split(' ');
+            queueId = QString::fromUtf8(words.value(words.size() - 2)).remove(u':');
+            // Done with it (any notification is logged before it is removed).
+            return text.contains(queueId.toUtf8() + ": removed");
+        });
+        return text;
+    }();
+    ASSERT_FALSE(queueId.isEmpty());
+    EXPECT_TRUE(log.contains(queueId.toUtf8() + ": to=<" + failing.toUtf8() + ">"))
+        << "the archive copy was not even tried";
+    EXPECT_TRUE(log.contains("status=bounced")) << log.right(2000).toStdString();
+    EXPECT_FALSE(log.contains(queueId.toUtf8() + ": sender non-delivery notification"))
+        << log.right(2000).toStdString();
+    setAccountContent(u"carol"_s, {});
+}
