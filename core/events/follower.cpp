@@ -1,7 +1,10 @@
 #include "follower.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,6 +15,7 @@ namespace staffetta::events {
 namespace {
 // The first line of a log is shorter than this (Postfix's lines are at most a few kB).
 constexpr qint64 FirstLineBytes = 4096;
+constexpr qint64 ChunkBytes = 1 << 20;
 } // namespace
 
 Follower::Follower(QString path, Position start)
@@ -23,6 +27,8 @@ Follower::~Follower()
 {
     if (m_fd >= 0)
         ::close(m_fd);
+    if (m_oldFd >= 0)
+        ::close(m_oldFd);
 }
 
 QByteArray Follower::firstLineHash(int fd)
@@ -38,8 +44,9 @@ QByteArray Follower::firstLineHash(int fd)
     return QCryptographicHash::hash(head.left(end), QCryptographicHash::Sha256).toHex();
 }
 
-// Opens the file at the path; the stored position applies only when it is the same file
-// (inode and first line), else it is read from its start.
+// Opens the file at the path; the kept position applies only when it is the same file
+// (inode and first line), else what is left of the rotated file is read, then this one from
+// its start.
 bool Follower::openPath()
 {
     const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
@@ -48,54 +55,94 @@ bool Follower::openPath()
     struct stat st
     {};
     ::fstat(fd, &st);
-    const QByteArray hash = firstLineHash(fd);
-    if (quint64(st.st_ino) != m_pos.inode || hash != m_pos.firstLine || st.st_size < m_pos.offset) {
-        m_pos = Position{quint64(st.st_ino), 0, hash};
-    }
     m_fd = fd;
+    const bool same = quint64(st.st_ino) == m_pos.inode && firstLineHash(fd) == m_pos.firstLine &&
+                      st.st_size >= m_pos.offset;
+    if (!same && m_pos.offset > 0) {
+        m_pos.inode = quint64(st.st_ino); // the copy's lines are kept with this file's start
+        m_pending = true;
+    } else if (!same) {
+        m_pos = Position{quint64(st.st_ino), 0, {}};
+    }
     return true;
 }
 
-qint64 Follower::drain(const Batch &batch, int maxLines)
+qint64 Follower::drain(int fd, qint64 &offset, const Batch &batch, int maxLines,
+                       const std::function<Position(qint64)> &after)
 {
     qint64 total = 0;
-    QByteArray buffer;
     for (;;) {
-        if (m_pos.firstLine.isEmpty())
-            m_pos.firstLine = firstLineHash(m_fd);
-        QByteArray chunk(1 << 20, Qt::Uninitialized);
-        const ssize_t n = ::pread(m_fd, chunk.data(), size_t(chunk.size()), m_pos.offset);
+        QByteArray chunk(ChunkBytes, Qt::Uninitialized);
+        const ssize_t n = ::pread(fd, chunk.data(), size_t(chunk.size()), offset);
         if (n <= 0)
             return total;
         chunk.resize(n);
         QList<QByteArray> lines;
-        qint64 consumed = 0;
         qsizetype start = 0;
         for (qsizetype nl = chunk.indexOf('\n'); nl >= 0 && lines.size() < maxLines;
              nl = chunk.indexOf('\n', start)) {
             lines.append(chunk.mid(start, nl - start));
             start = nl + 1;
-            consumed = start;
         }
         if (lines.isEmpty())
             return total; // a line being written: wait for its end
-        Position after = m_pos;
-        after.offset += consumed;
-        if (!batch(lines, after)) {
+        if (!batch(lines, after(offset + start))) {
             m_failed = true;
             return total;
         }
-        m_pos = after;
+        offset += start;
         total += lines.size();
     }
+}
+
+qint64 Follower::readRotatedCopy(const Batch &batch, int maxLines)
+{
+    const QFileInfo log(m_path);
+    const QStringList names =
+        log.dir().entryList({log.fileName() + QLatin1Char('*')}, QDir::Files, QDir::Time);
+    for (const QString &name : names) {
+        const QString path = log.dir().filePath(name);
+        if (name == log.fileName())
+            continue;
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        struct stat st
+        {};
+        ::fstat(fd, &st);
+        if (st.st_size < m_pos.offset || firstLineHash(fd) != m_pos.firstLine) {
+            ::close(fd);
+            continue;
+        }
+        // Its lines are kept with the start of the file at the path: read from there next.
+        const Position start{m_pos.inode, 0, {}};
+        qint64 offset = m_pos.offset;
+        const qint64 read = drain(fd, offset, batch, maxLines, [&](qint64) { return start; });
+        ::close(fd);
+        return read;
+    }
+    return 0;
 }
 
 qint64 Follower::poll(const Batch &batch, int maxLines)
 {
     if (m_fd < 0 && !openPath())
         return 0;
+    m_failed = false;
     qint64 total = 0;
+    const auto current = [this](qint64 offset) {
+        Position p = m_pos;
+        p.offset = offset;
+        return p;
+    };
     for (;;) {
+        if (m_pending) {
+            total += readRotatedCopy(batch, maxLines);
+            if (m_failed)
+                return total;
+            m_pending = false;
+            m_pos = Position{m_pos.inode, 0, {}};
+        }
         struct stat open
         {
         }, atPath{};
@@ -104,18 +151,37 @@ qint64 Follower::poll(const Batch &batch, int maxLines)
                              atPath.st_ino != open.st_ino;
         // copytruncate: the file is shorter than what was read, or starts with another line.
         if (open.st_size < m_pos.offset ||
-            (m_pos.offset > 0 && firstLineHash(m_fd) != m_pos.firstLine))
-            m_pos = Position{quint64(open.st_ino), 0, {}};
+            (m_pos.offset > 0 && firstLineHash(m_fd) != m_pos.firstLine)) {
+            m_pending = true;
+            continue;
+        }
+        if (m_pos.firstLine.isEmpty())
+            m_pos.firstLine = firstLineHash(m_fd);
         // What the old file still has is read before the file that took its name.
-        m_failed = false;
-        total += drain(batch, maxLines);
-        if (!renamed || m_failed)
+        total += drain(m_fd, m_pos.offset, batch, maxLines, current);
+        if (m_failed)
             return total;
-        ::close(m_fd);
+        if (!renamed)
+            break;
+        if (m_oldFd >= 0)
+            ::close(m_oldFd);
+        m_oldFd = m_fd;
+        m_oldOffset = m_pos.offset;
+        m_oldUntil = QDateTime::currentMSecsSinceEpoch() + RenamedGraceMs;
         m_fd = -1;
+        m_pos = Position{};
         if (!openPath())
             return total;
     }
+    // A writer that has not reopened its log yet still writes to the renamed file.
+    if (m_oldFd >= 0) {
+        total += drain(m_oldFd, m_oldOffset, batch, maxLines, [this](qint64) { return m_pos; });
+        if (QDateTime::currentMSecsSinceEpoch() > m_oldUntil) {
+            ::close(m_oldFd);
+            m_oldFd = -1;
+        }
+    }
+    return total;
 }
 
 } // namespace staffetta::events

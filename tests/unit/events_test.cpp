@@ -82,8 +82,7 @@ TEST(EventParser, ReadsAMessageLifeAsTheLabRelayLogsIt)
     EXPECT_EQ(discarded.transport, u"discard"_s);
     EXPECT_EQ(discarded.status, u"sent"_s);
 
-    const Event removed =
-        parse("Dec 02 00:18:57 relay postfix/qmgr[15765]: 0346C546168: removed");
+    const Event removed = parse("Dec 02 00:18:57 relay postfix/qmgr[15765]: 0346C546168: removed");
     EXPECT_EQ(removed.kind, K::Removed);
 
     // Postfix 3.7's qmgr when the queue lifetime is over (not reached in the lab's time).
@@ -95,11 +94,11 @@ TEST(EventParser, ReadsAMessageLifeAsTheLabRelayLogsIt)
 
 TEST(EventParser, ReadsRefusalsOfPostfixAndStaffettad)
 {
-    const Event noqueue = parse(
-        "Dec 02 00:18:57 relay postfix/submission/smtpd[15768]: NOQUEUE: reject: RCPT from "
-        "localhost[127.0.0.1]: 553 5.7.1 <x@blackhole.example>: Recipient address rejected: "
-        "<carol@lab.test>: Sender address not authorized for account bob; "
-        "from=<carol@lab.test> to=<x@blackhole.example> proto=ESMTP helo=<vm>");
+    const Event noqueue =
+        parse("Dec 02 00:18:57 relay postfix/submission/smtpd[15768]: NOQUEUE: reject: RCPT from "
+              "localhost[127.0.0.1]: 553 5.7.1 <x@blackhole.example>: Recipient address rejected: "
+              "<carol@lab.test>: Sender address not authorized for account bob; "
+              "from=<carol@lab.test> to=<x@blackhole.example> proto=ESMTP helo=<vm>");
     EXPECT_EQ(noqueue.kind, K::Refusal);
     EXPECT_EQ(noqueue.source, u"postfix"_s);
     EXPECT_EQ(noqueue.reason, u"rcpt"_s);
@@ -137,10 +136,10 @@ TEST(EventParser, ASyslogTimeInTheFutureIsLastYears)
 {
     const Event e = parse("Dec 31 23:59:59 relay postfix/qmgr[1]: 0346C546168: removed");
     const QDateTime january(QDate(2027, 1, 1), QTime(0, 0, 5), Qt::LocalTime);
-    EXPECT_EQ(parsePostfixLine("Dec 31 23:59:59 relay postfix/qmgr[1]: 0346C546168: removed",
-                               january)
-                  .time,
-              QDateTime(QDate(2026, 12, 31), QTime(23, 59, 59), Qt::LocalTime).toSecsSinceEpoch());
+    EXPECT_EQ(
+        parsePostfixLine("Dec 31 23:59:59 relay postfix/qmgr[1]: 0346C546168: removed", january)
+            .time,
+        QDateTime(QDate(2026, 12, 31), QTime(23, 59, 59), Qt::LocalTime).toSecsSinceEpoch());
     EXPECT_EQ(e.time,
               QDateTime(QDate(2025, 12, 31), QTime(23, 59, 59), Qt::LocalTime).toSecsSinceEpoch());
 }
@@ -183,11 +182,13 @@ TEST(EventFollower, ReadsWholeLinesAcrossRenameAndCopytruncate)
     append(log, "new\n");
     EXPECT_EQ(readAll(f), (QList<QByteArray>{"late", "new"}));
 
-    // copytruncate, then more lines than were there before: read from the start again.
+    // copytruncate, then more lines than were there before: what the copy has that was not
+    // read yet, then the log from its start.
+    append(log, "copied, unread\n");
     ASSERT_TRUE(QFile::copy(log, log + u".2"_s));
     ASSERT_TRUE(QFile::resize(log, 0));
     append(log, "after truncate, a longer line\n");
-    EXPECT_EQ(readAll(f), (QList<QByteArray>{"after truncate, a longer line"}));
+    EXPECT_EQ(readAll(f), (QList<QByteArray>{"copied, unread", "after truncate, a longer line"}));
     EXPECT_TRUE(readAll(f).isEmpty());
 
     // A follower started at the kept position reads only what came after it.
@@ -197,6 +198,14 @@ TEST(EventFollower, ReadsWholeLinesAcrossRenameAndCopytruncate)
     // ... and one whose position names another file reads the file from its start.
     Follower other(log, Position{f.position().inode + 1, f.position().offset, {}});
     EXPECT_EQ(readAll(other).size(), 2);
+
+    // Rotated by rename while no follower ran: the rest of the renamed file, then the new one.
+    const Position stopped = resumed.position();
+    append(log, "before the rename\n");
+    ASSERT_TRUE(QFile::rename(log, log + u".3"_s));
+    append(log, "in the new file\n");
+    Follower restarted(log, stopped);
+    EXPECT_EQ(readAll(restarted), (QList<QByteArray>{"before the rename", "in the new file"}));
 }
 
 TEST(EventIndex, KeepsThePositionWithTheEventsAndPrunesOldMessages)
