@@ -68,7 +68,7 @@ bool Follower::openPath()
 }
 
 qint64 Follower::drain(int fd, qint64 &offset, const Batch &batch, int maxLines,
-                       const std::function<Position(qint64)> &after)
+                       const std::function<Position(qint64)> &after, QByteArray *firstLine)
 {
     qint64 total = 0;
     for (;;) {
@@ -86,6 +86,11 @@ qint64 Follower::drain(int fd, qint64 &offset, const Batch &batch, int maxLines,
         }
         if (lines.isEmpty())
             return total; // a line being written: wait for its end
+        // The first line's hash from the very bytes read (hashed apart, it could be a line
+        // still being written then).
+        if (firstLine && offset == 0)
+            *firstLine =
+                QCryptographicHash::hash(lines.front(), QCryptographicHash::Sha256).toHex();
         if (!batch(lines, after(offset + start))) {
             m_failed = true;
             return total;
@@ -155,10 +160,8 @@ qint64 Follower::poll(const Batch &batch, int maxLines)
             m_pending = true;
             continue;
         }
-        if (m_pos.firstLine.isEmpty())
-            m_pos.firstLine = firstLineHash(m_fd);
         // What the old file still has is read before the file that took its name.
-        total += drain(m_fd, m_pos.offset, batch, maxLines, current);
+        total += drain(m_fd, m_pos.offset, batch, maxLines, current, &m_pos.firstLine);
         if (m_failed)
             return total;
         if (!renamed)

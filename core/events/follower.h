@@ -46,9 +46,11 @@ public:
 
 private:
     bool openPath();
-    // Lines of `fd` from `offset`, each batch kept with the position `after()` gives.
+    // Lines of `fd` from `offset`, each batch kept with the position `after()` gives;
+    // `firstLine` (when given) gets the hash of the file's first line when it is read.
     qint64 drain(int fd, qint64 &offset, const Batch &batch, int maxLines,
-                 const std::function<Position(qint64 offset)> &after);
+                 const std::function<Position(qint64 offset)> &after,
+                 QByteArray *firstLine = nullptr);
     // The rest of a rotated copy of what was being read (by its first line), before the log
     // that replaced it is read from its start.
     qint64 readRotatedCopy(const Batch &batch, int maxLines);
