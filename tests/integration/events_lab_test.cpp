@@ -34,9 +34,14 @@ protected:
     // `staffettactl trace` as admin (on the relay host, as root).
     static api::TraceResult trace(const QJsonObject &request)
     {
-        auto r = api::TraceResult::fromJson(
-            ctl({u"trace"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact)));
+        const QJsonObject answer =
+            ctl({u"trace"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact));
+        auto r = api::TraceResult::fromJson(answer);
         EXPECT_TRUE(r.ok());
+        // The api type reads the whole answer: written again, it is the same.
+        if (r) {
+            EXPECT_EQ(r.value().toJson(), answer);
+        }
         return r ? r.value() : api::TraceResult{};
     }
 
