@@ -152,16 +152,15 @@ qint64 Index::openMessage(const QString &queueId, qint64 time)
     }
     Statement insert(m_db, "INSERT INTO messages(queue_id, accepted) VALUES(?1, ?2)",
                      {queueId, time});
-    insert.run();
-    return sqlite3_last_insert_rowid(m_db);
+    return insert.run() ? sqlite3_last_insert_rowid(m_db) : 0;
 }
 
-void Index::apply(const Event &e)
+bool Index::apply(const Event &e)
 {
     using K = Event::Kind;
     switch (e.kind) {
     case K::None:
-        return;
+        return true;
     case K::Refusal: {
         Statement s(m_db,
                     "INSERT INTO refusals(time, source, reason, account, sender, recipient, "
@@ -169,8 +168,11 @@ void Index::apply(const Event &e)
                     {e.time, e.source, textOrNull(e.reason), textOrNull(e.account),
                      textOrNull(e.sender), textOrNull(e.recipient), textOrNull(e.clientIp),
                      textOrNull(e.queueId), textOrNull(e.dsn), textOrNull(e.reply)});
-        s.run();
-        return;
+        // A message the milter refused at its end is gone: Postfix never logs its removal.
+        Statement gone(m_db,
+                       "UPDATE messages SET removed = ?2 WHERE queue_id = ?1 AND removed IS NULL",
+                       {e.queueId, e.time});
+        return s.run() && (e.queueId.isEmpty() || gone.run());
     }
     case K::Client: {
         // A new message always starts here: a queue id still open is an old one never removed.
@@ -182,47 +184,47 @@ void Index::apply(const Event &e)
         Statement close(m_db,
                         "UPDATE messages SET removed = ?2 WHERE queue_id = ?1 AND removed IS NULL",
                         {e.queueId, e.time});
-        close.run();
-        s.run();
-        return;
+        return close.run() && s.run();
     }
     default:
         break;
     }
     const qint64 id = openMessage(e.queueId, e.time);
+    if (id <= 0)
+        return false;
     switch (e.kind) {
     case K::MessageId:
-        Statement(m_db, "UPDATE messages SET message_id = ?2 WHERE id = ?1", {id, e.messageId})
+        return Statement(m_db, "UPDATE messages SET message_id = ?2 WHERE id = ?1",
+                         {id, e.messageId})
             .run();
-        break;
     case K::From:
-        Statement(m_db, "UPDATE messages SET sender = ?2, size = ?3, nrcpt = ?4 WHERE id = ?1",
-                  {id, e.sender, e.size, e.nrcpt})
+        return Statement(m_db,
+                         "UPDATE messages SET sender = ?2, size = ?3, nrcpt = ?4 WHERE id = ?1",
+                         {id, e.sender, e.size, e.nrcpt})
             .run();
-        break;
     case K::Delivery:
-        Statement(m_db,
-                  "INSERT INTO attempts(message, time, recipient, orig_recipient, transport, "
-                  "relay, delay, dsn, status, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-                  {id, e.time, e.recipient, textOrNull(e.origRecipient), e.transport,
-                   textOrNull(e.relay), e.delay, textOrNull(e.dsn), e.status, textOrNull(e.reply)})
+        return Statement(
+                   m_db,
+                   "INSERT INTO attempts(message, time, recipient, orig_recipient, transport, "
+                   "relay, delay, dsn, status, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                   {id, e.time, e.recipient, textOrNull(e.origRecipient), e.transport,
+                    textOrNull(e.relay), e.delay, textOrNull(e.dsn), e.status, textOrNull(e.reply)})
             .run();
-        break;
     case K::Expired:
         // Every recipient still deferred gives up: one attempt each, with Postfix's words.
-        Statement(m_db,
-                  "INSERT INTO attempts(message, time, recipient, transport, dsn, status, reply) "
-                  "SELECT ?1, ?2, a.recipient, 'qmgr', a.dsn, 'expired', ?3 FROM attempts a "
-                  "WHERE a.message = ?1 AND a.id = (SELECT MAX(b.id) FROM attempts b "
-                  "WHERE b.message = ?1 AND b.recipient = a.recipient) AND a.status = 'deferred'",
-                  {id, e.time, textOrNull(e.reply)})
+        return Statement(
+                   m_db,
+                   "INSERT INTO attempts(message, time, recipient, transport, dsn, status, reply) "
+                   "SELECT ?1, ?2, a.recipient, 'qmgr', a.dsn, 'expired', ?3 FROM attempts a "
+                   "WHERE a.message = ?1 AND a.id = (SELECT MAX(b.id) FROM attempts b "
+                   "WHERE b.message = ?1 AND b.recipient = a.recipient) AND a.status = 'deferred'",
+                   {id, e.time, textOrNull(e.reply)})
             .run();
-        break;
     case K::Removed:
-        Statement(m_db, "UPDATE messages SET removed = ?2 WHERE id = ?1", {id, e.time}).run();
-        break;
+        return Statement(m_db, "UPDATE messages SET removed = ?2 WHERE id = ?1", {id, e.time})
+            .run();
     default:
-        break;
+        return true;
     }
 }
 
@@ -230,8 +232,13 @@ Result<Done> Index::record(const QString &source, const QList<Event> &events, co
 {
     if (sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
         return failure(u"cannot begin a transaction"_s);
-    for (const Event &e : events)
-        apply(e);
+    for (const Event &e : events) {
+        if (!apply(e)) {
+            const Error error = failure(u"cannot record an event"_s);
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            return error;
+        }
+    }
     Statement pos(
         m_db,
         "INSERT INTO positions(source, inode, offset, first_line) VALUES(?1,?2,?3,?4) "

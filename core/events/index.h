@@ -48,7 +48,7 @@ private:
     Index() = default;
     Error failure(const QString &what) const;
     qint64 openMessage(const QString &queueId, qint64 time);
-    void apply(const Event &e);
+    bool apply(const Event &e); // false: a statement failed (the batch is rolled back)
 
     QString m_path;
     sqlite3 *m_db = nullptr;

@@ -107,6 +107,18 @@ TEST(EventParser, ReadsRefusalsOfPostfixAndStaffettad)
     EXPECT_EQ(noqueue.recipient, u"x@blackhole.example"_s);
     EXPECT_EQ(noqueue.dsn, u"5.7.1"_s);
 
+    const Event milter = parse(
+        "Dec 02 00:09:05 relay postfix/cleanup[26374]: EC5CE542164: milter-reject: "
+        "END-OF-MESSAGE from localhost[127.0.0.1]: 5.7.1 L'allegato \"fattura.pdf\" ha violato "
+        "la politica di sicurezza della vostra azienda.; from=<alice@lab.test> "
+        "to=<content-view@blackhole.example> proto=ESMTP helo=<vm>");
+    EXPECT_EQ(milter.kind, K::Refusal);
+    EXPECT_EQ(milter.queueId, u"EC5CE542164"_s);
+    EXPECT_EQ(milter.reason, u"milter"_s);
+    EXPECT_EQ(milter.dsn, u"5.7.1"_s);
+    EXPECT_EQ(milter.sender, u"alice@lab.test"_s);
+    EXPECT_EQ(milter.recipient, u"content-view@blackhole.example"_s);
+
     const Event unauthorized = parseStaffettadLine(
         "2026-12-01 20:44:15 staffettad[15845]: reject: unauthorized sender <carol@lab.test> for "
         "account bob from 127.0.0.1");
