@@ -120,6 +120,7 @@ Event parsePostfixLine(const QByteArray &bytes, const QDateTime &now)
         e.kind = Event::Kind::Refusal;
         e.source = u"postfix"_s;
         e.reason = u"milter"_s;
+        hostAndIp(body.section(u": "_s, 1, 1).section(u" from "_s, 1), e.clientHost, e.clientIp);
         const QString text = body.section(u": "_s, 2);
         envelopeOfReject(text, e);
         e.dsn = e.reply.section(u' ', 0, 0);

@@ -115,6 +115,7 @@ TEST(EventParser, ReadsRefusalsOfPostfixAndStaffettad)
     EXPECT_EQ(milter.kind, K::Refusal);
     EXPECT_EQ(milter.queueId, u"EC5CE542164"_s);
     EXPECT_EQ(milter.reason, u"milter"_s);
+    EXPECT_EQ(milter.clientIp, u"127.0.0.1"_s);
     EXPECT_EQ(milter.dsn, u"5.7.1"_s);
     EXPECT_EQ(milter.sender, u"alice@lab.test"_s);
     EXPECT_EQ(milter.recipient, u"content-view@blackhole.example"_s);
