@@ -161,6 +161,7 @@ const QList<Verb> &registry()
         all += policyVerbs();
         all += queueVerbs();
         all += bansVerbs();
+        all += traceVerbs();
         return all;
     }();
     return verbs;

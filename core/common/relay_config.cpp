@@ -122,6 +122,17 @@ Result<Config> Config::load(const QString &explicitPath)
     config.milterSpoolDir =
         s.value(u"milter/spool_dir"_s, config.stateDir + u"/milter"_s).toString();
     config.archiveDomain = s.value(u"archive/domain"_s).toString().trimmed().toLower();
+    config.eventsDatabase =
+        s.value(u"events/database"_s, config.stateDir + u"/events.sqlite"_s).toString();
+    config.eventsLog = s.value(u"events/log"_s, config.eventsLog).toString();
+    if (s.contains(u"events/retention_days"_s)) {
+        bool ok = false;
+        config.eventsRetentionDays = s.value(u"events/retention_days"_s).toInt(&ok);
+        if (!ok || config.eventsRetentionDays < 1 || config.eventsRetentionDays > 3660)
+            return Error(ErrorCode::Config,
+                         u"[events] retention_days must be a number of days from 1 to 3660"_s,
+                         {{u"key"_s, u"events/retention_days"_s}});
+    }
     for (auto [key, target] :
          {std::pair{u"max_connections"_s, &config.policyMaxConnections},
           std::pair{u"idle_timeout"_s, &config.policyIdleTimeoutSecs},

@@ -25,6 +25,8 @@ namespace staffetta {
 //                quota_socket=/run/staffetta/quota.sock (the milter's commits and releases)
 //   [milter]     listen=unix:/var/spool/postfix/private/staffetta-milter socket_group=postfix
 //                log=/var/log/staffetta/staffetta-milter.log spool_dir=STATE_DIR/milter
+//   [events]     database=STATE_DIR/events.sqlite retention_days=90 (staffetta-events, the
+//                  event index behind `trace`) log=/var/log/staffetta/staffetta-events.log
 //   [archive]    domain=DOMAIN (BCC "mailbox" copies go to MAILBOX@DOMAIN: Dovecot's LMTP)
 //   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h)
 //   [grants.user.NAME] / [grants.group.NAME]   a partner rule's grants (PartnerGrants):
@@ -62,6 +64,9 @@ struct Config
     QString milterLog = QStringLiteral("/var/log/staffetta/staffetta-milter.log");
     QString milterSpoolDir; // empty: STATE_DIR/milter
     QString archiveDomain;  // empty: no archive mailboxes on this relay
+    QString eventsDatabase; // empty: STATE_DIR/events.sqlite
+    int eventsRetentionDays = 90;
+    QString eventsLog = QStringLiteral("/var/log/staffetta/staffetta-events.log");
     QList<AccessRule> access;
 
     static QString defaultPath();

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "api/trace.h"
+#include "common/result.h"
+#include "follower.h"
+#include "parser.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+struct sqlite3;
+
+namespace staffetta::events {
+
+// The event index (SQLite, WAL): per message (queue id, message-id, client, SASL account,
+// envelope sender, size, time accepted), per recipient and attempt (time, relay, delay, DSN,
+// status, the remote reply), refusals (Postfix's and staffettad's: reason, account, sender,
+// recipient, client), and each followed log's position, written in the same transaction as
+// the events read before it.
+class Index
+{
+public:
+    static constexpr int DefaultRetentionDays = 90;
+
+    ~Index();
+    Index(const Index &) = delete;
+    Index &operator=(const Index &) = delete;
+    static Result<std::unique_ptr<Index>> open(const QString &path);
+
+    // Where the follower of `source` ("mail", "staffettad") stopped; nullopt: never started.
+    std::optional<Position> position(const QString &source);
+    // The events of one batch of lines and the position after them, in one transaction.
+    Result<Done> record(const QString &source, const QList<Event> &events, const Position &after);
+    // Forgets messages accepted, and refusals made, before `before` (seconds since the epoch).
+    Result<qint64> prune(qint64 before);
+
+    // Messages newest first; `accounts` (when set) limits them to these accounts' mail.
+    Result<api::TraceResult> trace(const api::TraceRequest &request,
+                                   const std::optional<QStringList> &accounts);
+    // Every account that has mail in the index (a partner's scope is matched against these).
+    Result<QStringList> accounts();
+
+    qint64 count(const QString &table); // for tests: rows of messages/attempts/refusals
+
+private:
+    Index() = default;
+    Error failure(const QString &what) const;
+    qint64 openMessage(const QString &queueId, qint64 time);
+    bool apply(const Event &e); // false: a statement failed (the batch is rolled back)
+
+    QString m_path;
+    sqlite3 *m_db = nullptr;
+};
+
+} // namespace staffetta::events
+
+namespace staffetta {
+struct Config;
+namespace events {
+// The index's file: [events] database, else STATE_DIR/events.sqlite.
+QString databasePath(const Config &config);
+} // namespace events
+} // namespace staffetta

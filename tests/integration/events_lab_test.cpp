@@ -1,0 +1,242 @@
+// The event index through the lab relay: real mail delivered, deferred and bounced, followed
+// from Postfix's own log by staffetta-events, traced with staffettactl as admin and as the
+// lab's partner (partner of bob); the log rotated during traffic; the indexer restarted.
+#include "api/trace.h"
+#include "client/relay_client.h"
+
+#include "lab_helpers.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <thread>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class Events : public LabTest
+{
+protected:
+    static QString tag(const QString &prefix)
+    {
+        return prefix + u'-' + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    }
+    static QString at(const QString &local, const QString &domainKey)
+    {
+        return local + u'@' + Lab::get().value(domainKey);
+    }
+    static QString bob() { return u"bob@"_s + Lab::get().value(u"LAB_LOCAL_DOMAIN"_s); }
+
+    // `staffettactl trace` as admin (on the relay host, as root).
+    static api::TraceResult trace(const QJsonObject &request)
+    {
+        const QJsonObject answer =
+            ctl({u"trace"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact));
+        auto r = api::TraceResult::fromJson(answer);
+        EXPECT_TRUE(r.ok());
+        // The api type reads the whole answer: written again, it is the same.
+        if (r) {
+            EXPECT_EQ(r.value().toJson(), answer);
+        }
+        return r ? r.value() : api::TraceResult{};
+    }
+
+    // Waits until the recipient's message is traced with a last attempt of `status`.
+    static api::TraceMessage traced(const QString &recipient, const QString &status)
+    {
+        api::TraceMessage found;
+        const bool ok = waitUntil(
+            [&] {
+                const auto r = trace({{u"recipient"_s, recipient}});
+                if (r.messages.size() != 1 || r.messages.front().recipients.isEmpty() ||
+                    r.messages.front().recipients.front().status != status)
+                    return false;
+                found = r.messages.front();
+                return true;
+            },
+            30000);
+        EXPECT_TRUE(ok) << recipient.toStdString() << " never traced as " << status.toStdString();
+        return found;
+    }
+
+    // One message, queued. A Dovecot reload (the Content tests reload it just before these)
+    // leaves each smtpd that had an AUTH connection with a dead one: its next AUTH is
+    // "454 4.7.0 ... Connection lost to authentication server", the one after works.
+    static bool queued(const Send &s)
+    {
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            const auto sent = send(s);
+            if (anyReplyStartsWith(sent, u"250 2.0.0 Ok: queued"_s))
+                return true;
+            if (!anyReplyStartsWith(sent, u"454 4.7.0"_s)) {
+                ADD_FAILURE() << sent.out.toStdString();
+                return false;
+            }
+        }
+        ADD_FAILURE() << "AUTH failed 10 times in a row";
+        return false;
+    }
+    static void sendAsBob(const QString &to, const QStringList &extra = {})
+    {
+        ASSERT_TRUE(queued({u"bob"_s, bob(), {to}, extra, {}}));
+    }
+
+    // Messages traced for `recipient`, every one with exactly one attempt (none doubled).
+    static qint64 tracedOnce(const QString &recipient)
+    {
+        const auto r = trace({{u"recipient"_s, recipient}, {u"limit"_s, 1000}});
+        for (const auto &m : r.messages) {
+            EXPECT_EQ(m.recipients.size(), 1) << m.queueId.toStdString();
+            if (!m.recipients.isEmpty()) {
+                EXPECT_EQ(m.recipients.front().attempts.size(), 1) << m.queueId.toStdString();
+            }
+        }
+        return r.matched;
+    }
+};
+
+TEST_F(Events, TraceShowsDeliveredDeferredAndBouncedMailWithTheRemoteWords)
+{
+    const QString id = tag(u"trace"_s);
+    const QString delivered = at(id, u"LAB_BLACKHOLE_DOMAIN"_s);
+    const QString deferred = at(id, u"LAB_UNREACHABLE_DOMAIN"_s);
+    const QString bounced = at(id, u"LAB_BOUNCE_DOMAIN"_s);
+    const QString messageId = id + u"@events.lab.test"_s;
+    sendAsBob(delivered);
+    sendAsBob(deferred);
+    sendAsBob(bounced, {u"--header"_s, u"Message-Id: <"_s + messageId + u'>'});
+
+    const auto sent = traced(delivered, u"sent"_s);
+    ASSERT_FALSE(sent.recipients.isEmpty());
+    EXPECT_EQ(sent.account, u"bob"_s);
+    EXPECT_EQ(sent.sender, bob());
+    EXPECT_EQ(sent.clientIp, u"127.0.0.1"_s);
+    EXPECT_GT(sent.size, 0);
+    EXPECT_EQ(sent.recipients.front().attempts.front().dsn, u"2.0.0"_s);
+    EXPECT_TRUE(sent.recipients.front().attempts.front().reply.contains(u"250 2.0.0 Ok"_s));
+
+    const auto waiting = traced(deferred, u"deferred"_s);
+    ASSERT_FALSE(waiting.recipients.isEmpty());
+    EXPECT_TRUE(waiting.recipients.front().attempts.front().reply.contains(u"Connection refused"_s))
+        << waiting.recipients.front().attempts.front().reply.toStdString();
+    EXPECT_FALSE(waiting.removed.isValid()); // still in the queue
+
+    const auto refused = traced(bounced, u"bounced"_s);
+    ASSERT_FALSE(refused.recipients.isEmpty());
+    const api::TraceAttempt &attempt = refused.recipients.front().attempts.front();
+    EXPECT_EQ(attempt.dsn, u"5.3.0"_s);
+    // The remote server's own words, and which server said them.
+    EXPECT_TRUE(attempt.reply.contains(u"said: 500 5.3.0 Error: command failed"_s))
+        << attempt.reply.toStdString();
+    EXPECT_TRUE(attempt.relay.contains(u"127.0.0.1"_s)) << attempt.relay.toStdString();
+
+    // The same message by its queue id and by its message-id (with or without <>).
+    for (const QJsonObject &request :
+         {QJsonObject{{u"queue_id"_s, refused.queueId}}, QJsonObject{{u"message_id"_s, messageId}},
+          QJsonObject{{u"message_id"_s, u"<"_s + messageId + u'>'}}}) {
+        const auto r = trace(request);
+        ASSERT_EQ(r.messages.size(), 1) << QJsonDocument(request).toJson().toStdString();
+        EXPECT_EQ(r.messages.front().queueId, refused.queueId);
+        EXPECT_EQ(r.messages.front().messageId, messageId);
+        ASSERT_FALSE(r.messages.front().recipients.isEmpty());
+        EXPECT_EQ(r.messages.front().recipients.front().status, u"bounced"_s);
+    }
+    // Newest first, and the status filter is the last attempt's.
+    const auto bobs = trace({{u"sender"_s, bob()}, {u"status"_s, u"bounced"_s}, {u"limit"_s, 1}});
+    ASSERT_EQ(bobs.messages.size(), 1);
+    EXPECT_EQ(bobs.messages.front().queueId, refused.queueId);
+}
+
+TEST_F(Events, APartnersTraceOfAnotherAccountIsEmpty)
+{
+    const QString carols = at(tag(u"carol"_s), u"LAB_BLACKHOLE_DOMAIN"_s);
+    const QString bobs = at(tag(u"bob"_s), u"LAB_BLACKHOLE_DOMAIN"_s);
+    ASSERT_TRUE(queued(
+        {u"carol"_s, u"carol@"_s + Lab::get().value(u"LAB_LOCAL_DOMAIN"_s), {carols}, {}, {}}));
+    sendAsBob(bobs);
+    const auto carolsMessage = traced(carols, u"sent"_s); // the admin sees it
+    traced(bobs, u"sent"_s);
+
+    auto partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    const auto partnerTrace = [&](const QJsonObject &request) {
+        auto r = await(
+            partner.call({u"trace"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact)));
+        EXPECT_TRUE(r.ok()) << (r ? std::string() : r.error().message.toStdString());
+        auto parsed = api::TraceResult::fromJson(r ? r.value() : QJsonObject{});
+        EXPECT_TRUE(parsed.ok());
+        return parsed ? parsed.value() : api::TraceResult{};
+    };
+    EXPECT_EQ(partnerTrace({{u"recipient"_s, carols}}).matched, 0);
+    EXPECT_EQ(partnerTrace({{u"queue_id"_s, carolsMessage.queueId}}).matched, 0);
+    EXPECT_EQ(partnerTrace({{u"account"_s, u"carol"_s}}).matched, 0);
+    const auto own = partnerTrace({{u"recipient"_s, bobs}});
+    ASSERT_EQ(own.messages.size(), 1);
+    EXPECT_EQ(own.messages.front().account, u"bob"_s);
+    // Everything a partner sees is its accounts'.
+    for (const auto &m : partnerTrace({{u"limit"_s, 1000}}).messages)
+        EXPECT_EQ(m.account, u"bob"_s) << m.queueId.toStdString();
+}
+
+TEST_F(Events, RotationDuringTrafficLosesAndDoublesNothing)
+{
+    const QString to = at(tag(u"rotate"_s), u"LAB_BLACKHOLE_DOMAIN"_s);
+    const QString log = Lab::get().value(u"LAB_MAIL_LOG"_s);
+    constexpr int Count = 24;
+    std::atomic<int> sentCount{0};
+    std::thread traffic([&] {
+        for (int i = 0; i < Count; ++i) {
+            if (queued({u"bob"_s, bob(), {to}, {}, {}}))
+                ++sentCount;
+        }
+    });
+    waitUntil([&] { return sentCount >= Count / 3; }, 60000);
+    // By rename, as Postfix's own `postfix logrotate` does (then it gzips the renamed file).
+    const auto rotated =
+        run(u"postfix"_s, {u"-c"_s, Lab::get().value(u"LAB_POSTFIX_CONFIG"_s), u"logrotate"_s});
+    EXPECT_EQ(rotated.exitCode, 0) << rotated.err.toStdString();
+    waitUntil([&] { return sentCount >= 2 * Count / 3; }, 60000);
+    // By copytruncate, as logrotate's copytruncate does: the copy written, then the log
+    // truncated (what Postfix appends between the last read and the truncation is lost to any
+    // reader: the tail is read again just before, to keep that instant as short as it can be).
+    {
+        QFile live(log);
+        QFile copy(log + u".copytruncate"_s);
+        ASSERT_TRUE(live.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(copy.open(QIODevice::WriteOnly));
+        copy.write(live.readAll());
+        copy.flush();
+        copy.write(live.readAll());
+        copy.flush();
+        ASSERT_TRUE(live.resize(0));
+    }
+    traffic.join();
+    ASSERT_EQ(sentCount, Count);
+    EXPECT_TRUE(waitUntil([&] { return tracedOnce(to) >= Count; }, 30000));
+    std::this_thread::sleep_for(std::chrono::seconds(1)); // nothing more comes
+    EXPECT_EQ(tracedOnce(to), Count);
+    QFile::remove(log + u".copytruncate"_s);
+}
+
+TEST_F(Events, ARestartedIndexerResumesWhereItStopped)
+{
+    const QString before = at(tag(u"before"_s), u"LAB_BLACKHOLE_DOMAIN"_s);
+    sendAsBob(before);
+    traced(before, u"sent"_s);
+    labCommand(u"events-stop"_s);
+    const QString during = at(tag(u"during"_s), u"LAB_BLACKHOLE_DOMAIN"_s);
+    for (int i = 0; i < 3; ++i)
+        sendAsBob(during);
+    // Delivered while the indexer is down; then it starts again.
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    EXPECT_EQ(trace({{u"recipient"_s, during}}).matched, 0);
+    labCommand(u"events-start"_s);
+    EXPECT_TRUE(waitUntil([&] { return tracedOnce(during) == 3; }, 30000));
+    // What it had read before was not read again.
+    EXPECT_EQ(tracedOnce(before), 1);
+}
+
+} // namespace

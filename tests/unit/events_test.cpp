@@ -1,0 +1,300 @@
+// The event index's parts on their own: Postfix lines captured from the lab relay, the
+// follower over a real file rotated by rename and by copytruncate, the index resuming.
+#include "api/trace.h"
+#include "events/follower.h"
+#include "events/index.h"
+#include "events/parser.h"
+
+#include "test_support.h"
+
+#include <gmock/gmock.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace staffetta;
+using namespace staffetta::events;
+using namespace Qt::Literals::StringLiterals;
+using K = Event::Kind;
+
+namespace {
+
+const QDateTime Now = QDateTime(QDate(2026, 12, 2), QTime(1, 0), Qt::LocalTime);
+
+Event parse(const char *line)
+{
+    return parsePostfixLine(QByteArray(line), Now);
+}
+
+} // namespace
+
+TEST(EventParser, ReadsAMessageLifeAsTheLabRelayLogsIt)
+{
+    const Event client = parse("Dec 02 00:18:57 relay postfix/submission/smtpd[15768]: "
+                               "0346C546168: client=localhost[127.0.0.1], sasl_method=PLAIN, "
+                               "sasl_username=bob");
+    EXPECT_EQ(client.kind, K::Client);
+    EXPECT_EQ(client.queueId, u"0346C546168"_s);
+    EXPECT_EQ(client.clientHost, u"localhost"_s);
+    EXPECT_EQ(client.clientIp, u"127.0.0.1"_s);
+    EXPECT_EQ(client.account, u"bob"_s);
+    EXPECT_EQ(client.time,
+              QDateTime(QDate(2026, 12, 2), QTime(0, 18, 57), Qt::LocalTime).toSecsSinceEpoch());
+
+    const Event id = parse("Dec 02 00:18:57 relay postfix/cleanup[16473]: 0346C546168: "
+                           "message-id=<20261202001856.016479@vm>");
+    EXPECT_EQ(id.kind, K::MessageId);
+    EXPECT_EQ(id.messageId, u"20261202001856.016479@vm"_s);
+
+    const Event from = parse("Dec 02 00:18:57 relay postfix/qmgr[15765]: 0346C546168: "
+                             "from=<bob@lab.test>, size=457, nrcpt=1 (queue active)");
+    EXPECT_EQ(from.kind, K::From);
+    EXPECT_EQ(from.sender, u"bob@lab.test"_s);
+    EXPECT_EQ(from.size, 457);
+    EXPECT_EQ(from.nrcpt, 1);
+
+    const Event bounced =
+        parse("Dec 02 00:18:57 relay postfix/smtp[16474]: 0346C546168: to=<t3@bounce.example>, "
+              "relay=127.0.0.1[127.0.0.1]:27029, delay=0.01, delays=0/0/0/0.01, dsn=5.3.0, "
+              "status=bounced (host 127.0.0.1[127.0.0.1] said: 500 5.3.0 Error: command failed "
+              "(in reply to RCPT TO command))");
+    EXPECT_EQ(bounced.kind, K::Delivery);
+    EXPECT_EQ(bounced.recipient, u"t3@bounce.example"_s);
+    EXPECT_EQ(bounced.relay, u"127.0.0.1[127.0.0.1]:27029"_s);
+    EXPECT_DOUBLE_EQ(bounced.delay, 0.01);
+    EXPECT_EQ(bounced.dsn, u"5.3.0"_s);
+    EXPECT_EQ(bounced.status, u"bounced"_s);
+    EXPECT_EQ(bounced.reply, u"host 127.0.0.1[127.0.0.1] said: 500 5.3.0 Error: command failed "
+                             u"(in reply to RCPT TO command)"_s);
+
+    const Event deferred =
+        parse("Dec 02 00:18:56 relay postfix/smtp[16474]: E4307546161: "
+              "to=<t2@unreachable.example>, relay=none, delay=0.01, delays=0/0/0/0, dsn=4.4.1, "
+              "status=deferred (connect to 127.0.0.1[127.0.0.1]:27027: Connection refused)");
+    EXPECT_EQ(deferred.status, u"deferred"_s);
+    EXPECT_EQ(deferred.relay, u"none"_s);
+    EXPECT_EQ(deferred.reply, u"connect to 127.0.0.1[127.0.0.1]:27027: Connection refused"_s);
+
+    const Event discarded = parse("Dec 01 23:48:24 relay postfix/discard[12164]: 005C2534681: "
+                                  "to=<bob@lab.test>, relay=none, delay=0.01, "
+                                  "delays=0/0/0/0, dsn=2.0.0, status=sent (lab.test)");
+    EXPECT_EQ(discarded.kind, K::Delivery);
+    EXPECT_EQ(discarded.transport, u"discard"_s);
+    EXPECT_EQ(discarded.status, u"sent"_s);
+
+    const Event removed = parse("Dec 02 00:18:57 relay postfix/qmgr[15765]: 0346C546168: removed");
+    EXPECT_EQ(removed.kind, K::Removed);
+
+    // Postfix 3.7's qmgr when the queue lifetime is over (not reached in the lab's time).
+    const Event expired = parse("Dec 02 00:30:00 relay postfix/qmgr[15765]: E4307546161: "
+                                "from=<bob@lab.test>, status=expired, returned to sender");
+    EXPECT_EQ(expired.kind, K::Expired);
+    EXPECT_EQ(expired.reply, u"returned to sender"_s);
+}
+
+TEST(EventParser, ReadsRefusalsOfPostfixAndStaffettad)
+{
+    const Event noqueue =
+        parse("Dec 02 00:18:57 relay postfix/submission/smtpd[15768]: NOQUEUE: reject: RCPT from "
+              "localhost[127.0.0.1]: 553 5.7.1 <x@blackhole.example>: Recipient address rejected: "
+              "<carol@lab.test>: Sender address not authorized for account bob; "
+              "from=<carol@lab.test> to=<x@blackhole.example> proto=ESMTP helo=<vm>");
+    EXPECT_EQ(noqueue.kind, K::Refusal);
+    EXPECT_EQ(noqueue.source, u"postfix"_s);
+    EXPECT_EQ(noqueue.reason, u"rcpt"_s);
+    EXPECT_EQ(noqueue.clientIp, u"127.0.0.1"_s);
+    EXPECT_EQ(noqueue.sender, u"carol@lab.test"_s);
+    EXPECT_EQ(noqueue.recipient, u"x@blackhole.example"_s);
+    EXPECT_EQ(noqueue.dsn, u"5.7.1"_s);
+
+    const Event milter = parse(
+        "Dec 02 00:09:05 relay postfix/cleanup[26374]: EC5CE542164: milter-reject: "
+        "END-OF-MESSAGE from localhost[127.0.0.1]: 5.7.1 L'allegato \"fattura.pdf\" ha violato "
+        "la politica di sicurezza della vostra azienda.; from=<alice@lab.test> "
+        "to=<content-view@blackhole.example> proto=ESMTP helo=<vm>");
+    EXPECT_EQ(milter.kind, K::Refusal);
+    EXPECT_EQ(milter.queueId, u"EC5CE542164"_s);
+    EXPECT_EQ(milter.reason, u"milter"_s);
+    EXPECT_EQ(milter.clientIp, u"127.0.0.1"_s);
+    EXPECT_EQ(milter.dsn, u"5.7.1"_s);
+    EXPECT_EQ(milter.sender, u"alice@lab.test"_s);
+    EXPECT_EQ(milter.recipient, u"content-view@blackhole.example"_s);
+
+    const Event unauthorized = parseStaffettadLine(
+        "2026-12-01 20:44:15 staffettad[15845]: reject: unauthorized sender <carol@lab.test> for "
+        "account bob from 127.0.0.1");
+    EXPECT_EQ(unauthorized.kind, K::Refusal);
+    EXPECT_EQ(unauthorized.source, u"staffettad"_s);
+    EXPECT_EQ(unauthorized.reason, u"unauthorized_sender"_s);
+    EXPECT_EQ(unauthorized.account, u"bob"_s);
+    EXPECT_EQ(unauthorized.sender, u"carol@lab.test"_s);
+
+    const Event blacklisted = parseStaffettadLine(
+        "2026-12-01 20:44:16 staffettad[15845]: reject: rejected_blacklist account bob sender "
+        "<ceo@lab.test> from 127.0.0.1: 554 5.7.1 <ceo@lab.test>: Sender address is "
+        "blacklisted: impersonation attempt");
+    EXPECT_EQ(blacklisted.reason, u"rejected_blacklist"_s);
+    EXPECT_EQ(blacklisted.clientIp, u"127.0.0.1"_s);
+    EXPECT_EQ(blacklisted.dsn, u"5.7.1"_s);
+
+    EXPECT_EQ(parse("Dec 02 00:18:56 relay postfix/smtp[16474]: connect to "
+                    "127.0.0.1[127.0.0.1]:27027: Connection refused")
+                  .kind,
+              K::None);
+    EXPECT_EQ(parseStaffettadLine("2026-12-01 20:44:15 staffettad[1]: listening on unix:x").kind,
+              K::None);
+}
+
+TEST(EventParser, ASyslogTimeInTheFutureIsLastYears)
+{
+    const Event e = parse("Dec 31 23:59:59 relay postfix/qmgr[1]: 0346C546168: removed");
+    const QDateTime january(QDate(2027, 1, 1), QTime(0, 0, 5), Qt::LocalTime);
+    EXPECT_EQ(
+        parsePostfixLine("Dec 31 23:59:59 relay postfix/qmgr[1]: 0346C546168: removed", january)
+            .time,
+        QDateTime(QDate(2026, 12, 31), QTime(23, 59, 59), Qt::LocalTime).toSecsSinceEpoch());
+    EXPECT_EQ(e.time,
+              QDateTime(QDate(2025, 12, 31), QTime(23, 59, 59), Qt::LocalTime).toSecsSinceEpoch());
+}
+
+namespace {
+
+void append(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::Append));
+    f.write(text);
+}
+
+// Everything the follower reads now, its position kept as a caller would.
+QList<QByteArray> readAll(Follower &f)
+{
+    QList<QByteArray> all;
+    f.poll([&](const QList<QByteArray> &lines, const Position &) {
+        all += lines;
+        return true;
+    });
+    return all;
+}
+
+} // namespace
+
+TEST(EventFollower, ReadsWholeLinesAcrossRenameAndCopytruncate)
+{
+    QTemporaryDir dir;
+    const QString log = dir.filePath(u"mail.log"_s);
+    append(log, "one\ntwo\npart");
+    Follower f(log);
+    EXPECT_EQ(readAll(f), (QList<QByteArray>{"one", "two"}));
+    append(log, "ial\n");
+    EXPECT_EQ(readAll(f), (QList<QByteArray>{"partial"}));
+
+    // Rename: what the old file still gets is read before the new file.
+    ASSERT_TRUE(QFile::rename(log, log + u".1"_s));
+    append(log + u".1"_s, "late\n");
+    append(log, "new\n");
+    EXPECT_EQ(readAll(f), (QList<QByteArray>{"late", "new"}));
+
+    // copytruncate, then more lines than were there before: what the copy has that was not
+    // read yet, then the log from its start.
+    append(log, "copied, unread\n");
+    ASSERT_TRUE(QFile::copy(log, log + u".2"_s));
+    ASSERT_TRUE(QFile::resize(log, 0));
+    append(log, "after truncate, a longer line\n");
+    EXPECT_EQ(readAll(f), (QList<QByteArray>{"copied, unread", "after truncate, a longer line"}));
+    EXPECT_TRUE(readAll(f).isEmpty());
+
+    // A follower started at the kept position reads only what came after it.
+    append(log, "later\n");
+    Follower resumed(log, f.position());
+    EXPECT_EQ(readAll(resumed), (QList<QByteArray>{"later"}));
+    // ... and one whose position names another file reads the file from its start.
+    Follower other(log, Position{f.position().inode + 1, f.position().offset, {}});
+    EXPECT_EQ(readAll(other).size(), 2);
+
+    // Rotated by rename while no follower ran: the rest of the renamed file, then the new one.
+    const Position stopped = resumed.position();
+    append(log, "before the rename\n");
+    ASSERT_TRUE(QFile::rename(log, log + u".3"_s));
+    append(log, "in the new file\n");
+    Follower restarted(log, stopped);
+    EXPECT_EQ(readAll(restarted), (QList<QByteArray>{"before the rename", "in the new file"}));
+}
+
+TEST(EventIndex, KeepsThePositionWithTheEventsAndPrunesOldMessages)
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"events.sqlite"_s);
+    const QByteArray lines[] = {
+        "Dec 02 00:18:57 relay postfix/submission/smtpd[1]: 0346C546168: client=localhost"
+        "[127.0.0.1], sasl_method=PLAIN, sasl_username=bob",
+        "Dec 02 00:18:57 relay postfix/qmgr[2]: 0346C546168: from=<bob@lab.test>, size=457, "
+        "nrcpt=1 (queue active)",
+        "Dec 02 00:18:57 relay postfix/smtp[3]: 0346C546168: to=<t3@bounce.example>, relay=none, "
+        "delay=0.01, delays=0/0/0/0, dsn=4.4.1, status=deferred (connect to x: Connection "
+        "refused)",
+        "Dec 02 00:30:00 relay postfix/qmgr[2]: 0346C546168: from=<bob@lab.test>, "
+        "status=expired, returned to sender",
+        "Dec 02 00:30:00 relay postfix/qmgr[2]: 0346C546168: removed"};
+    {
+        auto index = Index::open(db);
+        ASSERT_TRUE(index.ok()) << index.error().message.toStdString();
+        QList<Event> events;
+        for (const QByteArray &l : lines)
+            events.append(parsePostfixLine(l, Now));
+        ASSERT_TRUE(index.value()->record(u"mail"_s, events, {7, 1234, "abc"}).ok());
+    }
+    auto index = Index::open(db);
+    ASSERT_TRUE(index.ok());
+    const auto pos = index.value()->position(u"mail"_s);
+    ASSERT_TRUE(pos);
+    EXPECT_EQ(pos->inode, 7u);
+    EXPECT_EQ(pos->offset, 1234);
+    EXPECT_EQ(pos->firstLine, "abc");
+
+    api::TraceRequest r;
+    r.status = u"expired"_s;
+    auto found = index.value()->trace(r, std::nullopt);
+    ASSERT_TRUE(found.ok());
+    ASSERT_EQ(found.value().messages.size(), 1);
+    const auto &m = found.value().messages.front();
+    EXPECT_EQ(m.account, u"bob"_s);
+    ASSERT_EQ(m.recipients.size(), 1);
+    EXPECT_EQ(m.recipients.front().status, u"expired"_s);
+    EXPECT_EQ(m.recipients.front().attempts.size(), 2);
+    // A partner whose accounts have no mail here sees nothing.
+    EXPECT_TRUE(index.value()->trace({}, QStringList{}).value().messages.isEmpty());
+
+    const qint64 accepted = m.accepted.toSecsSinceEpoch();
+    EXPECT_EQ(index.value()->prune(accepted).value(), 0);
+    EXPECT_EQ(index.value()->prune(accepted + 1).value(), 1);
+    EXPECT_EQ(index.value()->count(u"attempts"_s), 0);
+}
+
+TEST(TraceRequest, RefusesWhatIsNotAFilter)
+{
+    const auto refused = [](const QJsonObject &o) {
+        auto r = api::TraceRequest::fromJson(o);
+        return r.ok() ? QString() : r.error().message;
+    };
+    EXPECT_THAT(refused({{u"limit"_s, 1001}}).toStdString(), ::testing::HasSubstr("1 to 1000"));
+    EXPECT_THAT(refused({{u"limit"_s, 0}}).toStdString(), ::testing::HasSubstr("1 to 1000"));
+    EXPECT_THAT(refused({{u"offset"_s, -1}}).toStdString(), ::testing::HasSubstr("'offset'"));
+    EXPECT_THAT(refused({{u"status"_s, u"lost"_s}}).toStdString(),
+                ::testing::HasSubstr("not a status"));
+    EXPECT_THAT(refused({{u"queue_id"_s, u"x; rm"_s}}).toStdString(),
+                ::testing::HasSubstr("not a queue id"));
+    EXPECT_THAT(refused({{u"client_ip"_s, u"localhost"_s}}).toStdString(),
+                ::testing::HasSubstr("not an IP address"));
+    EXPECT_THAT(refused({{u"from"_s, u"yesterday"_s}}).toStdString(),
+                ::testing::HasSubstr("ISO 8601"));
+    EXPECT_THAT(refused({{u"recipient"_s, u"a\nb"_s}}).toStdString(),
+                ::testing::HasSubstr("control character"));
+    EXPECT_THAT(refused({{u"recipients"_s, u"a"_s}}).toStdString(),
+                ::testing::HasSubstr("unknown key"));
+    auto ok = api::TraceRequest::fromJson(
+        {{u"message_id"_s, u"<a@b>"_s}, {u"from"_s, u"2026-12-01T00:00:00Z"_s}, {u"limit"_s, 5}});
+    ASSERT_TRUE(ok.ok());
+    EXPECT_EQ(ok.value().messageId, u"a@b"_s);
+    EXPECT_EQ(ok.value().limit, 5);
+}
