@@ -162,6 +162,7 @@ const QList<Verb> &registry()
         all += queueVerbs();
         all += bansVerbs();
         all += traceVerbs();
+        all += statsVerbs();
         return all;
     }();
     return verbs;

@@ -61,6 +61,7 @@ QList<Verb> policyVerbs(); // policy get|apply|diff|history|rollback, usage, aud
 QList<Verb> queueVerbs();  // queue list|show|delete|hold|release|requeue|flush
 QList<Verb> bansVerbs();   // bans list|log|unban|whitelist [list]|add|remove, search
 QList<Verb> traceVerbs();  // trace (the event index)
+QList<Verb> statsVerbs();  // stats (the hourly counters and the event index)
 
 // A file in the relay's state directory.
 QString statePath(const Context &ctx, const QString &name);

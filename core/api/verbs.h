@@ -28,5 +28,6 @@ inline const QStringList BansWhitelistAdd{u"bans"_s, u"whitelist"_s, u"add"_s};
 inline const QStringList BansWhitelistRemove{u"bans"_s, u"whitelist"_s, u"remove"_s};
 inline const QStringList Search{u"search"_s};
 inline const QStringList Trace{u"trace"_s};
+inline const QStringList Stats{u"stats"_s};
 
 } // namespace staffetta::api::verbs

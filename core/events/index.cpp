@@ -275,6 +275,22 @@ Result<QStringList> Index::accounts()
     return all;
 }
 
+Result<QList<Index::AttemptCount>> Index::attemptCounts(const QString &account, qint64 from,
+                                                        qint64 to, qint64 bucketSeconds)
+{
+    Statement s(m_db,
+                "SELECT ?2 + ((a.time - ?2) / ?4) * ?4, a.status, COUNT(*) FROM attempts a "
+                "JOIN messages m ON m.id = a.message WHERE m.account = ?1 COLLATE NOCASE "
+                "AND a.time >= ?2 AND a.time < ?3 GROUP BY 1, 2",
+                {account, from, to, bucketSeconds});
+    if (!s.ok())
+        return failure(u"cannot count the attempts"_s);
+    QList<AttemptCount> out;
+    while (s.step())
+        out.append({s.integer(0), s.text(1), s.integer(2)});
+    return out;
+}
+
 qint64 Index::count(const QString &table)
 {
     if (table != u"messages"_s && table != u"attempts"_s && table != u"refusals"_s)

@@ -42,6 +42,17 @@ public:
     // Every account that has mail in the index (a partner's scope is matched against these).
     Result<QStringList> accounts();
 
+    // Delivery attempts of `account`'s mail made in [from, to) (seconds since the epoch), per
+    // bucket of `bucketSeconds` (from its start) and status (sent, deferred, bounced, expired).
+    struct AttemptCount
+    {
+        qint64 bucket = 0; // its start
+        QString status;
+        qint64 count = 0;
+    };
+    Result<QList<AttemptCount>> attemptCounts(const QString &account, qint64 from, qint64 to,
+                                              qint64 bucketSeconds);
+
     qint64 count(const QString &table); // for tests: rows of messages/attempts/refusals
 
 private:

@@ -96,6 +96,27 @@ QList<StatsStore::Count> StatsStore::since(const QString &metric, qint64 fromHou
     return out;
 }
 
+QList<StatsStore::Increment> StatsStore::hours(const QString &login, qint64 fromHour, qint64 toHour)
+{
+    QList<Increment> out;
+    sqlite3_stmt *s = nullptr;
+    if (sqlite3_prepare_v2(m_db,
+                           "SELECT metric, hour, count FROM hourly WHERE login = ?1 AND hour >= ?2 "
+                           "AND hour <= ?3",
+                           -1, &s, nullptr) != SQLITE_OK)
+        return out;
+    const QByteArray l = login.toUtf8();
+    sqlite3_bind_text(s, 1, l.constData(), int(l.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, fromHour);
+    sqlite3_bind_int64(s, 3, toHour);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        out.append({login,
+                    QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))),
+                    sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2)});
+    sqlite3_finalize(s);
+    return out;
+}
+
 bool StatsStore::record(const QList<Increment> &increments)
 {
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);

@@ -47,6 +47,9 @@ public:
         qint64 count = 0;
     };
     bool record(const QList<Increment> &increments);
+    // `login`'s counts of every metric in hours [fromHour, toHour], from the disk (not the
+    // cache, which holds the last days only): the send charts' series.
+    QList<Increment> hours(const QString &login, qint64 fromHour, qint64 toHour);
 
 private:
     StatsStore() = default;
