@@ -1151,7 +1151,8 @@ TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb
                                 u"bans whitelist add"_s,
                                 u"bans whitelist remove"_s,
                                 u"search"_s,
-                                u"trace"_s}) {
+                                u"trace"_s,
+                                u"stats"_s}) {
         EXPECT_TRUE(usage.contains(u"\n  "_s + verb + u' ')) << verb.toStdString();
     }
     // Every verb line of the usage is found by the dispatch under the name it shows, with
@@ -1172,7 +1173,7 @@ TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb
         ASSERT_NE(v, nullptr) << line.toStdString();
         EXPECT_TRUE(line.contains(permissionName(v->permission))) << line.toStdString();
     }
-    EXPECT_EQ(lines, 23);
+    EXPECT_EQ(lines, 24);
 }
 
 TEST_F(PolicyApi, AnUnknownVerbOrSubverbIsUnknownVerbWithTheUsage)
