@@ -1,3 +1,4 @@
+#include "api/requests.h"
 #include "api/stats.h"
 #include "api/verbs.h"
 #include "events/index.h"
@@ -83,12 +84,16 @@ Result<QJsonObject> stats(const Context &ctx, const api::StatsRequest &request)
     const qint64 len = request.bucketSeconds();
     const qint64 from = result.starts.first(), to = result.starts.last() + len;
     QList<qint64> days;
-    for (qint64 t = from; t < to; t += 86400)
-        days.append(t - t % 86400);
+    for (qint64 day = from - from % 86400; day < to; day += 86400)
+        days.append(day);
     auto policies = policiesByDay(ctx, days);
     if (!policies)
         return policies.error();
-    QStringList accounts = request.accounts;
+    // By hand: `staffettactl stats bob carol` (the words name the accounts).
+    QStringList accounts = request.accounts.isEmpty() ? ctx.words : request.accounts;
+    if (accounts.size() > api::StatsRequest::MaxAccounts)
+        return api::badField(u"accounts"_s,
+                             u"more than %1 accounts"_s.arg(api::StatsRequest::MaxAccounts));
     if (accounts.isEmpty()) {
         for (const auto &a : std::prev(policies.value().end())->second.accounts)
             accounts.append(a.login);
@@ -155,8 +160,8 @@ QString statsText(const QJsonObject &o)
 
 QList<Verb> statsVerbs()
 {
-    return {
-        verb<api::StatsRequest>(api::verbs::Stats, {}, Permission::ReadQueue, stats, statsText)};
+    return {verb<api::StatsRequest>(api::verbs::Stats, u"[ACCOUNT...]"_s, Permission::ReadQueue,
+                                    stats, statsText)};
 }
 
 } // namespace staffetta::ctl

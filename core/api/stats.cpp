@@ -45,7 +45,8 @@ QStringList statsSeriesNames()
 
 QString StatsRequest::fields()
 {
-    return u"{accounts? (<= 1000), from, to, bucket: hour|day (<= 90 days of hours, 400 days)}"_s;
+    return u"{accounts? (<= 1000), from?, to? (default now), bucket?: hour|day (default day; "
+           u"from defaults to 24 hours or 7 days before to; <= 90 days of hours, 400 days)}"_s;
 }
 
 QJsonObject StatsRequest::toJson() const
@@ -78,16 +79,22 @@ Result<StatsRequest> StatsRequest::fromJson(const QJsonObject &o)
                 r.accounts.append(a);
         }
     }
+    r.bucket = o.contains(u"bucket"_s) ? o.value(u"bucket"_s).toString() : u"day"_s;
+    if (r.bucket != u"hour"_s && r.bucket != u"day"_s)
+        return badField(u"bucket"_s, u"must be \"hour\" or \"day\""_s);
     for (const auto &[key, field] : {std::pair{u"from"_s, &r.from}, std::pair{u"to"_s, &r.to}}) {
+        if (!o.contains(key))
+            continue;
         *field = QDateTime::fromString(o.value(key).toString(), Qt::ISODate);
         if (!o.value(key).isString() || !field->isValid())
             return badField(key, u"must be a time in ISO 8601 (2026-12-01T10:00:00Z)"_s);
     }
+    if (!r.to.isValid())
+        r.to = QDateTime::currentDateTimeUtc();
+    if (!r.from.isValid())
+        r.from = r.to.addSecs(r.bucket == u"hour"_s ? -23 * 3600 : -6 * 86400);
     if (r.from > r.to)
         return badField(u"to"_s, u"is before 'from'"_s);
-    r.bucket = o.value(u"bucket"_s).toString();
-    if (r.bucket != u"hour"_s && r.bucket != u"day"_s)
-        return badField(u"bucket"_s, u"must be \"hour\" or \"day\""_s);
     const qint64 count = r.bucketCount();
     const qint64 max = r.bucket == u"hour"_s ? MaxHours : MaxDays;
     if (count > max)

@@ -19,9 +19,9 @@ struct StatsRequest
     static constexpr qint64 MaxDays = 400;      // buckets of a daily request
     static constexpr qsizetype MaxAccounts = 1000;
 
-    QStringList accounts = {}; // empty: every account of the policy the caller sees
-    QDateTime from = {}, to = {};
-    QString bucket = {}; // "hour" or "day"
+    QStringList accounts = {};    // empty: every account of the policy the caller sees
+    QDateTime from = {}, to = {}; // to: now when absent; from: 24 buckets or 7 before it
+    QString bucket = {};          // "hour" or "day" (absent: day)
 
     static QString fields();
     QJsonObject toJson() const;

@@ -322,6 +322,16 @@ TEST_F(Events, StatsOfAnAccountAreWhatItSentPerBucket)
                   9);
     }
 
+    // Hours across a midnight: each hour has the quota of its day.
+    QJsonObject longer = request;
+    longer.insert(u"from"_s, now.addSecs(-36 * 3600).toString(Qt::ISODate));
+    auto hours = api::StatsResult::fromJson(
+        ctl({u"stats"_s}, QJsonDocument(longer).toJson(QJsonDocument::Compact)));
+    ASSERT_TRUE(hours.ok());
+    ASSERT_EQ(hours.value().accounts.size(), 1);
+    EXPECT_EQ(hours.value().starts.size(), 38);
+    EXPECT_EQ(hours.value().accounts.front().quota, QList<qint64>(38, 300));
+
     // A partner of bob asks for carol's: she is left out, as trace leaves out her mail.
     auto partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
     auto other =
