@@ -19,11 +19,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString labValue(const char *key)
-{
-    return Lab::get().value(QString::fromLatin1(key));
-}
-
 QString blackhole(const QString &local)
 {
     return local + u'@' + labValue("LAB_BLACKHOLE_DOMAIN");
@@ -81,22 +76,6 @@ QStringList sinkFilesWith(const QString &needle)
     return out;
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool waitFor(const std::function<bool()> &done, int ms = 15000)
-{
-    for (int waited = 0; waited < ms; waited += 100) {
-        if (done())
-            return true;
-        QThread::msleep(100);
-    }
-    return done();
-}
-
 QString milterLoadedSha()
 {
     const QByteArray m =
@@ -130,7 +109,8 @@ void setAccountContent(const QString &login, const QJsonObject &content)
                 .toJson());
     ASSERT_TRUE(applied.value(u"reloaded"_s).toBool());
     const QString sha = applied.value(u"sha256"_s).toString();
-    ASSERT_TRUE(waitFor([&] { return milterLoadedSha() == sha; })) << "the milter never loaded it";
+    ASSERT_TRUE(waitUntil([&] { return milterLoadedSha() == sha; }, 15000))
+        << "the milter never loaded it";
 }
 
 class Content : public LabTest
@@ -167,12 +147,14 @@ TEST_F(Content, AForbiddenAttachmentIsRefusedWithTheNoticeNamingItAndLogged)
     // Counted as a refusal for the attachment in the account's hourly stats (SQLite, written
     // by staffettad's writer thread).
     const qint64 hour = QDateTime::currentSecsSinceEpoch() / 3600;
-    EXPECT_TRUE(waitFor([&] {
-        auto store =
-            stats::StatsStore::open(QDir(labValue("LAB_STATE_DIR")).filePath(u"state.sqlite"_s));
-        return store && store.value()->sum(u"bob"_s, policy::metric::RejectedAttachment, hour - 1,
-                                           hour + 1) > 0;
-    }));
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            auto store = stats::StatsStore::open(
+                QDir(labValue("LAB_STATE_DIR")).filePath(u"state.sqlite"_s));
+            return store && store.value()->sum(u"bob"_s, policy::metric::RejectedAttachment,
+                                               hour - 1, hour + 1) > 0;
+        },
+        15000));
 }
 
 TEST_F(Content, NamesAreReadTheWayMailClientsReadThem)
@@ -197,10 +179,12 @@ TEST_F(Content, AllowedAttachmentsAndPlainMailPassUnchanged)
     ASSERT_EQ(plain.value(u"code"_s).toInt(), 250);
     const QString id = plain.value(u"message_id"_s).toString();
     QStringList files;
-    ASSERT_TRUE(waitFor([&] {
-        files = sinkFilesWith(id);
-        return !files.isEmpty();
-    }));
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            files = sinkFilesWith(id);
+            return !files.isEmpty();
+        },
+        15000));
     // Byte-identical body at the sink (smtp-sink's dumps end lines with LF and end with an
     // empty line of their own, with or without a milter on the path).
     const QByteArray dump = readFile(files.first());
@@ -236,17 +220,22 @@ TEST_F(Content, TheArchiveMailboxGetsATransparentUnchargedCopy)
         << sent.value(u"reply"_s).toString().toStdString();
     const QString id = sent.value(u"message_id"_s).toString();
     QStringList copies;
-    ASSERT_TRUE(waitFor([&] {
-        copies = archived();
-        return copies.size() > archivedBefore;
-    })) << "no copy reached the archive mailbox";
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            copies = archived();
+            return copies.size() > archivedBefore;
+        },
+        15000))
+        << "no copy reached the archive mailbox";
     EXPECT_TRUE(copies.last().contains(id)) << copies.last().toStdString();
     // The recipient's copy shows no trace of the archive; only the real recipient is charged.
     QStringList files;
-    ASSERT_TRUE(waitFor([&] {
-        files = sinkFilesWith(id);
-        return !files.isEmpty();
-    }));
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            files = sinkFilesWith(id);
+            return !files.isEmpty();
+        },
+        15000));
     EXPECT_FALSE(readFile(files.first()).contains(labValue("LAB_ARCHIVE_DOMAIN").toUtf8()));
     EXPECT_EQ(quotaUsed(u"carol"_s), before + 1);
 
@@ -256,13 +245,15 @@ TEST_F(Content, TheArchiveMailboxGetsATransparentUnchargedCopy)
     const QJsonObject again = submit(u"plain"_s, u"carol"_s, {blackhole(u"bcc-address"_s)});
     ASSERT_EQ(again.value(u"code"_s).toInt(), 250);
     // The sink received the copy under the archive address (its dump names each RCPT).
-    EXPECT_TRUE(waitFor([&] {
-        for (const QString &f : sinkFilesWith(again.value(u"message_id"_s).toString())) {
-            if (readFile(f).contains(blackhole(u"archive-copies"_s).toUtf8()))
-                return true;
-        }
-        return false;
-    }));
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            for (const QString &f : sinkFilesWith(again.value(u"message_id"_s).toString())) {
+                if (readFile(f).contains(blackhole(u"archive-copies"_s).toUtf8()))
+                    return true;
+            }
+            return false;
+        },
+        15000));
     EXPECT_EQ(quotaUsed(u"carol"_s), before + 2);
     setAccountContent(u"carol"_s, {});
 }
@@ -312,13 +303,14 @@ TEST_F(Content, TheArchiveForgetsCopiesOlderThanItsRetention)
                                               {u"mailbox"_s, labValue("LAB_ARCHIVE_MAILBOX")}}}});
     const QJsonObject old = submit(u"plain"_s, u"carol"_s, {blackhole(u"retention-old"_s)});
     ASSERT_EQ(old.value(u"code"_s).toInt(), 250);
-    ASSERT_TRUE(waitFor(
-        [&] { return archived().join(u""_s).contains(old.value(u"message_id"_s).toString()); }));
+    ASSERT_TRUE(waitUntil(
+        [&] { return archived().join(u""_s).contains(old.value(u"message_id"_s).toString()); },
+        15000));
     QThread::sleep(5);
     const QJsonObject fresh = submit(u"plain"_s, u"carol"_s, {blackhole(u"retention-new"_s)});
     ASSERT_EQ(fresh.value(u"code"_s).toInt(), 250);
     QString mailbox;
-    EXPECT_TRUE(waitFor(
+    EXPECT_TRUE(waitUntil(
         [&] {
             mailbox = archived().join(u"\n"_s);
             return mailbox.contains(fresh.value(u"message_id"_s).toString());
@@ -345,19 +337,21 @@ TEST_F(Content, AFailingArchiveAddressNeverBouncesToTheCustomer)
     QString queueId;
     const QByteArray log = [&] {
         QByteArray text;
-        waitFor([&] {
-            text = readFile(labValue("LAB_MAIL_LOG"));
-            const QByteArray marker =
-                "message-id=" + sent.value(u"message_id"_s).toString().toUtf8();
-            const qsizetype at = text.indexOf(marker);
-            if (at < 0)
-                return false;
-            const qsizetype lineStart = text.lastIndexOf('\n', at) + 1;
-            const QList<QByteArray> words = text.mid(lineStart, at - lineStart).split(' ');
-            queueId = QString::fromUtf8(words.value(words.size() - 2)).remove(u':');
-            // Done with it (any notification is logged before it is removed).
-            return text.contains(queueId.toUtf8() + ": removed");
-        });
+        waitUntil(
+            [&] {
+                text = readFile(labValue("LAB_MAIL_LOG"));
+                const QByteArray marker =
+                    "message-id=" + sent.value(u"message_id"_s).toString().toUtf8();
+                const qsizetype at = text.indexOf(marker);
+                if (at < 0)
+                    return false;
+                const qsizetype lineStart = text.lastIndexOf('\n', at) + 1;
+                const QList<QByteArray> words = text.mid(lineStart, at - lineStart).split(' ');
+                queueId = QString::fromUtf8(words.value(words.size() - 2)).remove(u':');
+                // Done with it (any notification is logged before it is removed).
+                return text.contains(queueId.toUtf8() + ": removed");
+            },
+            15000);
         return text;
     }();
     ASSERT_FALSE(queueId.isEmpty());

@@ -1,5 +1,6 @@
 #include "lab_helpers.h"
 
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QTcpSocket>
@@ -58,6 +59,17 @@ void unban(const QString &jail, const QString &ip)
     // Not banned is fine: fail2ban-client then exits non-zero, which is not a failure here.
     runProcess(u"fail2ban-client"_s, {u"-s"_s, Lab::get().value(u"LAB_FAIL2BAN_SOCKET"_s), u"set"_s,
                                       jail, u"unbanip"_s, ip});
+}
+
+QString labValue(const char *key)
+{
+    return Lab::get().value(QString::fromLatin1(key));
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QJsonObject ctl(const QStringList &words, const QByteArray &input)

@@ -32,6 +32,11 @@ QStringList bannedIps(const QString &jail);
 void unban(const QString &jail, const QString &ip);
 // tests/lab/lab VERB --dir LAB_DIR (policy-restart, policy-stop, ...).
 void labCommand(const QString &verb);
+// A value of the lab's lab.env (LAB_...).
+QString labValue(const char *key);
+// A file's bytes; empty when it cannot be read.
+QByteArray readFile(const QString &path);
+
 // `staffettactl WORDS --json` run on the relay host as root (admin), `input` on stdin: the
 // response's result (a failed call is a test failure).
 QJsonObject ctl(const QStringList &words, const QByteArray &input = {});

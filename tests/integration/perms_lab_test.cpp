@@ -27,12 +27,6 @@ QByteArray json(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QString whitelistJail()
 {
     return QDir(Lab::get().value(u"LAB_FAIL2BAN_CONFIG"_s))

@@ -23,11 +23,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString labValue(const char *key)
-{
-    return Lab::get().value(QString::fromLatin1(key));
-}
-
 QString external(int n)
 {
     return u"p%1@%2"_s.arg(n).arg(labValue("LAB_BLACKHOLE_DOMAIN"));
