@@ -138,6 +138,10 @@ QString infoText(const QJsonObject &o)
         else if (w.code == u"local_domain_not_delivered"_s)
             s << "warning:    local domain " << w.value
               << " is not delivered by this Postfix: its recipients count against the quota\n";
+        else if (w.code == u"milter_not_wired"_s)
+            s << "warning:    Postfix service " << w.parameter
+              << " offers AUTH without staffetta-milter: no content rule applies there "
+                 "(its mail is still charged to the quota)\n";
         else if (w.code == u"staffettad_stale"_s)
             s << "warning:    "
               << (w.value.isEmpty() ? u"there is no "_s + w.parameter

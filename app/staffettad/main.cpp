@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -76,8 +77,35 @@ int main(int argc, char *argv[])
 
     daemon::LivePolicy live(
         conf.policyFile, QDir(conf.stateDir).filePath(u"staffettad.loaded"_s), log,
-        [postfix = postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir)](
-            const policy::Policy *p) { return postfix.delivery(p); });
+        [postfix = postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir),
+         milter = conf.quotaCommitAtMilter ? conf.milterListen : QString()](
+            const policy::Policy *p) -> Result<policy::LocalDelivery> {
+            auto delivery = postfix.delivery(p);
+            if (!delivery || milter.isEmpty())
+                return delivery;
+            // Which services the milter commits for: the others are charged here.
+            auto services = postfix.smtpdServices();
+            if (!services)
+                return services.error();
+            policy::LocalDelivery d = delivery.value();
+            d.milterPorts = QSet<int>();
+            bool portUnknown = false;
+            for (const postfix::SmtpdService &s : services.value()) {
+                const bool wired = std::any_of(s.milters.cbegin(), s.milters.cend(),
+                                               [&](const QString &m) {
+                                                   return postfix::sameMilter(m, milter);
+                                               });
+                if (wired && s.ports.isEmpty())
+                    portUnknown = true;
+                if (wired)
+                    d.milterPorts->unite(QSet<int>(s.ports.cbegin(), s.ports.cend()));
+                else if (s.sasl)
+                    d.saslWithoutMilter.append(s.name);
+            }
+            if (portUnknown) // a wired service on a port we cannot name: leave all to the milter
+                d.milterPorts.reset();
+            return d;
+        });
     QObject::connect(&live, &daemon::LivePolicy::policyChanged, &server,
                      &daemon::PolicyServer::setPolicy);
     QObject::connect(&live, &daemon::LivePolicy::deliveryChanged, &server,

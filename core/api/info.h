@@ -27,6 +27,8 @@ struct JailStatus
 //   postfix_routing: Postfix `parameter` is `value`, the relay needs `expected`
 //   unlisted_table: `parameter` names a table Postfix cannot list: every local recipient counts
 //   local_domain_not_delivered: the policy's local domain `value` is not delivered here
+//   milter_not_wired: Postfix service `parameter` offers AUTH without the content milter:
+//   its mail is charged by staffettad, but no content rule (attachments, BCC) applies there
 //   staffettad_stale: staffettad's report of these (file `parameter`) is `value` seconds old
 //   (empty: there is none), more than `expected`: staffettad is not running or cannot read
 //   Postfix's settings, and the warnings shown are the last it found (if any)

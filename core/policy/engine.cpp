@@ -43,6 +43,7 @@ Request Request::fromAttributes(const QHash<QByteArray, QByteArray> &a)
     r.queueId = a.value("queue_id");
     r.size = a.value("size").toLongLong();
     r.recipientCount = a.value("recipient_count").toInt();
+    r.serverPort = a.value("server_port").toInt();
     return r;
 }
 
@@ -173,7 +174,8 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     // With the milter, the size is its to judge: its refusal reads as the customers expect
     // (Postfix prefixes a policy service's reply with "<END-OF-MESSAGE>: End-of-data
     // rejected:"), and it sees the message a later filelink conversion leaves.
-    if (r.size > maxSize && !(m_commitAtMilter && !r.queueId.isEmpty())) {
+    const bool milter = milterJudges(r);
+    if (r.size > maxSize && !milter) {
         m_counter.release(r.instance);
         return reject(r, metric::RejectedSize,
                       "552 5.3.4 " + sizeNoticeText(m_policy->language(account), maxSize), now);
@@ -195,7 +197,7 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     }
     m_tombstones.remove(r.instance);
     const int quota = m_policy->dailyQuota(account);
-    if (m_commitAtMilter && !r.queueId.isEmpty()) {
+    if (milter) {
         // The content rules come after this answer (Postfix asks the milter last): hold the
         // recipients until the milter passes or refuses the message.
         if (m.external > 0 && !m_counter.hold(m.login, r.instance, m.external, quota,
@@ -212,7 +214,18 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
     if (m.local > 0)
         m_stats.add(m.login, metric::AcceptedLocal, hourOf(now), m.local);
+    if (m_commitAtMilter && !r.queueId.isEmpty())
+        m_chargedHere.insert(r.queueId, now.toSecsSinceEpoch());
     return {"DUNNO", {}, false};
+}
+
+bool Engine::milterJudges(const Request &r) const
+{
+    if (!m_commitAtMilter || r.queueId.isEmpty())
+        return false;
+    if (!m_delivery || !m_delivery->milterPorts || r.serverPort == 0)
+        return true; // not known: the milter is where the relay is meant to charge
+    return m_delivery->milterPorts->contains(r.serverPort);
 }
 
 Engine::Charge Engine::milterCommit(const QByteArray &queueId, const QString &login, int recipients,
@@ -221,6 +234,8 @@ Engine::Charge Engine::milterCommit(const QByteArray &queueId, const QString &lo
     if (!m_policy)
         return {};
     prune(now);
+    if (m_chargedHere.contains(queueId))
+        return {true, m_policy->dailyQuota(m_policy->account(login))};
     auto it = m_awaiting.find(queueId);
     if (it == m_awaiting.end()) {
         if (login.isEmpty() || recipients <= 0)
@@ -274,6 +289,8 @@ void Engine::prune(const QDateTime &now)
     }
     for (auto it = m_tombstones.begin(); it != m_tombstones.end();)
         it = secs - *it > TombstoneSecs ? m_tombstones.erase(it) : std::next(it);
+    for (auto it = m_chargedHere.begin(); it != m_chargedHere.end();)
+        it = secs - *it > StaleMessageSecs ? m_chargedHere.erase(it) : std::next(it);
     // A verdict that never came (the milter died): its reservation has expired long since.
     for (auto it = m_awaiting.begin(); it != m_awaiting.end();)
         it = secs - it->since > StaleMessageSecs ? m_awaiting.erase(it) : std::next(it);

@@ -35,6 +35,7 @@ struct Request
     QByteArray queueId; // END-OF-MESSAGE: the message's queue id (the milter's {i})
     qint64 size = 0;
     int recipientCount = 0;
+    int serverPort = 0; // the port the client connected to (0: Postfix did not say)
 
     static Request fromAttributes(const QHash<QByteArray, QByteArray> &attributes);
 };
@@ -77,7 +78,9 @@ public:
     void setDeliveryRequired(bool required) { m_deliveryRequired = required; }
     // With the content milter: END-OF-MESSAGE holds the message's reservation under its queue
     // id, and the milter's verdict commits or releases it (milterCommit, milterRelease). A
-    // message the milter never answers for expires like any reservation.
+    // message the milter never answers for expires like any reservation. Only on the ports
+    // Postfix wires the milter into (LocalDelivery::milterPorts, once read): a message on
+    // another service is judged and charged at its END-OF-MESSAGE as without the milter.
     void setCommitAtMilter(bool on) { m_commitAtMilter = on; }
 
     // The milter passed message `queueId` after every content rule: it is charged now. One the
@@ -121,6 +124,7 @@ private:
     Verdict reject(const Request &r, const QString &metric, const QByteArray &action,
                    const QDateTime &now);
     void prune(const QDateTime &now);
+    bool milterJudges(const Request &r) const; // END-OF-MESSAGE leaves size and charge to it
 
     QuotaCounter &m_counter;
     StatsSink &m_stats;
@@ -137,6 +141,9 @@ private:
     };
     QHash<QByteArray, Awaiting> m_awaiting; // queue id -> message held for the milter
     bool m_commitAtMilter = false;
+    // Charged at END-OF-MESSAGE on a port without the milter (queue id -> when): a COMMIT the
+    // milter sends for one anyway (Postfix's wiring changed since it was read) charges nothing.
+    QHash<QByteArray, qint64> m_chargedHere;
     // Messages dropped as stale (no RCPT for an hour), kept a day: a transaction kept open
     // past that (NOOPs every few minutes) must not end with its early recipients forgotten.
     QHash<QByteArray, qint64> m_tombstones;

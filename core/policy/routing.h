@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace staffetta::policy {
 
 struct Policy;
@@ -27,6 +29,12 @@ struct LocalDelivery
     // Settings that route an address at a local domain elsewhere and are not "no"
     // (allow_percent_hack, swap_bangpath, resolve_dequoted_address): parameter -> value.
     QMap<QString, QString> routingSettings;
+    // With the quota committed by the content milter: the ports of the services it is wired
+    // into (nullopt: not read; every message is then left to the milter), and the services
+    // that offer AUTH without it (their mail is charged at END-OF-MESSAGE instead; `info`
+    // warns, since the content rules do not run there).
+    std::optional<QSet<int>> milterPorts;
+    QStringList saslWithoutMilter;
 };
 
 // Where a recipient goes.

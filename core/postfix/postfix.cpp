@@ -16,6 +16,8 @@
 
 #include <optional>
 
+#include <netdb.h>
+
 namespace staffetta::postfix {
 
 using namespace Qt::Literals::StringLiterals;
@@ -254,6 +256,178 @@ Result<policy::LocalDelivery> Postfix::delivery(const policy::Policy *policy) co
     }
     policy::resolveLeaving(d, virtualEntries, aliasEntries, policy);
     return d;
+}
+
+QStringList milterAddresses(const QString &value)
+{
+    QStringList addresses;
+    qsizetype i = 0;
+    const qsizetype n = value.size();
+    while (i < n) {
+        while (i < n && (value[i].isSpace() || value[i] == u','))
+            ++i;
+        if (i >= n)
+            break;
+        if (value[i] == u'{') {
+            const qsizetype close = value.indexOf(u'}', i);
+            const QString group = value.mid(i + 1, close < 0 ? -1 : close - i - 1);
+            const QString first = group.section(u',', 0, 0).trimmed();
+            if (!first.isEmpty())
+                addresses.append(first);
+            i = close < 0 ? n : close + 1;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < n && !value[end].isSpace() && value[end] != u',')
+            ++end;
+        addresses.append(value.mid(i, end - i));
+        i = end;
+    }
+    return addresses;
+}
+
+namespace {
+
+// A milter socket as (kind, place): ("unix", "/abs/path") or ("inet", "host:port").
+std::pair<QString, QString> postfixSocket(const QString &address)
+{
+    const QString kind = address.section(u':', 0, 0).toLower();
+    const QString rest = address.section(u':', 1);
+    if (kind == u"unix"_s || kind == u"local"_s)
+        return {u"unix"_s, QDir::cleanPath(rest)};
+    if (kind == u"inet"_s)
+        return {u"inet"_s, rest.toLower()};
+    return {kind, rest};
+}
+
+std::pair<QString, QString> libmilterSocket(const QString &listen)
+{
+    const QString kind = listen.section(u':', 0, 0).toLower();
+    const QString rest = listen.section(u':', 1);
+    if (kind == u"unix"_s || kind == u"local"_s)
+        return {u"unix"_s, QDir::cleanPath(rest)};
+    if (kind == u"inet"_s || kind == u"inet6"_s) { // port@host
+        const QString port = rest.section(u'@', 0, 0);
+        const QString host = rest.section(u'@', 1);
+        return {u"inet"_s, (host.isEmpty() ? u"localhost"_s : host.toLower()) + u':' + port};
+    }
+    return {kind, rest};
+}
+
+bool sameHost(const QString &a, const QString &b)
+{
+    static const QSet<QString> loopback{u"localhost"_s, u"127.0.0.1"_s, u"[::1]"_s, u"::1"_s};
+    return a == b || (loopback.contains(a) && loopback.contains(b));
+}
+
+// The port of a master.cf inet service name: "587", "127.0.0.1:587", "submission",
+// "[::1]:submissions"; 0 when /etc/services does not know the name.
+int servicePort(const QString &name)
+{
+    QString port = name;
+    if (const qsizetype colon = name.lastIndexOf(u':'); colon >= 0)
+        port = name.mid(colon + 1);
+    bool numeric = false;
+    const int number = port.toInt(&numeric);
+    if (numeric)
+        return number;
+    const servent *entry = getservbyname(port.toLatin1().constData(), "tcp");
+    return entry ? ntohs(uint16_t(entry->s_port)) : 0;
+}
+
+} // namespace
+
+bool sameMilter(const QString &postfixAddress, const QString &libmilterListen)
+{
+    const auto [pk, pp] = postfixSocket(postfixAddress);
+    const auto [lk, lp] = libmilterSocket(libmilterListen);
+    if (pk != lk)
+        return false;
+    if (pk == u"unix"_s)
+        return pp == lp;
+    const qsizetype pc = pp.lastIndexOf(u':'), lc = lp.lastIndexOf(u':');
+    return pp.mid(pc + 1) == lp.mid(lc + 1) && sameHost(pp.left(pc), lp.left(lc));
+}
+
+QList<SmtpdService> parseSmtpdServices(const QByteArray &postconfM, const QByteArray &postconfPx,
+                                       const QString &mainMilters, const QString &mainSasl,
+                                       const QString &queueDirectory)
+{
+    // name/type/parameter = value (the -o overrides, $references expanded by -x)
+    QHash<QString, QString> overrides;
+    for (const QByteArray &raw : postconfPx.split('\n')) {
+        const QString line = QString::fromUtf8(raw);
+        const qsizetype eq = line.indexOf(u" ="_s); // "name = value", "name =" when empty
+        if (eq > 0)
+            overrides.insert(line.left(eq).trimmed(), line.mid(eq + 2).trimmed());
+    }
+    auto absolute = [&](QStringList milters) {
+        for (QString &m : milters) {
+            const auto [kind, place] = postfixSocket(m);
+            if (kind == u"unix"_s && !place.startsWith(u'/'))
+                m = u"unix:"_s + QDir::cleanPath(queueDirectory + u'/' + place);
+        }
+        return milters;
+    };
+    QList<SmtpdService> services;
+    QList<int> postscreenPorts;
+    struct Pass
+    {
+        QString name, type;
+    };
+    QList<Pass> passes;
+    auto make = [&](const QString &name, const QString &type, QList<int> ports) {
+        const QString key = name + u'/' + type + u'/';
+        SmtpdService s;
+        s.name = name;
+        s.ports = std::move(ports);
+        s.sasl = overrides.value(key + u"smtpd_sasl_auth_enable"_s, mainSasl).trimmed().toLower() ==
+                 u"yes"_s;
+        s.milters = absolute(milterAddresses(overrides.value(key + u"smtpd_milters"_s, mainMilters)));
+        services.append(s);
+    };
+    for (const QByteArray &raw : postconfM.split('\n')) {
+        // name type private unpriv chroot wakeup maxproc command [args]
+        const QStringList f = QString::fromUtf8(raw).split(QRegularExpression(u"\\s+"_s),
+                                                           Qt::SkipEmptyParts);
+        if (f.size() < 8)
+            continue;
+        const QString command = f[7];
+        if (f[1] == u"inet"_s && command == u"postscreen"_s) {
+            if (const int port = servicePort(f[0]))
+                postscreenPorts.append(port);
+        } else if (f[1] == u"inet"_s && command == u"smtpd"_s) {
+            const int port = servicePort(f[0]);
+            make(f[0], f[1], port ? QList<int>{port} : QList<int>{});
+        } else if (f[1] == u"pass"_s && command == u"smtpd"_s) {
+            passes.append({f[0], f[1]});
+        }
+    }
+    for (const Pass &p : passes) // postscreen hands its clients to these: they get its ports
+        make(p.name, p.type, postscreenPorts);
+    return services;
+}
+
+Result<QList<SmtpdService>> Postfix::smtpdServices() const
+{
+    auto master = run(u"postconf"_s, {u"-M"_s}, 30000);
+    if (!master)
+        return master.error();
+    auto params = run(u"postconf"_s, {u"-P"_s, u"-x"_s}, 30000);
+    if (!params)
+        return params.error();
+    auto main = run(u"postconf"_s,
+                    {u"-x"_s, u"-h"_s, u"smtpd_milters"_s, u"smtpd_sasl_auth_enable"_s,
+                     u"queue_directory"_s},
+                    30000);
+    if (!main)
+        return main.error();
+    const QStringList values = QString::fromUtf8(main.value()).split(u'\n');
+    if (values.size() < 3)
+        return Error(ErrorCode::BadResponse,
+                     u"postconf printed %1 values for 3 names"_s.arg(values.size()));
+    return parseSmtpdServices(master.value(), params.value(), values[0].trimmed(),
+                              values[1].trimmed(), values[2].trimmed());
 }
 
 Result<QMap<QString, QString>> Postfix::routingSettings() const

@@ -16,6 +16,31 @@ namespace staffetta::postfix {
 // A malformed line is an ErrorCode::BadResponse naming the line number.
 Result<QMap<QString, int>> countQueues(const QByteArray &postqueueJsonLines);
 
+// An smtpd service of master.cf that clients reach (an inet smtpd, or the smtpd behind
+// postscreen) and what the quota needs to know of it.
+struct SmtpdService
+{
+    QString name;        // master.cf's service name: "submission", "127.0.0.1:587", "smtpd"
+    QList<int> ports;    // the TCP ports it answers on (Postfix's server_port); empty: unknown
+    bool sasl = false;   // smtpd_sasl_auth_enable in force there
+    QStringList milters; // smtpd_milters in force there, one Postfix address each (unix: made
+                         // absolute against queue_directory)
+
+    friend bool operator==(const SmtpdService &, const SmtpdService &) = default;
+};
+
+// The smtpd services from `postconf -M` and `postconf -Px` output and main.cf's values of
+// smtpd_milters, smtpd_sasl_auth_enable and queue_directory. Pure, for the unit tests.
+QList<SmtpdService> parseSmtpdServices(const QByteArray &postconfM, const QByteArray &postconfPx,
+                                       const QString &mainMilters, const QString &mainSasl,
+                                       const QString &queueDirectory);
+// The addresses of a Postfix milter list ("{ unix:x, connect_timeout=10s }, inet:h:p"): the
+// first item of each braced group, the others as they are.
+QStringList milterAddresses(const QString &value);
+// Whether Postfix's milter address (`unix:/path`, `local:/path`, `inet:host:port`) reaches
+// the socket a libmilter milter listens on (`unix:/path`, `local:/path`, `inet:port@host`).
+bool sameMilter(const QString &postfixAddress, const QString &libmilterListen);
+
 // Postfix on the relay, through its own command-line tools (never a shell).
 class Postfix
 {
@@ -39,6 +64,8 @@ public:
     // (allow_percent_hack, swap_bangpath, resolve_dequoted_address): parameter -> value,
     // for the ones that differ from what a relay needs ("no").
     Result<QMap<QString, QString>> routingSettings() const;
+    // The services clients submit mail on (parseSmtpdServices over this instance's postconf).
+    Result<QList<SmtpdService>> smtpdServices() const;
 
     // Streams `postqueue -j`: onLine gets each message's JSON line as showq produces it and
     // returns false to stop early. Returns the number of lines handed over.

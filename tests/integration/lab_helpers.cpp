@@ -136,7 +136,7 @@ ProcessOutput send(const Send &s)
     QStringList args{u"--server"_s,
                      lab.value(u"LAB_SMTP_HOST"_s),
                      u"--port"_s,
-                     lab.value(u"LAB_SUBMISSION_PORT"_s),
+                     s.port.isEmpty() ? lab.value(u"LAB_SUBMISSION_PORT"_s) : s.port,
                      u"-tls"_s,
                      u"--auth"_s,
                      u"PLAIN"_s,

@@ -59,6 +59,7 @@ struct Send
     QStringList extra;      // more swaks arguments
     QString localInterface; // e.g. LAB_BANNED_CLIENT
     QString password = {};  // empty: the account's lab password
+    QString port = {};      // empty: LAB_SUBMISSION_PORT
 };
 ProcessOutput send(const Send &s);
 // The server's replies, one per line, as swaks shows them.

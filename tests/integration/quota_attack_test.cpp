@@ -132,6 +132,37 @@ TEST_F(QuotaAttack, AddressesPostfixRoutesOutsideAreCharged)
     EXPECT_EQ(quotaUsed(u"erin"_s), 2);
 }
 
+// A SASL service the milter is not wired into (the lab's second submission port, like a 465
+// left unwired): its mail is charged by staffettad at END-OF-MESSAGE — held for a milter that
+// never comes, it would never be charged — its size is judged there, and `info` names it.
+TEST_F(QuotaAttack, AServiceWithoutTheMilterIsStillCharged)
+{
+    const QString port = labValue("LAB_SUBMISSION_NOMILTER_PORT");
+    QStringList warned;
+    for (const auto &w : localInfo().warnings)
+        warned.append(w.code + u' ' + w.parameter);
+    EXPECT_TRUE(warned.contains(u"milter_not_wired 127.0.0.1:"_s + port))
+        << warned.join(u"; "_s).toStdString();
+    EXPECT_FALSE(warned.contains(u"milter_not_wired 127.0.0.1:"_s +
+                                 labValue("LAB_SUBMISSION_PORT")));
+
+    const QString carol = u"carol@"_s + labValue("LAB_LOCAL_DOMAIN");
+    const int before = quotaUsed(u"carol"_s);
+    const auto out = send({u"carol"_s, carol, {external(901), external(902)}, {}, {}, {}, port});
+    ASSERT_TRUE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s)) << out.out.toStdString();
+    EXPECT_EQ(quotaUsed(u"carol"_s), before + 2);
+    // carol's 20000-byte limit, judged by the policy service with the customers' wording.
+    const auto big = send({u"carol"_s,
+                           carol,
+                           {external(903)},
+                           {u"--body"_s, QString(30000, u'x')},
+                           {},
+                           {},
+                           port});
+    EXPECT_TRUE(anyReplyStartsWith(big, u"552 5.3.4"_s)) << big.out.toStdString();
+    EXPECT_EQ(quotaUsed(u"carol"_s), before + 2);
+}
+
 TEST_F(QuotaAttack, InfoWarnsAboutPostfixRoutingSettings)
 {
     // The lab keeps Postfix's defaults (yes), which a relay should turn off.
@@ -172,7 +203,9 @@ TEST_F(QuotaAttack, InfoShowsStaffettadsRoutingReportAndRunsNoPostmap)
         return list;
     };
     const api::RelayInfo live = infoWith(labValue("LAB_STAFFETTA_CONF"));
-    EXPECT_EQ(codes(live), QStringList({u"postfix_routing allow_percent_hack"_s,
+    EXPECT_EQ(codes(live), QStringList({u"milter_not_wired 127.0.0.1:"_s +
+                                            labValue("LAB_SUBMISSION_NOMILTER_PORT"),
+                                        u"postfix_routing allow_percent_hack"_s,
                                         u"postfix_routing resolve_dequoted_address"_s,
                                         u"postfix_routing swap_bangpath"_s}));
     QFile traced(trace);

@@ -382,3 +382,53 @@ TEST(Engine, WithTheMilterOnlyItsVerdictCharges)
     EXPECT_FALSE(e.milterCommit("Q3", u"alice"_s, 1, later).ok);
     EXPECT_EQ(e.quotaUsed(u"alice"_s, later), 2);
 }
+
+// A SASL service the milter is not wired into (Postfix says which, LocalDelivery::milterPorts)
+// is charged, and has its size judged, at END-OF-MESSAGE: held for a milter that never comes,
+// its mail would never be charged at all. A COMMIT the milter sends anyway charges nothing more.
+TEST(Engine, AServiceWithoutTheMilterIsChargedAtEndOfMessage)
+{
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    auto p = labPolicy();
+    p.limits.dailyQuota = 3;
+    p.limits.maxMessageSize = 1000;
+    e.setPolicy(std::make_shared<const Policy>(p));
+    e.setCommitAtMilter(true);
+    LocalDelivery d;
+    d.known = true;
+    d.domains = {u"lab.test"_s};
+    d.milterPorts = QSet<int>{587};
+    e.setDelivery(std::make_shared<const LocalDelivery>(d));
+    const QDateTime t0 = QDateTime::currentDateTime();
+    auto message = [&](const QByteArray &instance, const QByteArray &queueId, int port, int n,
+                       qint64 size = 100) {
+        for (int i = 0; i < n; ++i) {
+            Request rcpt = request("RCPT", u"r%1@ext.example"_s.arg(i), instance);
+            rcpt.serverPort = port;
+            EXPECT_EQ(e.evaluate(rcpt, t0).action, "DUNNO");
+        }
+        Request end = request("END-OF-MESSAGE", {}, instance, n);
+        end.queueId = queueId;
+        end.serverPort = port;
+        end.size = size;
+        return e.evaluate(end, t0).action;
+    };
+    // Port 465, no milter there: charged at once.
+    EXPECT_EQ(message("m1", "Q1", 465, 2), "DUNNO");
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, t0), 2);
+    EXPECT_EQ(e.awaitingMilter(), 0);
+    EXPECT_TRUE(e.milterCommit("Q1", u"alice"_s, 2, t0).ok); // no second charge
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, t0), 2);
+    // Too big on 465: the policy service refuses it with the customers' wording.
+    EXPECT_TRUE(message("m2", "Q2", 465, 1, 5000).startsWith("552 5.3.4"));
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, t0), 2);
+    // Port 587 has the milter: held, and the size is the milter's to judge.
+    EXPECT_EQ(message("m3", "Q3", 587, 1, 5000), "DUNNO");
+    EXPECT_EQ(e.quotaUsed(u"alice"_s, t0), 2);
+    EXPECT_EQ(e.awaitingMilter(), 1);
+    e.milterRelease("Q3");
+    // A request without server_port (an older Postfix) is left to the milter, as before.
+    EXPECT_EQ(message("m4", "Q4", 0, 1), "DUNNO");
+    EXPECT_EQ(e.awaitingMilter(), 1);
+}
