@@ -7,9 +7,10 @@
 // - add: the policy first, then the hash. A crash between leaves an account without a
 //   password (it cannot log in; `list` shows has_password false, `passwd` sets one); the
 //   generated password was never shown.
-// - remove: an intent file (STATE/accounts-removing.json), the hash removed, the policy
-//   committed, the intent removed. The access goes first; a crash at any point is finished
-//   by the next accounts verb (the removal is completed under the remover's name and audited).
+// - remove (`accounts remove`, or any policy write that removes accounts: writePolicy): an
+//   intent file (STATE/accounts-removing.json), the hashes removed, the policy committed, the
+//   intent removed. The access goes first; a crash at any point is finished by the next
+//   writer or accounts verb (the removal completed under the remover's name and audited).
 #include "policy_verbs.h"
 
 #include "api/accounts.h"
@@ -244,9 +245,33 @@ Policy withoutAccount(const Policy &p, const QString &login)
     return out;
 }
 
-// A removal a crash interrupted (its intent file is there): finished under its author, so
-// the account is gone from both files and the removal audited once. Hold the lock.
-Result<Done> finishRemoval(const Context &ctx, PolicyStore &store)
+} // namespace
+
+Result<Done> beginRemoval(const Context &ctx, const QStringList &logins)
+{
+    if (!local(ctx) || logins.isEmpty())
+        return Done{};
+    const QJsonObject intent{{u"logins"_s, QJsonArray::fromStringList(logins)},
+                             {u"user"_s, ctx.caller.user},
+                             {u"role"_s, roleName(ctx.access.role)},
+                             {u"origin"_s, ctx.caller.origin}};
+    QDir().mkpath(ctx.config.stateDir);
+    if (auto saved = writeFileAtomically(intentPath(ctx), QJsonDocument(intent).toJson()); !saved)
+        return saved.error();
+    for (const QString &login : logins) {
+        if (auto removed = removeHash(ctx, login); !removed)
+            return removed.error();
+    }
+    return Done{};
+}
+
+void endRemoval(const Context &ctx)
+{
+    QFile::remove(intentPath(ctx));
+}
+
+Result<Done> finishInterruptedRemoval(const Context &ctx, PolicyStore &store,
+                                      PolicyStore::Live live)
 {
     QFile intent(intentPath(ctx));
     if (!intent.exists())
@@ -255,29 +280,36 @@ Result<Done> finishRemoval(const Context &ctx, PolicyStore &store)
         return ioError(u"cannot read"_s, intent.fileName(), intent.errorString());
     const QJsonObject o = QJsonDocument::fromJson(intent.readAll()).object();
     intent.close();
-    const QString login = o.value(u"login"_s).toString();
-    if (!login.isEmpty()) {
+    QStringList logins;
+    for (const auto &v : o.value(u"logins"_s).toArray())
+        logins.append(v.toString());
+    logins.removeAll(QString());
+    for (const QString &login : std::as_const(logins)) {
         if (auto removed = removeHash(ctx, login); !removed)
             return removed.error();
-        auto cur = store.current(author(ctx));
-        if (!cur)
-            return cur.error();
-        if (cur.value().policy.account(login)) {
-            policy::RevisionInfo info;
-            info.kind = u"accounts remove"_s;
-            info.author = {o.value(u"user"_s).toString(), o.value(u"role"_s).toString(),
-                           o.value(u"origin"_s).toString()};
-            info.comment = u"removal of %1 finished after an interruption"_s.arg(login);
-            auto committed =
-                store.commit(cur.value(), withoutAccount(cur.value().policy, login), info);
-            if (!committed)
-                return committed.error();
-        }
+    }
+    auto cur = store.current(author(ctx), live);
+    if (!cur)
+        return cur.error();
+    Policy next = cur.value().policy;
+    for (const QString &login : std::as_const(logins))
+        next = withoutAccount(next, login);
+    if (next.accounts.size() != cur.value().policy.accounts.size()) {
+        policy::RevisionInfo info;
+        info.kind = u"accounts remove"_s;
+        info.author = {o.value(u"user"_s).toString(), o.value(u"role"_s).toString(),
+                       o.value(u"origin"_s).toString()};
+        info.comment = u"removal of %1 finished after an interruption"_s.arg(logins.join(u", "_s));
+        auto committed = store.commit(cur.value(), next, info);
+        if (!committed)
+            return committed.error();
     }
     if (!QFile::remove(intent.fileName()))
         return ioError(u"cannot remove"_s, intent.fileName(), intent.errorString());
     return Done{};
 }
+
+namespace {
 
 // The lock, with whatever a crashed removal left finished.
 Result<PolicyStore::Lock> lockAndRecover(const Context &ctx, PolicyStore &store)
@@ -285,7 +317,7 @@ Result<PolicyStore::Lock> lockAndRecover(const Context &ctx, PolicyStore &store)
     auto lock = store.lock();
     if (!lock)
         return lock.error();
-    if (auto finished = finishRemoval(ctx, store); !finished)
+    if (auto finished = finishInterruptedRemoval(ctx, store); !finished)
         return finished.error();
     return lock;
 }
@@ -420,24 +452,10 @@ Result<QJsonObject> removeVerb(const Context &ctx, const api::AccountRemoveReque
                          {{u"login"_s, login.value()}});
         return withoutAccount(current, login.value());
     };
-    // Every check passed: the intent, then the hash; the commit follows.
-    const auto beforeCommit = [&](const Policy &, const Policy &) -> Result<Done> {
-        const QJsonObject intent{{u"login"_s, login.value()},
-                                 {u"user"_s, ctx.caller.user},
-                                 {u"role"_s, roleName(ctx.access.role)},
-                                 {u"origin"_s, ctx.caller.origin}};
-        QDir().mkpath(ctx.config.stateDir);
-        if (auto saved = writeFileAtomically(intentPath(ctx), QJsonDocument(intent).toJson());
-            !saved)
-            return saved.error();
-        return removeHash(ctx, login.value());
-    };
     auto written = writePolicy(
-        ctx, store,
-        {u"accounts remove"_s, std::nullopt, edit, {}, PolicyStore::Live::MustParse, beforeCommit});
+        ctx, store, {u"accounts remove"_s, std::nullopt, edit, {}, PolicyStore::Live::MustParse});
     if (!written)
         return written.error();
-    QFile::remove(intentPath(ctx));
     api::AccountWriteResult result;
     result.login = login.value();
     result.revision = written.value().revision;

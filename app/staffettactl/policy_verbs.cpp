@@ -408,10 +408,13 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
         comment += (comment.isEmpty() ? u""_s : u"; "_s) +
                    u"replaced a live file that could not be used: "_s + cur.liveProblem;
     policy::RevisionInfo info;
-    if (edit.beforeCommit) {
-        if (auto ready = edit.beforeCommit(cur.policy, merged); !ready)
-            return ready.error();
+    QStringList removed;
+    for (const Change &c : changes) {
+        if (c.section == Change::Section::Account && c.op == Change::Op::Remove)
+            removed.append(c.account);
     }
+    if (auto dropped = beginRemoval(ctx, removed); !dropped)
+        return dropped.error();
     info.kind = edit.kind;
     info.author = author(ctx);
     info.comment = comment;
@@ -419,6 +422,7 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
     auto committed = store.commit(cur, merged, info);
     if (!committed)
         return committed.error();
+    endRemoval(ctx);
     const policy::RevisionInfo &done = committed.value().info;
 
     api::ApplyResult result;
@@ -444,13 +448,11 @@ Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base
     auto lock = store.lock();
     if (!lock)
         return lock.error();
+    if (auto finished = finishInterruptedRemoval(ctx, store, live); !finished)
+        return finished.error();
     return writePolicy(ctx, store,
-                       {kind,
-                        base,
-                        [&next](const Policy &) { return Result<Policy>(next); },
-                        std::move(comment),
-                        live,
-                        {}});
+                       {kind, base, [&next](const Policy &) { return Result<Policy>(next); },
+                        std::move(comment), live});
 }
 
 // A write's answer: the front-end fills in whether staffettad has it in force (waitForReload),

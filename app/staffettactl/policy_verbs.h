@@ -121,15 +121,23 @@ struct PolicyEdit
     std::function<Result<policy::Policy>(const policy::Policy &current)> edit;
     QString comment;
     policy::PolicyStore::Live live = policy::PolicyStore::Live::MustParse;
-    // Runs after every check passed, just before the commit, under the lock; its error
-    // stops the write (nothing committed).
-    std::function<Result<Done>(const policy::Policy &current, const policy::Policy &next)>
-        beforeCommit = {};
 };
 // The one write path of the policy (apply, rollback, the accounts verbs): the revision check,
-// a partner's reach and grants, the commit and its audit row. Hold the store's lock.
+// a partner's reach and grants, removed accounts' passwords (beginRemoval), the commit and
+// its audit row. Hold the store's lock.
 Result<api::ApplyResult> writePolicy(const Context &ctx, policy::PolicyStore &store,
                                      const PolicyEdit &edit);
+
+// Accounts a policy write removes lose their passwords first (local credentials): an intent
+// naming them (STATE/accounts-removing.json), their passwd-file lines removed; endRemoval
+// drops the intent after the commit. A writer that finds an intent (a crash between) finishes
+// it: the hashes and the accounts removed, audited under the remover. Hold the store's lock.
+// (accounts_verbs.cpp)
+Result<Done> beginRemoval(const Context &ctx, const QStringList &logins);
+void endRemoval(const Context &ctx);
+Result<Done>
+finishInterruptedRemoval(const Context &ctx, policy::PolicyStore &store,
+                         policy::PolicyStore::Live live = policy::PolicyStore::Live::MustParse);
 
 // After a policy write staffettad reloads the file (it watches it) and records the sha256 of
 // the policy in force in STATE/staffettad.loaded. A write's result is pending with the new

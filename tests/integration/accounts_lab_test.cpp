@@ -182,8 +182,9 @@ TEST_F(AccountsLab, APartnerChangesOnlyItsOwnAccounts)
     const auto refused = [&](const QStringList &words, const QJsonObject &request = {}) {
         auto r = call(partner, words, request);
         EXPECT_FALSE(r.ok()) << words.join(u' ').toStdString();
-        if (!r.ok())
+        if (!r.ok()) {
             EXPECT_EQ(r.error().name(), u"permission_denied"_s) << r.error().message.toStdString();
+        }
     };
     const QString pw = u"partner-pass-"_s + pid;
     // Another partner's (or the admin's) account, a lab account, a mailbox Staffetta does not

@@ -80,6 +80,21 @@ protected:
                     .toUtf8());
     }
 
+    // [accounts] credentials=local with a passwd-file of its own, which starts with a line
+    // Staffetta does not manage; returns its path.
+    QString useLocalCredentials()
+    {
+        const QString passwd = dir.filePath(u"passwd"_s);
+        QFile c(conf);
+        EXPECT_TRUE(c.open(QIODevice::Append));
+        c.write(u"[accounts]\ncredentials=local\npasswd_file=%1\npasswd_group=root\n"_s.arg(passwd)
+                    .toUtf8());
+        QFile p(passwd);
+        EXPECT_TRUE(p.open(QIODevice::WriteOnly));
+        p.write("archive:{PLAIN}archive-secret\n");
+        return passwd;
+    }
+
     Result<QJsonObject> call(const QStringList &words, const QJsonObject &request = {},
                              const Caller &caller = {u"root"_s, {}, u"192.0.2.7"_s})
     {
@@ -1293,16 +1308,7 @@ TEST_F(PolicyApi, ATerminatedWriteStillEndsWithItsAnswer)
 
 TEST_F(PolicyApi, AccountsKeepOnlyHashesAndAPartnerOnlyItsOwnAccounts)
 {
-    const QString passwd = dir.filePath(u"passwd"_s);
-    {
-        QFile c(conf);
-        ASSERT_TRUE(c.open(QIODevice::Append));
-        c.write(u"[accounts]\ncredentials=local\npasswd_file=%1\npasswd_group=root\n"_s.arg(passwd)
-                    .toUtf8());
-        QFile p(passwd);
-        ASSERT_TRUE(p.open(QIODevice::WriteOnly));
-        p.write("archive:{PLAIN}archive-secret\n"); // a mailbox Staffetta does not manage
-    }
+    const QString passwd = useLocalCredentials();
     const auto passwdBytes = [&] {
         QFile p(passwd);
         return p.open(QIODevice::ReadOnly) ? p.readAll() : QByteArray();
@@ -1401,4 +1407,29 @@ TEST_F(PolicyApi, ExternalCredentialsKeepNoPassword)
     EXPECT_FALSE(added.value()[u"has_password"_s].toBool());
     EXPECT_EQ(api::AccountsList::fromJson(call({u"accounts"_s, u"list"_s}).value()).credentials,
               u"external"_s);
+}
+
+// An account removed by a policy write (the console's editor) loses its password with it.
+TEST_F(PolicyApi, APolicyApplyThatRemovesAnAccountRemovesItsPassword)
+{
+    const QString passwd = useLocalCredentials();
+    ASSERT_TRUE(call({u"accounts"_s, u"add"_s, u"carla"_s},
+                     {{u"senders"_s, QJsonArray{u"carla@lab.test"_s}}})
+                    .ok());
+    QFile p(passwd);
+    ASSERT_TRUE(p.open(QIODevice::ReadOnly));
+    ASSERT_TRUE(p.readAll().contains("\ncarla:{ARGON2ID}"));
+    p.close();
+    auto got = call({u"policy"_s, u"get"_s});
+    ASSERT_TRUE(got.ok());
+    QJsonObject policy = got.value()[u"policy"_s].toObject();
+    QJsonArray accounts = policy[u"accounts"_s].toArray();
+    accounts.removeLast(); // carla
+    policy[u"accounts"_s] = accounts;
+    auto applied = call({u"policy"_s, u"apply"_s},
+                        {{u"base_revision"_s, got.value()[u"revision"_s]}, {u"policy"_s, policy}});
+    ASSERT_TRUE(applied.ok()) << applied.error().message.toStdString();
+    ASSERT_TRUE(p.open(QIODevice::ReadOnly));
+    EXPECT_EQ(p.readAll(), "archive:{PLAIN}archive-secret\n");
+    EXPECT_FALSE(QFile::exists(stateDir + u"/accounts-removing.json"_s));
 }
