@@ -89,22 +89,41 @@ public:
         return true;
     }
 
+    // A file that does not exist yet is made with the configured group: checked before
+    // anything is written, so a write never stops half-way on it.
+    static Result<gid_t> groupId(const QString &groupName)
+    {
+        const group *g = ::getgrnam(groupName.toLocal8Bit().constData());
+        if (!g)
+            return Error(
+                ErrorCode::Config,
+                u"[accounts] passwd_group %1 is not a group of this system"_s.arg(groupName),
+                {{u"key"_s, u"accounts/passwd_group"_s}});
+        return g->gr_gid;
+    }
+    Result<Done> checkWritable(const QString &groupName) const
+    {
+        if (m_exists)
+            return Done{};
+        auto gid = groupId(groupName);
+        if (!gid)
+            return gid.error();
+        return Done{};
+    }
+
     // Atomically (files.h), 0640; a new file gets the configured group so Dovecot reads it.
     Result<Done> write(const QString &groupName)
     {
         if (!m_exists) {
-            const group *g = ::getgrnam(groupName.toLocal8Bit().constData());
+            auto g = groupId(groupName);
             if (!g)
-                return Error(
-                    ErrorCode::Config,
-                    u"[accounts] passwd_group %1 is not a group of this system"_s.arg(groupName),
-                    {{u"key"_s, u"accounts/passwd_group"_s}});
+                return g.error();
             const int fd = ::open(QFile::encodeName(m_path).constData(),
                                   O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
             if (fd < 0 && errno != EEXIST)
                 return ioError(u"cannot create"_s, m_path, QString::fromLocal8Bit(strerror(errno)));
             if (fd >= 0) {
-                const bool owned = ::fchown(fd, uid_t(-1), g->gr_gid) == 0;
+                const bool owned = ::fchown(fd, uid_t(-1), g.value()) == 0;
                 ::close(fd);
                 if (!owned)
                     return ioError(u"cannot set the group of"_s, m_path,
@@ -394,6 +413,8 @@ Result<QJsonObject> addVerb(const Context &ctx, const api::AccountAddRequest &re
         if (!file)
             return file.error();
         // A login Dovecot knows already (a mailbox Staffetta does not manage) keeps its line.
+        if (auto writable = file.value().checkWritable(ctx.config.passwdGroup); !writable)
+            return writable.error();
         if (file.value().has(login.value()))
             return Error(ErrorCode::Conflict,
                          u"%1 already has a line in %2; nothing was written"_s.arg(
