@@ -167,6 +167,7 @@ const QList<Verb> &registry()
         all += bansVerbs();
         all += traceVerbs();
         all += statsVerbs();
+        all += accountsVerbs();
         return all;
     }();
     return verbs;

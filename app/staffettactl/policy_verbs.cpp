@@ -109,12 +109,19 @@ Result<Done> recordRevision(const Context &ctx, const policy::RevisionInfo &info
     e.user = info.author.user;
     e.role = info.author.role;
     e.origin = info.author.origin;
-    e.verb = u"policy "_s + info.kind;
+    e.verb = auditVerb(info.kind);
     e.outcome = u"done"_s;
     e.revision = info.number;
     e.summary = info.comment.isEmpty() ? lines.join(u"; "_s) : info.comment;
     e.changes = policy::changesToJson(info.changes);
     return appendAudit(ctx, e, true);
+}
+
+} // namespace
+
+QString auditVerb(const QString &kind)
+{
+    return kind.startsWith(u"accounts "_s) ? kind : u"policy "_s + kind;
 }
 
 PolicyStore openStore(const Context &ctx)
@@ -123,6 +130,8 @@ PolicyStore openStore(const Context &ctx)
         ctx.config.policyFile, ctx.config.stateDir,
         [&ctx](const policy::RevisionInfo &info) { return recordRevision(ctx, info); });
 }
+
+namespace {
 
 QJsonObject policyObject(const Policy &p)
 {
@@ -302,19 +311,14 @@ Result<int> revisionNumber(const QString &word)
     return n;
 }
 
-// The write path shared by apply and rollback (which may replace a broken live file).
-Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base,
-                               const Policy &next, QString comment,
-                               PolicyStore::Live live = PolicyStore::Live::MustParse)
+} // namespace
+
+Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, const PolicyEdit &edit)
 {
     // Who may write at all is the verb's permission (ctl.cpp); what a partner may touch is
     // checked below.
-    const QString verb = u"policy "_s + kind;
-    PolicyStore store = openStore(ctx);
-    auto lock = store.lock();
-    if (!lock)
-        return lock.error();
-    auto current = store.current(author(ctx), live);
+    const QString verb = auditVerb(edit.kind);
+    auto current = store.current(author(ctx), edit.live);
     if (!current)
         return current.error();
     const PolicyStore::Current &cur = current.value();
@@ -325,6 +329,7 @@ Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base
                      u"change is accepted until the audit log can be written"_s.arg(cur.revision)
                          .arg(cur.unrecorded));
 
+    const int base = edit.base.value_or(cur.revision);
     if (base != cur.revision) {
         QJsonObject details{
             {u"base_revision"_s, base},
@@ -356,7 +361,10 @@ Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base
                      details);
     }
 
-    const Policy merged = mergeVisible(ctx.access, cur.policy, next);
+    auto next = edit.edit(cur.policy);
+    if (!next)
+        return next.error();
+    const Policy merged = mergeVisible(ctx.access, cur.policy, next.value());
     const QList<Change> changes = policy::diff(cur.policy, merged);
     if (auto refused = checkRelaySupports(ctx, changes))
         return *refused;
@@ -395,17 +403,26 @@ Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base
 
     // The write runs to its end even if the SSH link drops: the verb is declared `writes`,
     // so its front-end keeps hang-up and termination out until the answer is written.
+    QString comment = edit.comment;
     if (!cur.liveProblem.isEmpty())
         comment += (comment.isEmpty() ? u""_s : u"; "_s) +
                    u"replaced a live file that could not be used: "_s + cur.liveProblem;
     policy::RevisionInfo info;
-    info.kind = kind;
+    QStringList removed;
+    for (const Change &c : changes) {
+        if (c.section == Change::Section::Account && c.op == Change::Op::Remove)
+            removed.append(c.account);
+    }
+    if (auto dropped = beginRemoval(ctx, removed); !dropped)
+        return dropped.error();
+    info.kind = edit.kind;
     info.author = author(ctx);
     info.comment = comment;
     // The audit row is written by the commit itself (PolicyStore's Recorder).
     auto committed = store.commit(cur, merged, info);
     if (!committed)
         return committed.error();
+    endRemoval(ctx);
     const policy::RevisionInfo &done = committed.value().info;
 
     api::ApplyResult result;
@@ -418,6 +435,24 @@ Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base
     result.reloadPending = true;
     result.sha256 = done.sha256;
     return result;
+}
+
+namespace {
+
+// apply and rollback: the lock, then the write path.
+Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base,
+                               const Policy &next, QString comment,
+                               PolicyStore::Live live = PolicyStore::Live::MustParse)
+{
+    PolicyStore store = openStore(ctx);
+    auto lock = store.lock();
+    if (!lock)
+        return lock.error();
+    if (auto finished = finishInterruptedRemoval(ctx, store, live); !finished)
+        return finished.error();
+    return writePolicy(ctx, store,
+                       {kind, base, [&next](const Policy &) { return Result<Policy>(next); },
+                        std::move(comment), live});
 }
 
 // A write's answer: the front-end fills in whether staffettad has it in force (waitForReload),

@@ -5,6 +5,7 @@
 #include "common/relay_config.h"
 #include "common/result.h"
 #include "policy/diff.h"
+#include "policy/store.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -57,11 +58,12 @@ struct Verb
     QString name() const { return path.join(u' '); } // as the audit names it
 };
 
-QList<Verb> policyVerbs(); // policy get|apply|diff|history|rollback, usage, audit
-QList<Verb> queueVerbs();  // queue list|show|delete|hold|release|requeue|flush
-QList<Verb> bansVerbs();   // bans list|log|unban|whitelist [list]|add|remove, search
-QList<Verb> traceVerbs();  // trace (the event index)
-QList<Verb> statsVerbs();  // stats (the hourly counters and the event index)
+QList<Verb> policyVerbs();   // policy get|apply|diff|history|rollback, usage, audit
+QList<Verb> queueVerbs();    // queue list|show|delete|hold|release|requeue|flush
+QList<Verb> bansVerbs();     // bans list|log|unban|whitelist [list]|add|remove, search
+QList<Verb> traceVerbs();    // trace (the event index)
+QList<Verb> statsVerbs();    // stats (the hourly counters and the event index)
+QList<Verb> accountsVerbs(); // accounts list|add|remove|passwd (accounts_verbs.cpp)
 
 // A file in the relay's state directory.
 QString statePath(const Context &ctx, const QString &name);
@@ -104,6 +106,38 @@ Error forbidden(const Context &ctx, const QString &what);
 // The check for a permission: nothing when the caller's role allows it, else a
 // permission_denied error naming it (the dispatch audits every refusal, once).
 std::optional<Error> require(const Context &ctx, Permission permission, const QString &verb);
+
+// The store of the relay's policy, its commits audited as the caller.
+policy::PolicyStore openStore(const Context &ctx);
+// The audit log's verb of a revision's kind: "policy apply", "accounts add".
+QString auditVerb(const QString &kind);
+
+// A change of the policy, made by writePolicy.
+struct PolicyEdit
+{
+    QString kind;            // the revision's kind: "apply", "rollback", "accounts add", ...
+    std::optional<int> base; // the revision it was based on (conflict if stale); unset: current
+    // The next policy from the current one (a partner's is merged into the relay's).
+    std::function<Result<policy::Policy>(const policy::Policy &current)> edit;
+    QString comment;
+    policy::PolicyStore::Live live = policy::PolicyStore::Live::MustParse;
+};
+// The one write path of the policy (apply, rollback, the accounts verbs): the revision check,
+// a partner's reach and grants, removed accounts' passwords (beginRemoval), the commit and
+// its audit row. Hold the store's lock.
+Result<api::ApplyResult> writePolicy(const Context &ctx, policy::PolicyStore &store,
+                                     const PolicyEdit &edit);
+
+// Accounts a policy write removes lose their passwords first (local credentials): an intent
+// naming them (STATE/accounts-removing.json), their passwd-file lines removed; endRemoval
+// drops the intent after the commit. A writer that finds an intent (a crash between) finishes
+// it: the hashes and the accounts removed, audited under the remover. Hold the store's lock.
+// (accounts_verbs.cpp)
+Result<Done> beginRemoval(const Context &ctx, const QStringList &logins);
+void endRemoval(const Context &ctx);
+Result<Done>
+finishInterruptedRemoval(const Context &ctx, policy::PolicyStore &store,
+                         policy::PolicyStore::Live live = policy::PolicyStore::Live::MustParse);
 
 // After a policy write staffettad reloads the file (it watches it) and records the sha256 of
 // the policy in force in STATE/staffettad.loaded. A write's result is pending with the new

@@ -29,5 +29,9 @@ inline const QStringList BansWhitelistRemove{u"bans"_s, u"whitelist"_s, u"remove
 inline const QStringList Search{u"search"_s};
 inline const QStringList Trace{u"trace"_s};
 inline const QStringList Stats{u"stats"_s};
+inline const QStringList AccountsList{u"accounts"_s, u"list"_s};
+inline const QStringList AccountsAdd{u"accounts"_s, u"add"_s};
+inline const QStringList AccountsRemove{u"accounts"_s, u"remove"_s};
+inline const QStringList AccountsPasswd{u"accounts"_s, u"passwd"_s};
 
 } // namespace staffetta::api::verbs

@@ -133,6 +133,23 @@ Result<Config> Config::load(const QString &explicitPath)
                          u"[events] retention_days must be a number of days from 1 to 3660"_s,
                          {{u"key"_s, u"events/retention_days"_s}});
     }
+    const QString credentials = s.value(u"accounts/credentials"_s, u"external"_s).toString();
+    if (credentials != u"external"_s && credentials != u"local"_s)
+        return Error(ErrorCode::Config,
+                     u"[accounts] credentials must be external or local, not %1"_s.arg(credentials),
+                     {{u"key"_s, u"accounts/credentials"_s}});
+    config.credentials =
+        credentials == u"local"_s ? Config::Credentials::Local : Config::Credentials::External;
+    config.passwdFile = s.value(u"accounts/passwd_file"_s, config.passwdFile).toString();
+    config.passwdGroup = s.value(u"accounts/passwd_group"_s, config.passwdGroup).toString();
+    config.passwordScheme =
+        s.value(u"accounts/password_scheme"_s, config.passwordScheme).toString();
+    if (config.passwordScheme != u"ARGON2ID"_s && config.passwordScheme != u"SHA512-CRYPT"_s)
+        return Error(ErrorCode::Config,
+                     u"[accounts] password_scheme must be ARGON2ID or SHA512-CRYPT, not %1"_s.arg(
+                         config.passwordScheme),
+                     {{u"key"_s, u"accounts/password_scheme"_s}});
+    config.doveadm = s.value(u"accounts/doveadm"_s, config.doveadm).toString();
     for (auto [key, target] :
          {std::pair{u"max_connections"_s, &config.policyMaxConnections},
           std::pair{u"idle_timeout"_s, &config.policyIdleTimeoutSecs},

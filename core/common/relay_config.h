@@ -28,6 +28,9 @@ namespace staffetta {
 //   [events]     database=STATE_DIR/events.sqlite retention_days=90 (staffetta-events, the
 //                  event index behind `trace`) log=/var/log/staffetta/staffetta-events.log
 //   [archive]    domain=DOMAIN (BCC "mailbox" copies go to MAILBOX@DOMAIN: Dovecot's LMTP)
+//   [accounts]   credentials=external | local (who keeps the accounts' passwords: Dovecot's own
+//                  passdb, or Staffetta in Dovecot's passwd-file) passwd_file=/etc/dovecot/passwd
+//                  passwd_group=dovecot password_scheme=ARGON2ID | SHA512-CRYPT doveadm=doveadm
 //   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h)
 //   [grants.user.NAME] / [grants.group.NAME]   a partner rule's grants (PartnerGrants):
 //                domains=acme.example *.acme.example   max_daily_quota=N   max_recipients=N
@@ -67,6 +70,14 @@ struct Config
     QString eventsDatabase; // empty: STATE_DIR/events.sqlite
     int eventsRetentionDays = 90;
     QString eventsLog = QStringLiteral("/var/log/staffetta/staffetta-events.log");
+    // local: `accounts add|passwd` keep each account's password hash (doveadm pw) in Dovecot's
+    // passwd-file; external: Dovecot checks the passwords elsewhere, Staffetta lists logins.
+    enum class Credentials { External, Local };
+    Credentials credentials = Credentials::External;
+    QString passwdFile = QStringLiteral("/etc/dovecot/passwd");
+    QString passwdGroup = QStringLiteral("dovecot"); // the file is 0640 root:GROUP
+    QString passwordScheme = QStringLiteral("ARGON2ID");
+    QString doveadm = QStringLiteral("doveadm");
     QList<AccessRule> access;
 
     static QString defaultPath();

@@ -32,9 +32,11 @@ public:
     Relay()
     {
         EXPECT_TRUE(m_dir.isValid());
-        write(u"staffetta.conf"_s, u"[policy]\nfile=%1\n[state]\ndir=%2\n"_s
-                                       .arg(path(u"policy.json"_s), path(u"state"_s))
-                                       .toUtf8());
+        write(u"staffetta.conf"_s,
+              u"[policy]\nfile=%1\n[state]\ndir=%2\n[accounts]\ncredentials=local\n"
+              u"passwd_file=%3\npasswd_group=root\n"_s
+                  .arg(path(u"policy.json"_s), path(u"state"_s), path(u"passwd"_s))
+                  .toUtf8());
         write(u"policy.json"_s, initialPolicy);
         EXPECT_EQ(ctl({u"policy"_s, u"get"_s}).exitCode, 0);
     }
@@ -44,6 +46,11 @@ public:
         QFile f(path(name));
         ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(bytes);
+    }
+    QByteArray readPasswd() const
+    {
+        QFile f(path(u"passwd"_s));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
     QByteArray live() const
     {
@@ -200,4 +207,75 @@ TEST_F(KilledCommit, AfterTheAuditIsNotAuditedTwice)
     EXPECT_EQ(history[u"revisions"_s][0][u"origin"_s].toString(), writerOrigin);
     EXPECT_FALSE(history[u"revisions"_s][0][u"pending"_s].toBool());
     EXPECT_EQ(relay.applyRows().size(), 1);
+}
+
+// accounts remove killed after the account's password is gone and before its policy is: the
+// next accounts verb (any caller) finishes the removal under the remover's name, once.
+namespace {
+
+void addGone(Relay &relay)
+{
+    const auto out =
+        relay.ctl({u"accounts"_s, u"add"_s, u"gone"_s},
+                  R"({"senders": ["gone@lab.test"], "password": "a-long-password-1"})");
+    ASSERT_EQ(out.exitCode, 0) << out.out.toStdString() << out.err.toStdString();
+    ASSERT_TRUE(relay.readPasswd().contains("gone:{ARGON2ID}"));
+}
+
+// The n-th rename of a whole `accounts remove` that renames policy.json (the commit going live).
+int removalLiveRename()
+{
+    Relay scratch;
+    addGone(scratch);
+    const QString trace = scratch.path(u"trace"_s);
+    const auto out = scratch.ctl({u"accounts"_s, u"remove"_s, u"gone"_s}, {}, writerOrigin,
+                                 {u"-o"_s, trace, u"-e"_s, u"trace=rename"_s});
+    EXPECT_EQ(out.exitCode, 0) << out.out.toStdString() << out.err.toStdString();
+    QFile f(trace);
+    EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+    int renames = 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (!line.startsWith("rename("))
+            continue;
+        ++renames;
+        if (line.contains(", \"" + scratch.path(u"policy.json"_s).toUtf8() + "\")"))
+            return renames;
+    }
+    return 0;
+}
+
+} // namespace
+
+TEST(KilledAccountRemoval, BetweenThePasswordAndThePolicyIsFinishedByTheNextCall)
+{
+    const int liveRename = removalLiveRename();
+    ASSERT_GT(liveRename, 1) << "the removal renames nothing before the policy";
+    Relay relay;
+    addGone(relay);
+    const auto out = relay.ctl({u"accounts"_s, u"remove"_s, u"gone"_s}, {}, writerOrigin,
+                               {u"-o"_s, u"/dev/null"_s, u"-e"_s, u"trace=rename"_s, u"-e"_s,
+                                u"inject=rename:signal=KILL:when=%1"_s.arg(liveRename)});
+    ASSERT_EQ(out.exitCode, -1) << "not killed: " << out.out.toStdString();
+    // Killed half-way: the access is gone first, the policy still names the account.
+    EXPECT_FALSE(relay.readPasswd().contains("gone:"));
+    EXPECT_TRUE(relay.live().contains("gone@lab.test"));
+
+    // The next call (a list, from elsewhere) finishes it: the policy without the account, the
+    // removal audited once under the remover's origin, no intent left.
+    const QJsonObject list = relay.result({u"accounts"_s, u"list"_s});
+    EXPECT_FALSE(QJsonDocument(list).toJson().contains("gone"));
+    EXPECT_FALSE(relay.live().contains("gone@lab.test"));
+    EXPECT_FALSE(relay.readPasswd().contains("gone:"));
+    EXPECT_FALSE(QFile::exists(relay.path(u"state/accounts-removing.json"_s)));
+    int removals = 0;
+    for (const auto &e : relay.result({u"audit"_s}).value(u"entries"_s).toArray()) {
+        if (e[u"verb"_s].toString() != u"accounts remove"_s)
+            continue;
+        ++removals;
+        EXPECT_EQ(e[u"origin"_s].toString(), writerOrigin);
+    }
+    EXPECT_EQ(removals, 1);
+    relay.result({u"accounts"_s, u"list"_s});
+    EXPECT_EQ(QDir(relay.path(u"state/policy/revisions"_s)).entryList({u"*.meta.json"_s}).size(),
+              3);
 }

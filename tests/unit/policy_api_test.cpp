@@ -1,5 +1,6 @@
 // The policy API of staffettactl, run in-process against a temporary relay state:
 // revisions, conflicts, roles, validation, history, rollback and the audit log.
+#include "api/accounts.h"
 #include "api/api.h"
 #include "api/policy.h"
 #include "common/files.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -76,6 +78,21 @@ protected:
                                "[grants.user.acme]\ndomains=bob.example\n")
                     .arg(policyFile, stateDir)
                     .toUtf8());
+    }
+
+    // [accounts] credentials=local with a passwd-file of its own, which starts with a line
+    // Staffetta does not manage; returns its path.
+    QString useLocalCredentials()
+    {
+        const QString passwd = dir.filePath(u"passwd"_s);
+        QFile c(conf);
+        EXPECT_TRUE(c.open(QIODevice::Append));
+        c.write(u"[accounts]\ncredentials=local\npasswd_file=%1\npasswd_group=root\n"_s.arg(passwd)
+                    .toUtf8());
+        QFile p(passwd);
+        EXPECT_TRUE(p.open(QIODevice::WriteOnly));
+        p.write("archive:{PLAIN}archive-secret\n");
+        return passwd;
     }
 
     Result<QJsonObject> call(const QStringList &words, const QJsonObject &request = {},
@@ -1152,7 +1169,11 @@ TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb
                                 u"bans whitelist remove"_s,
                                 u"search"_s,
                                 u"trace"_s,
-                                u"stats"_s}) {
+                                u"stats"_s,
+                                u"accounts list"_s,
+                                u"accounts add"_s,
+                                u"accounts remove"_s,
+                                u"accounts passwd"_s}) {
         EXPECT_TRUE(usage.contains(u"\n  "_s + verb + u' ')) << verb.toStdString();
     }
     // Every verb line of the usage is found by the dispatch under the name it shows, with
@@ -1173,7 +1194,7 @@ TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb
         ASSERT_NE(v, nullptr) << line.toStdString();
         EXPECT_TRUE(line.contains(permissionName(v->permission))) << line.toStdString();
     }
-    EXPECT_EQ(lines, 24);
+    EXPECT_EQ(lines, 28);
 }
 
 TEST_F(PolicyApi, AnUnknownVerbOrSubverbIsUnknownVerbWithTheUsage)
@@ -1281,4 +1302,134 @@ TEST_F(PolicyApi, ATerminatedWriteStillEndsWithItsAnswer)
     // The pending SIGTERM ends it once the answer is out.
     EXPECT_EQ(ctl.exitStatus(), QProcess::CrashExit);
     EXPECT_TRUE(liveBytes().contains("*@terminated.example"));
+}
+
+// ---- accounts list|add|remove|passwd (local credentials: Dovecot's passwd-file)
+
+TEST_F(PolicyApi, AccountsKeepOnlyHashesAndAPartnerOnlyItsOwnAccounts)
+{
+    const QString passwd = useLocalCredentials();
+    const auto passwdBytes = [&] {
+        QFile p(passwd);
+        return p.open(QIODevice::ReadOnly) ? p.readAll() : QByteArray();
+    };
+    const Caller acme{u"acme"_s, {}, u"192.0.2.5"_s};
+    const Caller hugo{u"hugo"_s, {u"helpdesk"_s}, u"192.0.2.8"_s};
+
+    auto added = call({u"accounts"_s, u"add"_s, u"dave-1"_s},
+                      {{u"senders"_s, QJsonArray{u"dave-1@bob.example"_s}}}, acme);
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+    const QString password = added.value()[u"password"_s].toString();
+    EXPECT_EQ(password.size(), 20);
+    EXPECT_TRUE(passwdBytes().contains("\ndave-1:{ARGON2ID}$argon2id$"));
+    EXPECT_FALSE(passwdBytes().contains(password.toUtf8()));
+    EXPECT_TRUE(passwdBytes().startsWith("archive:{PLAIN}archive-secret\n"));
+    EXPECT_EQ((QFileInfo(passwd).permissions() & (QFile::ReadOther | QFile::WriteOther)).toInt(),
+              0);
+
+    const auto refused = [&](const QStringList &words, const QJsonObject &request,
+                             const Caller &caller, const QString &code) {
+        const QByteArray before = passwdBytes();
+        auto r = call(words, request, caller);
+        ASSERT_FALSE(r.ok()) << words.join(u' ').toStdString();
+        EXPECT_EQ(r.error().name(), code)
+            << words.join(u' ').toStdString() << ": " << r.error().message.toStdString();
+        EXPECT_EQ(passwdBytes(), before) << words.join(u' ').toStdString();
+    };
+    const QJsonObject pw{{u"password"_s, u"a-long-enough-one"_s}};
+    // Outside the partner's accounts, a mailbox outside the policy, bad input.
+    refused({u"accounts"_s, u"add"_s, u"eve"_s}, {}, acme, u"permission_denied"_s);
+    refused({u"accounts"_s, u"passwd"_s, u"carol"_s}, pw, acme, u"permission_denied"_s);
+    refused({u"accounts"_s, u"remove"_s, u"alice"_s}, {}, acme, u"permission_denied"_s);
+    refused({u"accounts"_s, u"passwd"_s, u"archive"_s}, pw, acme, u"permission_denied"_s);
+    refused({u"accounts"_s, u"passwd"_s, u"archive"_s}, pw, {u"root"_s, {}, u"local"_s},
+            u"not_found"_s);
+    refused({u"accounts"_s, u"add"_s, u"archive"_s}, {}, {u"root"_s, {}, u"local"_s},
+            u"conflict"_s);
+    refused({u"accounts"_s, u"add"_s, u"dave-2"_s},
+            {{u"senders"_s, QJsonArray{u"x@elsewhere.example"_s}}}, acme, u"permission_denied"_s);
+    refused({u"accounts"_s, u"passwd"_s, u"dave-1"_s}, {{u"password"_s, u"short"_s}}, acme,
+            u"bad_request"_s);
+    refused({u"accounts"_s, u"add"_s, u"x:y"_s}, {}, {u"root"_s, {}, u"local"_s}, u"bad_request"_s);
+    refused({u"accounts"_s, u"add"_s}, {{u"login"_s, u"z"_s}, {u"passwrd"_s, u"x"_s}},
+            {u"root"_s, {}, u"local"_s}, u"bad_request"_s);
+    refused({u"accounts"_s, u"passwd"_s, u"dave-1"_s}, pw, hugo, u"permission_denied"_s);
+
+    // A chosen password is not answered; the list shows who has one, never a hash.
+    auto changed = call({u"accounts"_s, u"passwd"_s, u"dave-1"_s}, pw, acme);
+    ASSERT_TRUE(changed.ok()) << changed.error().message.toStdString();
+    EXPECT_FALSE(changed.value().contains(u"password"_s));
+    auto list = call({u"accounts"_s, u"list"_s}, {}, hugo);
+    ASSERT_TRUE(list.ok()) << list.error().message.toStdString();
+    const api::AccountsList accounts = api::AccountsList::fromJson(list.value());
+    EXPECT_EQ(accounts.accounts.size(), 4);
+    EXPECT_FALSE(QJsonDocument(list.value()).toJson().contains("ARGON2ID"));
+    auto partnerList = call({u"accounts"_s, u"list"_s}, {}, acme);
+    ASSERT_TRUE(partnerList.ok());
+    QStringList seen;
+    for (const auto &a : api::AccountsList::fromJson(partnerList.value()).accounts)
+        seen.append(a.login + (a.hasPassword ? u"+"_s : u""_s));
+    EXPECT_EQ(seen, (QStringList{u"bob"_s, u"dave-1+"_s}));
+
+    // Every refusal and write is audited; no row holds a password.
+    auto audit = call({u"audit"_s}, {});
+    ASSERT_TRUE(audit.ok());
+    const QByteArray rows = QJsonDocument(audit.value()).toJson();
+    EXPECT_FALSE(rows.contains(password.toUtf8()));
+    EXPECT_FALSE(rows.contains("a-long-enough-one"));
+    int denied = 0, done = 0;
+    for (const auto &e : audit.value()[u"entries"_s].toArray()) {
+        if (!e[u"verb"_s].toString().startsWith(u"accounts "_s))
+            continue;
+        denied += e[u"outcome"_s].toString() == u"permission_denied"_s;
+        done += e[u"outcome"_s].toString() == u"done"_s;
+    }
+    EXPECT_EQ(denied, 6);
+    EXPECT_EQ(done, 2);
+
+    auto removed = call({u"accounts"_s, u"remove"_s, u"dave-1"_s}, {}, acme);
+    ASSERT_TRUE(removed.ok()) << removed.error().message.toStdString();
+    EXPECT_EQ(passwdBytes(), "archive:{PLAIN}archive-secret\n");
+}
+
+TEST_F(PolicyApi, ExternalCredentialsKeepNoPassword)
+{
+    auto passwd =
+        call({u"accounts"_s, u"passwd"_s, u"bob"_s}, {{u"password"_s, u"long-enough-1"_s}});
+    ASSERT_FALSE(passwd.ok());
+    EXPECT_EQ(passwd.error().name(), u"bad_request"_s);
+    auto withPassword =
+        call({u"accounts"_s, u"add"_s, u"dan"_s}, {{u"password"_s, u"long-enough-1"_s}});
+    ASSERT_FALSE(withPassword.ok());
+    auto added = call({u"accounts"_s, u"add"_s, u"dan"_s});
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+    EXPECT_FALSE(added.value().contains(u"password"_s));
+    EXPECT_FALSE(added.value()[u"has_password"_s].toBool());
+    EXPECT_EQ(api::AccountsList::fromJson(call({u"accounts"_s, u"list"_s}).value()).credentials,
+              u"external"_s);
+}
+
+// An account removed by a policy write (the console's editor) loses its password with it.
+TEST_F(PolicyApi, APolicyApplyThatRemovesAnAccountRemovesItsPassword)
+{
+    const QString passwd = useLocalCredentials();
+    ASSERT_TRUE(call({u"accounts"_s, u"add"_s, u"carla"_s},
+                     {{u"senders"_s, QJsonArray{u"carla@lab.test"_s}}})
+                    .ok());
+    QFile p(passwd);
+    ASSERT_TRUE(p.open(QIODevice::ReadOnly));
+    ASSERT_TRUE(p.readAll().contains("\ncarla:{ARGON2ID}"));
+    p.close();
+    auto got = call({u"policy"_s, u"get"_s});
+    ASSERT_TRUE(got.ok());
+    QJsonObject policy = got.value()[u"policy"_s].toObject();
+    QJsonArray accounts = policy[u"accounts"_s].toArray();
+    accounts.removeLast(); // carla
+    policy[u"accounts"_s] = accounts;
+    auto applied = call({u"policy"_s, u"apply"_s},
+                        {{u"base_revision"_s, got.value()[u"revision"_s]}, {u"policy"_s, policy}});
+    ASSERT_TRUE(applied.ok()) << applied.error().message.toStdString();
+    ASSERT_TRUE(p.open(QIODevice::ReadOnly));
+    EXPECT_EQ(p.readAll(), "archive:{PLAIN}archive-secret\n");
+    EXPECT_FALSE(QFile::exists(stateDir + u"/accounts-removing.json"_s));
 }

@@ -1,0 +1,252 @@
+// The accounts verbs on the lab relay with local credentials: an account added through the
+// API logs in with swaks at once, a changed password refuses the old one, the passwd-file holds
+// hashes only, a removed account cannot log in; a partner stays inside its own accounts.
+// Accounts of their own (acct-PID, bob-PID for the partner): alice's day belongs to others.
+#include "api/accounts.h"
+#include "api/verbs.h"
+#include "lab_helpers.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace staffetta;
+using namespace staffetta::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+Result<QJsonObject> call(client::RelayClient &c, const QStringList &words,
+                         const QJsonObject &request = {})
+{
+    return await(c.call(words, request.isEmpty() ? QByteArray() : json(request)));
+}
+
+QString passwdFile()
+{
+    return labValue("LAB_DIR") + u"/dovecot/passwd"_s;
+}
+
+QString banned()
+{
+    return labValue("LAB_BANNED_CLIENT");
+}
+
+// One message as `login` with `password` (from 127.0.0.2 when it is expected to fail, so a
+// refusal is fail2ban's business there and never bans 127.0.0.1).
+ProcessOutput sendAs(const QString &login, const QString &password, bool fromBanned = false)
+{
+    return send({login,
+                 login + u'@' + labValue("LAB_LOCAL_DOMAIN"),
+                 {u"someone@"_s + labValue("LAB_BLACKHOLE_DOMAIN")},
+                 {},
+                 fromBanned ? banned() : QString(),
+                 password});
+}
+
+bool accepted(const ProcessOutput &out)
+{
+    return anyReplyStartsWith(out, u"235"_s) && anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s);
+}
+
+bool authRefused(const ProcessOutput &out)
+{
+    return anyReplyStartsWith(out, u"535"_s) && !anyReplyStartsWith(out, u"235"_s);
+}
+
+QString passwdLine(const QString &login)
+{
+    for (const QByteArray &line : readFile(passwdFile()).split('\n')) {
+        if (line.startsWith(login.toUtf8() + ':'))
+            return QString::fromUtf8(line);
+    }
+    return {};
+}
+
+// fail2ban's SASL jail, told at run time (never in its files) to leave an address alone.
+ProcessOutput jailIgnore(const QString &verb, const QString &address)
+{
+    return run(u"fail2ban-client"_s, {u"-s"_s, labValue("LAB_FAIL2BAN_SOCKET"), u"set"_s,
+                                      labValue("LAB_FAIL2BAN_JAIL"), verb, address});
+}
+
+class AccountsLab : public LabTest
+{
+protected:
+    // The refused logins these tests make on purpose come from 127.0.0.2 and must not add up
+    // to a ban over repeated runs (a ban would refuse the connection, not the login).
+    void SetUp() override
+    {
+        LabTest::SetUp();
+        unban(labValue("LAB_FAIL2BAN_JAIL"), banned());
+        const QString ignored = QString::fromUtf8(
+            run(u"fail2ban-client"_s, {u"-s"_s, labValue("LAB_FAIL2BAN_SOCKET"), u"get"_s,
+                                       labValue("LAB_FAIL2BAN_JAIL"), u"ignoreip"_s})
+                .out);
+        if (!ignored.contains(banned())) {
+            ASSERT_EQ(jailIgnore(u"addignoreip"_s, banned()).exitCode, 0);
+            ignoring = true;
+        }
+    }
+    void TearDown() override
+    {
+        // Whatever a failed test left: its accounts removed, 127.0.0.2 counted again.
+        for (const QString &login : created)
+            (void)call(admin, api::verbs::AccountsRemove + QStringList{login});
+        if (ignoring)
+            jailIgnore(u"delignoreip"_s, banned());
+    }
+    bool ignoring = false;
+    QJsonObject add(client::RelayClient &c, const QString &login, const QJsonObject &extra = {})
+    {
+        QJsonObject request = extra;
+        request.insert(u"senders"_s, QJsonArray{login + u'@' + labValue("LAB_LOCAL_DOMAIN")});
+        auto added = call(c, api::verbs::AccountsAdd + QStringList{login}, request);
+        EXPECT_TRUE(added.ok()) << added.error().message.toStdString();
+        created.append(login);
+        return added.ok() ? added.value() : QJsonObject();
+    }
+
+    client::RelayClient admin = clientAs();
+    QStringList created;
+    const QString pid = QString::number(QCoreApplication::applicationPid());
+};
+
+} // namespace
+
+TEST_F(AccountsLab, AddedAccountLogsInAtOncePasswdRefusesTheOldOneRemovedCannot)
+{
+    const QString login = u"acct-"_s + pid;
+    const api::AccountWriteResult added = api::AccountWriteResult::fromJson(add(admin, login));
+    ASSERT_EQ(added.password.size(), 20) << "a generated password is answered once";
+    EXPECT_TRUE(added.hasPassword);
+
+    const ProcessOutput first = sendAs(login, added.password);
+    EXPECT_TRUE(accepted(first)) << replies(first).join(u'\n').toStdString();
+
+    // Only a hash, in the configured scheme; 0640 with Dovecot's group.
+    const QString line = passwdLine(login);
+    EXPECT_TRUE(line.startsWith(login + u":{ARGON2ID}$argon2id$"_s)) << line.toStdString();
+    EXPECT_FALSE(readFile(passwdFile()).contains(added.password.toUtf8()));
+    EXPECT_EQ(run(u"stat"_s, {u"-c"_s, u"%a %G"_s, passwdFile()}).out.trimmed(), "640 dovecot");
+
+    // The password never comes back: not in the list, not in the policy.
+    auto list = call(admin, api::verbs::AccountsList);
+    ASSERT_TRUE(list.ok()) << list.error().message.toStdString();
+    const api::AccountsList accounts = api::AccountsList::fromJson(list.value());
+    EXPECT_EQ(accounts.credentials, u"local"_s);
+    const auto entry = std::find_if(accounts.accounts.begin(), accounts.accounts.end(),
+                                    [&](const api::AccountEntry &a) { return a.login == login; });
+    ASSERT_NE(entry, accounts.accounts.end());
+    EXPECT_TRUE(entry->hasPassword);
+    EXPECT_FALSE(json(list.value()).contains(added.password.toUtf8()));
+    auto policy = call(admin, api::verbs::PolicyGet);
+    ASSERT_TRUE(policy.ok());
+    EXPECT_FALSE(json(policy.value()).contains("argon2id"));
+
+    // A password chosen by the admin: the old one is refused at once, the new one logs in.
+    const QString chosen = u"chosen-pass-"_s + pid;
+    auto changed =
+        call(admin, api::verbs::AccountsPasswd + QStringList{login}, {{u"password"_s, chosen}});
+    ASSERT_TRUE(changed.ok()) << changed.error().message.toStdString();
+    EXPECT_FALSE(changed.value().contains(u"password"_s)) << "a chosen password is not answered";
+    EXPECT_TRUE(authRefused(sendAs(login, added.password, true)));
+    const ProcessOutput again = sendAs(login, chosen);
+    EXPECT_TRUE(accepted(again)) << replies(again).join(u'\n').toStdString();
+
+    // A short password, an unknown key: refused, nothing changed.
+    auto weak =
+        call(admin, api::verbs::AccountsPasswd + QStringList{login}, {{u"password"_s, u"short"_s}});
+    ASSERT_FALSE(weak.ok());
+    EXPECT_EQ(weak.error().name(), u"bad_request"_s);
+    auto unknown =
+        call(admin, api::verbs::AccountsAdd + QStringList{u"x-"_s + pid}, {{u"pasword"_s, chosen}});
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.error().name(), u"bad_request"_s);
+
+    // Removed: its line and its policy go together; it cannot log in.
+    auto removed = call(admin, api::verbs::AccountsRemove + QStringList{login});
+    ASSERT_TRUE(removed.ok()) << removed.error().message.toStdString();
+    created.removeAll(login);
+    EXPECT_TRUE(passwdLine(login).isEmpty());
+    auto after = call(admin, api::verbs::PolicyGet);
+    ASSERT_TRUE(after.ok());
+    EXPECT_FALSE(json(after.value()).contains(login.toUtf8()));
+    EXPECT_TRUE(authRefused(sendAs(login, chosen, true)));
+
+    // Every write is audited, and no row holds a password.
+    auto audit = call(admin, api::verbs::Audit + QStringList{u"20"_s});
+    ASSERT_TRUE(audit.ok());
+    QStringList verbs;
+    for (const auto &e : audit.value().value(u"entries"_s).toArray()) {
+        if (json(e.toObject()).contains(login.toUtf8()))
+            verbs.append(e[u"verb"_s].toString());
+    }
+    EXPECT_TRUE(verbs.contains(u"accounts add"_s)) << verbs.join(u", "_s).toStdString();
+    EXPECT_TRUE(verbs.contains(u"accounts passwd"_s)) << verbs.join(u", "_s).toStdString();
+    EXPECT_TRUE(verbs.contains(u"accounts remove"_s)) << verbs.join(u", "_s).toStdString();
+    EXPECT_FALSE(json(audit.value()).contains(chosen.toUtf8()));
+    EXPECT_FALSE(json(audit.value()).contains(added.password.toUtf8()));
+}
+
+TEST_F(AccountsLab, APartnerChangesOnlyItsOwnAccounts)
+{
+    client::RelayClient partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    const QString own = u"bob-"_s + pid; // the lab's partner has bob and bob-*
+    const QString foreign = u"acct-"_s + pid;
+    add(admin, foreign);
+    const QString carolLine = passwdLine(u"carol"_s);
+    ASSERT_FALSE(carolLine.isEmpty());
+
+    const auto refused = [&](const QStringList &words, const QJsonObject &request = {}) {
+        auto r = call(partner, words, request);
+        EXPECT_FALSE(r.ok()) << words.join(u' ').toStdString();
+        if (!r.ok()) {
+            EXPECT_EQ(r.error().name(), u"permission_denied"_s) << r.error().message.toStdString();
+        }
+    };
+    const QString pw = u"partner-pass-"_s + pid;
+    // Another partner's (or the admin's) account, a lab account, a mailbox Staffetta does not
+    // manage (the archive): never.
+    refused(api::verbs::AccountsPasswd + QStringList{foreign}, {{u"password"_s, pw}});
+    refused(api::verbs::AccountsPasswd + QStringList{u"carol"_s}, {{u"password"_s, pw}});
+    refused(api::verbs::AccountsPasswd + QStringList{labValue("LAB_ARCHIVE_MAILBOX")},
+            {{u"password"_s, pw}});
+    refused(api::verbs::AccountsRemove + QStringList{foreign});
+    refused(api::verbs::AccountsRemove + QStringList{u"carol"_s});
+    refused(api::verbs::AccountsAdd + QStringList{u"zed-"_s + pid},
+            {{u"senders"_s, QJsonArray{u"zed@"_s + labValue("LAB_LOCAL_DOMAIN")}}});
+    EXPECT_EQ(passwdLine(u"carol"_s), carolLine);
+    EXPECT_FALSE(passwdLine(foreign).isEmpty());
+
+    // Its own: added (within its sender domains), listed, logs in, removed.
+    const api::AccountWriteResult mine = api::AccountWriteResult::fromJson(add(partner, own));
+    ASSERT_FALSE(mine.password.isEmpty());
+    EXPECT_TRUE(accepted(sendAs(own, mine.password)));
+    auto list = call(partner, api::verbs::AccountsList);
+    ASSERT_TRUE(list.ok());
+    QStringList seen;
+    for (const auto &a : api::AccountsList::fromJson(list.value()).accounts)
+        seen.append(a.login);
+    EXPECT_TRUE(seen.contains(own));
+    EXPECT_FALSE(seen.contains(foreign));
+    EXPECT_FALSE(seen.contains(u"carol"_s));
+    // A sender outside its domains is refused even on its own account.
+    refused(api::verbs::AccountsAdd + QStringList{own + u"x"_s},
+            {{u"senders"_s, QJsonArray{u"x@elsewhere.example"_s}}});
+    auto removed = call(partner, api::verbs::AccountsRemove + QStringList{own});
+    EXPECT_TRUE(removed.ok()) << removed.error().message.toStdString();
+    created.removeAll(own);
+
+    // Helpdesk: reads the list, changes nothing.
+    client::RelayClient helpdesk = clientAs(u"LAB_HELPDESK_USER"_s, u"LAB_HELPDESK_KEY"_s);
+    EXPECT_TRUE(call(helpdesk, api::verbs::AccountsList).ok());
+    auto byHelpdesk = call(helpdesk, api::verbs::AccountsPasswd + QStringList{foreign});
+    ASSERT_FALSE(byHelpdesk.ok());
+    EXPECT_EQ(byHelpdesk.error().name(), u"permission_denied"_s);
+}
