@@ -452,8 +452,8 @@ void TraceView::showTimeline(const QModelIndex &index)
         for (const api::TraceAttempt &a : r.attempts) {
             html += u"<li><b>%1</b> %2<br/><tt>%3</tt></li>"_s.arg(
                 esc(when(a.time)),
-                esc(tr("%1 → %2 via %3: %4 (DSN %5, after %6 s)")
-                        .arg(r.address, statusText(a.status), a.relay, a.status, a.dsn,
+                esc(tr("%1 → %2 via %3 (DSN %4, after %5 s)")
+                        .arg(r.address, statusText(a.status), a.relay, a.dsn,
                              LanguageManager::locale().toString(a.delay, 'f', 1))),
                 esc(a.reply));
         }
