@@ -18,6 +18,7 @@
 #include "fake_relay.h"
 
 #include <QBarSet>
+#include <QChart>
 #include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QFile>
@@ -826,11 +827,13 @@ TEST_F(FakeActivity, TheChartsFollowTheLanguage)
 {
     ui::ActivityView *view = openActivity();
     ASSERT_NE(view, nullptr);
-    language.apply(u"it"_s);
+    ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
+    QCoreApplication::processEvents();
     EXPECT_EQ(view->barSet(u"accepted_external"_s)->label(), u"Accettati (esterni)"_s);
     EXPECT_EQ(view->quotaSeries()->name(), u"Quota giornaliera"_s);
     EXPECT_EQ(view->trafficChart()->locale().language(), QLocale::Italian);
     language.apply(u"en"_s);
+    QCoreApplication::processEvents();
     EXPECT_EQ(view->barSet(u"accepted_external"_s)->label(), u"Accepted (external)"_s);
 }
 
