@@ -13,6 +13,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
@@ -176,7 +177,7 @@ QVariant TopSendersModel::headerData(int section, Qt::Orientation orientation, i
 
 ActivityView::ActivityView(QWidget *parent)
     : RelayView(parent)
-    , m_account(new QComboBox(this))
+    , m_account(new QLineEdit(this))
     , m_days(new QComboBox(this))
     , m_bucket(new QComboBox(this))
     , m_refresh(new QPushButton(this))
@@ -211,9 +212,12 @@ ActivityView::ActivityView(QWidget *parent)
     m_topTable->setObjectName(u"topSenders"_s);
     m_trafficView->setObjectName(u"trafficChart"_s);
     m_deliveryView->setObjectName(u"deliveryChart"_s);
-    m_account->setEditable(true);
-    m_account->setInsertPolicy(QComboBox::NoInsert);
-    m_account->setMinimumContentsLength(24);
+    m_account->setClearButtonEnabled(true);
+    m_account->setMaxLength(254);
+    auto *completer = new QCompleter(this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_account->setCompleter(completer);
     for (int d : {1, 7, 30, 90})
         m_days->addItem(QString(), d);
     m_days->setCurrentIndex(1);
@@ -268,6 +272,8 @@ ActivityView::ActivityView(QWidget *parent)
             [this](int index, QBarSet *) { openBucket(index); });
 
     m_topProxy->setSourceModel(m_topModel);
+    completer->setModel(m_topModel);
+    completer->setCompletionColumn(TopSendersModel::Account);
     m_topProxy->setSortRole(TopSendersModel::SortRole);
     m_topProxy->setFilterKeyColumn(TopSendersModel::Account);
     m_topProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -312,11 +318,12 @@ ActivityView::ActivityView(QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
-    connect(m_account, &QComboBox::activated, this,
-            [this] { showAccount(m_account->currentText().trimmed()); });
-    connect(m_account->lineEdit(), &QLineEdit::returnPressed, this,
-            [this] { showAccount(m_account->currentText().trimmed()); });
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+            [this](const QString &account) { showAccount(account); });
+    connect(m_account, &QLineEdit::returnPressed, this,
+            [this] { showAccount(m_account->text().trimmed()); });
     const auto rangeChanged = [this] {
+        m_bucket->setEnabled(days() <= 7);
         m_topLoaded = false;
         reload();
     };
@@ -338,7 +345,7 @@ int ActivityView::days() const
 
 QString ActivityView::bucket() const
 {
-    return m_bucket->currentData().toString();
+    return days() > 7 ? u"day"_s : m_bucket->currentData().toString();
 }
 
 QBarSet *ActivityView::barSet(const QString &series) const
@@ -356,8 +363,8 @@ QBarSet *ActivityView::barSet(const QString &series) const
 void ActivityView::showAccount(const QString &account)
 {
     m_shownAccount = account;
-    if (m_account->currentText() != account)
-        m_account->setCurrentText(account);
+    if (m_account->text() != account)
+        m_account->setText(account);
     loadChart();
 }
 
@@ -368,6 +375,7 @@ void ActivityView::setRange(int days, const QString &bucket)
         m_days->setCurrentIndex(d);
     if (b >= 0)
         m_bucket->setCurrentIndex(b);
+    m_bucket->setEnabled(this->days() <= 7);
     m_topLoaded = false;
     reload();
 }
@@ -438,16 +446,7 @@ void ActivityView::loadTopSenders()
                 return;
             }
             m_topLoaded = true;
-            std::vector<SenderTotals> rows = std::move(r).value();
-            QStringList accounts;
-            accounts.reserve(qsizetype(rows.size()));
-            for (const SenderTotals &t : rows)
-                accounts.append(t.account);
-            const QString shown = m_shownAccount;
-            m_account->clear();
-            m_account->addItems(accounts);
-            m_account->setCurrentText(shown);
-            m_topModel->setRows(std::move(rows));
+            m_topModel->setRows(std::move(r).value());
             m_status->setText(tr("%n account(s)", nullptr, m_topModel->rowCount()));
             emit topSendersLoaded();
             if (m_shownAccount.isEmpty() && m_topProxy->rowCount() > 0)
@@ -614,7 +613,7 @@ void ActivityView::retranslate()
     for (QBarSet *set : m_deliveries->barSets())
         set->setLabel(seriesLabel(set->objectName()));
     m_quota->setName(tr("Daily quota"));
-    m_account->lineEdit()->setPlaceholderText(tr("account"));
+    m_account->setPlaceholderText(tr("account"));
     m_trafficY->setTitleText(tr("recipients"));
     m_deliveryY->setTitleText(tr("attempts"));
     relabel();

@@ -15,6 +15,7 @@ class QBarSet;
 class QChart;
 class QChartView;
 class QComboBox;
+class QLineEdit;
 class QLabel;
 class QLineSeries;
 class QPushButton;
@@ -93,12 +94,14 @@ public:
     TopSendersModel *topSenders() const { return m_topModel; }
     QSortFilterProxyModel *topSendersProxy() const { return m_topProxy; }
     QTableView *topSendersTable() const { return m_topTable; }
-    QComboBox *accountBox() const { return m_account; }
+    QLineEdit *accountEdit() const { return m_account; }
     QComboBox *daysBox() const { return m_days; }
     QComboBox *bucketBox() const { return m_bucket; }
     QString account() const;
     int days() const;
-    QString bucket() const; // "hour" or "day"
+    // "hour" or "day". Hours only up to 7 days: 30 days of hours are 720 bars per series,
+    // more than a chart can draw without stalling the window or a person can read.
+    QString bucket() const;
     // The buckets' starts of the chart shown (UTC seconds).
     const QList<qint64> &starts() const { return m_starts; }
 
@@ -130,7 +133,7 @@ private:
     void clearChart();
     void relabel();
 
-    QComboBox *m_account;
+    QLineEdit *m_account; // completes from the top senders' model (10 000 rows: no copy)
     QComboBox *m_days;
     QComboBox *m_bucket;
     QPushButton *m_refresh;
