@@ -9,6 +9,7 @@
 #include "lab_helpers.h"
 
 #include <QBarSet>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTabWidget>
