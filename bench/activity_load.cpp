@@ -1,7 +1,7 @@
 // Activity view benchmark: the console's real main window (offscreen) shows the Activity view
 // of a relay with ACCOUNTS accounts (10 000): the top-senders table of all of them, then one
-// account's charts for 90 days (daily bars) and 7 days (hourly: 168 bars), a sort and a scroll of the
-// table. The relay is a transport of this program that answers `stats` like staffettactl (the
+// account's charts for 90 days (daily bars) and 7 days (hourly: 168 bars), a sort and a scroll of
+// the table. The relay is a transport of this program that answers `stats` like staffettactl (the
 // JSON made from the request, on the transport's own threads, as SSH answers arrive): what is
 // measured is the console's side. A 1 ms heartbeat timer on the UI thread measures the longest
 // stall of the event loop during each step (loading, filling the model and the charts, and
@@ -67,7 +67,8 @@ public:
     void setCredentials(const transport::Credentials &) override {}
 
     QFuture<Result<transport::ExecOutput>> run(const QStringList &words, const QByteArray &input,
-                                               transport::CancelToken, transport::OutputSink) override
+                                               transport::CancelToken,
+                                               transport::OutputSink) override
     {
         return QtConcurrent::run(&m_pool, [this, words, input]() -> Result<transport::ExecOutput> {
             QJsonObject result;
@@ -84,8 +85,10 @@ public:
                     return request.error();
                 result = answer(request.value());
             }
-            const QJsonObject response{{u"api_version"_s, 1}, {u"ok"_s, true}, {u"result"_s, result}};
-            transport::ExecOutput out{0, QJsonDocument(response).toJson(QJsonDocument::Compact) + '\n', {}};
+            const QJsonObject response{
+                {u"api_version"_s, 1}, {u"ok"_s, true}, {u"result"_s, result}};
+            transport::ExecOutput out{
+                0, QJsonDocument(response).toJson(QJsonDocument::Compact) + '\n', {}};
             return out;
         });
     }
@@ -129,9 +132,8 @@ public:
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_longest = std::max(m_longest, m_since.restart());
-        });
+        QObject::connect(&m_timer, &QTimer::timeout, this,
+                         [this] { m_longest = std::max(m_longest, m_since.restart()); });
         m_since.start();
         m_timer.start();
     }
@@ -214,26 +216,34 @@ int main(int argc, char **argv)
                                      {u"with_paint_ms"_s, t.elapsed()},
                                      {u"longest_stall_ms"_s, heartbeat.longest()}});
     };
-    step(u"top_senders_and_first_chart"_s,
-         [&] { window.views()->setCurrentWidget(view); },
-         [&] { return topLoads == 1 && chartLoads == 1; });
+    step(
+        u"top_senders_and_first_chart"_s, [&] { window.views()->setCurrentWidget(view); },
+        [&] { return topLoads == 1 && chartLoads == 1; });
     out.insert(u"top_senders_rows"_s, view->topSendersProxy()->rowCount());
-    step(u"chart_90_days_daily"_s, [&] { view->setRange(90, u"day"_s); },
-         [&] { return topLoads == 2 && chartLoads == 2; });
+    step(
+        u"chart_90_days_daily"_s, [&] { view->setRange(90, u"day"_s); },
+        [&] { return topLoads == 2 && chartLoads == 2; });
     out.insert(u"daily_bars"_s, qint64(view->starts().size()));
-    step(u"chart_7_days_hourly"_s, [&] { view->setRange(7, u"hour"_s); },
-         [&] { return topLoads == 3 && chartLoads == 3; });
+    step(
+        u"chart_7_days_hourly"_s, [&] { view->setRange(7, u"hour"_s); },
+        [&] { return topLoads == 3 && chartLoads == 3; });
     out.insert(u"hourly_bars"_s, qint64(view->starts().size()));
-    step(u"sort_top_senders_by_refused"_s,
-         [&] { view->topSendersTable()->sortByColumn(ui::TopSendersModel::Refused, Qt::DescendingOrder); },
-         [] { return true; });
-    step(u"scroll_top_senders_to_bottom"_s,
-         [&] { view->topSendersTable()->scrollToBottom(); }, [] { return true; });
+    step(
+        u"sort_top_senders_by_refused"_s,
+        [&] {
+            view->topSendersTable()->sortByColumn(ui::TopSendersModel::Refused,
+                                                  Qt::DescendingOrder);
+        },
+        [] { return true; });
+    step(
+        u"scroll_top_senders_to_bottom"_s, [&] { view->topSendersTable()->scrollToBottom(); },
+        [] { return true; });
     view->setRange(90, u"day"_s);
     spinUntil([&] { return topLoads == 4 && chartLoads == 4; });
-    step(u"another_account_90_days_daily"_s,
-         [&] { view->showAccount(view->topSendersProxy()->index(1, 0).data().toString()); },
-         [&] { return chartLoads == 5; });
+    step(
+        u"another_account_90_days_daily"_s,
+        [&] { view->showAccount(view->topSendersProxy()->index(1, 0).data().toString()); },
+        [&] { return chartLoads == 5; });
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return ok ? 0 : 1;
 }

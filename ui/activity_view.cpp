@@ -52,7 +52,8 @@ const QStringList &deliveryNames()
 QString seriesLabel(const QString &name)
 {
     static const QHash<QString, const char *> labels{
-        {u"accepted_external"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Accepted (external)")},
+        {u"accepted_external"_s,
+         QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Accepted (external)")},
         {u"accepted_local"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Accepted (local)")},
         {u"rejected_quota"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Refused: quota")},
         {u"rejected_sender"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Refused: sender")},
@@ -82,9 +83,8 @@ api::StatsRequest rangeRequest(int days, const QString &bucket)
     r.to = QDateTime::currentDateTimeUtc();
     const qint64 len = r.bucketSeconds();
     const qint64 count = bucket == u"hour"_s ? qint64(days) * 24 : days;
-    r.from = QDateTime::fromSecsSinceEpoch(r.floorToBucket(r.to.toSecsSinceEpoch()) -
-                                               (count - 1) * len,
-                                           Qt::UTC);
+    r.from = QDateTime::fromSecsSinceEpoch(
+        r.floorToBucket(r.to.toSecsSinceEpoch()) - (count - 1) * len, Qt::UTC);
     return r;
 }
 
@@ -144,14 +144,29 @@ QVariant TopSendersModel::data(const QModelIndex &index, int role) const
         return {};
     qint64 n = 0;
     switch (index.column()) {
-    case AcceptedExternal: n = t.acceptedExternal; break;
-    case AcceptedLocal: n = t.acceptedLocal; break;
-    case Refused: n = t.refused; break;
-    case Delivered: n = t.delivered; break;
-    case Deferred: n = t.deferred; break;
-    case Bounced: n = t.bounced; break;
-    case Quota: n = t.quota; break;
-    default: return {};
+    case AcceptedExternal:
+        n = t.acceptedExternal;
+        break;
+    case AcceptedLocal:
+        n = t.acceptedLocal;
+        break;
+    case Refused:
+        n = t.refused;
+        break;
+    case Delivered:
+        n = t.delivered;
+        break;
+    case Deferred:
+        n = t.deferred;
+        break;
+    case Bounced:
+        n = t.bounced;
+        break;
+    case Quota:
+        n = t.quota;
+        break;
+    default:
+        return {};
     }
     if (role == SortRole)
         return n;
@@ -163,14 +178,22 @@ QVariant TopSendersModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Account: return tr("Account");
-    case AcceptedExternal: return tr("External");
-    case AcceptedLocal: return tr("Local");
-    case Refused: return tr("Refused");
-    case Delivered: return tr("Delivered");
-    case Deferred: return tr("Deferred");
-    case Bounced: return tr("Bounced");
-    case Quota: return tr("Daily quota");
+    case Account:
+        return tr("Account");
+    case AcceptedExternal:
+        return tr("External");
+    case AcceptedLocal:
+        return tr("Local");
+    case Refused:
+        return tr("Refused");
+    case Delivered:
+        return tr("Delivered");
+    case Deferred:
+        return tr("Deferred");
+    case Bounced:
+        return tr("Bounced");
+    case Quota:
+        return tr("Daily quota");
     }
     return {};
 }
@@ -240,8 +263,8 @@ ActivityView::ActivityView(QWidget *parent)
     m_trafficChart->addSeries(m_quota);
     m_trafficChart->addAxis(m_trafficX, Qt::AlignBottom);
     m_trafficChart->addAxis(m_trafficY, Qt::AlignLeft);
-    for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(m_traffic),
-                               static_cast<QAbstractSeries *>(m_quota)}) {
+    for (QAbstractSeries *s :
+         {static_cast<QAbstractSeries *>(m_traffic), static_cast<QAbstractSeries *>(m_quota)}) {
         s->attachAxis(m_trafficX);
         s->attachAxis(m_trafficY);
     }
@@ -539,31 +562,32 @@ void ActivityView::fillChart(const api::StatsResult &stats)
     relabel();
     m_status->setText(
         tr("%1: %2 accepted, %3 refused, %4 delivered, %5 deferred, %6 bounced")
-            .arg(m_shownAccount,
-                 LanguageManager::locale().toString(sum(a->series.value(u"accepted_external"_s)) +
-                                                    sum(a->series.value(u"accepted_local"_s))),
-                 LanguageManager::locale().toString(std::accumulate(
-                     trafficNames().cbegin() + 2, trafficNames().cend(), qint64(0),
-                     [&](qint64 t, const QString &name) { return t + sum(a->series.value(name)); })),
-                 LanguageManager::locale().toString(sum(a->series.value(u"delivered"_s))),
-                 LanguageManager::locale().toString(sum(a->series.value(u"deferred"_s))),
-                 LanguageManager::locale().toString(sum(a->series.value(u"bounced"_s)))));
+            .arg(
+                m_shownAccount,
+                LanguageManager::locale().toString(sum(a->series.value(u"accepted_external"_s)) +
+                                                   sum(a->series.value(u"accepted_local"_s))),
+                LanguageManager::locale().toString(std::accumulate(
+                    trafficNames().cbegin() + 2, trafficNames().cend(), qint64(0),
+                    [&](qint64 t, const QString &name) { return t + sum(a->series.value(name)); })),
+                LanguageManager::locale().toString(sum(a->series.value(u"delivered"_s))),
+                LanguageManager::locale().toString(sum(a->series.value(u"deferred"_s))),
+                LanguageManager::locale().toString(sum(a->series.value(u"bounced"_s)))));
 }
 
 // The categories in the language's date format (local time): a new language or a new answer.
 void ActivityView::relabel()
 {
     const QLocale locale = LanguageManager::locale();
-    const bool hours = bucket() == u"hour"_s && m_starts.size() > 1 &&
-                       m_starts[1] - m_starts[0] == 3600;
+    const bool hours =
+        bucket() == u"hour"_s && m_starts.size() > 1 && m_starts[1] - m_starts[0] == 3600;
     QStringList categories;
     categories.reserve(m_starts.size());
     for (qint64 start : m_starts) {
         const QDateTime t = QDateTime::fromSecsSinceEpoch(start, Qt::UTC).toLocalTime();
         // Categories must differ: an hour carries its day.
-        categories.append(hours ? locale.toString(t, u"%1 HH:mm"_s.arg(
-                                                         locale.dateFormat(QLocale::ShortFormat)))
-                                : locale.toString(t.date(), QLocale::ShortFormat));
+        categories.append(
+            hours ? locale.toString(t, u"%1 HH:mm"_s.arg(locale.dateFormat(QLocale::ShortFormat)))
+                  : locale.toString(t.date(), QLocale::ShortFormat));
     }
     for (QBarCategoryAxis *x : {m_trafficX, m_deliveryX}) {
         x->setCategories(categories);
@@ -579,7 +603,7 @@ void ActivityView::openBucket(int index)
 {
     if (index < 0 || index >= m_starts.size() || m_shownAccount.isEmpty() || !connection())
         return;
-    const qint64 len = m_starts.size() > 1 ? m_starts[1] - m_starts[0]
+    const qint64 len = m_starts.size() > 1     ? m_starts[1] - m_starts[0]
                        : bucket() == u"hour"_s ? 3600
                                                : 86400;
     const QDateTime from = QDateTime::fromSecsSinceEpoch(m_starts[index], Qt::UTC);

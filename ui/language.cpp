@@ -53,7 +53,7 @@ QString LanguageManager::apply(const QString &code)
         QCoreApplication::installTranslator(&m_qt);
     m_current = language;
     appliedLocale() = QLocale::system().name().section(u'_', 0, 0) == language ? QLocale::system()
-                                                                             : QLocale(language);
+                                                                               : QLocale(language);
     return language;
 }
 

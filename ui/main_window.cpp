@@ -16,8 +16,8 @@
 #include "search_panel.h"
 #include "secrets/secret_store.h"
 #include "senders_view.h"
-#include "trace_view.h"
 #include "settings/profiles.h"
+#include "trace_view.h"
 #include "when_ready.h"
 
 #include <QAction>

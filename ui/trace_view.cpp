@@ -352,11 +352,9 @@ void TraceView::traceRelay(RelayConnection *relay, QStandardItem *group,
                     merge->error = r.error();
                 } else {
                     for (api::TraceMessage &m : r.value().messages) {
-                        if (std::none_of(merge->result.messages.cbegin(),
-                                         merge->result.messages.cend(),
-                                         [&](const api::TraceMessage &o) {
-                                             return o.queueId == m.queueId;
-                                         }))
+                        if (std::none_of(
+                                merge->result.messages.cbegin(), merge->result.messages.cend(),
+                                [&](const api::TraceMessage &o) { return o.queueId == m.queueId; }))
                             merge->result.messages.append(std::move(m));
                     }
                     merge->result.matched = std::max(merge->result.matched, r.value().matched);
@@ -440,9 +438,11 @@ void TraceView::showTimeline(const QModelIndex &index)
         m_timeline->clear();
         return;
     }
-    const auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
-    QString html = u"<h3>%1</h3><ol>"_s.arg(
-        esc(tr("Message %1 (%2)").arg(m->queueId, m->messageId)));
+    const auto esc = [](const QString &s) {
+        return s.toHtmlEscaped();
+    };
+    QString html =
+        u"<h3>%1</h3><ol>"_s.arg(esc(tr("Message %1 (%2)").arg(m->queueId, m->messageId)));
     html += u"<li><b>%1</b> %2</li>"_s.arg(
         esc(when(m->accepted)),
         esc(tr("accepted from %1 (%2), account %3, sender %4, %n byte(s)", nullptr, int(m->size))
@@ -469,8 +469,8 @@ void TraceView::showTimeline(const QModelIndex &index)
 
 void TraceView::askExport()
 {
-    auto *dialog = new QFileDialog(this, tr("Export the trace"), QString(),
-                                   tr("CSV files (*.csv)"));
+    auto *dialog =
+        new QFileDialog(this, tr("Export the trace"), QString(), tr("CSV files (*.csv)"));
     dialog->setObjectName(u"traceExportDialog"_s);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(u"csv"_s);

@@ -43,7 +43,10 @@ public:
 
     explicit TraceView(QWidget *parent = nullptr);
     // Where the form's Search finds the relays (the fleet's connections).
-    void setRelays(std::function<QList<RelayConnection *>()> relays) { m_relaysOf = std::move(relays); }
+    void setRelays(std::function<QList<RelayConnection *>()> relays)
+    {
+        m_relaysOf = std::move(relays);
+    }
 
     // The form's filters, on every connected relay of `relays`.
     void run(const QList<RelayConnection *> &relays);
@@ -71,7 +74,7 @@ public:
     QComboBox *statusBox() const { return m_status; }
 
 signals:
-    void finished(); // every relay asked has answered
+    void finished();                                          // every relay asked has answered
     void exported(const QString &path, const QString &error); // error empty: written
     void message(const QString &text);
 

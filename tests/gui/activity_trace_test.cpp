@@ -88,8 +88,8 @@ TEST_F(ActivityLab, ADeferredMessageIsChartedAndTracedWithItsReason)
 
     // bob's chart counts it: one more accepted for outside, one more deferral.
     window->views()->setCurrentWidget(window->activity());
-    EXPECT_TRUE(waitUntil([&] { return todays(u"accepted_external"_s) == acceptedBefore + 1; },
-                          30000))
+    EXPECT_TRUE(
+        waitUntil([&] { return todays(u"accepted_external"_s) == acceptedBefore + 1; }, 30000))
         << todays(u"accepted_external"_s) << " accepted, was " << acceptedBefore;
     EXPECT_TRUE(waitUntil([&] { return todays(u"deferred"_s) >= deferredBefore + 1; }, 30000));
 }

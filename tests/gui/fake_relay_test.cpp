@@ -21,11 +21,10 @@
 #include <QChart>
 #include <QCheckBox>
 #include <QDateTimeEdit>
-#include <QFile>
-#include <QTextBrowser>
-#include <QLineSeries>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -33,6 +32,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QThread>
 #include <QTimer>
 #include <QTreeView>
@@ -733,19 +733,21 @@ QJsonObject aliceStats()
     const QJsonObject bob{{u"account"_s, u"bob"_s},
                           {u"series"_s, QJsonObject{{u"accepted_external"_s, numbers({1})}}},
                           {u"quota"_s, numbers({300})}};
-    return {{u"bucket"_s, u"day"_s}, {u"starts"_s, starts}, {u"accounts"_s, QJsonArray{alice, bob}}};
+    return {
+        {u"bucket"_s, u"day"_s}, {u"starts"_s, starts}, {u"accounts"_s, QJsonArray{alice, bob}}};
 }
 
 // alice's message to an unreachable domain, deferred twice, as `trace` answers it.
 QJsonObject deferredTrace()
 {
     const auto attempt = [](const QString &time) {
-        return QJsonObject{{u"time"_s, time},
-                           {u"relay"_s, u"none"_s},
-                           {u"dsn"_s, u"4.4.1"_s},
-                           {u"status"_s, u"deferred"_s},
-                           {u"delay"_s, 0.5},
-                           {u"reply"_s, u"connect to unreachable.example[192.0.2.1]:25: Connection refused"_s}};
+        return QJsonObject{
+            {u"time"_s, time},
+            {u"relay"_s, u"none"_s},
+            {u"dsn"_s, u"4.4.1"_s},
+            {u"status"_s, u"deferred"_s},
+            {u"delay"_s, 0.5},
+            {u"reply"_s, u"connect to unreachable.example[192.0.2.1]:25: Connection refused"_s}};
     };
     const QJsonObject message{
         {u"queue_id"_s, u"4XYZ123AB"_s},
@@ -814,8 +816,7 @@ TEST_F(FakeActivity, TheChartsShowTheAccountsSeriesAndTheQuota)
                   .data(ui::TopSendersModel::SortRole)
                   .toLongLong(),
               11);
-    EXPECT_EQ(top->index(0, ui::TopSendersModel::Refused).data(ui::TopSendersModel::SortRole),
-              4);
+    EXPECT_EQ(top->index(0, ui::TopSendersModel::Refused).data(ui::TopSendersModel::SortRole), 4);
     EXPECT_EQ(top->index(0, ui::TopSendersModel::Quota).data(ui::TopSendersModel::SortRole), 500);
     EXPECT_EQ(top->index(1, ui::TopSendersModel::Account).data().toString(), u"bob"_s);
     // Both asked with `stats`: the top senders and alice's chart.
@@ -895,7 +896,8 @@ TEST_F(FakeActivity, ASearchTermIsTracedOnEveryRelayAndExportedAsCsv)
     EXPECT_EQ(exported.at(0).at(1).toString(), QString());
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(file.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 2);
     EXPECT_EQ(lines[0], u"relay,queue_id,message_id,accepted,client_ip,account,sender,recipient,"
                         u"status,last_attempt,dsn,remote_host,reply"_s);

@@ -391,8 +391,8 @@ TEST_F(Events, StatsTotalsAreTheSumsOfTheBucketsAndPartnerScoped)
     auto partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
     QJsonObject everyone = totalsRequest;
     everyone.remove(u"accounts"_s);
-    auto own = await(
-        partner.call({u"stats"_s}, QJsonDocument(everyone).toJson(QJsonDocument::Compact)));
+    auto own =
+        await(partner.call({u"stats"_s}, QJsonDocument(everyone).toJson(QJsonDocument::Compact)));
     ASSERT_TRUE(own.ok()) << own.error().message.toStdString();
     auto parsed = api::StatsResult::fromJson(own.value());
     ASSERT_TRUE(parsed.ok());
