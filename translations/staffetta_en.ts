@@ -634,6 +634,148 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::ActivityView</name>
+    <message>
+        <source>Accepted (external)</source>
+        <translation>Accepted (external)</translation>
+    </message>
+    <message>
+        <source>Accepted (local)</source>
+        <translation>Accepted (local)</translation>
+    </message>
+    <message>
+        <source>Refused: quota</source>
+        <translation>Refused: quota</translation>
+    </message>
+    <message>
+        <source>Refused: sender</source>
+        <translation>Refused: sender</translation>
+    </message>
+    <message>
+        <source>Refused: blacklist</source>
+        <translation>Refused: blacklist</translation>
+    </message>
+    <message>
+        <source>Refused: recipients</source>
+        <translation>Refused: recipients</translation>
+    </message>
+    <message>
+        <source>Refused: size</source>
+        <translation>Refused: size</translation>
+    </message>
+    <message>
+        <source>Refused: attachment</source>
+        <translation>Refused: attachment</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Bounced</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its activity.</source>
+        <translation>This relay does not let you see its activity.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <source>No activity of %1 on this relay.</source>
+        <translation>No activity of %1 on this relay.</translation>
+    </message>
+    <message>
+        <source>%1: %2 accepted, %3 refused, %4 delivered, %5 deferred, %6 bounced</source>
+        <translation>%1: %2 accepted, %3 refused, %4 delivered, %5 deferred, %6 bounced</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Last:</source>
+        <translation>Last:</translation>
+    </message>
+    <message>
+        <source>Bars per:</source>
+        <translation>Bars per:</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 days</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 days</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Top senders of the relay (double-click: its charts)</source>
+        <translation>Top senders of the relay (double-click: its charts)</translation>
+    </message>
+    <message>
+        <source>Accepted and refused (click a bar: its trace)</source>
+        <translation>Accepted and refused (click a bar: its trace)</translation>
+    </message>
+    <message>
+        <source>Delivery attempts</source>
+        <translation>Delivery attempts</translation>
+    </message>
+    <message>
+        <source>Daily quota</source>
+        <translation>Daily quota</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>recipients</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>attempts</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::BansModel</name>
     <message>
         <source>permanent</source>
@@ -1180,6 +1322,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Content</source>
         <translation>Content</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2074,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Results for “%1”</source>
         <translation>Results for “%1”</translation>
     </message>
+    <message>
+        <source>Trace “%1” in the delivery history…</source>
+        <translation>Trace “%1” in the delivery history…</translation>
+    </message>
+    <message>
+        <source>Double-click to open the Trace view of it on every connected relay.</source>
+        <translation>Double-click to open the Trace view of it on every connected relay.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::SendersView</name>
@@ -1942,6 +2100,194 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Account %1 (read-only for your role)</source>
         <translation>Account %1 (read-only for your role)</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::TopSendersModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>External</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Bounced</translation>
+    </message>
+    <message>
+        <source>Daily quota</source>
+        <translation>Daily quota</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::TraceView</name>
+    <message>
+        <source>delivered</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>deferred</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>bounced</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>not tried yet</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>searching…</translation>
+    </message>
+    <message>
+        <source>No relay in the fleet.</source>
+        <translation>No relay in the fleet.</translation>
+    </message>
+    <message>
+        <source>Every relay was asked.</source>
+        <translation>Every relay was asked.</translation>
+    </message>
+    <message>
+        <source>Not covered (not connected or not allowed): %1</source>
+        <translation>Not covered (not connected or not allowed): %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages</source>
+        <translation>%1 of %2 messages</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message %1 (%2)</source>
+        <translation>Message %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>accepted from %1 (%2), account %3, sender %4, %n byte(s)</source>
+        <translation>
+            <numerusform>accepted from %1 (%2), account %3, sender %4, %n byte</numerusform>
+            <numerusform>accepted from %1 (%2), account %3, sender %4, %n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 → %2 via %3 (DSN %4, after %5 s)</source>
+        <translation>%1 → %2 via %3 (DSN %4, after %5 s)</translation>
+    </message>
+    <message>
+        <source>%1: finally %2</source>
+        <translation>%1: finally %2</translation>
+    </message>
+    <message>
+        <source>removed from the queue</source>
+        <translation>removed from the queue</translation>
+    </message>
+    <message>
+        <source>Export the trace</source>
+        <translation>Export the trace</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Trace exported to %1</source>
+        <translation>Trace exported to %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Sender:</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>Recipient:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Accepted between</source>
+        <translation>Accepted between</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <source>Trace on all relays</source>
+        <translation>Trace on all relays</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Queue id</source>
+        <translation>Queue id</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>

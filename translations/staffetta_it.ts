@@ -634,6 +634,148 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::ActivityView</name>
+    <message>
+        <source>Accepted (external)</source>
+        <translation>Accettati (esterni)</translation>
+    </message>
+    <message>
+        <source>Accepted (local)</source>
+        <translation>Accettati (locali)</translation>
+    </message>
+    <message>
+        <source>Refused: quota</source>
+        <translation>Rifiutati: quota</translation>
+    </message>
+    <message>
+        <source>Refused: sender</source>
+        <translation>Rifiutati: mittente</translation>
+    </message>
+    <message>
+        <source>Refused: blacklist</source>
+        <translation>Rifiutati: blacklist</translation>
+    </message>
+    <message>
+        <source>Refused: recipients</source>
+        <translation>Rifiutati: destinatari</translation>
+    </message>
+    <message>
+        <source>Refused: size</source>
+        <translation>Rifiutati: dimensione</translation>
+    </message>
+    <message>
+        <source>Refused: attachment</source>
+        <translation>Rifiutati: allegato</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Consegnati</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Rinviati</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Respinti</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its activity.</source>
+        <translation>Questo relay non ti permette di vederne l&apos;attività.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n account</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Caricamento di %1…</translation>
+    </message>
+    <message>
+        <source>No activity of %1 on this relay.</source>
+        <translation>Nessuna attività di %1 su questo relay.</translation>
+    </message>
+    <message>
+        <source>%1: %2 accepted, %3 refused, %4 delivered, %5 deferred, %6 bounced</source>
+        <translation>%1: %2 accettati, %3 rifiutati, %4 consegnati, %5 rinviati, %6 respinti</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Last:</source>
+        <translation>Ultimi:</translation>
+    </message>
+    <message>
+        <source>Bars per:</source>
+        <translation>Barre per:</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 giorno</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 giorni</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 giorni</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 giorni</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>ora</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>giorno</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Top senders of the relay (double-click: its charts)</source>
+        <translation>Chi invia di più dal relay (doppio clic: i suoi grafici)</translation>
+    </message>
+    <message>
+        <source>Accepted and refused (click a bar: its trace)</source>
+        <translation>Accettati e rifiutati (clic su una barra: la sua traccia)</translation>
+    </message>
+    <message>
+        <source>Delivery attempts</source>
+        <translation>Tentativi di consegna</translation>
+    </message>
+    <message>
+        <source>Daily quota</source>
+        <translation>Quota giornaliera</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>destinatari</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>tentativi</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::BansModel</name>
     <message>
         <source>permanent</source>
@@ -1180,6 +1322,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Content</source>
         <translation>Contenuti</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Attività</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Traccia</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2074,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Results for “%1”</source>
         <translation>Risultati per “%1”</translation>
     </message>
+    <message>
+        <source>Trace “%1” in the delivery history…</source>
+        <translation>Traccia «%1» nella cronologia delle consegne…</translation>
+    </message>
+    <message>
+        <source>Double-click to open the Trace view of it on every connected relay.</source>
+        <translation>Doppio clic per aprirne la traccia su tutti i relay connessi.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::SendersView</name>
@@ -1942,6 +2100,194 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Account %1 (read-only for your role)</source>
         <translation>Account %1 (sola lettura per il tuo ruolo)</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::TopSendersModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Esterni</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Locali</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rifiutati</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Consegnati</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Rinviati</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Respinti</translation>
+    </message>
+    <message>
+        <source>Daily quota</source>
+        <translation>Quota giornaliera</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::TraceView</name>
+    <message>
+        <source>delivered</source>
+        <translation>consegnato</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>rinviato</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>respinto</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>scaduto</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>non ancora tentato</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>ricerca in corso…</translation>
+    </message>
+    <message>
+        <source>No relay in the fleet.</source>
+        <translation>Nessun relay configurato.</translation>
+    </message>
+    <message>
+        <source>Every relay was asked.</source>
+        <translation>Interrogati tutti i relay.</translation>
+    </message>
+    <message>
+        <source>Not covered (not connected or not allowed): %1</source>
+        <translation>Non interrogati (non connessi o senza permesso): %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages</source>
+        <translation>%1 di %2 messaggi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n messaggio</numerusform>
+            <numerusform>%n messaggi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message %1 (%2)</source>
+        <translation>Messaggio %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>accepted from %1 (%2), account %3, sender %4, %n byte(s)</source>
+        <translation>
+            <numerusform>accettato da %1 (%2), account %3, mittente %4, %n byte</numerusform>
+            <numerusform>accettato da %1 (%2), account %3, mittente %4, %n byte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>senza nome</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>%1 → %2 via %3 (DSN %4, after %5 s)</source>
+        <translation>%1 → %2 tramite %3 (DSN %4, dopo %5 s)</translation>
+    </message>
+    <message>
+        <source>%1: finally %2</source>
+        <translation>%1: alla fine %2</translation>
+    </message>
+    <message>
+        <source>removed from the queue</source>
+        <translation>tolto dalla coda</translation>
+    </message>
+    <message>
+        <source>Export the trace</source>
+        <translation>Esporta la traccia</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Trace exported to %1</source>
+        <translation>Traccia esportata in %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Mittente:</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>Destinatario:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Stato:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>qualsiasi</translation>
+    </message>
+    <message>
+        <source>Accepted between</source>
+        <translation>Accettati tra</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>e</translation>
+    </message>
+    <message>
+        <source>Trace on all relays</source>
+        <translation>Traccia su tutti i relay</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Esporta CSV…</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accettato</translation>
+    </message>
+    <message>
+        <source>Queue id</source>
+        <translation>Id in coda</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Mittente</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatari</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
     </message>
 </context>
 <context>

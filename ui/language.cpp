@@ -12,6 +12,19 @@ LanguageManager::LanguageManager(QObject *parent)
     : QObject(parent)
 {}
 
+namespace {
+QLocale &appliedLocale()
+{
+    static QLocale locale;
+    return locale;
+}
+} // namespace
+
+QLocale LanguageManager::locale()
+{
+    return appliedLocale();
+}
+
 QStringList LanguageManager::available()
 {
     return {u"en"_s, u"it"_s};
@@ -39,6 +52,8 @@ QString LanguageManager::apply(const QString &code)
     if (m_qt.load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&m_qt);
     m_current = language;
+    appliedLocale() = QLocale::system().name().section(u'_', 0, 0) == language ? QLocale::system()
+                                                                               : QLocale(language);
     return language;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QObject>
 #include <QTranslator>
 
@@ -18,6 +19,9 @@ public:
     // "" = follow the system locale. Returns the language actually applied.
     QString apply(const QString &code);
     QString current() const { return m_current; }
+    // The number and date format of the applied language: the system's when it speaks it
+    // (its territory kept), else the language's own (charts and their axes follow it).
+    static QLocale locale();
 
 private:
     QTranslator m_app;

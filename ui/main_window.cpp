@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "activity_view.h"
 #include "bans_view.h"
 #include "content_view.h"
 #include "fleet_model.h"
@@ -16,6 +17,7 @@
 #include "secrets/secret_store.h"
 #include "senders_view.h"
 #include "settings/profiles.h"
+#include "trace_view.h"
 #include "when_ready.h"
 
 #include <QAction>
@@ -57,7 +59,9 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_content(new ContentView(*m_policyEditor, this))
     , m_queue(new QueueView(this))
     , m_bans(new BansView(this))
-    , m_relayViews{m_overview, m_content, m_queue, m_bans}
+    , m_activity(new ActivityView(this))
+    , m_trace(new TraceView(this))
+    , m_relayViews{m_overview, m_content, m_queue, m_bans, m_activity}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_refreshTimer(new QTimer(this))
@@ -75,6 +79,8 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_content, QString());
     m_views->addTab(m_queue, QString());
     m_views->addTab(m_bans, QString());
+    m_views->addTab(m_activity, QString());
+    m_views->addTab(m_trace, QString());
     const auto showStatus = [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
     };
@@ -82,6 +88,10 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     for (RelayView *view : m_relayViews)
         connect(view, &RelayView::message, this, showStatus);
     connect(m_searchPanel, &SearchPanel::message, this, showStatus);
+    connect(m_trace, &TraceView::message, this, showStatus);
+    m_trace->setRelays([this] { return m_fleet->connections(); });
+    connect(m_activity, &ActivityView::traceRequested, this, &MainWindow::showTrace);
+    connect(m_searchPanel, &SearchPanel::showTrace, this, &MainWindow::traceTerm);
     connect(m_searchPanel, &SearchPanel::showMessage, this,
             [this](const QUuid &relayId, const QString &id) {
                 selectRelay(relayId);
@@ -208,6 +218,34 @@ void MainWindow::search(const QString &term)
     m_searchPanel->search(term, m_fleet->connections());
 }
 
+void MainWindow::showActivity(const QUuid &relayId, const QString &account)
+{
+    selectRelay(relayId);
+    if (!currentConnection() || currentConnection()->profile().id != relayId)
+        return;
+    m_views->setCurrentWidget(m_activity);
+    m_activity->showAccount(account);
+}
+
+void MainWindow::showTrace(RelayConnection *relay, const QString &account, const QDateTime &from,
+                           const QDateTime &to)
+{
+    if (!relay)
+        return;
+    api::TraceRequest request;
+    request.account = account;
+    request.from = from;
+    request.to = to.addSecs(-1); // the bucket's last second: `to` is inclusive
+    m_views->setCurrentWidget(m_trace);
+    m_trace->run(request, {relay});
+}
+
+void MainWindow::traceTerm(const QString &term)
+{
+    m_views->setCurrentWidget(m_trace);
+    m_trace->traceTerm(term, m_fleet->connections());
+}
+
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Staffetta"));
@@ -227,6 +265,8 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_content), tr("Content"));
     m_views->setTabText(m_views->indexOf(m_queue), tr("Queue"));
     m_views->setTabText(m_views->indexOf(m_bans), tr("Bans"));
+    m_views->setTabText(m_views->indexOf(m_activity), tr("Activity"));
+    m_views->setTabText(m_views->indexOf(m_trace), tr("Trace"));
     m_searchDock->setWindowTitle(tr("Search"));
     m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));
     m_fleet->retranslate();

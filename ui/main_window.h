@@ -25,7 +25,9 @@ struct RelayProfile;
 
 namespace staffetta::ui {
 
+class ActivityView;
 class BansView;
+class TraceView;
 class ContentView;
 class FleetModel;
 class QueueView;
@@ -59,6 +61,8 @@ public:
     ContentView *content() const { return m_content; }
     QueueView *queue() const { return m_queue; }
     BansView *bans() const { return m_bans; }
+    ActivityView *activity() const { return m_activity; }
+    TraceView *trace() const { return m_trace; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QLineEdit *searchBox() const { return m_searchBox; }
     // The global search: the term on every connected relay; results in the search panel.
@@ -78,6 +82,13 @@ public slots:
     void removeRelay();
     void connectRelay();
     void refreshOnline();
+    // The Activity view of `account` on the relay `relayId` (the Alerts view jumps here).
+    void showActivity(const QUuid &relayId, const QString &account);
+    // The Trace view with the messages of `account` accepted in [from, to) on one relay.
+    void showTrace(RelayConnection *relay, const QString &account, const QDateTime &from,
+                   const QDateTime &to);
+    // The Trace view with a toolbar search's term, on every connected relay.
+    void traceTerm(const QString &term);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -104,6 +115,8 @@ private:
     ContentView *m_content;
     QueueView *m_queue;
     BansView *m_bans;
+    ActivityView *m_activity;
+    TraceView *m_trace;
     QList<RelayView *> m_relayViews; // each shows the selected relay
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock;

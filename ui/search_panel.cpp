@@ -27,6 +27,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 constexpr int QueueIdRole = Qt::UserRole + 1;
 constexpr int RelayIdRole = Qt::UserRole + 2;
+constexpr int TraceRole = Qt::UserRole + 4;
 } // namespace
 
 SearchPanel::SearchPanel(QWidget *parent)
@@ -49,6 +50,10 @@ SearchPanel::SearchPanel(QWidget *parent)
     layout->addWidget(m_tree, 2);
     layout->addWidget(m_detail, 1);
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.data(TraceRole).toBool()) {
+            emit showTrace(m_term);
+            return;
+        }
         const QString id = index.data(QueueIdRole).toString();
         if (!id.isEmpty() && relayOf(index))
             emit showMessage(index.data(RelayIdRole).toUuid(), id);
@@ -170,6 +175,10 @@ void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const clien
                int(hit.messagesMatched - hit.messages.size())));
     if (group->rowCount() == 0)
         add(tr("Nothing found"));
+    // An address, a queue id or a message-id has a history beyond the queue.
+    QStandardItem *trace = add(tr("Trace “%1” in the delivery history…").arg(m_term));
+    trace->setData(true, TraceRole);
+    trace->setToolTip(tr("Double-click to open the Trace view of it on every connected relay."));
 }
 
 void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,

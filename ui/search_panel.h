@@ -36,6 +36,8 @@ signals:
     void finished(); // every relay answered
     // A queued message was double-clicked: show it in the Queue view of that relay.
     void showMessage(const QUuid &relayId, const QString &queueId);
+    // The term's delivery history was asked for: the Trace view on every connected relay.
+    void showTrace(const QString &term);
     void message(const QString &text);
 
 protected:

@@ -125,7 +125,7 @@ Result<QJsonObject> stats(const Context &ctx, const api::StatsRequest &request)
         }
         result.accounts.append(a);
     }
-    return result.toJson();
+    return request.totals ? result.totalled().toJson() : result.toJson();
 }
 
 QString statsText(const QJsonObject &o)

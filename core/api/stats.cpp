@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <numeric>
+
 namespace staffetta::api {
 
 using namespace Qt::Literals::StringLiterals;
@@ -46,7 +48,8 @@ QStringList statsSeriesNames()
 QString StatsRequest::fields()
 {
     return u"{accounts? (<= 1000), from?, to? (default now), bucket?: hour|day (default day; "
-           u"from defaults to 24 hours or 7 days before to; <= 90 days of hours, 400 days)}"_s;
+           u"from defaults to 24 hours or 7 days before to; <= 90 days of hours, 400 days), "
+           u"totals?: true (one bucket: the range's sums)}"_s;
 }
 
 QJsonObject StatsRequest::toJson() const
@@ -56,14 +59,22 @@ QJsonObject StatsRequest::toJson() const
                   {u"bucket"_s, bucket}};
     if (!accounts.isEmpty())
         o.insert(u"accounts"_s, QJsonArray::fromStringList(accounts));
+    if (totals)
+        o.insert(u"totals"_s, true);
     return o;
 }
 
 Result<StatsRequest> StatsRequest::fromJson(const QJsonObject &o)
 {
-    if (auto only = onlyKeys(o, {u"accounts"_s, u"from"_s, u"to"_s, u"bucket"_s}); !only)
+    if (auto only = onlyKeys(o, {u"accounts"_s, u"from"_s, u"to"_s, u"bucket"_s, u"totals"_s});
+        !only)
         return only.error();
     StatsRequest r;
+    if (o.contains(u"totals"_s)) {
+        if (!o.value(u"totals"_s).isBool())
+            return badField(u"totals"_s, u"must be true or false"_s);
+        r.totals = o.value(u"totals"_s).toBool();
+    }
     if (o.contains(u"accounts"_s)) {
         if (!o.value(u"accounts"_s).isArray())
             return badField(u"accounts"_s, u"must be a list of account names"_s);
@@ -154,6 +165,20 @@ Result<StatsResult> StatsResult::fromJson(const QJsonObject &o)
         r.accounts.append(s);
     }
     return r;
+}
+
+StatsResult StatsResult::totalled() const
+{
+    StatsResult out{bucket, starts.isEmpty() ? QList<qint64>() : QList<qint64>{starts.first()}, {}};
+    for (const AccountStats &a : accounts) {
+        AccountStats sum{a.account, {}, {}};
+        for (auto it = a.series.cbegin(); it != a.series.cend(); ++it)
+            sum.series.insert(it.key(), {std::accumulate(it->cbegin(), it->cend(), qint64(0))});
+        if (!a.quota.isEmpty())
+            sum.quota = {a.quota.last()};
+        out.accounts.append(sum);
+    }
+    return out;
 }
 
 } // namespace staffetta::api

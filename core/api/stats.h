@@ -22,6 +22,9 @@ struct StatsRequest
     QStringList accounts = {};    // empty: every account of the policy the caller sees
     QDateTime from = {}, to = {}; // to: now when absent; from: 24 buckets or 7 before it
     QString bucket = {};          // "hour" or "day" (absent: day)
+    // One bucket per account, the sum of the range (the quota: the last day's). The console's
+    // top senders of 10 000 accounts: 12 numbers each, not 12 per bucket.
+    bool totals = false;
 
     static QString fields();
     QJsonObject toJson() const;
@@ -54,6 +57,9 @@ struct StatsResult
 
     QJsonObject toJson() const;
     static Result<StatsResult> fromJson(const QJsonObject &o);
+    // The same answer with one bucket (the first's start): each series summed, the quota of
+    // the last bucket.
+    StatsResult totalled() const;
 };
 
 } // namespace staffetta::api

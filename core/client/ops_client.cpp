@@ -160,4 +160,16 @@ QFuture<Result<SearchHit>> search(RelayClient &client, const QString &term)
         client.call(api::verbs::Search, toRequest(api::SearchRequest{term})), SearchHit::fromJson);
 }
 
+QFuture<Result<api::StatsResult>> stats(RelayClient &client, const api::StatsRequest &request)
+{
+    return mapResult<api::StatsResult>(client.call(api::verbs::Stats, toRequest(request)),
+                                       api::StatsResult::fromJson);
+}
+
+QFuture<Result<api::TraceResult>> trace(RelayClient &client, const api::TraceRequest &request)
+{
+    return mapResult<api::TraceResult>(client.call(api::verbs::Trace, toRequest(request)),
+                                       api::TraceResult::fromJson);
+}
+
 } // namespace staffetta::client

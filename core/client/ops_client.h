@@ -3,6 +3,8 @@
 #include "api/bans.h"
 #include "api/queue.h"
 #include "api/requests.h"
+#include "api/stats.h"
+#include "api/trace.h"
 #include "common/result.h"
 #include "transport/transport.h"
 
@@ -78,5 +80,9 @@ struct SearchHit
 };
 
 QFuture<Result<SearchHit>> search(RelayClient &client, const QString &term);
+
+// `stats` and `trace`: the relay's history (the event index and the hourly counters).
+QFuture<Result<api::StatsResult>> stats(RelayClient &client, const api::StatsRequest &request);
+QFuture<Result<api::TraceResult>> trace(RelayClient &client, const api::TraceRequest &request);
 
 } // namespace staffetta::client

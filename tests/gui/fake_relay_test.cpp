@@ -1,5 +1,6 @@
 // The console offscreen against a fake relay (canned answers, no lab): what the views do with
 // what a relay says. What the relay itself does is tested against the lab (the other files).
+#include "activity_view.h"
 #include "bans_view.h"
 #include "client/texts.h"
 #include "content_view.h"
@@ -11,13 +12,19 @@
 #include "queue_view.h"
 #include "search_panel.h"
 #include "settings/profiles.h"
+#include "trace_view.h"
 
 #include "console_fixture.h"
 #include "fake_relay.h"
 
+#include <QBarSet>
+#include <QChart>
 #include <QCheckBox>
+#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -25,6 +32,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QThread>
 #include <QTimer>
 #include <QTreeView>
@@ -693,4 +701,219 @@ TEST_F(FakeContent, APartnerSeesTheRelayDefaultsReadOnly)
     auto *bobLanguage = child<QComboBox>(u"language"_s);
     choose(bobLanguage, bobLanguage->findData(int(policy::Language::English)));
     EXPECT_EQ(changeLines(), QStringList{u"+ accounts[bob].language: en"_s});
+}
+
+namespace {
+
+constexpr qint64 Day = 86400;
+constexpr qint64 FirstDay = 1764547200; // 2025-12-01T00:00:00Z
+
+QJsonArray numbers(const QList<qint64> &list)
+{
+    QJsonArray a;
+    for (qint64 n : list)
+        a.append(n);
+    return a;
+}
+
+// Seven days of alice (and a quiet bob), as `stats` answers them.
+QJsonObject aliceStats()
+{
+    QJsonArray starts;
+    for (int i = 0; i < 7; ++i)
+        starts.append(FirstDay + i * Day);
+    const QJsonObject alice{
+        {u"account"_s, u"alice"_s},
+        {u"series"_s, QJsonObject{{u"accepted_external"_s, numbers({3, 0, 5, 0, 0, 1, 2})},
+                                  {u"accepted_local"_s, numbers({1, 0, 0, 0, 0, 0, 0})},
+                                  {u"rejected_quota"_s, numbers({0, 0, 4, 0, 0, 0, 0})},
+                                  {u"delivered"_s, numbers({3, 0, 4, 0, 0, 1, 2})},
+                                  {u"deferred"_s, numbers({0, 0, 1, 0, 0, 0, 0})}}},
+        {u"quota"_s, numbers({300, 300, 300, 300, 500, 500, 500})}};
+    const QJsonObject bob{{u"account"_s, u"bob"_s},
+                          {u"series"_s, QJsonObject{{u"accepted_external"_s, numbers({1})}}},
+                          {u"quota"_s, numbers({300})}};
+    return {
+        {u"bucket"_s, u"day"_s}, {u"starts"_s, starts}, {u"accounts"_s, QJsonArray{alice, bob}}};
+}
+
+// alice's message to an unreachable domain, deferred twice, as `trace` answers it.
+QJsonObject deferredTrace()
+{
+    const auto attempt = [](const QString &time) {
+        return QJsonObject{
+            {u"time"_s, time},
+            {u"relay"_s, u"none"_s},
+            {u"dsn"_s, u"4.4.1"_s},
+            {u"status"_s, u"deferred"_s},
+            {u"delay"_s, 0.5},
+            {u"reply"_s, u"connect to unreachable.example[192.0.2.1]:25: Connection refused"_s}};
+    };
+    const QJsonObject message{
+        {u"queue_id"_s, u"4XYZ123AB"_s},
+        {u"message_id"_s, u"<t1@lab.test>"_s},
+        {u"client_ip"_s, u"127.0.0.1"_s},
+        {u"client_host"_s, u"localhost"_s},
+        {u"account"_s, u"alice"_s},
+        {u"sender"_s, u"alice@lab.test"_s},
+        {u"size"_s, 512},
+        {u"accepted"_s, u"2025-12-03T10:00:00Z"_s},
+        {u"recipients"_s,
+         QJsonArray{QJsonObject{{u"address"_s, u"x@unreachable.example"_s},
+                                {u"status"_s, u"deferred"_s},
+                                {u"attempts"_s, QJsonArray{attempt(u"2025-12-03T10:00:01Z"_s),
+                                                           attempt(u"2025-12-03T10:05:00Z"_s)}}}}}};
+    return {{u"messages"_s, QJsonArray{message}}, {u"matched"_s, 1}};
+}
+
+class FakeActivity : public FakeConsole
+{
+protected:
+    ui::ActivityView *openActivity()
+    {
+        relay->results.insert(u"stats"_s, aliceStats());
+        connectRelay();
+        ui::ActivityView *view = window->activity();
+        QSignalSpy loaded(view, &ui::ActivityView::chartLoaded);
+        window->views()->setCurrentWidget(view);
+        return waitUntil([&] { return loaded.count() >= 1; }) ? view : nullptr;
+    }
+
+    static QList<qreal> values(const QBarSet *set)
+    {
+        QList<qreal> out;
+        for (int i = 0; set && i < set->count(); ++i)
+            out.append(set->at(i));
+        return out;
+    }
+};
+
+} // namespace
+
+// The account's bars are the relay's numbers: stacked accepted/refused, the daily quota as a
+// line, the delivery attempts beside; the top senders sum the same answer, busiest first.
+TEST_F(FakeActivity, TheChartsShowTheAccountsSeriesAndTheQuota)
+{
+    ui::ActivityView *view = openActivity();
+    ASSERT_NE(view, nullptr);
+    EXPECT_EQ(view->account(), u"alice"_s); // the busiest sender is shown first
+    EXPECT_EQ(values(view->barSet(u"accepted_external"_s)), (QList<qreal>{3, 0, 5, 0, 0, 1, 2}));
+    EXPECT_EQ(values(view->barSet(u"accepted_local"_s)), (QList<qreal>{1, 0, 0, 0, 0, 0, 0}));
+    EXPECT_EQ(values(view->barSet(u"rejected_quota"_s)), (QList<qreal>{0, 0, 4, 0, 0, 0, 0}));
+    EXPECT_EQ(values(view->barSet(u"rejected_size"_s)), (QList<qreal>(7, 0)));
+    EXPECT_EQ(values(view->barSet(u"deferred"_s)), (QList<qreal>{0, 0, 1, 0, 0, 0, 0}));
+    EXPECT_EQ(values(view->barSet(u"bounced"_s)), (QList<qreal>(7, 0)));
+    ASSERT_EQ(view->quotaSeries()->count(), 7);
+    EXPECT_EQ(view->quotaSeries()->at(0).y(), 300);
+    EXPECT_EQ(view->quotaSeries()->at(6).y(), 500);
+    EXPECT_TRUE(view->quotaSeries()->isVisible());
+    EXPECT_EQ(view->barSet(u"accepted_external"_s)->label(), u"Accepted (external)"_s);
+
+    QAbstractItemModel *top = view->topSendersProxy();
+    ASSERT_EQ(top->rowCount(), 2);
+    EXPECT_EQ(top->index(0, ui::TopSendersModel::Account).data().toString(), u"alice"_s);
+    EXPECT_EQ(top->index(0, ui::TopSendersModel::AcceptedExternal)
+                  .data(ui::TopSendersModel::SortRole)
+                  .toLongLong(),
+              11);
+    EXPECT_EQ(top->index(0, ui::TopSendersModel::Refused).data(ui::TopSendersModel::SortRole), 4);
+    EXPECT_EQ(top->index(0, ui::TopSendersModel::Quota).data(ui::TopSendersModel::SortRole), 500);
+    EXPECT_EQ(top->index(1, ui::TopSendersModel::Account).data().toString(), u"bob"_s);
+    // Both asked with `stats`: the top senders and alice's chart.
+    EXPECT_GE(relay->calls.count(QStringList{u"stats"_s}), 2);
+}
+
+// Charts follow the chosen language: labels and the date categories.
+TEST_F(FakeActivity, TheChartsFollowTheLanguage)
+{
+    ui::ActivityView *view = openActivity();
+    ASSERT_NE(view, nullptr);
+    ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(view->barSet(u"accepted_external"_s)->label(), u"Accettati (esterni)"_s);
+    EXPECT_EQ(view->quotaSeries()->name(), u"Quota giornaliera"_s);
+    EXPECT_EQ(view->trafficChart()->locale().language(), QLocale::Italian);
+    language.apply(u"en"_s);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(view->barSet(u"accepted_external"_s)->label(), u"Accepted (external)"_s);
+}
+
+// A click on a bar opens the Trace view with that account and bucket; the deferred message
+// is there with the remote server's words in its timeline.
+TEST_F(FakeActivity, ABarOpensTheTraceOfItsBucket)
+{
+    ui::ActivityView *view = openActivity();
+    ASSERT_NE(view, nullptr);
+    relay->results.insert(u"trace"_s, deferredTrace());
+    ui::TraceView *trace = window->trace();
+    QSignalSpy finished(trace, &ui::TraceView::finished);
+    view->openBucket(2);
+    EXPECT_EQ(window->views()->currentWidget(), trace);
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    EXPECT_EQ(trace->accountEdit()->text(), u"alice"_s);
+    EXPECT_EQ(trace->findChild<QDateTimeEdit *>(u"traceFrom"_s)->dateTime().toUTC(),
+              QDateTime::fromSecsSinceEpoch(FirstDay + 2 * Day, Qt::UTC));
+    ASSERT_EQ(trace->model()->rowCount(), 1);
+    QStandardItem *group = trace->model()->item(0);
+    ASSERT_EQ(group->rowCount(), 1);
+    EXPECT_EQ(group->child(0, 1)->text(), u"4XYZ123AB"_s);
+    EXPECT_EQ(group->child(0)->data(ui::TraceView::StatusRole).toString(), u"deferred"_s);
+    trace->tree()->setCurrentIndex(group->child(0)->index());
+    const QString timeline = trace->timeline()->toPlainText();
+    EXPECT_TRUE(timeline.contains(u"accepted from 127.0.0.1"_s)) << timeline.toStdString();
+    EXPECT_TRUE(timeline.contains(u"Connection refused"_s)) << timeline.toStdString();
+    EXPECT_TRUE(timeline.contains(u"x@unreachable.example: finally deferred"_s))
+        << timeline.toStdString();
+}
+
+// The toolbar search's trace: an address is asked as sender, recipient and message-id and the
+// answers merged; the relays not connected are named; the CSV holds one line per recipient.
+TEST_F(FakeActivity, ASearchTermIsTracedOnEveryRelayAndExportedAsCsv)
+{
+    relay->results.insert(u"trace"_s, deferredTrace());
+    relay->results.insert(u"search"_s, QJsonObject{{u"kind"_s, u"address"_s}});
+    ui::SearchPanel *panel = connectAndSearch(u"x@unreachable.example"_s);
+    ASSERT_NE(panel, nullptr);
+    addOtherRelay(); // in the fleet, never connected
+    QStandardItem *group = panel->model()->item(0);
+    ASSERT_NE(group, nullptr);
+    QStandardItem *traceItem = group->child(group->rowCount() - 1);
+    ASSERT_TRUE(traceItem->text().contains(u"Trace"_s)) << traceItem->text().toStdString();
+    ui::TraceView *trace = window->trace();
+    QSignalSpy finished(trace, &ui::TraceView::finished);
+    const int before = int(relay->calls.count(QStringList{u"trace"_s}));
+    emit panel->tree()->doubleClicked(traceItem->index());
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    EXPECT_EQ(relay->calls.count(QStringList{u"trace"_s}) - before, 3);
+    ASSERT_EQ(trace->model()->rowCount(), 1);
+    EXPECT_EQ(trace->model()->item(0)->rowCount(), 1); // the same message thrice: once
+    EXPECT_EQ(trace->coverage()->text(), u"Not covered (not connected or not allowed): Other"_s);
+
+    const QString path = dir.filePath(u"trace.csv"_s);
+    QSignalSpy exported(trace, &ui::TraceView::exported);
+    trace->exportCsv(path);
+    ASSERT_TRUE(waitUntil([&] { return exported.count() == 1; }));
+    EXPECT_EQ(exported.at(0).at(1).toString(), QString());
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QStringList lines =
+        QString::fromUtf8(file.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_EQ(lines[0], u"relay,queue_id,message_id,accepted,client_ip,account,sender,recipient,"
+                        u"status,last_attempt,dsn,remote_host,reply"_s);
+    EXPECT_EQ(lines[1], u"Fake,4XYZ123AB,<t1@lab.test>,2025-12-03T10:00:00Z,127.0.0.1,alice,"
+                        u"alice@lab.test,x@unreachable.example,deferred,2025-12-03T10:05:00Z,"
+                        u"4.4.1,none,connect to unreachable.example[192.0.2.1]:25: Connection "
+                        u"refused"_s);
+}
+
+// A field a spreadsheet would run as a formula is written as text.
+TEST(TraceCsv, AFormulaInARemoteReplyIsWrittenAsText)
+{
+    api::TraceMessage m;
+    m.queueId = u"Q1"_s;
+    m.sender = u"=HYPERLINK(\"x\")"_s;
+    const QString csv = ui::traceCsv({{u"Relay, one"_s, m}});
+    EXPECT_TRUE(csv.contains(u"\"Relay, one\",Q1"_s)) << csv.toStdString();
+    EXPECT_TRUE(csv.contains(u"\"'=HYPERLINK(\"\"x\"\")\""_s)) << csv.toStdString();
 }

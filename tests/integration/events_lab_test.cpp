@@ -355,3 +355,54 @@ TEST_F(Events, StatsOfAnAccountAreWhatItSentPerBucket)
 }
 
 } // namespace
+
+namespace {
+
+// `stats {totals: true}`, the console's top senders: one bucket per account, the sums of the
+// hourly answer's buckets; a partner's (no accounts named) has only its own accounts.
+TEST_F(Events, StatsTotalsAreTheSumsOfTheBucketsAndPartnerScoped)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QJsonObject request{{u"accounts"_s, QJsonArray{u"carol"_s, u"bob"_s}},
+                        {u"from"_s, now.addSecs(-5 * 3600).toString(Qt::ISODate)},
+                        {u"to"_s, now.toString(Qt::ISODate)},
+                        {u"bucket"_s, u"hour"_s}};
+    const auto ask = [&](const QJsonObject &r) {
+        auto parsed = api::StatsResult::fromJson(
+            ctl({u"stats"_s}, QJsonDocument(r).toJson(QJsonDocument::Compact)));
+        EXPECT_TRUE(parsed.ok());
+        return parsed ? parsed.value() : api::StatsResult{};
+    };
+    QJsonObject totalsRequest = request;
+    totalsRequest.insert(u"totals"_s, true);
+    // Mail may arrive between the two calls (other tests): ask until both agree.
+    api::StatsResult hours, totals;
+    const bool agree = waitUntil(
+        [&] {
+            hours = ask(request);
+            totals = ask(totalsRequest);
+            return hours.accounts.size() == 2 && totals.accounts.size() == 2 &&
+                   hours.totalled().toJson() == totals.toJson();
+        },
+        30000);
+    EXPECT_TRUE(agree) << QJsonDocument(totals.toJson()).toJson().toStdString();
+    ASSERT_EQ(totals.starts.size(), 1);
+    ASSERT_EQ(totals.accounts.size(), 2);
+    EXPECT_EQ(totals.accounts[0].series.value(u"accepted_external"_s).size(), 1);
+    EXPECT_EQ(totals.accounts[0].quota, QList<qint64>{hours.accounts[0].quota.last()});
+
+    auto partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    QJsonObject everyone = totalsRequest;
+    everyone.remove(u"accounts"_s);
+    auto own =
+        await(partner.call({u"stats"_s}, QJsonDocument(everyone).toJson(QJsonDocument::Compact)));
+    ASSERT_TRUE(own.ok()) << own.error().message.toStdString();
+    auto parsed = api::StatsResult::fromJson(own.value());
+    ASSERT_TRUE(parsed.ok());
+    QStringList logins;
+    for (const auto &a : parsed.value().accounts)
+        logins.append(a.account);
+    EXPECT_EQ(logins, QStringList{u"bob"_s});
+}
+
+} // namespace

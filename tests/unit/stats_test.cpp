@@ -110,3 +110,39 @@ TEST(StatsResult, ReadsBackWhatItWrites)
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(back.value().toJson(), r.toJson());
 }
+
+TEST(StatsRequest, TotalsIsAnOptionThatMustBeABoolean)
+{
+    QJsonObject o = request(u"2026-12-01T00:00:00Z"_s, u"2026-12-02T00:00:00Z"_s, u"day"_s);
+    auto plain = parse(o);
+    ASSERT_TRUE(plain);
+    EXPECT_FALSE(plain.value().totals);
+    o.insert(u"totals"_s, true);
+    auto totals = parse(o);
+    ASSERT_TRUE(totals);
+    EXPECT_TRUE(totals.value().totals);
+    EXPECT_EQ(totals.value().toJson().value(u"totals"_s), QJsonValue(true));
+    o.insert(u"totals"_s, u"yes"_s);
+    auto refused = parse(o);
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(refused.error().message.contains(u"totals"_s));
+}
+
+TEST(StatsResult, TotalledSumsEverySeriesIntoOneBucketWithTheLastQuota)
+{
+    api::StatsResult r{u"day"_s,
+                       {86400, 2 * 86400, 3 * 86400},
+                       {{u"bob"_s,
+                         {{u"accepted_external"_s, {1, 2, 3}}, {u"deferred"_s, {0, 4, 0}}},
+                         {300, 300, 500}},
+                        {u"carol"_s, {{u"accepted_external"_s, {0, 0, 0}}}, {}}}};
+    const api::StatsResult t = r.totalled();
+    EXPECT_EQ(t.bucket, u"day"_s);
+    EXPECT_EQ(t.starts, QList<qint64>{86400});
+    ASSERT_EQ(t.accounts.size(), 2);
+    EXPECT_EQ(t.accounts[0].series.value(u"accepted_external"_s), QList<qint64>{6});
+    EXPECT_EQ(t.accounts[0].series.value(u"deferred"_s), QList<qint64>{4});
+    EXPECT_EQ(t.accounts[0].quota, QList<qint64>{500});
+    EXPECT_EQ(t.accounts[1].series.value(u"accepted_external"_s), QList<qint64>{0});
+    EXPECT_TRUE(t.accounts[1].quota.isEmpty());
+}

@@ -1,0 +1,166 @@
+#pragma once
+
+#include "api/stats.h"
+#include "relay_view.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QLocale>
+
+#include <vector>
+
+class QBarCategoryAxis;
+class QBarSeries;
+class QBarSet;
+class QChart;
+class QChartView;
+class QComboBox;
+class QLineEdit;
+class QLabel;
+class QLineSeries;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStackedBarSeries;
+class QTableView;
+class QValueAxis;
+
+namespace staffetta::ui {
+
+class RelayCall;
+
+// One account's totals over the top-senders window.
+struct SenderTotals
+{
+    QString account;
+    qint64 acceptedExternal = 0, acceptedLocal = 0, refused = 0;
+    qint64 delivered = 0, deferred = 0, bounced = 0;
+    qint64 quota = 0; // the daily quota in force on the window's last day
+};
+
+// Sums a stats answer per account (on a worker thread: 10 000 accounts are a few ms).
+std::vector<SenderTotals> senderTotals(const api::StatsResult &stats);
+
+// The relay's accounts by what they sent: one row per account, sorted by its proxy on the
+// raw numbers (SortRole).
+class TopSendersModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Account,
+        AcceptedExternal,
+        AcceptedLocal,
+        Refused,
+        Delivered,
+        Deferred,
+        Bounced,
+        Quota,
+        ColumnCount
+    };
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    explicit TopSendersModel(QObject *parent = nullptr);
+    void setRows(std::vector<SenderTotals> rows);
+    const SenderTotals &row(int i) const { return m_rows.at(size_t(i)); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<SenderTotals> m_rows;
+};
+
+// The Activity view: one account's traffic per hour or day for the last 1, 7, 30 or 90 days
+// (accepted and refused by reason as stacked bars with the daily quota as a line; delivered,
+// deferred and bounced beside them) and the relay's top senders over the same days. Every
+// answer is loaded and summed off the UI thread. Clicking a bar asks for the trace of that
+// hour (or day).
+class ActivityView : public RelayView
+{
+    Q_OBJECT
+public:
+    explicit ActivityView(QWidget *parent = nullptr);
+
+    QChart *trafficChart() const { return m_trafficChart; }
+    QChart *deliveryChart() const { return m_deliveryChart; }
+    QStackedBarSeries *trafficSeries() const { return m_traffic; }
+    QBarSeries *deliverySeries() const { return m_deliveries; }
+    QLineSeries *quotaSeries() const { return m_quota; }
+    // The bar set of one stats series ("accepted_external", "deferred"…).
+    QBarSet *barSet(const QString &series) const;
+    TopSendersModel *topSenders() const { return m_topModel; }
+    QSortFilterProxyModel *topSendersProxy() const { return m_topProxy; }
+    QTableView *topSendersTable() const { return m_topTable; }
+    QLineEdit *accountEdit() const { return m_account; }
+    QComboBox *daysBox() const { return m_days; }
+    QComboBox *bucketBox() const { return m_bucket; }
+    QString account() const;
+    int days() const;
+    // "hour" or "day". Hours only up to 7 days: 30 days of hours are 720 bars per series,
+    // more than a chart can draw without stalling the window or a person can read.
+    QString bucket() const;
+    // The buckets' starts of the chart shown (UTC seconds).
+    const QList<qint64> &starts() const { return m_starts; }
+
+    // The charts of `account` (the top senders are reloaded only when the range changes).
+    void showAccount(const QString &account);
+    void setRange(int days, const QString &bucket);
+    void reload();
+    // Clicks the bar of bucket `index` (as the chart does).
+    void openBucket(int index);
+
+signals:
+    void chartLoaded();
+    void topSendersLoaded();
+    // The user clicked a bar: the trace of `account` in [from, to).
+    void traceRequested(RelayConnection *relay, const QString &account, const QDateTime &from,
+                        const QDateTime &to);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void connectionChanged() override;
+    void relayChanged() override;
+
+private:
+    void retranslate();
+    void loadChart();
+    void loadTopSenders();
+    void fillChart(const api::StatsResult &stats);
+    void clearChart();
+    void relabel();
+
+    QLineEdit *m_account; // completes from the top senders' model (10 000 rows: no copy)
+    QComboBox *m_days;
+    QComboBox *m_bucket;
+    QPushButton *m_refresh;
+    QLabel *m_accountLabel;
+    QLabel *m_daysLabel;
+    QLabel *m_bucketLabel;
+    QLabel *m_status;
+    QLabel *m_topTitle;
+    QChart *m_trafficChart;
+    QChart *m_deliveryChart;
+    QChartView *m_trafficView;
+    QChartView *m_deliveryView;
+    QStackedBarSeries *m_traffic;
+    QBarSeries *m_deliveries;
+    QLineSeries *m_quota;
+    QBarCategoryAxis *m_trafficX;
+    QBarCategoryAxis *m_deliveryX;
+    QValueAxis *m_trafficY;
+    QValueAxis *m_deliveryY;
+    TopSendersModel *m_topModel;
+    QSortFilterProxyModel *m_topProxy;
+    QTableView *m_topTable;
+    RelayCall *m_chartCall;
+    RelayCall *m_topCall;
+    QList<qint64> m_starts;
+    QString m_shownAccount;
+    bool m_topLoaded = false;
+};
+
+} // namespace staffetta::ui
