@@ -456,7 +456,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>read the bans and the whitelist</source>
-        <translation>leggere i ban e la whitelist</translation>
+        <translation>leggere i blocchi e la whitelist</translation>
     </message>
     <message>
         <source>see every account</source>
@@ -516,7 +516,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 is not banned in any jail.</source>
-        <translation>%1 non è bannato in nessuna jail.</translation>
+        <translation>%1 non è bloccato in nessuna jail.</translation>
     </message>
     <message>
         <source>%1 is not on the whitelist.</source>
@@ -803,7 +803,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Banned since</source>
-        <translation>Bannato dal</translation>
+        <translation>Bloccato dal</translation>
     </message>
     <message>
         <source>Remaining</source>
@@ -818,7 +818,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</source>
-        <translation>%1 non verrà mai bannato su questo relay (un ban in corso viene rimosso). Nota per i colleghi, per esempio cliente e ticket:</translation>
+        <translation>%1 non verrà mai bloccato su questo relay (un blocco in corso viene rimosso). Nota per i colleghi, per esempio cliente e ticket:</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -827,13 +827,13 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message numerus="yes">
         <source>%n banned</source>
         <translation>
-            <numerusform>%n bannato</numerusform>
-            <numerusform>%n bannati</numerusform>
+            <numerusform>%n bloccato</numerusform>
+            <numerusform>%n bloccati</numerusform>
         </translation>
     </message>
     <message>
         <source>Why %1 is banned: %2</source>
-        <translation>Perché %1 è bannato: %2</translation>
+        <translation>Perché %1 è bloccato: %2</translation>
     </message>
     <message>
         <source>no failure found in the logs</source>
@@ -841,7 +841,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 unbanned (%2).</source>
-        <translation>%1 sbannato (%2).</translation>
+        <translation>Blocco di %1 rimosso (%2).</translation>
     </message>
     <message>
         <source>%1 is on the whitelist.</source>
@@ -853,11 +853,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Banned addresses</source>
-        <translation>Indirizzi bannati</translation>
+        <translation>Indirizzi bloccati</translation>
     </message>
     <message>
         <source>Whitelist (never banned)</source>
-        <translation>Whitelist (mai bannati)</translation>
+        <translation>Whitelist (mai bloccati)</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -865,7 +865,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Unban</source>
-        <translation>Sbanna</translation>
+        <translation>Rimuovi il blocco</translation>
     </message>
     <message>
         <source>Whitelist…</source>
@@ -877,7 +877,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>This relay does not let you unban addresses.</source>
-        <translation>Questo relay non ti permette di sbannare indirizzi.</translation>
+        <translation>Questo relay non ti permette di rimuovere il blocco degli indirizzi.</translation>
     </message>
     <message>
         <source>This relay does not let you change its whitelist.</source>
@@ -885,7 +885,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>This relay does not let you see its bans.</source>
-        <translation>Questo relay non ti permette di vedere i suoi ban.</translation>
+        <translation>Questo relay non ti permette di vedere i suoi blocchi.</translation>
     </message>
 </context>
 <context>
@@ -1309,7 +1309,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Bans</source>
-        <translation>Ban</translation>
+        <translation>Blocchi</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1372,11 +1372,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Banned now</source>
-        <translation>Bannati ora</translation>
+        <translation>Bloccati ora</translation>
     </message>
     <message>
         <source>Banned in total</source>
-        <translation>Bannati in totale</translation>
+        <translation>Bloccati in totale</translation>
     </message>
     <message>
         <source>Failures now</source>
@@ -1846,8 +1846,8 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message numerus="yes">
         <source>%n banned</source>
         <translation>
-            <numerusform>%n bannato</numerusform>
-            <numerusform>%n bannati</numerusform>
+            <numerusform>%n bloccato</numerusform>
+            <numerusform>%n bloccati</numerusform>
         </translation>
     </message>
     <message>
@@ -1998,11 +1998,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 is not banned</source>
-        <translation>%1 non è bannato</translation>
+        <translation>%1 non è bloccato</translation>
     </message>
     <message>
         <source>%1 banned in %2 since %3: %4</source>
-        <translation>%1 bannato in %2 dal %3: %4</translation>
+        <translation>%1 bloccato in %2 dal %3: %4</translation>
     </message>
     <message>
         <source>no failure found in the logs</source>
@@ -2048,11 +2048,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Why banned?</source>
-        <translation>Perché bannato?</translation>
+        <translation>Perché è bloccato?</translation>
     </message>
     <message>
         <source>Unban</source>
-        <translation>Sbanna</translation>
+        <translation>Rimuovi il blocco</translation>
     </message>
     <message>
         <source>Whitelist…</source>
@@ -2060,7 +2060,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 unbanned (%2).</source>
-        <translation>%1 sbannato (%2).</translation>
+        <translation>Blocco di %1 rimosso (%2).</translation>
     </message>
     <message>
         <source>%1 is on the whitelist.</source>

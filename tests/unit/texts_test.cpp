@@ -42,7 +42,7 @@ TEST_F(Italian, ARelayErrorIsWordedFromItsCodeAndDetails)
         << client::errorText(conflict).toStdString();
     const Error notBanned(ErrorCode::NotFound, u"192.0.2.7 is not banned in any jail"_s,
                           {{u"address"_s, u"192.0.2.7"_s}, {u"reason"_s, u"not_banned"_s}});
-    EXPECT_EQ(client::errorText(notBanned), u"192.0.2.7 non è bannato in nessuna jail."_s);
+    EXPECT_EQ(client::errorText(notBanned), u"192.0.2.7 non è bloccato in nessuna jail."_s);
     // A code this console does not know keeps the relay's own sentence.
     Error newer = Error::fromJson({{u"code"_s, u"from_the_future"_s}, {u"message"_s, u"later"_s}});
     EXPECT_EQ(client::errorText(newer), u"later"_s);
