@@ -17,7 +17,7 @@ values and their distributions:
   sometimes to anyone; the domains follow a Zipf law too (the big mailbox providers first);
   80 % of messages have one recipient, 15 % two to four, 5 % five to twenty;
 - per recipient: 93 % delivered at once, 3 % bounced (the remote server's 5xx, then a
-  non-delivery notice back to the sender), 4 % deferred (connection refused or a 4xx), retried
+  non-delivery notice back to the sender), 4 % deferred (connection refused), retried
   with Postfix's backoff (5 min doubling to 66 min) one to eight times, then delivered, or
   expired and returned to the sender;
 - refusals: staffettad's (unauthorized sender, quota, blacklist) with Postfix's NOQUEUE line in
@@ -50,7 +50,7 @@ def load_shapes(path):
 
 def syslog_stamp(t):
     tm = time.localtime(t)
-    return "%s %2d %02d:%02d:%02d" % (MONTHS[tm.tm_mon - 1], tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec)
+    return "%s %02d %02d:%02d:%02d" % (MONTHS[tm.tm_mon - 1], tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec)
 
 
 def iso_stamp(t):
@@ -92,8 +92,9 @@ class World:
         self.domains = list(PROVIDERS)
         seen = set(self.domains)
         while len(self.domains) < domains:
-            d = "%s%s%s.%s" % (rng.choice(WORDS), rng.choice(["", "-", ""]), rng.choice(WORDS),
-                               rng.choice(["it", "it", "it", "com", "eu", "net"]))
+            d = "%s%s%s%s.%s" % (rng.choice(WORDS), rng.choice(["", "-", ""]), rng.choice(WORDS),
+                                 rng.choice(["", "", str(rng.randrange(100))]),
+                                 rng.choice(["it", "it", "it", "com", "eu", "net"]))
             if d not in seen:
                 seen.add(d)
                 self.domains.append(d)
@@ -109,7 +110,7 @@ class World:
             if a not in seen:
                 seen.add(a)
                 self.addresses.append(a)
-        self.address_draw = Zipf(rng, len(self.addresses), s=0.9, q=5.0)
+        self.address_draw = Zipf(rng, len(self.addresses), s=0.85, q=30.0)
         self.mx = {}
         self.accounts = []
         used = set()
@@ -132,6 +133,7 @@ class World:
             n = rng.randrange(20, 300)
             contacts = [self.addresses[self.address_draw.draw()] for _ in range(n)]
             self.accounts.append({"login": login, "domain": d, "senders": senders,
+                                  "quota": rng.choice([300, 300, 300, 500, 1000, 2000]),
                                   "clients": list(zip(hosts, ips)), "contacts": contacts,
                                   "contact_draw": Zipf(rng, n, s=1.0, q=1.0)})
         self.account_draw = Zipf(rng, accounts, s=1.05, q=3.0)
@@ -233,9 +235,7 @@ class Generator:
         a = abused or self.w.accounts[self.w.account_draw.draw()]
         chost, cip = rng.choice(a["clients"])
         smtpd = self.p("smtpd")
-        port = rng.randrange(1024, 65535)
         log.push(t, "smtpd.connect", pid=smtpd, client_host=chost, client_ip=cip)
-        log.push(t + 0.05, "smtpd.tls", pid=smtpd, client_host=chost, client_ip=cip, client_port=port)
         t += rng.uniform(0.1, 0.4)
         helo = "[%s]" % cip if rng.random() < 0.3 else "PC-%s" % a["domain"].split(".")[0].upper()[:12]
         sender = rng.choice(a["senders"])
@@ -250,9 +250,9 @@ class Generator:
             key = {"unauthorized": "smtpd.reject_sender", "quota": "smtpd.reject_quota",
                    "blacklist": "smtpd.reject_blacklist"}[which]
             log.push(t, "staffettad." + which, pid=self.staffettad, account=a["login"], sender=sender,
-                     client_ip=cip, recipient=rcpt)
+                     client_ip=cip, recipient=rcpt, quota=a["quota"])
             log.push(t + 0.01, key, pid=smtpd, client_host=chost, client_ip=cip, sender=sender,
-                     recipient=rcpt, helo=helo)
+                     recipient=rcpt, helo=helo, account=a["login"], quota=a["quota"])
             log.push(t + 0.2, "smtpd.disconnect_rejected", pid=smtpd, client_host=chost, client_ip=cip)
             return
         n = 1 if r < 0.8 else rng.randrange(2, 5) if r < 0.95 else rng.randrange(5, 21)
@@ -272,8 +272,8 @@ class Generator:
             log.push(t + 0.01, "cleanup.milter_reject", pid=cleanup, qid=qid, client_host=chost, client_ip=cip,
                      filename=rng.choice(["fattura.zip", "documento.exe", "ordine.pdf.js", "scan.7z"]),
                      sender=sender, recipient=rcpts[0], helo=helo)
-            log.push(t + 0.1, "smtpd.disconnect", pid=smtpd, client_host=chost, client_ip=cip, rcpt=n,
-                     commands=n + 7)
+            log.push(t + 0.1, "smtpd.disconnect_milter", pid=smtpd, client_host=chost, client_ip=cip, rcpt=n,
+                     commands_failed="%d/%d" % (n + 6, n + 7))
             return
         log.push(t + 0.01, "qmgr.from", pid=self.qmgr, qid=qid, sender=sender, size=size, nrcpt=n)
         log.push(t + 0.05, "smtpd.disconnect", pid=smtpd, client_host=chost, client_ip=cip, rcpt=n, commands=n + 7)
@@ -305,7 +305,7 @@ class Generator:
         if r < 0.93:
             d = t - start
             log.push(t, "smtp.sent", pid=smtp, qid=qid, recipient=rcpt, relay_host=relay, relay_ip=ip,
-                     delay=round(d, 2), delays=self.delays(d), remote_id=self.qid_remote())
+                     delay=round(d, 2), delays=self.delays(d))
             return t, "sent"
         if r < 0.96:
             d = t - start
@@ -317,9 +317,9 @@ class Generator:
         backoff = 300.0
         for i in range(tries):
             d = t - start
-            key = "smtp.deferred_refused" if rng.random() < 0.6 else "smtp.deferred_4xx"
-            log.push(t, key, pid=smtp, qid=qid, recipient=rcpt, relay_host=relay, relay_ip=ip,
-                     delay=round(d, 0 if d > 100 else 2), delays=self.delays(min(d, 30)))
+            log.push(t - 0.01, "smtp.connect_refused", pid=smtp, relay_host=relay, relay_ip=ip)
+            log.push(t, "smtp.deferred_refused", pid=smtp, qid=qid, recipient=rcpt, relay_host=relay, relay_ip=ip,
+                     delay=int(d) if d > 100 else round(d, 2), delays=self.delays(min(d, 30)))
             t += backoff * rng.uniform(1.0, 1.2)
             backoff = min(backoff * 2, 4000.0)
             log.push(t, "qmgr.from", pid=self.qmgr, qid=qid, sender=sender, size=size, nrcpt=1)
@@ -328,44 +328,42 @@ class Generator:
             return t, "expired"
         d = t - start
         log.push(t, "smtp.sent", pid=self.p("smtp"), qid=qid, recipient=rcpt, relay_host=relay, relay_ip=ip,
-                 delay=round(d), delays=self.delays(min(d, 30)), remote_id=self.qid_remote())
+                 delay=round(d), delays=self.delays(min(d, 30)))
         return t, "sent"
 
-    def qid_remote(self):
-        return "%X" % self.rng.getrandbits(40)
-
     def notice(self, qid, sender, t):
-        """The non-delivery notice back to the sender, delivered through the relay's smtp."""
+        """The non-delivery notice back to the sender, delivered through the relay's smtp; the
+        bounced message is removed once it is queued (the order the lab logged them)."""
         log = self.log
         nqid = self.qid()
-        log.push(t, "bounce.notice", pid=self.p("bounce"), qid=qid, notice_qid=nqid)
-        log.push(t, "cleanup.message_id", pid=self.p("cleanup"), qid=nqid,
-                 message_id="%s.%d/%s" % (time.strftime("%Y%m%d%H%M%S", time.gmtime(t)), self.rng.randrange(10 ** 6),
-                                          "relay.example.net"))
-        log.push(t + 0.01, "qmgr.from_null", pid=self.qmgr, qid=nqid, size=self.rng.randrange(3000, 9000))
+        log.push(t, "notice.message_id", pid=self.p("cleanup"), qid=nqid,
+                 stamp=time.strftime("%Y%m%d%H%M%S", time.localtime(t)))
+        log.push(t + 0.001, "qmgr.from_null", pid=self.qmgr, qid=nqid, size=self.rng.randrange(2000, 9000))
+        log.push(t + 0.002, "bounce.notice", pid=self.p("bounce"), qid=qid, notice_qid=nqid)
         domain = sender.rsplit("@", 1)[1]
         relay, ip = self.w.relay_of(domain)
         d = self.rng.uniform(0.2, 1.5)
         log.push(t + d, "smtp.sent", pid=self.p("smtp"), qid=nqid, recipient=sender, relay_host=relay, relay_ip=ip,
-                 delay=round(d, 2), delays=self.delays(d), remote_id=self.qid_remote())
+                 delay=round(d, 2), delays=self.delays(d))
         log.push(t + d + 0.01, "qmgr.removed", pid=self.qmgr, qid=nqid)
-        return t + d
+        return t + 0.003
 
     def noise(self, t):
         """A connection that sends nothing the index keeps: password guessing, a probe."""
         rng, log = self.rng, self.log
         smtpd = self.p("smtpd")
         ip = self.w.public_ip()
-        if rng.random() < 0.8:
-            log.push(t, "smtpd.connect", pid=smtpd, client_host="unknown", client_ip=ip)
-            log.push(t + 0.05, "smtpd.tls", pid=smtpd, client_host="unknown", client_ip=ip,
-                     client_port=rng.randrange(1024, 65535))
-            log.push(t + 2.1, "smtpd.sasl_failed", pid=smtpd, client_host="unknown", client_ip=ip)
-            log.push(t + 2.2, "smtpd.lost_auth", pid=smtpd, client_host="unknown", client_ip=ip)
+        log.push(t, "smtpd.connect", pid=smtpd, client_host="unknown", client_ip=ip)
+        r = rng.random()
+        if r < 0.75:
+            log.push(t + 2.1, "smtpd.sasl_failed", pid=smtpd, client_host="unknown", client_ip=ip,
+                     guess=rng.choice(["admin", "info", "test", "user", "postmaster", "sales", rng.choice(FIRST)]))
             log.push(t + 2.2, "smtpd.disconnect_auth", pid=smtpd, client_host="unknown", client_ip=ip)
-        else:
-            log.push(t, "smtpd.connect", pid=smtpd, client_host="unknown", client_ip=ip)
+        elif r < 0.9:
             log.push(t + 0.3, "smtpd.disconnect_probe", pid=smtpd, client_host="unknown", client_ip=ip)
+        else:
+            log.push(t + 0.01, "smtpd.lost_connect", pid=smtpd, client_host="unknown", client_ip=ip)
+            log.push(t + 0.01, "smtpd.disconnect_none", pid=smtpd, client_host="unknown", client_ip=ip)
 
 
 def main():
@@ -381,9 +379,9 @@ def main():
     shapes = load_shapes(args.shapes)
     world = World(rng)
     os.makedirs(args.out, exist_ok=True)
-    # About 9.5 lines per event on average (measured on this generator): the rate that makes
+    # About 10 lines per event on average (measured on this generator): the rate that makes
     # LINES lines span DAYS days, office hours three times busier than the night.
-    per_event = 9.5
+    per_event = 10.0
     mean_gap = args.days * 86400 / (args.lines / per_event)
     t = args.now - args.days * 86400
     with open(os.path.join(args.out, "mail.log"), "w") as mail, \

@@ -27,23 +27,30 @@ bool g_every = false; // answer every step
 const char *g_spool = nullptr; // spool each message in this directory
 bool g_parse = false;          // and walk it with GMime
 
-int spoolOf(SMFICTX *ctx)
+struct Spool
 {
-    return int(reinterpret_cast<intptr_t>(smfi_getpriv(ctx))) - 1;
+    int fd = -1;
+    staffetta::content::BoundaryLines boundaries; // counted as written, as the milter does
+};
+Spool *spoolOf(SMFICTX *ctx)
+{
+    return static_cast<Spool *>(smfi_getpriv(ctx));
 }
 void spoolWrite(SMFICTX *ctx, const char *data, size_t length)
 {
     if (!g_spool)
         return;
-    int fd = spoolOf(ctx);
-    if (fd < 0) {
-        fd = ::open(g_spool, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-        if (fd < 0)
+    Spool *s = spoolOf(ctx);
+    if (!s) {
+        s = new Spool;
+        s->fd = ::open(g_spool, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+        if (s->fd < 0)
             std::abort(); // a bench that cannot spool measures nothing
-        smfi_setpriv(ctx, reinterpret_cast<void *>(intptr_t(fd + 1)));
+        smfi_setpriv(ctx, s);
     }
+    s->boundaries.feed(QByteArrayView(data, qsizetype(length)));
     while (length > 0) {
-        const ssize_t n = ::write(fd, data, length);
+        const ssize_t n = ::write(s->fd, data, length);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -54,8 +61,9 @@ void spoolWrite(SMFICTX *ctx, const char *data, size_t length)
 }
 void spoolClose(SMFICTX *ctx)
 {
-    if (const int fd = spoolOf(ctx); fd >= 0) {
-        ::close(fd);
+    if (Spool *s = spoolOf(ctx)) {
+        ::close(s->fd);
+        delete s;
         smfi_setpriv(ctx, nullptr);
     }
 }
@@ -118,9 +126,9 @@ sfsistat onBody(SMFICTX *ctx, unsigned char *chunk, size_t size)
 }
 sfsistat onEom(SMFICTX *ctx)
 {
-    if (const int fd = spoolOf(ctx); g_parse && fd >= 0) {
-        ::lseek(fd, 0, SEEK_SET);
-        (void)staffetta::content::attachments(fd);
+    if (Spool *spool = spoolOf(ctx); g_parse && spool) {
+        ::lseek(spool->fd, 0, SEEK_SET);
+        (void)staffetta::content::attachments(spool->fd, spool->boundaries);
     }
     spoolClose(ctx);
     return SMFIS_ACCEPT;

@@ -184,44 +184,6 @@ private:
     int m_parts = 0;
 };
 
-// Counts the lines that begin with "--" (see MaxDashLines): a resource guard over the raw
-// bytes, fed in chunks, not a MIME parser.
-class DashLines
-{
-public:
-    void feed(QByteArrayView chunk)
-    {
-        const char *p = chunk.data();
-        const char *const end = p + chunk.size();
-        while (p < end) {
-            if (m_column < 2) { // at the start of a line: "--"?
-                if (*p == '-') {
-                    if (++m_column == 2)
-                        ++m_count;
-                    ++p;
-                    continue;
-                }
-                if (*p == '\n') {
-                    m_column = 0;
-                    ++p;
-                    continue;
-                }
-                m_column = 2;
-            }
-            const void *newline = std::memchr(p, '\n', size_t(end - p));
-            if (!newline)
-                return;
-            p = static_cast<const char *>(newline) + 1;
-            m_column = 0;
-        }
-    }
-    bool tooMany() const { return m_count > MaxDashLines; }
-
-private:
-    int m_column = 0; // of the current line, up to 2 ("--" seen or another character)
-    qint64 m_count = 0;
-};
-
 Error tooManyDashLines()
 {
     return Error(
@@ -271,6 +233,33 @@ Result<QList<Attachment>> walk(GMimeStream *stream)
 
 } // namespace
 
+void BoundaryLines::feed(QByteArrayView chunk)
+{
+    const char *p = chunk.data();
+    const char *const end = p + chunk.size();
+    while (p < end) {
+        if (m_column < 2) { // at the start of a line: "--"?
+            if (*p == '-') {
+                if (++m_column == 2)
+                    ++m_count;
+                ++p;
+                continue;
+            }
+            if (*p == '\n') {
+                m_column = 0;
+                ++p;
+                continue;
+            }
+            m_column = 2;
+        }
+        const void *newline = std::memchr(p, '\n', size_t(end - p));
+        if (!newline)
+            return;
+        p = static_cast<const char *>(newline) + 1;
+        m_column = 0;
+    }
+}
+
 void init()
 {
     static std::once_flag once;
@@ -292,7 +281,7 @@ Result<QList<Attachment>> attachments(int fd)
                      u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
     // The guard's pass over the file; a descriptor that cannot be read fails here, before it
     // could look like an empty message to the parser.
-    DashLines dashes;
+    BoundaryLines dashes;
     QByteArray chunk(64 * 1024, Qt::Uninitialized);
     for (off_t at = start; !dashes.tooMany();) {
         const ssize_t n = pread(fd, chunk.data(), size_t(chunk.size()), at);
@@ -306,7 +295,12 @@ Result<QList<Attachment>> attachments(int fd)
         dashes.feed(QByteArrayView(chunk.constData(), n));
         at += n;
     }
-    if (dashes.tooMany())
+    return attachments(fd, dashes);
+}
+
+Result<QList<Attachment>> attachments(int fd, const BoundaryLines &counted)
+{
+    if (counted.tooMany())
         return tooManyDashLines();
     init();
     const GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
@@ -316,7 +310,7 @@ Result<QList<Attachment>> attachments(int fd)
 
 Result<QList<Attachment>> attachments(QByteArrayView message)
 {
-    DashLines dashes;
+    BoundaryLines dashes;
     dashes.feed(message);
     if (dashes.tooMany())
         return tooManyDashLines();
