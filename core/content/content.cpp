@@ -266,46 +266,79 @@ void init()
     std::call_once(once, [] { g_mime_init(); });
 }
 
-Result<QList<Attachment>> attachments(int fd)
+namespace {
+Error unreadable()
+{
+    return Error(ErrorCode::Internal,
+                 u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+}
+
+// The spool's checks before GMime sees it: a regular file, whose offset is where its message
+// starts (a descriptor that cannot be read must fail, never look like an empty message).
+Result<off_t> messageStart(int fd)
 {
     struct stat st
     {};
     if (fstat(fd, &st) != 0)
-        return Error(ErrorCode::Internal,
-                     u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+        return unreadable();
     if (!S_ISREG(st.st_mode))
         return Error(ErrorCode::Internal, u"the message is not in a regular file"_s);
     const off_t start = lseek(fd, 0, SEEK_CUR);
     if (start < 0)
-        return Error(ErrorCode::Internal,
-                     u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+        return unreadable();
+    return start;
+}
+
+Result<QList<Attachment>> walkFile(int fd)
+{
+    init();
+    const GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
+    g_mime_stream_fs_set_owner(GMIME_STREAM_FS(stream.get()), FALSE);
+    return walk(stream.get());
+}
+} // namespace
+
+Result<QList<Attachment>> attachments(int fd)
+{
+    const auto start = messageStart(fd);
+    if (!start)
+        return start.error();
     // The guard's pass over the file; a descriptor that cannot be read fails here, before it
     // could look like an empty message to the parser.
     BoundaryLines dashes;
     QByteArray chunk(64 * 1024, Qt::Uninitialized);
-    for (off_t at = start; !dashes.tooMany();) {
+    for (off_t at = start.value(); !dashes.tooMany();) {
         const ssize_t n = pread(fd, chunk.data(), size_t(chunk.size()), at);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
-            return Error(ErrorCode::Internal,
-                         u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+            return unreadable();
         if (n == 0)
             break;
         dashes.feed(QByteArrayView(chunk.constData(), n));
         at += n;
     }
-    return attachments(fd, dashes);
+    if (dashes.tooMany())
+        return tooManyDashLines();
+    return walkFile(fd);
 }
 
 Result<QList<Attachment>> attachments(int fd, const BoundaryLines &counted)
 {
     if (counted.tooMany())
         return tooManyDashLines();
-    init();
-    const GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
-    g_mime_stream_fs_set_owner(GMIME_STREAM_FS(stream.get()), FALSE);
-    return walk(stream.get());
+    const auto start = messageStart(fd);
+    if (!start)
+        return start.error();
+    // No pass over the file: one byte read tells a descriptor that cannot be read.
+    char first = 0;
+    ssize_t n = -1;
+    do
+        n = pread(fd, &first, 1, start.value());
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return unreadable();
+    return walkFile(fd);
 }
 
 Result<QList<Attachment>> attachments(QByteArrayView message)
