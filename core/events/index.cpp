@@ -24,7 +24,10 @@ const char *const Schema =
     " accepted INTEGER NOT NULL, removed INTEGER);"
     "CREATE INDEX IF NOT EXISTS messages_queue_id ON messages(queue_id);"
     "CREATE INDEX IF NOT EXISTS messages_message_id ON messages(message_id COLLATE NOCASE);"
-    "CREATE INDEX IF NOT EXISTS messages_sender ON messages(sender COLLATE NOCASE);"
+    // A sender's messages newest first: the index walks them in trace's order (LIMIT 100 reads
+    // 100 rows, not every message of a busy sender sorted).
+    "DROP INDEX IF EXISTS messages_sender;"
+    "CREATE INDEX IF NOT EXISTS messages_sender_accepted ON messages(sender COLLATE NOCASE, accepted);"
     "CREATE INDEX IF NOT EXISTS messages_account ON messages(account COLLATE NOCASE, accepted);"
     "CREATE INDEX IF NOT EXISTS messages_accepted ON messages(accepted);"
     "CREATE TABLE IF NOT EXISTS attempts("
@@ -414,9 +417,8 @@ Result<api::TraceResult> Index::trace(const api::TraceRequest &r,
         result.messages.append(m);
     }
     for (qsizetype i = 0; i < ids.size(); ++i) {
-        Statement a(m_db,
-                    "SELECT recipient, time, relay, delay, dsn, status, reply, transport "
-                    "FROM attempts WHERE message = ?1 ORDER BY id",
+        Statement a(prepared("SELECT recipient, time, relay, delay, dsn, status, reply, transport "
+                             "FROM attempts WHERE message = ?1 ORDER BY id"),
                     {ids[i]});
         QHash<QString, qsizetype> at;
         auto &recipients = result.messages[i].recipients;
