@@ -69,15 +69,18 @@ int main(int argc, char *argv[])
         std::sort(k.ms.begin(), k.ms.end());
         std::sort(k.matched.begin(), k.matched.end());
         const auto at = [&](double q) {
-            return k.ms.isEmpty() ? 0.0 : k.ms[std::min(k.ms.size() - 1, qsizetype(q * double(k.ms.size())))];
+            return k.ms.isEmpty()
+                       ? 0.0
+                       : k.ms[std::min(k.ms.size() - 1, qsizetype(q * double(k.ms.size())))];
         };
-        return QJsonObject{{QStringLiteral("count"), k.ms.size()},
-                           {QStringLiteral("p50_ms"), at(0.5)},
-                           {QStringLiteral("p99_ms"), at(0.99)},
-                           {QStringLiteral("max_ms"), k.ms.isEmpty() ? 0.0 : k.ms.last()},
-                           {QStringLiteral("matched_median"),
-                            k.matched.isEmpty() ? 0 : k.matched[k.matched.size() / 2]},
-                           {QStringLiteral("matched_max"), k.matched.isEmpty() ? 0 : k.matched.last()}};
+        return QJsonObject{
+            {QStringLiteral("count"), k.ms.size()},
+            {QStringLiteral("p50_ms"), at(0.5)},
+            {QStringLiteral("p99_ms"), at(0.99)},
+            {QStringLiteral("max_ms"), k.ms.isEmpty() ? 0.0 : k.ms.last()},
+            {QStringLiteral("matched_median"),
+             k.matched.isEmpty() ? 0 : k.matched[k.matched.size() / 2]},
+            {QStringLiteral("matched_max"), k.matched.isEmpty() ? 0 : k.matched.last()}};
     };
     const QJsonObject out{{QStringLiteral("recipient"), summary(recipient)},
                           {QStringLiteral("sender"), summary(sender)}};

@@ -23,7 +23,7 @@
 
 namespace {
 
-bool g_every = false; // answer every step
+bool g_every = false;          // answer every step
 const char *g_spool = nullptr; // spool each message in this directory
 bool g_parse = false;          // and walk it with GMime
 

@@ -43,8 +43,8 @@ struct Session
     qint64 size = 0; // bytes spooled: the message as Postfix received it
     bool spoolFailed = false;
     content::BoundaryLines boundaries; // the MIME walk's guard, counted as the spool is written
-    bool open = false;         // MAIL FROM seen, no end of message yet
-    unsigned long noReply = 0; // the steps Postfix agreed not to wait for (SMFIP_NR_*)
+    bool open = false;                 // MAIL FROM seen, no end of message yet
+    unsigned long noReply = 0;         // the steps Postfix agreed not to wait for (SMFIP_NR_*)
 
     // Every step before the end of message only records: answer none where Postfix agreed
     // (a 5 MB message is some 80 body chunks: 80 round trips less).

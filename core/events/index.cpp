@@ -27,7 +27,8 @@ const char *const Schema =
     // A sender's messages newest first: the index walks them in trace's order (LIMIT 100 reads
     // 100 rows, not every message of a busy sender sorted).
     "DROP INDEX IF EXISTS messages_sender;"
-    "CREATE INDEX IF NOT EXISTS messages_sender_accepted ON messages(sender COLLATE NOCASE, accepted);"
+    "CREATE INDEX IF NOT EXISTS messages_sender_accepted ON messages(sender COLLATE NOCASE, "
+    "accepted);"
     "CREATE INDEX IF NOT EXISTS messages_account ON messages(account COLLATE NOCASE, accepted);"
     "CREATE INDEX IF NOT EXISTS messages_accepted ON messages(accepted);"
     "CREATE TABLE IF NOT EXISTS attempts("
@@ -182,9 +183,8 @@ std::optional<Position> Index::position(const QString &source)
 qint64 Index::openMessage(const QString &queueId, qint64 time)
 {
     {
-        Statement s(prepared(
-                    "SELECT id FROM messages WHERE queue_id = ?1 AND removed IS NULL "
-                    "ORDER BY id DESC LIMIT 1"),
+        Statement s(prepared("SELECT id FROM messages WHERE queue_id = ?1 AND removed IS NULL "
+                             "ORDER BY id DESC LIMIT 1"),
                     {queueId});
         if (s.step())
             return s.integer(0);
@@ -201,28 +201,28 @@ bool Index::apply(const Event &e)
     case K::None:
         return true;
     case K::Refusal: {
-        Statement s(prepared(
-                    "INSERT INTO refusals(time, source, reason, account, sender, recipient, "
-                    "client_ip, queue_id, dsn, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
-                    {e.time, e.source, textOrNull(e.reason), textOrNull(e.account),
-                     textOrNull(e.sender), textOrNull(e.recipient), textOrNull(e.clientIp),
-                     textOrNull(e.queueId), textOrNull(e.dsn), textOrNull(e.reply)});
+        Statement s(
+            prepared("INSERT INTO refusals(time, source, reason, account, sender, recipient, "
+                     "client_ip, queue_id, dsn, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
+            {e.time, e.source, textOrNull(e.reason), textOrNull(e.account), textOrNull(e.sender),
+             textOrNull(e.recipient), textOrNull(e.clientIp), textOrNull(e.queueId),
+             textOrNull(e.dsn), textOrNull(e.reply)});
         // A message the milter refused at its end is gone: Postfix never logs its removal.
-        Statement gone(prepared(
-                       "UPDATE messages SET removed = ?2 WHERE queue_id = ?1 AND removed IS NULL"),
-                       {e.queueId, e.time});
+        Statement gone(
+            prepared("UPDATE messages SET removed = ?2 WHERE queue_id = ?1 AND removed IS NULL"),
+            {e.queueId, e.time});
         return s.run() && (e.queueId.isEmpty() || gone.run());
     }
     case K::Client: {
         // A new message always starts here: a queue id still open is an old one never removed.
-        Statement s(prepared(
-                    "INSERT INTO messages(queue_id, client_ip, client_host, account, accepted) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5)"),
-                    {e.queueId, textOrNull(e.clientIp), textOrNull(e.clientHost),
-                     textOrNull(e.account), e.time});
-        Statement close(prepared(
-                        "UPDATE messages SET removed = ?2 WHERE queue_id = ?1 AND removed IS NULL"),
-                        {e.queueId, e.time});
+        Statement s(
+            prepared("INSERT INTO messages(queue_id, client_ip, client_host, account, accepted) "
+                     "VALUES(?1, ?2, ?3, ?4, ?5)"),
+            {e.queueId, textOrNull(e.clientIp), textOrNull(e.clientHost), textOrNull(e.account),
+             e.time});
+        Statement close(
+            prepared("UPDATE messages SET removed = ?2 WHERE queue_id = ?1 AND removed IS NULL"),
+            {e.queueId, e.time});
         return close.run() && s.run();
     }
     default:
@@ -237,24 +237,28 @@ bool Index::apply(const Event &e)
                          {id, e.messageId})
             .run();
     case K::From:
-        return Statement(prepared(
-                         "UPDATE messages SET sender = ?2, size = ?3, nrcpt = ?4 WHERE id = ?1"),
-                         {id, e.sender, e.size, e.nrcpt})
+        return Statement(
+                   prepared("UPDATE messages SET sender = ?2, size = ?3, nrcpt = ?4 WHERE id = ?1"),
+                   {id, e.sender, e.size, e.nrcpt})
             .run();
     case K::Delivery:
-        return Statement(prepared(
-                   "INSERT INTO attempts(message, time, recipient, orig_recipient, transport, "
-                   "relay, delay, dsn, status, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
+        return Statement(
+                   prepared(
+                       "INSERT INTO attempts(message, time, recipient, orig_recipient, transport, "
+                       "relay, delay, dsn, status, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
                    {id, e.time, e.recipient, textOrNull(e.origRecipient), e.transport,
                     textOrNull(e.relay), e.delay, textOrNull(e.dsn), e.status, textOrNull(e.reply)})
             .run();
     case K::Expired:
         // Every recipient still deferred gives up: one attempt each, with Postfix's words.
-        return Statement(prepared(
-                   "INSERT INTO attempts(message, time, recipient, transport, dsn, status, reply) "
-                   "SELECT ?1, ?2, a.recipient, 'qmgr', a.dsn, 'expired', ?3 FROM attempts a "
-                   "WHERE a.message = ?1 AND a.id = (SELECT MAX(b.id) FROM attempts b "
-                   "WHERE b.message = ?1 AND b.recipient = a.recipient) AND a.status = 'deferred'"),
+        return Statement(
+                   prepared(
+                       "INSERT INTO attempts(message, time, recipient, transport, dsn, status, "
+                       "reply) "
+                       "SELECT ?1, ?2, a.recipient, 'qmgr', a.dsn, 'expired', ?3 FROM attempts a "
+                       "WHERE a.message = ?1 AND a.id = (SELECT MAX(b.id) FROM attempts b "
+                       "WHERE b.message = ?1 AND b.recipient = a.recipient) AND a.status = "
+                       "'deferred'"),
                    {id, e.time, textOrNull(e.reply)})
             .run();
     case K::Removed:

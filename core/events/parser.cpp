@@ -75,9 +75,9 @@ qint64 syslogTime(const QString &stamp, const QDateTime &now)
     };
     thread_local Hour cached;
     if (cached.year != year || cached.month != month || cached.day != day || cached.hour != hour) {
-        cached = {year, month, day, hour,
-                  QDateTime(QDate(year, month, day), QTime(hour, 0), Qt::LocalTime)
-                      .toSecsSinceEpoch()};
+        cached = {
+            year, month, day, hour,
+            QDateTime(QDate(year, month, day), QTime(hour, 0), Qt::LocalTime).toSecsSinceEpoch()};
     }
     return cached.start + minute * 60 + second;
 }

@@ -414,10 +414,10 @@ TEST(Content, BoundaryLinesCountedWhileSpoolingGuardTheSameWay)
         tmp->seek(0);
         return tmp;
     };
-    const QByteArray ok = message(multipart(
-        "mixed", "b1",
-        {Text, "Content-Type: application/zip\nContent-Disposition: attachment; "
-               "filename=\"a.zip\"\n\nx\n"}));
+    const QByteArray ok =
+        message(multipart("mixed", "b1",
+                          {Text, "Content-Type: application/zip\nContent-Disposition: attachment; "
+                                 "filename=\"a.zip\"\n\nx\n"}));
     BoundaryLines okCount;
     const auto okFile = spooled(ok, okCount);
     const auto fromCount = attachments(int(okFile->handle()), okCount);
@@ -427,9 +427,9 @@ TEST(Content, BoundaryLinesCountedWhileSpoolingGuardTheSameWay)
     ASSERT_EQ(fromCount.value().size(), 1);
     EXPECT_EQ(fromCount.value().front().name, u"a.zip"_s);
 
-    const QByteArray flood = message("Content-Type: multipart/mixed; boundary=b\n\n" +
-                                     QByteArray("--b\n\n\n").repeated(MaxDashLines + 1) +
-                                     "--b--\n");
+    const QByteArray flood =
+        message("Content-Type: multipart/mixed; boundary=b\n\n" +
+                QByteArray("--b\n\n\n").repeated(MaxDashLines + 1) + "--b--\n");
     BoundaryLines floodCount;
     const auto floodFile = spooled(flood, floodCount);
     EXPECT_TRUE(floodCount.tooMany());
