@@ -5,16 +5,68 @@
 // machine's socket round trips, which bound every real milter driven the same way.
 // With `every`, it answers every step (continue), as a libmilter milter that does not negotiate
 // SMFIP_NR_* does: the floor of that protocol, one round trip per header and body chunk.
-//   null_milter unix:PATH SECONDS [every]
+// With `spool DIR`, it also writes each message to an unlinked file in DIR as staffetta-milter
+// does (O_TMPFILE, the headers as Postfix sends them, then the body chunks); with `parse DIR`,
+// it then walks the spooled message with GMime (content::attachments, the milter's MIME walk),
+// and accepts whatever it finds: the floors of the spool and of GMime, without any rule.
+//   null_milter unix:PATH SECONDS [every | spool DIR | parse DIR]
+#include "content/content.h"
+
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <libmilter/mfapi.h>
+#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
 
-bool g_every = false; // answer every step
+bool g_every = false;          // answer every step
+const char *g_spool = nullptr; // spool each message in this directory
+bool g_parse = false;          // and walk it with GMime
+
+struct Spool
+{
+    int fd = -1;
+    staffetta::content::BoundaryLines boundaries; // counted as written, as the milter does
+};
+Spool *spoolOf(SMFICTX *ctx)
+{
+    return static_cast<Spool *>(smfi_getpriv(ctx));
+}
+void spoolWrite(SMFICTX *ctx, const char *data, size_t length)
+{
+    if (!g_spool)
+        return;
+    Spool *s = spoolOf(ctx);
+    if (!s) {
+        s = new Spool;
+        s->fd = ::open(g_spool, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+        if (s->fd < 0)
+            std::abort(); // a bench that cannot spool measures nothing
+        smfi_setpriv(ctx, s);
+    }
+    s->boundaries.feed(QByteArrayView(data, qsizetype(length)));
+    while (length > 0) {
+        const ssize_t n = ::write(s->fd, data, length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            std::abort();
+        data += n;
+        length -= size_t(n);
+    }
+}
+void spoolClose(SMFICTX *ctx)
+{
+    if (Spool *s = spoolOf(ctx)) {
+        ::close(s->fd);
+        delete s;
+        smfi_setpriv(ctx, nullptr);
+    }
+}
 
 sfsistat nothing()
 {
@@ -54,28 +106,41 @@ sfsistat onData(SMFICTX *)
 {
     return nothing();
 }
-sfsistat onHeader(SMFICTX *, char *, char *)
+sfsistat onHeader(SMFICTX *ctx, char *name, char *value)
 {
+    if (g_spool) {
+        const std::string line = std::string(name) + ": " + value + "\r\n";
+        spoolWrite(ctx, line.data(), line.size());
+    }
     return nothing();
 }
-sfsistat onEoh(SMFICTX *)
+sfsistat onEoh(SMFICTX *ctx)
 {
+    spoolWrite(ctx, "\r\n", 2);
     return nothing();
 }
-sfsistat onBody(SMFICTX *, unsigned char *, size_t)
+sfsistat onBody(SMFICTX *ctx, unsigned char *chunk, size_t size)
 {
+    spoolWrite(ctx, reinterpret_cast<const char *>(chunk), size);
     return nothing();
 }
-sfsistat onEom(SMFICTX *)
+sfsistat onEom(SMFICTX *ctx)
 {
+    if (Spool *spool = spoolOf(ctx); g_parse && spool) {
+        ::lseek(spool->fd, 0, SEEK_SET);
+        (void)staffetta::content::attachments(spool->fd, spool->boundaries);
+    }
+    spoolClose(ctx);
     return SMFIS_ACCEPT;
 }
-sfsistat onAbort(SMFICTX *)
+sfsistat onAbort(SMFICTX *ctx)
 {
+    spoolClose(ctx);
     return SMFIS_CONTINUE;
 }
-sfsistat onClose(SMFICTX *)
+sfsistat onClose(SMFICTX *ctx)
 {
+    spoolClose(ctx);
     return SMFIS_CONTINUE;
 }
 sfsistat onUnknown(SMFICTX *, const char *)
@@ -87,9 +152,14 @@ sfsistat onUnknown(SMFICTX *, const char *)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3 || argc > 4 || std::strncmp(argv[1], "unix:", 5) != 0)
+    if (argc < 3 || argc > 5 || std::strncmp(argv[1], "unix:", 5) != 0)
         return 2;
     g_every = argc == 4 && std::strcmp(argv[3], "every") == 0;
+    if (argc == 5 && (std::strcmp(argv[3], "spool") == 0 || std::strcmp(argv[3], "parse") == 0)) {
+        g_spool = argv[4];
+        g_parse = std::strcmp(argv[3], "parse") == 0;
+        staffetta::content::init();
+    }
     alarm(unsigned(atoi(argv[2]))); // bounded: it stops by itself
     smfiDesc desc{};
     desc.xxfi_name = const_cast<char *>("null_milter");

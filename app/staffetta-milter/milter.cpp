@@ -42,8 +42,9 @@ struct Session
     int spool = -1;
     qint64 size = 0; // bytes spooled: the message as Postfix received it
     bool spoolFailed = false;
-    bool open = false;         // MAIL FROM seen, no end of message yet
-    unsigned long noReply = 0; // the steps Postfix agreed not to wait for (SMFIP_NR_*)
+    content::BoundaryLines boundaries; // the MIME walk's guard, counted as the spool is written
+    bool open = false;                 // MAIL FROM seen, no end of message yet
+    unsigned long noReply = 0;         // the steps Postfix agreed not to wait for (SMFIP_NR_*)
 
     // Every step before the end of message only records: answer none where Postfix agreed
     // (a 5 MB message is some 80 body chunks: 80 round trips less).
@@ -68,6 +69,7 @@ struct Session
         queueId.clear();
         size = 0;
         spoolFailed = false;
+        boundaries = {};
         open = true;
     }
     void write(const char *data, size_t length)
@@ -86,6 +88,7 @@ struct Session
                 return;
             }
         }
+        boundaries.feed(QByteArrayView(data, qsizetype(length)));
         while (length > 0) {
             const ssize_t n = ::write(spool, data, length);
             if (n < 0 && errno == EINTR)
@@ -301,7 +304,7 @@ sfsistat onEom(SMFICTX *ctx)
 
     // 2. Attachments.
     if (p->attachmentMode(account) == policy::AttachmentMode::AllowList) {
-        auto found = content::attachments(s->spool);
+        auto found = content::attachments(s->spool, s->boundaries);
         if (!found) {
             if (found.error().code == ErrorCode::MessageTooComplex ||
                 found.error().code == ErrorCode::MessageAmbiguous) {

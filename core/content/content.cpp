@@ -184,44 +184,6 @@ private:
     int m_parts = 0;
 };
 
-// Counts the lines that begin with "--" (see MaxDashLines): a resource guard over the raw
-// bytes, fed in chunks, not a MIME parser.
-class DashLines
-{
-public:
-    void feed(QByteArrayView chunk)
-    {
-        const char *p = chunk.data();
-        const char *const end = p + chunk.size();
-        while (p < end) {
-            if (m_column < 2) { // at the start of a line: "--"?
-                if (*p == '-') {
-                    if (++m_column == 2)
-                        ++m_count;
-                    ++p;
-                    continue;
-                }
-                if (*p == '\n') {
-                    m_column = 0;
-                    ++p;
-                    continue;
-                }
-                m_column = 2;
-            }
-            const void *newline = std::memchr(p, '\n', size_t(end - p));
-            if (!newline)
-                return;
-            p = static_cast<const char *>(newline) + 1;
-            m_column = 0;
-        }
-    }
-    bool tooMany() const { return m_count > MaxDashLines; }
-
-private:
-    int m_column = 0; // of the current line, up to 2 ("--" seen or another character)
-    qint64 m_count = 0;
-};
-
 Error tooManyDashLines()
 {
     return Error(
@@ -271,36 +233,86 @@ Result<QList<Attachment>> walk(GMimeStream *stream)
 
 } // namespace
 
+void BoundaryLines::feed(QByteArrayView chunk)
+{
+    const char *p = chunk.data();
+    const char *const end = p + chunk.size();
+    while (p < end) {
+        if (m_column < 2) { // at the start of a line: "--"?
+            if (*p == '-') {
+                if (++m_column == 2)
+                    ++m_count;
+                ++p;
+                continue;
+            }
+            if (*p == '\n') {
+                m_column = 0;
+                ++p;
+                continue;
+            }
+            m_column = 2;
+        }
+        const void *newline = std::memchr(p, '\n', size_t(end - p));
+        if (!newline)
+            return;
+        p = static_cast<const char *>(newline) + 1;
+        m_column = 0;
+    }
+}
+
 void init()
 {
     static std::once_flag once;
     std::call_once(once, [] { g_mime_init(); });
 }
 
-Result<QList<Attachment>> attachments(int fd)
+namespace {
+Error unreadable()
+{
+    return Error(ErrorCode::Internal,
+                 u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+}
+
+// The spool's checks before GMime sees it: a regular file, whose offset is where its message
+// starts (a descriptor that cannot be read must fail, never look like an empty message).
+Result<off_t> messageStart(int fd)
 {
     struct stat st
     {};
     if (fstat(fd, &st) != 0)
-        return Error(ErrorCode::Internal,
-                     u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+        return unreadable();
     if (!S_ISREG(st.st_mode))
         return Error(ErrorCode::Internal, u"the message is not in a regular file"_s);
     const off_t start = lseek(fd, 0, SEEK_CUR);
     if (start < 0)
-        return Error(ErrorCode::Internal,
-                     u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+        return unreadable();
+    return start;
+}
+
+Result<QList<Attachment>> walkFile(int fd)
+{
+    init();
+    const GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
+    g_mime_stream_fs_set_owner(GMIME_STREAM_FS(stream.get()), FALSE);
+    return walk(stream.get());
+}
+} // namespace
+
+Result<QList<Attachment>> attachments(int fd)
+{
+    const auto start = messageStart(fd);
+    if (!start)
+        return start.error();
     // The guard's pass over the file; a descriptor that cannot be read fails here, before it
     // could look like an empty message to the parser.
-    DashLines dashes;
+    BoundaryLines dashes;
     QByteArray chunk(64 * 1024, Qt::Uninitialized);
-    for (off_t at = start; !dashes.tooMany();) {
+    for (off_t at = start.value(); !dashes.tooMany();) {
         const ssize_t n = pread(fd, chunk.data(), size_t(chunk.size()), at);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
-            return Error(ErrorCode::Internal,
-                         u"the message file cannot be read: %1"_s.arg(utf8(std::strerror(errno))));
+            return unreadable();
         if (n == 0)
             break;
         dashes.feed(QByteArrayView(chunk.constData(), n));
@@ -308,15 +320,30 @@ Result<QList<Attachment>> attachments(int fd)
     }
     if (dashes.tooMany())
         return tooManyDashLines();
-    init();
-    const GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
-    g_mime_stream_fs_set_owner(GMIME_STREAM_FS(stream.get()), FALSE);
-    return walk(stream.get());
+    return walkFile(fd);
+}
+
+Result<QList<Attachment>> attachments(int fd, const BoundaryLines &counted)
+{
+    if (counted.tooMany())
+        return tooManyDashLines();
+    const auto start = messageStart(fd);
+    if (!start)
+        return start.error();
+    // No pass over the file: one byte read tells a descriptor that cannot be read.
+    char first = 0;
+    ssize_t n = -1;
+    do
+        n = pread(fd, &first, 1, start.value());
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return unreadable();
+    return walkFile(fd);
 }
 
 Result<QList<Attachment>> attachments(QByteArrayView message)
 {
-    DashLines dashes;
+    BoundaryLines dashes;
     dashes.feed(message);
     if (dashes.tooMany())
         return tooManyDashLines();

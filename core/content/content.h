@@ -73,6 +73,23 @@ void init();
 // would disagree on the structure or the name), Internal (the file could not be read to its
 // end). A text GMime finds no MIME structure in is a message without attachments.
 Result<QList<Attachment>> attachments(int fd);
+// The guard on MaxDashLines: counts the lines that begin with "--" over the raw bytes of a
+// message fed in chunks, in order (a resource guard, not a MIME parser). attachments(fd) makes
+// this pass over the file itself; a caller that sees every byte as it is written (the milter's
+// spool) counts them then and saves the pass.
+class BoundaryLines
+{
+public:
+    void feed(QByteArrayView chunk);
+    bool tooMany() const { return m_count > MaxDashLines; }
+
+private:
+    int m_column = 0; // of the current line, up to 2 ("--" seen or another character)
+    qint64 m_count = 0;
+};
+// The same walk over the message in `fd` from its current offset, whose bytes were all fed to
+// `counted` (from that offset to the end, in order).
+Result<QList<Attachment>> attachments(int fd, const BoundaryLines &counted);
 // The same walk over a message in memory (tests, fuzzing).
 Result<QList<Attachment>> attachments(QByteArrayView message);
 

@@ -5,12 +5,14 @@
 #include "follower.h"
 #include "parser.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
 #include <optional>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace staffetta::events {
 
@@ -60,9 +62,12 @@ private:
     Error failure(const QString &what) const;
     qint64 openMessage(const QString &queueId, qint64 time);
     bool apply(const Event &e); // false: a statement failed (the batch is rolled back)
+    // `sql` (a string literal: its address is the key) prepared once for the index's life.
+    sqlite3_stmt *prepared(const char *sql);
 
     QString m_path;
     sqlite3 *m_db = nullptr;
+    QHash<const char *, sqlite3_stmt *> m_prepared;
 };
 
 } // namespace staffetta::events

@@ -50,13 +50,36 @@ qint64 syslogTime(const QString &stamp, const QDateTime &now)
     static const QStringList months{u"Jan"_s, u"Feb"_s, u"Mar"_s, u"Apr"_s, u"May"_s, u"Jun"_s,
                                     u"Jul"_s, u"Aug"_s, u"Sep"_s, u"Oct"_s, u"Nov"_s, u"Dec"_s};
     const int month = int(months.indexOf(stamp.left(3))) + 1;
-    const int day = stamp.mid(4, 2).trimmed().toInt();
-    const QTime time = QTime::fromString(stamp.mid(7, 8), u"HH:mm:ss"_s);
-    const QDateTime local = now.toLocalTime();
-    QDateTime t(QDate(local.date().year(), month, day), time, Qt::LocalTime);
-    if (t > local.addDays(1))
-        t = QDateTime(QDate(local.date().year() - 1, month, day), time, Qt::LocalTime);
-    return t.toSecsSinceEpoch();
+    const auto digits = [&](qsizetype at) {
+        const QChar a = stamp.at(at), b = stamp.at(at + 1);
+        return (a == u' ' ? 0 : a.digitValue()) * 10 + b.digitValue();
+    };
+    const int day = digits(4), hour = digits(7), minute = digits(10), second = digits(13);
+    const QTime time(hour, minute, second);
+    if (month < 1 || !time.isValid())
+        return QDateTime(QDate(), QTime(), Qt::LocalTime).toSecsSinceEpoch();
+    const QDateTime local = now.timeSpec() == Qt::LocalTime ? now : now.toLocalTime();
+    // The year of `now`, the one before when that would be more than a day ahead of it
+    // (compared as local date and time: no time zone lookup).
+    int year = local.date().year();
+    const QDate tomorrow = local.date().addDays(1);
+    const QDate date(year, month, day);
+    if (date > tomorrow || (date == tomorrow && time > local.time()))
+        --year;
+    // Every local-time conversion looks the time zone up (glibc stats /etc/localtime each
+    // time): once per hour of the log, then the minutes and seconds are added.
+    struct Hour
+    {
+        int year = 0, month = 0, day = 0, hour = -1;
+        qint64 start = 0;
+    };
+    thread_local Hour cached;
+    if (cached.year != year || cached.month != month || cached.day != day || cached.hour != hour) {
+        cached = {
+            year, month, day, hour,
+            QDateTime(QDate(year, month, day), QTime(hour, 0), Qt::LocalTime).toSecsSinceEpoch()};
+    }
+    return cached.start + minute * 60 + second;
 }
 
 // "... ; from=<s> to=<r> proto=..." at the end of a reject line.

@@ -6,6 +6,8 @@
 
 #include <QTemporaryFile>
 
+#include <memory>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -393,6 +395,55 @@ TEST(Content, FromAFileTheSameWalk)
     EXPECT_EQ(r.value().size(), 2);
     // The descriptor stays open: the milter owns it.
     EXPECT_EQ(fcntl(spool.fd, F_GETFD), FD_CLOEXEC);
+}
+
+TEST(Content, BoundaryLinesCountedWhileSpoolingGuardTheSameWay)
+{
+    // The milter counts the guard's lines as it writes its spool and hands the count over:
+    // the walk then finds what the file's own pass would, a flood is refused the same way, and
+    // a descriptor that cannot be read is still an error, never an empty message.
+    const auto spooled = [](const QByteArray &m, BoundaryLines &counted) {
+        auto tmp = std::make_unique<QTemporaryFile>();
+        EXPECT_TRUE(tmp->open());
+        for (qsizetype at = 0; at < m.size(); at += 65535) { // the milter's body chunks
+            const QByteArray chunk = m.mid(at, 65535);
+            counted.feed(chunk);
+            tmp->write(chunk);
+        }
+        tmp->flush();
+        tmp->seek(0);
+        return tmp;
+    };
+    const QByteArray ok =
+        message(multipart("mixed", "b1",
+                          {Text, "Content-Type: application/zip\nContent-Disposition: attachment; "
+                                 "filename=\"a.zip\"\n\nx\n"}));
+    BoundaryLines okCount;
+    const auto okFile = spooled(ok, okCount);
+    const auto fromCount = attachments(int(okFile->handle()), okCount);
+    ASSERT_TRUE(fromCount.ok()) << fromCount.error().message.toStdString();
+    ::lseek(int(okFile->handle()), 0, SEEK_SET);
+    EXPECT_EQ(fromCount.value(), attachments(int(okFile->handle())).value());
+    ASSERT_EQ(fromCount.value().size(), 1);
+    EXPECT_EQ(fromCount.value().front().name, u"a.zip"_s);
+
+    const QByteArray flood =
+        message("Content-Type: multipart/mixed; boundary=b\n\n" +
+                QByteArray("--b\n\n\n").repeated(MaxDashLines + 1) + "--b--\n");
+    BoundaryLines floodCount;
+    const auto floodFile = spooled(flood, floodCount);
+    EXPECT_TRUE(floodCount.tooMany());
+    const auto refused = attachments(int(floodFile->handle()), floodCount);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::MessageTooComplex);
+    EXPECT_EQ(refused.error().details.value(u"limit"_s).toString(), u"boundary_lines"_s);
+
+    const int writeOnly = ::open(QFile::encodeName(okFile->fileName()).constData(), O_WRONLY);
+    ASSERT_GE(writeOnly, 0);
+    const auto unreadable = attachments(writeOnly, okCount);
+    ::close(writeOnly);
+    ASSERT_FALSE(unreadable.ok());
+    EXPECT_EQ(unreadable.error().code, ErrorCode::Internal);
 }
 
 TEST(Content, UnreadableFileIsAnError)
