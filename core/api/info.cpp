@@ -99,7 +99,7 @@ QJsonObject RelayInfo::toJson() const
     QJsonArray w;
     for (const auto &warning : warnings)
         w.append(warning.toJson());
-    return {{u"warnings"_s, w},
+    QJsonObject o{{u"warnings"_s, w},
             {u"api_version"_s, apiVersion},
             {u"staffetta_version"_s, staffettaVersion},
             {u"hostname"_s, hostname},
@@ -108,6 +108,9 @@ QJsonObject RelayInfo::toJson() const
             {u"role"_s, role},
             {u"accounts"_s, QJsonArray::fromStringList(accounts)},
             {u"permissions"_s, QJsonArray::fromStringList(permissions)}};
+    if (unacknowledgedAlerts >= 0)
+        o.insert(u"alerts"_s, QJsonObject{{u"unacknowledged"_s, unacknowledgedAlerts}});
+    return o;
 }
 
 Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
@@ -139,6 +142,8 @@ Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
         info.jails.append(JailStatus::fromJson(j.toObject()));
     for (const auto &w : o.value(u"warnings"_s).toArray())
         info.warnings.append(RelayWarning::fromJson(w.toObject()));
+    info.unacknowledgedAlerts =
+        qint64(o.value(u"alerts"_s).toObject().value(u"unacknowledged"_s).toDouble(-1));
     return info;
 }
 

@@ -29,5 +29,7 @@ inline const QStringList BansWhitelistRemove{u"bans"_s, u"whitelist"_s, u"remove
 inline const QStringList Search{u"search"_s};
 inline const QStringList Trace{u"trace"_s};
 inline const QStringList Stats{u"stats"_s};
+inline const QStringList AlertsList{u"alerts"_s, u"list"_s};
+inline const QStringList AlertsAck{u"alerts"_s, u"ack"_s};
 
 } // namespace staffetta::api::verbs
