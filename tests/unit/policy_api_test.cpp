@@ -1173,7 +1173,7 @@ TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb
         ASSERT_NE(v, nullptr) << line.toStdString();
         EXPECT_TRUE(line.contains(permissionName(v->permission))) << line.toStdString();
     }
-    EXPECT_EQ(lines, 24);
+    EXPECT_EQ(lines, 26); // ... and alerts list, alerts ack
 }
 
 TEST_F(PolicyApi, AnUnknownVerbOrSubverbIsUnknownVerbWithTheUsage)
