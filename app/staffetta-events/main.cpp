@@ -1,8 +1,9 @@
 // staffetta-events: follows Postfix's mail log and staffettad's log into the event index
 // (core/events) that `staffettactl trace` reads, and raises the abuse alerts (core/alerts) of
-// the policy's `alerts` section on it, mailing them through the relay's Postfix. A program of its own rather than a thread of
-// staffettad: reading and indexing a large log (or a slow disk) can then never delay a policy
-// answer, a crash here never stops quota enforcement, and it is restarted on its own.
+// the policy's `alerts` section on it, mailing them through the relay's Postfix. A program of its
+// own rather than a thread of staffettad: reading and indexing a large log (or a slow disk) can
+// then never delay a policy answer, a crash here never stops quota enforcement, and it is restarted
+// on its own.
 #include "alerts/alert_mail.h"
 #include "alerts/alerts.h"
 #include "common/relay_config.h"
@@ -48,10 +49,9 @@ void raiseAlerts(alerts::AlertStore &store, const policy::Policy &policy,
         return;
     }
     for (const api::Alert &a : raised.value())
-        log.write(u"alert %1: %2 account %3: %4 over %5"_s.arg(QString::number(a.id), a.rule,
-                                                               a.account,
-                                                               QString::number(a.observed),
-                                                               QString::number(a.threshold)));
+        log.write(u"alert %1: %2 account %3: %4 over %5"_s.arg(
+            QString::number(a.id), a.rule, a.account, QString::number(a.observed),
+            QString::number(a.threshold)));
     auto pending = store.unnotified();
     if (!pending) {
         log.write(pending.error().message);
@@ -70,8 +70,7 @@ void raiseAlerts(alerts::AlertStore &store, const policy::Policy &policy,
             log.write(marked.error().message);
         log.write(error.isEmpty() ? u"alert %1 mailed to %2"_s.arg(QString::number(a.id),
                                                                    mail->to.join(u", "_s))
-                                  : u"alert %1 not mailed: %2"_s.arg(QString::number(a.id),
-                                                                     error));
+                                  : u"alert %1 not mailed: %2"_s.arg(QString::number(a.id), error));
     }
 }
 } // namespace

@@ -90,12 +90,11 @@ Result<QJsonObject> ack(const Context &ctx, const api::AlertsAckRequest &request
     if (!acked)
         return acked.error();
     const api::Alert &a = acked.value();
-    const QString auditError = recordAudit(
-        ctx, verb, u"done"_s, 0,
-        u"acknowledged alert %1 (%2, account %3)%4"_s.arg(QString::number(id), a.rule, a.account,
-                                                         request.comment.isEmpty()
-                                                             ? QString()
-                                                             : u": "_s + request.comment));
+    const QString auditError =
+        recordAudit(ctx, verb, u"done"_s, 0,
+                    u"acknowledged alert %1 (%2, account %3)%4"_s.arg(
+                        QString::number(id), a.rule, a.account,
+                        request.comment.isEmpty() ? QString() : u": "_s + request.comment));
     QJsonObject o = a.toJson();
     if (!auditError.isEmpty())
         o.insert(u"audit_error"_s, auditError);

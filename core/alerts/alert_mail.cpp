@@ -58,10 +58,9 @@ std::optional<notify::Mail> alertMail(const api::Alert &alert, const policy::Pol
     notify::Mail mail;
     mail.to = to;
     mail.from = abuse.isEmpty() ? u"postmaster@"_s + relay : abuse;
-    mail.subject = it ? u"Avviso: attività anomala dell'account %1 (%2)"_s.arg(alert.account,
-                                                                            alert.rule)
-                      : u"Alert: unusual activity of account %1 (%2)"_s.arg(alert.account,
-                                                                         alert.rule);
+    mail.subject =
+        it ? u"Avviso: attività anomala dell'account %1 (%2)"_s.arg(alert.account, alert.rule)
+           : u"Alert: unusual activity of account %1 (%2)"_s.arg(alert.account, alert.rule);
     const QString window = alert.windowFrom.toString(u"yyyy-MM-dd HH:mm"_s) + u" – "_s +
                            alert.windowTo.toString(u"yyyy-MM-dd HH:mm"_s) + u" UTC"_s;
     QStringList lines;
@@ -69,8 +68,7 @@ std::optional<notify::Mail> alertMail(const api::Alert &alert, const policy::Pol
         lines << u"Gentile cliente,"_s << QString()
               << u"il relay %1 ha rilevato un'attività anomala dell'account %2: %3."_s.arg(
                      relay, alert.account, ruleText(alert.rule, l))
-              << QString() << u"Regola: %1"_s.arg(alert.rule)
-              << u"Periodo: %1"_s.arg(window)
+              << QString() << u"Regola: %1"_s.arg(alert.rule) << u"Periodo: %1"_s.arg(window)
               << u"Valore osservato: %1 (soglia: %2%3)"_s.arg(
                      number(alert.observed), number(alert.threshold),
                      alert.rule == u"hourly_rate"_s
@@ -94,8 +92,7 @@ std::optional<notify::Mail> alertMail(const api::Alert &alert, const policy::Pol
               << u"Observed: %1 (threshold: %2%3)"_s.arg(
                      number(alert.observed), number(alert.threshold),
                      alert.rule == u"hourly_rate"_s
-                         ? u", hourly average of the last 14 days: %1"_s.arg(
-                               number(alert.baseline))
+                         ? u", hourly average of the last 14 days: %1"_s.arg(number(alert.baseline))
                          : QString());
         if (!alert.queueIds.isEmpty())
             lines << u"Sample messages (queue ids): %1"_s.arg(alert.queueIds.join(u", "_s));

@@ -74,9 +74,8 @@ AlertStore::~AlertStore()
 Error AlertStore::failure(const QString &what) const
 {
     return Error(ErrorCode::Unavailable,
-                 u"alerts %1: %2: %3"_s.arg(m_path, what,
-                                            m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
-                                                 : QString()),
+                 u"alerts %1: %2: %3"_s.arg(
+                     m_path, what, m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString()),
                  {{u"path"_s, m_path}});
 }
 
@@ -314,11 +313,11 @@ Result<QList<api::Alert>> AlertStore::unnotified()
 Result<Done> AlertStore::markNotified(qint64 id, const QStringList &to, const QString &error,
                                       const QDateTime &now)
 {
-    Statement s(m_db,
-                "UPDATE alerts SET notified_at = ?2, notified = ?3, notify_error = ?4"
-                " WHERE id = ?1",
-                {id, now.toSecsSinceEpoch(), jsonList(to),
-                 error.isEmpty() ? QVariant() : QVariant(error)});
+    Statement s(
+        m_db,
+        "UPDATE alerts SET notified_at = ?2, notified = ?3, notify_error = ?4"
+        " WHERE id = ?1",
+        {id, now.toSecsSinceEpoch(), jsonList(to), error.isEmpty() ? QVariant() : QVariant(error)});
     if (!s.run())
         return failure(u"cannot record the notification"_s);
     return Done{};
@@ -381,9 +380,9 @@ Result<api::AlertsListResult> AlertStore::list(const api::AlertsListRequest &r,
                 scoped.append(a);
                 marks.append(u"?%1"_s.arg(scoped.size()));
             }
-            unacked += marks.isEmpty() ? u" AND 0"_s
-                                       : u" AND account COLLATE NOCASE IN ("_s +
-                                             marks.join(u","_s) + u')';
+            unacked += marks.isEmpty()
+                           ? u" AND 0"_s
+                           : u" AND account COLLATE NOCASE IN ("_s + marks.join(u","_s) + u')';
         }
         Statement count(m_db, unacked.toUtf8().constData(), scoped);
         if (!count.step())
@@ -392,9 +391,9 @@ Result<api::AlertsListResult> AlertStore::list(const api::AlertsListRequest &r,
     }
     values.append(r.limit);
     values.append(r.offset);
-    const QString tail = u" ORDER BY raised DESC, id DESC LIMIT ?%1 OFFSET ?%2"_s.arg(
-        values.size() - 1)
-                             .arg(values.size());
+    const QString tail =
+        u" ORDER BY raised DESC, id DESC LIMIT ?%1 OFFSET ?%2"_s.arg(values.size() - 1)
+            .arg(values.size());
     bool ok = false;
     out.alerts = read((where + tail).toUtf8().constData(), values, &ok);
     if (!ok)
@@ -420,11 +419,11 @@ Result<api::Alert> AlertStore::acknowledge(qint64 id, const QString &by, const Q
     if (!alert)
         return alert.error();
     if (alert.value().acknowledged)
-        return Error(ErrorCode::Conflict,
-                     u"alert %1 was acknowledged by %2 at %3"_s.arg(id)
-                         .arg(alert.value().acknowledgedBy,
-                              alert.value().acknowledgedAt.toString(Qt::ISODate)),
-                     {{u"id"_s, id}});
+        return Error(
+            ErrorCode::Conflict,
+            u"alert %1 was acknowledged by %2 at %3"_s.arg(id).arg(
+                alert.value().acknowledgedBy, alert.value().acknowledgedAt.toString(Qt::ISODate)),
+            {{u"id"_s, id}});
     Statement s(m_db,
                 "UPDATE alerts SET acked_at = ?2, acked_by = ?3, comment = ?4"
                 " WHERE id = ?1 AND acked_at IS NULL",

@@ -142,12 +142,11 @@ Result<AlertsListRequest> AlertsListRequest::fromJson(const QJsonObject &o)
             return text.error();
         *field = text.value().trimmed();
         if (field->size() > limits::MaxLoginLength || hasControl(*field))
-            return badField(key, u"must be at most %1 printable characters"_s.arg(
-                                     limits::MaxLoginLength));
+            return badField(
+                key, u"must be at most %1 printable characters"_s.arg(limits::MaxLoginLength));
     }
     if (!r.rule.isEmpty() && !rules().contains(r.rule))
-        return badField(u"rule"_s,
-                        u"'%1' is not a rule (%2)"_s.arg(r.rule, rules().join(u", "_s)));
+        return badField(u"rule"_s, u"'%1' is not a rule (%2)"_s.arg(r.rule, rules().join(u", "_s)));
     for (const auto &[key, field] : {std::pair{u"from"_s, &r.from}, std::pair{u"to"_s, &r.to}}) {
         if (!o.contains(key))
             continue;

@@ -18,12 +18,12 @@ namespace staffetta::api {
 struct Alert
 {
     qint64 id = 0;
-    QString rule;    // quota_reached, hourly_rate, bounce_rate, unauthorized_sender, client_ips
+    QString rule; // quota_reached, hourly_rate, bounce_rate, unauthorized_sender, client_ips
     QString account;
     QDateTime raised;
     QDateTime windowFrom, windowTo; // the time the numbers are about
-    double observed = 0;  // messages, refusals, client IPs, or % bounced
-    double threshold = 0; // what `observed` exceeded
+    double observed = 0;            // messages, refusals, client IPs, or % bounced
+    double threshold = 0;           // what `observed` exceeded
     double baseline = 0;  // hourly_rate: the account's 14-day hourly average; bounce_rate: N
     QStringList queueIds; // samples (at most 10)
     QStringList samples;  // other evidence: client IPs, refused senders (at most 10)

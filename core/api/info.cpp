@@ -100,14 +100,14 @@ QJsonObject RelayInfo::toJson() const
     for (const auto &warning : warnings)
         w.append(warning.toJson());
     QJsonObject o{{u"warnings"_s, w},
-            {u"api_version"_s, apiVersion},
-            {u"staffetta_version"_s, staffettaVersion},
-            {u"hostname"_s, hostname},
-            {u"postfix"_s, QJsonObject{{u"version"_s, postfixVersion}, {u"queues"_s, q}}},
-            {u"fail2ban"_s, f2b},
-            {u"role"_s, role},
-            {u"accounts"_s, QJsonArray::fromStringList(accounts)},
-            {u"permissions"_s, QJsonArray::fromStringList(permissions)}};
+                  {u"api_version"_s, apiVersion},
+                  {u"staffetta_version"_s, staffettaVersion},
+                  {u"hostname"_s, hostname},
+                  {u"postfix"_s, QJsonObject{{u"version"_s, postfixVersion}, {u"queues"_s, q}}},
+                  {u"fail2ban"_s, f2b},
+                  {u"role"_s, role},
+                  {u"accounts"_s, QJsonArray::fromStringList(accounts)},
+                  {u"permissions"_s, QJsonArray::fromStringList(permissions)}};
     if (unacknowledgedAlerts >= 0)
         o.insert(u"alerts"_s, QJsonObject{{u"unacknowledged"_s, unacknowledgedAlerts}});
     return o;

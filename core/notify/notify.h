@@ -17,10 +17,10 @@ namespace staffetta::notify {
 
 struct Mail
 {
-    QString from;       // the From: header's address
-    QStringList to;     // the recipients (To: and the envelope)
-    QString subject;    // any text; encoded as RFC 2047 when it is not ASCII
-    QString body;       // plain text, UTF-8; lines are split at "\n"
+    QString from;                // the From: header's address
+    QStringList to;              // the recipients (To: and the envelope)
+    QString subject;             // any text; encoded as RFC 2047 when it is not ASCII
+    QString body;                // plain text, UTF-8; lines are split at "\n"
     QString envelopeSender = {}; // empty: the null sender (<>), nothing bounces back
 };
 

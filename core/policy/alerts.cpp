@@ -72,8 +72,7 @@ namespace detail {
 
 namespace {
 
-std::optional<QList<AlertRecipient>> readNotify(Reader &r, const QJsonValue &v,
-                                                const QString &path)
+std::optional<QList<AlertRecipient>> readNotify(Reader &r, const QJsonValue &v, const QString &path)
 {
     if (v.isUndefined())
         return std::nullopt;
@@ -225,8 +224,8 @@ AlertRules readAlerts(Reader &r, const QJsonValue &v, const QString &path)
             names.append(toName(rule));
         r.onlyKeys(rules, rp, names);
         for (AlertRule rule : AllAlertRules) {
-            if (auto t = readRule(r, rule, rules.value(toName(rule)),
-                                  Reader::join(rp, toName(rule))))
+            if (auto t =
+                    readRule(r, rule, rules.value(toName(rule)), Reader::join(rp, toName(rule))))
                 a.rule(rule) = *t;
         }
     }

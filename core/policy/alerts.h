@@ -33,11 +33,11 @@ std::optional<AlertRule> alertRuleNamed(const QString &name);
 struct AlertThresholds
 {
     bool enabled = true;
-    double factor = 0;   // hourly_rate: k (1 to 1000)
-    int minCount = 0;    // hourly_rate: an hour with fewer messages never trips it
-    int percent = 0;     // bounce_rate: 1 to 100
-    int last = 0;        // bounce_rate: N deliveries, and no alert before there are N
-    int perHour = 0;     // unauthorized_sender, client_ips
+    double factor = 0; // hourly_rate: k (1 to 1000)
+    int minCount = 0;  // hourly_rate: an hour with fewer messages never trips it
+    int percent = 0;   // bounce_rate: 1 to 100
+    int last = 0;      // bounce_rate: N deliveries, and no alert before there are N
+    int perHour = 0;   // unauthorized_sender, client_ips
 
     static AlertThresholds defaults(AlertRule r);
     bool operator==(const AlertThresholds &) const = default;
@@ -55,7 +55,7 @@ struct AlertRules
         AlertThresholds::defaults(AlertRule::BounceRate),
         AlertThresholds::defaults(AlertRule::UnauthorizedSender),
         AlertThresholds::defaults(AlertRule::ClientIps)};
-    QString abuse;                                 // the provider's abuse address; may be empty
+    QString abuse; // the provider's abuse address; may be empty
     QList<AlertRecipient> notify = {AlertRecipient::Contact, AlertRecipient::Abuse};
 
     const AlertThresholds &rule(AlertRule r) const { return rules[size_t(r)]; }
@@ -74,7 +74,8 @@ struct AccountAlerts
     bool isEmpty() const
     {
         return contact.isEmpty() && abuse.isEmpty() && !notify &&
-               std::none_of(rules.begin(), rules.end(), [](const auto &r) { return r.has_value(); });
+               std::none_of(rules.begin(), rules.end(),
+                            [](const auto &r) { return r.has_value(); });
     }
 };
 

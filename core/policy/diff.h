@@ -12,10 +12,10 @@
 namespace staffetta::policy {
 
 // One difference between two policies, at the granularity people edit: a local domain, a
-// relay-wide limit, a relay-wide blacklist entry, a content rule, an alert setting, an account, one of an account's
-// senders or blacklist entries, or one of its limit overrides. The same list drives `policy diff`,
-// the conflict report of `policy apply`, the partner role's check (which accounts a change
-// touches), the audit log, and the console's review and merge.
+// relay-wide limit, a relay-wide blacklist entry, a content rule, an alert setting, an account, one
+// of an account's senders or blacklist entries, or one of its limit overrides. The same list drives
+// `policy diff`, the conflict report of `policy apply`, the partner role's check (which accounts a
+// change touches), the audit log, and the console's review and merge.
 struct Change
 {
     enum class Op { Add, Remove, Modify };

@@ -46,11 +46,11 @@ protected:
     {
         const QJsonObject r = ctl(
             {u"trace"_s},
-            QJsonDocument(QJsonObject{{u"account"_s, u"carol"_s},
-                                      {u"from"_s, QDateTime::currentDateTimeUtc()
-                                                      .addSecs(-3600)
-                                                      .toString(Qt::ISODate)},
-                                      {u"limit"_s, 1}})
+            QJsonDocument(
+                QJsonObject{{u"account"_s, u"carol"_s},
+                            {u"from"_s,
+                             QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate)},
+                            {u"limit"_s, 1}})
                 .toJson(QJsonDocument::Compact));
         return qint64(r.value(u"matched"_s).toDouble());
     }
@@ -165,10 +165,11 @@ TEST_F(Alerts, ABurstOverTheBaselineRaisesOneAlertMailedToTheContactAndASecondBu
     EXPECT_EQ(after.alerts.front().comment, u"carol's newsletter, agreed"_s);
     bool audited = false;
     for (const QJsonValue &e : ctl({u"audit"_s}).value(u"entries"_s).toArray())
-        audited = audited || (e.toObject().value(u"verb"_s).toString() == u"alerts ack"_s &&
-                              e.toObject().value(u"outcome"_s).toString() == u"done"_s &&
-                              e.toObject().value(u"summary"_s).toString().contains(
-                                  u"alert %1"_s.arg(alert.id)));
+        audited =
+            audited ||
+            (e.toObject().value(u"verb"_s).toString() == u"alerts ack"_s &&
+             e.toObject().value(u"outcome"_s).toString() == u"done"_s &&
+             e.toObject().value(u"summary"_s).toString().contains(u"alert %1"_s.arg(alert.id)));
     EXPECT_TRUE(audited);
 
     setAccountKey(u"carol"_s, u"alerts"_s, QJsonValue(QJsonValue::Undefined), u"alerts test"_s);

@@ -88,8 +88,8 @@ QString milterLoadedSha()
 void setAccountContent(const QString &login, const QJsonObject &content)
 {
     const QJsonObject applied =
-        setAccountKey(login, u"content"_s, content.isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                                                             : QJsonValue(content),
+        setAccountKey(login, u"content"_s,
+                      content.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(content),
                       u"content test"_s);
     ASSERT_TRUE(applied.value(u"reloaded"_s).toBool());
     const QString sha = applied.value(u"sha256"_s).toString();

@@ -101,8 +101,7 @@ public:
     {
         commit();
         auto raised = store->evaluate(p, at);
-        EXPECT_TRUE(raised.ok()) << (raised ? std::string()
-                                            : raised.error().message.toStdString());
+        EXPECT_TRUE(raised.ok()) << (raised ? std::string() : raised.error().message.toStdString());
         return raised ? raised.value() : QList<api::Alert>{};
     }
 
@@ -120,24 +119,21 @@ private:
 // Only the hourly rate on, with a factor and a minimum.
 policy::Policy rateOnly(double factor, int minCount)
 {
-    return policyFrom(QJsonDocument(QJsonObject{
-                                        {u"schema_version"_s, 1},
-                                        {u"alerts"_s,
-                                         QJsonObject{{u"rules"_s,
-                                                      QJsonObject{
-                                                          {u"quota_reached"_s,
-                                                           QJsonObject{{u"enabled"_s, false}}},
-                                                          {u"hourly_rate"_s,
-                                                           QJsonObject{{u"factor"_s, factor},
-                                                                       {u"min_count"_s, minCount}}},
-                                                          {u"bounce_rate"_s,
-                                                           QJsonObject{{u"enabled"_s, false}}},
-                                                          {u"unauthorized_sender"_s,
-                                                           QJsonObject{{u"enabled"_s, false}}},
-                                                          {u"client_ips"_s,
-                                                           QJsonObject{{u"enabled"_s, false}}},
-                                                      }}}}})
-                          .toJson());
+    return policyFrom(
+        QJsonDocument(
+            QJsonObject{
+                {u"schema_version"_s, 1},
+                {u"alerts"_s,
+                 QJsonObject{{u"rules"_s,
+                              QJsonObject{
+                                  {u"quota_reached"_s, QJsonObject{{u"enabled"_s, false}}},
+                                  {u"hourly_rate"_s,
+                                   QJsonObject{{u"factor"_s, factor}, {u"min_count"_s, minCount}}},
+                                  {u"bounce_rate"_s, QJsonObject{{u"enabled"_s, false}}},
+                                  {u"unauthorized_sender"_s, QJsonObject{{u"enabled"_s, false}}},
+                                  {u"client_ips"_s, QJsonObject{{u"enabled"_s, false}}},
+                              }}}}})
+            .toJson());
 }
 
 QStringList rulesOf(const QList<api::Alert> &alerts)
@@ -240,10 +236,9 @@ TEST(AlertRules, QuotaBouncesUnauthorizedSendersAndClientAddresses)
         "client_ips": {"per_hour": 2}}},
         "accounts": [{"login": "dave", "senders": [], "daily_quota": 40}]})");
     const auto raised = rig.evaluate(p);
-    EXPECT_THAT(rulesOf(raised),
-                ::testing::UnorderedElementsAre(u"quota_reached:dave"_s, u"bounce_rate:erin"_s,
-                                                u"unauthorized_sender:frank"_s,
-                                                u"client_ips:gina"_s));
+    EXPECT_THAT(rulesOf(raised), ::testing::UnorderedElementsAre(
+                                     u"quota_reached:dave"_s, u"bounce_rate:erin"_s,
+                                     u"unauthorized_sender:frank"_s, u"client_ips:gina"_s));
     for (const api::Alert &a : raised) {
         if (a.rule == u"quota_reached"_s) {
             EXPECT_EQ(a.observed, 1);
@@ -259,9 +254,8 @@ TEST(AlertRules, QuotaBouncesUnauthorizedSendersAndClientAddresses)
             EXPECT_TRUE(a.samples.contains(u"boss0@elsewhere.example"_s));
         } else {
             EXPECT_EQ(a.observed, 3);
-            EXPECT_THAT(a.samples, ::testing::UnorderedElementsAre(u"198.51.100.1"_s,
-                                                                    u"198.51.100.2"_s,
-                                                                    u"198.51.100.3"_s));
+            EXPECT_THAT(a.samples, ::testing::UnorderedElementsAre(
+                                       u"198.51.100.1"_s, u"198.51.100.2"_s, u"198.51.100.3"_s));
         }
     }
 }
@@ -357,10 +351,11 @@ TEST(AlertMail, GoesToTheContactAndAbuseInTheAccountsLanguageWithTheEvidence)
     a.account = u"dave"_s; // nobody to tell
     EXPECT_FALSE(alerts::alertMail(a, p, u"relay1"_s));
 
-    const QByteArray bytes = notify::compose(
-        {u"abuse@provider.example"_s, {u"it@bob.example"_s}, u"Avviso: attività\r\nBcc: x@y"_s,
-         u"riga\n"_s},
-        Now, u"provider.example"_s);
+    const QByteArray bytes = notify::compose({u"abuse@provider.example"_s,
+                                              {u"it@bob.example"_s},
+                                              u"Avviso: attività\r\nBcc: x@y"_s,
+                                              u"riga\n"_s},
+                                             Now, u"provider.example"_s);
     EXPECT_TRUE(bytes.contains("\nSubject: =?UTF-8?B?"));
     EXPECT_FALSE(bytes.contains("\nBcc:")) << "a header cannot be injected";
     EXPECT_TRUE(bytes.contains("\nAuto-Submitted: auto-generated\n"));
@@ -401,7 +396,8 @@ TEST(AlertsPolicy, DefaultsValidationPathsAndDiff)
     for (const policy::Change &c : policy::diff(d, e))
         lines.append(c.text());
     EXPECT_THAT(lines, ::testing::Contains(u"+ alerts.abuse: abuse@provider.example"_s));
-    EXPECT_EQ(lines.filter(u"~ alerts.rules.hourly_rate: "_s).size(), 1) << lines.join(u'\n').toStdString();
+    EXPECT_EQ(lines.filter(u"~ alerts.rules.hourly_rate: "_s).size(), 1)
+        << lines.join(u'\n').toStdString();
     EXPECT_THAT(lines, ::testing::Contains(u"+ accounts[bob].alerts.contact: it@bob.example"_s));
     // The account's part is its own: a partner's change to it touches only bob.
     QList<policy::Change> bobs;
