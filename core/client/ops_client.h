@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/alerts.h"
 #include "api/bans.h"
 #include "api/queue.h"
 #include "api/requests.h"
@@ -78,5 +79,10 @@ struct SearchHit
 };
 
 QFuture<Result<SearchHit>> search(RelayClient &client, const QString &term);
+
+// `alerts list` and `alerts ack` (core/api/alerts.h): the Alerts view's calls.
+QFuture<Result<api::AlertsListResult>> alertsList(RelayClient &client,
+                                                  const api::AlertsListRequest &request);
+QFuture<Result<api::Alert>> alertsAck(RelayClient &client, qint64 id, const QString &comment);
 
 } // namespace staffetta::client
