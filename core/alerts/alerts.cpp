@@ -223,10 +223,10 @@ Result<QList<api::Alert>> AlertStore::evaluate(const policy::Policy &policy, con
                 Statement s(m_db,
                             "SELECT a.status, a.time, m.queue_id FROM attempts a"
                             " JOIN messages m ON m.id = a.message WHERE m.account = ?1"
-                            " COLLATE NOCASE AND a.time <= ?2"
-                            " AND a.status IN ('sent', 'bounced', 'expired')"
+                            " COLLATE NOCASE AND a.time <= ?2 AND a.time > ?4"
+                            " AND m.accepted > ?4 AND a.status IN ('sent', 'bounced', 'expired')"
                             " ORDER BY a.time DESC, a.id DESC LIMIT ?3",
-                            {login, t, th.last});
+                            {login, t, th.last, t - BaselineDays * Day});
                 qint64 n = 0, bounced = 0, oldest = t;
                 QStringList ids;
                 while (s.step()) {

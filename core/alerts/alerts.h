@@ -35,7 +35,8 @@ public:
     //   quota_reached: the daily quota refused the account's mail today (UTC);
     //   hourly_rate: messages accepted in the last hour > max(min_count, factor × baseline),
     //     the baseline being the account's messages per hour in the 14 days before that hour;
-    //   bounce_rate: of its last `last` deliveries (sent, bounced, expired; never fewer),
+    //   bounce_rate: of its last `last` deliveries (sent, bounced, expired; never fewer) of
+    //     the last 14 days (so the work per minute stays bounded),
     //     more than `percent` % bounced or expired;
     //   unauthorized_sender: refusals of a sender it may not use in the last hour > per_hour;
     //   client_ips: distinct client addresses of its accepted mail in the last hour > per_hour.
