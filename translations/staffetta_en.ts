@@ -443,6 +443,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
 <context>
     <name>staffetta::client</name>
     <message>
+        <source>acknowledge alerts</source>
+        <translation>acknowledge alerts</translation>
+    </message>
+    <message>
         <source>see the relay&apos;s status</source>
         <translation>see the relay&apos;s status</translation>
     </message>

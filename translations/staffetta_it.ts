@@ -443,6 +443,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
 <context>
     <name>staffetta::client</name>
     <message>
+        <source>acknowledge alerts</source>
+        <translation>confermare la presa visione degli avvisi</translation>
+    </message>
+    <message>
         <source>see the relay&apos;s status</source>
         <translation>vedere lo stato del relay</translation>
     </message>

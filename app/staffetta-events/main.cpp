@@ -1,18 +1,25 @@
 // staffetta-events: follows Postfix's mail log and staffettad's log into the event index
-// (core/events) that `staffettactl trace` reads. A program of its own rather than a thread of
-// staffettad: reading and indexing a large log (or a slow disk) can then never delay a policy
-// answer, a crash here never stops quota enforcement, and it is restarted on its own.
+// (core/events) that `staffettactl trace` reads, and raises the abuse alerts (core/alerts) of
+// the policy's `alerts` section on it, mailing them through the relay's Postfix. A program of its
+// own rather than a thread of staffettad: reading and indexing a large log (or a slow disk) can
+// then never delay a policy answer, a crash here never stops quota enforcement, and it is restarted
+// on its own.
+#include "alerts/alert_mail.h"
+#include "alerts/alerts.h"
 #include "common/relay_config.h"
+#include "daemon/live_policy.h"
 #include "daemon/log.h"
 #include "events/follower.h"
 #include "events/index.h"
 #include "events/parser.h"
+#include "notify/notify.h"
 #include "postfix/postfix.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSysInfo>
 
 #include <atomic>
 #include <csignal>
@@ -28,6 +35,43 @@ std::atomic<bool> stopping{false};
 void onSignal(int)
 {
     stopping = true;
+}
+
+// Raises what the index shows now and mails every alert not mailed yet (one try each: an
+// alert that could not be mailed says why in `alerts list`).
+void raiseAlerts(alerts::AlertStore &store, const policy::Policy &policy,
+                 const postfix::Postfix &postfix, daemon::Log &log)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto raised = store.evaluate(policy, now);
+    if (!raised) {
+        log.write(raised.error().message);
+        return;
+    }
+    for (const api::Alert &a : raised.value())
+        log.write(u"alert %1: %2 account %3: %4 over %5"_s.arg(
+            QString::number(a.id), a.rule, a.account, QString::number(a.observed),
+            QString::number(a.threshold)));
+    auto pending = store.unnotified();
+    if (!pending) {
+        log.write(pending.error().message);
+        return;
+    }
+    const QString relay = QSysInfo::machineHostName();
+    for (const api::Alert &a : pending.value()) {
+        const auto mail = alerts::alertMail(a, policy, relay);
+        QString error;
+        if (!mail)
+            error = u"no contact or abuse address to notify"_s;
+        else if (auto sent = notify::send(postfix, *mail); !sent)
+            error = sent.error().message;
+        if (auto marked = store.markNotified(a.id, mail ? mail->to : QStringList{}, error, now);
+            !marked)
+            log.write(marked.error().message);
+        log.write(error.isEmpty() ? u"alert %1 mailed to %2"_s.arg(QString::number(a.id),
+                                                                   mail->to.join(u", "_s))
+                                  : u"alert %1 not mailed: %2"_s.arg(QString::number(a.id), error));
+    }
 }
 } // namespace
 
@@ -50,6 +94,18 @@ int main(int argc, char *argv[])
         return 1;
     }
     events::Index &index = *opened.value();
+    auto openedAlerts = alerts::AlertStore::open(database);
+    if (!openedAlerts) {
+        fprintf(stderr, "staffetta-events: %s\n", qPrintable(openedAlerts.error().message));
+        return 1;
+    }
+    alerts::AlertStore &alertStore = *openedAlerts.value();
+    const postfix::Postfix postfix(conf.postfixConfigDir, conf.postfixCommandDir);
+    // The policy as staffettad has it in force (reloaded when it changes); this process writes
+    // no loaded marker, that is staffettad's. Without a valid policy the index is still kept
+    // and the alerts wait for one.
+    daemon::LivePolicy livePolicy(conf.policyFile, {}, log);
+    bool policyStarted = livePolicy.start().ok();
     const QString mailLog =
         conf.mailLog.isEmpty()
             ? postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir).logFile()
@@ -76,7 +132,11 @@ int main(int argc, char *argv[])
     std::signal(SIGTERM, onSignal);
     std::signal(SIGINT, onSignal);
     qint64 nextPrune = 0;
+    // Alerts: shortly after new events, and every minute (an hour's window moves on its own).
+    qint64 lastAlerts = 0;
+    bool newEvents = false;
     while (!stopping) {
+        QCoreApplication::processEvents(); // the live policy's file watcher
         const QDateTime now = QDateTime::currentDateTime();
         for (Source &s : sources) {
             s.follower->poll([&](const QList<QByteArray> &lines, const events::Position &after) {
@@ -91,6 +151,7 @@ int main(int argc, char *argv[])
                 auto recorded = index.record(s.name, parsed, after);
                 if (!recorded)
                     log.write(recorded.error().message);
+                newEvents = newEvents || (recorded && !parsed.isEmpty());
                 return recorded.ok();
             });
         }
@@ -99,7 +160,18 @@ int main(int argc, char *argv[])
             const qint64 before = now.toSecsSinceEpoch() - qint64(conf.eventsRetentionDays) * 86400;
             if (auto pruned = index.prune(before); !pruned)
                 log.write(pruned.error().message);
+            if (auto pruned = alertStore.prune(before); !pruned)
+                log.write(pruned.error().message);
             nextPrune = now.toSecsSinceEpoch() + 3600;
+        }
+        const qint64 secs = now.toSecsSinceEpoch();
+        if ((newEvents && secs >= lastAlerts + 5) || secs >= lastAlerts + 60) {
+            if (!policyStarted)
+                policyStarted = livePolicy.start().ok();
+            if (const auto policy = livePolicy.policy())
+                raiseAlerts(alertStore, *policy, postfix, log);
+            lastAlerts = secs;
+            newEvents = false;
         }
         usleep(250 * 1000);
     }

@@ -94,6 +94,7 @@ Result<QJsonObject> infoVerb(const Context &ctx, const api::NoRequest &)
         return queues.error();
     info.queues = queues.value();
     info.warnings = routingWarnings(config);
+    info.unacknowledgedAlerts = unacknowledgedAlerts(ctx);
 
     const fail2ban::Fail2ban f2b(config.fail2banSocket, config.fail2banClient);
     auto jails = f2b.allJails();
@@ -150,6 +151,8 @@ QString infoText(const QJsonObject &o)
               << ": staffettad is not running or cannot read Postfix's settings; the routing "
                  "warnings may be out of date\n";
     }
+    if (i.unacknowledgedAlerts >= 0)
+        s << "alerts:     " << i.unacknowledgedAlerts << " not acknowledged\n";
     for (const auto &j : i.jails)
         s << "jail " << j.name << ": " << j.currentlyBanned << " banned (" << j.totalBanned
           << " in total)\n";
@@ -168,6 +171,7 @@ const QList<Verb> &registry()
         all += traceVerbs();
         all += statsVerbs();
         all += accountsVerbs();
+        all += alertsVerbs();
         return all;
     }();
     return verbs;

@@ -99,15 +99,18 @@ QJsonObject RelayInfo::toJson() const
     QJsonArray w;
     for (const auto &warning : warnings)
         w.append(warning.toJson());
-    return {{u"warnings"_s, w},
-            {u"api_version"_s, apiVersion},
-            {u"staffetta_version"_s, staffettaVersion},
-            {u"hostname"_s, hostname},
-            {u"postfix"_s, QJsonObject{{u"version"_s, postfixVersion}, {u"queues"_s, q}}},
-            {u"fail2ban"_s, f2b},
-            {u"role"_s, role},
-            {u"accounts"_s, QJsonArray::fromStringList(accounts)},
-            {u"permissions"_s, QJsonArray::fromStringList(permissions)}};
+    QJsonObject o{{u"warnings"_s, w},
+                  {u"api_version"_s, apiVersion},
+                  {u"staffetta_version"_s, staffettaVersion},
+                  {u"hostname"_s, hostname},
+                  {u"postfix"_s, QJsonObject{{u"version"_s, postfixVersion}, {u"queues"_s, q}}},
+                  {u"fail2ban"_s, f2b},
+                  {u"role"_s, role},
+                  {u"accounts"_s, QJsonArray::fromStringList(accounts)},
+                  {u"permissions"_s, QJsonArray::fromStringList(permissions)}};
+    if (unacknowledgedAlerts >= 0)
+        o.insert(u"alerts"_s, QJsonObject{{u"unacknowledged"_s, unacknowledgedAlerts}});
+    return o;
 }
 
 Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
@@ -139,6 +142,8 @@ Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
         info.jails.append(JailStatus::fromJson(j.toObject()));
     for (const auto &w : o.value(u"warnings"_s).toArray())
         info.warnings.append(RelayWarning::fromJson(w.toObject()));
+    info.unacknowledgedAlerts =
+        qint64(o.value(u"alerts"_s).toObject().value(u"unacknowledged"_s).toDouble(-1));
     return info;
 }
 

@@ -82,6 +82,9 @@ struct RelayInfo
     // What the caller may do here (permission names, see common/access.h): the console
     // offers what these allow, never guessing from the role's name.
     QStringList permissions;
+    // Alerts of the caller's accounts nobody acknowledged yet (the console's badge); -1 when
+    // the relay has no event index (staffetta-events is not set up).
+    qint64 unacknowledgedAlerts = -1;
 
     int queuedTotal() const;
     int bannedTotal() const;

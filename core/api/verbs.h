@@ -33,5 +33,7 @@ inline const QStringList AccountsList{u"accounts"_s, u"list"_s};
 inline const QStringList AccountsAdd{u"accounts"_s, u"add"_s};
 inline const QStringList AccountsRemove{u"accounts"_s, u"remove"_s};
 inline const QStringList AccountsPasswd{u"accounts"_s, u"passwd"_s};
+inline const QStringList AlertsList{u"alerts"_s, u"list"_s};
+inline const QStringList AlertsAck{u"alerts"_s, u"ack"_s};
 
 } // namespace staffetta::api::verbs

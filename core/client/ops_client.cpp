@@ -172,4 +172,18 @@ QFuture<Result<api::TraceResult>> trace(RelayClient &client, const api::TraceReq
                                        api::TraceResult::fromJson);
 }
 
+QFuture<Result<api::AlertsListResult>> alertsList(RelayClient &client,
+                                                  const api::AlertsListRequest &request)
+{
+    return mapResult<api::AlertsListResult>(client.call(api::verbs::AlertsList, toRequest(request)),
+                                            api::AlertsListResult::fromJson);
+}
+
+QFuture<Result<api::Alert>> alertsAck(RelayClient &client, qint64 id, const QString &comment)
+{
+    return mapResult<api::Alert>(
+        client.call(api::verbs::AlertsAck, toRequest(api::AlertsAckRequest{id, comment})),
+        api::Alert::fromJson);
+}
+
 } // namespace staffetta::client

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/alerts.h"
 #include "api/bans.h"
 #include "api/queue.h"
 #include "api/requests.h"
@@ -84,5 +85,9 @@ QFuture<Result<SearchHit>> search(RelayClient &client, const QString &term);
 // `stats` and `trace`: the relay's history (the event index and the hourly counters).
 QFuture<Result<api::StatsResult>> stats(RelayClient &client, const api::StatsRequest &request);
 QFuture<Result<api::TraceResult>> trace(RelayClient &client, const api::TraceRequest &request);
+// `alerts list` and `alerts ack` (core/api/alerts.h): the Alerts view's calls.
+QFuture<Result<api::AlertsListResult>> alertsList(RelayClient &client,
+                                                  const api::AlertsListRequest &request);
+QFuture<Result<api::Alert>> alertsAck(RelayClient &client, qint64 id, const QString &comment);
 
 } // namespace staffetta::client

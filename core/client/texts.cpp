@@ -73,6 +73,8 @@ QString permissionText(Permission permission)
         return Tr::tr("whitelist networks wider than /24 (IPv4) or /64 (IPv6)");
     case Permission::ChangeQueue:
         return Tr::tr("change the mail queue");
+    case Permission::AckAlerts:
+        return Tr::tr("acknowledge alerts");
     }
     return {};
 }

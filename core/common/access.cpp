@@ -29,10 +29,10 @@ struct PermissionRow
     bool viewer, helpdesk, partner, admin;
 };
 
-const std::array<PermissionRow, 11> &permissionTable()
+const std::array<PermissionRow, 12> &permissionTable()
 {
     // clang-format off
-    static const std::array<PermissionRow, 11> table{{
+    static const std::array<PermissionRow, 12> table{{
         //                                                    viewer helpdesk partner admin
         {Permission::ReadStatus, "read_status"_L1, "see the relay's status"_L1,
                                                               true,  true,    true,   true},
@@ -58,6 +58,9 @@ const std::array<PermissionRow, 11> &permissionTable()
                                                               false, false,   false,  true},
         {Permission::ChangeQueue, "change_queue"_L1, "change the mail queue"_L1,
                                                               false, false,   false,  true},
+        // A partner answers for its customers' accounts: it acknowledges their alerts.
+        {Permission::AckAlerts, "ack_alerts"_L1, "acknowledge alerts"_L1,
+                                                              false, false,   true,   true},
     }};
     // clang-format on
     return table;

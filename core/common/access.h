@@ -33,6 +33,7 @@ enum class Permission {
     Whitelist,       // bans whitelist add|remove of an address or a network of /24 (/64) or less
     WhitelistWide,   // ... of a wider network
     ChangeQueue,     // queue delete|hold|release|requeue|flush
+    AckAlerts,       // alerts ack (a partner: of its own accounts only)
 };
 
 // The permission table: whether `role` has `permission`.

@@ -24,16 +24,6 @@ constexpr qsizetype MaxNoticeLines = 10;
 constexpr qsizetype MaxNoticeLineLength = 200;
 constexpr qsizetype MaxFilenameInReply = 100;
 
-// An address the relay may send copies to: a plain dot-atom local part (no %, !, quotes:
-// nothing Postfix would route further) at a domain name.
-bool isPlainAddress(const QString &a)
-{
-    static const QRegularExpression re(
-        uR"(^[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+)*@)"
-        uR"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"_s);
-    return a.size() <= 254 && re.match(a).hasMatch();
-}
-
 bool isMailboxName(const QString &m)
 {
     static const QRegularExpression re(u"^[a-z0-9][a-z0-9._-]{0,63}$"_s);
@@ -125,6 +115,16 @@ QByteArray sizeNoticeText(Language language, qint64 maxBytes)
 }
 
 namespace detail {
+
+// An address the relay may send copies to: a plain dot-atom local part (no %, !, quotes:
+// nothing Postfix would route further) at a domain name.
+bool isPlainAddress(const QString &a)
+{
+    static const QRegularExpression re(
+        uR"(^[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+)*@)"
+        uR"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"_s);
+    return a.size() <= 254 && re.match(a).hasMatch();
+}
 
 std::optional<Language> readLanguage(Reader &r, const QJsonValue &v, const QString &path)
 {
@@ -233,7 +233,7 @@ std::optional<Bcc> readBcc(Reader &r, const QJsonValue &v, const QString &path)
         r.fail(Reader::join(path, u"mailbox"_s), u"only with mode \"mailbox\""_s);
     }
     if (b.mode == BccMode::Address) {
-        if (!isPlainAddress(address))
+        if (!detail::isPlainAddress(address))
             r.fail(Reader::join(path, u"address"_s),
                    u"%1 is not an e-mail address (user@domain, a plain local part)"_s.arg(
                        Reader::quoted(address)));

@@ -34,9 +34,9 @@ struct Entry
     }
 };
 
-const std::array<std::pair<Section, QLatin1StringView>, 9> &sectionNames()
+const std::array<std::pair<Section, QLatin1StringView>, 11> &sectionNames()
 {
-    static const std::array<std::pair<Section, QLatin1StringView>, 9> names{{
+    static const std::array<std::pair<Section, QLatin1StringView>, 11> names{{
         {Section::LocalDomain, "local_domain"_L1},
         {Section::Limit, "limit"_L1},
         {Section::Blacklist, "blacklist"_L1},
@@ -46,6 +46,8 @@ const std::array<std::pair<Section, QLatin1StringView>, 9> &sectionNames()
         {Section::AccountBlacklist, "account_blacklist"_L1},
         {Section::AccountLimit, "account_limit"_L1},
         {Section::AccountContent, "account_content"_L1},
+        {Section::Alerts, "alerts"_L1},
+        {Section::AccountAlerts, "account_alerts"_L1},
     }};
     return names;
 }
@@ -71,7 +73,8 @@ bool same(const QJsonValue &a, const QJsonValue &b)
 bool isAccountSection(Section s)
 {
     return s == Section::Account || s == Section::AccountSender || s == Section::AccountBlacklist ||
-           s == Section::AccountLimit || s == Section::AccountContent;
+           s == Section::AccountLimit || s == Section::AccountContent ||
+           s == Section::AccountAlerts;
 }
 
 // A JSON object's fields by dotted path ("attachments.notice.it"), leaves only.
@@ -109,6 +112,18 @@ QList<std::pair<QString, QJsonValue>> contentFields(const QJsonObject &content)
     return out;
 }
 
+// The alert settings as the fields people edit: each rule is one field (its thresholds go
+// together), and so is the list of recipients.
+QList<std::pair<QString, QJsonValue>> alertFields(const QJsonObject &alerts)
+{
+    QList<std::pair<QString, QJsonValue>> out;
+    QStringList whole;
+    for (AlertRule r : AllAlertRules)
+        whole.append(u"rules."_s + toName(r));
+    leaves(alerts, {}, out, whole);
+    return out;
+}
+
 QList<Entry> flatten(const Policy &p)
 {
     QList<Entry> out;
@@ -135,6 +150,8 @@ QList<Entry> flatten(const Policy &p)
     }
     for (const auto &[field, value] : contentFields(content))
         out.append({Section::Content, {}, field, {}, value});
+    for (const auto &[field, value] : alertFields(detail::alertsJson(p.alerts)))
+        out.append({Section::Alerts, {}, field, {}, value});
     for (const Account &a : p.accounts) {
         out.append({Section::Account, a.login, {}, {}, true});
         for (const SenderPattern &s : a.senders)
@@ -156,6 +173,8 @@ QList<Entry> flatten(const Policy &p)
             own.insert(u"language"_s, toName(*a.language));
         for (const auto &[field, value] : contentFields(own))
             out.append({Section::AccountContent, a.login, field, {}, value});
+        for (const auto &[field, value] : alertFields(detail::accountAlertsJson(a.alerts)))
+            out.append({Section::AccountAlerts, a.login, field, {}, value});
     }
     return out;
 }
@@ -164,7 +183,7 @@ QList<Entry> flatten(const Policy &p)
 Result<Policy> rebuild(const QList<Entry> &entries)
 {
     QJsonArray domains, blacklist, accounts;
-    QJsonObject limits, content;
+    QJsonObject limits, content, alerts;
     QHash<QString, qsizetype> accountIndex;
     QList<QJsonObject> accountObjects;
     auto account = [&](const QString &login) -> QJsonObject & {
@@ -216,6 +235,15 @@ Result<Policy> rebuild(const QList<Entry> &entries)
                 account(e.account).insert(u"content"_s, c);
             }
             break;
+        case Section::Alerts:
+            setPath(alerts, e.field, e.value);
+            break;
+        case Section::AccountAlerts: {
+            QJsonObject al = account(e.account).value(u"alerts"_s).toObject();
+            setPath(al, e.field, e.value);
+            account(e.account).insert(u"alerts"_s, al);
+            break;
+        }
         }
     }
     for (const QJsonObject &o : std::as_const(accountObjects))
@@ -225,7 +253,8 @@ Result<Policy> rebuild(const QList<Entry> &entries)
                            {u"limits"_s, limits},
                            {u"blacklist"_s, blacklist},
                            {u"accounts"_s, accounts},
-                           {u"content"_s, content}};
+                           {u"content"_s, content},
+                           {u"alerts"_s, alerts}};
     return Policy::fromJsonObject(root);
 }
 
@@ -264,6 +293,10 @@ QString Change::path() const
     case Section::AccountContent:
         return field == u"language"_s ? u"accounts[%1].language"_s.arg(account)
                                       : u"accounts[%1].content.%2"_s.arg(account, field);
+    case Section::Alerts:
+        return u"alerts."_s + field;
+    case Section::AccountAlerts:
+        return u"accounts[%1].alerts.%2"_s.arg(account, field);
     }
     return {};
 }
@@ -280,7 +313,8 @@ QString Change::text(const std::function<QString(const char *)> &word) const
     const QString subject = section == Section::Account ? account : item;
     const bool message = section == Section::Blacklist || section == Section::AccountBlacklist;
     const bool hasField = section == Section::Limit || section == Section::AccountLimit ||
-                          section == Section::Content || section == Section::AccountContent;
+                          section == Section::Content || section == Section::AccountContent ||
+                          section == Section::Alerts || section == Section::AccountAlerts;
     auto withMessage = [&](const QJsonValue &m) {
         return m.toString().isEmpty()
                    ? subject

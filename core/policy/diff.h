@@ -12,10 +12,10 @@
 namespace staffetta::policy {
 
 // One difference between two policies, at the granularity people edit: a local domain, a
-// relay-wide limit, a relay-wide blacklist entry, a content rule, an account, one of an account's
-// senders or blacklist entries, or one of its limit overrides. The same list drives `policy diff`,
-// the conflict report of `policy apply`, the partner role's check (which accounts a change
-// touches), the audit log, and the console's review and merge.
+// relay-wide limit, a relay-wide blacklist entry, a content rule, an alert setting, an account, one
+// of an account's senders or blacklist entries, or one of its limit overrides. The same list drives
+// `policy diff`, the conflict report of `policy apply`, the partner role's check (which accounts a
+// change touches), the audit log, and the console's review and merge.
 struct Change
 {
     enum class Op { Add, Remove, Modify };
@@ -31,6 +31,8 @@ struct Change
         AccountLimit,     // account, field = daily_quota | max_recipients | max_message_size
         AccountContent,   // account, field = language | attachments.mode | attachments.allowed |
                           //   bcc
+        Alerts,           // field = abuse | notify | rules.RULE (a rule is one field)
+        AccountAlerts,    // account, field = contact | abuse | notify | rules.RULE
     };
 
     Op op = Op::Add;

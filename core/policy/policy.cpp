@@ -76,7 +76,7 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
     Reader r;
     r.onlyKeys(root, {},
                {u"schema_version"_s, u"local_domains"_s, u"limits"_s, u"blacklist"_s, u"accounts"_s,
-                u"content"_s});
+                u"content"_s, u"alerts"_s});
     if (root.value(u"schema_version"_s).toInt(-1) != SchemaVersion)
         r.fail(u"schema_version"_s, u"must be %1"_s.arg(SchemaVersion));
 
@@ -112,6 +112,7 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         r.fail(u"limits.quota_window"_s, u"must be \"calendar_day\" or \"rolling_24h\""_s);
 
     policy.content = detail::readContent(r, root.value(u"content"_s), u"content"_s);
+    policy.alerts = detail::readAlerts(r, root.value(u"alerts"_s), u"alerts"_s);
     policy.blacklist =
         r.blacklist(root.value(u"blacklist"_s), u"blacklist"_s, limits::MaxRelayBlacklist);
 
@@ -131,7 +132,7 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         const QJsonObject ao = accountList[i].toObject();
         r.onlyKeys(ao, path,
                    {u"login"_s, u"senders"_s, u"blacklist"_s, u"daily_quota"_s, u"max_recipients"_s,
-                    u"max_message_size"_s, u"language"_s, u"content"_s});
+                    u"max_message_size"_s, u"language"_s, u"content"_s, u"alerts"_s});
         Account a;
         a.login = ao.value(u"login"_s).toString().trimmed();
         if (!isLogin(a.login)) {
@@ -156,6 +157,7 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
             a.maxMessageSize = *v;
         a.language = detail::readLanguage(r, ao.value(u"language"_s), path + u".language"_s);
         a.content = detail::readAccountContent(r, ao.value(u"content"_s), path + u".content"_s);
+        a.alerts = detail::readAccountAlerts(r, ao.value(u"alerts"_s), path + u".alerts"_s);
         policy.accounts.append(a);
     }
 
@@ -195,6 +197,8 @@ QJsonObject Policy::toJsonObject() const
             o.insert(u"language"_s, toName(*a.language));
         if (!a.content.isEmpty())
             o.insert(u"content"_s, detail::accountContentJson(a.content));
+        if (!a.alerts.isEmpty())
+            o.insert(u"alerts"_s, detail::accountAlertsJson(a.alerts));
         accountsJson.append(o);
     }
     const QJsonObject root{
@@ -208,7 +212,8 @@ QJsonObject Policy::toJsonObject() const
                                                           : u"calendar_day"_s}}},
         {u"blacklist"_s, blacklistJson(blacklist)},
         {u"accounts"_s, accountsJson},
-        {u"content"_s, detail::contentJson(content)}};
+        {u"content"_s, detail::contentJson(content)},
+        {u"alerts"_s, detail::alertsJson(alerts)}};
     return root;
 }
 

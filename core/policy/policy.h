@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts.h"
 #include "common/result.h"
 #include "content.h"
 #include "pattern.h"
@@ -40,6 +41,7 @@ struct Account
     std::optional<qint64> maxMessageSize;
     std::optional<Language> language; // the relay's (content.language) when unset
     AccountContent content;
+    AccountAlerts alerts;
 };
 
 // The relay policy (policy.json): one definition for the console that edits it and the
@@ -51,6 +53,7 @@ struct Policy
     QList<BlacklistEntry> blacklist; // relay-wide
     QList<Account> accounts;
     ContentRules content;
+    AlertRules alerts;
 
     // Parses and validates. Every problem is reported with its exact path
     // (`accounts[3].senders[1]: "*@" is not a valid pattern: has no domain after the @`);
@@ -101,6 +104,21 @@ struct Policy
     const Bcc &bcc(const Account *a) const
     {
         return a && a->content.bcc ? *a->content.bcc : content.bcc;
+    }
+
+    // The alert settings in force for an account (its own, else the relay's).
+    const AlertThresholds &alertRule(const Account *a, AlertRule r) const
+    {
+        return a && a->alerts.rules[size_t(r)] ? *a->alerts.rules[size_t(r)] : alerts.rule(r);
+    }
+    QString alertContact(const Account *a) const { return a ? a->alerts.contact : QString(); }
+    QString abuseAddress(const Account *a) const
+    {
+        return a && !a->alerts.abuse.isEmpty() ? a->alerts.abuse : alerts.abuse;
+    }
+    const QList<AlertRecipient> &alertNotify(const Account *a) const
+    {
+        return a && a->alerts.notify ? *a->alerts.notify : alerts.notify;
     }
 
 private:

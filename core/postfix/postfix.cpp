@@ -68,6 +68,28 @@ QString Postfix::tool(const QString &name) const
     return QDir(m_commandDir).filePath(name);
 }
 
+Result<Done> Postfix::submit(const QByteArray &message, const QString &sender,
+                             const QStringList &recipients) const
+{
+    if (recipients.isEmpty())
+        return Error(ErrorCode::BadRequest, u"a message to submit has no recipients"_s);
+    QStringList args;
+    if (!m_configDir.isEmpty())
+        args << u"-C"_s << m_configDir;
+    // -i: a line with a single dot is text; -f: the envelope sender; -- ends the options, so
+    // no recipient is ever read as one.
+    args << u"-i"_s << u"-f"_s << (sender.isEmpty() ? u"<>"_s : sender) << u"--"_s << recipients;
+    auto ran = runProcess(tool(u"sendmail"_s), args, message, 30000);
+    if (!ran)
+        return ran.error();
+    if (ran.value().exitCode != 0)
+        return Error(ErrorCode::Unavailable,
+                     u"sendmail failed (exit %1): %2"_s.arg(ran.value().exitCode)
+                         .arg(QString::fromUtf8(ran.value().err).trimmed()),
+                     {{u"config_dir"_s, m_configDir}});
+    return Done{};
+}
+
 Result<QByteArray> Postfix::run(const QString &name, const QStringList &arguments,
                                 int timeoutMs) const
 {

@@ -84,6 +84,14 @@ public:
     QList<ActionResult> act(QueueAction action, const QList<QJsonObject> &targets,
                             const QStringList &missing) const;
 
+    // Hands a message to this Postfix for delivery: its sendmail (-C the instance's config
+    // directory) with the envelope sender and recipients as arguments, never a shell; the
+    // message goes through pickup, not smtpd, so no account's quota is charged. An empty
+    // sender is the null sender (<>: nothing bounces back to it). A non-zero exit is
+    // ErrorCode::Unavailable with sendmail's words.
+    Result<Done> submit(const QByteArray &message, const QString &sender,
+                        const QStringList &recipients) const;
+
 private:
     QStringList configArgs() const;
     // Runs a Postfix tool for this instance; a non-zero exit is ErrorCode::Unavailable.

@@ -87,26 +87,10 @@ QString milterLoadedSha()
 // the milter has it in force too.
 void setAccountContent(const QString &login, const QJsonObject &content)
 {
-    const QJsonObject current = ctl({u"policy"_s, u"get"_s});
-    QJsonObject policy = current.value(u"policy"_s).toObject();
-    QJsonArray accounts = policy.value(u"accounts"_s).toArray();
-    for (qsizetype i = 0; i < accounts.size(); ++i) {
-        QJsonObject a = accounts[i].toObject();
-        if (a.value(u"login"_s).toString() != login)
-            continue;
-        if (content.isEmpty())
-            a.remove(u"content"_s);
-        else
-            a.insert(u"content"_s, content);
-        accounts[i] = a;
-    }
-    policy.insert(u"accounts"_s, accounts);
     const QJsonObject applied =
-        ctl({u"policy"_s, u"apply"_s},
-            QJsonDocument(QJsonObject{{u"base_revision"_s, current.value(u"revision"_s)},
-                                      {u"policy"_s, policy},
-                                      {u"comment"_s, u"content test"_s}})
-                .toJson());
+        setAccountKey(login, u"content"_s,
+                      content.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(content),
+                      u"content test"_s);
     ASSERT_TRUE(applied.value(u"reloaded"_s).toBool());
     const QString sha = applied.value(u"sha256"_s).toString();
     ASSERT_TRUE(waitUntil([&] { return milterLoadedSha() == sha; }, 15000))

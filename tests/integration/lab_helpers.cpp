@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTcpSocket>
 
 #include "api/api.h"
@@ -83,6 +84,33 @@ QJsonObject ctl(const QStringList &words, const QByteArray &input)
     auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
     EXPECT_TRUE(parsed.ok()) << out.out.toStdString() << out.err.toStdString();
     return parsed ? parsed.value() : QJsonObject{};
+}
+
+QJsonObject setAccountKey(const QString &login, const QString &key, const QJsonValue &value,
+                          const QString &comment)
+{
+    const QJsonObject current = ctl({u"policy"_s, u"get"_s});
+    QJsonObject policy = current.value(u"policy"_s).toObject();
+    QJsonArray accounts = policy.value(u"accounts"_s).toArray();
+    bool found = false;
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        QJsonObject a = accounts[i].toObject();
+        if (a.value(u"login"_s).toString() != login)
+            continue;
+        found = true;
+        if (value.isUndefined())
+            a.remove(key);
+        else
+            a.insert(key, value);
+        accounts[i] = a;
+    }
+    EXPECT_TRUE(found) << "the lab policy has no account " << login.toStdString();
+    policy.insert(u"accounts"_s, accounts);
+    return ctl({u"policy"_s, u"apply"_s},
+               QJsonDocument(QJsonObject{{u"base_revision"_s, current.value(u"revision"_s)},
+                                         {u"policy"_s, policy},
+                                         {u"comment"_s, comment}})
+                   .toJson());
 }
 
 int quotaUsed(const QString &login)

@@ -40,6 +40,10 @@ QByteArray readFile(const QString &path);
 // `staffettactl WORDS --json` run on the relay host as root (admin), `input` on stdin: the
 // response's result (a failed call is a test failure).
 QJsonObject ctl(const QStringList &words, const QByteArray &input = {});
+// Sets one key of an account's policy entry (an undefined value removes it) through
+// `policy apply` as admin; the apply's answer (a refused apply is a test failure).
+QJsonObject setAccountKey(const QString &login, const QString &key, const QJsonValue &value,
+                          const QString &comment);
 // External recipients charged to `login` today, as `staffettactl usage` says.
 int quotaUsed(const QString &login);
 // The lab Postfix instance's mail_version.
