@@ -13,7 +13,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-Result<std::unique_ptr<alerts::AlertStore>> openStore(const Context &ctx)
+Result<std::unique_ptr<alerts::AlertStore>> openAlertStore(const Context &ctx)
 {
     const QString path = events::databasePath(ctx.config);
     if (!QFileInfo::exists(path))
@@ -41,7 +41,7 @@ Result<std::optional<QStringList>> scopeOf(const Context &ctx, alerts::AlertStor
 
 Result<QJsonObject> list(const Context &ctx, const api::AlertsListRequest &request)
 {
-    auto store = openStore(ctx);
+    auto store = openAlertStore(ctx);
     if (!store)
         return store.error();
     auto scope = scopeOf(ctx, *store.value());
@@ -71,7 +71,7 @@ Result<QJsonObject> ack(const Context &ctx, const api::AlertsAckRequest &request
                      {{u"field"_s, u"id"_s}});
     if (auto checked = checkComment(u"comment"_s, request.comment); !checked)
         return checked.error();
-    auto store = openStore(ctx);
+    auto store = openAlertStore(ctx);
     if (!store)
         return store.error();
     auto alert = store.value()->get(id);
@@ -149,7 +149,7 @@ qint64 unacknowledgedAlerts(const Context &ctx)
 {
     if (!QFileInfo::exists(events::databasePath(ctx.config)))
         return -1;
-    auto store = openStore(ctx);
+    auto store = openAlertStore(ctx);
     if (!store)
         return -1;
     auto scope = scopeOf(ctx, *store.value());
