@@ -780,6 +780,206 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AlertsModel</name>
+    <message>
+        <source>Daily quota reached</source>
+        <translation>Daily quota reached</translation>
+    </message>
+    <message>
+        <source>Hourly rate over the usual</source>
+        <translation>Hourly rate over the usual</translation>
+    </message>
+    <message>
+        <source>Too many bounces</source>
+        <translation>Too many bounces</translation>
+    </message>
+    <message>
+        <source>Unauthorized senders refused</source>
+        <translation>Unauthorized senders refused</translation>
+    </message>
+    <message>
+        <source>Logins from too many addresses</source>
+        <translation>Logins from too many addresses</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) today</source>
+        <translation>
+            <numerusform>%n message today</numerusform>
+            <numerusform>%n messages today</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the hour</source>
+        <translation>
+            <numerusform>%n message in the hour</numerusform>
+            <numerusform>%n messages in the hour</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % bounced</source>
+        <translation>%1 % bounced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refusal(s) in the hour</source>
+        <translation>
+            <numerusform>%n refusal in the hour</numerusform>
+            <numerusform>%n refusals in the hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client address(es) in the hour</source>
+        <translation>
+            <numerusform>%n client address in the hour</numerusform>
+            <numerusform>%n client addresses in the hour</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>quota %1</source>
+        <translation>quota %1</translation>
+    </message>
+    <message>
+        <source>over %1 (14-day hourly baseline %2)</source>
+        <translation>over %1 (14-day hourly baseline %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>over %1 % of the last %n deliveries</source>
+        <translation>
+            <numerusform>over %1 % of the last delivery</numerusform>
+            <numerusform>over %1 % of the last %n deliveries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>over %1</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1</source>
+        <translation>acknowledged by %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observed</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::AlertsView</name>
+    <message>
+        <source>Acknowledge the alert</source>
+        <translation>Acknowledge the alert</translation>
+    </message>
+    <message>
+        <source>%1 of %2. What was found, for your colleagues (e.g. the ticket, or &quot;a newsletter, expected&quot;):</source>
+        <translation>%1 of %2. What was found, for your colleagues (e.g. the ticket, or &quot;a newsletter, expected&quot;):</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its alerts.</source>
+        <translation>This relay does not let you see its alerts.</translation>
+    </message>
+    <message>
+        <source>This relay keeps no history (its event index is not set up).</source>
+        <translation>This relay keeps no history (its event index is not set up).</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not acknowledged</source>
+        <translation>
+            <numerusform>%n not acknowledged</numerusform>
+            <numerusform>%n not acknowledged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert acknowledged.</source>
+        <translation>Alert acknowledged.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you acknowledge alerts.</source>
+        <translation>This relay does not let you acknowledge alerts.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Window: %1 to %2</source>
+        <translation>Window: %1 to %2</translation>
+    </message>
+    <message>
+        <source>Observed: %1, %2</source>
+        <translation>Observed: %1, %2</translation>
+    </message>
+    <message>
+        <source>Sample messages: %1</source>
+        <translation>Sample messages: %1</translation>
+    </message>
+    <message>
+        <source>Other evidence: %1</source>
+        <translation>Other evidence: %1</translation>
+    </message>
+    <message>
+        <source>Mailed to: %1</source>
+        <translation>Mailed to: %1</translation>
+    </message>
+    <message>
+        <source>The warning could not be mailed: %1</source>
+        <translation>The warning could not be mailed: %1</translation>
+    </message>
+    <message>
+        <source>Nobody was mailed (no contact or abuse address).</source>
+        <translation>Nobody was mailed (no contact or abuse address).</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 on %2</source>
+        <translation>Acknowledged by %1 on %2</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
+    </message>
+    <message>
+        <source>Alerts of abnormal sending</source>
+        <translation>Alerts of abnormal sending</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Acknowledge…</translation>
+    </message>
+    <message>
+        <source>Show activity</source>
+        <translation>Show activity</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::BansModel</name>
     <message>
         <source>permanent</source>
@@ -1177,6 +1377,13 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>%1@%2, port %3</source>
         <translation>%1@%2, port %3</translation>
     </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::LimitsView</name>
@@ -1334,6 +1541,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Trace</source>
         <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
     </message>
 </context>
 <context>

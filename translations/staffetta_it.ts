@@ -780,6 +780,206 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AlertsModel</name>
+    <message>
+        <source>Daily quota reached</source>
+        <translation>Quota giornaliera raggiunta</translation>
+    </message>
+    <message>
+        <source>Hourly rate over the usual</source>
+        <translation>Invii orari oltre il solito</translation>
+    </message>
+    <message>
+        <source>Too many bounces</source>
+        <translation>Troppi rimbalzi</translation>
+    </message>
+    <message>
+        <source>Unauthorized senders refused</source>
+        <translation>Mittenti non autorizzati rifiutati</translation>
+    </message>
+    <message>
+        <source>Logins from too many addresses</source>
+        <translation>Accessi da troppi indirizzi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) today</source>
+        <translation>
+            <numerusform>%n messaggio oggi</numerusform>
+            <numerusform>%n messaggi oggi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the hour</source>
+        <translation>
+            <numerusform>%n messaggio nell&apos;ora</numerusform>
+            <numerusform>%n messaggi nell&apos;ora</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % bounced</source>
+        <translation>%1 % rimbalzati</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refusal(s) in the hour</source>
+        <translation>
+            <numerusform>%n rifiuto nell&apos;ora</numerusform>
+            <numerusform>%n rifiuti nell&apos;ora</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client address(es) in the hour</source>
+        <translation>
+            <numerusform>%n indirizzo client nell&apos;ora</numerusform>
+            <numerusform>%n indirizzi client nell&apos;ora</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>quota %1</source>
+        <translation>quota %1</translation>
+    </message>
+    <message>
+        <source>over %1 (14-day hourly baseline %2)</source>
+        <translation>oltre %1 (media oraria degli ultimi 14 giorni: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>over %1 % of the last %n deliveries</source>
+        <translation>
+            <numerusform>oltre il %1 % dell&apos;ultima consegna</numerusform>
+            <numerusform>oltre il %1 % delle ultime %n consegne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>oltre %1</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1</source>
+        <translation>presa visione: %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuovo</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Segnalato il</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Rilevato</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Soglia</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::AlertsView</name>
+    <message>
+        <source>Acknowledge the alert</source>
+        <translation>Conferma la presa visione dell&apos;avviso</translation>
+    </message>
+    <message>
+        <source>%1 of %2. What was found, for your colleagues (e.g. the ticket, or &quot;a newsletter, expected&quot;):</source>
+        <translation>%1 di %2. Cosa è emerso, per i colleghi (ad es. il ticket, oppure &quot;una newsletter, prevista&quot;):</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its alerts.</source>
+        <translation>Questo relay non ti permette di vederne gli avvisi.</translation>
+    </message>
+    <message>
+        <source>This relay keeps no history (its event index is not set up).</source>
+        <translation>Questo relay non conserva lo storico (l&apos;indice degli eventi non è configurato).</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not acknowledged</source>
+        <translation>
+            <numerusform>%n senza presa visione</numerusform>
+            <numerusform>%n senza presa visione</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert acknowledged.</source>
+        <translation>Presa visione confermata.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you acknowledge alerts.</source>
+        <translation>Questo relay non ti permette di confermare la presa visione degli avvisi.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Window: %1 to %2</source>
+        <translation>Periodo: da %1 a %2</translation>
+    </message>
+    <message>
+        <source>Observed: %1, %2</source>
+        <translation>Rilevato: %1, %2</translation>
+    </message>
+    <message>
+        <source>Sample messages: %1</source>
+        <translation>Messaggi di esempio: %1</translation>
+    </message>
+    <message>
+        <source>Other evidence: %1</source>
+        <translation>Altri indizi: %1</translation>
+    </message>
+    <message>
+        <source>Mailed to: %1</source>
+        <translation>Segnalazione inviata a: %1</translation>
+    </message>
+    <message>
+        <source>The warning could not be mailed: %1</source>
+        <translation>Non è stato possibile inviare la segnalazione: %1</translation>
+    </message>
+    <message>
+        <source>Nobody was mailed (no contact or abuse address).</source>
+        <translation>Nessuna segnalazione inviata (manca un contatto o un indirizzo abuse).</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 on %2</source>
+        <translation>Presa visione di %1 il %2</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Commento: %1</translation>
+    </message>
+    <message>
+        <source>Alerts of abnormal sending</source>
+        <translation>Avvisi di invii anomali</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Conferma presa visione…</translation>
+    </message>
+    <message>
+        <source>Show activity</source>
+        <translation>Mostra attività</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::BansModel</name>
     <message>
         <source>permanent</source>
@@ -1177,6 +1377,13 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>%1@%2, port %3</source>
         <translation>%1@%2, porta %3</translation>
     </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n avviso</numerusform>
+            <numerusform>%n avvisi</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::LimitsView</name>
@@ -1334,6 +1541,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Trace</source>
         <translation>Traccia</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Avvisi</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,12 @@ const QPixmap &statusDot(RelayConnection::State state)
     return dots[int(state)];
 }
 
+// The badge: alerts of the caller's accounts nobody acknowledged yet, as `info` said.
+qint64 unacknowledged(const RelayConnection &c)
+{
+    return c.info() ? qMax<qint64>(c.info()->unacknowledgedAlerts, 0) : 0;
+}
+
 } // namespace
 
 FleetModel::FleetModel(secrets::SecretStore &secrets, Prompter &prompter,
@@ -130,6 +136,9 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     const auto &p = c->profile();
     switch (role) {
     case Qt::DisplayRole:
+        if (const qint64 alerts = unacknowledged(*c); alerts > 0)
+            return u"%1  [%2]\n%3"_s.arg(p.name, tr("%n alert(s)", nullptr, int(alerts)),
+                                         c->statusText());
         return u"%1\n%2"_s.arg(p.name, c->statusText());
     case Qt::ToolTipRole:
         return tr("%1@%2, port %3").arg(p.ssh.user, p.ssh.host).arg(p.ssh.port);
@@ -141,6 +150,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return p.ssh.host;
     case StatusTextRole:
         return c->statusText();
+    case AlertsRole:
+        return unacknowledged(*c);
     default:
         return {};
     }

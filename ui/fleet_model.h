@@ -21,7 +21,8 @@ class FleetModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { StateRole = Qt::UserRole + 1, HostRole, StatusTextRole };
+    // AlertsRole: the relay's unacknowledged alerts (0 when none or unknown), the badge.
+    enum Role { StateRole = Qt::UserRole + 1, HostRole, StatusTextRole, AlertsRole };
 
     FleetModel(secrets::SecretStore &secrets, Prompter &prompter, TransportFactory transports = {},
                QObject *parent = nullptr);

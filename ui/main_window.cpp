@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "activity_view.h"
+#include "alerts_view.h"
 #include "bans_view.h"
 #include "content_view.h"
 #include "fleet_model.h"
@@ -61,7 +62,8 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_bans(new BansView(this))
     , m_activity(new ActivityView(this))
     , m_trace(new TraceView(this))
-    , m_relayViews{m_overview, m_content, m_queue, m_bans, m_activity}
+    , m_alerts(new AlertsView(this))
+    , m_relayViews{m_overview, m_content, m_queue, m_bans, m_activity, m_alerts}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_refreshTimer(new QTimer(this))
@@ -81,6 +83,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_bans, QString());
     m_views->addTab(m_activity, QString());
     m_views->addTab(m_trace, QString());
+    m_views->addTab(m_alerts, QString());
     const auto showStatus = [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
     };
@@ -91,6 +94,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     connect(m_trace, &TraceView::message, this, showStatus);
     m_trace->setRelays([this] { return m_fleet->connections(); });
     connect(m_activity, &ActivityView::traceRequested, this, &MainWindow::showTrace);
+    connect(m_alerts, &AlertsView::activityRequested, this, &MainWindow::showActivity);
     connect(m_searchPanel, &SearchPanel::showTrace, this, &MainWindow::traceTerm);
     connect(m_searchPanel, &SearchPanel::showMessage, this,
             [this](const QUuid &relayId, const QString &id) {
@@ -267,6 +271,7 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_bans), tr("Bans"));
     m_views->setTabText(m_views->indexOf(m_activity), tr("Activity"));
     m_views->setTabText(m_views->indexOf(m_trace), tr("Trace"));
+    m_views->setTabText(m_views->indexOf(m_alerts), tr("Alerts"));
     m_searchDock->setWindowTitle(tr("Search"));
     m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));
     m_fleet->retranslate();

@@ -26,6 +26,7 @@ struct RelayProfile;
 namespace staffetta::ui {
 
 class ActivityView;
+class AlertsView;
 class BansView;
 class TraceView;
 class ContentView;
@@ -63,6 +64,7 @@ public:
     BansView *bans() const { return m_bans; }
     ActivityView *activity() const { return m_activity; }
     TraceView *trace() const { return m_trace; }
+    AlertsView *alerts() const { return m_alerts; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QLineEdit *searchBox() const { return m_searchBox; }
     // The global search: the term on every connected relay; results in the search panel.
@@ -117,6 +119,7 @@ private:
     BansView *m_bans;
     ActivityView *m_activity;
     TraceView *m_trace;
+    AlertsView *m_alerts;
     QList<RelayView *> m_relayViews; // each shows the selected relay
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock;

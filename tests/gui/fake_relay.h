@@ -23,18 +23,23 @@ public:
     QHash<QString, Error> errors;
     // A streamed verb's item lines ("queue list" with --stream), sent before its result.
     QHash<QString, QJsonArray> items;
+    // What a write changes on the relay: once the verb is answered, these answers replace
+    // the others ("alerts ack" -> the new "info" and "alerts list").
+    QHash<QString, QHash<QString, QJsonObject>> afterwards;
     QList<QStringList> calls; // what the console asked, in order
+    QList<QByteArray> inputs; // the requests on stdin, in the same order
     int delayMs = 0;          // answers arrive this much later (on the event loop)
 
     void setCredentials(const transport::Credentials &) override {}
 
-    QFuture<Result<transport::ExecOutput>> run(const QStringList &words, const QByteArray &,
+    QFuture<Result<transport::ExecOutput>> run(const QStringList &words, const QByteArray &input,
                                                transport::CancelToken,
                                                transport::OutputSink sink) override
     {
         QStringList verb = words;
         verb.removeAll(QStringLiteral("--stream"));
         calls.append(verb);
+        inputs.append(input);
         const QString key = verb.join(u' ');
         QJsonObject response{{QStringLiteral("api_version"), 1}};
         response.insert(QStringLiteral("ok"), !errors.contains(key));
@@ -45,6 +50,9 @@ public:
         else
             return later(Result<transport::ExecOutput>(Error(
                 ErrorCode::Internal, QStringLiteral("the fake relay has no answer for ") + key)));
+        const auto changes = afterwards.take(key);
+        for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+            results.insert(it.key(), it.value());
         transport::ExecOutput out{0, {}, {}};
         QByteArray body;
         for (const QJsonValue &item : items.value(key))
@@ -71,7 +79,7 @@ public:
     }
 
     // `info` as a relay answers it to a user of this role.
-    void setRole(Role role, const QString &roleName)
+    void setRole(Role role, const QString &roleName, qint64 unacknowledgedAlerts = -1)
     {
         api::RelayInfo info;
         info.apiVersion = 1;
@@ -79,6 +87,7 @@ public:
         info.postfixVersion = QStringLiteral("3.7.11");
         info.role = roleName;
         info.permissions = permissionNames(role);
+        info.unacknowledgedAlerts = unacknowledgedAlerts;
         results.insert(QStringLiteral("info"), info.toJson());
     }
 

@@ -1,6 +1,7 @@
 // The console offscreen against a fake relay (canned answers, no lab): what the views do with
 // what a relay says. What the relay itself does is tested against the lab (the other files).
 #include "activity_view.h"
+#include "alerts_view.h"
 #include "bans_view.h"
 #include "client/texts.h"
 #include "content_view.h"
@@ -23,6 +24,7 @@
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineSeries>
 #include <QListWidget>
@@ -916,4 +918,125 @@ TEST(TraceCsv, AFormulaInARemoteReplyIsWrittenAsText)
     const QString csv = ui::traceCsv({{u"Relay, one"_s, m}});
     EXPECT_TRUE(csv.contains(u"\"Relay, one\",Q1"_s)) << csv.toStdString();
     EXPECT_TRUE(csv.contains(u"\"'=HYPERLINK(\"\"x\"\")\""_s)) << csv.toStdString();
+}
+
+namespace {
+
+// alice sent 40 messages in an hour against a baseline of 2.5: one alert, mailed to her contact.
+api::Alert aliceBurst()
+{
+    api::Alert a;
+    a.id = 17;
+    a.rule = u"hourly_rate"_s;
+    a.account = u"alice"_s;
+    a.raised = QDateTime::fromString(u"2026-12-01T10:05:00Z"_s, Qt::ISODate);
+    a.windowFrom = QDateTime::fromString(u"2026-12-01T09:00:00Z"_s, Qt::ISODate);
+    a.windowTo = QDateTime::fromString(u"2026-12-01T10:00:00Z"_s, Qt::ISODate);
+    a.observed = 40;
+    a.threshold = 25;
+    a.baseline = 2.5;
+    a.queueIds = {u"4ABCDEF12"_s, u"4ABCDEF13"_s};
+    a.notified = {u"it@alice.example"_s};
+    return a;
+}
+
+QJsonObject listOf(const api::Alert &alert)
+{
+    api::AlertsListResult r;
+    r.alerts = {alert};
+    r.matched = 1;
+    r.unacknowledged = alert.acknowledged ? 0 : 1;
+    return r.toJson();
+}
+
+class FakeAlerts : public FakeConsole
+{
+protected:
+    // A relay with alice's unacknowledged alert; Acknowledge changes what it answers next.
+    ui::AlertsView *openAlerts()
+    {
+        language.apply(u"en"_s); // the texts the assertions read
+        relay->setRole(Role::Admin, u"admin"_s, 1);
+        const api::Alert burst = aliceBurst();
+        api::Alert acked = burst;
+        acked.acknowledged = true;
+        acked.acknowledgedBy = u"admin"_s;
+        acked.acknowledgedAt = burst.raised.addSecs(600);
+        acked.comment = u"ticket 42"_s;
+        relay->results.insert(u"alerts list"_s, listOf(burst));
+        relay->results.insert(u"alerts ack"_s, acked.toJson());
+        const QJsonObject infoBefore = relay->results.value(u"info"_s);
+        relay->setRole(Role::Admin, u"admin"_s, 0);
+        relay->afterwards.insert(u"alerts ack"_s, {{u"info"_s, relay->results.value(u"info"_s)},
+                                                   {u"alerts list"_s, listOf(acked)}});
+        relay->results.insert(u"info"_s, infoBefore);
+        connectRelay();
+        ui::AlertsView *view = window->alerts();
+        QSignalSpy loaded(view, &ui::AlertsView::loaded);
+        window->views()->setCurrentWidget(view);
+        return waitUntil([&] { return loaded.count() >= 1; }) ? view : nullptr;
+    }
+
+    QVariant fleet(int role) const { return window->fleet()->index(0).data(role); }
+};
+
+} // namespace
+
+// The badge shows the relay's unacknowledged alert, the list its evidence; Acknowledge sends
+// the comment, the row is marked acknowledged and the badge goes once the relay says so.
+TEST_F(FakeAlerts, TheBadgeAppearsAndClearsOnAcknowledge)
+{
+    ui::AlertsView *view = openAlerts();
+    ASSERT_NE(view, nullptr);
+    EXPECT_EQ(fleet(ui::FleetModel::AlertsRole).toLongLong(), 1);
+    EXPECT_TRUE(fleet(Qt::DisplayRole).toString().contains(u"[1 alert]"_s))
+        << fleet(Qt::DisplayRole).toString().toStdString();
+    ASSERT_EQ(view->model()->rowCount(), 1);
+    const auto cell = [&](int column) {
+        return view->model()->index(0, column).data().toString();
+    };
+    EXPECT_EQ(cell(ui::AlertsModel::Rule), u"Hourly rate over the usual"_s);
+    EXPECT_EQ(cell(ui::AlertsModel::Account), u"alice"_s);
+    EXPECT_EQ(cell(ui::AlertsModel::Observed), u"40 messages in the hour"_s);
+    EXPECT_EQ(cell(ui::AlertsModel::Limit), u"over 25 (14-day hourly baseline 2.5)"_s);
+    EXPECT_EQ(cell(ui::AlertsModel::State), u"new"_s);
+
+    view->table()->selectRow(0);
+    const QString evidence = view->evidence()->toPlainText();
+    EXPECT_TRUE(evidence.contains(u"Sample messages: 4ABCDEF12, 4ABCDEF13"_s))
+        << evidence.toStdString();
+    EXPECT_TRUE(evidence.contains(u"Mailed to: it@alice.example"_s)) << evidence.toStdString();
+
+    auto *ack = view->findChild<QPushButton *>(u"alertsAck"_s);
+    ASSERT_TRUE(ack && ack->isEnabled());
+    ack->click();
+    auto *comment = waitForWidget<QInputDialog>(u"alertComment"_s);
+    ASSERT_NE(comment, nullptr);
+    comment->setTextValue(u"ticket 42"_s);
+    comment->accept();
+
+    ASSERT_TRUE(waitUntil([&] {
+        return fleet(ui::FleetModel::AlertsRole).toLongLong() == 0 &&
+               view->model()->index(0, 0).data(ui::AlertsModel::AcknowledgedRole).toBool();
+    }));
+    EXPECT_FALSE(fleet(Qt::DisplayRole).toString().contains(u"alert"_s));
+    EXPECT_EQ(cell(ui::AlertsModel::State), u"acknowledged by admin"_s);
+    EXPECT_FALSE(ack->isEnabled());
+    const qsizetype at = relay->calls.indexOf(QStringList{u"alerts"_s, u"ack"_s});
+    ASSERT_GE(at, 0);
+    const QJsonObject sent = QJsonDocument::fromJson(relay->inputs.at(at)).object();
+    EXPECT_EQ(sent.value(u"id"_s).toInteger(), 17);
+    EXPECT_EQ(sent.value(u"comment"_s).toString(), u"ticket 42"_s);
+}
+
+// Show activity opens the alert's account in the Activity view of the same relay.
+TEST_F(FakeAlerts, ShowActivityOpensTheAccount)
+{
+    relay->results.insert(u"stats"_s, aliceStats());
+    ui::AlertsView *view = openAlerts();
+    ASSERT_NE(view, nullptr);
+    view->table()->selectRow(0);
+    view->findChild<QPushButton *>(u"alertsActivity"_s)->click();
+    EXPECT_EQ(window->views()->currentWidget(), window->activity());
+    EXPECT_EQ(window->activity()->account(), u"alice"_s);
 }
