@@ -91,10 +91,9 @@ int main(int argc, char *argv[])
             d.milterPorts = QSet<int>();
             bool portUnknown = false;
             for (const postfix::SmtpdService &s : services.value()) {
-                const bool wired = std::any_of(s.milters.cbegin(), s.milters.cend(),
-                                               [&](const QString &m) {
-                                                   return postfix::sameMilter(m, milter);
-                                               });
+                const bool wired =
+                    std::any_of(s.milters.cbegin(), s.milters.cend(),
+                                [&](const QString &m) { return postfix::sameMilter(m, milter); });
                 if (wired && s.ports.isEmpty())
                     portUnknown = true;
                 if (wired)

@@ -405,13 +405,14 @@ QList<SmtpdService> parseSmtpdServices(const QByteArray &postconfM, const QByteA
         s.ports = std::move(ports);
         s.sasl = overrides.value(key + u"smtpd_sasl_auth_enable"_s, mainSasl).trimmed().toLower() ==
                  u"yes"_s;
-        s.milters = absolute(milterAddresses(overrides.value(key + u"smtpd_milters"_s, mainMilters)));
+        s.milters =
+            absolute(milterAddresses(overrides.value(key + u"smtpd_milters"_s, mainMilters)));
         services.append(s);
     };
     for (const QByteArray &raw : postconfM.split('\n')) {
         // name type private unpriv chroot wakeup maxproc command [args]
-        const QStringList f = QString::fromUtf8(raw).split(QRegularExpression(u"\\s+"_s),
-                                                           Qt::SkipEmptyParts);
+        const QStringList f =
+            QString::fromUtf8(raw).split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
         if (f.size() < 8)
             continue;
         const QString command = f[7];
@@ -438,10 +439,10 @@ Result<QList<SmtpdService>> Postfix::smtpdServices() const
     auto params = run(u"postconf"_s, {u"-P"_s, u"-x"_s}, 30000);
     if (!params)
         return params.error();
-    auto main = run(u"postconf"_s,
-                    {u"-x"_s, u"-h"_s, u"smtpd_milters"_s, u"smtpd_sasl_auth_enable"_s,
-                     u"queue_directory"_s},
-                    30000);
+    auto main = run(
+        u"postconf"_s,
+        {u"-x"_s, u"-h"_s, u"smtpd_milters"_s, u"smtpd_sasl_auth_enable"_s, u"queue_directory"_s},
+        30000);
     if (!main)
         return main.error();
     const QStringList values = QString::fromUtf8(main.value()).split(u'\n');

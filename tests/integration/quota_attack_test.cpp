@@ -143,8 +143,8 @@ TEST_F(QuotaAttack, AServiceWithoutTheMilterIsStillCharged)
         warned.append(w.code + u' ' + w.parameter);
     EXPECT_TRUE(warned.contains(u"milter_not_wired 127.0.0.1:"_s + port))
         << warned.join(u"; "_s).toStdString();
-    EXPECT_FALSE(warned.contains(u"milter_not_wired 127.0.0.1:"_s +
-                                 labValue("LAB_SUBMISSION_PORT")));
+    EXPECT_FALSE(
+        warned.contains(u"milter_not_wired 127.0.0.1:"_s + labValue("LAB_SUBMISSION_PORT")));
 
     const QString carol = u"carol@"_s + labValue("LAB_LOCAL_DOMAIN");
     const int before = quotaUsed(u"carol"_s);
@@ -152,13 +152,8 @@ TEST_F(QuotaAttack, AServiceWithoutTheMilterIsStillCharged)
     ASSERT_TRUE(anyReplyStartsWith(out, u"250 2.0.0 Ok: queued"_s)) << out.out.toStdString();
     EXPECT_EQ(quotaUsed(u"carol"_s), before + 2);
     // carol's 20000-byte limit, judged by the policy service with the customers' wording.
-    const auto big = send({u"carol"_s,
-                           carol,
-                           {external(903)},
-                           {u"--body"_s, QString(30000, u'x')},
-                           {},
-                           {},
-                           port});
+    const auto big = send(
+        {u"carol"_s, carol, {external(903)}, {u"--body"_s, QString(30000, u'x')}, {}, {}, port});
     EXPECT_TRUE(anyReplyStartsWith(big, u"552 5.3.4"_s)) << big.out.toStdString();
     EXPECT_EQ(quotaUsed(u"carol"_s), before + 2);
 }
