@@ -214,15 +214,6 @@ Result<QString> checkLogin(const QString &login)
 }
 
 // The login: the verb's word (`accounts remove LOGIN`) or the request's; not both, differing.
-Result<QString> loginOf(const Context &ctx, const QString &fromRequest)
-{
-    const QString word = ctx.words.value(1);
-    if (!word.isEmpty() && !fromRequest.isEmpty() && word != fromRequest)
-        return api::badField(u"login"_s,
-                             u"the word says %1, the request %2"_s.arg(word, fromRequest));
-    return checkLogin(word.isEmpty() ? fromRequest : word);
-}
-
 // A partner's refusal for an account that is not its own, whether or not it exists.
 Error notYours(const Context &ctx, const QString &login)
 {
@@ -231,6 +222,20 @@ Error notYours(const Context &ctx, const QString &login)
                  u"%1 (%2) may change only its own accounts, not %3"_s.arg(
                      ctx.caller.user, roleName(ctx.access.role), login),
                  {{u"accounts"_s, QJsonArray{login}}});
+}
+
+// The login a write names (the word or the request, which must agree), checked, and the
+// caller's to change: every write verb starts here.
+Result<QString> ownedLogin(const Context &ctx, const QString &fromRequest)
+{
+    const QString word = ctx.words.value(1);
+    if (!word.isEmpty() && !fromRequest.isEmpty() && word != fromRequest)
+        return api::badField(u"login"_s,
+                             u"the word says %1, the request %2"_s.arg(word, fromRequest));
+    auto login = checkLogin(word.isEmpty() ? fromRequest : word);
+    if (login && !ctx.access.ownsAccount(login.value()))
+        return notYours(ctx, login.value());
+    return login;
 }
 
 policy::Author author(const Context &ctx)
@@ -379,11 +384,9 @@ Result<QJsonObject> listVerb(const Context &ctx, const api::NoRequest &)
 
 Result<QJsonObject> addVerb(const Context &ctx, const api::AccountAddRequest &request)
 {
-    auto login = loginOf(ctx, request.login);
+    auto login = ownedLogin(ctx, request.login);
     if (!login)
         return login.error();
-    if (!ctx.access.ownsAccount(login.value()))
-        return notYours(ctx, login.value());
     if (auto checked = checkComment(u"comment"_s, request.comment); !checked)
         return checked.error();
     QString password = request.password;
@@ -458,11 +461,9 @@ Result<QJsonObject> addVerb(const Context &ctx, const api::AccountAddRequest &re
 
 Result<QJsonObject> removeVerb(const Context &ctx, const api::AccountRemoveRequest &request)
 {
-    auto login = loginOf(ctx, request.login);
+    auto login = ownedLogin(ctx, request.login);
     if (!login)
         return login.error();
-    if (!ctx.access.ownsAccount(login.value()))
-        return notYours(ctx, login.value());
     PolicyStore store = openStore(ctx);
     auto lock = lockAndRecover(ctx, store);
     if (!lock)
@@ -487,11 +488,9 @@ Result<QJsonObject> removeVerb(const Context &ctx, const api::AccountRemoveReque
 
 Result<QJsonObject> passwdVerb(const Context &ctx, const api::AccountPasswdRequest &request)
 {
-    auto login = loginOf(ctx, request.login);
+    auto login = ownedLogin(ctx, request.login);
     if (!login)
         return login.error();
-    if (!ctx.access.ownsAccount(login.value()))
-        return notYours(ctx, login.value());
     if (!local(ctx))
         return Error(ErrorCode::BadRequest,
                      u"this relay's credentials are external ([accounts] credentials): the "
