@@ -27,9 +27,11 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTextStream>
+#include <QThread>
 
 #include <fcntl.h>
 #include <grp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace staffetta::ctl {
@@ -134,7 +136,30 @@ public:
         QByteArray bytes;
         for (const QByteArray &l : m_lines)
             bytes += l + '\n';
-        return writeFileAtomically(m_path, bytes);
+        const QByteArray path = QFile::encodeName(m_path);
+        struct stat before
+        {};
+        const bool had = ::stat(path.constData(), &before) == 0;
+        auto written = writeFileAtomically(m_path, bytes);
+        if (!written)
+            return written;
+        // Dovecot re-reads a passwd-file only when its mtime (whole seconds) or its size
+        // changed (db-passwd-file.c). Two writes within one second of hashes of one length
+        // (a password set right after the account was added) would leave the old password
+        // working: move the new file's mtime past the old one's.
+        struct stat after
+        {};
+        if (had && ::stat(path.constData(), &after) == 0 && after.st_mtime <= before.st_mtime) {
+            const struct timespec times[2] = {{0, UTIME_OMIT}, {before.st_mtime + 1, 0}};
+            if (::utimensat(AT_FDCWD, path.constData(), times, 0) != 0)
+                return ioError(u"cannot set the modification time of"_s, m_path,
+                               QString::fromLocal8Bit(strerror(errno)));
+        }
+        // And it looks at the file at most once per second of its clock: answer once that
+        // second is over, so that "changed" means the next login sees the change.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QThread::msleep(quint64(1000 - now % 1000 + 20));
+        return Done{};
     }
 
 private:
