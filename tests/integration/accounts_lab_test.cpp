@@ -36,20 +36,20 @@ QString passwdFile()
 // Dovecot's auth penalty grows with every failure from one address (2 s doubling to 15 s) and
 // the ban tests' failures from 127.0.0.2 would push it past Postfix's 10 s wait for the auth
 // server, which then answers "454 4.7.0 Temporary authentication failure" instead of 535.
-QString banned()
+QString refusedClient()
 {
     return u"127.0.0.3"_s;
 }
 
-// One message as `login` with `password` (from 127.0.0.2 when it is expected to fail, so a
-// refusal is fail2ban's business there and never bans 127.0.0.1).
-ProcessOutput sendAs(const QString &login, const QString &password, bool fromBanned = false)
+// One message as `login` with `password` (from refusedClient() when it is expected to fail, so
+// a refusal never bans 127.0.0.1; the jail ignores that address during these tests).
+ProcessOutput sendAs(const QString &login, const QString &password, bool fromRefused = false)
 {
     return send({login,
                  login + u'@' + labValue("LAB_LOCAL_DOMAIN"),
                  {u"someone@"_s + labValue("LAB_BLACKHOLE_DOMAIN")},
                  {},
-                 fromBanned ? banned() : QString(),
+                 fromRefused ? refusedClient() : QString(),
                  password});
 }
 
@@ -87,13 +87,13 @@ protected:
     void SetUp() override
     {
         LabTest::SetUp();
-        unban(labValue("LAB_FAIL2BAN_JAIL"), banned());
+        unban(labValue("LAB_FAIL2BAN_JAIL"), refusedClient());
         const QString ignored = QString::fromUtf8(
             run(u"fail2ban-client"_s, {u"-s"_s, labValue("LAB_FAIL2BAN_SOCKET"), u"get"_s,
                                        labValue("LAB_FAIL2BAN_JAIL"), u"ignoreip"_s})
                 .out);
-        if (!ignored.contains(banned())) {
-            ASSERT_EQ(jailIgnore(u"addignoreip"_s, banned()).exitCode, 0);
+        if (!ignored.contains(refusedClient())) {
+            ASSERT_EQ(jailIgnore(u"addignoreip"_s, refusedClient()).exitCode, 0);
             ignoring = true;
         }
     }
@@ -103,7 +103,7 @@ protected:
         for (const QString &login : created)
             (void)call(admin, api::verbs::AccountsRemove + QStringList{login});
         if (ignoring)
-            jailIgnore(u"delignoreip"_s, banned());
+            jailIgnore(u"delignoreip"_s, refusedClient());
     }
     bool ignoring = false;
     QJsonObject add(client::RelayClient &c, const QString &login, const QJsonObject &extra = {})
