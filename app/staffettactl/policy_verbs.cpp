@@ -85,12 +85,12 @@ Result<Done> checkComment(const QString &field, const QString &text)
     return Done{};
 }
 
-namespace {
-
 policy::Author author(const Context &ctx)
 {
     return {ctx.caller.user, roleName(ctx.access.role), ctx.caller.origin};
 }
+
+namespace {
 
 // The audit row of a policy revision made live, from the revision alone: PolicyStore also
 // calls it for a commit a crash interrupted, whose author is not the caller (see
@@ -280,6 +280,29 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
     return std::nullopt;
 }
 
+// A suspension is set and cleared only by `accounts suspend|resume` (which check who may
+// resume it): a partner's apply may not touch it, nor remove a suspended account (and add it
+// again, clean).
+std::optional<Error> checkSuspensions(const Context &ctx, const QString &kind,
+                                      const Policy &current, const QList<Change> &changes)
+{
+    if (kind == u"accounts suspend"_s || kind == u"accounts resume"_s)
+        return std::nullopt;
+    for (const Change &c : changes) {
+        const policy::Account *a = current.account(c.account);
+        const bool touches =
+            (c.section == Change::Section::AccountLimit && c.field == u"suspended"_s) ||
+            (c.section == Change::Section::Account && c.op == Change::Op::Remove && a &&
+             a->suspended);
+        if (touches)
+            return Error(ErrorCode::PermissionDenied,
+                         u"%1 (partner) may not change the suspension of %2 with a policy "
+                         u"write: use accounts suspend|resume"_s.arg(ctx.caller.user, c.account),
+                         {{u"account"_s, c.account}, {u"field"_s, u"suspended"_s}});
+    }
+    return std::nullopt;
+}
+
 // What the relay itself must provide for a change: a BCC to an archive mailbox needs the
 // relay's [archive] domain (Dovecot's LMTP), else every message would be tempfailed.
 std::optional<Error> checkRelaySupports(const Context &ctx, const QList<Change> &changes)
@@ -390,6 +413,10 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
                           {u"relay_wide"_s, reach.relayWide}});
         }
         if (auto refused = checkGrants(ctx, cur.policy, changes)) {
+            ctx.refusal = {cur.revision, changes, {}};
+            return *refused;
+        }
+        if (auto refused = checkSuspensions(ctx, edit.kind, cur.policy, changes)) {
             ctx.refusal = {cur.revision, changes, {}};
             return *refused;
         }

@@ -175,6 +175,12 @@ QList<Entry> flatten(const Policy &p)
             out.append({Section::AccountContent, a.login, field, {}, value});
         for (const auto &[field, value] : alertFields(detail::accountAlertsJson(a.alerts)))
             out.append({Section::AccountAlerts, a.login, field, {}, value});
+        if (a.suspended)
+            out.append({Section::AccountLimit,
+                        a.login,
+                        u"suspended"_s,
+                        {},
+                        detail::suspensionJson(*a.suspended)});
     }
     return out;
 }
@@ -321,6 +327,14 @@ QString Change::text(const std::function<QString(const char *)> &word) const
                    : word(QT_TRANSLATE_NOOP("PolicyChange", "%1 (message: \"%2\")"))
                          .arg(subject, m.toString());
     };
+    if (section == Section::AccountLimit && field == u"suspended"_s) {
+        const QJsonObject s = (op == Op::Remove ? before : after).toObject();
+        if (op == Op::Remove)
+            return word(QT_TRANSLATE_NOOP("PolicyChange", "- %1: resumed")).arg(path());
+        return word(QT_TRANSLATE_NOOP("PolicyChange", "+ %1: suspended by %2 (%3): %4"))
+            .arg(path(), s.value(u"by"_s).toString(), s.value(u"role"_s).toString(),
+                 s.value(u"reason"_s).toString());
+    }
     switch (op) {
     case Op::Add:
         if (hasField)

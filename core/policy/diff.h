@@ -28,7 +28,8 @@ struct Change
         Account,          // account = login (its presence)
         AccountSender,    // account, item = pattern
         AccountBlacklist, // account, item = pattern, value = message
-        AccountLimit,     // account, field = daily_quota | max_recipients | max_message_size
+        AccountLimit,     // account, field = daily_quota | max_recipients | max_message_size |
+                          //   suspended (accounts suspend|resume)
         AccountContent,   // account, field = language | attachments.mode | attachments.allowed |
                           //   bcc
         Alerts,           // field = abuse | notify | rules.RULE (a rule is one field)

@@ -96,6 +96,10 @@ Verdict Engine::reject(const Request &r, const QString &metricName, const QByteA
 
 Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
 {
+    // Before anything else: a suspended account sends nothing, whatever its sender.
+    if (account && account->suspended)
+        return reject(r, metric::RejectedSuspended,
+                      suspendedReply(*account->suspended, m_policy->language(account)), now);
     if (r.sender.size() > MaxSenderLength) {
         // Refused before any pattern is tried; the reply does not echo the address. (5.7.1:
         // Postfix rewrites a sender status, 5.1.7, into 5.1.3 in a reply to RCPT.)
@@ -170,6 +174,13 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     Message m = m_messages.take(r.instance);
     if (m.lastSecs == 0)
         m.login = r.login.toLower();
+    if (account && account->suspended) {
+        // Suspended while this message was between its RCPTs and its end.
+        m_counter.release(r.instance);
+        m_tombstones.remove(r.instance);
+        return reject(r, metric::RejectedSuspended,
+                      suspendedReply(*account->suspended, m_policy->language(account)), now);
+    }
     const qint64 maxSize = m_policy->maxMessageSize(account);
     // With the milter, the size is its to judge: its refusal reads as the customers expect
     // (Postfix prefixes a policy service's reply with "<END-OF-MESSAGE>: End-of-data

@@ -22,6 +22,7 @@ inline const QString RejectedRecipients = QStringLiteral("rejected_recipients");
 inline const QString RejectedQuota = QStringLiteral("rejected_quota");
 inline const QString RejectedSize = QStringLiteral("rejected_size");
 inline const QString RejectedAttachment = QStringLiteral("rejected_attachment");
+inline const QString RejectedSuspended = QStringLiteral("rejected_suspended");
 } // namespace metric
 
 struct Request

@@ -50,6 +50,76 @@ QJsonArray blacklistJson(const QList<BlacklistEntry> &entries)
 
 } // namespace
 
+QJsonObject detail::suspensionJson(const Suspension &s)
+{
+    QJsonObject o{{u"reason"_s, s.reason},
+                  {u"by"_s, s.by},
+                  {u"role"_s, s.role},
+                  {u"at"_s, s.at.toUTC().toString(Qt::ISODate)}};
+    if (!s.message.isEmpty())
+        o.insert(u"message"_s, s.message);
+    return o;
+}
+
+namespace {
+
+// The reply of a suspended account goes into an SMTP line: printable ASCII only.
+bool isReplyText(const QString &text)
+{
+    return std::all_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; });
+}
+
+std::optional<Suspension> readSuspension(Reader &r, const QJsonValue &v, const QString &path)
+{
+    if (v.isUndefined())
+        return std::nullopt;
+    if (!v.isObject()) {
+        r.fail(path, u"must be an object {reason, message?, by, role, at}"_s);
+        return std::nullopt;
+    }
+    const QJsonObject o = v.toObject();
+    r.onlyKeys(o, path, {u"reason"_s, u"message"_s, u"by"_s, u"role"_s, u"at"_s});
+    Suspension s;
+    const qsizetype problems = r.problems.size();
+    auto text = [&](const QString &key, qsizetype max, bool required) {
+        const QJsonValue value = o.value(key);
+        if (value.isUndefined() && !required)
+            return QString();
+        const QString t = value.toString();
+        if (!value.isString() || (required && t.trimmed().isEmpty()) || t.size() > max ||
+            !detail::isPrintable(t))
+            r.fail(Reader::join(path, key),
+                   u"must be %1 to %2 printable characters (no line breaks)"_s.arg(required ? 1 : 0)
+                       .arg(max));
+        return t;
+    };
+    s.reason = text(u"reason"_s, limits::MaxCommentLength, true);
+    s.message = text(u"message"_s, limits::MaxBlacklistMessageLength, false);
+    if (!isReplyText(s.message))
+        r.fail(Reader::join(path, u"message"_s),
+               u"goes into the SMTP reply: ASCII letters, digits and punctuation only"_s);
+    s.by = text(u"by"_s, limits::MaxLoginLength, true);
+    s.role = text(u"role"_s, 16, true);
+    s.at = QDateTime::fromString(o.value(u"at"_s).toString(), Qt::ISODate);
+    if (!s.at.isValid())
+        r.fail(Reader::join(path, u"at"_s), u"must be an ISO 8601 date and time"_s);
+    if (r.problems.size() != problems)
+        return std::nullopt;
+    return s;
+}
+
+} // namespace
+
+QByteArray suspendedReply(const Suspension &s, Language language)
+{
+    if (!s.message.isEmpty())
+        return "550 5.7.1 " + s.message.toLatin1();
+    if (language == Language::English)
+        return "550 5.7.1 Account suspended for suspected abuse: contact support";
+    return "550 5.7.1 Account sospeso per sospetto abuso: contattare l'assistenza";
+}
+
 Result<Policy> Policy::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError{};
@@ -132,7 +202,8 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         const QJsonObject ao = accountList[i].toObject();
         r.onlyKeys(ao, path,
                    {u"login"_s, u"senders"_s, u"blacklist"_s, u"daily_quota"_s, u"max_recipients"_s,
-                    u"max_message_size"_s, u"language"_s, u"content"_s, u"alerts"_s});
+                    u"max_message_size"_s, u"language"_s, u"content"_s, u"alerts"_s,
+                    u"suspended"_s});
         Account a;
         a.login = ao.value(u"login"_s).toString().trimmed();
         if (!isLogin(a.login)) {
@@ -158,6 +229,7 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         a.language = detail::readLanguage(r, ao.value(u"language"_s), path + u".language"_s);
         a.content = detail::readAccountContent(r, ao.value(u"content"_s), path + u".content"_s);
         a.alerts = detail::readAccountAlerts(r, ao.value(u"alerts"_s), path + u".alerts"_s);
+        a.suspended = readSuspension(r, ao.value(u"suspended"_s), path + u".suspended"_s);
         policy.accounts.append(a);
     }
 
@@ -199,6 +271,8 @@ QJsonObject Policy::toJsonObject() const
             o.insert(u"content"_s, detail::accountContentJson(a.content));
         if (!a.alerts.isEmpty())
             o.insert(u"alerts"_s, detail::accountAlertsJson(a.alerts));
+        if (a.suspended)
+            o.insert(u"suspended"_s, detail::suspensionJson(*a.suspended));
         accountsJson.append(o);
     }
     const QJsonObject root{

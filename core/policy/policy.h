@@ -5,6 +5,7 @@
 #include "content.h"
 #include "pattern.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -31,6 +32,27 @@ struct Limits
     QuotaWindow window = QuotaWindow::CalendarDay;
 };
 
+// An account suspended for suspected abuse: its AUTH still succeeds (a client that retries
+// a refused login would get its address banned), every RCPT is refused with `550 5.7.1` and
+// `message` (the relay's default wording in the account's language when empty), and its
+// queued mail is held. Set and cleared only by `accounts suspend|resume`, which fill `by`,
+// `role` and `at`: a partner's policy apply may not touch it.
+struct Suspension
+{
+    QString reason;  // why, for the audit log and the mail to the contact
+    QString message; // the SMTP reply's text; printable ASCII
+    QString by;      // who suspended it
+    QString role;    // the role it did it with ("admin", "partner", "alert")
+    QDateTime at;    // when (UTC)
+    bool operator==(const Suspension &) const = default;
+};
+
+// The reply text of a suspended account's refused RCPT.
+QByteArray suspendedReply(const Suspension &s, Language language);
+namespace detail {
+QJsonObject suspensionJson(const Suspension &s); // as policy.json holds it
+}
+
 struct Account
 {
     QString login; // the SASL login
@@ -42,6 +64,7 @@ struct Account
     std::optional<Language> language; // the relay's (content.language) when unset
     AccountContent content;
     AccountAlerts alerts;
+    std::optional<Suspension> suspended;
 };
 
 // The relay policy (policy.json): one definition for the console that edits it and the

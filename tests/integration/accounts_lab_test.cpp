@@ -7,8 +7,11 @@
 #include "lab_helpers.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QThread>
 
 using namespace staffetta;
 using namespace staffetta::test;
@@ -255,4 +258,115 @@ TEST_F(AccountsLab, APartnerChangesOnlyItsOwnAccounts)
     auto byHelpdesk = call(helpdesk, api::verbs::AccountsPasswd + QStringList{foreign});
     ASSERT_FALSE(byHelpdesk.ok());
     EXPECT_EQ(byHelpdesk.error().name(), u"permission_denied"_s);
+}
+
+// The abuse switch: a suspended account still logs in but every RCPT gets the 550 with the
+// admin's words, which no jail counts; its queued mail (made to wait at the lab's unreachable
+// domain) goes on hold; resumed, it is released and delivered (a sink now answers at that
+// port); the audit and the contact's mails exist; a partner cannot undo the admin's switch.
+TEST_F(AccountsLab, SuspendRefusesEveryRcptHoldsTheQueueAndResumeDeliversIt)
+{
+    const QString login = u"bob-susp-"_s + pid; // the lab's partner has bob and bob-*
+    const QString sender = login + u'@' + labValue("LAB_LOCAL_DOMAIN");
+    const api::AccountWriteResult added = api::AccountWriteResult::fromJson(add(admin, login));
+    ASSERT_FALSE(added.password.isEmpty());
+    const QString contact = login + u"-contact@"_s + labValue("LAB_BLACKHOLE_DOMAIN");
+    setAccountKey(login, u"alerts"_s, QJsonObject{{u"contact"_s, contact}}, u"contact"_s);
+
+    // One message waits in the queue (connection refused at the unreachable domain).
+    const QString waiting = u"w-"_s + pid + u'@' + labValue("LAB_UNREACHABLE_DOMAIN");
+    const ProcessOutput queued = send({login, sender, {waiting}, {}, {}, added.password});
+    ASSERT_TRUE(accepted(queued)) << replies(queued).join(u'\n').toStdString();
+    const auto queueOf = [&](const QString &to) {
+        const QJsonObject list = ctl({u"queue"_s, u"list"_s}, json({{u"recipient"_s, to}}));
+        const QJsonArray messages = list.value(u"messages"_s).toArray();
+        return messages.isEmpty() ? QString()
+                                  : messages[0][u"queue_name"_s].toString() + u' ' +
+                                        messages[0][u"queue_id"_s].toString();
+    };
+    ASSERT_TRUE(waitUntil([&] { return queueOf(waiting).startsWith(u"deferred "_s); }, 30000))
+        << queueOf(waiting).toStdString();
+    const QString id = queueOf(waiting).section(u' ', 1);
+
+    const QString words = u"Account suspended for suspected abuse: call 055 000"_s;
+    auto suspended = call(admin, api::verbs::AccountsSuspend + QStringList{login},
+                          {{u"reason"_s, u"phishing burst, ticket 4711"_s}, {u"message"_s, words}});
+    ASSERT_TRUE(suspended.ok()) << suspended.error().message.toStdString();
+    const auto s = api::AccountSuspendResult::fromJson(suspended.value());
+    EXPECT_TRUE(s.suspended);
+    EXPECT_EQ(s.held, QStringList{id});
+    EXPECT_EQ(s.notified, QStringList{contact}) << s.notifyError.toStdString();
+    EXPECT_TRUE(queueOf(waiting).startsWith(u"hold "_s)) << queueOf(waiting).toStdString();
+
+    // AUTH still succeeds; every RCPT is refused with the admin's words; from an address of
+    // its own, three times: no jail bans it (nothing about the client is wrong).
+    const QString client = u"127.0.0.4"_s;
+    for (int i = 0; i < 3; ++i) {
+        const ProcessOutput refused = send({login,
+                                            sender,
+                                            {u"x@"_s + labValue("LAB_BLACKHOLE_DOMAIN")},
+                                            {},
+                                            client,
+                                            added.password});
+        EXPECT_TRUE(anyReplyStartsWith(refused, u"235"_s));
+        EXPECT_TRUE(anyReplyWith(refused, u"550 5.7.1 "_s, words))
+            << replies(refused).join(u'\n').toStdString();
+    }
+    QThread::sleep(2); // fail2ban reads the logs once a second
+    EXPECT_FALSE(bannedIps(labValue("LAB_SENDER_JAIL")).contains(client));
+    EXPECT_FALSE(bannedIps(labValue("LAB_FAIL2BAN_JAIL")).contains(client));
+    EXPECT_TRUE(canConnect(client));
+
+    // The provider's switch is not the partner's to undo, not even by a policy write.
+    client::RelayClient partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    auto byPartner = call(partner, api::verbs::AccountsResume + QStringList{login},
+                          {{u"reason"_s, u"it was me"_s}});
+    ASSERT_FALSE(byPartner.ok());
+    EXPECT_EQ(byPartner.error().name(), u"permission_denied"_s)
+        << byPartner.error().message.toStdString();
+    auto removedByPartner = call(partner, api::verbs::AccountsRemove + QStringList{login});
+    ASSERT_FALSE(removedByPartner.ok()) << "removed and added again, it would be clean";
+    EXPECT_EQ(removedByPartner.error().name(), u"permission_denied"_s);
+    auto again =
+        call(admin, api::verbs::AccountsSuspend + QStringList{login}, {{u"reason"_s, u"twice"_s}});
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().name(), u"conflict"_s);
+
+    // Resumed: released, and delivered once the destination answers.
+    const QString sinkDir = labValue("LAB_DIR") + u"/resume-sink-"_s + pid;
+    QDir().mkpath(sinkDir);
+    run(u"chown"_s, {u"nobody"_s, sinkDir});
+    QProcess sink;
+    sink.start(u"smtp-sink"_s, {u"-u"_s, u"nobody"_s, u"-d"_s, sinkDir + u"/%M."_s, u"-c"_s,
+                                u"127.0.0.1:"_s + labValue("LAB_UNREACHABLE_PORT"), u"10"_s});
+    ASSERT_TRUE(sink.waitForStarted());
+    auto resumed = call(admin, api::verbs::AccountsResume + QStringList{login},
+                        {{u"reason"_s, u"password changed, customer called"_s}});
+    ASSERT_TRUE(resumed.ok()) << resumed.error().message.toStdString();
+    EXPECT_EQ(api::AccountSuspendResult::fromJson(resumed.value()).held, QStringList{id});
+    run(u"postqueue"_s, {u"-c"_s, labValue("LAB_POSTFIX_CONFIG"), u"-f"_s});
+    const bool delivered =
+        waitUntil([&] { return !QDir(sinkDir).entryList(QDir::Files).isEmpty(); }, 30000);
+    sink.terminate();
+    sink.waitForFinished(3000);
+    QDir(sinkDir).removeRecursively();
+    EXPECT_TRUE(delivered) << queueOf(waiting).toStdString();
+    const ProcessOutput after =
+        send({login, sender, {u"y@"_s + labValue("LAB_BLACKHOLE_DOMAIN")}, {}, {}, added.password});
+    EXPECT_TRUE(accepted(after)) << replies(after).join(u'\n').toStdString();
+
+    // Audited with the reasons; the contact got both mails.
+    auto audit = call(admin, api::verbs::Audit + QStringList{u"20"_s});
+    ASSERT_TRUE(audit.ok());
+    QStringList rows;
+    for (const auto &e : audit.value().value(u"entries"_s).toArray()) {
+        if (json(e.toObject()).contains(login.toUtf8()))
+            rows.append(e[u"verb"_s].toString() + u": "_s + QString::fromUtf8(json(e.toObject())));
+    }
+    EXPECT_TRUE(rows.filter(u"accounts suspend: "_s).join(u' ').contains(u"ticket 4711"_s))
+        << rows.join(u'\n').toStdString();
+    EXPECT_TRUE(rows.filter(u"accounts resume: "_s).join(u' ').contains(u"customer called"_s))
+        << rows.join(u'\n').toStdString();
+    EXPECT_TRUE(waitUntil([&] { return sinkFilesWith(contact).size() >= 2; }, 30000))
+        << sinkFilesWith(contact).size();
 }

@@ -1,5 +1,8 @@
 #include "lab_helpers.h"
 
+#include <algorithm>
+
+#include <QDirIterator>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -65,6 +68,18 @@ void unban(const QString &jail, const QString &ip)
 QString labValue(const char *key)
 {
     return Lab::get().value(QString::fromLatin1(key));
+}
+
+QStringList sinkFilesWith(const QString &needle)
+{
+    QStringList out;
+    QDirIterator it(labValue("LAB_SINK_DIR"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle.toUtf8()))
+            out.append(f.fileName());
+    }
+    return out;
 }
 
 QByteArray readFile(const QString &path)
@@ -183,13 +198,16 @@ ProcessOutput send(const Send &s)
     return run(u"swaks"_s, args + s.extra, {}, 120000);
 }
 
+bool anyReplyWith(const ProcessOutput &out, const QString &prefix, const QString &text)
+{
+    const QStringList all = replies(out);
+    return std::any_of(all.begin(), all.end(),
+                       [&](const QString &r) { return r.startsWith(prefix) && r.contains(text); });
+}
+
 bool anyReplyStartsWith(const ProcessOutput &out, const QString &prefix)
 {
-    for (const QString &r : replies(out)) {
-        if (r.startsWith(prefix))
-            return true;
-    }
-    return false;
+    return anyReplyWith(out, prefix, {});
 }
 
 } // namespace staffetta::test

@@ -222,6 +222,68 @@ TEST(Engine, BlacklistIs554WithItsMessage)
     EXPECT_EQ(own.action, "554 5.7.1 <ceo@lab.test>: Sender address is blacklisted");
 }
 
+TEST(Engine, SuspendedAccountIs550AtEveryRcptAndNotAFail2banLine)
+{
+    auto p = Policy::fromJson(basePolicy);
+    ASSERT_TRUE(p.ok());
+    Policy policy = p.value();
+    Suspension s{u"phishing run from a stolen password"_s,
+                 {},
+                 u"alice"_s,
+                 u"admin"_s,
+                 QDateTime(QDate(2026, 12, 3), QTime(8, 0), Qt::UTC)};
+    policy.account(u"bob"_s)->suspended = s;
+    // Through the file's parser: what is written is what is read.
+    auto reread = Policy::fromJson(policy.toJson());
+    ASSERT_TRUE(reread.ok()) << reread.error().message.toStdString();
+    ASSERT_TRUE(reread.value().account(u"bob"_s)->suspended);
+    EXPECT_EQ(*reread.value().account(u"bob"_s)->suspended, s);
+
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    e.setPolicy(std::make_shared<const Policy>(reread.value()));
+    // Even an authorized sender to a local recipient: nothing leaves a suspended account.
+    const Verdict v = e.evaluate(rcpt(u"bob"_s, u"bob@lab.test"_s, u"x@lab.test"_s), noon);
+    EXPECT_EQ(v.action, "550 5.7.1 Account sospeso per sospetto abuso: contattare l'assistenza");
+    EXPECT_FALSE(v.unauthorizedSender); // no fail2ban line: the client is not banned
+    EXPECT_EQ(v.rejectMetric, metric::RejectedSuspended);
+    EXPECT_EQ(rig.stats.sum(u"bob"_s, metric::RejectedSuspended, 0, hourOf(noon)), 1);
+    // Another account is untouched.
+    EXPECT_EQ(e.evaluate(rcpt(u"alice"_s, u"alice@lab.test"_s, u"x@ext.example"_s), noon).action,
+              "DUNNO");
+
+    // The admin's own words, and a message in flight when the suspension came is refused at
+    // its end with its reservation given back.
+    policy.account(u"bob"_s)->suspended.reset();
+    e.setPolicy(std::make_shared<const Policy>(policy));
+    ASSERT_EQ(e.evaluate(rcpt(u"bob"_s, u"bob@lab.test"_s, u"x@ext.example"_s, "m2"), noon).action,
+              "DUNNO");
+    EXPECT_EQ(e.reserved(u"bob"_s), 1);
+    s.message = u"Account suspended: call +39 055 000000"_s;
+    policy.account(u"bob"_s)->suspended = s;
+    e.setPolicy(std::make_shared<const Policy>(policy));
+    EXPECT_EQ(e.evaluate(eom(u"bob"_s, u"bob@lab.test"_s, 1, 100, "m2"), noon).action,
+              "550 5.7.1 Account suspended: call +39 055 000000");
+    EXPECT_EQ(e.reserved(u"bob"_s), 0);
+    EXPECT_EQ(e.quotaUsed(u"bob"_s, noon), 0);
+}
+
+TEST(PolicyJson, SuspensionIsValidatedWithItsPaths)
+{
+    QByteArray json = basePolicy;
+    json.replace(R"("daily_quota": 5,)",
+                 R"("daily_quota": 5, "suspended": {"reason": "", "message": "sospeso è",
+                    "by": "alice", "role": "admin", "at": "yesterday", "extra": 1},)");
+    auto p = Policy::fromJson(json);
+    ASSERT_FALSE(p.ok());
+    const QStringList paths = errorPaths(p.error());
+    EXPECT_TRUE(paths.contains(u"accounts[1].suspended.reason"_s))
+        << paths.join(u' ').toStdString();
+    EXPECT_TRUE(paths.contains(u"accounts[1].suspended.message"_s));
+    EXPECT_TRUE(paths.contains(u"accounts[1].suspended.at"_s));
+    EXPECT_TRUE(paths.contains(u"accounts[1].suspended.extra"_s));
+}
+
 TEST(Engine, TooManyRecipientsIs452)
 {
     test::EngineRig rig;
