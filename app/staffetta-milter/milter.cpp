@@ -361,8 +361,11 @@ sfsistat onEom(SMFICTX *ctx)
             return tempfail(ctx, s, "Quota service unavailable, try again later");
         }
         if (answer.value().startsWith("OVER ")) {
-            const QByteArray text = '<' + s->sender.toUtf8() + "> has exceeded " +
-                                    answer.value().mid(5) + " messages per 1 day";
+            // "OVER N day" or "OVER N hour" (the limit the message no longer fits).
+            const QList<QByteArray> over = answer.value().mid(5).split(' ');
+            const QByteArray per = over.value(1) == "hour" ? "hour" : "day";
+            const QByteArray text = '<' + s->sender.toUtf8() + "> has exceeded " + over.value(0) +
+                                    " messages per 1 " + per;
             smfi_setreply(ctx, const_cast<char *>("450"), const_cast<char *>("4.7.1"),
                           const_cast<char *>(text.constData()));
             s->open = false; // staffettad gave the reservation back itself

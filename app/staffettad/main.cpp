@@ -64,8 +64,10 @@ int main(int argc, char *argv[])
         }
         // The longest window is 24 hours; a day more covers any time zone's midnight.
         const qint64 since = QDateTime::currentSecsSinceEpoch() / 3600 - 48;
-        for (const auto &c : store.value()->since(policy::metric::AcceptedExternal, since))
-            counter.load(c.login, c.hour, c.count);
+        // The accounts' commits and their senders' (the per-sender limit's keys).
+        for (const QString &m : {policy::metric::AcceptedExternal, policy::metric::AcceptedSender})
+            for (const auto &c : store.value()->since(m, since))
+                counter.load(c.login, c.hour, c.count);
     }
 
     daemon::PolicyServer::Options options;

@@ -139,11 +139,13 @@ void PolicyServer::serveQuotaChannel(QIODevice *connection)
                 const auto charge = m_engine.milterCommit(request->queueId, request->login,
                                                           request->recipients, now);
                 if (!charge.ok) {
-                    answer = "OVER " + QByteArray::number(charge.quota);
-                    m_log.write(u"reject: quota account %1 queue id %2: over %3 at the milter"_s
-                                    .arg(loggable(request->login),
-                                         loggable(QString::fromUtf8(request->queueId)))
-                                    .arg(charge.quota));
+                    answer = "OVER " + QByteArray::number(charge.quota) + ' ' + charge.per;
+                    m_log.write(
+                        u"reject: quota account %1 queue id %2: over %3 per %4 at the milter"_s
+                            .arg(loggable(request->login),
+                                 loggable(QString::fromUtf8(request->queueId)))
+                            .arg(charge.quota)
+                            .arg(QString::fromLatin1(charge.per)));
                 }
             } else if (request->kind == QuotaRequest::Kind::Release) {
                 m_engine.milterRelease(request->queueId);

@@ -132,6 +132,10 @@ QList<Entry> flatten(const Policy &p)
     out.append({Section::Limit, {}, u"daily_quota"_s, {}, p.limits.dailyQuota});
     out.append({Section::Limit, {}, u"max_recipients"_s, {}, p.limits.maxRecipients});
     out.append({Section::Limit, {}, u"max_message_size"_s, {}, double(p.limits.maxMessageSize)});
+    if (p.limits.hourlyQuota)
+        out.append({Section::Limit, {}, u"hourly_quota"_s, {}, *p.limits.hourlyQuota});
+    if (p.limits.senderDailyQuota)
+        out.append({Section::Limit, {}, u"sender_daily_quota"_s, {}, *p.limits.senderDailyQuota});
     out.append({Section::Limit,
                 {},
                 u"quota_window"_s,
@@ -168,6 +172,11 @@ QList<Entry> flatten(const Policy &p)
                         u"max_message_size"_s,
                         {},
                         double(*a.maxMessageSize)});
+        if (a.hourlyQuota)
+            out.append({Section::AccountLimit, a.login, u"hourly_quota"_s, {}, *a.hourlyQuota});
+        if (a.senderDailyQuota)
+            out.append(
+                {Section::AccountLimit, a.login, u"sender_daily_quota"_s, {}, *a.senderDailyQuota});
         QJsonObject own = detail::accountContentJson(a.content);
         if (a.language)
             own.insert(u"language"_s, toName(*a.language));

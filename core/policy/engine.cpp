@@ -14,10 +14,17 @@ QString attr(const QHash<QByteArray, QByteArray> &a, const char *name)
 constexpr qint64 StaleMessageSecs = 3600;   // a message without an RCPT for an hour is dropped
 constexpr qint64 TombstoneSecs = 24 * 3600; // and remembered for a day
 
-QByteArray quotaExceeded(const QByteArray &sender, int quota)
+// The limit at `over` of Engine::limitsFor's list: the daily quota first, then the hourly
+// limit (an account's key), then the sender's (a sender key, per day).
+QByteArray perOf(const QList<Limit> &limits, int over)
 {
-    return "450 4.7.1 <" + sender + "> has exceeded " + QByteArray::number(quota) +
-           " messages per 1 day";
+    return over > 0 && !limits[over].key.contains(u' ') ? "hour" : "day";
+}
+
+QByteArray quotaExceeded(const QByteArray &sender, const QList<Limit> &limits, int over)
+{
+    return "450 4.7.1 <" + sender + "> has exceeded " + QByteArray::number(limits[over].max) +
+           " messages per 1 " + perOf(limits, over);
 }
 
 QByteArray tooManyRecipients(int max)
@@ -67,6 +74,18 @@ HourSpan Engine::quotaSpan(const QDateTime &now)
         m_midnightHour = quotaWindowAt(QuotaWindow::CalendarDay, now).from;
     }
     return {m_midnightHour, to};
+}
+
+QList<Limit> Engine::limitsFor(const QString &login, const QString &sender, const Account *account,
+                               const QDateTime &now)
+{
+    const HourSpan day = quotaSpan(now);
+    QList<Limit> limits{{login, day, m_policy->dailyQuota(account)}};
+    if (const auto hourly = m_policy->hourlyQuota(account))
+        limits.append({login, {hourOf(now), hourOf(now)}, *hourly});
+    if (const auto perSender = m_policy->senderDailyQuota(account); perSender && !sender.isEmpty())
+        limits.append({senderKey(login, sender), day, *perSender});
+    return limits;
 }
 
 qint64 Engine::quotaUsed(const QString &login, const QDateTime &now)
@@ -147,8 +166,10 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
                       "451 4.7.1 This transaction has been open too long: start it again", now);
     }
     Message &m = m_messages[r.instance];
-    if (m.lastSecs == 0)
+    if (m.lastSecs == 0) {
         m.login = r.login.toLower();
+        m.sender = r.sender;
+    }
     m.lastSecs = now.toSecsSinceEpoch();
     const int maxRecipients = m_policy->maxRecipients(account);
     if (m.recipients + 1 > maxRecipients) {
@@ -161,9 +182,10 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
         ++m.local;
         return {"DUNNO", {}, false};
     }
-    const int quota = m_policy->dailyQuota(account);
-    if (!m_counter.reserve(m.login, r.instance, quota, quotaSpan(now), now.toSecsSinceEpoch()))
-        return reject(r, metric::RejectedQuota, quotaExceeded(sender, quota), now);
+    const QList<Limit> limits = limitsFor(m.login, m.sender, account, now);
+    if (const int over = m_counter.reserve(r.instance, limits, now.toSecsSinceEpoch());
+        over != Fits)
+        return reject(r, metric::RejectedQuota, quotaExceeded(sender, limits, over), now);
     ++m.recipients;
     ++m.external;
     return {"DUNNO", {}, false};
@@ -207,22 +229,29 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         m.external = std::min(m.external, r.recipientCount);
     }
     m_tombstones.remove(r.instance);
-    const int quota = m_policy->dailyQuota(account);
+    const QList<Limit> limits = limitsFor(m.login, r.sender, account, now);
     if (milter) {
         // The content rules come after this answer (Postfix asks the milter last): hold the
         // recipients until the milter passes or refuses the message.
-        if (m.external > 0 && !m_counter.hold(m.login, r.instance, m.external, quota,
-                                              quotaSpan(now), now.toSecsSinceEpoch()))
-            return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
-        m_awaiting.insert(r.queueId,
-                          {r.instance, m.login, m.external, m.local, now.toSecsSinceEpoch()});
+        if (m.external > 0) {
+            if (const int over =
+                    m_counter.hold(r.instance, m.external, limits, now.toSecsSinceEpoch());
+                over != Fits)
+                return reject(r, metric::RejectedQuota,
+                              quotaExceeded(r.sender.toUtf8(), limits, over), now);
+        }
+        m_awaiting.insert(r.queueId, {r.instance, m.login, r.sender, m.external, m.local,
+                                      now.toSecsSinceEpoch()});
         return {"DUNNO", {}, false};
     }
     // Accepted: only now is the quota charged (a message whose reservation expired, or that
     // was never reserved, must fit now).
-    if (m.external > 0 &&
-        !m_counter.commit(m.login, r.instance, m.external, quota, quotaSpan(now), hourOf(now)))
-        return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
+    if (m.external > 0) {
+        if (const int over = m_counter.commit(r.instance, m.external, limits, hourOf(now));
+            over != Fits)
+            return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), limits, over),
+                          now);
+    }
     if (m.local > 0)
         m_stats.add(m.login, metric::AcceptedLocal, hourOf(now), m.local);
     if (m_commitAtMilter && !r.queueId.isEmpty())
@@ -246,26 +275,31 @@ Engine::Charge Engine::milterCommit(const QByteArray &queueId, const QString &lo
         return {};
     prune(now);
     if (m_chargedHere.contains(queueId))
-        return {true, m_policy->dailyQuota(m_policy->account(login))};
+        return {};
+    auto over = [](const QList<Limit> &limits, int index) -> Charge {
+        return {false, limits[index].max, perOf(limits, index)};
+    };
     auto it = m_awaiting.find(queueId);
     if (it == m_awaiting.end()) {
         if (login.isEmpty() || recipients <= 0)
             return {};
-        const int quota = m_policy->dailyQuota(m_policy->account(login));
-        if (!m_counter.commit(login.toLower(), "milter:" + queueId, recipients, quota,
-                              quotaSpan(now), hourOf(now)))
-            return {false, quota};
-        return {true, quota};
+        // Its sender is not known here: the account's own limits only.
+        const QList<Limit> limits = limitsFor(login.toLower(), {}, m_policy->account(login), now);
+        if (const int i = m_counter.commit("milter:" + queueId, recipients, limits, hourOf(now));
+            i != Fits)
+            return over(limits, i);
+        return {};
     }
     const Awaiting a = *it;
     m_awaiting.erase(it);
-    const int quota = m_policy->dailyQuota(m_policy->account(a.login));
-    if (a.external > 0 &&
-        !m_counter.commit(a.login, a.instance, a.external, quota, quotaSpan(now), hourOf(now)))
-        return {false, quota};
+    const QList<Limit> limits = limitsFor(a.login, a.sender, m_policy->account(a.login), now);
+    if (a.external > 0) {
+        if (const int i = m_counter.commit(a.instance, a.external, limits, hourOf(now)); i != Fits)
+            return over(limits, i);
+    }
     if (a.local > 0)
         m_stats.add(a.login, metric::AcceptedLocal, hourOf(now), a.local);
-    return {true, quota};
+    return {};
 }
 
 void Engine::milterRelease(const QByteArray &queueId)

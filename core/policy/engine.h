@@ -23,6 +23,9 @@ inline const QString RejectedQuota = QStringLiteral("rejected_quota");
 inline const QString RejectedSize = QStringLiteral("rejected_size");
 inline const QString RejectedAttachment = QStringLiteral("rejected_attachment");
 inline const QString RejectedSuspended = QStringLiteral("rejected_suspended");
+// A sender's external recipients within its account (the key senderKey(login, sender)): what
+// the per-sender daily limit counts; not a series of the send charts.
+inline const QString AcceptedSender = QStringLiteral("accepted_sender");
 } // namespace metric
 
 struct Request
@@ -53,13 +56,14 @@ struct Verdict
 inline constexpr qsizetype MaxSenderLength = 254;
 
 // The policy engine: request in, verdict out. Keeps per-message state between the RCPT
-// requests and END-OF-MESSAGE of one message (keyed by Postfix's `instance`). The quota
-// goes through the QuotaCounter: each outside recipient is reserved at RCPT across every open
-// session, committed when the message is accepted at END-OF-MESSAGE, released when it is
-// refused there. The policy protocol tells nothing of RSET, QUIT or a dropped client: a
-// reservation whose message saw no RCPT for `reservationTimeout` seconds is given back, and
-// if that message does end later it must fit in the quota again (else 450), so the quota is
-// never exceeded. Everything else is counted per hour in the StatsSink.
+// requests and END-OF-MESSAGE of one message (keyed by Postfix's `instance`). The quota (and
+// the hourly and per-sender limits, counted the same way) goes through the QuotaCounter: each
+// outside recipient is reserved at RCPT across every open session, committed when the message
+// is accepted at END-OF-MESSAGE, released when it is refused there. The policy protocol tells
+// nothing of RSET, QUIT or a dropped client: a reservation whose message saw no RCPT for
+// `reservationTimeout` seconds is given back, and if that message does end later it must fit in the
+// quota again (else 450), so the quota is never exceeded. Everything else is counted per hour in
+// the StatsSink.
 class Engine
 {
 public:
@@ -90,7 +94,8 @@ public:
     struct Charge
     {
         bool ok = true;
-        int quota = 0;
+        int quota = 0;          // the limit it exceeds
+        QByteArray per = "day"; // "day" or "hour"
     };
     Charge milterCommit(const QByteArray &queueId, const QString &login, int recipients,
                         const QDateTime &now);
@@ -114,12 +119,18 @@ private:
     struct Message
     {
         QString login; // lower-case
+        QString sender;
         int recipients = 0;
         int external = 0;
         int local = 0;
         qint64 lastSecs = 0; // the last RCPT; 0: no RCPT of this message was seen
     };
     HourSpan quotaSpan(const QDateTime &now);
+    // The limits a message of `login` (lower-case) from `sender` counts against now, in this
+    // order: the daily quota, then the hourly limit and the sender's daily limit where the
+    // policy sets them (no sender: no sender limit).
+    QList<Limit> limitsFor(const QString &login, const QString &sender, const Account *account,
+                           const QDateTime &now);
     Verdict rcpt(const Request &r, const Account *account, const QDateTime &now);
     Verdict endOfMessage(const Request &r, const Account *account, const QDateTime &now);
     Verdict reject(const Request &r, const QString &metric, const QByteArray &action,
@@ -136,6 +147,7 @@ private:
     {
         QByteArray instance;
         QString login;
+        QString sender;
         int external = 0;
         int local = 0;
         qint64 since = 0;

@@ -168,13 +168,18 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         r.fail(u"limits"_s, u"must be an object"_s);
     const QJsonObject lo = limits.toObject();
     r.onlyKeys(lo, u"limits"_s,
-               {u"daily_quota"_s, u"max_recipients"_s, u"max_message_size"_s, u"quota_window"_s});
+               {u"daily_quota"_s, u"max_recipients"_s, u"max_message_size"_s, u"quota_window"_s,
+                u"hourly_quota"_s, u"sender_daily_quota"_s});
     if (auto v = r.positive(lo, u"limits"_s, u"daily_quota"_s, 10'000'000))
         policy.limits.dailyQuota = int(*v);
     if (auto v = r.positive(lo, u"limits"_s, u"max_recipients"_s, 100'000))
         policy.limits.maxRecipients = int(*v);
     if (auto v = r.positive(lo, u"limits"_s, u"max_message_size"_s, limits::MaxMessageSizeLimit))
         policy.limits.maxMessageSize = *v;
+    if (auto v = r.positive(lo, u"limits"_s, u"hourly_quota"_s, 10'000'000))
+        policy.limits.hourlyQuota = int(*v);
+    if (auto v = r.positive(lo, u"limits"_s, u"sender_daily_quota"_s, 10'000'000))
+        policy.limits.senderDailyQuota = int(*v);
     const QString window = lo.value(u"quota_window"_s).toString(u"calendar_day"_s);
     if (window == u"rolling_24h"_s)
         policy.limits.window = QuotaWindow::Rolling24h;
@@ -202,8 +207,8 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         const QJsonObject ao = accountList[i].toObject();
         r.onlyKeys(ao, path,
                    {u"login"_s, u"senders"_s, u"blacklist"_s, u"daily_quota"_s, u"max_recipients"_s,
-                    u"max_message_size"_s, u"language"_s, u"content"_s, u"alerts"_s,
-                    u"suspended"_s});
+                    u"max_message_size"_s, u"hourly_quota"_s, u"sender_daily_quota"_s,
+                    u"language"_s, u"content"_s, u"alerts"_s, u"suspended"_s});
         Account a;
         a.login = ao.value(u"login"_s).toString().trimmed();
         if (!isLogin(a.login)) {
@@ -226,6 +231,10 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
             a.maxRecipients = int(*v);
         if (auto v = r.positive(ao, path, u"max_message_size"_s, limits::MaxMessageSizeLimit))
             a.maxMessageSize = *v;
+        if (auto v = r.positive(ao, path, u"hourly_quota"_s, 10'000'000))
+            a.hourlyQuota = int(*v);
+        if (auto v = r.positive(ao, path, u"sender_daily_quota"_s, 10'000'000))
+            a.senderDailyQuota = int(*v);
         a.language = detail::readLanguage(r, ao.value(u"language"_s), path + u".language"_s);
         a.content = detail::readAccountContent(r, ao.value(u"content"_s), path + u".content"_s);
         a.alerts = detail::readAccountAlerts(r, ao.value(u"alerts"_s), path + u".alerts"_s);
@@ -265,6 +274,10 @@ QJsonObject Policy::toJsonObject() const
             o.insert(u"max_recipients"_s, *a.maxRecipients);
         if (a.maxMessageSize)
             o.insert(u"max_message_size"_s, *a.maxMessageSize);
+        if (a.hourlyQuota)
+            o.insert(u"hourly_quota"_s, *a.hourlyQuota);
+        if (a.senderDailyQuota)
+            o.insert(u"sender_daily_quota"_s, *a.senderDailyQuota);
         if (a.language)
             o.insert(u"language"_s, toName(*a.language));
         if (!a.content.isEmpty())
@@ -275,19 +288,23 @@ QJsonObject Policy::toJsonObject() const
             o.insert(u"suspended"_s, detail::suspensionJson(*a.suspended));
         accountsJson.append(o);
     }
-    const QJsonObject root{
-        {u"schema_version"_s, SchemaVersion},
-        {u"local_domains"_s, QJsonArray::fromStringList(localDomains)},
-        {u"limits"_s, QJsonObject{{u"daily_quota"_s, limits.dailyQuota},
-                                  {u"max_recipients"_s, limits.maxRecipients},
-                                  {u"max_message_size"_s, limits.maxMessageSize},
-                                  {u"quota_window"_s, limits.window == QuotaWindow::Rolling24h
-                                                          ? u"rolling_24h"_s
-                                                          : u"calendar_day"_s}}},
-        {u"blacklist"_s, blacklistJson(blacklist)},
-        {u"accounts"_s, accountsJson},
-        {u"content"_s, detail::contentJson(content)},
-        {u"alerts"_s, detail::alertsJson(alerts)}};
+    QJsonObject limitsJson{{u"daily_quota"_s, limits.dailyQuota},
+                           {u"max_recipients"_s, limits.maxRecipients},
+                           {u"max_message_size"_s, limits.maxMessageSize},
+                           {u"quota_window"_s, limits.window == QuotaWindow::Rolling24h
+                                                   ? u"rolling_24h"_s
+                                                   : u"calendar_day"_s}};
+    if (limits.hourlyQuota)
+        limitsJson.insert(u"hourly_quota"_s, *limits.hourlyQuota);
+    if (limits.senderDailyQuota)
+        limitsJson.insert(u"sender_daily_quota"_s, *limits.senderDailyQuota);
+    const QJsonObject root{{u"schema_version"_s, SchemaVersion},
+                           {u"local_domains"_s, QJsonArray::fromStringList(localDomains)},
+                           {u"limits"_s, limitsJson},
+                           {u"blacklist"_s, blacklistJson(blacklist)},
+                           {u"accounts"_s, accountsJson},
+                           {u"content"_s, detail::contentJson(content)},
+                           {u"alerts"_s, detail::alertsJson(alerts)}};
     return root;
 }
 

@@ -30,6 +30,10 @@ struct Limits
     int maxRecipients = 100;
     qint64 maxMessageSize = 25 * 1024 * 1024;
     QuotaWindow window = QuotaWindow::CalendarDay;
+    // Off when unset: external recipients per clock hour, and per day for each sender address
+    // within an account (the relay docs' "a maximum number of e-mails per day per sender").
+    std::optional<int> hourlyQuota;
+    std::optional<int> senderDailyQuota;
 };
 
 // An account suspended for suspected abuse: its AUTH still succeeds (a client that retries
@@ -61,6 +65,8 @@ struct Account
     std::optional<int> dailyQuota;
     std::optional<int> maxRecipients;
     std::optional<qint64> maxMessageSize;
+    std::optional<int> hourlyQuota;
+    std::optional<int> senderDailyQuota;
     std::optional<Language> language; // the relay's (content.language) when unset
     AccountContent content;
     AccountAlerts alerts;
@@ -109,6 +115,14 @@ struct Policy
     qint64 maxMessageSize(const Account *a) const
     {
         return a && a->maxMessageSize ? *a->maxMessageSize : limits.maxMessageSize;
+    }
+    std::optional<int> hourlyQuota(const Account *a) const
+    {
+        return a && a->hourlyQuota ? a->hourlyQuota : limits.hourlyQuota;
+    }
+    std::optional<int> senderDailyQuota(const Account *a) const
+    {
+        return a && a->senderDailyQuota ? a->senderDailyQuota : limits.senderDailyQuota;
     }
 
     Language language(const Account *a) const
