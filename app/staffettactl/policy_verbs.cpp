@@ -242,6 +242,22 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
                      {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
             }
         }
+        // A partner trusts one office, not a provider's network: /24 (IPv4) or /64 (IPv6) at
+        // most; an admin up to the policy's own limits.
+        if (c.section == Change::Section::AccountLimit && c.field == u"trusted_clients"_s) {
+            for (const QJsonValue &v : c.after.toArray()) {
+                const QString net = v.toString();
+                const bool v6 = net.contains(u':');
+                const int prefix = net.contains(u'/') ? net.section(u'/', 1).toInt() : 128;
+                if (prefix < (v6 ? 64 : 24))
+                    return Error(ErrorCode::PermissionDenied,
+                                 u"%1 (partner) may trust networks of at most /%2 for %3, not %4"_s
+                                     .arg(ctx.caller.user)
+                                     .arg(v6 ? 64 : 24)
+                                     .arg(c.account, net),
+                                 {{u"account"_s, c.account}, {u"network"_s, net}});
+            }
+        }
         if (c.section == Change::Section::AccountLimit) {
             std::optional<qint64> cap;
             qint64 fallback = 0;

@@ -2,6 +2,7 @@
 #include "common/relay_config.h"
 #include "daemon/live_policy.h"
 #include "daemon/log.h"
+#include "daemon/trusted_map.h"
 #include "policy_server.h"
 #include "postfix/postfix.h"
 #include "stats/stats_store.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSocketNotifier>
+#include <QtConcurrentRun>
 
 #include <algorithm>
 #include <csignal>
@@ -75,6 +77,7 @@ int main(int argc, char *argv[])
     options.maxConnections = conf.policyMaxConnections;
     options.idleTimeoutSecs = conf.policyIdleTimeoutSecs;
     options.reservationTimeoutSecs = conf.reservationTimeoutSecs;
+    options.trustedPort = conf.trustedPort;
     daemon::PolicyServer server(counter, *writer.value(), log, options);
 
     daemon::LivePolicy live(
@@ -111,6 +114,29 @@ int main(int argc, char *argv[])
                      &daemon::PolicyServer::setPolicy);
     QObject::connect(&live, &daemon::LivePolicy::deliveryChanged, &server,
                      &daemon::PolicyServer::setDelivery);
+    // The trusted relaying service's client table follows the policy; Postfix reads a cidr
+    // table when a process starts, so a changed one is followed by `postfix reload` (a process
+    // of its own: never on the loop that answers Postfix).
+    QObject::connect(
+        &live, &daemon::LivePolicy::policyChanged, &app,
+        [&conf, &log](std::shared_ptr<const policy::Policy> p) {
+            if (conf.trustedPort == 0)
+                return;
+            auto changed = daemon::writeTrustedMap(conf.trustedMap, *p);
+            if (!changed) {
+                log.write(u"cannot write %1: %2"_s.arg(conf.trustedMap, changed.error().message));
+                return;
+            }
+            if (!changed.value())
+                return;
+            log.write(u"trusted clients written to %1"_s.arg(conf.trustedMap));
+            (void)QtConcurrent::run(
+                [&log, postfix = postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir)] {
+                    if (auto reloaded = postfix.reload(); !reloaded)
+                        log.write(u"postfix reload after the trusted clients: %1"_s.arg(
+                            reloaded.error().message));
+                });
+        });
     if (auto started = live.start(); !started) {
         fprintf(stderr, "staffettad: %s\n", qPrintable(started.error().message));
         return 1;

@@ -190,6 +190,12 @@ QList<Entry> flatten(const Policy &p)
                         u"suspended"_s,
                         {},
                         detail::suspensionJson(*a.suspended)});
+        if (!a.trustedClients.isEmpty())
+            out.append({Section::AccountLimit,
+                        a.login,
+                        u"trusted_clients"_s,
+                        {},
+                        detail::trustedJson(a.trustedClients)});
     }
     return out;
 }

@@ -30,7 +30,8 @@ struct Change
         AccountSender, // account, item = pattern
         AccountBlacklist, // account, item = pattern, value = message
         AccountLimit,     // account, field = daily_quota | max_recipients | max_message_size |
-                      //   hourly_quota | sender_daily_quota | suspended (accounts suspend|resume)
+                      //   hourly_quota | sender_daily_quota | trusted_clients (a list, one field) |
+                      //   suspended (accounts suspend|resume)
         AccountContent, // account, field = language | attachments.mode | attachments.allowed |
                         //   bcc
         Alerts,         // field = abuse | notify | rules.RULE (a rule is one field)

@@ -27,6 +27,11 @@ QByteArray quotaExceeded(const QByteArray &sender, const QList<Limit> &limits, i
            " messages per 1 " + perOf(limits, over);
 }
 
+Verdict dunno()
+{
+    return {"DUNNO", {}, false, {}};
+}
+
 QByteArray tooManyRecipients(int max)
 {
     return "452 4.5.3 Too many recipients: at most " + QByteArray::number(max) + " per message";
@@ -93,24 +98,42 @@ qint64 Engine::quotaUsed(const QString &login, const QDateTime &now)
     return m_counter.used(login.toLower(), quotaSpan(now));
 }
 
-Verdict Engine::evaluate(const Request &r, const QDateTime &now)
+Verdict Engine::evaluate(const Request &request, const QDateTime &now)
 {
-    if (!m_policy || r.login.isEmpty())
-        return {"DUNNO", {}, false}; // not a submission by a customer: not ours to judge
+    if (!m_policy)
+        return dunno();
+    const Account *account = nullptr;
+    Request trusted;
+    if (request.login.isEmpty()) {
+        if (m_trustedPort == 0 || request.serverPort != m_trustedPort)
+            return dunno(); // not a submission by a customer: not ours to judge
+        // Relaying by trusted address: the account the client belongs to, under every rule.
+        account = m_policy->accountForClient(request.client);
+        if (!account)
+            return {"554 5.7.1 Client address not trusted for relaying: authenticate on the "
+                    "submission port",
+                    {},
+                    false,
+                    {}};
+        trusted = request;
+        trusted.login = account->login;
+    }
+    const Request &r = request.login.isEmpty() ? trusted : request;
     prune(now);
-    const Account *account = m_policy->account(r.login);
+    if (!account)
+        account = m_policy->account(r.login);
     if (r.state == "RCPT")
         return rcpt(r, account, now);
     if (r.state == "END-OF-MESSAGE")
         return endOfMessage(r, account, now);
-    return {"DUNNO", {}, false};
+    return dunno();
 }
 
 Verdict Engine::reject(const Request &r, const QString &metricName, const QByteArray &action,
                        const QDateTime &now)
 {
     m_stats.add(r.login.toLower(), metricName, hourOf(now), 1);
-    return {action, metricName, metricName == metric::RejectedSender};
+    return {action, metricName, metricName == metric::RejectedSender, r.login};
 }
 
 Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
@@ -180,7 +203,7 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
         route(r.recipient, *m_policy, m_delivery.get()) == Route::Local) {
         ++m.recipients;
         ++m.local;
-        return {"DUNNO", {}, false};
+        return dunno();
     }
     const QList<Limit> limits = limitsFor(m.login, m.sender, account, now);
     if (const int over = m_counter.reserve(r.instance, limits, now.toSecsSinceEpoch());
@@ -188,7 +211,7 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
         return reject(r, metric::RejectedQuota, quotaExceeded(sender, limits, over), now);
     ++m.recipients;
     ++m.external;
-    return {"DUNNO", {}, false};
+    return dunno();
 }
 
 Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDateTime &now)
@@ -242,7 +265,7 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         }
         m_awaiting.insert(r.queueId, {r.instance, m.login, r.sender, m.external, m.local,
                                       now.toSecsSinceEpoch()});
-        return {"DUNNO", {}, false};
+        return dunno();
     }
     // Accepted: only now is the quota charged (a message whose reservation expired, or that
     // was never reserved, must fit now).
@@ -256,7 +279,7 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         m_stats.add(m.login, metric::AcceptedLocal, hourOf(now), m.local);
     if (m_commitAtMilter && !r.queueId.isEmpty())
         m_chargedHere.insert(r.queueId, now.toSecsSinceEpoch());
-    return {"DUNNO", {}, false};
+    return dunno();
 }
 
 bool Engine::milterJudges(const Request &r) const

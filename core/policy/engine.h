@@ -49,6 +49,7 @@ struct Verdict
     QByteArray action;               // "DUNNO" or "553 5.7.1 ..."
     QString rejectMetric;            // the metric a rejection counts under; empty when accepted
     bool unauthorizedSender = false; // worth a fail2ban log line
+    QString login;                   // the account judged (a trusted client's too)
 };
 
 // The longest envelope sender judged (RFC 5321: a path is at most 256 octets with its
@@ -87,6 +88,10 @@ public:
     // Postfix wires the milter into (LocalDelivery::milterPorts, once read): a message on
     // another service is judged and charged at its END-OF-MESSAGE as without the milter.
     void setCommitAtMilter(bool on) { m_commitAtMilter = on; }
+    // The smtpd service where a client in an account's trusted_clients relays without AUTH:
+    // its mail is judged and charged as that account's; any other client there is refused.
+    // 0: no such service (a request without a SASL login is not ours to judge).
+    void setTrustedPort(int port) { m_trustedPort = port; }
 
     // The milter passed message `queueId` after every content rule: it is charged now. One the
     // policy service never held (staffettad restarted in between) is charged for all its
@@ -154,6 +159,7 @@ private:
     };
     QHash<QByteArray, Awaiting> m_awaiting; // queue id -> message held for the milter
     bool m_commitAtMilter = false;
+    int m_trustedPort = 0;
     // Charged at END-OF-MESSAGE on a port without the milter (queue id -> when): a COMMIT the
     // milter sends for one anyway (Postfix's wiring changed since it was read) charges nothing.
     QHash<QByteArray, qint64> m_chargedHere;

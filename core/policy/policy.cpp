@@ -50,6 +50,14 @@ QJsonArray blacklistJson(const QList<BlacklistEntry> &entries)
 
 } // namespace
 
+QJsonArray detail::trustedJson(const QList<TrustedNet> &nets)
+{
+    QJsonArray a;
+    for (const TrustedNet &n : nets)
+        a.append(n.text());
+    return a;
+}
+
 QJsonObject detail::suspensionJson(const Suspension &s)
 {
     QJsonObject o{{u"reason"_s, s.reason},
@@ -109,7 +117,53 @@ std::optional<Suspension> readSuspension(Reader &r, const QJsonValue &v, const Q
     return s;
 }
 
+// "192.0.2.7", "198.51.100.0/24", "2001:db8::/64": a network address (no host bits set) of at
+// least /16 (IPv4) or /48 (IPv6); a partner's are narrower still (staffettactl's grants).
+std::optional<TrustedNet> parseTrustedNet(const QString &text, QString *why)
+{
+    const QString t = text.trimmed();
+    QHostAddress address;
+    int prefix = -1;
+    if (t.contains(u'/')) {
+        bool ok = false;
+        prefix = t.section(u'/', 1).toInt(&ok);
+        if (!ok || !address.setAddress(t.section(u'/', 0, 0))) {
+            *why = u"is not an address or a network (192.0.2.0/24, 2001:db8::/64)"_s;
+            return std::nullopt;
+        }
+    } else if (!address.setAddress(t)) {
+        *why = u"is not an address or a network (192.0.2.0/24, 2001:db8::/64)"_s;
+        return std::nullopt;
+    }
+    const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
+    const int full = v4 ? 32 : 128;
+    if (prefix < 0)
+        prefix = full;
+    const int widest = v4 ? 16 : 48;
+    if (prefix < widest || prefix > full) {
+        *why = u"must be a /%1 to /%2 network"_s.arg(widest).arg(full);
+        return std::nullopt;
+    }
+    if (QHostAddress::parseSubnet(address.toString() + u'/' + QString::number(prefix)).first !=
+        address) {
+        *why =
+            u"has host bits set: write its network (%1/%2)"_s
+                .arg(QHostAddress::parseSubnet(address.toString() + u'/' + QString::number(prefix))
+                         .first.toString())
+                .arg(prefix);
+        return std::nullopt;
+    }
+    return TrustedNet{address, prefix};
+}
+
 } // namespace
+
+QString TrustedNet::text() const
+{
+    const int full = network.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
+    return prefix == full ? network.toString()
+                          : network.toString() + u'/' + QString::number(prefix);
+}
 
 QByteArray suspendedReply(const Suspension &s, Language language)
 {
@@ -198,6 +252,13 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
     if (r.tooLong(accountList, u"accounts"_s, limits::MaxAccounts, u"accounts"_s))
         accountList = {};
     QHash<QString, qsizetype> seen;
+    struct TrustedAt
+    {
+        TrustedNet net;
+        QString path;
+        QString login;
+    };
+    QList<TrustedAt> trustedAt;
     for (qsizetype i = 0; i < accountList.size(); ++i) {
         const QString path = u"accounts[%1]"_s.arg(i);
         if (!accountList[i].isObject()) {
@@ -208,7 +269,8 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         r.onlyKeys(ao, path,
                    {u"login"_s, u"senders"_s, u"blacklist"_s, u"daily_quota"_s, u"max_recipients"_s,
                     u"max_message_size"_s, u"hourly_quota"_s, u"sender_daily_quota"_s,
-                    u"language"_s, u"content"_s, u"alerts"_s, u"suspended"_s});
+                    u"language"_s, u"content"_s, u"alerts"_s, u"suspended"_s,
+                    u"trusted_clients"_s});
         Account a;
         a.login = ao.value(u"login"_s).toString().trimmed();
         if (!isLogin(a.login)) {
@@ -239,9 +301,42 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         a.content = detail::readAccountContent(r, ao.value(u"content"_s), path + u".content"_s);
         a.alerts = detail::readAccountAlerts(r, ao.value(u"alerts"_s), path + u".alerts"_s);
         a.suspended = readSuspension(r, ao.value(u"suspended"_s), path + u".suspended"_s);
+        const QJsonValue trusted = ao.value(u"trusted_clients"_s);
+        if (!trusted.isUndefined() && !trusted.isArray())
+            r.fail(path + u".trusted_clients"_s, u"must be a list of addresses or networks"_s);
+        const QJsonArray nets = trusted.toArray();
+        if (!r.tooLong(nets, path + u".trusted_clients"_s, limits::MaxTrustedClients,
+                       u"networks"_s)) {
+            for (qsizetype j = 0; j < nets.size(); ++j) {
+                const QString p = u"%1.trusted_clients[%2]"_s.arg(path).arg(j);
+                QString why;
+                const auto net = parseTrustedNet(nets[j].toString(), &why);
+                if (!nets[j].isString())
+                    r.fail(p, u"must be a string"_s);
+                else if (!net)
+                    r.fail(p, Reader::quoted(nets[j].toString()) + u' ' + why);
+                else
+                    trustedAt.append({*net, p, a.login});
+                if (net)
+                    a.trustedClients.append(*net);
+            }
+        }
         policy.accounts.append(a);
     }
 
+    // A client address relays for one account only: no two networks overlap (one contains
+    // the other's address).
+    for (qsizetype i = 0; i < trustedAt.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            const TrustedNet &x = trustedAt[i].net, &y = trustedAt[j].net;
+            if (x.contains(y.network) || y.contains(x.network)) {
+                r.fail(trustedAt[i].path,
+                       u"%1 overlaps %2 of %3 (%4): a client relays for one account only"_s.arg(
+                           x.text(), y.text(), trustedAt[j].login, trustedAt[j].path));
+                break;
+            }
+        }
+    }
     if (!r.problems.isEmpty()) {
         QStringList lines;
         for (qsizetype i = 0; i < std::min<qsizetype>(r.problems.size(), 5); ++i) {
@@ -286,6 +381,8 @@ QJsonObject Policy::toJsonObject() const
             o.insert(u"alerts"_s, detail::accountAlertsJson(a.alerts));
         if (a.suspended)
             o.insert(u"suspended"_s, detail::suspensionJson(*a.suspended));
+        if (!a.trustedClients.isEmpty())
+            o.insert(u"trusted_clients"_s, detail::trustedJson(a.trustedClients));
         accountsJson.append(o);
     }
     QJsonObject limitsJson{{u"daily_quota"_s, limits.dailyQuota},
@@ -311,8 +408,29 @@ QJsonObject Policy::toJsonObject() const
 void Policy::index()
 {
     m_byLogin.clear();
-    for (qsizetype i = 0; i < accounts.size(); ++i)
+    m_trusted.clear();
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
         m_byLogin.insert(accounts[i].login.toLower(), i);
+        for (const TrustedNet &n : accounts[i].trustedClients)
+            m_trusted.append({n, i});
+    }
+}
+
+const Account *Policy::accountForClient(const QString &address) const
+{
+    QHostAddress client;
+    if (m_trusted.isEmpty() || !client.setAddress(address))
+        return nullptr;
+    // An IPv4 client of a dual-stack socket comes as ::ffff:192.0.2.7.
+    bool mapped = false;
+    const quint32 v4 = client.toIPv4Address(&mapped);
+    if (mapped)
+        client = QHostAddress(v4);
+    for (const auto &[net, i] : m_trusted) {
+        if (net.contains(client))
+            return &accounts[i];
+    }
+    return nullptr;
 }
 
 const Account *Policy::account(const QString &login) const

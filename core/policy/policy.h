@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -57,6 +59,21 @@ namespace detail {
 QJsonObject suspensionJson(const Suspension &s); // as policy.json holds it
 }
 
+// A client network trusted to relay for an account without AUTH (on the relay's trusted
+// port): the network's address and prefix length, as written in the policy.
+struct TrustedNet
+{
+    QHostAddress network;
+    int prefix = 0;
+    QString text() const;
+    bool contains(const QHostAddress &address) const { return address.isInSubnet(network, prefix); }
+    bool operator==(const TrustedNet &) const = default;
+};
+
+namespace detail {
+QJsonArray trustedJson(const QList<TrustedNet> &nets); // as policy.json holds them
+}
+
 struct Account
 {
     QString login; // the SASL login
@@ -71,6 +88,7 @@ struct Account
     AccountContent content;
     AccountAlerts alerts;
     std::optional<Suspension> suspended;
+    QList<TrustedNet> trustedClients; // relaying without AUTH from these; one account each
 };
 
 // The relay policy (policy.json): one definition for the console that edits it and the
@@ -99,6 +117,8 @@ struct Policy
     QJsonObject toJsonObject() const;
 
     const Account *account(const QString &login) const;
+    // The account a client address relays for without AUTH (its trusted_clients), or nullptr.
+    const Account *accountForClient(const QString &address) const;
     // For editing a copy in place (the console's drafts). Detaches the shared account list,
     // so the edit never reaches the policy this one was copied from.
     Account *account(const QString &login);
@@ -161,6 +181,7 @@ struct Policy
 private:
     void index();
     QHash<QString, qsizetype> m_byLogin;
+    QList<std::pair<TrustedNet, qsizetype>> m_trusted; // every account's trusted networks
 };
 
 } // namespace staffetta::policy

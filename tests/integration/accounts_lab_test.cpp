@@ -370,3 +370,87 @@ TEST_F(AccountsLab, SuspendRefusesEveryRcptHoldsTheQueueAndResumeDeliversIt)
     EXPECT_TRUE(waitUntil([&] { return sinkFilesWith(contact).size() >= 2; }, 30000))
         << sinkFilesWith(contact).size();
 }
+
+// Relaying by trusted address: from 127.0.0.3 without AUTH on the trusted port, an authorized
+// sender passes and is charged to the bound account, an unauthorized one gets 553, at quota
+// 450; the submission port still demands AUTH; 127.0.0.4 (not trusted) is refused; an address
+// relays for one account only, and a partner trusts no network wider than /24.
+TEST_F(AccountsLab, ATrustedAddressRelaysWithoutAuthUnderEveryRule)
+{
+    const QString login = u"bob-trust-"_s + pid;
+    const QString sender = login + u'@' + labValue("LAB_LOCAL_DOMAIN");
+    add(admin, login);
+    setAccountKey(login, u"daily_quota"_s, 2, u"trusted test"_s);
+    setAccountKey(login, u"trusted_clients"_s, QJsonArray{refusedClient()}, u"trusted test"_s);
+    const QString port = labValue("LAB_TRUSTED_PORT");
+    const auto relay = [&](const QString &from, const QString &client) {
+        return send({{},
+                     from,
+                     {u"t-"_s + pid + u'@' + labValue("LAB_BLACKHOLE_DOMAIN")},
+                     {},
+                     client,
+                     {},
+                     port});
+    };
+    // staffettad writes Postfix's client table and reloads Postfix: wait for it.
+    ProcessOutput first;
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            first = relay(sender, refusedClient());
+            return accepted(first) || anyReplyStartsWith(first, u"250 2.0.0 Ok: queued"_s);
+        },
+        30000))
+        << replies(first).join(u'\n').toStdString();
+    EXPECT_FALSE(anyReplyStartsWith(first, u"235"_s)) << "no AUTH on the trusted port";
+    EXPECT_EQ(quotaUsed(login), 1);
+
+    const ProcessOutput stranger =
+        relay(u"other@"_s + labValue("LAB_LOCAL_DOMAIN"), refusedClient());
+    EXPECT_TRUE(anyReplyStartsWith(stranger, u"553 5.7.1"_s))
+        << replies(stranger).join(u'\n').toStdString();
+    EXPECT_TRUE(anyReplyStartsWith(relay(sender, refusedClient()), u"250 2.0.0 Ok: queued"_s));
+    const ProcessOutput over = relay(sender, refusedClient());
+    EXPECT_TRUE(anyReplyWith(over, u"450 4.7.1"_s, u"has exceeded 2 messages per 1 day"_s))
+        << replies(over).join(u'\n').toStdString();
+    EXPECT_EQ(quotaUsed(login), 2);
+
+    // Not trusted: refused on the trusted port; the submission port still wants AUTH.
+    const ProcessOutput untrusted = relay(sender, u"127.0.0.4"_s);
+    EXPECT_TRUE(anyReplyStartsWith(untrusted, u"554 5.7.1"_s))
+        << replies(untrusted).join(u'\n').toStdString();
+    const ProcessOutput noAuth =
+        send({{}, sender, {u"x@"_s + labValue("LAB_BLACKHOLE_DOMAIN")}, {}, refusedClient()});
+    EXPECT_FALSE(anyReplyStartsWith(noAuth, u"250 2.0.0 Ok: queued"_s))
+        << replies(noAuth).join(u'\n').toStdString();
+    EXPECT_TRUE(anyReplyStartsWith(noAuth, u"5"_s));
+
+    // One account per address; a partner trusts an office, not a provider's network.
+    client::RelayClient partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    auto got = call(partner, api::verbs::PolicyGet);
+    ASSERT_TRUE(got.ok());
+    const auto tryTrust = [&](client::RelayClient &c, const QString &account,
+                              const QJsonArray &nets) {
+        auto cur = call(c, api::verbs::PolicyGet);
+        EXPECT_TRUE(cur.ok());
+        QJsonObject p = cur.value()[u"policy"_s].toObject();
+        QJsonArray accounts = p[u"accounts"_s].toArray();
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            QJsonObject a = accounts[i].toObject();
+            if (a[u"login"_s].toString() == account) {
+                a[u"trusted_clients"_s] = nets;
+                accounts[i] = a;
+            }
+        }
+        p[u"accounts"_s] = accounts;
+        return call(c, api::verbs::PolicyApply,
+                    {{u"base_revision"_s, cur.value()[u"revision"_s]}, {u"policy"_s, p}});
+    };
+    auto wide = tryTrust(partner, login, QJsonArray{u"198.51.100.0/23"_s});
+    ASSERT_FALSE(wide.ok());
+    EXPECT_EQ(wide.error().name(), u"permission_denied"_s) << wide.error().message.toStdString();
+    auto twice = tryTrust(admin, u"bob"_s, QJsonArray{refusedClient()});
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().name(), u"invalid_policy"_s);
+    EXPECT_TRUE(twice.error().message.contains(u"overlaps"_s))
+        << twice.error().message.toStdString();
+}

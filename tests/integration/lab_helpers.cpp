@@ -176,23 +176,16 @@ bool canConnect(const QString &from)
 ProcessOutput send(const Send &s)
 {
     const Lab &lab = Lab::get();
-    QStringList args{u"--server"_s,
-                     lab.value(u"LAB_SMTP_HOST"_s),
-                     u"--port"_s,
-                     s.port.isEmpty() ? lab.value(u"LAB_SUBMISSION_PORT"_s) : s.port,
-                     u"-tls"_s,
-                     u"--auth"_s,
-                     u"PLAIN"_s,
-                     u"--auth-user"_s,
-                     s.user,
-                     u"--auth-password"_s,
-                     s.password.isEmpty() ? lab.accounts().value(s.user) : s.password,
-                     u"--from"_s,
-                     s.from,
-                     u"--to"_s,
-                     s.to.join(u','),
-                     u"--timeout"_s,
-                     u"30"_s};
+    QStringList args{
+        u"--server"_s,   lab.value(u"LAB_SMTP_HOST"_s),
+        u"--port"_s,     s.port.isEmpty() ? lab.value(u"LAB_SUBMISSION_PORT"_s) : s.port,
+        u"-tls"_s,       u"--from"_s,
+        s.from,          u"--to"_s,
+        s.to.join(u','), u"--timeout"_s,
+        u"30"_s};
+    if (!s.user.isEmpty())
+        args << u"--auth"_s << u"PLAIN"_s << u"--auth-user"_s << s.user << u"--auth-password"_s
+             << (s.password.isEmpty() ? lab.accounts().value(s.user) : s.password);
     if (!s.localInterface.isEmpty())
         args << u"--local-interface"_s << s.localInterface;
     return run(u"swaks"_s, args + s.extra, {}, 120000);

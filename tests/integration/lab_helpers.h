@@ -56,7 +56,7 @@ QString labPostfixVersion();
 bool canConnect(const QString &from);
 
 // One message through the lab's submission port with swaks (STARTTLS, AUTH PLAIN as `user`
-// with its lab password).
+// with its lab password; no AUTH when `user` is empty).
 struct Send
 {
     QString user;

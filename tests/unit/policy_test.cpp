@@ -268,6 +268,54 @@ TEST(Engine, SuspendedAccountIs550AtEveryRcptAndNotAFail2banLine)
     EXPECT_EQ(e.quotaUsed(u"bob"_s, noon), 0);
 }
 
+// Relaying by trusted address: on the trusted port only, a client of an account's
+// trusted_clients is judged as that account (IPv4 mapped into IPv6 too); anyone else there is
+// refused; elsewhere, unauthenticated mail is not judged.
+TEST(Engine, ATrustedClientIsJudgedAsItsAccountOnTheTrustedPortOnly)
+{
+    QByteArray json = basePolicy;
+    json.replace(R"("daily_quota": 5,)",
+                 R"("daily_quota": 5, "trusted_clients": ["192.0.2.0/28", "2001:db8:1::/64"],)");
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    e.setPolicy(load(json));
+    e.setTrustedPort(2525);
+    Request r = rcpt({}, u"bob@lab.test"_s, u"x@ext.example"_s);
+    r.client = u"192.0.2.9"_s;
+    EXPECT_EQ(e.evaluate(r, noon).action, "DUNNO"); // no port: not the trusted service
+    r.serverPort = 2525;
+    const Verdict v = e.evaluate(r, noon);
+    EXPECT_EQ(v.action, "DUNNO");
+    EXPECT_EQ(e.reserved(u"bob"_s), 1) << "charged to bob";
+    r.sender = u"alice@lab.test"_s;
+    r.instance = "i2";
+    const Verdict stranger = e.evaluate(r, noon);
+    EXPECT_TRUE(stranger.action.startsWith("553 5.7.1")) << stranger.action.toStdString();
+    EXPECT_EQ(stranger.login, u"bob"_s); // logged as bob's, for fail2ban's filter
+    r.client = u"::ffff:192.0.2.10"_s;
+    r.sender = u"bob@lab.test"_s;
+    EXPECT_EQ(e.evaluate(r, noon).action, "DUNNO");
+    for (const QString &other : {u"192.0.2.16"_s, u"2001:db8:2::1"_s, u"garbage"_s}) {
+        r.client = other;
+        EXPECT_TRUE(e.evaluate(r, noon).action.startsWith("554 5.7.1 Client address not trusted"))
+            << other.toStdString();
+    }
+    // Overlapping networks, host bits, too wide: refused with their paths.
+    QByteArray bad = basePolicy;
+    bad.replace(
+        R"("senders": ["alice@lab.test", "*@*.shop.example"])",
+        R"("senders": ["alice@lab.test"], "trusted_clients": ["192.0.2.8/29", "10.0.0.1/8", "198.51.100.7/24"])");
+    bad.replace(R"("daily_quota": 5,)",
+                R"("daily_quota": 5, "trusted_clients": ["192.0.2.0/28"],)");
+    auto p = Policy::fromJson(bad);
+    ASSERT_FALSE(p.ok());
+    const QStringList paths = errorPaths(p.error());
+    EXPECT_TRUE(paths.contains(u"accounts[0].trusted_clients[1]"_s))
+        << paths.join(u' ').toStdString();
+    EXPECT_TRUE(paths.contains(u"accounts[0].trusted_clients[2]"_s));
+    EXPECT_TRUE(paths.contains(u"accounts[1].trusted_clients[0]"_s)) << "overlaps alice's /29";
+}
+
 TEST(PolicyJson, SuspensionIsValidatedWithItsPaths)
 {
     QByteArray json = basePolicy;
