@@ -566,6 +566,53 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>unauthorized sender</source>
         <translation>unauthorized sender</translation>
     </message>
+    <message numerus="yes">
+        <source>%n failed login(s) — the customer&apos;s mail program probably has an old password.</source>
+        <translation>
+            <numerusform>%n failed login — the customer&apos;s mail program probably has an old password.</numerusform>
+            <numerusform>%n failed logins — the customer&apos;s mail program probably has an old password.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed login(s) as %1 — the customer&apos;s mail program probably has an old password.</source>
+        <translation>
+            <numerusform>%n failed login as %1 — the customer&apos;s mail program probably has an old password.</numerusform>
+            <numerusform>%n failed logins as %1 — the customer&apos;s mail program probably has an old password.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s) tried without encryption — the customer&apos;s mail program must use STARTTLS (or SSL/TLS) for the outgoing server.</source>
+        <translation>
+            <numerusform>%n login tried without encryption — the customer&apos;s mail program must use STARTTLS (or SSL/TLS) for the outgoing server.</numerusform>
+            <numerusform>%n logins tried without encryption — the customer&apos;s mail program must use STARTTLS (or SSL/TLS) for the outgoing server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) dropped in the middle of a login — a mail program that gives up, or someone trying passwords.</source>
+        <translation>
+            <numerusform>%n connection dropped in the middle of a login — a mail program that gives up, or someone trying passwords.</numerusform>
+            <numerusform>%n connections dropped in the middle of a login — a mail program that gives up, or someone trying passwords.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) from a sender address the account may not use — the customer&apos;s mail program sends as an address that is not theirs.</source>
+        <translation>
+            <numerusform>%n message from a sender address the account may not use — the customer&apos;s mail program sends as an address that is not theirs.</numerusform>
+            <numerusform>%n messages from a sender address the account may not use — the customer&apos;s mail program sends as an address that is not theirs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The logs show no failure from this address.</source>
+        <translation>The logs show no failure from this address.</translation>
+    </message>
+    <message>
+        <source>The logs show no failure from this address: the ban comes from older log lines or from another jail.</source>
+        <translation>The logs show no failure from this address: the ban comes from older log lines or from another jail.</translation>
+    </message>
+    <message>
+        <source>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</source>
+        <translation>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>
@@ -1021,10 +1068,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Whitelist %1</translation>
     </message>
     <message>
-        <source>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</source>
-        <translation>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -1076,10 +1119,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Whitelist…</translation>
     </message>
     <message>
-        <source>Remove from whitelist</source>
-        <translation>Remove from whitelist</translation>
-    </message>
-    <message>
         <source>This relay does not let you unban addresses.</source>
         <translation>This relay does not let you unban addresses.</translation>
     </message>
@@ -1090,6 +1129,98 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>This relay does not let you see its bans.</source>
         <translation>This relay does not let you see its bans.</translation>
+    </message>
+    <message>
+        <source>Type an IP address (192.0.2.7) or a network (192.0.2.0/24).</source>
+        <translation>Type an IP address (192.0.2.7) or a network (192.0.2.0/24).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address or a network: type one such as 192.0.2.7 or 192.0.2.0/24.</source>
+        <translation>“%1” is not an IP address or a network: type one such as 192.0.2.7 or 192.0.2.0/24.</translation>
+    </message>
+    <message>
+        <source>%1 is wider than /24 (IPv4) or /64 (IPv6): this relay does not let you whitelist such a network.</source>
+        <translation>%1 is wider than /24 (IPv4) or /64 (IPv6): this relay does not let you whitelist such a network.</translation>
+    </message>
+    <message>
+        <source>Add to the whitelist</source>
+        <translation>Add to the whitelist</translation>
+    </message>
+    <message>
+        <source>192.0.2.7 or 192.0.2.0/24</source>
+        <translation>192.0.2.7 or 192.0.2.0/24</translation>
+    </message>
+    <message>
+        <source>the customer and the ticket, e.g. Rossi srl, #4711</source>
+        <translation>the customer and the ticket, e.g. Rossi srl, #4711</translation>
+    </message>
+    <message>
+        <source>A whitelisted address is never banned on this relay (a ban in force is lifted).</source>
+        <translation>A whitelisted address is never banned on this relay (a ban in force is lifted).</translation>
+    </message>
+    <message>
+        <source>Whitelist</source>
+        <translation>Whitelist</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>%1 is not banned any more.</source>
+        <translation>%1 is not banned any more.</translation>
+    </message>
+    <message>
+        <source>Whitelist any address or network, banned or not.</source>
+        <translation>Whitelist any address or network, banned or not.</translation>
+    </message>
+    <message>
+        <source>Reading the log lines…</source>
+        <translation>Reading the log lines…</translation>
+    </message>
+    <message>
+        <source>%1 is not banned.</source>
+        <translation>%1 is not banned.</translation>
+    </message>
+    <message>
+        <source>Why %1 is banned:</source>
+        <translation>Why %1 is banned:</translation>
+    </message>
+    <message>
+        <source>On the whitelist since %1 (%2): %3</source>
+        <translation>On the whitelist since %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>What the logs say:</source>
+        <translation>What the logs say:</translation>
+    </message>
+    <message>
+        <source>Remove from the whitelist</source>
+        <translation>Remove from the whitelist</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the whitelist? It can be banned again after failed logins, like any other address.</source>
+        <translation>Remove %1 from the whitelist? It can be banned again after failed logins, like any other address.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Remove from whitelist…</source>
+        <translation>Remove from whitelist…</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1676,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Alerts</source>
         <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</source>
+        <translation>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</translation>
+    </message>
+    <message>
+        <source>On %1 these are down: %2. Mail may wait or be refused until they run again.</source>
+        <translation>On %1 these are down: %2. Mail may wait or be refused until they run again.</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2212,54 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>queue empty</source>
         <translation>queue empty</translation>
     </message>
+    <message>
+        <source>Postfix</source>
+        <translation>Postfix</translation>
+    </message>
+    <message>
+        <source>submission port</source>
+        <translation>submission port</translation>
+    </message>
+    <message>
+        <source>Dovecot authentication</source>
+        <translation>Dovecot authentication</translation>
+    </message>
+    <message>
+        <source>policy service (staffettad)</source>
+        <translation>policy service (staffettad)</translation>
+    </message>
+    <message>
+        <source>fail2ban</source>
+        <translation>fail2ban</translation>
+    </message>
+    <message>
+        <source>content filter (staffetta-milter)</source>
+        <translation>content filter (staffetta-milter)</translation>
+    </message>
+    <message>
+        <source>event index (staffetta-events)</source>
+        <translation>event index (staffetta-events)</translation>
+    </message>
+    <message>
+        <source>last answered %1</source>
+        <translation>last answered %1</translation>
+    </message>
+    <message>
+        <source>never answered</source>
+        <translation>never answered</translation>
+    </message>
+    <message>
+        <source>trying again… (%1)</source>
+        <translation>trying again… (%1)</translation>
+    </message>
+    <message>
+        <source>next try at %1</source>
+        <translation>next try at %1</translation>
+    </message>
+    <message>
+        <source>degraded: %1 down</source>
+        <translation>degraded: %1 down</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::RelayDialog</name>
@@ -2296,6 +2483,25 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Double-click to open the Trace view of it on every connected relay.</source>
         <translation>Double-click to open the Trace view of it on every connected relay.</translation>
+    </message>
+    <message>
+        <source>not searched: the relay does not answer</source>
+        <translation>not searched: the relay does not answer</translation>
+    </message>
+    <message>
+        <source>not searched: not connected</source>
+        <translation>not searched: not connected</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Log lines</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not searched on %n relay(s) that do not answer: %1</source>
+        <translation>
+            <numerusform>Not searched on %n relay that does not answer: %1</numerusform>
+            <numerusform>Not searched on %n relays that do not answer: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

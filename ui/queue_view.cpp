@@ -335,6 +335,12 @@ void QueueView::act(QueueAction action)
     box->open();
 }
 
+void QueueView::filterTo(const QString &text)
+{
+    m_queue->setCurrentIndex(0); // all queues
+    m_filter->setText(text);     // the proxy follows the box
+}
+
 void QueueView::runAction(QueueAction action, const QStringList &ids)
 {
     if (!connection() || m_action->isBusy())

@@ -11,7 +11,7 @@ RelayView::RelayView(QWidget *parent)
 
 bool RelayView::isOnline() const
 {
-    return m_connection && m_connection->info();
+    return m_connection && m_connection->isReachable();
 }
 
 void RelayView::relayWritten()

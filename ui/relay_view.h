@@ -10,8 +10,10 @@ class RelayConnection;
 // A view of the selected relay. MainWindow gives every view the selected connection the same
 // way (setConnection); the view follows it here: calls of the previous relay are canceled
 // (every RelayCall the view owns), the connection's changes reach relayChanged(), and
-// isOnline() says whether the relay has answered `info` (once is enough: a refresh in
-// progress does not make a loaded view stale). message() goes to the status bar.
+// isOnline() says whether the relay answers: it answered `info` (a refresh in progress does
+// not make a loaded view stale) and its last answer did not fail. While it does not, the
+// view's data is stale (MainWindow says so above the views) and the connection's can() is
+// false, so the actions that need the relay are off. message() goes to the status bar.
 class RelayView : public QWidget
 {
     Q_OBJECT
