@@ -63,6 +63,8 @@ signals:
     void busyChanged(bool busy);
     void message(const QString &text);
     void applied(int revision);
+    // The relay's state changed (it answers again, or stopped answering).
+    void relayChanged();
 
 private:
     friend class SnapshotCommand;

@@ -8,6 +8,7 @@
 #include "queue_view.h"
 #include "relay_connection.h"
 #include "search_panel.h"
+#include "senders_view.h"
 
 #include "console_fixture.h"
 #include "lab_helpers.h"
@@ -17,6 +18,7 @@
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QToolButton>
 
 using namespace staffetta;
 using namespace staffetta::test;
@@ -162,6 +164,9 @@ TEST_F(Console, AnUnreachableRelayIsStaleAndTurnsGreenByItselfWhenItAnswers)
     EXPECT_TRUE(window->relayBanner()->text().contains(u"does not answer"_s))
         << window->relayBanner()->text().toStdString();
     EXPECT_FALSE(add->isEnabled());
+    auto *reloadPolicy = window->senders()->findChild<QToolButton *>(u"reloadPolicy"_s);
+    ASSERT_NE(reloadPolicy, nullptr);
+    EXPECT_FALSE(reloadPolicy->isEnabled());
     EXPECT_TRUE(window->fleet()
                     ->index(0)
                     .data(ui::FleetModel::StatusTextRole)
@@ -180,4 +185,5 @@ TEST_F(Console, AnUnreachableRelayIsStaleAndTurnsGreenByItselfWhenItAnswers)
         << c->statusText().toStdString();
     EXPECT_FALSE(window->relayBanner()->isVisible());
     EXPECT_TRUE(waitUntil([&] { return add->isEnabled(); }, 10000));
+    EXPECT_TRUE(waitUntil([&] { return reloadPolicy->isEnabled(); }, 10000));
 }
