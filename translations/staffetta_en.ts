@@ -139,8 +139,16 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>The relay sent a policy this console cannot read: %1</translation>
     </message>
     <message>
-        <source>revision %1: %2 (%3) from %4 at %5</source>
-        <translation>revision %1: %2 (%3) from %4 at %5</translation>
+        <source>on the relay itself</source>
+        <translation>on the relay itself</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>revision %1: %2 (%3) %4, %5</source>
+        <translation>revision %1: %2 (%3) %4, %5</translation>
     </message>
 </context>
 <context>
@@ -672,16 +680,20 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Recipients per message</translation>
     </message>
     <message>
-        <source>Max message size (bytes)</source>
-        <translation>Max message size (bytes)</translation>
-    </message>
-    <message>
         <source>Used today</source>
         <translation>Used today</translation>
     </message>
     <message>
         <source>Change a limit of %1</source>
         <translation>Change a limit of %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Max message size</source>
+        <translation>Max message size</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1578,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Usage as of %1</source>
         <translation>Usage as of %1</translation>
     </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::MainWindow</name>
@@ -1684,6 +1700,21 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>On %1 these are down: %2. Mail may wait or be refused until they run again.</source>
         <translation>On %1 these are down: %2. Mail may wait or be refused until they run again.</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Unapplied changes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n policy draft(s) not applied yet. Quit anyway and lose them?</source>
+        <translation>
+            <numerusform>%n policy draft not applied yet. Quit anyway and lose it?</numerusform>
+            <numerusform>%n policy drafts not applied yet. Quit anyway and lose them?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and lose them</source>
+        <translation>Quit and lose them</translation>
     </message>
 </context>
 <context>

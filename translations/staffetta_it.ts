@@ -139,8 +139,16 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Il relay ha inviato una policy che questa console non sa leggere: %1</translation>
     </message>
     <message>
-        <source>revision %1: %2 (%3) from %4 at %5</source>
-        <translation>revisione %1: %2 (%3) da %4 alle %5</translation>
+        <source>on the relay itself</source>
+        <translation>sul relay stesso</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>da %1</translation>
+    </message>
+    <message>
+        <source>revision %1: %2 (%3) %4, %5</source>
+        <translation>revisione %1: %2 (%3) %4, %5</translation>
     </message>
 </context>
 <context>
@@ -672,16 +680,20 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Destinatari per messaggio</translation>
     </message>
     <message>
-        <source>Max message size (bytes)</source>
-        <translation>Dimensione massima messaggio (byte)</translation>
-    </message>
-    <message>
         <source>Used today</source>
         <translation>Usati oggi</translation>
     </message>
     <message>
         <source>Change a limit of %1</source>
         <translation>Modifica un limite di %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <source>Max message size</source>
+        <translation>Dimensione massima</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1578,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Usage as of %1</source>
         <translation>Utilizzo alle %1</translation>
     </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::MainWindow</name>
@@ -1684,6 +1700,21 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>On %1 these are down: %2. Mail may wait or be refused until they run again.</source>
         <translation>Su %1 sono fermi: %2. La posta può restare in attesa o essere rifiutata finché non ripartono.</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Modifiche non applicate</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n policy draft(s) not applied yet. Quit anyway and lose them?</source>
+        <translation>
+            <numerusform>%n bozza della policy non ancora applicata. Uscire comunque e perderla?</numerusform>
+            <numerusform>%n bozze della policy non ancora applicate. Uscire comunque e perderle?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and lose them</source>
+        <translation>Esci e perdile</translation>
     </message>
 </context>
 <context>

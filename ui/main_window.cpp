@@ -21,9 +21,11 @@
 #include "trace_view.h"
 #include "when_ready.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QEvent>
 #include <QLabel>
@@ -153,6 +155,31 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const int drafts = m_policyEditor->unappliedDrafts();
+    if (drafts == 0 || m_closeConfirmed) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Unapplied changes"),
+        tr("%n policy draft(s) not applied yet. Quit anyway and lose them?", nullptr, drafts),
+        QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(u"quitConfirm"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Discard)->setText(tr("Quit and lose them"));
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->clickedButton() != box->button(QMessageBox::Discard))
+            return;
+        m_closeConfirmed = true;
+        close();
+    });
+    box->open();
+}
 
 void MainWindow::createActions()
 {

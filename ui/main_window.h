@@ -98,6 +98,8 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // With an unapplied draft, asks first (a window-modal "quitConfirm", Cancel by default).
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -132,6 +134,7 @@ private:
     QMetaObject::Connection m_policyWatch;
     QMetaObject::Connection m_bannerWatch;
     QLabel *m_banner;
+    bool m_closeConfirmed = false;
     QTimer *m_refreshTimer;
 
     QMenu *m_relayMenu = nullptr;

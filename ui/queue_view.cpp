@@ -324,9 +324,14 @@ void QueueView::act(QueueAction action)
         question = tr("Try to deliver %n deferred message(s) now?", nullptr, int(ids.size()));
         break;
     }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Queue"), question,
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    // Deleting cannot be undone: No is the default, so Enter keeps the mail.
+    const bool destructive = action == QueueAction::Delete;
+    auto *box = new QMessageBox(
+        destructive ? QMessageBox::Warning : QMessageBox::Question, tr("Queue"), question,
+        QMessageBox::Yes | (destructive ? QMessageBox::No : QMessageBox::Cancel), this);
     box->setObjectName(u"queueConfirm"_s);
+    if (destructive)
+        box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, action, ids] {
         if (box->clickedButton() == box->button(QMessageBox::Yes))
