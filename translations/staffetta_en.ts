@@ -2420,6 +2420,13 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::RelayView</name>
+    <message>
+        <source>The relay does not answer: this waits until it does.</source>
+        <translation>The relay does not answer: this waits until it does.</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::SearchPanel</name>
     <message>
         <source>searching…</source>

@@ -2420,6 +2420,13 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::RelayView</name>
+    <message>
+        <source>The relay does not answer: this waits until it does.</source>
+        <translation>Il relay non risponde: si potrà fare quando risponderà di nuovo.</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::SearchPanel</name>
     <message>
         <source>searching…</source>

@@ -428,9 +428,10 @@ void BansView::updateActions()
     m_addAddress->setEnabled(idle && whitelist && isOnline());
     m_removeWhitelist->setEnabled(idle && whitelist &&
                                   m_whitelistTable->selectionModel()->hasSelection());
-    m_unban->setToolTip(unban ? QString() : tr("This relay does not let you unban addresses."));
+    m_unban->setToolTip(
+        whyNot(Permission::Unban, tr("This relay does not let you unban addresses.")));
     const QString noWhitelist =
-        whitelist ? QString() : tr("This relay does not let you change its whitelist.");
+        whyNot(Permission::Whitelist, tr("This relay does not let you change its whitelist."));
     m_addWhitelist->setToolTip(noWhitelist);
     m_addAddress->setToolTip(noWhitelist.isEmpty()
                                  ? tr("Whitelist any address or network, banned or not.")

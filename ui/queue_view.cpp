@@ -255,7 +255,8 @@ void QueueView::updateActions()
     const bool any = m_table->selectionModel()->hasSelection();
     for (const auto &[a, b] : m_actions) {
         b->setEnabled(allowed && any && !m_action->isBusy()); // one action at a time
-        b->setToolTip(allowed ? QString() : tr("This relay does not let you change its queue."));
+        b->setToolTip(
+            whyNot(Permission::ChangeQueue, tr("This relay does not let you change its queue.")));
     }
 }
 

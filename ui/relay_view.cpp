@@ -14,6 +14,15 @@ bool RelayView::isOnline() const
     return m_connection && m_connection->isReachable();
 }
 
+QString RelayView::whyNot(Permission permission, const QString &refused) const
+{
+    if (m_connection && m_connection->can(permission))
+        return {};
+    if (m_connection && m_connection->info() && !m_connection->isReachable())
+        return tr("The relay does not answer: this waits until it does.");
+    return refused;
+}
+
 void RelayView::relayWritten()
 {
     if (m_connection)

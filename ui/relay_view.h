@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/access.h"
+
 #include <QPointer>
 #include <QWidget>
 
@@ -23,6 +25,9 @@ public:
     void setConnection(RelayConnection *connection);
     RelayConnection *connection() const { return m_connection; }
     bool isOnline() const;
+    // The tooltip of an action that needs `permission`: "" when it may run, why not otherwise
+    // (the relay does not answer, or `refused`: it does not let this user).
+    QString whyNot(Permission permission, const QString &refused) const;
 
 signals:
     // Something the user should read in the status bar.

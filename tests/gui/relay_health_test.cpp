@@ -164,6 +164,7 @@ TEST_F(Console, AnUnreachableRelayIsStaleAndTurnsGreenByItselfWhenItAnswers)
     EXPECT_TRUE(window->relayBanner()->text().contains(u"does not answer"_s))
         << window->relayBanner()->text().toStdString();
     EXPECT_FALSE(add->isEnabled());
+    EXPECT_TRUE(add->toolTip().contains(u"does not answer"_s)) << add->toolTip().toStdString();
     auto *reloadPolicy = window->senders()->findChild<QToolButton *>(u"reloadPolicy"_s);
     ASSERT_NE(reloadPolicy, nullptr);
     EXPECT_FALSE(reloadPolicy->isEnabled());
