@@ -142,7 +142,8 @@ QVariant AccountLimitsModel::data(const QModelIndex &index, int role) const
         if (role == QuotaRole)
             return p.dailyQuota(&a);
         if (role == Qt::DisplayRole)
-            return tr("%1 of %2").arg(*it).arg(p.dailyQuota(&a));
+            return tr("%1 of %2")
+                .arg(QLocale().toString(*it), QLocale().toString(p.dailyQuota(&a)));
         return {};
     }
     }

@@ -402,10 +402,12 @@ void TraceView::fill(QStandardItem *group, const QUuid &relay, QList<api::TraceM
         }
         group->appendRow(row);
     }
-    m_model->setData(m_model->indexFromItem(group).siblingAtColumn(1),
-                     matched > messages.size()
-                         ? tr("%1 of %2 messages").arg(messages.size()).arg(matched)
-                         : tr("%n message(s)", nullptr, int(messages.size())));
+    m_model->setData(
+        m_model->indexFromItem(group).siblingAtColumn(1),
+        matched > messages.size()
+            ? tr("%1 of %2 messages")
+                  .arg(QLocale().toString(messages.size()), QLocale().toString(matched))
+            : tr("%n message(s)", nullptr, int(messages.size())));
     m_found.insert(relay, std::move(messages));
 }
 
