@@ -2649,13 +2649,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Message %1 (%2)</source>
         <translation>Message %1 (%2)</translation>
     </message>
-    <message numerus="yes">
-        <source>accepted from %1 (%2), account %3, sender %4, %n byte(s)</source>
-        <translation>
-            <numerusform>accepted from %1 (%2), account %3, sender %4, %n byte</numerusform>
-            <numerusform>accepted from %1 (%2), account %3, sender %4, %n bytes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no name</source>
         <translation>no name</translation>
@@ -2747,6 +2740,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>accepted from %1 (%2), account %3, sender %4, %5</source>
+        <translation>accepted from %1 (%2), account %3, sender %4, %5</translation>
     </message>
 </context>
 <context>

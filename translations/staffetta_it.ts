@@ -2649,13 +2649,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Message %1 (%2)</source>
         <translation>Messaggio %1 (%2)</translation>
     </message>
-    <message numerus="yes">
-        <source>accepted from %1 (%2), account %3, sender %4, %n byte(s)</source>
-        <translation>
-            <numerusform>accettato da %1 (%2), account %3, mittente %4, %n byte</numerusform>
-            <numerusform>accettato da %1 (%2), account %3, mittente %4, %n byte</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no name</source>
         <translation>senza nome</translation>
@@ -2747,6 +2740,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Status</source>
         <translation>Stato</translation>
+    </message>
+    <message>
+        <source>accepted from %1 (%2), account %3, sender %4, %5</source>
+        <translation>accettato da %1 (%2), account %3, mittente %4, %5</translation>
     </message>
 </context>
 <context>
