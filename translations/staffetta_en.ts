@@ -160,8 +160,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>%n change(s) to revision %1 of the relay&apos;s policy:</source>
         <translation>
-            <numerusform>%n change(s) to revision %1 of the relay&apos;s policy:</numerusform>
-            <numerusform>%n change(s) to revision %1 of the relay&apos;s policy:</numerusform>
+            <numerusform>%n change to revision %1 of the relay&apos;s policy:</numerusform>
+            <numerusform>%n changes to revision %1 of the relay&apos;s policy:</numerusform>
         </translation>
     </message>
     <message>
@@ -1509,8 +1509,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Revision %1 · %n unapplied change(s) · your role: %2</source>
         <translation>
-            <numerusform>Revision %1 · %n unapplied change(s) · your role: %2</numerusform>
-            <numerusform>Revision %1 · %n unapplied change(s) · your role: %2</numerusform>
+            <numerusform>Revision %1 · %n unapplied change · your role: %2</numerusform>
+            <numerusform>Revision %1 · %n unapplied changes · your role: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -1849,8 +1849,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Imported %n pattern(s).</source>
         <translation>
-            <numerusform>Imported %n pattern(s).</numerusform>
-            <numerusform>Imported %n pattern(s).</numerusform>
+            <numerusform>Imported %n pattern.</numerusform>
+            <numerusform>Imported %n patterns.</numerusform>
         </translation>
     </message>
     <message>
@@ -1860,15 +1860,15 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>%n line(s) are not valid patterns and are left out.</source>
         <translation>
-            <numerusform>%n line(s) are not valid patterns and are left out.</numerusform>
-            <numerusform>%n line(s) are not valid patterns and are left out.</numerusform>
+            <numerusform>%n line is not a valid pattern and is left out.</numerusform>
+            <numerusform>%n lines are not valid patterns and are left out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Add the %n valid one(s)</source>
         <translation>
-            <numerusform>Add the %n valid one(s)</numerusform>
-            <numerusform>Add the %n valid one(s)</numerusform>
+            <numerusform>Add the %n valid one</numerusform>
+            <numerusform>Add the %n valid ones</numerusform>
         </translation>
     </message>
 </context>
@@ -1897,8 +1897,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Import %n pattern(s)</source>
         <translation>
-            <numerusform>Import %n pattern(s)</numerusform>
-            <numerusform>Import %n pattern(s)</numerusform>
+            <numerusform>Import %n pattern</numerusform>
+            <numerusform>Import %n patterns</numerusform>
         </translation>
     </message>
     <message>
@@ -1908,8 +1908,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Remove %n pattern(s)</source>
         <translation>
-            <numerusform>Remove %n pattern(s)</numerusform>
-            <numerusform>Remove %n pattern(s)</numerusform>
+            <numerusform>Remove %n pattern</numerusform>
+            <numerusform>Remove %n patterns</numerusform>
         </translation>
     </message>
 </context>
@@ -2082,36 +2082,36 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</source>
         <translation>
-            <numerusform>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</numerusform>
-            <numerusform>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</numerusform>
+            <numerusform>Delete %n message from the queue? It is gone for good: neither delivered nor bounced.</numerusform>
+            <numerusform>Delete %n messages from the queue? They are gone for good: neither delivered nor bounced.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Put %n message(s) on hold? They stay queued but are not delivered until released.</source>
         <translation>
-            <numerusform>Put %n message(s) on hold? They stay queued but are not delivered until released.</numerusform>
-            <numerusform>Put %n message(s) on hold? They stay queued but are not delivered until released.</numerusform>
+            <numerusform>Put %n message on hold? It stays queued but is not delivered until released.</numerusform>
+            <numerusform>Put %n messages on hold? They stay queued but are not delivered until released.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Release %n message(s) from hold?</source>
         <translation>
-            <numerusform>Release %n message(s) from hold?</numerusform>
-            <numerusform>Release %n message(s) from hold?</numerusform>
+            <numerusform>Release %n message from hold?</numerusform>
+            <numerusform>Release %n messages from hold?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Requeue %n message(s)? Postfix processes them again from the start.</source>
         <translation>
-            <numerusform>Requeue %n message(s)? Postfix processes them again from the start.</numerusform>
-            <numerusform>Requeue %n message(s)? Postfix processes them again from the start.</numerusform>
+            <numerusform>Requeue %n message? Postfix processes it again from the start.</numerusform>
+            <numerusform>Requeue %n messages? Postfix processes them again from the start.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Try to deliver %n deferred message(s) now?</source>
         <translation>
-            <numerusform>Try to deliver %n deferred message(s) now?</numerusform>
-            <numerusform>Try to deliver %n deferred message(s) now?</numerusform>
+            <numerusform>Try to deliver %n deferred message now?</numerusform>
+            <numerusform>Try to deliver %n deferred messages now?</numerusform>
         </translation>
     </message>
     <message>
@@ -2121,8 +2121,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Done for %n message(s).</source>
         <translation>
-            <numerusform>Done for %n message(s).</numerusform>
-            <numerusform>Done for %n message(s).</numerusform>
+            <numerusform>Done for %n message.</numerusform>
+            <numerusform>Done for %n messages.</numerusform>
         </translation>
     </message>
     <message>
@@ -2455,8 +2455,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>%n log line(s) mention it</source>
         <translation>
-            <numerusform>%n log line(s) mention it</numerusform>
-            <numerusform>%n log line(s) mention it</numerusform>
+            <numerusform>%n log line mentions it</numerusform>
+            <numerusform>%n log lines mention it</numerusform>
         </translation>
     </message>
     <message>
@@ -2478,8 +2478,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>… and %n more queued message(s)</source>
         <translation>
-            <numerusform>… and %n more queued message(s)</numerusform>
-            <numerusform>… and %n more queued message(s)</numerusform>
+            <numerusform>… and %n more queued message</numerusform>
+            <numerusform>… and %n more queued messages</numerusform>
         </translation>
     </message>
     <message>

@@ -47,6 +47,9 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_tree->setHeaderHidden(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setUniformRowHeights(false);
+    // The hits fit the panel's width, nothing to scroll to: a long one is elided, whole in its
+    // tooltip (and an address's explanation whole in the detail pane, Why banned?).
+    m_tree->header()->setStretchLastSection(false);
     m_detail->setVisible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -72,6 +75,8 @@ void SearchPanel::search(const QString &term, const QList<RelayConnection *> &re
     m_relays.clear();
     m_model->clear();
     m_model->setColumnCount(2);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_detail->clear();
     m_detail->setVisible(false);
     m_pending = 0;
@@ -131,7 +136,6 @@ void SearchPanel::searchRelay(RelayConnection *relay, QStandardItem *group)
                     if (hit)
                         fill(guard, group, hit.value());
                     m_tree->expandAll();
-                    m_tree->resizeColumnToContents(0);
                     if (--m_pending == 0)
                         emit finished();
                 });
@@ -142,6 +146,7 @@ void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const clien
     group->removeRows(0, group->rowCount());
     const auto add = [group](const QString &text) {
         auto *item = new QStandardItem(text);
+        item->setToolTip(text);
         group->appendRow({item, new QStandardItem});
         return item;
     };
