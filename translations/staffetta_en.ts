@@ -147,8 +147,16 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>The relay sent a policy this console cannot read: %1</translation>
     </message>
     <message>
-        <source>revision %1: %2 (%3) from %4 at %5</source>
-        <translation>revision %1: %2 (%3) from %4 at %5</translation>
+        <source>on the relay itself</source>
+        <translation>on the relay itself</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>revision %1: %2 (%3) %4, %5</source>
+        <translation>revision %1: %2 (%3) %4, %5</translation>
     </message>
 </context>
 <context>
@@ -160,8 +168,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>%n change(s) to revision %1 of the relay&apos;s policy:</source>
         <translation>
-            <numerusform>%n change(s) to revision %1 of the relay&apos;s policy:</numerusform>
-            <numerusform>%n change(s) to revision %1 of the relay&apos;s policy:</numerusform>
+            <numerusform>%n change to revision %1 of the relay&apos;s policy:</numerusform>
+            <numerusform>%n changes to revision %1 of the relay&apos;s policy:</numerusform>
         </translation>
     </message>
     <message>
@@ -574,6 +582,53 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>unauthorized sender</source>
         <translation>unauthorized sender</translation>
     </message>
+    <message numerus="yes">
+        <source>%n failed login(s) — the customer&apos;s mail program probably has an old password.</source>
+        <translation>
+            <numerusform>%n failed login — the customer&apos;s mail program probably has an old password.</numerusform>
+            <numerusform>%n failed logins — the customer&apos;s mail program probably has an old password.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed login(s) as %1 — the customer&apos;s mail program probably has an old password.</source>
+        <translation>
+            <numerusform>%n failed login as %1 — the customer&apos;s mail program probably has an old password.</numerusform>
+            <numerusform>%n failed logins as %1 — the customer&apos;s mail program probably has an old password.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s) tried without encryption — the customer&apos;s mail program must use STARTTLS (or SSL/TLS) for the outgoing server.</source>
+        <translation>
+            <numerusform>%n login tried without encryption — the customer&apos;s mail program must use STARTTLS (or SSL/TLS) for the outgoing server.</numerusform>
+            <numerusform>%n logins tried without encryption — the customer&apos;s mail program must use STARTTLS (or SSL/TLS) for the outgoing server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) dropped in the middle of a login — a mail program that gives up, or someone trying passwords.</source>
+        <translation>
+            <numerusform>%n connection dropped in the middle of a login — a mail program that gives up, or someone trying passwords.</numerusform>
+            <numerusform>%n connections dropped in the middle of a login — a mail program that gives up, or someone trying passwords.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) from a sender address the account may not use — the customer&apos;s mail program sends as an address that is not theirs.</source>
+        <translation>
+            <numerusform>%n message from a sender address the account may not use — the customer&apos;s mail program sends as an address that is not theirs.</numerusform>
+            <numerusform>%n messages from a sender address the account may not use — the customer&apos;s mail program sends as an address that is not theirs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The logs show no failure from this address.</source>
+        <translation>The logs show no failure from this address.</translation>
+    </message>
+    <message>
+        <source>The logs show no failure from this address: the ban comes from older log lines or from another jail.</source>
+        <translation>The logs show no failure from this address: the ban comes from older log lines or from another jail.</translation>
+    </message>
+    <message>
+        <source>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</source>
+        <translation>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>
@@ -633,16 +688,20 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Recipients per message</translation>
     </message>
     <message>
-        <source>Max message size (bytes)</source>
-        <translation>Max message size (bytes)</translation>
-    </message>
-    <message>
         <source>Used today</source>
         <translation>Used today</translation>
     </message>
     <message>
         <source>Change a limit of %1</source>
         <translation>Change a limit of %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Max message size</source>
+        <translation>Max message size</translation>
     </message>
 </context>
 <context>
@@ -1236,10 +1295,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Whitelist %1</translation>
     </message>
     <message>
-        <source>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</source>
-        <translation>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -1291,10 +1346,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Whitelist…</translation>
     </message>
     <message>
-        <source>Remove from whitelist</source>
-        <translation>Remove from whitelist</translation>
-    </message>
-    <message>
         <source>This relay does not let you unban addresses.</source>
         <translation>This relay does not let you unban addresses.</translation>
     </message>
@@ -1305,6 +1356,98 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>This relay does not let you see its bans.</source>
         <translation>This relay does not let you see its bans.</translation>
+    </message>
+    <message>
+        <source>Type an IP address (192.0.2.7) or a network (192.0.2.0/24).</source>
+        <translation>Type an IP address (192.0.2.7) or a network (192.0.2.0/24).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address or a network: type one such as 192.0.2.7 or 192.0.2.0/24.</source>
+        <translation>“%1” is not an IP address or a network: type one such as 192.0.2.7 or 192.0.2.0/24.</translation>
+    </message>
+    <message>
+        <source>%1 is wider than /24 (IPv4) or /64 (IPv6): this relay does not let you whitelist such a network.</source>
+        <translation>%1 is wider than /24 (IPv4) or /64 (IPv6): this relay does not let you whitelist such a network.</translation>
+    </message>
+    <message>
+        <source>Add to the whitelist</source>
+        <translation>Add to the whitelist</translation>
+    </message>
+    <message>
+        <source>192.0.2.7 or 192.0.2.0/24</source>
+        <translation>192.0.2.7 or 192.0.2.0/24</translation>
+    </message>
+    <message>
+        <source>the customer and the ticket, e.g. Rossi srl, #4711</source>
+        <translation>the customer and the ticket, e.g. Rossi srl, #4711</translation>
+    </message>
+    <message>
+        <source>A whitelisted address is never banned on this relay (a ban in force is lifted).</source>
+        <translation>A whitelisted address is never banned on this relay (a ban in force is lifted).</translation>
+    </message>
+    <message>
+        <source>Whitelist</source>
+        <translation>Whitelist</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>%1 is not banned any more.</source>
+        <translation>%1 is not banned any more.</translation>
+    </message>
+    <message>
+        <source>Whitelist any address or network, banned or not.</source>
+        <translation>Whitelist any address or network, banned or not.</translation>
+    </message>
+    <message>
+        <source>Reading the log lines…</source>
+        <translation>Reading the log lines…</translation>
+    </message>
+    <message>
+        <source>%1 is not banned.</source>
+        <translation>%1 is not banned.</translation>
+    </message>
+    <message>
+        <source>Why %1 is banned:</source>
+        <translation>Why %1 is banned:</translation>
+    </message>
+    <message>
+        <source>On the whitelist since %1 (%2): %3</source>
+        <translation>On the whitelist since %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>What the logs say:</source>
+        <translation>What the logs say:</translation>
+    </message>
+    <message>
+        <source>Remove from the whitelist</source>
+        <translation>Remove from the whitelist</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the whitelist? It can be banned again after failed logins, like any other address.</source>
+        <translation>Remove %1 from the whitelist? It can be banned again after failed logins, like any other address.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Remove from whitelist…</source>
+        <translation>Remove from whitelist…</translation>
     </message>
 </context>
 <context>
@@ -1581,8 +1724,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Revision %1 · %n unapplied change(s) · your role: %2</source>
         <translation>
-            <numerusform>Revision %1 · %n unapplied change(s) · your role: %2</numerusform>
-            <numerusform>Revision %1 · %n unapplied change(s) · your role: %2</numerusform>
+            <numerusform>Revision %1 · %n unapplied change · your role: %2</numerusform>
+            <numerusform>Revision %1 · %n unapplied changes · your role: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -1649,6 +1792,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Usage as of %1</source>
         <translation>Usage as of %1</translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1911,27 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Accounts</source>
         <translation>Accounts</translation>
+        <source>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</source>
+        <translation>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</translation>
+    </message>
+    <message>
+        <source>On %1 these are down: %2. Mail may wait or be refused until they run again.</source>
+        <translation>On %1 these are down: %2. Mail may wait or be refused until they run again.</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Unapplied changes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n policy draft(s) not applied yet. Quit anyway and lose them?</source>
+        <translation>
+            <numerusform>%n policy draft not applied yet. Quit anyway and lose it?</numerusform>
+            <numerusform>%n policy drafts not applied yet. Quit anyway and lose them?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and lose them</source>
+        <translation>Quit and lose them</translation>
     </message>
 </context>
 <context>
@@ -1898,8 +2066,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Imported %n pattern(s).</source>
         <translation>
-            <numerusform>Imported %n pattern(s).</numerusform>
-            <numerusform>Imported %n pattern(s).</numerusform>
+            <numerusform>Imported %n pattern.</numerusform>
+            <numerusform>Imported %n patterns.</numerusform>
         </translation>
     </message>
     <message>
@@ -1909,15 +2077,15 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>%n line(s) are not valid patterns and are left out.</source>
         <translation>
-            <numerusform>%n line(s) are not valid patterns and are left out.</numerusform>
-            <numerusform>%n line(s) are not valid patterns and are left out.</numerusform>
+            <numerusform>%n line is not a valid pattern and is left out.</numerusform>
+            <numerusform>%n lines are not valid patterns and are left out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Add the %n valid one(s)</source>
         <translation>
-            <numerusform>Add the %n valid one(s)</numerusform>
-            <numerusform>Add the %n valid one(s)</numerusform>
+            <numerusform>Add the %n valid one</numerusform>
+            <numerusform>Add the %n valid ones</numerusform>
         </translation>
     </message>
 </context>
@@ -1946,8 +2114,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Import %n pattern(s)</source>
         <translation>
-            <numerusform>Import %n pattern(s)</numerusform>
-            <numerusform>Import %n pattern(s)</numerusform>
+            <numerusform>Import %n pattern</numerusform>
+            <numerusform>Import %n patterns</numerusform>
         </translation>
     </message>
     <message>
@@ -1957,8 +2125,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Remove %n pattern(s)</source>
         <translation>
-            <numerusform>Remove %n pattern(s)</numerusform>
-            <numerusform>Remove %n pattern(s)</numerusform>
+            <numerusform>Remove %n pattern</numerusform>
+            <numerusform>Remove %n patterns</numerusform>
         </translation>
     </message>
 </context>
@@ -2131,36 +2299,36 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</source>
         <translation>
-            <numerusform>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</numerusform>
-            <numerusform>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</numerusform>
+            <numerusform>Delete %n message from the queue? It is gone for good: neither delivered nor bounced.</numerusform>
+            <numerusform>Delete %n messages from the queue? They are gone for good: neither delivered nor bounced.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Put %n message(s) on hold? They stay queued but are not delivered until released.</source>
         <translation>
-            <numerusform>Put %n message(s) on hold? They stay queued but are not delivered until released.</numerusform>
-            <numerusform>Put %n message(s) on hold? They stay queued but are not delivered until released.</numerusform>
+            <numerusform>Put %n message on hold? It stays queued but is not delivered until released.</numerusform>
+            <numerusform>Put %n messages on hold? They stay queued but are not delivered until released.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Release %n message(s) from hold?</source>
         <translation>
-            <numerusform>Release %n message(s) from hold?</numerusform>
-            <numerusform>Release %n message(s) from hold?</numerusform>
+            <numerusform>Release %n message from hold?</numerusform>
+            <numerusform>Release %n messages from hold?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Requeue %n message(s)? Postfix processes them again from the start.</source>
         <translation>
-            <numerusform>Requeue %n message(s)? Postfix processes them again from the start.</numerusform>
-            <numerusform>Requeue %n message(s)? Postfix processes them again from the start.</numerusform>
+            <numerusform>Requeue %n message? Postfix processes it again from the start.</numerusform>
+            <numerusform>Requeue %n messages? Postfix processes them again from the start.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Try to deliver %n deferred message(s) now?</source>
         <translation>
-            <numerusform>Try to deliver %n deferred message(s) now?</numerusform>
-            <numerusform>Try to deliver %n deferred message(s) now?</numerusform>
+            <numerusform>Try to deliver %n deferred message now?</numerusform>
+            <numerusform>Try to deliver %n deferred messages now?</numerusform>
         </translation>
     </message>
     <message>
@@ -2170,8 +2338,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>Done for %n message(s).</source>
         <translation>
-            <numerusform>Done for %n message(s).</numerusform>
-            <numerusform>Done for %n message(s).</numerusform>
+            <numerusform>Done for %n message.</numerusform>
+            <numerusform>Done for %n messages.</numerusform>
         </translation>
     </message>
     <message>
@@ -2291,6 +2459,54 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>queue empty</source>
         <translation>queue empty</translation>
+    </message>
+    <message>
+        <source>Postfix</source>
+        <translation>Postfix</translation>
+    </message>
+    <message>
+        <source>submission port</source>
+        <translation>submission port</translation>
+    </message>
+    <message>
+        <source>Dovecot authentication</source>
+        <translation>Dovecot authentication</translation>
+    </message>
+    <message>
+        <source>policy service (staffettad)</source>
+        <translation>policy service (staffettad)</translation>
+    </message>
+    <message>
+        <source>fail2ban</source>
+        <translation>fail2ban</translation>
+    </message>
+    <message>
+        <source>content filter (staffetta-milter)</source>
+        <translation>content filter (staffetta-milter)</translation>
+    </message>
+    <message>
+        <source>event index (staffetta-events)</source>
+        <translation>event index (staffetta-events)</translation>
+    </message>
+    <message>
+        <source>last answered %1</source>
+        <translation>last answered %1</translation>
+    </message>
+    <message>
+        <source>never answered</source>
+        <translation>never answered</translation>
+    </message>
+    <message>
+        <source>trying again… (%1)</source>
+        <translation>trying again… (%1)</translation>
+    </message>
+    <message>
+        <source>next try at %1</source>
+        <translation>next try at %1</translation>
+    </message>
+    <message>
+        <source>degraded: %1 down</source>
+        <translation>degraded: %1 down</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2637,13 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::RelayView</name>
+    <message>
+        <source>The relay does not answer: this waits until it does.</source>
+        <translation>The relay does not answer: this waits until it does.</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::SearchPanel</name>
     <message>
         <source>searching…</source>
@@ -2449,8 +2672,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>%n log line(s) mention it</source>
         <translation>
-            <numerusform>%n log line(s) mention it</numerusform>
-            <numerusform>%n log line(s) mention it</numerusform>
+            <numerusform>%n log line mentions it</numerusform>
+            <numerusform>%n log lines mention it</numerusform>
         </translation>
     </message>
     <message>
@@ -2472,8 +2695,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>… and %n more queued message(s)</source>
         <translation>
-            <numerusform>… and %n more queued message(s)</numerusform>
-            <numerusform>… and %n more queued message(s)</numerusform>
+            <numerusform>… and %n more queued message</numerusform>
+            <numerusform>… and %n more queued messages</numerusform>
         </translation>
     </message>
     <message>
@@ -2515,6 +2738,25 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Double-click to open the Trace view of it on every connected relay.</source>
         <translation>Double-click to open the Trace view of it on every connected relay.</translation>
+    </message>
+    <message>
+        <source>not searched: the relay does not answer</source>
+        <translation>not searched: the relay does not answer</translation>
+    </message>
+    <message>
+        <source>not searched: not connected</source>
+        <translation>not searched: not connected</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Log lines</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not searched on %n relay(s) that do not answer: %1</source>
+        <translation>
+            <numerusform>Not searched on %n relay that does not answer: %1</numerusform>
+            <numerusform>Not searched on %n relays that do not answer: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2624,13 +2866,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Message %1 (%2)</source>
         <translation>Message %1 (%2)</translation>
     </message>
-    <message numerus="yes">
-        <source>accepted from %1 (%2), account %3, sender %4, %n byte(s)</source>
-        <translation>
-            <numerusform>accepted from %1 (%2), account %3, sender %4, %n byte</numerusform>
-            <numerusform>accepted from %1 (%2), account %3, sender %4, %n bytes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no name</source>
         <translation>no name</translation>
@@ -2722,6 +2957,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>accepted from %1 (%2), account %3, sender %4, %5</source>
+        <translation>accepted from %1 (%2), account %3, sender %4, %5</translation>
     </message>
 </context>
 <context>

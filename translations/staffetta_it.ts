@@ -147,8 +147,16 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Il relay ha inviato una policy che questa console non sa leggere: %1</translation>
     </message>
     <message>
-        <source>revision %1: %2 (%3) from %4 at %5</source>
-        <translation>revisione %1: %2 (%3) da %4 alle %5</translation>
+        <source>on the relay itself</source>
+        <translation>sul relay stesso</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>da %1</translation>
+    </message>
+    <message>
+        <source>revision %1: %2 (%3) %4, %5</source>
+        <translation>revisione %1: %2 (%3) %4, %5</translation>
     </message>
 </context>
 <context>
@@ -574,6 +582,53 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>unauthorized sender</source>
         <translation>mittente non autorizzato</translation>
     </message>
+    <message numerus="yes">
+        <source>%n failed login(s) — the customer&apos;s mail program probably has an old password.</source>
+        <translation>
+            <numerusform>%n accesso non riuscito — probabilmente il programma di posta del cliente ha una password vecchia.</numerusform>
+            <numerusform>%n accessi non riusciti — probabilmente il programma di posta del cliente ha una password vecchia.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed login(s) as %1 — the customer&apos;s mail program probably has an old password.</source>
+        <translation>
+            <numerusform>%n accesso non riuscito come %1 — probabilmente il programma di posta del cliente ha una password vecchia.</numerusform>
+            <numerusform>%n accessi non riusciti come %1 — probabilmente il programma di posta del cliente ha una password vecchia.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s) tried without encryption — the customer&apos;s mail program must use STARTTLS (or SSL/TLS) for the outgoing server.</source>
+        <translation>
+            <numerusform>%n accesso tentato senza cifratura — il programma di posta del cliente deve usare STARTTLS (o SSL/TLS) per il server in uscita.</numerusform>
+            <numerusform>%n accessi tentati senza cifratura — il programma di posta del cliente deve usare STARTTLS (o SSL/TLS) per il server in uscita.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) dropped in the middle of a login — a mail program that gives up, or someone trying passwords.</source>
+        <translation>
+            <numerusform>%n connessione interrotta durante l&apos;accesso — un programma di posta che rinuncia, o qualcuno che prova password.</numerusform>
+            <numerusform>%n connessioni interrotte durante l&apos;accesso — un programma di posta che rinuncia, o qualcuno che prova password.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) from a sender address the account may not use — the customer&apos;s mail program sends as an address that is not theirs.</source>
+        <translation>
+            <numerusform>%n messaggio da un mittente che l&apos;account non può usare — il programma di posta del cliente invia con un indirizzo che non è suo.</numerusform>
+            <numerusform>%n messaggi da un mittente che l&apos;account non può usare — il programma di posta del cliente invia con un indirizzo che non è suo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The logs show no failure from this address.</source>
+        <translation>I log non mostrano errori da questo indirizzo.</translation>
+    </message>
+    <message>
+        <source>The logs show no failure from this address: the ban comes from older log lines or from another jail.</source>
+        <translation>I log non mostrano errori da questo indirizzo: il blocco viene da righe di log più vecchie o da un&apos;altra jail.</translation>
+    </message>
+    <message>
+        <source>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</source>
+        <translation>Con la whitelist un programma di posta configurato male può riprovare all&apos;infinito: correggi prima le sue impostazioni, e metti nella whitelist solo un indirizzo che conosci.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>
@@ -633,16 +688,20 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Destinatari per messaggio</translation>
     </message>
     <message>
-        <source>Max message size (bytes)</source>
-        <translation>Dimensione massima messaggio (byte)</translation>
-    </message>
-    <message>
         <source>Used today</source>
         <translation>Usati oggi</translation>
     </message>
     <message>
         <source>Change a limit of %1</source>
         <translation>Modifica un limite di %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <source>Max message size</source>
+        <translation>Dimensione massima</translation>
     </message>
 </context>
 <context>
@@ -1236,10 +1295,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Whitelist per %1</translation>
     </message>
     <message>
-        <source>%1 will never be banned on this relay (a ban in force is lifted). Note for your colleagues, e.g. the customer and ticket:</source>
-        <translation>%1 non verrà mai bloccato su questo relay (un blocco in corso viene rimosso). Nota per i colleghi, per esempio cliente e ticket:</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
@@ -1291,10 +1346,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Whitelist…</translation>
     </message>
     <message>
-        <source>Remove from whitelist</source>
-        <translation>Togli dalla whitelist</translation>
-    </message>
-    <message>
         <source>This relay does not let you unban addresses.</source>
         <translation>Questo relay non ti permette di rimuovere il blocco degli indirizzi.</translation>
     </message>
@@ -1305,6 +1356,98 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>This relay does not let you see its bans.</source>
         <translation>Questo relay non ti permette di vedere i suoi blocchi.</translation>
+    </message>
+    <message>
+        <source>Type an IP address (192.0.2.7) or a network (192.0.2.0/24).</source>
+        <translation>Scrivi un indirizzo IP (192.0.2.7) o una rete (192.0.2.0/24).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address or a network: type one such as 192.0.2.7 or 192.0.2.0/24.</source>
+        <translation>«%1» non è un indirizzo IP né una rete: scrivine uno come 192.0.2.7 o 192.0.2.0/24.</translation>
+    </message>
+    <message>
+        <source>%1 is wider than /24 (IPv4) or /64 (IPv6): this relay does not let you whitelist such a network.</source>
+        <translation>%1 è più ampia di /24 (IPv4) o /64 (IPv6): questo relay non ti permette di mettere nella whitelist una rete così.</translation>
+    </message>
+    <message>
+        <source>Add to the whitelist</source>
+        <translation>Aggiungi alla whitelist</translation>
+    </message>
+    <message>
+        <source>192.0.2.7 or 192.0.2.0/24</source>
+        <translation>192.0.2.7 o 192.0.2.0/24</translation>
+    </message>
+    <message>
+        <source>the customer and the ticket, e.g. Rossi srl, #4711</source>
+        <translation>il cliente e il ticket, ad es. Rossi srl, #4711</translation>
+    </message>
+    <message>
+        <source>A whitelisted address is never banned on this relay (a ban in force is lifted).</source>
+        <translation>Un indirizzo nella whitelist non viene mai bloccato su questo relay (un blocco in corso viene rimosso).</translation>
+    </message>
+    <message>
+        <source>Whitelist</source>
+        <translation>Metti nella whitelist</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Indirizzo:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>%1 is not banned any more.</source>
+        <translation>%1 non è più bloccato.</translation>
+    </message>
+    <message>
+        <source>Whitelist any address or network, banned or not.</source>
+        <translation>Metti nella whitelist qualsiasi indirizzo o rete, bloccato o no.</translation>
+    </message>
+    <message>
+        <source>Reading the log lines…</source>
+        <translation>Lettura delle righe di log…</translation>
+    </message>
+    <message>
+        <source>%1 is not banned.</source>
+        <translation>%1 non è bloccato.</translation>
+    </message>
+    <message>
+        <source>Why %1 is banned:</source>
+        <translation>Perché %1 è bloccato:</translation>
+    </message>
+    <message>
+        <source>On the whitelist since %1 (%2): %3</source>
+        <translation>Nella whitelist dal %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>What the logs say:</source>
+        <translation>Cosa dicono i log:</translation>
+    </message>
+    <message>
+        <source>Remove from the whitelist</source>
+        <translation>Togli dalla whitelist</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the whitelist? It can be banned again after failed logins, like any other address.</source>
+        <translation>Togliere %1 dalla whitelist? Potrà essere bloccato di nuovo dopo accessi non riusciti, come qualsiasi altro indirizzo.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Togli</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Lascialo</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Aggiungi…</translation>
+    </message>
+    <message>
+        <source>Remove from whitelist…</source>
+        <translation>Togli dalla whitelist…</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1793,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Usage as of %1</source>
         <translation>Utilizzo alle %1</translation>
     </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::MainWindow</name>
@@ -1764,6 +1911,27 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Accounts</source>
         <translation>Account</translation>
+        <source>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</source>
+        <translation>%1 non risponde%2. Quello che vedi è stato letto alle %3 e potrebbe non essere aggiornato; le azioni che richiedono il relay sono disattivate finché non risponde di nuovo.</translation>
+    </message>
+    <message>
+        <source>On %1 these are down: %2. Mail may wait or be refused until they run again.</source>
+        <translation>Su %1 sono fermi: %2. La posta può restare in attesa o essere rifiutata finché non ripartono.</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Modifiche non applicate</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n policy draft(s) not applied yet. Quit anyway and lose them?</source>
+        <translation>
+            <numerusform>%n bozza della policy non ancora applicata. Uscire comunque e perderla?</numerusform>
+            <numerusform>%n bozze della policy non ancora applicate. Uscire comunque e perderle?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and lose them</source>
+        <translation>Esci e perdile</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2460,54 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>queue empty</source>
         <translation>coda vuota</translation>
     </message>
+    <message>
+        <source>Postfix</source>
+        <translation>Postfix</translation>
+    </message>
+    <message>
+        <source>submission port</source>
+        <translation>porta di invio (submission)</translation>
+    </message>
+    <message>
+        <source>Dovecot authentication</source>
+        <translation>autenticazione Dovecot</translation>
+    </message>
+    <message>
+        <source>policy service (staffettad)</source>
+        <translation>servizio di policy (staffettad)</translation>
+    </message>
+    <message>
+        <source>fail2ban</source>
+        <translation>fail2ban</translation>
+    </message>
+    <message>
+        <source>content filter (staffetta-milter)</source>
+        <translation>filtro dei contenuti (staffetta-milter)</translation>
+    </message>
+    <message>
+        <source>event index (staffetta-events)</source>
+        <translation>indice degli eventi (staffetta-events)</translation>
+    </message>
+    <message>
+        <source>last answered %1</source>
+        <translation>ultima risposta %1</translation>
+    </message>
+    <message>
+        <source>never answered</source>
+        <translation>mai risposto</translation>
+    </message>
+    <message>
+        <source>trying again… (%1)</source>
+        <translation>nuovo tentativo… (%1)</translation>
+    </message>
+    <message>
+        <source>next try at %1</source>
+        <translation>prossimo tentativo alle %1</translation>
+    </message>
+    <message>
+        <source>degraded: %1 down</source>
+        <translation>degradato: %1 fermo</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::RelayDialog</name>
@@ -2421,6 +2637,13 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::RelayView</name>
+    <message>
+        <source>The relay does not answer: this waits until it does.</source>
+        <translation>Il relay non risponde: si potrà fare quando risponderà di nuovo.</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::SearchPanel</name>
     <message>
         <source>searching…</source>
@@ -2515,6 +2738,25 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Double-click to open the Trace view of it on every connected relay.</source>
         <translation>Doppio clic per aprirne la traccia su tutti i relay connessi.</translation>
+    </message>
+    <message>
+        <source>not searched: the relay does not answer</source>
+        <translation>non cercato: il relay non risponde</translation>
+    </message>
+    <message>
+        <source>not searched: not connected</source>
+        <translation>non cercato: non collegato</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Righe di log</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not searched on %n relay(s) that do not answer: %1</source>
+        <translation>
+            <numerusform>Non cercato su %n relay che non risponde: %1</numerusform>
+            <numerusform>Non cercato su %n relay che non rispondono: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2624,13 +2866,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Message %1 (%2)</source>
         <translation>Messaggio %1 (%2)</translation>
     </message>
-    <message numerus="yes">
-        <source>accepted from %1 (%2), account %3, sender %4, %n byte(s)</source>
-        <translation>
-            <numerusform>accettato da %1 (%2), account %3, mittente %4, %n byte</numerusform>
-            <numerusform>accettato da %1 (%2), account %3, mittente %4, %n byte</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no name</source>
         <translation>senza nome</translation>
@@ -2722,6 +2957,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Status</source>
         <translation>Stato</translation>
+    </message>
+    <message>
+        <source>accepted from %1 (%2), account %3, sender %4, %5</source>
+        <translation>accettato da %1 (%2), account %3, mittente %4, %5</translation>
     </message>
 </context>
 <context>

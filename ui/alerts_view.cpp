@@ -350,7 +350,8 @@ void AlertsView::updateActions()
     const int row = selectedRow();
     const bool ack = connection() && connection()->can(Permission::AckAlerts);
     m_ack->setEnabled(ack && !m_ackCall->isBusy() && row >= 0 && !m_model->alert(row).acknowledged);
-    m_ack->setToolTip(ack ? QString() : tr("This relay does not let you acknowledge alerts."));
+    m_ack->setToolTip(
+        whyNot(Permission::AckAlerts, tr("This relay does not let you acknowledge alerts.")));
     m_activity->setEnabled(row >= 0);
 }
 

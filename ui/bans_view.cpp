@@ -2,15 +2,20 @@
 
 #include "client/relay_client.h"
 #include "client/texts.h"
+#include "common/network_address.h"
 #include "relay_call.h"
 #include "relay_connection.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -166,19 +171,80 @@ QVariant WhitelistModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-void askWhitelistNote(QWidget *parent, const QString &address,
-                      std::function<void(const QString &)> accepted)
+QString whitelistProblem(const QString &text, bool mayWiden, QString *normalized)
 {
-    auto *dialog = new QInputDialog(parent);
-    dialog->setObjectName(u"whitelistNote"_s);
+    const QString typed = text.trimmed();
+    if (typed.isEmpty())
+        return BansView::tr("Type an IP address (192.0.2.7) or a network (192.0.2.0/24).");
+    auto parsed = parseNetworkAddress(typed);
+    if (!parsed)
+        return BansView::tr("“%1” is not an IP address or a network: type one such as 192.0.2.7 "
+                            "or 192.0.2.0/24.")
+            .arg(typed.left(60));
+    if (parsed.value().isWide() && !mayWiden)
+        return BansView::tr("%1 is wider than /24 (IPv4) or /64 (IPv6): this relay does not let "
+                            "you whitelist such a network.")
+            .arg(parsed.value().text);
+    if (normalized)
+        *normalized = parsed.value().text;
+    return {};
+}
+
+void askWhitelist(QWidget *parent, const QString &address, bool mayWiden,
+                  std::function<void(const QString &, const QString &)> accepted)
+{
+    auto *dialog = new QDialog(parent);
+    dialog->setObjectName(u"whitelistDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(BansView::tr("Whitelist %1").arg(address));
-    dialog->setLabelText(BansView::tr("%1 will never be banned on this relay (a ban in force is "
-                                      "lifted). Note for your colleagues, e.g. the customer and "
-                                      "ticket:")
-                             .arg(address));
-    QObject::connect(dialog, &QInputDialog::textValueSelected, parent,
-                     [accepted = std::move(accepted)](const QString &note) { accepted(note); });
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setWindowTitle(address.isEmpty() ? BansView::tr("Add to the whitelist")
+                                             : BansView::tr("Whitelist %1").arg(address));
+    auto *addressEdit = new QLineEdit(address, dialog);
+    addressEdit->setObjectName(u"whitelistAddress"_s);
+    addressEdit->setPlaceholderText(BansView::tr("192.0.2.7 or 192.0.2.0/24"));
+    auto *note = new QLineEdit(dialog);
+    note->setObjectName(u"whitelistNote"_s);
+    note->setPlaceholderText(BansView::tr("the customer and the ticket, e.g. Rossi srl, #4711"));
+    note->setMaxLength(500);
+    auto *what = new QLabel(BansView::tr("A whitelisted address is never banned on this relay (a "
+                                         "ban in force is lifted)."),
+                            dialog);
+    what->setWordWrap(true);
+    auto *warning = new QLabel(client::whitelistWarning(), dialog);
+    warning->setObjectName(u"whitelistWarning"_s);
+    warning->setWordWrap(true);
+    auto *problem = new QLabel(dialog);
+    problem->setObjectName(u"whitelistProblem"_s);
+    problem->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(BansView::tr("Whitelist"));
+    auto *form = new QFormLayout;
+    form->addRow(BansView::tr("&Address:"), addressEdit);
+    form->addRow(BansView::tr("&Note:"), note);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(what);
+    layout->addLayout(form);
+    layout->addWidget(problem);
+    layout->addWidget(warning);
+    layout->addWidget(buttons);
+    const auto check = [=] {
+        const QString why = whitelistProblem(addressEdit->text(), mayWiden);
+        // An empty field is not an error yet: OK stays off, nothing is shouted.
+        problem->setText(addressEdit->text().trimmed().isEmpty() ? QString() : why);
+        problem->setVisible(!problem->text().isEmpty());
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
+    };
+    QObject::connect(addressEdit, &QLineEdit::textChanged, dialog, check);
+    check();
+    (address.isEmpty() ? addressEdit : note)->setFocus();
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, [=] {
+        QString normalized;
+        if (!whitelistProblem(addressEdit->text(), mayWiden, &normalized).isEmpty())
+            return;
+        dialog->accept();
+        accepted(normalized, note->text().trimmed());
+    });
     dialog->open();
 }
 
@@ -194,6 +260,7 @@ BansView::BansView(QWidget *parent)
     , m_refresh(new QPushButton(this))
     , m_unban(new QPushButton(this))
     , m_addWhitelist(new QPushButton(this))
+    , m_addAddress(new QPushButton(this))
     , m_removeWhitelist(new QPushButton(this))
     , m_status(new QLabel(this))
     , m_listCall(new RelayCall(this))
@@ -207,7 +274,9 @@ BansView::BansView(QWidget *parent)
     m_refresh->setObjectName(u"bansRefresh"_s);
     m_unban->setObjectName(u"bansUnban"_s);
     m_addWhitelist->setObjectName(u"bansWhitelist"_s);
+    m_addAddress->setObjectName(u"whitelistAdd"_s);
     m_removeWhitelist->setObjectName(u"whitelistRemove"_s);
+    m_log->setOpenLinks(false);
     m_status->setObjectName(u"bansStatus"_s);
     for (QTableView *t : {m_table, m_whitelistTable}) {
         t->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -228,6 +297,7 @@ BansView::BansView(QWidget *parent)
     buttons->addWidget(m_status);
     auto *whitelistButtons = new QHBoxLayout;
     whitelistButtons->addWidget(m_whitelistTitle, 1);
+    whitelistButtons->addWidget(m_addAddress);
     whitelistButtons->addWidget(m_removeWhitelist);
 
     auto *top = new QWidget(this);
@@ -253,19 +323,23 @@ BansView::BansView(QWidget *parent)
         if (const QString a = selectedAddress(); !a.isEmpty())
             unbanAddress(a);
     });
-    connect(m_addWhitelist, &QPushButton::clicked, this, [this] {
-        const QString a = selectedAddress();
-        if (!a.isEmpty())
-            askWhitelistNote(this, a,
-                             [this, a](const QString &note) { whitelistAddress(a, note); });
+    const auto ask = [this](const QString &address) {
+        askWhitelist(this, address, connection() && connection()->can(Permission::WhitelistWide),
+                     [this](const QString &a, const QString &note) { whitelistAddress(a, note); });
+    };
+    connect(m_addWhitelist, &QPushButton::clicked, this, [this, ask] {
+        if (const QString a = selectedAddress(); !a.isEmpty())
+            ask(a);
     });
+    connect(m_addAddress, &QPushButton::clicked, this, [ask] { ask(QString()); });
     connect(m_removeWhitelist, &QPushButton::clicked, this, [this] {
         const QModelIndex i = m_whitelistTable->currentIndex();
         if (i.isValid())
-            removeFromWhitelist(m_whitelist->entry(i.row()).address);
+            confirmRemoveFromWhitelist(m_whitelist->entry(i.row()).address);
     });
     connect(m_writeCall, &RelayCall::busyChanged, this, &BansView::updateActions);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    // The "why" pane follows the selection, however it was made (mouse, keyboard, code).
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &BansView::showLog);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &BansView::updateActions);
@@ -320,8 +394,17 @@ void BansView::reload()
                           m_model->setSnapshot(r.value());
                           m_whitelist->setEntries(r.value().whitelist);
                           m_status->setText(tr("%n banned", nullptr, m_model->rowCount()));
-                          if (const int row = m_model->rowOf(selected); row >= 0)
+                          // A model reset clears the selection without a signal.
+                          if (const int row = m_model->rowOf(selected); row >= 0) {
                               m_table->selectRow(row);
+                          } else {
+                              m_logCall->cancel();
+                              if (selected.isEmpty())
+                                  m_log->clear();
+                              else
+                                  m_log->setPlainText(
+                                      tr("%1 is not banned any more.").arg(selected));
+                          }
                           updateActions();
                           emit loaded();
                       });
@@ -342,12 +425,17 @@ void BansView::updateActions()
     const bool idle = !m_writeCall->isBusy(); // one write at a time
     m_unban->setEnabled(idle && unban && !selectedAddress().isEmpty());
     m_addWhitelist->setEnabled(idle && whitelist && !selectedAddress().isEmpty());
+    m_addAddress->setEnabled(idle && whitelist && isOnline());
     m_removeWhitelist->setEnabled(idle && whitelist &&
                                   m_whitelistTable->selectionModel()->hasSelection());
-    m_unban->setToolTip(unban ? QString() : tr("This relay does not let you unban addresses."));
+    m_unban->setToolTip(
+        whyNot(Permission::Unban, tr("This relay does not let you unban addresses.")));
     const QString noWhitelist =
-        whitelist ? QString() : tr("This relay does not let you change its whitelist.");
+        whyNot(Permission::Whitelist, tr("This relay does not let you change its whitelist."));
     m_addWhitelist->setToolTip(noWhitelist);
+    m_addAddress->setToolTip(noWhitelist.isEmpty()
+                                 ? tr("Whitelist any address or network, banned or not.")
+                                 : noWhitelist);
     m_removeWhitelist->setToolTip(noWhitelist);
 }
 
@@ -359,6 +447,17 @@ void BansView::showLog()
         m_log->clear();
         return;
     }
+    // At once, what the listing already knows; the log lines follow.
+    const api::Ban &ban = m_model->ban(m_model->rowOf(address));
+    client::AddressReport known;
+    known.address = address;
+    known.bans = {ban};
+    known.reason = ban.reason;
+    m_log->setPlainText(tr("Why %1 is banned: %2")
+                            .arg(address, ban.reason == api::FailureKind::None
+                                              ? tr("no failure found in the logs")
+                                              : client::failureKindText(ban.reason)) +
+                        u"\n\n"_s + tr("Reading the log lines…"));
     auto client = connection()->client();
     m_logCall->start([&](transport::CancelToken) { return client::bansLog(client, address); },
                      [this, address](const Result<client::AddressReport> &r) {
@@ -368,16 +467,28 @@ void BansView::showLog()
                              m_log->setPlainText(client::errorText(r.error()));
                              return;
                          }
-                         QString text =
-                             tr("Why %1 is banned: %2")
-                                 .arg(address, r.value().reason == api::FailureKind::None
-                                                   ? tr("no failure found in the logs")
-                                                   : client::failureKindText(r.value().reason)) +
-                             u"\n\n"_s;
-                         for (const auto &l : r.value().lines)
-                             text += u"[%1] %2\n"_s.arg(l.source, l.text);
-                         m_log->setPlainText(text);
+                         showReport(r.value());
                      });
+}
+
+void BansView::showReport(const client::AddressReport &report)
+{
+    QString text = (report.bans.isEmpty() ? tr("%1 is not banned.").arg(report.address)
+                                          : tr("Why %1 is banned:").arg(report.address)) +
+                   u' ' + client::failureExplanation(report) + u"\n\n"_s;
+    if (report.whitelisted)
+        text += tr("On the whitelist since %1 (%2): %3")
+                    .arg(QLocale().toString(report.whitelisted->addedAt.toLocalTime(),
+                                            QLocale::ShortFormat),
+                         report.whitelisted->addedBy, report.whitelisted->note) +
+                u"\n\n"_s;
+    else
+        text += client::whitelistWarning() + u"\n\n"_s;
+    if (!report.lines.isEmpty())
+        text += tr("What the logs say:") + u'\n';
+    for (const auto &l : report.lines)
+        text += u"[%1] %2\n"_s.arg(l.source, l.text);
+    m_log->setPlainText(text);
 }
 
 void BansView::afterWrite(const QString &done, const Error *error)
@@ -424,6 +535,26 @@ void BansView::whitelistAddress(const QString &address, const QString &note)
         });
 }
 
+void BansView::confirmRemoveFromWhitelist(const QString &address)
+{
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Remove from the whitelist"),
+        tr("Remove %1 from the whitelist? It can be banned again after failed logins, like any "
+           "other address.")
+            .arg(address),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(u"whitelistConfirm"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::No);
+    box->button(QMessageBox::Yes)->setText(tr("Remove"));
+    box->button(QMessageBox::No)->setText(tr("Keep it"));
+    connect(box, &QMessageBox::finished, this, [this, box, address] {
+        if (box->clickedButton() == box->button(QMessageBox::Yes))
+            removeFromWhitelist(address);
+    });
+    box->open();
+}
+
 void BansView::removeFromWhitelist(const QString &address)
 {
     if (!connection() || m_writeCall->isBusy())
@@ -444,7 +575,8 @@ void BansView::retranslate()
     m_refresh->setText(tr("Refresh"));
     m_unban->setText(tr("Unban"));
     m_addWhitelist->setText(tr("Whitelist…"));
-    m_removeWhitelist->setText(tr("Remove from whitelist"));
+    m_addAddress->setText(tr("Add…"));
+    m_removeWhitelist->setText(tr("Remove from whitelist…"));
 }
 
 void BansView::changeEvent(QEvent *event)

@@ -73,6 +73,8 @@ public:
     // The actions on one address (also used by the global search).
     void unbanAddress(const QString &address);
     void whitelistAddress(const QString &address, const QString &note);
+    // Asks first (a window-modal "whitelistConfirm" box, No by default).
+    void confirmRemoveFromWhitelist(const QString &address);
     void removeFromWhitelist(const QString &address);
 
 signals:
@@ -89,6 +91,7 @@ private:
     void retranslate();
     void updateActions();
     void showLog();
+    void showReport(const client::AddressReport &report);
     QString selectedAddress() const;
     void afterWrite(const QString &done, const Error *error);
 
@@ -102,6 +105,7 @@ private:
     QPushButton *m_refresh;
     QPushButton *m_unban;
     QPushButton *m_addWhitelist;
+    QPushButton *m_addAddress; // Add… in the whitelist section: any address
     QPushButton *m_removeWhitelist;
     QLabel *m_status;
     RelayCall *m_listCall;  // bans list
@@ -109,9 +113,16 @@ private:
     RelayCall *m_writeCall; // unban, whitelist add or remove (one at a time)
 };
 
-// Asks (window-modal, without a nested event loop) for the note of a new whitelist entry,
-// then calls `accepted` with it. The dialog's object name is "whitelistNote".
-void askWhitelistNote(QWidget *parent, const QString &address,
-                      std::function<void(const QString &note)> accepted);
+// Why a typed address cannot be whitelisted here (the relay's rules: one IPv4/IPv6 address or
+// a CIDR network, and a network wider than /24 or /64 only with `mayWiden`), "" when it can;
+// `normalized` gets the form the relay keeps.
+QString whitelistProblem(const QString &text, bool mayWiden, QString *normalized = nullptr);
+
+// Asks (window-modal, without a nested event loop) for the address (prefilled with `address`,
+// which may be empty) and the note of a new whitelist entry, with the warning that goes with
+// it, then calls `accepted` with the normalized address and the note. The dialog's object name
+// is "whitelistDialog"; its fields "whitelistAddress" and "whitelistNote".
+void askWhitelist(QWidget *parent, const QString &address, bool mayWiden,
+                  std::function<void(const QString &address, const QString &note)> accepted);
 
 } // namespace staffetta::ui

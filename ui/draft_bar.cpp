@@ -1,6 +1,7 @@
 #include "draft_bar.h"
 
 #include "policy_editor.h"
+#include "relay_connection.h"
 
 #include <QAction>
 #include <QEvent>
@@ -56,6 +57,7 @@ DraftBar::DraftBar(PolicyEditor &editor, QWidget *parent)
     connect(&editor, &PolicyEditor::draftChanged, this, &DraftBar::update);
     connect(&editor, &PolicyEditor::loaded, this, &DraftBar::update);
     connect(&editor, &PolicyEditor::busyChanged, this, &DraftBar::update);
+    connect(&editor, &PolicyEditor::relayChanged, this, &DraftBar::update);
     retranslate();
 }
 
@@ -87,8 +89,10 @@ void DraftBar::update()
     m_undo->setToolTip(m_editor.undoStack()->undoText());
     m_redo->setToolTip(m_editor.undoStack()->redoText());
     m_discard->setEnabled(!busy && pending > 0);
-    m_apply->setEnabled(!busy && pending > 0);
-    m_reload->setEnabled(!busy && m_editor.connection());
+    // A relay that does not answer can neither take the draft nor give the policy again.
+    const bool reachable = m_editor.connection() && m_editor.connection()->isReachable();
+    m_apply->setEnabled(!busy && pending > 0 && reachable);
+    m_reload->setEnabled(!busy && reachable);
     if (!loaded)
         m_status->setText(busy ? tr("Reading the policy…") : tr("Policy not loaded"));
     else

@@ -12,10 +12,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QPixmap paintDot(RelayConnection::State state)
+QPixmap paintDot(RelayConnection::State state, bool degraded = false)
 {
     QColor color(u"#9e9e9e"_s);
-    if (state == RelayConnection::State::Online)
+    if (degraded)
+        color = QColor(u"#ef6c00"_s);
+    else if (state == RelayConnection::State::Online)
         color = QColor(u"#2e7d32"_s);
     else if (state == RelayConnection::State::Failed)
         color = QColor(u"#c62828"_s);
@@ -31,13 +33,17 @@ QPixmap paintDot(RelayConnection::State state)
     return pixmap;
 }
 
-// Painted once per state: the view asks for the decoration on every repaint.
-const QPixmap &statusDot(RelayConnection::State state)
+// Painted once per state: the view asks for the decoration on every repaint. Online with a
+// service down is orange (degraded).
+const QPixmap &statusDot(const RelayConnection &c)
 {
     static const QPixmap dots[] = {
         paintDot(RelayConnection::State::Idle), paintDot(RelayConnection::State::Connecting),
         paintDot(RelayConnection::State::Online), paintDot(RelayConnection::State::Failed)};
-    return dots[int(state)];
+    static const QPixmap degraded = paintDot(RelayConnection::State::Online, true);
+    if (c.state() == RelayConnection::State::Online && c.isDegraded())
+        return degraded;
+    return dots[int(c.state())];
 }
 
 // The badge: alerts of the caller's accounts nobody acknowledged yet, as `info` said.
@@ -143,7 +149,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return tr("%1@%2, port %3").arg(p.ssh.user, p.ssh.host).arg(p.ssh.port);
     case Qt::DecorationRole:
-        return statusDot(c->state());
+        return statusDot(*c);
     case StateRole:
         return QVariant::fromValue(c->state());
     case HostRole:
@@ -152,6 +158,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return c->statusText();
     case AlertsRole:
         return unacknowledged(*c);
+    case DegradedRole:
+        return c->isDegraded();
     default:
         return {};
     }

@@ -22,7 +22,8 @@ class FleetModel : public QAbstractListModel
     Q_OBJECT
 public:
     // AlertsRole: the relay's unacknowledged alerts (0 when none or unknown), the badge.
-    enum Role { StateRole = Qt::UserRole + 1, HostRole, StatusTextRole, AlertsRole };
+    // DegradedRole: online, with some of its services down (the dot is orange).
+    enum Role { StateRole = Qt::UserRole + 1, HostRole, StatusTextRole, AlertsRole, DegradedRole };
 
     FleetModel(secrets::SecretStore &secrets, Prompter &prompter, TransportFactory transports = {},
                QObject *parent = nullptr);

@@ -25,6 +25,11 @@ QLocale LanguageManager::locale()
     return appliedLocale();
 }
 
+QString LanguageManager::size(qint64 bytes)
+{
+    return locale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
 QStringList LanguageManager::available()
 {
     return {u"en"_s, u"it"_s};
@@ -54,6 +59,7 @@ QString LanguageManager::apply(const QString &code)
     m_current = language;
     appliedLocale() = QLocale::system().name().section(u'_', 0, 0) == language ? QLocale::system()
                                                                                : QLocale(language);
+    QLocale::setDefault(appliedLocale());
     return language;
 }
 

@@ -21,7 +21,12 @@ public:
     QString current() const { return m_current; }
     // The number and date format of the applied language: the system's when it speaks it
     // (its territory kept), else the language's own (charts and their axes follow it).
+    // It is also the default QLocale once applied, so every QLocale() of the console and
+    // every widget's numbers follow the chosen language, whatever the system locale is.
     static QLocale locale();
+    // A size in the units people read ("9,8 MB" in Italian): 1024-based, as mail programs
+    // count attachments.
+    static QString size(qint64 bytes);
 
 private:
     QTranslator m_app;

@@ -4,6 +4,7 @@
 #include "client/texts.h"
 #include "common/limits.h"
 #include "draft_bar.h"
+#include "language.h"
 #include "policy_editor.h"
 #include "relay_call.h"
 #include "relay_connection.h"
@@ -13,6 +14,7 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
@@ -104,12 +106,18 @@ QVariant AccountLimitsModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= p.accounts.size())
         return {};
     const policy::Account &a = p.accounts[index.row()];
+    // Sizes in units people read; the editor keeps the exact bytes.
+    const bool isSize = index.column() == Size;
+    const auto text = [isSize](qint64 v) {
+        return isSize ? LanguageManager::size(v) : QLocale().toString(v);
+    };
     auto cell = [&](std::optional<qint64> override, qint64 effective) -> QVariant {
         if (role == Qt::EditRole)
             return override ? QVariant(*override) : QVariant(QString());
+        if (role == Qt::ToolTipRole && isSize)
+            return tr("%1 bytes").arg(QLocale().toString(override ? *override : effective));
         if (role == Qt::DisplayRole)
-            return override ? QLocale().toString(*override)
-                            : tr("%1 (default)").arg(QLocale().toString(effective));
+            return override ? text(*override) : tr("%1 (default)").arg(text(effective));
         if (role == Qt::ForegroundRole && !override)
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         if (role == Qt::TextAlignmentRole)
@@ -134,7 +142,8 @@ QVariant AccountLimitsModel::data(const QModelIndex &index, int role) const
         if (role == QuotaRole)
             return p.dailyQuota(&a);
         if (role == Qt::DisplayRole)
-            return tr("%1 of %2").arg(*it).arg(p.dailyQuota(&a));
+            return tr("%1 of %2")
+                .arg(QLocale().toString(*it), QLocale().toString(p.dailyQuota(&a)));
         return {};
     }
     }
@@ -153,7 +162,7 @@ QVariant AccountLimitsModel::headerData(int section, Qt::Orientation o, int role
     case Recipients:
         return tr("Recipients per message");
     case Size:
-        return tr("Max message size (bytes)");
+        return tr("Max message size");
     case Used:
         return tr("Used today");
     }
@@ -214,6 +223,7 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     , m_quota(new QSpinBox(this))
     , m_recipients(new QSpinBox(this))
     , m_size(new QDoubleSpinBox(this))
+    , m_sizeHuman(new QLabel(this))
     , m_window(new QComboBox(this))
     , m_accountsTitle(new QLabel(this))
     , m_usageTime(new QLabel(this))
@@ -225,6 +235,7 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     m_quota->setObjectName(u"defaultQuota"_s);
     m_recipients->setObjectName(u"defaultRecipients"_s);
     m_size->setObjectName(u"defaultSize"_s);
+    m_sizeHuman->setObjectName(u"defaultSizeHuman"_s);
     m_window->setObjectName(u"quotaWindow"_s);
     m_table->setObjectName(u"accountLimits"_s);
     m_usageTime->setObjectName(u"usageTime"_s);
@@ -249,7 +260,10 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     form->addRow(m_quotaLabel, m_quota);
     form->addRow(m_windowLabel, m_window);
     form->addRow(m_recipientsLabel, m_recipients);
-    form->addRow(m_sizeLabel, m_size);
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_size, 1);
+    sizeRow->addWidget(m_sizeHuman);
+    form->addRow(m_sizeLabel, sizeRow);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_bar);
     layout->addWidget(m_defaultsTitle);
@@ -261,6 +275,9 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     for (QSpinBox *s : {m_quota, m_recipients})
         connect(s, &QSpinBox::editingFinished, this, &LimitsView::commitDefaults);
     connect(m_size, &QDoubleSpinBox::editingFinished, this, &LimitsView::commitDefaults);
+    connect(m_size, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        m_sizeHuman->setText(tr("= %1").arg(LanguageManager::size(qint64(v))));
+    });
     connect(m_window, &QComboBox::activated, this, &LimitsView::commitDefaults);
     connect(&editor, &PolicyEditor::loaded, this, &LimitsView::showDefaults);
     connect(&editor, &PolicyEditor::draftChanged, this, &LimitsView::showDefaults);
@@ -292,6 +309,11 @@ void LimitsView::retranslate()
     m_recipientsLabel->setText(tr("Recipients per message:"));
     m_sizeLabel->setText(tr("Maximum message size:"));
     m_size->setSuffix(tr(" bytes"));
+    // The numbers in the boxes follow the chosen language too ("10.485.760" in Italian).
+    m_quota->setLocale(LanguageManager::locale());
+    m_recipients->setLocale(LanguageManager::locale());
+    m_size->setLocale(LanguageManager::locale());
+    m_sizeHuman->setText(tr("= %1").arg(LanguageManager::size(qint64(m_size->value()))));
     m_window->setItemText(0, tr("Calendar day (relay's time zone)"));
     m_window->setItemText(1, tr("Rolling 24 hours"));
     m_accountsTitle->setText(
@@ -309,6 +331,7 @@ void LimitsView::showDefaults()
     m_quota->setValue(l.dailyQuota);
     m_recipients->setValue(l.maxRecipients);
     m_size->setValue(double(l.maxMessageSize));
+    m_sizeHuman->setText(tr("= %1").arg(LanguageManager::size(l.maxMessageSize)));
     m_window->setCurrentIndex(l.window == policy::QuotaWindow::Rolling24h ? 1 : 0);
 }
 

@@ -75,6 +75,7 @@ private:
     // A double holds every whole byte count up to 2^53 exactly: sizes up to the policy's
     // 1 TiB fit, where QSpinBox (an int) stops at 2 GiB.
     QDoubleSpinBox *m_size;
+    QLabel *m_sizeHuman; // the size above in units people read: "= 9,8 MB"
     QComboBox *m_window;
     QLabel *m_accountsTitle, *m_usageTime;
     AccountLimitsModel *m_model;

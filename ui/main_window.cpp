@@ -22,13 +22,17 @@
 #include "trace_view.h"
 #include "when_ready.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -37,6 +41,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace staffetta::ui {
 
@@ -68,6 +73,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_relayViews{m_overview, m_content, m_queue, m_bans, m_activity, m_alerts, m_accounts}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
+    , m_banner(new QLabel(this))
     , m_refreshTimer(new QTimer(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -103,7 +109,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
             [this](const QUuid &relayId, const QString &id) {
                 selectRelay(relayId);
                 m_views->setCurrentWidget(m_queue);
-                m_queue->proxy()->setText(id);
+                m_queue->filterTo(id);
             });
     m_searchDock->setObjectName(u"searchDock"_s);
     m_searchDock->setWidget(m_searchPanel);
@@ -111,9 +117,18 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
     m_searchDock->hide();
 
+    m_banner->setObjectName(u"relayBanner"_s);
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(6);
+    m_banner->setVisible(false);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_views, 1);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_fleetView);
-    splitter->addWidget(m_views);
+    splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
     resize(1000, 640);
@@ -129,6 +144,9 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_fleet->setProfiles(settings::ProfileStore(m_settings).load());
     if (m_fleet->rowCount() > 0)
         m_fleetView->setCurrentIndex(m_fleet->index(0));
+    // Every saved relay connects at start; one that does not answer is retried by itself.
+    for (RelayConnection *c : m_fleet->connections())
+        c->refresh();
 
     // Live status: every online relay is asked again periodically, off the UI thread.
     m_refreshTimer->setInterval(settings::Preferences(m_settings).refreshSeconds() * 1000);
@@ -140,6 +158,31 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const int drafts = m_policyEditor->unappliedDrafts();
+    if (drafts == 0 || m_closeConfirmed) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Unapplied changes"),
+        tr("%n policy draft(s) not applied yet. Quit anyway and lose them?", nullptr, drafts),
+        QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(u"quitConfirm"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Discard)->setText(tr("Quit and lose them"));
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->clickedButton() != box->button(QMessageBox::Discard))
+            return;
+        m_closeConfirmed = true;
+        close();
+    });
+    box->open();
+}
 
 void MainWindow::createActions()
 {
@@ -255,6 +298,8 @@ void MainWindow::traceTerm(const QString &term)
 
 void MainWindow::retranslate()
 {
+    if (m_fleet) // the banner speaks the new language
+        updateBanner();
     setWindowTitle(tr("Staffetta"));
     m_relayMenu->setTitle(tr("&Relay"));
     m_languageMenu->setTitle(tr("&Language"));
@@ -317,9 +362,35 @@ void MainWindow::currentChanged()
         m_policyWatch = connect(c, &RelayConnection::changed, this, loadWhenOnline);
         loadWhenOnline();
     }
+    disconnect(m_bannerWatch);
+    if (c)
+        m_bannerWatch = connect(c, &RelayConnection::changed, this, &MainWindow::updateBanner);
+    updateBanner();
     m_editRelay->setEnabled(c != nullptr);
     m_removeRelay->setEnabled(c != nullptr);
     m_connect->setEnabled(c != nullptr);
+}
+
+void MainWindow::updateBanner()
+{
+    RelayConnection *c = currentConnection();
+    QString text;
+    QString style;
+    if (c && c->info() && !c->isReachable() && c->state() != RelayConnection::State::Idle) {
+        const QString why = c->lastError() ? c->lastError()->message : QString();
+        text = tr("%1 does not answer%2. What you see was read at %3 and may be out of date; "
+                  "the actions that need the relay are off until it answers again.")
+                   .arg(c->profile().name, why.isEmpty() ? QString() : u" ("_s + why + u')',
+                        QLocale().toString(c->lastUpdate(), QLocale::ShortFormat));
+        style = u"background: #ffebee; color: #b71c1c;"_s;
+    } else if (c && c->isReachable() && c->isDegraded()) {
+        text = tr("On %1 these are down: %2. Mail may wait or be refused until they run again.")
+                   .arg(c->profile().name, c->servicesDown().join(u", "_s));
+        style = u"background: #fff3e0; color: #e65100;"_s;
+    }
+    m_banner->setText(text);
+    m_banner->setStyleSheet(style);
+    m_banner->setVisible(!text.isEmpty());
 }
 
 void MainWindow::saveProfile(const settings::RelayProfile &profile)
@@ -337,9 +408,15 @@ void MainWindow::openRelayDialog(const settings::RelayProfile *existing)
         dialog->setProfile(*existing);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         settings::RelayProfile profile = dialog->profile();
+        const bool added = m_fleet->rowOf(profile.id) < 0;
         saveProfile(profile);
         if (dialog->saveSecret())
             rememberSecret(profile.id, dialog->secret());
+        // A new relay connects at once; an edited one whose endpoint changed too (the edit
+        // left it not connected).
+        RelayConnection *c = m_fleet->connectionAt(m_fleet->rowOf(profile.id));
+        if (c && (added || c->state() == RelayConnection::State::Idle))
+            c->refresh();
     });
     dialog->open();
 }

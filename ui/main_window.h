@@ -8,6 +8,7 @@
 
 class QAction;
 class QDockWidget;
+class QLabel;
 class QLineEdit;
 class QActionGroup;
 class QListView;
@@ -69,6 +70,9 @@ public:
     AccountsView *accounts() const { return m_accounts; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QLineEdit *searchBox() const { return m_searchBox; }
+    // Above the views: the selected relay does not answer (its views are stale), or some of
+    // its services are down. Hidden when neither.
+    QLabel *relayBanner() const { return m_banner; }
     // The global search: the term on every connected relay; results in the search panel.
     void search(const QString &term);
     PolicyEditor *policyEditor() const { return m_policyEditor; }
@@ -96,11 +100,14 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // With an unapplied draft, asks first (a window-modal "quitConfirm", Cancel by default).
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
     void retranslate();
     void currentChanged();
+    void updateBanner();
     void rememberSecret(const QUuid &id, const QString &secret);
     void openRelayDialog(const settings::RelayProfile *existing);
 
@@ -128,6 +135,9 @@ private:
     QDockWidget *m_searchDock;
     QLineEdit *m_searchBox = nullptr;
     QMetaObject::Connection m_policyWatch;
+    QMetaObject::Connection m_bannerWatch;
+    QLabel *m_banner;
+    bool m_closeConfirmed = false;
     QTimer *m_refreshTimer;
 
     QMenu *m_relayMenu = nullptr;

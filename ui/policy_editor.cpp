@@ -59,7 +59,12 @@ void PolicyEditor::setConnection(RelayConnection *connection)
         m_parked.insert(old, Parked{m_base, m_draft});
         connect(old, &QObject::destroyed, this, [this, old] { m_parked.remove(old); });
     }
+    if (m_connection)
+        disconnect(m_connection, &RelayConnection::changed, this, &PolicyEditor::relayChanged);
     m_connection = connection;
+    // Whether the relay answers decides what may be applied (the draft bar follows).
+    if (m_connection)
+        connect(m_connection, &RelayConnection::changed, this, &PolicyEditor::relayChanged);
     m_call->cancel(); // also makes the open dialogs' answers stale
     m_undo->clear();
     if (connection && m_parked.contains(connection)) {

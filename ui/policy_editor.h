@@ -37,6 +37,8 @@ public:
     const policy::Policy &draft() const { return m_draft; }
     QList<policy::Change> changes() const;
     bool hasChanges() const;
+    // Drafts not applied yet: this relay's and the ones kept for the other relays.
+    int unappliedDrafts() const { return (hasChanges() ? 1 : 0) + int(m_parked.size()); }
     QUndoStack *undoStack() const { return m_undo; }
 
     // What the relay lets this user change (its permissions come from the relay's `info`).
@@ -63,6 +65,8 @@ signals:
     void busyChanged(bool busy);
     void message(const QString &text);
     void applied(int revision);
+    // The relay's state changed (it answers again, or stopped answering).
+    void relayChanged();
 
 private:
     friend class SnapshotCommand;

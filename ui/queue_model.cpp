@@ -1,5 +1,7 @@
 #include "queue_model.h"
 
+#include "language.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QStringView>
@@ -99,7 +101,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         case Age:
             return ageText(qMax<qint64>(0, m_time - r.arrival));
         case Size:
-            return QLocale().formattedDataSize(r.size);
+            return LanguageManager::size(r.size);
         case Sender:
             return r.sender.isEmpty() ? tr("<> (bounce)") : r.sender;
         case Recipients:

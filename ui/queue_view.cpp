@@ -255,7 +255,8 @@ void QueueView::updateActions()
     const bool any = m_table->selectionModel()->hasSelection();
     for (const auto &[a, b] : m_actions) {
         b->setEnabled(allowed && any && !m_action->isBusy()); // one action at a time
-        b->setToolTip(allowed ? QString() : tr("This relay does not let you change its queue."));
+        b->setToolTip(
+            whyNot(Permission::ChangeQueue, tr("This relay does not let you change its queue.")));
     }
 }
 
@@ -324,15 +325,26 @@ void QueueView::act(QueueAction action)
         question = tr("Try to deliver %n deferred message(s) now?", nullptr, int(ids.size()));
         break;
     }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Queue"), question,
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    // Deleting cannot be undone: No is the default, so Enter keeps the mail.
+    const bool destructive = action == QueueAction::Delete;
+    auto *box = new QMessageBox(
+        destructive ? QMessageBox::Warning : QMessageBox::Question, tr("Queue"), question,
+        QMessageBox::Yes | (destructive ? QMessageBox::No : QMessageBox::Cancel), this);
     box->setObjectName(u"queueConfirm"_s);
+    if (destructive)
+        box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, action, ids] {
         if (box->clickedButton() == box->button(QMessageBox::Yes))
             runAction(action, ids);
     });
     box->open();
+}
+
+void QueueView::filterTo(const QString &text)
+{
+    m_queue->setCurrentIndex(0); // all queues
+    m_filter->setText(text);     // the proxy follows the box
 }
 
 void QueueView::runAction(QueueAction action, const QStringList &ids)

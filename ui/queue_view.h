@@ -40,6 +40,11 @@ public:
     bool isLoading() const;
     qint64 lastLoadMs() const { return m_lastLoadMs; }
 
+    // Shows only the messages matching `text` (a queue id from the search), in every queue:
+    // the filter box says so, and clearing it shows the whole queue again.
+    void filterTo(const QString &text);
+    QLineEdit *filterBox() const { return m_filter; }
+
     // Loads the whole queue again (keeps selection and position).
     void reload();
     // Runs an action on the selected messages after asking; the report follows.

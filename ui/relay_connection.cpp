@@ -7,6 +7,9 @@
 #include "secrets/secret_store.h"
 #include "transport/ssh_transport.h"
 
+#include <QLocale>
+#include <QTimer>
+
 namespace staffetta::ui {
 
 using namespace Qt::Literals::StringLiterals;
@@ -29,7 +32,15 @@ RelayConnection::RelayConnection(settings::RelayProfile profile, secrets::Secret
     , m_secrets(secrets)
     , m_prompter(prompter)
     , m_call(new RelayCall(this))
-{}
+    , m_retry(new QTimer(this))
+{
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, [this] {
+        m_call->cancel();
+        setState(State::Connecting);
+        loadSecretThenRun();
+    });
+}
 
 RelayConnection::~RelayConnection()
 {
@@ -46,6 +57,9 @@ void RelayConnection::setProfile(const settings::RelayProfile &profile)
     m_profile = profile;
     if (endpointChanged) {
         cancel();
+        m_retry->stop();
+        m_retryMs = m_firstRetryMs;
+        m_lastUpdate = {};
         m_transport = m_factory(m_profile);
         m_secret.clear();
         m_keychainTried = false;
@@ -57,22 +71,65 @@ void RelayConnection::setProfile(const settings::RelayProfile &profile)
     emit changed();
 }
 
+QString RelayConnection::serviceLabel(const QString &name)
+{
+    if (name == u"postfix"_s)
+        return tr("Postfix");
+    if (name == u"submission"_s)
+        return tr("submission port");
+    if (name == u"dovecot_auth"_s)
+        return tr("Dovecot authentication");
+    if (name == u"staffettad"_s)
+        return tr("policy service (staffettad)");
+    if (name == u"fail2ban"_s)
+        return tr("fail2ban");
+    if (name == u"milter"_s)
+        return tr("content filter (staffetta-milter)");
+    if (name == u"events"_s)
+        return tr("event index (staffetta-events)");
+    return name;
+}
+
+QStringList RelayConnection::servicesDown() const
+{
+    QStringList down;
+    if (m_info) {
+        for (const QString &name : m_info->servicesDown())
+            down.append(serviceLabel(name));
+    }
+    return down;
+}
+
 QString RelayConnection::statusText() const
 {
+    const QString lastSeen =
+        m_lastUpdate.isValid()
+            ? tr("last answered %1").arg(QLocale().toString(m_lastUpdate, QLocale::ShortFormat))
+            : tr("never answered");
     switch (m_state) {
     case State::Idle:
         return tr("not connected");
     case State::Connecting:
+        if (m_error)
+            return tr("trying again… (%1)").arg(lastSeen);
         return m_info ? tr("refreshing…") : tr("connecting…");
-    case State::Failed:
-        return m_error ? m_error->message : tr("failed");
+    case State::Failed: {
+        QString text = (m_error ? m_error->message : tr("failed")) + u" · "_s + lastSeen;
+        if (m_retry->isActive())
+            text +=
+                u" · "_s + tr("next try at %1")
+                               .arg(QLocale().toString(nextRetry().time(), QLocale::ShortFormat));
+        return text;
+    }
     case State::Online:
         break;
     }
     if (!m_info)
         return tr("online");
     // The sidebar shows each queue that holds mail: "deferred 12 · hold 3".
-    QStringList parts{tr("online")};
+    const QStringList down = servicesDown();
+    QStringList parts{down.isEmpty() ? tr("online")
+                                     : tr("degraded: %1 down").arg(down.join(u", "_s))};
     for (auto it = m_info->queues.cbegin(); it != m_info->queues.cend(); ++it) {
         if (it.value() > 0)
             parts.append(u"%1 %L2"_s.arg(QueueModel::queueLabel(it.key())).arg(it.value()));
@@ -83,19 +140,56 @@ QString RelayConnection::statusText() const
     return parts.join(u" · "_s);
 }
 
+bool RelayConnection::isReachable() const
+{
+    return m_info && (m_state == State::Online || (m_state == State::Connecting && !m_error));
+}
+
 bool RelayConnection::can(Permission permission) const
 {
-    return m_info && m_info->permissions.contains(permissionName(permission));
+    return isReachable() && m_info->permissions.contains(permissionName(permission));
+}
+
+QDateTime RelayConnection::nextRetry() const
+{
+    return m_retry->isActive() ? QDateTime::currentDateTime().addMSecs(m_retry->remainingTime())
+                               : QDateTime();
+}
+
+void RelayConnection::setRetryDelays(int firstMs, int maxMs)
+{
+    m_firstRetryMs = m_retryMs = firstMs;
+    m_maxRetryMs = maxMs;
+}
+
+void RelayConnection::scheduleRetry(const Error &error)
+{
+    // Only what may pass by itself: a host key or a login the user refused waits for them.
+    switch (error.code) {
+    case ErrorCode::HostUnreachable:
+    case ErrorCode::ConnectionLost:
+    case ErrorCode::Timeout:
+    case ErrorCode::Unavailable:
+    case ErrorCode::RemoteFailed:
+        break;
+    default:
+        return;
+    }
+    m_retry->start(m_retryMs);
+    m_retryMs = std::min(m_retryMs * 2, m_maxRetryMs);
 }
 
 void RelayConnection::cancel()
 {
+    m_retry->stop();
     m_call->cancel();
 }
 
 void RelayConnection::refresh()
 {
     cancel();
+    m_retry->stop();
+    m_retryMs = m_firstRetryMs;
     setState(State::Connecting);
     loadSecretThenRun();
 }
@@ -136,6 +230,7 @@ void RelayConnection::runInfo()
                       m_info = r.value();
                       m_error.reset();
                       m_lastUpdate = QDateTime::currentDateTime();
+                      m_retryMs = m_firstRetryMs;
                       setState(State::Online);
                   });
 }
@@ -176,6 +271,7 @@ void RelayConnection::handleFailure(const Error &error)
         return;
     }
     m_error = error;
+    scheduleRetry(error);
     setState(State::Failed);
 }
 

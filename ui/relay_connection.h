@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QObject>
 
+class QTimer;
+
 #include <functional>
 #include <memory>
 
@@ -54,8 +56,21 @@ public:
     const std::optional<api::RelayInfo> &info() const { return m_info; }
     // Whether this relay's `info` lists the permission for us (false before `info`). The
     // relay enforces permissions; the console only uses this to offer what it will accept.
+    // False while the relay does not answer: what it would refuse is not offered either.
     bool can(Permission permission) const;
+    // Whether the relay answered its last `info` (or the one before a refresh in progress):
+    // false before the first answer and after a failed one. The views' data is stale when not.
+    bool isReachable() const;
+    // Online, but some of the relay's services are down (their names, translated).
+    bool isDegraded() const { return !servicesDown().isEmpty(); }
+    QStringList servicesDown() const;
+    static QString serviceLabel(const QString &name); // "postfix" -> "Postfix"
+    // When the connection is tried again by itself (invalid: it is not), after an unreachable
+    // relay: 5 s, then twice as long each time up to 5 min (tests shorten these).
+    QDateTime nextRetry() const;
+    void setRetryDelays(int firstMs, int maxMs);
     const std::optional<Error> &lastError() const { return m_error; }
+    // When the relay last answered `info` (invalid: never, in this session).
     QDateTime lastUpdate() const { return m_lastUpdate; }
     // A one-line, translated summary for the fleet list.
     QString statusText() const;
@@ -81,6 +96,7 @@ private:
     void runInfo();
     void handleFailure(const Error &error);
     void setState(State state);
+    void scheduleRetry(const Error &error);
 
     settings::RelayProfile m_profile;
     TransportFactory m_factory;
@@ -95,6 +111,10 @@ private:
     QString m_approvedFingerprint;
     bool m_keychainTried = false;
     RelayCall *m_call; // the keychain read, then `info` (and the questions on the way)
+    QTimer *m_retry;
+    int m_firstRetryMs = 5000;
+    int m_maxRetryMs = 5 * 60 * 1000;
+    int m_retryMs = 5000; // the next retry's delay
 };
 
 } // namespace staffetta::ui

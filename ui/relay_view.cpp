@@ -11,7 +11,16 @@ RelayView::RelayView(QWidget *parent)
 
 bool RelayView::isOnline() const
 {
-    return m_connection && m_connection->info();
+    return m_connection && m_connection->isReachable();
+}
+
+QString RelayView::whyNot(Permission permission, const QString &refused) const
+{
+    if (m_connection && m_connection->can(permission))
+        return {};
+    if (m_connection && m_connection->info() && !m_connection->isReachable())
+        return tr("The relay does not answer: this waits until it does.");
+    return refused;
 }
 
 void RelayView::relayWritten()

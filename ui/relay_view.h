@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/access.h"
+
 #include <QPointer>
 #include <QWidget>
 
@@ -10,8 +12,10 @@ class RelayConnection;
 // A view of the selected relay. MainWindow gives every view the selected connection the same
 // way (setConnection); the view follows it here: calls of the previous relay are canceled
 // (every RelayCall the view owns), the connection's changes reach relayChanged(), and
-// isOnline() says whether the relay has answered `info` (once is enough: a refresh in
-// progress does not make a loaded view stale). message() goes to the status bar.
+// isOnline() says whether the relay answers: it answered `info` (a refresh in progress does
+// not make a loaded view stale) and its last answer did not fail. While it does not, the
+// view's data is stale (MainWindow says so above the views) and the connection's can() is
+// false, so the actions that need the relay are off. message() goes to the status bar.
 class RelayView : public QWidget
 {
     Q_OBJECT
@@ -21,6 +25,9 @@ public:
     void setConnection(RelayConnection *connection);
     RelayConnection *connection() const { return m_connection; }
     bool isOnline() const;
+    // The tooltip of an action that needs `permission`: "" when it may run, why not otherwise
+    // (the relay does not answer, or `refused`: it does not let this user).
+    QString whyNot(Permission permission, const QString &refused) const;
 
 signals:
     // Something the user should read in the status bar.

@@ -28,6 +28,9 @@ namespace {
 constexpr int QueueIdRole = Qt::UserRole + 1;
 constexpr int RelayIdRole = Qt::UserRole + 2;
 constexpr int TraceRole = Qt::UserRole + 4;
+constexpr int ExplanationRole = Qt::UserRole + 5; // the hit's "why", in words
+constexpr int ActionsRole = Qt::UserRole + 6;     // the row holding the hit's buttons
+constexpr int NotCoveredRole = Qt::UserRole + 7;  // a relay the search did not look on
 } // namespace
 
 SearchPanel::SearchPanel(QWidget *parent)
@@ -44,6 +47,9 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_tree->setHeaderHidden(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setUniformRowHeights(false);
+    // The hits fit the panel's width, nothing to scroll to: a long one is elided, whole in its
+    // tooltip (and an address's explanation whole in the detail pane, Why banned?).
+    m_tree->header()->setStretchLastSection(false);
     m_detail->setVisible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -69,13 +75,26 @@ void SearchPanel::search(const QString &term, const QList<RelayConnection *> &re
     m_relays.clear();
     m_model->clear();
     m_model->setColumnCount(2);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_detail->clear();
     m_detail->setVisible(false);
     m_pending = 0;
     retranslate();
+    m_notCovered.clear();
     for (RelayConnection *relay : relays) {
-        if (relay->state() != RelayConnection::State::Online)
+        if (!relay->isReachable()) {
+            // Said, never skipped silently: the search did not look there.
+            auto *group = new QStandardItem(relay->profile().name);
+            group->setData(relay->profile().id, RelayIdRole);
+            group->setData(true, NotCoveredRole);
+            auto *status =
+                new QStandardItem(relay->info() ? tr("not searched: the relay does not answer")
+                                                : tr("not searched: not connected"));
+            m_model->appendRow({group, status});
+            m_notCovered.append(relay->profile().name);
             continue;
+        }
         auto *group = new QStandardItem(relay->profile().name);
         group->setData(relay->profile().id, RelayIdRole);
         m_relays.insert(relay->profile().id, relay);
@@ -84,6 +103,7 @@ void SearchPanel::search(const QString &term, const QList<RelayConnection *> &re
         ++m_pending;
         searchRelay(relay, group);
     }
+    retranslate();
     if (m_pending == 0) {
         m_model->appendRow(new QStandardItem(tr("No relay is connected: connect one first.")));
         emit finished();
@@ -116,7 +136,6 @@ void SearchPanel::searchRelay(RelayConnection *relay, QStandardItem *group)
                     if (hit)
                         fill(guard, group, hit.value());
                     m_tree->expandAll();
-                    m_tree->resizeColumnToContents(0);
                     if (--m_pending == 0)
                         emit finished();
                 });
@@ -127,6 +146,7 @@ void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const clien
     group->removeRows(0, group->rowCount());
     const auto add = [group](const QString &text) {
         auto *item = new QStandardItem(text);
+        item->setToolTip(text);
         group->appendRow({item, new QStandardItem});
         return item;
     };
@@ -145,7 +165,10 @@ void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const clien
                                      : client::failureKindText(r.reason)));
                 item->setData(api::failureKindName(r.reason), Qt::UserRole + 3);
             }
-            addIpActions(relay, group->child(group->rowCount() - 1), r);
+        }
+        if (!r.bans.isEmpty() || r.reason != api::FailureKind::None) {
+            QStandardItem *why = add(client::failureExplanation(r));
+            why->setData(true, ExplanationRole);
         }
         if (r.whitelisted) {
             add(tr("On the whitelist since %1 (%2): %3")
@@ -155,6 +178,7 @@ void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const clien
         }
         if (!r.lines.isEmpty())
             add(tr("%n log line(s) mention it", nullptr, int(r.lines.size())));
+        addIpActions(relay, group, r);
         return;
     }
     for (const auto &[login, senders] : hit.accounts) {
@@ -181,28 +205,41 @@ void SearchPanel::fill(RelayConnection *relay, QStandardItem *group, const clien
     trace->setToolTip(tr("Double-click to open the Trace view of it on every connected relay."));
 }
 
-void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
+void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *group,
                                const client::AddressReport &report)
 {
+    // The actions get a row of their own, across the whole width, under the hits: always
+    // visible, never squashed into a column.
+    auto *row = new QStandardItem;
+    row->setData(true, ActionsRole);
+    group->appendRow(row);
+    m_tree->setFirstColumnSpanned(row->row(), group->index(), true);
     auto *buttons = new QWidget;
+    buttons->setObjectName(u"searchActions"_s);
     auto *layout = new QHBoxLayout(buttons);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *why = new QPushButton(tr("Why banned?"), buttons);
+    layout->setContentsMargins(0, 2, 0, 2);
+    const bool banned = !report.bans.isEmpty();
+    auto *why = new QPushButton(banned ? tr("Why banned?") : tr("Log lines"), buttons);
     why->setObjectName(u"searchWhy"_s);
+    why->setVisible(banned || !report.lines.isEmpty());
     auto *unbanButton = new QPushButton(tr("Unban"), buttons);
     unbanButton->setObjectName(u"searchUnban"_s);
+    unbanButton->setVisible(banned);
     auto *whitelist = new QPushButton(tr("Whitelist…"), buttons);
     whitelist->setObjectName(u"searchWhitelist"_s);
-    layout->addWidget(why);
-    layout->addWidget(unbanButton);
-    layout->addWidget(whitelist);
+    whitelist->setVisible(!report.whitelisted);
+    whitelist->setToolTip(client::whitelistWarning());
+    for (QPushButton *b : {why, unbanButton, whitelist}) {
+        b->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+        layout->addWidget(b);
+    }
     layout->addStretch(1);
     unbanButton->setEnabled(relay->can(Permission::Unban));
     whitelist->setEnabled(relay->can(Permission::Whitelist));
-    m_tree->setIndexWidget(m_model->indexFromItem(item).siblingAtColumn(1), buttons);
+    m_tree->setIndexWidget(m_model->indexFromItem(row), buttons);
 
     const QString address = report.address;
-    QStringList lines;
+    QStringList lines{client::failureExplanation(report), client::whitelistWarning(), QString()};
     for (const auto &l : report.lines)
         lines.append(u"[%1] %2"_s.arg(l.source, l.text));
     connect(why, &QPushButton::clicked, this, [this, lines] {
@@ -214,11 +251,11 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
         if (!guard)
             return;
         // The relay's answer changed: ask it again, it shows the new state.
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            QStandardItem *group = m_model->item(row);
-            if (relayOf(group->index()) == guard) {
+        for (int i = 0; i < m_model->rowCount(); ++i) {
+            QStandardItem *g = m_model->item(i);
+            if (!g->data(NotCoveredRole).toBool() && relayOf(g->index()) == guard) {
                 ++m_pending;
-                searchRelay(guard, group);
+                searchRelay(guard, g);
             }
         }
     };
@@ -233,24 +270,32 @@ void SearchPanel::addIpActions(RelayConnection *relay, QStandardItem *item,
         });
     });
     connect(whitelist, &QPushButton::clicked, this, [this, guard, address, rerun] {
-        askWhitelistNote(this, address, [this, guard, address, rerun](const QString &note) {
-            if (!guard)
-                return;
-            auto client = guard->client();
-            whenReady(client::whitelistAdd(client, address, note), this,
-                      [this, address, rerun](const Result<api::WhitelistResult> &r) {
-                          emit message(r ? tr("%1 is on the whitelist.").arg(address)
-                                         : client::errorText(r.error()));
-                          rerun();
-                      });
-        });
+        if (!guard)
+            return;
+        askWhitelist(this, address, guard->can(Permission::WhitelistWide),
+                     [this, guard, rerun](const QString &typed, const QString &note) {
+                         if (!guard)
+                             return;
+                         auto client = guard->client();
+                         whenReady(client::whitelistAdd(client, typed, note), this,
+                                   [this, typed, rerun](const Result<api::WhitelistResult> &r) {
+                                       emit message(r ? tr("%1 is on the whitelist.").arg(typed)
+                                                      : client::errorText(r.error()));
+                                       rerun();
+                                   });
+                     });
     });
 }
 
 void SearchPanel::retranslate()
 {
-    m_title->setText(m_term.isEmpty() ? tr("Search an IP, an address or a queue id above.")
-                                      : tr("Results for “%1”").arg(m_term));
+    QString title = m_term.isEmpty() ? tr("Search an IP, an address or a queue id above.")
+                                     : tr("Results for “%1”").arg(m_term);
+    if (!m_term.isEmpty() && !m_notCovered.isEmpty())
+        title += u"\n"_s + tr("Not searched on %n relay(s) that do not answer: %1", nullptr,
+                              int(m_notCovered.size()))
+                               .arg(m_notCovered.join(u", "_s));
+    m_title->setText(title);
 }
 
 void SearchPanel::changeEvent(QEvent *event)

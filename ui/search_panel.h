@@ -28,6 +28,9 @@ public:
 
     void search(const QString &term, const QList<RelayConnection *> &relays);
     QString term() const { return m_term; }
+    // The relays of the last search that were not searched (not connected, not answering).
+    QStringList notCovered() const { return m_notCovered; }
+    QLabel *title() const { return m_title; }
     QStandardItemModel *model() const { return m_model; }
     QTreeView *tree() const { return m_tree; }
     int pending() const { return m_pending; }
@@ -48,7 +51,7 @@ private:
     // The relay a result item belongs to, if it still exists (items keep only its id).
     RelayConnection *relayOf(const QModelIndex &index) const;
     void fill(RelayConnection *relay, QStandardItem *group, const client::SearchHit &hit);
-    void addIpActions(RelayConnection *relay, QStandardItem *item,
+    void addIpActions(RelayConnection *relay, QStandardItem *group,
                       const client::AddressReport &report);
     void retranslate();
 
@@ -57,6 +60,7 @@ private:
     QStandardItemModel *m_model;
     QTextBrowser *m_detail;
     QString m_term;
+    QStringList m_notCovered;
     int m_pending = 0;
     QHash<QUuid, QPointer<RelayConnection>> m_relays; // the relays of this search, by id
     QObject *m_round = nullptr; // this search's calls: deleted (canceled) by the next one

@@ -402,10 +402,12 @@ void TraceView::fill(QStandardItem *group, const QUuid &relay, QList<api::TraceM
         }
         group->appendRow(row);
     }
-    m_model->setData(m_model->indexFromItem(group).siblingAtColumn(1),
-                     matched > messages.size()
-                         ? tr("%1 of %2 messages").arg(messages.size()).arg(matched)
-                         : tr("%n message(s)", nullptr, int(messages.size())));
+    m_model->setData(
+        m_model->indexFromItem(group).siblingAtColumn(1),
+        matched > messages.size()
+            ? tr("%1 of %2 messages")
+                  .arg(QLocale().toString(messages.size()), QLocale().toString(matched))
+            : tr("%n message(s)", nullptr, int(messages.size())));
     m_found.insert(relay, std::move(messages));
 }
 
@@ -445,9 +447,10 @@ void TraceView::showTimeline(const QModelIndex &index)
         u"<h3>%1</h3><ol>"_s.arg(esc(tr("Message %1 (%2)").arg(m->queueId, m->messageId)));
     html += u"<li><b>%1</b> %2</li>"_s.arg(
         esc(when(m->accepted)),
-        esc(tr("accepted from %1 (%2), account %3, sender %4, %n byte(s)", nullptr, int(m->size))
+        esc(tr("accepted from %1 (%2), account %3, sender %4, %5")
                 .arg(m->clientIp, m->clientHost.isEmpty() ? tr("no name") : m->clientHost,
-                     m->account.isEmpty() ? tr("none") : m->account, m->sender)));
+                     m->account.isEmpty() ? tr("none") : m->account, m->sender,
+                     LanguageManager::size(m->size))));
     for (const api::TraceRecipient &r : m->recipients) {
         for (const api::TraceAttempt &a : r.attempts) {
             html += u"<li><b>%1</b> %2<br/><tt>%3</tt></li>"_s.arg(

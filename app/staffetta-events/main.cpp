@@ -6,6 +6,7 @@
 // on its own.
 #include "alerts/alert_mail.h"
 #include "alerts/alerts.h"
+#include "api/info.h"
 #include "common/relay_config.h"
 #include "daemon/live_policy.h"
 #include "daemon/log.h"
@@ -18,6 +19,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSysInfo>
 
@@ -129,6 +131,17 @@ int main(int argc, char *argv[])
     log.write(u"following %1 and %2 into %3 (retention %4 days)"_s.arg(
         mailLog, conf.daemonLog, database, QString::number(conf.eventsRetentionDays)));
 
+    // `staffettactl info` tells from it whether this process runs (api::ServiceStatus).
+    const QString pidFile =
+        QDir(conf.stateDir).filePath(QString::fromLatin1(api::ServiceStatus::EventsPidFile));
+    {
+        QFile pid(pidFile);
+        if (pid.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            pid.write(QByteArray::number(qint64(getpid())) + '\n');
+        else
+            log.write(u"cannot write %1: %2"_s.arg(pidFile, pid.errorString()));
+    }
+
     std::signal(SIGTERM, onSignal);
     std::signal(SIGINT, onSignal);
     qint64 nextPrune = 0;
@@ -175,6 +188,7 @@ int main(int argc, char *argv[])
         }
         usleep(250 * 1000);
     }
+    QFile::remove(pidFile);
     log.write(u"stopped"_s);
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "policy_verbs.h"
 #include "postfix/postfix.h"
 #include "queue_verbs.h"
+#include "services.h"
 
 #include <QDir>
 #include <QFile>
@@ -109,6 +110,7 @@ Result<QJsonObject> infoVerb(const Context &ctx, const api::NoRequest &)
         }
     } else
         info.fail2banError = jails.error().message;
+    info.services = relayServices(config, info.fail2banAvailable, info.fail2banError);
     return info.toJson();
 }
 
@@ -152,6 +154,9 @@ QString infoText(const QJsonObject &o)
               << ": staffettad is not running or cannot read Postfix's settings; the routing "
                  "warnings may be out of date\n";
     }
+    for (const auto &service : i.services)
+        s << "service:    " << service.name << (service.up ? ": up" : ": DOWN")
+          << (service.detail.isEmpty() ? QString() : u" ("_s + service.detail + u')') << '\n';
     if (i.unacknowledgedAlerts >= 0)
         s << "alerts:     " << i.unacknowledgedAlerts << " not acknowledged\n";
     for (const auto &j : i.jails)

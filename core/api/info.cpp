@@ -85,6 +85,30 @@ Result<RoutingReport> RoutingReport::fromJson(const QJsonObject &o)
     return r;
 }
 
+QJsonObject ServiceStatus::toJson() const
+{
+    QJsonObject o{{u"name"_s, name}, {u"up"_s, up}};
+    if (!detail.isEmpty())
+        o.insert(u"detail"_s, detail);
+    return o;
+}
+
+ServiceStatus ServiceStatus::fromJson(const QJsonObject &o)
+{
+    return {o.value(u"name"_s).toString(), o.value(u"up"_s).toBool(),
+            o.value(u"detail"_s).toString()};
+}
+
+QStringList RelayInfo::servicesDown() const
+{
+    QStringList down;
+    for (const ServiceStatus &s : services) {
+        if (!s.up)
+            down.append(s.name);
+    }
+    return down;
+}
+
 QJsonObject RelayInfo::toJson() const
 {
     QJsonObject q;
@@ -110,6 +134,10 @@ QJsonObject RelayInfo::toJson() const
                   {u"permissions"_s, QJsonArray::fromStringList(permissions)}};
     if (unacknowledgedAlerts >= 0)
         o.insert(u"alerts"_s, QJsonObject{{u"unacknowledged"_s, unacknowledgedAlerts}});
+    QJsonArray s;
+    for (const auto &service : services)
+        s.append(service.toJson());
+    o.insert(u"services"_s, s);
     return o;
 }
 
@@ -144,6 +172,8 @@ Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
         info.warnings.append(RelayWarning::fromJson(w.toObject()));
     info.unacknowledgedAlerts =
         qint64(o.value(u"alerts"_s).toObject().value(u"unacknowledged"_s).toDouble(-1));
+    for (const auto &s : o.value(u"services"_s).toArray())
+        info.services.append(ServiceStatus::fromJson(s.toObject()));
     return info;
 }
 

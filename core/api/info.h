@@ -62,6 +62,29 @@ struct RoutingReport
     static Result<RoutingReport> fromJson(const QJsonObject &o);
 };
 
+// One of the relay's services as `info` found it: listening (or running) or not.
+//   postfix       Postfix's master process (its pid file, alive)
+//   submission    a port where clients log in (an smtpd service with AUTH) accepts connections
+//   dovecot_auth  the SASL authentication service Postfix asks (smtpd_sasl_path) accepts them
+//   staffettad    the policy service's socket accepts connections
+//   fail2ban      fail2ban answers on its socket
+//   milter        staffetta-milter's socket accepts connections (only when Postfix uses it)
+//   events        staffetta-events, the event index's follower, runs (its pid file, alive)
+// `detail` is English, for people at a terminal (the console words the name).
+struct ServiceStatus
+{
+    // In the state directory, while staffetta-events runs.
+    static constexpr const char *EventsPidFile = "staffetta-events.pid";
+
+    QString name;
+    bool up = false;
+    QString detail;
+
+    QJsonObject toJson() const;
+    static ServiceStatus fromJson(const QJsonObject &o);
+    friend bool operator==(const ServiceStatus &, const ServiceStatus &) = default;
+};
+
 // The answer to `staffettactl info`.
 struct RelayInfo
 {
@@ -85,8 +108,12 @@ struct RelayInfo
     // Alerts of the caller's accounts nobody acknowledged yet (the console's badge); -1 when
     // the relay has no event index (staffetta-events is not set up).
     qint64 unacknowledgedAlerts = -1;
+    // The relay's services, in the order above (empty from a relay older than this list).
+    QList<ServiceStatus> services;
 
     int queuedTotal() const;
+    // The names of the services that are down.
+    QStringList servicesDown() const;
     int bannedTotal() const;
 
     QJsonObject toJson() const;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace staffetta::client {
 
@@ -44,14 +45,19 @@ Result<Conflict> Conflict::fromError(const Error &e)
         policy::changesFromJson(e.details.value(u"their_changes"_s).toArray()).valueOr({});
     for (const auto &r : e.details.value(u"their_revisions"_s).toArray()) {
         const QJsonObject o = r.toObject();
+        // "local": written on the relay itself (staffettactl at its terminal), not over SSH.
+        const QString origin = o.value(u"origin"_s).toString();
+        const QString where = origin.isEmpty() || origin == u"local"_s
+                                  ? Tr::tr("on the relay itself")
+                                  : Tr::tr("from %1").arg(origin);
+        // In the console's language (QLocale's default follows it), not ISO.
+        const QString when = QLocale().toString(
+            QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODate).toLocalTime(),
+            QLocale::ShortFormat);
         c.theirAuthors.append(
-            Tr::tr("revision %1: %2 (%3) from %4 at %5")
+            Tr::tr("revision %1: %2 (%3) %4, %5")
                 .arg(o.value(u"revision"_s).toInt())
-                .arg(o.value(u"user"_s).toString(), o.value(u"role"_s).toString(),
-                     o.value(u"origin"_s).toString(),
-                     QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODate)
-                         .toLocalTime()
-                         .toString(Qt::ISODate)));
+                .arg(o.value(u"user"_s).toString(), o.value(u"role"_s).toString(), where, when));
     }
     return c;
 }

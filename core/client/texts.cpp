@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace staffetta::client {
 
@@ -152,6 +153,66 @@ QString failureKindText(api::FailureKind kind)
         break;
     }
     return {};
+}
+
+QStringList failedLogins(const api::AddressReport &report)
+{
+    static const QRegularExpression login(u"\\bsasl_username=([^\\s,]+)"_s);
+    QStringList logins;
+    for (const api::LogLine &l : report.lines) {
+        if (l.reason == api::FailureKind::None)
+            continue;
+        if (const auto m = login.match(l.text); m.hasMatch() && !logins.contains(m.captured(1)))
+            logins.append(m.captured(1));
+    }
+    return logins;
+}
+
+QString failureExplanation(const api::AddressReport &report)
+{
+    const api::FailureKind kind = report.reason;
+    int count = report.reasonCounts.value(api::failureKindName(kind));
+    if (count == 0) {
+        for (const api::LogLine &l : report.lines)
+            count += l.reason == kind ? 1 : 0;
+    }
+    const QStringList logins = failedLogins(report);
+    const QString as = logins.join(u", "_s);
+    switch (kind) {
+    case api::FailureKind::WrongCredentials:
+        return logins.isEmpty()
+                   ? Tr::tr("%n failed login(s) — the customer's mail program probably has an "
+                            "old password.",
+                            nullptr, count)
+                   : Tr::tr("%n failed login(s) as %1 — the customer's mail program probably "
+                            "has an old password.",
+                            nullptr, count)
+                         .arg(as);
+    case api::FailureKind::AuthWithoutTls:
+        return Tr::tr("%n login(s) tried without encryption — the customer's mail program must "
+                      "use STARTTLS (or SSL/TLS) for the outgoing server.",
+                      nullptr, count);
+    case api::FailureKind::DroppedDuringAuth:
+        return Tr::tr("%n connection(s) dropped in the middle of a login — a mail program that "
+                      "gives up, or someone trying passwords.",
+                      nullptr, count);
+    case api::FailureKind::UnauthorizedSender:
+        return Tr::tr("%n message(s) from a sender address the account may not use — the "
+                      "customer's mail program sends as an address that is not theirs.",
+                      nullptr, count);
+    case api::FailureKind::None:
+        break;
+    }
+    return report.bans.isEmpty()
+               ? Tr::tr("The logs show no failure from this address.")
+               : Tr::tr("The logs show no failure from this address: the ban comes from older "
+                        "log lines or from another jail.");
+}
+
+QString whitelistWarning()
+{
+    return Tr::tr("Whitelisting lets a misconfigured mail program retry forever: fix its "
+                  "settings first, and whitelist only an address you know.");
 }
 
 QString reasonText(const QString &code, const QString &fallback)

@@ -21,6 +21,13 @@ QString errorText(const Error &error);
 
 QString permissionText(Permission permission);  // "unban addresses"
 QString failureKindText(api::FailureKind kind); // "wrong credentials"
+// What the log shows of an address, in words a helpdesk can repeat to the customer:
+// "3 failed logins as bob — the customer's mail program probably has an old password."
+QString failureExplanation(const api::AddressReport &report);
+// The logins an address's failed lines name (Postfix's `sasl_username=`), first seen first.
+QStringList failedLogins(const api::AddressReport &report);
+// Said wherever an address can be whitelisted.
+QString whitelistWarning();
 // A reason code's sentence (api/reasons.h) in the console's language; `fallback` (the relay's
 // English) for a code this console does not know.
 QString reasonText(const QString &code, const QString &fallback);

@@ -461,6 +461,27 @@ Result<QList<SmtpdService>> Postfix::smtpdServices() const
                               values[1].trimmed(), values[2].trimmed());
 }
 
+Result<QStringList> Postfix::mainValues(const QStringList &names) const
+{
+    auto out = run(u"postconf"_s, QStringList{u"-x"_s, u"-h"_s} + names, 30000);
+    if (!out)
+        return out.error();
+    QStringList values = QString::fromUtf8(out.value()).split(u'\n');
+    if (values.size() < names.size())
+        return Error(
+            ErrorCode::BadResponse,
+            u"postconf printed %1 values for %2 names"_s.arg(values.size()).arg(names.size()));
+    values.resize(names.size());
+    for (QString &v : values)
+        v = v.trimmed();
+    return values;
+}
+
+Result<QByteArray> Postfix::serviceOverrides() const
+{
+    return run(u"postconf"_s, {u"-P"_s, u"-x"_s}, 30000);
+}
+
 Result<QMap<QString, QString>> Postfix::routingSettings() const
 {
     const QStringList names{u"allow_percent_hack"_s, u"swap_bangpath"_s,

@@ -66,6 +66,10 @@ public:
     Result<QMap<QString, QString>> routingSettings() const;
     // The services clients submit mail on (parseSmtpdServices over this instance's postconf).
     Result<QList<SmtpdService>> smtpdServices() const;
+    // main.cf's values of these parameters ($references expanded), in their order.
+    Result<QStringList> mainValues(const QStringList &names) const;
+    // master.cf's -o overrides, `postconf -P -x`: "name/type/parameter = value" lines.
+    Result<QByteArray> serviceOverrides() const;
 
     // Streams `postqueue -j`: onLine gets each message's JSON line as showq produces it and
     // returns false to stop early. Returns the number of lines handed over.

@@ -8,12 +8,19 @@
 #include "console_fixture.h"
 #include "lab_helpers.h"
 
-#include <QInputDialog>
+#include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 
 using namespace staffetta;
@@ -204,4 +211,145 @@ TEST_F(BansAs, HelpdeskMayUnbanAndWhitelistTheSelectedBan)
     ASSERT_NE(whitelist, nullptr);
     EXPECT_TRUE(waitUntil([&] { return unban->isEnabled() && whitelist->isEnabled(); }, 5000));
     EXPECT_TRUE(unban->toolTip().isEmpty());
+}
+
+namespace {
+
+// The relay's own whitelist, read with staffettactl (not through the console).
+QStringList relayWhitelist()
+{
+    QStringList out;
+    const QJsonObject r = ctl({u"bans"_s, u"whitelist"_s});
+    for (const QJsonValue &e : r.value(u"whitelist"_s).toArray())
+        out.append(e.toObject().value(u"address"_s).toString());
+    return out;
+}
+
+// The whitelist dialog that the console opened: fills it and presses its OK button.
+void fillWhitelistDialog(const QString &address, const QString &note)
+{
+    auto *dialog = waitForWidget<QDialog>(u"whitelistDialog"_s);
+    ASSERT_NE(dialog, nullptr);
+    auto *field = dialog->findChild<QLineEdit *>(u"whitelistAddress"_s);
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    // The warning is said where the address is whitelisted.
+    EXPECT_TRUE(dialog->findChild<QLabel *>(u"whitelistWarning"_s)->text().contains(u"retry"_s));
+    field->setText(u"not an address"_s);
+    EXPECT_FALSE(ok->isEnabled());
+    EXPECT_FALSE(dialog->findChild<QLabel *>(u"whitelistProblem"_s)->text().isEmpty());
+    field->setText(address);
+    dialog->findChild<QLineEdit *>(u"whitelistNote"_s)->setText(note);
+    ASSERT_TRUE(ok->isEnabled());
+    ok->click();
+}
+
+} // namespace
+
+// The helpdesk's flow in the Bans view: a mouse click fills the "why" pane at once, in words
+// that can be repeated to the customer; after Unban the pane says so, and the address can
+// still be whitelisted (Add… in the whitelist section); removing the entry asks first.
+TEST_F(BansAndSearch, MouseSelectionExplainsTheBanAndAnAddressIsWhitelistedAfterUnban)
+{
+    language.apply(u"en"_s); // the English plurals the assertions read
+    banClient();
+    ui::BansView *bans = showBans();
+    int row = -1;
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            bans->reload();
+            waitUntil([&] { return bans->model()->rowOf(bannedClient) >= 0; }, 5000);
+            row = bans->model()->rowOf(bannedClient);
+            return row >= 0;
+        },
+        20000));
+    auto *log = bans->findChild<QTextBrowser *>(u"bansLog"_s);
+    QTableView *table = bans->table();
+    const QRect cell = table->visualRect(bans->model()->index(row, ui::BansModel::Address));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    // At once, before any answer of the relay: the reason the listing had.
+    EXPECT_TRUE(log->toPlainText().contains(u"Why 127.0.0.2 is banned: wrong credentials"_s))
+        << log->toPlainText().toStdString();
+    // Then the log lines, said as a helpdesk can repeat them, with the whitelist's warning.
+    EXPECT_TRUE(
+        waitUntil([&] { return log->toPlainText().contains(u"failed logins as alice"_s); }, 20000))
+        << log->toPlainText().toStdString();
+    EXPECT_TRUE(log->toPlainText().contains(u"probably has an old password"_s));
+    EXPECT_TRUE(log->toPlainText().contains(u"retry forever"_s));
+
+    auto *unban = bans->findChild<QPushButton *>(u"bansUnban"_s);
+    ASSERT_TRUE(unban->isEnabled());
+    unban->click();
+    EXPECT_TRUE(waitUntil(
+        [&] { return log->toPlainText() == u"127.0.0.2 is not banned any more."_s; }, 20000))
+        << log->toPlainText().toStdString();
+    EXPECT_TRUE(canConnect(bannedClient));
+
+    // Not banned any more, and still whitelisted from the Bans view.
+    auto *add = bans->findChild<QPushButton *>(u"whitelistAdd"_s);
+    ASSERT_TRUE(waitUntil([&] { return add->isEnabled(); }, 5000));
+    add->click();
+    fillWhitelistDialog(bannedClient, u"Rossi srl, ticket 4711"_s);
+    ASSERT_TRUE(waitUntil([&] { return bans->whitelist()->rowCount() == 1; }, 20000));
+    EXPECT_EQ(bans->whitelist()->index(0, ui::WhitelistModel::Address).data().toString(),
+              bannedClient);
+    EXPECT_EQ(relayWhitelist(), QStringList{bannedClient});
+
+    // Removing asks first, and No (the default) keeps the entry.
+    bans->findChild<QTableView *>(u"whitelistTable"_s)->selectRow(0);
+    auto *remove = bans->findChild<QPushButton *>(u"whitelistRemove"_s);
+    ASSERT_TRUE(waitUntil([&] { return remove->isEnabled(); }, 5000));
+    remove->click();
+    auto *confirm = waitForWidget<QMessageBox>(u"whitelistConfirm"_s);
+    ASSERT_NE(confirm, nullptr);
+    EXPECT_EQ(confirm->defaultButton(), confirm->button(QMessageBox::No));
+    confirm->button(QMessageBox::No)->click();
+    waitUntil([] { return false; }, 500);
+    EXPECT_EQ(relayWhitelist(), QStringList{bannedClient});
+    remove->click();
+    confirm = waitForWidget<QMessageBox>(u"whitelistConfirm"_s);
+    ASSERT_NE(confirm, nullptr);
+    confirm->button(QMessageBox::Yes)->click();
+    EXPECT_TRUE(waitUntil([&] { return bans->whitelist()->rowCount() == 0; }, 20000));
+    EXPECT_TRUE(relayWhitelist().isEmpty());
+}
+
+// A "not banned" search hit offers Whitelist…, and the hits' actions are in full view in a
+// 630 px wide window.
+TEST_F(BansAndSearch, ANotBannedSearchHitCanBeWhitelistedAndItsActionsAreVisible)
+{
+    window->resize(630, 600);
+    window->searchBox()->setText(bannedClient);
+    emit window->searchBox()->returnPressed();
+    ui::SearchPanel *panel = window->searchPanel();
+    ASSERT_TRUE(
+        waitUntil([&] { return panel->pending() == 0 && panel->model()->rowCount() > 0; }, 30000));
+    QStandardItem *group = panel->model()->item(0);
+    ASSERT_GE(group->rowCount(), 1);
+    EXPECT_TRUE(group->child(0)->text().contains(u"is not banned"_s))
+        << group->child(0)->text().toStdString();
+    auto *whitelist = panel->findChild<QPushButton *>(u"searchWhitelist"_s);
+    ASSERT_NE(whitelist, nullptr);
+    QApplication::processEvents();
+    ASSERT_TRUE(whitelist->isVisible());
+    EXPECT_FALSE(panel->findChild<QPushButton *>(u"searchUnban"_s)->isVisible());
+    // Unsquashed, and inside the results' viewport without scrolling.
+    EXPECT_GE(whitelist->width(), whitelist->sizeHint().width());
+    QWidget *viewport = panel->tree()->viewport();
+    const QRect inViewport(whitelist->mapTo(viewport, QPoint(0, 0)), whitelist->size());
+    EXPECT_TRUE(viewport->rect().contains(inViewport))
+        << inViewport.x() << "," << inViewport.width() << " in " << viewport->width();
+    whitelist->click();
+    fillWhitelistDialog(bannedClient, u"customer office"_s);
+    EXPECT_TRUE(waitUntil([] { return relayWhitelist().contains(bannedClient); }, 20000));
+    // The hit is asked again and shows the entry.
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            QStandardItem *g = panel->model()->item(0);
+            for (int i = 0; g && i < g->rowCount(); ++i) {
+                if (g->child(i)->text().contains(u"On the whitelist"_s))
+                    return true;
+            }
+            return false;
+        },
+        20000));
 }

@@ -91,9 +91,10 @@ protected:
     }
 
     // Adds the lab relay through the Add relay dialog, as a person would (as root with the
-    // lab key, or as another lab user: LAB_PARTNER_USER/KEY, LAB_HELPDESK_USER/KEY).
+    // lab key, or as another lab user: LAB_PARTNER_USER/KEY, LAB_HELPDESK_USER/KEY), on the
+    // lab's SSH port or on `port` (a forwarder to it).
     void addLabRelay(const QString &knownHosts, const QString &userKey = u"LAB_SSH_USER"_s,
-                     const QString &keyKey = u"LAB_SSH_KEY"_s)
+                     const QString &keyKey = u"LAB_SSH_KEY"_s, int port = 0)
     {
         window->addRelayAction()->trigger();
         auto *dialog = window->findChild<ui::RelayDialog *>();
@@ -101,7 +102,8 @@ protected:
         const Lab &lab = Lab::get();
         dialog->findChild<QLineEdit *>(u"name"_s)->setText(u"Lab"_s);
         dialog->findChild<QLineEdit *>(u"host"_s)->setText(lab.value(u"LAB_SMTP_HOST"_s));
-        dialog->findChild<QSpinBox *>(u"port"_s)->setValue(lab.port(u"LAB_SSH_PORT"_s));
+        dialog->findChild<QSpinBox *>(u"port"_s)->setValue(port ? port
+                                                                : lab.port(u"LAB_SSH_PORT"_s));
         dialog->findChild<QLineEdit *>(u"user"_s)->setText(lab.value(userKey));
         auto *auth = dialog->findChild<QComboBox *>(u"auth"_s);
         auth->setCurrentIndex(auth->findData(int(transport::SshAuth::KeyFile)));

@@ -96,7 +96,7 @@ protected:
 
     // Connects to a relay with one deferred message in its queue, selects it in the Queue view
     // and asks to hold it: the confirmation, not answered yet.
-    QMessageBox *holdTheQueuedMessage()
+    QMessageBox *holdTheQueuedMessage(api::QueueAction action = api::QueueAction::Hold)
     {
         relay->results.insert(u"queue list"_s,
                               QJsonObject{{u"matched"_s, 1},
@@ -111,7 +111,7 @@ protected:
         if (!waitUntil([&] { return view->model()->rowCount() == 1; }))
             return nullptr;
         view->table()->selectRow(0);
-        view->act(api::QueueAction::Hold);
+        view->act(action);
         return waitForWidget<QMessageBox>(u"queueConfirm"_s);
     }
 
@@ -205,6 +205,74 @@ TEST_F(FakeConsole, TheWindowClosesWithAnUnappliedDraft)
     ASSERT_TRUE(editor->hasChanges());
     window.reset();
     SUCCEED();
+}
+
+// Numbers and sizes follow the chosen language, not the system locale (C.UTF-8 on a CI
+// machine): Italian groups with dots, and a size limit reads in MB.
+TEST_F(FakeConsole, NumbersAndSizesFollowTheChosenLanguage)
+{
+    policy::Policy p;
+    p.limits.maxMessageSize = 10485760;
+    p.accounts.append(policy::Account{});
+    p.accounts.last().login = u"bob"_s;
+    p.accounts.last().maxMessageSize = 20971520;
+    setPolicy(p);
+    ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
+    connectRelay();
+    ui::PolicyEditor *editor = window->policyEditor();
+    ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }));
+    window->views()->setCurrentWidget(window->limits());
+    EXPECT_EQ(QLocale().toString(10485760), u"10.485.760"_s);
+    auto *size = window->limits()->findChild<QDoubleSpinBox *>(u"defaultSize"_s);
+    ASSERT_NE(size, nullptr);
+    EXPECT_TRUE(size->text().startsWith(u"10.485.760"_s)) << size->text().toStdString();
+    EXPECT_EQ(window->limits()->findChild<QLabel *>(u"defaultSizeHuman"_s)->text(), u"= 10,0 MB"_s);
+    ui::AccountLimitsModel *model = window->limits()->model();
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(model->index(0, ui::AccountLimitsModel::Size).data().toString(), u"20,0 MB"_s);
+    EXPECT_EQ(model->index(0, ui::AccountLimitsModel::Size).data(Qt::EditRole).toLongLong(),
+              20971520);
+    EXPECT_EQ(ui::LanguageManager::size(3 * 1024 * 1024 / 2), u"1,5 MB"_s);
+    language.apply(u"en"_s);
+    EXPECT_EQ(QLocale().toString(10485760), u"10,485,760"_s);
+    EXPECT_EQ(ui::LanguageManager::size(3 * 1024 * 1024 / 2), u"1.5 MB"_s);
+}
+
+// Quitting with a draft not applied asks first; Cancel (the default) keeps the window.
+TEST_F(FakeConsole, QuittingWithAnUnappliedDraftAsksFirst)
+{
+    connectRelay();
+    ui::PolicyEditor *editor = window->policyEditor();
+    ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }));
+    editor->edit(u"Change the relay defaults"_s,
+                 [](policy::Policy &p) { p.limits.dailyQuota = 42; });
+    ASSERT_TRUE(editor->hasChanges());
+    EXPECT_FALSE(window->close());
+    auto *box = waitForWidget<QMessageBox>(u"quitConfirm"_s);
+    ASSERT_NE(box, nullptr);
+    EXPECT_EQ(box->defaultButton(), box->button(QMessageBox::Cancel));
+    box->button(QMessageBox::Cancel)->click();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(window->isVisible());
+    EXPECT_TRUE(editor->hasChanges());
+    EXPECT_FALSE(window->close());
+    box = waitForWidget<QMessageBox>(u"quitConfirm"_s);
+    ASSERT_NE(box, nullptr);
+    box->button(QMessageBox::Discard)->click();
+    EXPECT_TRUE(waitUntil([&] { return !window->isVisible(); }));
+}
+
+// Deleting queued mail cannot be undone: its question defaults to No.
+TEST_F(FakeConsole, DeleteInTheQueueDefaultsToNo)
+{
+    QMessageBox *confirm = holdTheQueuedMessage(api::QueueAction::Delete);
+    ASSERT_NE(confirm, nullptr);
+    ASSERT_NE(confirm->button(QMessageBox::No), nullptr);
+    EXPECT_EQ(confirm->defaultButton(), confirm->button(QMessageBox::No));
+    confirm->button(QMessageBox::No)->click();
+    QCoreApplication::processEvents();
+    for (const QStringList &call : std::as_const(relay->calls))
+        EXPECT_NE(call.mid(0, 2), (QStringList{u"queue"_s, u"delete"_s}));
 }
 
 // A search hit keeps its relay's id, not a pointer: once the relay is removed, a double-click

@@ -1,12 +1,14 @@
 // Renders the console's views against the lab relay to PNG files (offscreen): the README's
 // screenshots. A test tool, not part of the console: tests/screenshots/take runs it.
 //   STAFFETTA_LAB_ENV=LAB/lab.env staffetta_screenshots --language en --settings FILE OUT_DIR
+#include "bans_view.h"
 #include "language.h"
 #include "limits_view.h"
 #include "main_window.h"
 #include "policy_editor.h"
 #include "relay_connection.h"
 #include "relay_dialog.h"
+#include "search_panel.h"
 #include "secrets/secret_store.h"
 #include "senders_view.h"
 #include "settings/profiles.h"
@@ -19,6 +21,7 @@
 #include <QDir>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTableView>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace staffetta;
@@ -75,6 +78,21 @@ int main(int argc, char *argv[])
     window.limits()->refreshUsage();
     test::waitUntil([&] { return window.limits()->model()->hasUsage(); }, 5000);
     window.grab().save(out.filePath(u"limits.png"_s));
+    // The Bans view with its first ban selected (the "why" pane filled), then a search of the
+    // lab's banned client in the narrow window a helpdesk keeps beside its ticket.
+    ui::BansView *bans = window.bans();
+    window.views()->setCurrentWidget(bans);
+    test::waitUntil([&] { return bans->model()->rowCount() > 0; }, 10000);
+    if (bans->model()->rowCount() > 0)
+        bans->table()->selectRow(0);
+    test::waitUntil([] { return false; }, 1500);
+    window.grab().save(out.filePath(u"bans.png"_s));
+    window.resize(630, window.height());
+    window.search(u"127.0.0.2"_s);
+    test::waitUntil([&] { return window.searchPanel()->pending() == 0; }, 15000);
+    test::waitUntil([] { return false; }, 200);
+    window.grab().save(out.filePath(u"search.png"_s));
+    window.resize(1000, window.height());
     window.views()->setCurrentIndex(0);
     ui::RelayDialog dialog(&window);
     dialog.setProfile(relay->profile());

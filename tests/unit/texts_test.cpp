@@ -1,5 +1,6 @@
 // The console words the relay's codes (core/client/texts.h): in Italian with the Italian
 // translation loaded, whatever English the relay put in its message.
+#include "client/policy_client.h"
 #include "client/texts.h"
 #include "policy/diff.h"
 #include "policy/pattern.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTranslator>
 
 using namespace staffetta;
@@ -108,4 +110,48 @@ TEST_F(Italian, InvalidPolicyPatternReasonsAreWordedFromTheirCodes)
     EXPECT_EQ(client::errorText(refused.error()),
               u"Il relay ha rifiutato la policy: accounts[0].senders[1]: \"a b@example.com\" non è "
               u"un pattern valido: contiene ' ', che un indirizzo non può contenere"_s);
+}
+
+TEST_F(Italian, TheBanIsExplainedInWordsAHelpdeskCanRepeat)
+{
+    api::AddressReport r;
+    r.address = u"127.0.0.2"_s;
+    r.bans.append(api::Ban{});
+    r.reason = api::FailureKind::WrongCredentials;
+    r.reasonCounts.insert(u"wrong_credentials"_s, 3);
+    r.lines.append({u"mail"_s,
+                    u"warning: unknown[127.0.0.2]: SASL PLAIN authentication failed: , "
+                    "sasl_username=bob"_s,
+                    api::FailureKind::WrongCredentials});
+    EXPECT_EQ(client::failedLogins(r), QStringList{u"bob"_s});
+    EXPECT_EQ(client::failureExplanation(r),
+              u"3 accessi non riusciti come bob — probabilmente il programma di posta del cliente "
+              "ha una password vecchia."_s);
+    EXPECT_TRUE(client::whitelistWarning().contains(u"all'infinito"_s));
+}
+
+// The conflict dialog's "who changed it": the relay's origin "local" and its ISO time are
+// worded in the console's language.
+TEST_F(Italian, AColleaguesRevisionIsSaidInTheConsolesLanguage)
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Italian, QLocale::Italy));
+    const QDateTime time(QDate(2026, 12, 3), QTime(8, 5), Qt::UTC);
+    const Error e(
+        ErrorCode::Conflict, u"the policy changed"_s,
+        {{u"current_revision"_s, 8},
+         {u"current_policy"_s, QJsonDocument::fromJson(policy::Policy{}.toJson()).object()},
+         {u"their_revisions"_s, QJsonArray{QJsonObject{{u"revision"_s, 8},
+                                                       {u"user"_s, u"carol"_s},
+                                                       {u"role"_s, u"admin"_s},
+                                                       {u"origin"_s, u"local"_s},
+                                                       {u"time"_s, time.toString(Qt::ISODate)}}}}});
+    auto conflict = client::Conflict::fromError(e);
+    QLocale::setDefault(before);
+    ASSERT_TRUE(conflict.ok()) << conflict.error().message.toStdString();
+    ASSERT_EQ(conflict.value().theirAuthors.size(), 1);
+    EXPECT_EQ(conflict.value().theirAuthors[0],
+              u"revisione 8: carol (admin) sul relay stesso, "_s +
+                  QLocale(QLocale::Italian, QLocale::Italy)
+                      .toString(time.toLocalTime(), QLocale::ShortFormat));
 }
