@@ -1909,8 +1909,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Alerts</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>Accounts</translation>
         <source>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</source>
         <translation>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</translation>
     </message>
@@ -1932,6 +1930,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Quit and lose them</source>
         <translation>Quit and lose them</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
     </message>
 </context>
 <context>

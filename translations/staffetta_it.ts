@@ -1909,8 +1909,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Avvisi</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>Account</translation>
         <source>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</source>
         <translation>%1 non risponde%2. Quello che vedi è stato letto alle %3 e potrebbe non essere aggiornato; le azioni che richiedono il relay sono disattivate finché non risponde di nuovo.</translation>
     </message>
@@ -1932,6 +1930,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Quit and lose them</source>
         <translation>Esci e perdile</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Account</translation>
     </message>
 </context>
 <context>
