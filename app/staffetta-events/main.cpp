@@ -8,12 +8,14 @@
 #include "alerts/alerts.h"
 #include "api/info.h"
 #include "common/relay_config.h"
+#include "ctl.h"
 #include "daemon/live_policy.h"
 #include "daemon/log.h"
 #include "events/follower.h"
 #include "events/index.h"
 #include "events/parser.h"
 #include "notify/notify.h"
+#include "policy_verbs.h"
 #include "postfix/postfix.h"
 
 #include <QCoreApplication>
@@ -21,6 +23,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSysInfo>
 
 #include <atomic>
@@ -39,10 +43,43 @@ void onSignal(int)
     stopping = true;
 }
 
+// An alert whose rule says `suspend` suspends its account: the same verb an admin runs
+// (ctl::run in this process, as "staffetta-events" with the admin's role, so only an admin
+// resumes it), with the alert as its reason: audited, the queue held, the contact mailed.
+void suspendFor(const api::Alert &a, const policy::Policy &policy, const Config &conf,
+                daemon::Log &log)
+{
+    const policy::Account *account = policy.account(a.account);
+    if (!account || account->suspended ||
+        !policy.alertRule(account, *policy::alertRuleNamed(a.rule)).suspend)
+        return;
+    ctl::FrontEnd frontEnd(Caller{u"staffetta-events"_s, {}, u"local"_s});
+    frontEnd.resolveAccess = [](const Config &, const Caller &) {
+        Access access;
+        access.role = Role::Admin;
+        return access;
+    };
+    frontEnd.awaitReload = ctl::waitForReload;
+    ctl::Invocation invocation;
+    invocation.words = {u"accounts"_s, u"suspend"_s, account->login};
+    invocation.json = true;
+    const QJsonObject request{
+        {u"reason"_s, u"automatic: alert %1 (%2): %3 over %4"_s.arg(QString::number(a.id), a.rule,
+                                                                    QString::number(a.observed),
+                                                                    QString::number(a.threshold))}};
+    const ctl::Outcome out = ctl::run(
+        invocation, QJsonDocument(request).toJson(QJsonDocument::Compact), conf.path, frontEnd);
+    log.write(out.exitCode == 0
+                  ? u"alert %1: account %2 suspended"_s.arg(QString::number(a.id), account->login)
+                  : u"alert %1: account %2 not suspended: %3"_s.arg(
+                        QString::number(a.id), account->login,
+                        QString::fromUtf8(out.out + out.err).trimmed().left(300)));
+}
+
 // Raises what the index shows now and mails every alert not mailed yet (one try each: an
 // alert that could not be mailed says why in `alerts list`).
 void raiseAlerts(alerts::AlertStore &store, const policy::Policy &policy,
-                 const postfix::Postfix &postfix, daemon::Log &log)
+                 const postfix::Postfix &postfix, const Config &conf, daemon::Log &log)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto raised = store.evaluate(policy, now);
@@ -50,10 +87,12 @@ void raiseAlerts(alerts::AlertStore &store, const policy::Policy &policy,
         log.write(raised.error().message);
         return;
     }
-    for (const api::Alert &a : raised.value())
+    for (const api::Alert &a : raised.value()) {
         log.write(u"alert %1: %2 account %3: %4 over %5"_s.arg(
             QString::number(a.id), a.rule, a.account, QString::number(a.observed),
             QString::number(a.threshold)));
+        suspendFor(a, policy, conf, log);
+    }
     auto pending = store.unnotified();
     if (!pending) {
         log.write(pending.error().message);
@@ -182,7 +221,7 @@ int main(int argc, char *argv[])
             if (!policyStarted)
                 policyStarted = livePolicy.start().ok();
             if (const auto policy = livePolicy.policy())
-                raiseAlerts(alertStore, *policy, postfix, log);
+                raiseAlerts(alertStore, *policy, postfix, conf, log);
             lastAlerts = secs;
             newEvents = false;
         }

@@ -121,7 +121,7 @@ std::optional<AlertThresholds> readRule(Reader &r, AlertRule rule, const QJsonVa
         return std::nullopt;
     }
     const QJsonObject o = v.toObject();
-    QStringList keys{u"enabled"_s};
+    QStringList keys{u"enabled"_s, u"suspend"_s};
     switch (rule) {
     case AlertRule::QuotaReached:
         break;
@@ -144,6 +144,11 @@ std::optional<AlertThresholds> readRule(Reader &r, AlertRule rule, const QJsonVa
         if (!o.value(u"enabled"_s).isBool())
             r.fail(Reader::join(path, u"enabled"_s), u"must be true or false"_s);
         t.enabled = o.value(u"enabled"_s).toBool();
+    }
+    if (o.contains(u"suspend"_s)) {
+        if (!o.value(u"suspend"_s).isBool())
+            r.fail(Reader::join(path, u"suspend"_s), u"must be true or false"_s);
+        t.suspend = o.value(u"suspend"_s).toBool();
     }
     if (o.contains(u"factor"_s)) {
         const QJsonValue f = o.value(u"factor"_s);
@@ -187,6 +192,8 @@ bool objectOrAbsent(Reader &r, const QJsonValue &v, const QString &path)
 QJsonObject alertThresholdsJson(AlertRule rule, const AlertThresholds &t)
 {
     QJsonObject o{{u"enabled"_s, t.enabled}};
+    if (t.suspend)
+        o.insert(u"suspend"_s, true);
     switch (rule) {
     case AlertRule::QuotaReached:
         break;

@@ -29,7 +29,8 @@ std::optional<AlertRule> alertRuleNamed(const QString &name);
 
 // One rule's settings. The fields a rule does not use stay at their defaults and are not
 // written: quota_reached {enabled}; hourly_rate {enabled, factor, min_count};
-// bounce_rate {enabled, percent, last}; unauthorized_sender and client_ips {enabled, per_hour}.
+// bounce_rate {enabled, percent, last}; unauthorized_sender and client_ips {enabled, per_hour};
+// every rule also {suspend} (written only when true).
 struct AlertThresholds
 {
     bool enabled = true;
@@ -38,6 +39,9 @@ struct AlertThresholds
     int percent = 0;   // bounce_rate: 1 to 100
     int last = 0;      // bounce_rate: N deliveries, and no alert before there are N
     int perHour = 0;   // unauthorized_sender, client_ips
+    // Every rule: the alert suspends the account too (accounts suspend, by staffetta-events,
+    // with the alert as its reason; an admin resumes it). Off by default.
+    bool suspend = false;
 
     static AlertThresholds defaults(AlertRule r);
     bool operator==(const AlertThresholds &) const = default;

@@ -164,3 +164,61 @@ TEST_F(Alerts, ABurstOverTheBaselineRaisesOneAlertMailedToTheContactAndASecondBu
 
     setAccountKey(u"carol"_s, u"alerts"_s, QJsonValue(QJsonValue::Undefined), u"alerts test"_s);
 }
+
+// An alert rule that suspends (off by default): a fresh account of the partner's, quota 1,
+// quota_reached {suspend: true}; its second message is refused, staffetta-events raises the
+// alert and suspends it as the admin would: the next message gets the 550, the partner cannot
+// resume it, the admin can.
+TEST_F(Alerts, AnAlertRuleWithSuspendSuspendsTheAccount)
+{
+    const QString login =
+        u"bob-auto-"_s + QUuid::createUuid().toString(QUuid::Id128).left(8); // partner's bob-*
+    const QString sender = login + u'@' + labValue("LAB_LOCAL_DOMAIN");
+    const QJsonObject added = ctl({u"accounts"_s, u"add"_s, login},
+                                  QJsonDocument(QJsonObject{{u"senders"_s, QJsonArray{sender}}})
+                                      .toJson(QJsonDocument::Compact));
+    const QString password = added.value(u"password"_s).toString();
+    ASSERT_FALSE(password.isEmpty());
+    setAccountKey(login, u"daily_quota"_s, 1, u"auto-suspend test"_s);
+    setAccountKey(login, u"alerts"_s,
+                  QJsonObject{{u"contact"_s, login + u"@"_s + labValue("LAB_BLACKHOLE_DOMAIN")},
+                              {u"rules"_s, QJsonObject{{u"quota_reached"_s,
+                                                        QJsonObject{{u"enabled"_s, true},
+                                                                    {u"suspend"_s, true}}}}}},
+                  u"auto-suspend test"_s);
+    const auto sendOne = [&](int n) {
+        return send({login,
+                     sender,
+                     {u"auto%1@"_s.arg(n) + labValue("LAB_BLACKHOLE_DOMAIN")},
+                     {},
+                     {},
+                     password});
+    };
+    ASSERT_TRUE(anyReplyStartsWith(sendOne(1), u"250 2.0.0 Ok: queued"_s));
+    ASSERT_TRUE(anyReplyStartsWith(sendOne(2), u"450 4.7.1"_s));
+
+    const auto suspension = [&] {
+        const QJsonObject got = ctl({u"policy"_s, u"get"_s});
+        for (const auto &a : got[u"policy"_s][u"accounts"_s].toArray()) {
+            if (a[u"login"_s].toString() == login)
+                return a[u"suspended"_s].toObject();
+        }
+        return QJsonObject();
+    };
+    ASSERT_TRUE(waitUntil([&] { return !suspension().isEmpty(); }, 60000))
+        << "the quota_reached alert never suspended " << login.toStdString();
+    EXPECT_EQ(suspension()[u"by"_s].toString(), u"staffetta-events"_s);
+    EXPECT_TRUE(suspension()[u"reason"_s].toString().contains(u"quota_reached"_s));
+    const ProcessOutput refused = sendOne(3);
+    EXPECT_TRUE(anyReplyStartsWith(refused, u"550 5.7.1"_s))
+        << replies(refused).join(u'\n').toStdString();
+
+    auto partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    auto byPartner =
+        await(partner.call({u"accounts"_s, u"resume"_s, login}, R"({"reason": "not abuse"})"));
+    ASSERT_FALSE(byPartner.ok());
+    EXPECT_EQ(byPartner.error().code, ErrorCode::PermissionDenied);
+    ctl({u"accounts"_s, u"resume"_s, login}, R"({"reason": "checked: a newsletter"})");
+    EXPECT_TRUE(suspension().isEmpty());
+    ctl({u"accounts"_s, u"remove"_s, login});
+}
