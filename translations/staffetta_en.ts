@@ -703,6 +703,18 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Max message size</source>
         <translation>Max message size</translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Per hour</translation>
+    </message>
+    <message>
+        <source>Per sender per day</source>
+        <translation>Per sender per day</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AccountsModel</name>

@@ -703,6 +703,18 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Max message size</source>
         <translation>Dimensione massima</translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation>disattivato</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>All&apos;ora</translation>
+    </message>
+    <message>
+        <source>Per sender per day</source>
+        <translation>Per mittente al giorno</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AccountsModel</name>

@@ -133,6 +133,25 @@ QVariant AccountLimitsModel::data(const QModelIndex &index, int role) const
         return cell(a.maxRecipients, p.maxRecipients(&a));
     case Size:
         return cell(a.maxMessageSize, p.maxMessageSize(&a));
+    case Hourly:
+    case PerSender: {
+        // Off unless set, for the account or relay-wide.
+        const std::optional<int> own =
+            index.column() == Hourly ? a.hourlyQuota : a.senderDailyQuota;
+        const std::optional<int> relay =
+            index.column() == Hourly ? p.limits.hourlyQuota : p.limits.senderDailyQuota;
+        if (own || relay)
+            return cell(own ? std::optional<qint64>(*own) : std::nullopt, own ? *own : *relay);
+        if (role == Qt::EditRole)
+            return QString();
+        if (role == Qt::DisplayRole)
+            return tr("off");
+        if (role == Qt::ForegroundRole)
+            return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
     case Used: {
         const auto it = m_used.constFind(a.login);
         if (it == m_used.cend())
@@ -163,6 +182,10 @@ QVariant AccountLimitsModel::headerData(int section, Qt::Orientation o, int role
         return tr("Recipients per message");
     case Size:
         return tr("Max message size");
+    case Hourly:
+        return tr("Per hour");
+    case PerSender:
+        return tr("Per sender per day");
     case Used:
         return tr("Used today");
     }
@@ -172,7 +195,7 @@ QVariant AccountLimitsModel::headerData(int section, Qt::Orientation o, int role
 Qt::ItemFlags AccountLimitsModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() >= Quota && index.column() <= Size &&
+    if (index.isValid() && index.column() >= Quota && index.column() <= PerSender &&
         !m_editor.isBusy() && index.row() < m_editor.draft().accounts.size() &&
         m_editor.canEditAccount(m_editor.draft().accounts[index.row()].login))
         f |= Qt::ItemIsEditable;
@@ -203,6 +226,10 @@ bool AccountLimitsModel::setData(const QModelIndex &index, const QVariant &value
             a->dailyQuota = override ? std::optional<int>(int(*override)) : std::nullopt;
         else if (column == Recipients)
             a->maxRecipients = override ? std::optional<int>(int(*override)) : std::nullopt;
+        else if (column == Hourly)
+            a->hourlyQuota = override ? std::optional<int>(int(*override)) : std::nullopt;
+        else if (column == PerSender)
+            a->senderDailyQuota = override ? std::optional<int>(int(*override)) : std::nullopt;
         else
             a->maxMessageSize = override;
     });

@@ -24,7 +24,7 @@ class AccountLimitsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Account, Quota, Recipients, Size, Used, ColumnCount };
+    enum Column { Account, Quota, Recipients, Size, Hourly, PerSender, Used, ColumnCount };
     // UsedRole: {used, quota} as a QPoint-like pair for the bar delegate.
     static constexpr int UsedRole = Qt::UserRole + 1;
     static constexpr int QuotaRole = Qt::UserRole + 2;

@@ -238,6 +238,33 @@ TEST_F(FakeConsole, NumbersAndSizesFollowTheChosenLanguage)
     EXPECT_EQ(ui::LanguageManager::size(3 * 1024 * 1024 / 2), u"1.5 MB"_s);
 }
 
+// The hourly and per-sender limits in the Limits view: off until set, set per account through
+// the draft like the other limits.
+TEST_F(FakeConsole, HourlyAndPerSenderLimitsAreEditedPerAccount)
+{
+    policy::Policy p;
+    p.limits.senderDailyQuota = 50;
+    p.accounts.append(policy::Account{});
+    p.accounts.last().login = u"bob"_s;
+    setPolicy(p);
+    connectRelay();
+    ui::PolicyEditor *editor = window->policyEditor();
+    ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }));
+    window->views()->setCurrentWidget(window->limits());
+    ui::AccountLimitsModel *model = window->limits()->model();
+    const QModelIndex hourly = model->index(0, ui::AccountLimitsModel::Hourly);
+    const QModelIndex perSender = model->index(0, ui::AccountLimitsModel::PerSender);
+    EXPECT_EQ(hourly.data().toString(), u"off"_s);
+    EXPECT_EQ(perSender.data().toString(), u"50 (default)"_s);
+    EXPECT_TRUE(model->flags(hourly) & Qt::ItemIsEditable);
+    ASSERT_TRUE(model->setData(hourly, u"40"_s, Qt::EditRole));
+    ASSERT_TRUE(model->setData(perSender, u"10"_s, Qt::EditRole));
+    EXPECT_FALSE(model->setData(hourly, u"0"_s, Qt::EditRole)); // the relay would refuse it
+    EXPECT_EQ(editor->draft().account(u"bob"_s)->hourlyQuota, 40);
+    EXPECT_EQ(editor->draft().account(u"bob"_s)->senderDailyQuota, 10);
+    EXPECT_EQ(model->index(0, ui::AccountLimitsModel::Hourly).data().toString(), u"40"_s);
+}
+
 // Quitting with a draft not applied asks first; Cancel (the default) keeps the window.
 TEST_F(FakeConsole, QuittingWithAnUnappliedDraftAsksFirst)
 {
