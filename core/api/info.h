@@ -63,6 +63,17 @@ struct RoutingReport
 };
 
 // The answer to `staffettactl info`.
+// A test domain of the relay's policy: its addresses test001@domain … testNNN@domain reach a
+// black hole, are checked by every rule and never count against a quota.
+struct TestDomainInfo
+{
+    QString domain;
+    int addresses = 0;
+    QString address(int n) const; // 1-based: test001@domain
+    QJsonObject toJson() const;
+    static TestDomainInfo fromJson(const QJsonObject &o);
+};
+
 struct RelayInfo
 {
     int apiVersion = 0;
@@ -85,6 +96,7 @@ struct RelayInfo
     // Alerts of the caller's accounts nobody acknowledged yet (the console's badge); -1 when
     // the relay has no event index (staffetta-events is not set up).
     qint64 unacknowledgedAlerts = -1;
+    QList<TestDomainInfo> testDomains;
 
     int queuedTotal() const;
     int bannedTotal() const;

@@ -50,6 +50,22 @@ QJsonArray blacklistJson(const QList<BlacklistEntry> &entries)
 
 } // namespace
 
+QString TestDomain::address(int n) const
+{
+    return u"test%1@"_s.arg(n, 3, 10, QChar(u'0')) + domain;
+}
+
+bool TestDomain::contains(const QString &recipient) const
+{
+    const qsizetype at = recipient.lastIndexOf(u'@');
+    if (at != 7 || recipient.mid(at + 1).toLower() != domain ||
+        !recipient.startsWith(u"test"_s, Qt::CaseInsensitive))
+        return false;
+    bool ok = false;
+    const int n = QStringView(recipient).mid(4, 3).toInt(&ok);
+    return ok && recipient[4].isDigit() && n >= 1 && n <= addresses;
+}
+
 Result<Policy> Policy::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError{};
@@ -75,8 +91,8 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
 {
     Reader r;
     r.onlyKeys(root, {},
-               {u"schema_version"_s, u"local_domains"_s, u"limits"_s, u"blacklist"_s, u"accounts"_s,
-                u"content"_s, u"alerts"_s});
+               {u"schema_version"_s, u"local_domains"_s, u"test_domains"_s, u"limits"_s,
+                u"blacklist"_s, u"accounts"_s, u"content"_s, u"alerts"_s});
     if (root.value(u"schema_version"_s).toInt(-1) != SchemaVersion)
         r.fail(u"schema_version"_s, u"must be %1"_s.arg(SchemaVersion));
 
@@ -91,6 +107,37 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
             r.fail(u"local_domains[%1]"_s.arg(i), u"must be a domain name"_s);
         else
             policy.localDomains.append(d);
+    }
+
+    const QJsonValue tests = root.value(u"test_domains"_s);
+    if (!tests.isUndefined() && !tests.isArray())
+        r.fail(u"test_domains"_s, u"must be a list of {domain, addresses}"_s);
+    const QJsonArray testList = tests.toArray();
+    if (testList.size() > TestDomain::MaxDomains)
+        r.fail(u"test_domains"_s, u"at most %1 test domains"_s.arg(TestDomain::MaxDomains));
+    for (qsizetype i = 0; i < testList.size() && i < TestDomain::MaxDomains; ++i) {
+        const QString path = u"test_domains[%1]"_s.arg(i);
+        if (!testList[i].isObject()) {
+            r.fail(path, u"must be an object"_s);
+            continue;
+        }
+        const QJsonObject to = testList[i].toObject();
+        r.onlyKeys(to, path, {u"domain"_s, u"addresses"_s});
+        TestDomain t;
+        t.domain = to.value(u"domain"_s).toString().trimmed().toLower();
+        if (t.domain.isEmpty() || t.domain.size() > 253 || t.domain.contains(u'@') ||
+            t.domain.contains(u' ') || t.domain.contains(u'*') || !t.domain.contains(u'.'))
+            r.fail(path + u".domain"_s, u"must be a domain name"_s);
+        else if (policy.localDomains.contains(t.domain))
+            r.fail(
+                path + u".domain"_s,
+                u"\"%1\" is a local domain: a test domain leads to the black hole"_s.arg(t.domain));
+        else if (std::any_of(policy.testDomains.cbegin(), policy.testDomains.cend(),
+                             [&t](const TestDomain &o) { return o.domain == t.domain; }))
+            r.fail(path + u".domain"_s, u"\"%1\" is listed twice"_s.arg(t.domain));
+        if (auto v = r.positive(to, path, u"addresses"_s, TestDomain::MaxAddresses))
+            t.addresses = int(*v);
+        policy.testDomains.append(t);
     }
 
     const QJsonValue limits = root.value(u"limits"_s);
@@ -201,7 +248,7 @@ QJsonObject Policy::toJsonObject() const
             o.insert(u"alerts"_s, detail::accountAlertsJson(a.alerts));
         accountsJson.append(o);
     }
-    const QJsonObject root{
+    QJsonObject root{
         {u"schema_version"_s, SchemaVersion},
         {u"local_domains"_s, QJsonArray::fromStringList(localDomains)},
         {u"limits"_s, QJsonObject{{u"daily_quota"_s, limits.dailyQuota},
@@ -214,6 +261,12 @@ QJsonObject Policy::toJsonObject() const
         {u"accounts"_s, accountsJson},
         {u"content"_s, detail::contentJson(content)},
         {u"alerts"_s, detail::alertsJson(alerts)}};
+    if (!testDomains.isEmpty()) {
+        QJsonArray tests;
+        for (const TestDomain &t : testDomains)
+            tests.append(QJsonObject{{u"domain"_s, t.domain}, {u"addresses"_s, t.addresses}});
+        root.insert(u"test_domains"_s, tests);
+    }
     return root;
 }
 
@@ -222,6 +275,15 @@ void Policy::index()
     m_byLogin.clear();
     for (qsizetype i = 0; i < accounts.size(); ++i)
         m_byLogin.insert(accounts[i].login.toLower(), i);
+}
+
+const TestDomain *Policy::testDomain(const QString &recipient) const
+{
+    for (const TestDomain &t : testDomains) {
+        if (t.contains(recipient))
+            return &t;
+    }
+    return nullptr;
 }
 
 const Account *Policy::account(const QString &login) const
