@@ -18,6 +18,7 @@
 #include "secrets/secret_store.h"
 #include "senders_view.h"
 #include "settings/profiles.h"
+#include "test_delivery_view.h"
 #include "trace_view.h"
 #include "when_ready.h"
 
@@ -63,7 +64,8 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_activity(new ActivityView(this))
     , m_trace(new TraceView(this))
     , m_alerts(new AlertsView(this))
-    , m_relayViews{m_overview, m_content, m_queue, m_bans, m_activity, m_alerts}
+    , m_testDelivery(new TestDeliveryView(secrets, this))
+    , m_relayViews{m_overview, m_content, m_queue, m_bans, m_activity, m_alerts, m_testDelivery}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_refreshTimer(new QTimer(this))
@@ -84,6 +86,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_activity, QString());
     m_views->addTab(m_trace, QString());
     m_views->addTab(m_alerts, QString());
+    m_views->addTab(m_testDelivery, QString());
     const auto showStatus = [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
     };
@@ -272,6 +275,7 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_activity), tr("Activity"));
     m_views->setTabText(m_views->indexOf(m_trace), tr("Trace"));
     m_views->setTabText(m_views->indexOf(m_alerts), tr("Alerts"));
+    m_views->setTabText(m_views->indexOf(m_testDelivery), tr("Test delivery"));
     m_searchDock->setWindowTitle(tr("Search"));
     m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));
     m_fleet->retranslate();

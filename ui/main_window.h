@@ -27,6 +27,7 @@ namespace staffetta::ui {
 
 class ActivityView;
 class AlertsView;
+class TestDeliveryView;
 class BansView;
 class TraceView;
 class ContentView;
@@ -65,6 +66,7 @@ public:
     ActivityView *activity() const { return m_activity; }
     TraceView *trace() const { return m_trace; }
     AlertsView *alerts() const { return m_alerts; }
+    TestDeliveryView *testDelivery() const { return m_testDelivery; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QLineEdit *searchBox() const { return m_searchBox; }
     // The global search: the term on every connected relay; results in the search panel.
@@ -120,6 +122,7 @@ private:
     ActivityView *m_activity;
     TraceView *m_trace;
     AlertsView *m_alerts;
+    TestDeliveryView *m_testDelivery;
     QList<RelayView *> m_relayViews; // each shows the selected relay
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock;

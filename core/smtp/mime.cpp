@@ -75,8 +75,13 @@ QByteArray buildMessage(const TestMessage &m)
     head += "MIME-Version: 1.0\r\n";
     head += "X-Staffetta-Probe: yes\r\n";
 
-    const QByteArray text = textLines(m.text);
-    auto assemble = [&](const QByteArray &pad) {
+    const QByteArray body = textLines(m.text);
+    auto assemble = [&](QByteArray pad) {
+        QByteArray text = body;
+        if (pad.size() == 1) { // one byte cannot be a line of its own: the text's last one grows
+            text.insert(text.size() - 2, pad);
+            pad.clear();
+        }
         if (m.attachments.isEmpty()) {
             return head +
                    "Content-Type: text/plain; charset=utf-8\r\n"
@@ -131,7 +136,10 @@ QByteArray sampleZip()
     }
     crc ^= 0xffffffffu;
     auto le16 = [](quint32 v) {
-        return QByteArray{char(v & 0xff), char((v >> 8) & 0xff)};
+        QByteArray b(2, '\0');
+        b[0] = char(v & 0xff);
+        b[1] = char((v >> 8) & 0xff);
+        return b;
     };
     auto le32 = [&](quint32 v) {
         return le16(v & 0xffff) + le16(v >> 16);
