@@ -25,11 +25,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("staffetta::probe", text, nullptr, n);
-}
-
 constexpr int ExpiryWarningDays = 30;
 constexpr qint64 SizeStep = 1024; // the size probe's precision
 constexpr int MaxSizeMessages = 16;
@@ -111,7 +106,7 @@ private:
         Result r;
         r.kind = k;
         r.outcome = Outcome::Skipped;
-        r.observed = tr("Cancelled.");
+        r.observed = QCoreApplication::translate("staffetta::probe", "Cancelled.");
         return r;
     }
 
@@ -210,19 +205,22 @@ Result Run::connection()
 {
     Result res;
     res.kind = Kind::Connection;
-    res.expected = tr("STARTTLS offered; AUTH refused before STARTTLS; AUTH PLAIN or LOGIN "
-                      "after it; a certificate valid for more than 30 days");
+    res.expected = QCoreApplication::translate(
+        "staffetta::probe", "STARTTLS offered; AUTH refused before STARTTLS; AUTH PLAIN or LOGIN "
+                            "after it; a certificate valid for more than 30 days");
     auto c = newClient();
     smtp::Reply r = c->connectToServer();
     if (r.code != 220) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("No banner: %1").arg(r.text());
+        res.observed =
+            QCoreApplication::translate("staffetta::probe", "No banner: %1").arg(r.text());
         return res;
     }
     res.data.insert(u"banner"_s, r.text());
     if (r = c->ehlo(); r.code != 250) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("EHLO refused: %1").arg(r.text());
+        res.observed =
+            QCoreApplication::translate("staffetta::probe", "EHLO refused: %1").arg(r.text());
         return res;
     }
     const smtp::Capabilities before = c->capabilities();
@@ -232,12 +230,15 @@ Result Run::connection()
     // that offers it or answers 334 would take a password in clear.
     if (!before.authMechanisms.isEmpty())
         findings.append(
-            tr("AUTH is offered before STARTTLS (%1).").arg(before.authMechanisms.join(u' ')));
+            QCoreApplication::translate("staffetta::probe", "AUTH is offered before STARTTLS (%1).")
+                .arg(before.authMechanisms.join(u' ')));
     r = c->command("AUTH PLAIN");
     res.data.insert(u"auth_before_tls"_s, r.toJson());
     if (r.code == 334) {
         c->command("*"); // cancels the exchange (RFC 4954), no credentials sent
-        findings.append(tr("AUTH is accepted before STARTTLS: passwords may travel in clear."));
+        findings.append(QCoreApplication::translate(
+            "staffetta::probe",
+            "AUTH is accepted before STARTTLS: passwords may travel in clear."));
     } else if (r.failure != smtp::Failure::None) {
         res.outcome = Outcome::Fail;
         res.observed = r.text();
@@ -245,7 +246,7 @@ Result Run::connection()
     }
     if (!before.startTls) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("STARTTLS is not offered.");
+        res.observed = QCoreApplication::translate("staffetta::probe", "STARTTLS is not offered.");
         res.notes = findings;
         return res;
     }
@@ -253,12 +254,15 @@ Result Run::connection()
     // AUTH above never reads as a failed login to its fail2ban.
     if (r = c->startTls(); r.code != 220 || !c->tls().active) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("STARTTLS failed: %1").arg(r.text());
+        res.observed =
+            QCoreApplication::translate("staffetta::probe", "STARTTLS failed: %1").arg(r.text());
         return res;
     }
     if (r = c->ehlo(); r.code != 250) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("EHLO after STARTTLS refused: %1").arg(r.text());
+        res.observed =
+            QCoreApplication::translate("staffetta::probe", "EHLO after STARTTLS refused: %1")
+                .arg(r.text());
         return res;
     }
     const smtp::TlsInfo tls = c->tls();
@@ -271,17 +275,23 @@ Result Run::connection()
     const qint64 days = tls.daysLeft(QDateTime::currentDateTimeUtc());
     res.data.insert(u"certificate_days_left"_s, days);
     if (days < ExpiryWarningDays)
-        findings.append(days < 0 ? tr("The certificate has expired.")
-                                 : tr("The certificate expires in %n days.", int(days)));
+        findings.append(days < 0 ? QCoreApplication::translate("staffetta::probe",
+                                                               "The certificate has expired.")
+                                 : QCoreApplication::translate(
+                                       "staffetta::probe", "The certificate expires in %n days.",
+                                       nullptr, int(days)));
     for (const QString &p : tls.problems)
-        res.notes.append(tr("Certificate: %1").arg(p));
+        res.notes.append(QCoreApplication::translate("staffetta::probe", "Certificate: %1").arg(p));
     QStringList observed{
         tls.protocol + u", "_s + tls.cipher,
-        tr("certificate %1, issued by %2, expires %3, SHA-256 %4")
+        QCoreApplication::translate("staffetta::probe",
+                                    "certificate %1, issued by %2, expires %3, SHA-256 %4")
             .arg(tls.subject, tls.issuer, tls.expiry.toUTC().toString(Qt::ISODate), tls.sha256),
-        tr("AUTH %1").arg(after.authMechanisms.join(u' '))};
+        QCoreApplication::translate("staffetta::probe", "AUTH %1")
+            .arg(after.authMechanisms.join(u' '))};
     if (!after.authMechanisms.contains(u"PLAIN"_s) && !after.authMechanisms.contains(u"LOGIN"_s))
-        findings.append(tr("Neither AUTH PLAIN nor LOGIN is offered after STARTTLS."));
+        findings.append(QCoreApplication::translate(
+            "staffetta::probe", "Neither AUTH PLAIN nor LOGIN is offered after STARTTLS."));
     else {
         const auto mech = after.authMechanisms.contains(u"PLAIN"_s) ? smtp::AuthMechanism::Plain
                                                                     : smtp::AuthMechanism::Login;
@@ -289,17 +299,18 @@ Result Run::connection()
         res.data.insert(u"auth"_s, r.toJson());
         if (r.code != 235) {
             res.outcome = Outcome::Fail;
-            res.observed = tr("Login refused: %1").arg(r.text());
+            res.observed =
+                QCoreApplication::translate("staffetta::probe", "Login refused: %1").arg(r.text());
             return res;
         }
     }
     if (r.code == 334 || before.authMechanisms.size())
         observed.prepend(
-            tr("AUTH before STARTTLS: %1")
+            QCoreApplication::translate("staffetta::probe", "AUTH before STARTTLS: %1")
                 .arg(res.data.value(u"auth_before_tls"_s).toObject().value(u"text"_s).toString()));
     else
         observed.prepend(
-            tr("AUTH before STARTTLS refused: %1")
+            QCoreApplication::translate("staffetta::probe", "AUTH before STARTTLS refused: %1")
                 .arg(res.data.value(u"auth_before_tls"_s).toObject().value(u"text"_s).toString()));
     c->close();
     res.observed = observed.join(u"; "_s);
@@ -314,11 +325,12 @@ Result Run::sender()
     Result res;
     res.kind = Kind::Sender;
     const QString unauthorized = u"staffetta-probe-unauthorized@"_s + s.sender.section(u'@', -1);
-    res.expected = tr("%1 accepted").arg(s.sender);
+    res.expected = QCoreApplication::translate("staffetta::probe", "%1 accepted").arg(s.sender);
     Session ss = open(true);
     if (!ss.ok) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("No session: %1").arg(ss.failure.text());
+        res.observed = QCoreApplication::translate("staffetta::probe", "No session: %1")
+                           .arg(ss.failure.text());
         return res;
     }
     smtp::Client &c = *ss.client;
@@ -326,7 +338,8 @@ Result Run::sender()
     if (r.code == 250)
         r = c.rcptTo(testAddress(1));
     res.data.insert(u"authorized"_s, r.toJson());
-    QStringList observed{tr("%1: %2").arg(s.sender, r.text())};
+    QStringList observed{
+        QCoreApplication::translate("staffetta::probe", "%1: %2").arg(s.sender, r.text())};
     bool ok = r.code == 250;
     c.rset();
 
@@ -334,25 +347,32 @@ Result Run::sender()
     const QDateTime last = lastUnauthorized(s.guardFile, key);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (s.tryUnauthorizedSender) {
-        res.notes.append(tr("Warning: three refused senders in a row get this desktop's IP "
-                            "address banned by the relay; a run tries one at most."));
+        res.notes.append(QCoreApplication::translate(
+            "staffetta::probe", "Warning: three refused senders in a row get this desktop's IP "
+                                "address banned by the relay; a run tries one at most."));
         if (exp.known && exp.authorizes(unauthorized)) {
-            res.notes.append(
-                tr("Unauthorized sender not tried: the account may send as %1.").arg(unauthorized));
+            res.notes.append(QCoreApplication::translate(
+                                 "staffetta::probe",
+                                 "Unauthorized sender not tried: the account may send as %1.")
+                                 .arg(unauthorized));
         } else if (last.isValid() && last.secsTo(now) < GuardMinutes * 60) {
-            res.notes.append(tr("Unauthorized sender not tried: one was tried at %1, less than "
-                                "%2 minutes ago.")
+            res.notes.append(QCoreApplication::translate(
+                                 "staffetta::probe",
+                                 "Unauthorized sender not tried: one was tried at %1, less than "
+                                 "%2 minutes ago.")
                                  .arg(last.toLocalTime().toString(u"HH:mm"_s))
                                  .arg(GuardMinutes));
             res.data.insert(u"unauthorized_skipped"_s, true);
         } else {
             rememberUnauthorized(s.guardFile, key, now);
-            res.expected += tr("; %1 refused with 553").arg(unauthorized);
+            res.expected += QCoreApplication::translate("staffetta::probe", "; %1 refused with 553")
+                                .arg(unauthorized);
             smtp::Reply u = c.mailFrom(unauthorized);
             if (u.code == 250)
                 u = c.rcptTo(testAddress(1));
             res.data.insert(u"unauthorized"_s, u.toJson());
-            observed.append(tr("%1: %2").arg(unauthorized, u.text()));
+            observed.append(QCoreApplication::translate("staffetta::probe", "%1: %2")
+                                .arg(unauthorized, u.text()));
             ok = ok && u.code == 553;
             c.rset();
         }
@@ -367,19 +387,25 @@ Result Run::recipients()
 {
     Result res;
     res.kind = Kind::Recipients;
-    res.expected = exp.maxRecipients > 0 ? tr("%n recipients, then 452 4.5.3", exp.maxRecipients)
-                                         : tr("452 4.5.3 after the account's limit");
+    res.expected =
+        exp.maxRecipients > 0
+            ? QCoreApplication::translate("staffetta::probe", "%n recipients, then 452 4.5.3",
+                                          nullptr, exp.maxRecipients)
+            : QCoreApplication::translate("staffetta::probe",
+                                          "452 4.5.3 after the account's limit");
     Session ss = open(true);
     if (!ss.ok) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("No session: %1").arg(ss.failure.text());
+        res.observed = QCoreApplication::translate("staffetta::probe", "No session: %1")
+                           .arg(ss.failure.text());
         return res;
     }
     smtp::Client &c = *ss.client;
     smtp::Reply r = c.mailFrom(s.sender);
     if (r.code != 250) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("MAIL FROM refused: %1").arg(r.text());
+        res.observed =
+            QCoreApplication::translate("staffetta::probe", "MAIL FROM refused: %1").arg(r.text());
         return res;
     }
     // One RCPT after the other in one transaction: the first refusal is the limit (cheaper
@@ -395,7 +421,9 @@ Result Run::recipients()
         }
         accepted = n;
         if (cb.progress && n % 10 == 0)
-            cb.progress(-1, -1, tr("%n recipients accepted", n));
+            cb.progress(-1, -1,
+                        QCoreApplication::translate("staffetta::probe", "%n recipients accepted",
+                                                    nullptr, n));
     }
     c.rset();
     c.close();
@@ -404,8 +432,12 @@ Result Run::recipients()
     res.data.insert(u"accepted"_s, accepted);
     res.data.insert(u"expected"_s, exp.maxRecipients);
     res.data.insert(u"refused"_s, refused.toJson());
-    res.observed = refused.code ? tr("%n accepted, then: %1", accepted).arg(refused.text())
-                                : tr("all %n test addresses accepted", accepted);
+    res.observed =
+        refused.code ? QCoreApplication::translate("staffetta::probe", "%n accepted, then: %1",
+                                                   nullptr, accepted)
+                           .arg(refused.text())
+                     : QCoreApplication::translate(
+                           "staffetta::probe", "all %n test addresses accepted", nullptr, accepted);
     const bool limitReply = refused.code == 452 && refused.enhanced == u"4.5.3"_s;
     if (!limitReply)
         res.outcome = refused.code == 0 && accepted == max && exp.maxRecipients > max
@@ -417,8 +449,10 @@ Result Run::recipients()
         res.outcome = Outcome::Pass;
     if (res.outcome == Outcome::Finding)
         res.notes.append(
-            tr("The relay allows %1 recipients, the account's policy says %2 (another limit "
-               "of the relay, e.g. Postfix's smtpd_recipient_limit, comes first).")
+            QCoreApplication::translate(
+                "staffetta::probe",
+                "The relay allows %1 recipients, the account's policy says %2 (another limit "
+                "of the relay, e.g. Postfix's smtpd_recipient_limit, comes first).")
                 .arg(accepted)
                 .arg(exp.maxRecipients));
     return res;
@@ -431,7 +465,8 @@ Result Run::size()
     Session ss = open(true);
     if (!ss.ok) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("No session: %1").arg(ss.failure.text());
+        res.observed = QCoreApplication::translate("staffetta::probe", "No session: %1")
+                           .arg(ss.failure.text());
         return res;
     }
     smtp::Client &c = *ss.client;
@@ -443,11 +478,16 @@ Result Run::size()
         limit = advertised;
     res.data.insert(u"expected"_s, limit);
     res.expected =
-        limit > 0 ? tr("about %1 bytes accepted, more refused (SIZE %2)").arg(limit).arg(advertised)
-                  : tr("a size limit");
+        limit > 0 ? QCoreApplication::translate("staffetta::probe",
+                                                "about %1 bytes accepted, more refused (SIZE %2)")
+                        .arg(limit)
+                        .arg(advertised)
+                  : QCoreApplication::translate("staffetta::probe", "a size limit");
     if (limit <= 0) {
         res.outcome = Outcome::Skipped;
-        res.observed = tr("No limit known: the relay advertises none and the policy was not read.");
+        res.observed = QCoreApplication::translate(
+            "staffetta::probe",
+            "No limit known: the relay advertises none and the policy was not read.");
         c.close();
         return res;
     }
@@ -463,7 +503,10 @@ Result Run::size()
         const smtp::Reply r = send(c, smtp::buildMessage(m), {testAddress(1)});
         tries.append(QJsonObject{{u"bytes"_s, bytes}, {u"reply"_s, r.toJson()}});
         if (cb.progress)
-            cb.progress(-1, -1, tr("%1 bytes: %2").arg(bytes).arg(r.code));
+            cb.progress(-1, -1,
+                        QCoreApplication::translate("staffetta::probe", "%1 bytes: %2")
+                            .arg(bytes)
+                            .arg(r.code));
         if (r.failure != smtp::Failure::None)
             return false;
         if (r.code == 250)
@@ -495,11 +538,15 @@ Result Run::size()
                 : tries.last().toObject().value(u"reply"_s).toObject().value(u"text"_s).toString();
         return res;
     }
-    res.observed = hi > 0 ? tr("largest accepted %1 bytes; %2 bytes refused: %3")
-                                .arg(lo)
-                                .arg(hi)
-                                .arg(firstRefused.text())
-                          : tr("%1 bytes accepted: no limit found").arg(lo);
+    res.observed =
+        hi > 0
+            ? QCoreApplication::translate("staffetta::probe",
+                                          "largest accepted %1 bytes; %2 bytes refused: %3")
+                  .arg(lo)
+                  .arg(hi)
+                  .arg(firstRefused.text())
+            : QCoreApplication::translate("staffetta::probe", "%1 bytes accepted: no limit found")
+                  .arg(lo);
     const bool within = hi > 0 && lo >= 0 && hi - lo <= SizeStep && limit >= lo - SizeStep &&
                         limit <= hi + SizeStep;
     res.outcome = within ? Outcome::Pass : Outcome::Finding;
@@ -515,18 +562,24 @@ Result Run::attachments()
             ? u"pdf"_s
             : exp.allowedExtensions.first();
     const bool zipForbidden = exp.attachmentRule && !exp.allowedExtensions.contains(u"zip"_s);
-    res.expected = !exp.known           ? tr("(the policy was not read)")
-                   : exp.attachmentRule ? (zipForbidden ? tr(".%1 accepted, .zip refused with "
-                                                             "the relay's notice")
-                                                              .arg(allowedExt)
-                                                        : tr(".%1 and .zip accepted (.zip is "
-                                                             "allowed)")
-                                                              .arg(allowedExt))
-                                        : tr("both accepted: no attachment rule is active");
+    res.expected =
+        !exp.known ? QCoreApplication::translate("staffetta::probe", "(the policy was not read)")
+        : exp.attachmentRule
+            ? (zipForbidden ? QCoreApplication::translate("staffetta::probe",
+                                                          ".%1 accepted, .zip refused with "
+                                                          "the relay's notice")
+                                  .arg(allowedExt)
+                            : QCoreApplication::translate("staffetta::probe",
+                                                          ".%1 and .zip accepted (.zip is "
+                                                          "allowed)")
+                                  .arg(allowedExt))
+            : QCoreApplication::translate("staffetta::probe",
+                                          "both accepted: no attachment rule is active");
     Session ss = open(true);
     if (!ss.ok) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("No session: %1").arg(ss.failure.text());
+        res.observed = QCoreApplication::translate("staffetta::probe", "No session: %1")
+                           .arg(ss.failure.text());
         return res;
     }
     smtp::Client &c = *ss.client;
@@ -547,11 +600,14 @@ Result Run::attachments()
     res.data.insert(u"forbidden"_s, z.toJson());
     const bool zipRefused = z.permanent();
     res.data.insert(u"rule_active"_s, zipRefused);
-    res.observed = tr(".%1: %2; .zip: %3").arg(allowedExt, a.text(), z.text());
+    res.observed = QCoreApplication::translate("staffetta::probe", ".%1: %2; .zip: %3")
+                       .arg(allowedExt, a.text(), z.text());
     if (!zipRefused && a.code == 250)
-        res.notes.append(tr("No attachment rule is active: the .zip file was accepted."));
+        res.notes.append(QCoreApplication::translate(
+            "staffetta::probe", "No attachment rule is active: the .zip file was accepted."));
     else if (zipRefused)
-        res.notes.append(tr("The relay's notice: %1").arg(z.lines.join(u' ')));
+        res.notes.append(QCoreApplication::translate("staffetta::probe", "The relay's notice: %1")
+                             .arg(z.lines.join(u' ')));
     if (a.code != 250)
         res.outcome = Outcome::Fail;
     else if (!exp.known)
@@ -565,11 +621,13 @@ Result Run::delivery()
 {
     Result res;
     res.kind = Kind::Delivery;
-    res.expected = tr("delivered to the black hole, confirmed by the relay's message trace");
+    res.expected = QCoreApplication::translate(
+        "staffetta::probe", "delivered to the black hole, confirmed by the relay's message trace");
     Session ss = open(true);
     if (!ss.ok) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("No session: %1").arg(ss.failure.text());
+        res.observed = QCoreApplication::translate("staffetta::probe", "No session: %1")
+                           .arg(ss.failure.text());
         return res;
     }
     smtp::Client &c = *ss.client;
@@ -581,12 +639,15 @@ Result Run::delivery()
     res.data.insert(u"reply"_s, r.toJson());
     if (r.code != 250) {
         res.outcome = Outcome::Fail;
-        res.observed = tr("Not accepted: %1").arg(r.text());
+        res.observed =
+            QCoreApplication::translate("staffetta::probe", "Not accepted: %1").arg(r.text());
         return res;
     }
     if (!relay) {
         res.outcome = Outcome::Skipped;
-        res.observed = tr("Accepted (%1); not confirmed: no relay connection.").arg(r.text());
+        res.observed = QCoreApplication::translate(
+                           "staffetta::probe", "Accepted (%1); not confirmed: no relay connection.")
+                           .arg(r.text());
         return res;
     }
     QElapsedTimer clock;
@@ -600,7 +661,9 @@ Result Run::delivery()
                 .result();
         if (!answer) {
             res.outcome = Outcome::Fail;
-            res.observed = tr("Accepted; the relay's trace failed: %1").arg(answer.error().message);
+            res.observed = QCoreApplication::translate("staffetta::probe",
+                                                       "Accepted; the relay's trace failed: %1")
+                               .arg(answer.error().message);
             return res;
         }
         auto t = api::TraceResult::fromJson(answer.value());
@@ -619,10 +682,13 @@ Result Run::delivery()
     res.data.insert(u"status"_s, status);
     if (status != u"sent"_s) {
         res.outcome = Outcome::Fail;
-        res.observed = status.isEmpty()
-                           ? tr("Accepted, but the relay's trace has not seen it within %n s.",
-                                s.deliveryTimeoutMs / 1000)
-                           : tr("Accepted, then %1.").arg(status);
+        res.observed =
+            status.isEmpty()
+                ? QCoreApplication::translate(
+                      "staffetta::probe",
+                      "Accepted, but the relay's trace has not seen it within %n s.", nullptr,
+                      s.deliveryTimeoutMs / 1000)
+                : QCoreApplication::translate("staffetta::probe", "Accepted, then %1.").arg(status);
         return res;
     }
     const api::TraceAttempt &last = found.recipients.front().attempts.isEmpty()
@@ -634,10 +700,15 @@ Result Run::delivery()
     res.data.insert(u"delivered"_s, deliveredAt.toUTC().toString(Qt::ISODate));
     res.data.insert(u"seconds"_s, double(ms) / 1000.0);
     res.data.insert(u"relay"_s, last.relay);
-    res.observed = tr("Delivered to %1 (%2) %3 s after submission, queue id %4")
-                       .arg(last.relay.isEmpty() ? tr("the black hole") : last.relay, last.reply)
-                       .arg(double(ms) / 1000.0, 0, 'f', 1)
-                       .arg(found.queueId);
+    res.observed =
+        QCoreApplication::translate("staffetta::probe",
+                                    "Delivered to %1 (%2) %3 s after submission, queue id %4")
+            .arg(last.relay.isEmpty()
+                     ? QCoreApplication::translate("staffetta::probe", "the black hole")
+                     : last.relay,
+                 last.reply)
+            .arg(double(ms) / 1000.0, 0, 'f', 1)
+            .arg(found.queueId);
     res.outcome = Outcome::Pass;
     return res;
 }
@@ -656,26 +727,30 @@ Report Run::go()
         return std::move(report);
     };
     if (cb.progress)
-        cb.progress(0, total, tr("Reading the relay's policy"));
+        cb.progress(0, total,
+                    QCoreApplication::translate("staffetta::probe", "Reading the relay's policy"));
     if (s.expectations) {
         exp = *s.expectations;
     } else if (relay) {
         auto info = relay->info().result();
         auto snapshot = relay->call({u"policy"_s, u"get"_s}).result();
         if (!info || !snapshot) {
-            report.error = tr("The relay did not answer: %1")
-                               .arg(!info ? info.error().message : snapshot.error().message);
+            report.error =
+                QCoreApplication::translate("staffetta::probe", "The relay did not answer: %1")
+                    .arg(!info ? info.error().message : snapshot.error().message);
             return finish();
         }
         exp = Expectations::from(info.value(), snapshot.value(), s.login);
     }
     if (exp.testDomain.isEmpty()) {
-        report.error = tr("The relay names no test domain (policy.json: test_domains): the "
-                          "probes send only to its test addresses.");
+        report.error = QCoreApplication::translate(
+            "staffetta::probe", "The relay names no test domain (policy.json: test_domains): the "
+                                "probes send only to its test addresses.");
         return finish();
     }
     if (!smtp::isSafeAddress(s.sender)) {
-        report.error = tr("The sender is not an e-mail address.");
+        report.error =
+            QCoreApplication::translate("staffetta::probe", "The sender is not an e-mail address.");
         return finish();
     }
     int done = 0;
@@ -717,7 +792,9 @@ Report Run::go()
         ++done;
     }
     if (cb.progress)
-        cb.progress(done, total, cancelled() ? tr("Cancelled") : tr("Done"));
+        cb.progress(done, total,
+                    cancelled() ? QCoreApplication::translate("staffetta::probe", "Cancelled")
+                                : QCoreApplication::translate("staffetta::probe", "Done"));
     return finish();
 }
 
@@ -747,17 +824,17 @@ QString kindTitle(Kind k)
 {
     switch (k) {
     case Kind::Connection:
-        return tr("Connection");
+        return QCoreApplication::translate("staffetta::probe", "Connection");
     case Kind::Sender:
-        return tr("Authorized sender");
+        return QCoreApplication::translate("staffetta::probe", "Authorized sender");
     case Kind::Recipients:
-        return tr("Recipients per message");
+        return QCoreApplication::translate("staffetta::probe", "Recipients per message");
     case Kind::Size:
-        return tr("Message size");
+        return QCoreApplication::translate("staffetta::probe", "Message size");
     case Kind::Attachments:
-        return tr("Attachment rules");
+        return QCoreApplication::translate("staffetta::probe", "Attachment rules");
     case Kind::Delivery:
-        return tr("Delivery");
+        return QCoreApplication::translate("staffetta::probe", "Delivery");
     }
     return {};
 }
@@ -790,13 +867,13 @@ QString outcomeTitle(Outcome o)
 {
     switch (o) {
     case Outcome::Pass:
-        return tr("Pass");
+        return QCoreApplication::translate("staffetta::probe", "Pass");
     case Outcome::Fail:
-        return tr("Fail");
+        return QCoreApplication::translate("staffetta::probe", "Fail");
     case Outcome::Finding:
-        return tr("Finding");
+        return QCoreApplication::translate("staffetta::probe", "Finding");
     case Outcome::Skipped:
-        return tr("Skipped");
+        return QCoreApplication::translate("staffetta::probe", "Skipped");
     }
     return {};
 }
@@ -880,34 +957,40 @@ QString Report::toHtml() const
         return t.toHtmlEscaped();
     };
     QString h = u"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"_s +
-                esc(tr("Test delivery")) +
+                esc(QCoreApplication::translate("staffetta::probe", "Test delivery")) +
                 u"</title><style>"
                 "body{font-family:sans-serif}table{border-collapse:collapse}"
                 "td,th{border:1px solid #999;padding:4px;vertical-align:top}"
                 ".pass{color:#070}.fail{color:#b00}.finding{color:#a60}.skipped{color:#666}"
                 "</style></head><body>\n"_s;
-    h += u"<h1>"_s + esc(tr("Test delivery")) + u"</h1>\n<p>"_s +
-         esc(tr("Relay %1 port %2, account %3, sender %4; %5 to %6 (UTC)")
+    h += u"<h1>"_s + esc(QCoreApplication::translate("staffetta::probe", "Test delivery")) +
+         u"</h1>\n<p>"_s +
+         esc(QCoreApplication::translate("staffetta::probe",
+                                         "Relay %1 port %2, account %3, sender %4; %5 to %6 (UTC)")
                  .arg(host)
                  .arg(port)
                  .arg(login, sender, started.toUTC().toString(Qt::ISODate),
                       finished.toUTC().toString(Qt::ISODate))) +
          u"</p>\n"_s;
     if (cancelled)
-        h += u"<p><b>"_s + esc(tr("Cancelled.")) + u"</b></p>\n"_s;
+        h += u"<p><b>"_s + esc(QCoreApplication::translate("staffetta::probe", "Cancelled.")) +
+             u"</b></p>\n"_s;
     if (!error.isEmpty())
         h += u"<p class=\"fail\">"_s + esc(error) + u"</p>\n"_s;
-    h += u"<table><tr><th>"_s + esc(tr("Probe")) + u"</th><th>"_s + esc(tr("Result")) +
-         u"</th><th>"_s + esc(tr("Expected")) + u"</th><th>"_s + esc(tr("Observed")) +
-         u"</th><th>"_s + esc(tr("Notes")) + u"</th></tr>\n"_s;
+    h += u"<table><tr><th>"_s + esc(QCoreApplication::translate("staffetta::probe", "Probe")) +
+         u"</th><th>"_s + esc(QCoreApplication::translate("staffetta::probe", "Result")) +
+         u"</th><th>"_s + esc(QCoreApplication::translate("staffetta::probe", "Expected")) +
+         u"</th><th>"_s + esc(QCoreApplication::translate("staffetta::probe", "Observed")) +
+         u"</th><th>"_s + esc(QCoreApplication::translate("staffetta::probe", "Notes")) +
+         u"</th></tr>\n"_s;
     for (const Result &r : results) {
         h += u"<tr><td>"_s + esc(kindTitle(r.kind)) + u"</td><td class=\""_s +
              outcomeName(r.outcome) + u"\">"_s + esc(outcomeTitle(r.outcome)) + u"</td><td>"_s +
              esc(r.expected) + u"</td><td>"_s + esc(r.observed) + u"</td><td>"_s +
              esc(r.notes.join(u'\n')).replace(u'\n', u"<br>"_s) + u"</td></tr>\n"_s;
     }
-    h += u"</table>\n<h2>"_s + esc(tr("Transcript")) + u"</h2>\n<pre>"_s +
-         esc(transcript.join(u'\n')) + u"</pre>\n</body></html>\n"_s;
+    h += u"</table>\n<h2>"_s + esc(QCoreApplication::translate("staffetta::probe", "Transcript")) +
+         u"</h2>\n<pre>"_s + esc(transcript.join(u'\n')) + u"</pre>\n</body></html>\n"_s;
     return h;
 }
 

@@ -19,26 +19,22 @@ constexpr qsizetype MaxReplyLine = 4096; // RFC 5321 says 512; be lenient, never
 constexpr int MaxReplyLines = 200;
 constexpr int QuitWaitMs = 1000;
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("staffetta::smtp", text, nullptr, n);
-}
-
 QString failureText(Failure f)
 {
     switch (f) {
     case Failure::None:
         return {};
     case Failure::Timeout:
-        return tr("The server did not answer in time.");
+        return QCoreApplication::translate("staffetta::smtp", "The server did not answer in time.");
     case Failure::Cancelled:
-        return tr("Cancelled.");
+        return QCoreApplication::translate("staffetta::smtp", "Cancelled.");
     case Failure::Connection:
-        return tr("The connection was closed.");
+        return QCoreApplication::translate("staffetta::smtp", "The connection was closed.");
     case Failure::Tls:
-        return tr("The TLS handshake failed.");
+        return QCoreApplication::translate("staffetta::smtp", "The TLS handshake failed.");
     case Failure::Protocol:
-        return tr("The server's answer is not an SMTP reply.");
+        return QCoreApplication::translate("staffetta::smtp",
+                                           "The server's answer is not an SMTP reply.");
     }
     return {};
 }
@@ -225,7 +221,9 @@ Reply Client::readReply(int timeoutMs)
             return failed(why, {});
         }
         if (eol < 0 || eol > MaxReplyLine)
-            return failed(Failure::Protocol, tr("The server sent a line longer than 4 KB."));
+            return failed(Failure::Protocol,
+                          QCoreApplication::translate("staffetta::smtp",
+                                                      "The server sent a line longer than 4 KB."));
         QByteArray line = m_buffer.left(eol);
         m_buffer.remove(0, eol + (m_buffer.mid(eol, 2) == "\r\n" ? 2 : 1));
         log(u"S: "_s + QString::fromUtf8(line));
@@ -244,7 +242,9 @@ Reply Client::readReply(int timeoutMs)
         }
         r.lines.append(text);
         if (r.lines.size() > MaxReplyLines)
-            return failed(Failure::Protocol, tr("The server's reply has too many lines."));
+            return failed(Failure::Protocol,
+                          QCoreApplication::translate("staffetta::smtp",
+                                                      "The server's reply has too many lines."));
         if (line.size() == 3 || line[3] == ' ') {
             r.elapsedMs = clock.elapsed();
             return r;
@@ -257,17 +257,22 @@ Reply Client::connectToServer()
     m_socket = std::make_unique<QSslSocket>();
     m_closed = false;
     if (!m_options.localAddress.isNull() && !m_socket->bind(m_options.localAddress))
-        return failed(Failure::Connection,
-                      tr("Cannot use the local address %1: %2")
-                          .arg(m_options.localAddress.toString(), m_socket->errorString()));
-    log(u"-- "_s + tr("Connecting to %1 port %2").arg(m_options.host).arg(m_options.port));
+        return failed(
+            Failure::Connection,
+            QCoreApplication::translate("staffetta::smtp", "Cannot use the local address %1: %2")
+                .arg(m_options.localAddress.toString(), m_socket->errorString()));
+    log(u"-- "_s + QCoreApplication::translate("staffetta::smtp", "Connecting to %1 port %2")
+                       .arg(m_options.host)
+                       .arg(m_options.port));
     m_socket->connectToHost(m_options.host, m_options.port);
     Failure why = Failure::None;
     if (!waitFor([this] { return m_socket->state() == QAbstractSocket::ConnectedState; },
                  m_options.connectTimeoutMs, &why)) {
-        const QString reason = why == Failure::Connection
-                                   ? tr("Cannot connect: %1").arg(m_socket->errorString())
-                                   : QString();
+        const QString reason =
+            why == Failure::Connection
+                ? QCoreApplication::translate("staffetta::smtp", "Cannot connect: %1")
+                      .arg(m_socket->errorString())
+                : QString();
         m_socket->abort();
         return failed(why, reason);
     }
@@ -301,9 +306,11 @@ Reply Client::startTls()
     m_socket->startClientEncryption();
     Failure why = Failure::None;
     if (!waitFor([this] { return m_socket->isEncrypted(); }, m_options.commandTimeoutMs, &why)) {
-        const QString reason = why == Failure::Connection
-                                   ? tr("The TLS handshake failed: %1").arg(m_socket->errorString())
-                                   : QString();
+        const QString reason =
+            why == Failure::Connection
+                ? QCoreApplication::translate("staffetta::smtp", "The TLS handshake failed: %1")
+                      .arg(m_socket->errorString())
+                : QString();
         return failed(why == Failure::Connection ? Failure::Tls : why, reason);
     }
     m_caps = {}; // what was offered before TLS counts no more (RFC 3207)
@@ -322,7 +329,8 @@ Reply Client::startTls()
         for (const QSslError &e : QSslCertificate::verify(chain, m_options.host))
             m_tls.problems.append(e.errorString());
     }
-    log(u"-- "_s + tr("TLS: %1, %2; certificate %3, issued by %4, expires %5")
+    log(u"-- "_s + QCoreApplication::translate(
+                       "staffetta::smtp", "TLS: %1, %2; certificate %3, issued by %4, expires %5")
                        .arg(m_tls.protocol, m_tls.cipher, m_tls.subject, m_tls.issuer,
                             m_tls.expiry.toUTC().toString(Qt::ISODate)));
     return r;
@@ -338,10 +346,12 @@ Reply Client::auth(AuthMechanism mechanism, const QString &user, const QString &
     Reply r = command("AUTH LOGIN");
     if (r.code != 334)
         return r;
-    r = command(u.toBase64(), u"******** (%1)"_s.arg(tr("user name")));
+    r = command(u.toBase64(), u"******** (%1)"_s.arg(
+                                  QCoreApplication::translate("staffetta::smtp", "user name")));
     if (r.code != 334)
         return r;
-    return command(p.toBase64(), u"******** (%1)"_s.arg(tr("password")));
+    return command(p.toBase64(), u"******** (%1)"_s.arg(
+                                     QCoreApplication::translate("staffetta::smtp", "password")));
 }
 
 Reply Client::mailFrom(const QString &sender, qint64 size)
@@ -375,7 +385,8 @@ Reply Client::data(const QByteArray &message)
     if (!body.endsWith("\r\n"))
         body += "\r\n";
     body += ".\r\n";
-    if (!send(body, tr("<message, %n bytes>", int(message.size()))))
+    if (!send(body, QCoreApplication::translate("staffetta::smtp", "<message, %n bytes>", nullptr,
+                                                int(message.size()))))
         return failed(Failure::Connection, {});
     log(u"C: ."_s);
     return readReply(m_options.dataTimeoutMs);
