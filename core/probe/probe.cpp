@@ -233,6 +233,7 @@ Result Run::connection()
             QCoreApplication::translate("staffetta::probe", "AUTH is offered before STARTTLS (%1).")
                 .arg(before.authMechanisms.join(u' ')));
     r = c->command("AUTH PLAIN");
+    const smtp::Reply preTls = r;
     res.data.insert(u"auth_before_tls"_s, r.toJson());
     if (r.code == 334) {
         c->command("*"); // cancels the exchange (RFC 4954), no credentials sent
@@ -304,14 +305,12 @@ Result Run::connection()
             return res;
         }
     }
-    if (r.code == 334 || before.authMechanisms.size())
-        observed.prepend(
-            QCoreApplication::translate("staffetta::probe", "AUTH before STARTTLS: %1")
-                .arg(res.data.value(u"auth_before_tls"_s).toObject().value(u"text"_s).toString()));
-    else
-        observed.prepend(
-            QCoreApplication::translate("staffetta::probe", "AUTH before STARTTLS refused: %1")
-                .arg(res.data.value(u"auth_before_tls"_s).toObject().value(u"text"_s).toString()));
+    observed.prepend(
+        preTls.permanent()
+            ? QCoreApplication::translate("staffetta::probe", "AUTH before STARTTLS refused: %1")
+                  .arg(preTls.text())
+            : QCoreApplication::translate("staffetta::probe", "AUTH before STARTTLS: %1")
+                  .arg(preTls.text()));
     c->close();
     res.observed = observed.join(u"; "_s);
     res.notes = findings + res.notes;
