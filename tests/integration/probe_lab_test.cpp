@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 namespace staffetta::test {
@@ -15,10 +16,13 @@ using namespace Qt::Literals::StringLiterals;
 using probe::Kind;
 using probe::Outcome;
 
-// The probing desktop: an address of its own, so that fail2ban's jails (127.0.0.1 is
-// whitelisted in the lab) really count what the probes do, apart from the ban tests'.
-const QString Desktop = u"127.0.0.4"_s;
+// The probing desktop: a loopback address of its own for each run of these tests, so that
+// fail2ban's jails (127.0.0.1 is whitelisted in the lab) really count what the probes do,
+// apart from the ban tests' 127.0.0.2 and from an earlier run's failures (kept 10 minutes).
+const QString Desktop = u"127.0.%1.%2"_s.arg(QRandomGenerator::global()->bounded(1, 250))
+                            .arg(QRandomGenerator::global()->bounded(1, 250));
 constexpr int MaxRecipients = 7;
+constexpr qint64 Limit = 20000;
 
 class ProbeLab : public LabTest
 {
@@ -26,15 +30,17 @@ protected:
     static void SetUpTestSuite()
     {
         guardDir = new QTemporaryDir;
-        // The test account: carol (max_message_size 20000, the lab's attachment allow list),
-        // with max_recipients 7 for these tests.
-        setAccountKey(u"carol"_s, u"max_recipients"_s, MaxRecipients, u"probe test"_s);
-        usageBefore = quotaUsed(u"carol"_s);
+        // An account of its own (its messages stay out of the lab accounts' counts and
+        // alerts): max_recipients 7, max_message_size 20000, the lab's attachment allow list.
+        account = new LabAccount(addAccount(
+            u"probe"_s, {{u"max_recipients"_s, MaxRecipients}, {u"max_message_size"_s, Limit}}));
+        usageBefore = quotaUsed(account->login);
         first = new probe::Report(runAll(true));
     }
     static void TearDownTestSuite()
     {
-        setAccountKey(u"carol"_s, u"max_recipients"_s, 5, u"probe test done"_s);
+        removeAccount(account->login);
+        delete account;
         delete first;
         delete guardDir;
     }
@@ -46,9 +52,9 @@ protected:
         s.host = lab.value(u"LAB_SMTP_HOST"_s);
         s.port = port ? port : quint16(lab.port(u"LAB_SUBMISSION_PORT"_s));
         s.localAddress = QHostAddress(Desktop);
-        s.login = u"carol"_s;
-        s.password = u"carol-secret"_s;
-        s.sender = u"carol@"_s + lab.value(u"LAB_LOCAL_DOMAIN"_s);
+        s.login = account->login;
+        s.password = account->password;
+        s.sender = account->sender;
         s.guardFile = guardDir->filePath(u"guard.json"_s);
         return s;
     }
@@ -75,6 +81,7 @@ protected:
     }
 
     static inline QTemporaryDir *guardDir = nullptr;
+    static inline LabAccount *account = nullptr;
     static inline probe::Report *first = nullptr;
     static inline int usageBefore = -1;
 };
@@ -94,9 +101,9 @@ TEST_F(ProbeLab, ConnectionReportsTlsAndRefusedAuthBeforeStartTls)
     EXPECT_TRUE(mechs.contains(u"PLAIN"_s) && mechs.contains(u"LOGIN"_s));
     // The secret never reaches the transcript; the masked AUTH does.
     const QString transcript = first->transcript.join(u'\n');
-    EXPECT_FALSE(transcript.contains(u"carol-secret"_s));
-    EXPECT_FALSE(transcript.contains(
-        QString::fromLatin1(QByteArray("\0carol\0carol-secret", 19).toBase64())));
+    EXPECT_FALSE(transcript.contains(account->password));
+    const QByteArray plain = '\0' + account->login.toUtf8() + '\0' + account->password.toUtf8();
+    EXPECT_FALSE(transcript.contains(QString::fromLatin1(plain.toBase64())));
     EXPECT_TRUE(transcript.contains(u"C: AUTH PLAIN ********"_s));
 }
 
@@ -125,7 +132,6 @@ TEST_F(ProbeLab, SizeProbeFindsTheLimitWithinOneKilobyte)
     EXPECT_EQ(r.outcome, Outcome::Pass) << r.observed.toStdString();
     const qint64 lo = r.data.value(u"largest_accepted"_s).toInteger();
     const qint64 hi = r.data.value(u"first_refused"_s).toInteger();
-    constexpr qint64 Limit = 20000; // carol's max_message_size in the lab
     EXPECT_GT(lo, 0);
     EXPECT_LE(hi - lo, 1024);
     EXPECT_LE(lo, Limit);
@@ -175,7 +181,8 @@ TEST_F(ProbeLab, DeliveryIsConfirmedAtTheSink)
 TEST_F(ProbeLab, QuotaUsageDoesNotMoveAndThreeRunsInARowBanNothing)
 {
     // The shared run delivered messages to test addresses: none was charged.
-    EXPECT_EQ(quotaUsed(u"carol"_s), usageBefore);
+    EXPECT_EQ(usageBefore, 0);
+    EXPECT_EQ(quotaUsed(account->login), usageBefore);
     // Two more full runs, each asking for the unauthorized sender: the guard tries none.
     for (int i = 0; i < 2; ++i) {
         const probe::Report again = runAll(true);
@@ -185,9 +192,26 @@ TEST_F(ProbeLab, QuotaUsageDoesNotMoveAndThreeRunsInARowBanNothing)
         EXPECT_FALSE(s.data.contains(u"unauthorized"_s));
         EXPECT_EQ(result(again, Kind::Delivery).outcome, Outcome::Pass);
     }
-    EXPECT_EQ(quotaUsed(u"carol"_s), usageBefore);
+    EXPECT_EQ(quotaUsed(account->login), usageBefore);
     for (const char *jail : {"LAB_SENDER_JAIL", "LAB_FAIL2BAN_JAIL"})
         EXPECT_FALSE(bannedIps(labValue(jail)).contains(Desktop)) << jail;
+    EXPECT_TRUE(canConnect(Desktop));
+
+    // The guard is what keeps the ban away: without it, the two runs' attempts make three,
+    // and the relay bans the desktop.
+    for (int i = 0; i < 2; ++i) {
+        probe::Settings s = settings();
+        s.probes = {Kind::Sender};
+        s.tryUnauthorizedSender = true;
+        s.guardFile.clear();
+        client::RelayClient relay = clientAs();
+        const probe::Report r = probe::run(s, &relay, std::make_shared<std::atomic_bool>(false));
+        EXPECT_EQ(code(result(r, Kind::Sender), u"unauthorized"_s), 553);
+    }
+    const QString jail = labValue("LAB_SENDER_JAIL");
+    EXPECT_TRUE(waitUntil([&] { return bannedIps(jail).contains(Desktop); }, 15000));
+    EXPECT_FALSE(canConnect(Desktop));
+    unban(jail, Desktop);
     EXPECT_TRUE(canConnect(Desktop));
 }
 
