@@ -2,6 +2,7 @@
 // for max_recipients and routed out when a table may redirect them), the MIME builder's
 // exact sizes and sample attachments, the EHLO parser, the report's JSON and HTML.
 #include "engine_rig.h"
+#include "policy/diff.h"
 #include "policy/engine.h"
 #include "policy/policy.h"
 #include "policy/routing.h"
@@ -213,4 +214,24 @@ TEST(ProbeReport, JsonAndHtmlNameEveryResultAndEscape)
     EXPECT_TRUE(html.contains(probe::kindTitle(probe::Kind::Recipients)));
     for (probe::Kind k : probe::AllKinds)
         EXPECT_EQ(probe::kindFromName(probe::kindName(k)), k);
+}
+
+TEST(TestDomains, AreARelayWideChangeThatAMergeKeeps)
+{
+    const Policy without = withTestDomain("[]");
+    const Policy with = withTestDomain(R"([{"domain": "blackhole.example", "addresses": 300}])");
+    const QList<Change> changes = diff(without, with);
+    ASSERT_EQ(changes.size(), 1);
+    EXPECT_EQ(changes[0].path(), u"test_domains"_s);
+    EXPECT_EQ(changes[0].text(), u"+ test_domains: blackhole.example"_s);
+    // Only an admin may make it: it is no account's.
+    EXPECT_TRUE(reach(changes).relayWide);
+    // Replayed onto another revision, and a merge of someone else's change keeps it.
+    const Rebased onto = rebase(without, changes);
+    EXPECT_TRUE(onto.conflicts.isEmpty());
+    ASSERT_EQ(onto.policy.testDomains.size(), 1);
+    EXPECT_EQ(onto.policy.testDomains[0].addresses, 300);
+    Policy other = with;
+    other.limits.maxRecipients = 9;
+    EXPECT_EQ(rebase(other, {}).policy.testDomains.size(), 1);
 }
