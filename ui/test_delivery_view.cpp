@@ -322,7 +322,8 @@ void TestDeliveryView::addResult(const probe::Result &r)
 void TestDeliveryView::done(const probe::Report &report)
 {
     m_report = report;
-    m_runner.reset();
+    // Not deleted here: this runs inside the runner's own signal.
+    m_runner.release()->deleteLater();
     setRunning(false);
     m_progress->setValue(m_progress->maximum());
     if (!report.error.isEmpty())
