@@ -7,6 +7,7 @@
 #include "lab_helpers.h"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -108,6 +109,29 @@ TEST_F(TestDeliveryLab, TheReportListsEachResultInEnglish)
     EXPECT_EQ(window->views()->tabText(window->views()->indexOf(view)), u"Test delivery"_s);
     EXPECT_EQ(probe::kindTitle(probe::Kind::Recipients), u"Recipients per message"_s);
     expectEveryResultListed(u"en"_s);
+}
+
+// Cancel, from the view: the run ends at once, says so, and its report is marked cancelled.
+TEST_F(TestDeliveryLab, CancelEndsTheRunAndSaysSo)
+{
+    ASSERT_EQ(language.apply(u"en"_s), u"en"_s);
+    QCoreApplication::processEvents();
+    const Lab &lab = Lab::get();
+    view->findChild<QSpinBox *>(u"probePort"_s)->setValue(lab.port(u"LAB_SUBMISSION_PORT"_s));
+    view->findChild<QComboBox *>(u"probeAccount"_s)->setEditText(account.login);
+    view->findChild<QLineEdit *>(u"probePassword"_s)->setText(account.password);
+    view->findChild<QLineEdit *>(u"probeSender"_s)->setText(account.sender);
+    QSignalSpy finished(view, &ui::TestDeliveryView::finished);
+    view->findChild<QPushButton *>(u"probeRun"_s)->click();
+    auto *transcript = view->findChild<QPlainTextEdit *>(u"probeTranscript"_s);
+    ASSERT_TRUE(waitUntil([&] { return transcript->toPlainText().contains(u"S: 235"_s); }, 30000));
+    view->findChild<QPushButton *>(u"probeCancel"_s)->click();
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 5000));
+    ASSERT_TRUE(view->report().has_value());
+    EXPECT_TRUE(view->report()->cancelled);
+    EXPECT_LT(view->report()->results.size(), 6);
+    EXPECT_EQ(view->findChild<QLabel *>(u"probeStatus"_s)->text(), u"Cancelled."_s);
+    EXPECT_TRUE(view->findChild<QPushButton *>(u"probeRun"_s)->isEnabled());
 }
 
 TEST_F(TestDeliveryLab, TheReportListsEachResultInItalian)

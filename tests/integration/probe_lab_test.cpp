@@ -87,6 +87,21 @@ protected:
     static inline int usageBefore = -1;
 };
 
+// `staffettactl info` names the test domain and its addresses, in JSON and in words.
+TEST_F(ProbeLab, InfoNamesTheTestDomainAndItsAddresses)
+{
+    const api::RelayInfo info = localInfo();
+    ASSERT_EQ(info.testDomains.size(), 1);
+    EXPECT_EQ(info.testDomains[0].domain, labValue("LAB_BLACKHOLE_DOMAIN"));
+    EXPECT_EQ(info.testDomains[0].addresses, 300);
+    const auto text = run(u"/usr/bin/env"_s, {u"STAFFETTA_CONF="_s + labValue("LAB_STAFFETTA_CONF"),
+                                              qEnvironmentVariable("STAFFETTACTL"), u"info"_s});
+    const QString domain = labValue("LAB_BLACKHOLE_DOMAIN");
+    EXPECT_TRUE(
+        QString::fromUtf8(text.out).contains(u"test001@"_s + domain + u" … test300@"_s + domain))
+        << text.out.toStdString();
+}
+
 TEST_F(ProbeLab, ConnectionReportsTlsAndRefusedAuthBeforeStartTls)
 {
     ASSERT_TRUE(first->error.isEmpty()) << first->error.toStdString();
