@@ -127,6 +127,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>~ %1: %2 → %3</source>
         <translation>~ %1: %2 → %3</translation>
     </message>
+    <message>
+        <source>- %1: resumed</source>
+        <translation>- %1: resumed</translation>
+    </message>
+    <message>
+        <source>+ %1: suspended by %2 (%3): %4</source>
+        <translation>+ %1: suspended by %2 (%3): %4</translation>
+    </message>
 </context>
 <context>
     <name>PolicyClient</name>
@@ -672,12 +680,12 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Login refused: %1</translation>
     </message>
     <message>
-        <source>AUTH before STARTTLS: %1</source>
-        <translation>AUTH before STARTTLS: %1</translation>
-    </message>
-    <message>
         <source>AUTH before STARTTLS refused: %1</source>
         <translation>AUTH before STARTTLS refused: %1</translation>
+    </message>
+    <message>
+        <source>AUTH before STARTTLS: %1</source>
+        <translation>AUTH before STARTTLS: %1</translation>
     </message>
     <message>
         <source>%1 accepted</source>
@@ -1026,6 +1034,209 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AccountsModel</name>
+    <message numerus="yes">
+        <source>%n sender(s)</source>
+        <translation>
+            <numerusform>%n sender</numerusform>
+            <numerusform>%n senders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>checked by the mail server</source>
+        <translation>checked by the mail server</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <source>none: cannot log in</source>
+        <translation>none: cannot log in</translation>
+    </message>
+    <message>
+        <source>Suspended: %1</source>
+        <translation>Suspended: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Authorized senders</source>
+        <translation>Authorized senders</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::AccountsView</name>
+    <message>
+        <source>Add an account</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>The login is the one the customer&apos;s mail program uses. A password is generated and shown once.</source>
+        <translation>The login is the one the customer&apos;s mail program uses. A password is generated and shown once.</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Authorized senders:</source>
+        <translation>Authorized senders:</translation>
+    </message>
+    <message>
+        <source>addresses or patterns, separated by spaces or commas</source>
+        <translation>addresses or patterns, separated by spaces or commas</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Generate a new password for %1? The old one stops working at once: every mail program of the customer must be given the new one.</source>
+        <translation>Generate a new password for %1? The old one stops working at once: every mail program of the customer must be given the new one.</translation>
+    </message>
+    <message>
+        <source>Suspend %1</source>
+        <translation>Suspend %1</translation>
+    </message>
+    <message>
+        <source>Its logins still succeed, but every message is refused (550) with the reply below, and its queued mail is held until it is resumed. Its contact is told by e-mail.</source>
+        <translation>Its logins still succeed, but every message is refused (550) with the reply below, and its queued mail is held until it is resumed. Its contact is told by e-mail.</translation>
+    </message>
+    <message>
+        <source>Reason (audited, mailed to the contact):</source>
+        <translation>Reason (audited, mailed to the contact):</translation>
+    </message>
+    <message>
+        <source>Reply to the mail program:</source>
+        <translation>Reply to the mail program:</translation>
+    </message>
+    <message>
+        <source>default: Account suspended for suspected abuse: contact support</source>
+        <translation>default: Account suspended for suspected abuse: contact support</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>Resume %1</translation>
+    </message>
+    <message>
+        <source>Its mail is accepted again and its held messages are delivered.</source>
+        <translation>Its mail is accepted again and its held messages are delivered.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Remove account</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its password and its policy (senders, limits, rules) are removed; its mail programs can no longer send.</source>
+        <translation>Remove %1? Its password and its policy (senders, limits, rules) are removed; its mail programs can no longer send.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its accounts.</source>
+        <translation>This relay does not let you see its accounts.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Account %1 added.</source>
+        <translation>Account %1 added.</translation>
+    </message>
+    <message>
+        <source>New password of %1 set.</source>
+        <translation>New password of %1 set.</translation>
+    </message>
+    <message>
+        <source>Account %1 removed.</source>
+        <translation>Account %1 removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 suspended: %n queued message(s) on hold.</source>
+        <translation>
+            <numerusform>%1 suspended: %n queued message on hold.</numerusform>
+            <numerusform>%1 suspended: %n queued messages on hold.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 resumed: %n held message(s) released.</source>
+        <translation>
+            <numerusform>%1 resumed: %n held message released.</numerusform>
+            <numerusform>%1 resumed: %n held messages released.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Told %1.</source>
+        <translation>Told %1.</translation>
+    </message>
+    <message>
+        <source>Nobody was told: %1</source>
+        <translation>Nobody was told: %1</translation>
+    </message>
+    <message>
+        <source>The queue was not fully changed: %1</source>
+        <translation>The queue was not fully changed: %1</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Password of %1</translation>
+    </message>
+    <message>
+        <source>The password of %1, shown only now: copy it for the customer. The relay keeps only its hash.</source>
+        <translation>The password of %1, shown only now: copy it for the customer. The relay keeps only its hash.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change accounts.</source>
+        <translation>This relay does not let you change accounts.</translation>
+    </message>
+    <message>
+        <source>Accounts of this relay</source>
+        <translation>Accounts of this relay</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>New password…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>Suspend…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Resume…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::ActivityView</name>
     <message>
         <source>Accepted (external)</source>
@@ -1165,6 +1376,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>attempts</source>
         <translation>attempts</translation>
+    </message>
+    <message>
+        <source>Refused: account suspended</source>
+        <translation>Refused: account suspended</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2148,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Alerts</source>
         <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
     </message>
     <message>
         <source>Test delivery</source>

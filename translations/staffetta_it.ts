@@ -127,6 +127,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>~ %1: %2 → %3</source>
         <translation>~ %1: %2 → %3</translation>
     </message>
+    <message>
+        <source>- %1: resumed</source>
+        <translation>- %1: riattivato</translation>
+    </message>
+    <message>
+        <source>+ %1: suspended by %2 (%3): %4</source>
+        <translation>+ %1: sospeso da %2 (%3): %4</translation>
+    </message>
 </context>
 <context>
     <name>PolicyClient</name>
@@ -672,12 +680,12 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Accesso rifiutato: %1</translation>
     </message>
     <message>
-        <source>AUTH before STARTTLS: %1</source>
-        <translation>AUTH prima di STARTTLS: %1</translation>
-    </message>
-    <message>
         <source>AUTH before STARTTLS refused: %1</source>
         <translation>AUTH prima di STARTTLS rifiutato: %1</translation>
+    </message>
+    <message>
+        <source>AUTH before STARTTLS: %1</source>
+        <translation>AUTH prima di STARTTLS: %1</translation>
     </message>
     <message>
         <source>%1 accepted</source>
@@ -1026,6 +1034,209 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AccountsModel</name>
+    <message numerus="yes">
+        <source>%n sender(s)</source>
+        <translation>
+            <numerusform>%n mittente</numerusform>
+            <numerusform>%n mittenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>checked by the mail server</source>
+        <translation>verificata dal server di posta</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>impostata</translation>
+    </message>
+    <message>
+        <source>none: cannot log in</source>
+        <translation>nessuna: non può autenticarsi</translation>
+    </message>
+    <message>
+        <source>Suspended: %1</source>
+        <translation>Sospeso: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Authorized senders</source>
+        <translation>Mittenti autorizzati</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::AccountsView</name>
+    <message>
+        <source>Add an account</source>
+        <translation>Aggiungi un account</translation>
+    </message>
+    <message>
+        <source>The login is the one the customer&apos;s mail program uses. A password is generated and shown once.</source>
+        <translation>Il login è quello che usa il programma di posta del cliente. Viene generata una password, mostrata una sola volta.</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Authorized senders:</source>
+        <translation>Mittenti autorizzati:</translation>
+    </message>
+    <message>
+        <source>addresses or patterns, separated by spaces or commas</source>
+        <translation>indirizzi o modelli, separati da spazi o virgole</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nuova password</translation>
+    </message>
+    <message>
+        <source>Generate a new password for %1? The old one stops working at once: every mail program of the customer must be given the new one.</source>
+        <translation>Generare una nuova password per %1? La vecchia smette subito di funzionare: va data la nuova a ogni programma di posta del cliente.</translation>
+    </message>
+    <message>
+        <source>Suspend %1</source>
+        <translation>Sospendi %1</translation>
+    </message>
+    <message>
+        <source>Its logins still succeed, but every message is refused (550) with the reply below, and its queued mail is held until it is resumed. Its contact is told by e-mail.</source>
+        <translation>L&apos;autenticazione riesce ancora, ma ogni messaggio viene rifiutato (550) con la risposta qui sotto e la posta in coda viene trattenuta fino alla riattivazione. Il contatto dell&apos;account viene avvisato per e-mail.</translation>
+    </message>
+    <message>
+        <source>Reason (audited, mailed to the contact):</source>
+        <translation>Motivo (registrato e inviato al contatto):</translation>
+    </message>
+    <message>
+        <source>Reply to the mail program:</source>
+        <translation>Risposta al programma di posta:</translation>
+    </message>
+    <message>
+        <source>default: Account suspended for suspected abuse: contact support</source>
+        <translation>predefinita: Account sospeso per sospetto abuso: contattare l&apos;assistenza</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>Riattiva %1</translation>
+    </message>
+    <message>
+        <source>Its mail is accepted again and its held messages are delivered.</source>
+        <translation>La sua posta torna a essere accettata e i messaggi trattenuti vengono consegnati.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Rimuovi account</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its password and its policy (senders, limits, rules) are removed; its mail programs can no longer send.</source>
+        <translation>Rimuovere %1? La password e la policy (mittenti, limiti, regole) vengono rimosse; i suoi programmi di posta non potranno più inviare.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its accounts.</source>
+        <translation>Questo relay non ti permette di vedere i suoi account.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>Account %1 added.</source>
+        <translation>Account %1 aggiunto.</translation>
+    </message>
+    <message>
+        <source>New password of %1 set.</source>
+        <translation>Nuova password di %1 impostata.</translation>
+    </message>
+    <message>
+        <source>Account %1 removed.</source>
+        <translation>Account %1 rimosso.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 suspended: %n queued message(s) on hold.</source>
+        <translation>
+            <numerusform>%1 sospeso: %n messaggio in coda trattenuto.</numerusform>
+            <numerusform>%1 sospeso: %n messaggi in coda trattenuti.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 resumed: %n held message(s) released.</source>
+        <translation>
+            <numerusform>%1 riattivato: %n messaggio trattenuto rilasciato.</numerusform>
+            <numerusform>%1 riattivato: %n messaggi trattenuti rilasciati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Told %1.</source>
+        <translation>Avvisato %1.</translation>
+    </message>
+    <message>
+        <source>Nobody was told: %1</source>
+        <translation>Nessuno è stato avvisato: %1</translation>
+    </message>
+    <message>
+        <source>The queue was not fully changed: %1</source>
+        <translation>La coda non è stata modificata del tutto: %1</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Password di %1</translation>
+    </message>
+    <message>
+        <source>The password of %1, shown only now: copy it for the customer. The relay keeps only its hash.</source>
+        <translation>La password di %1, mostrata solo ora: copiala per il cliente. Il relay ne conserva solo l&apos;hash.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change accounts.</source>
+        <translation>Questo relay non ti permette di modificare gli account.</translation>
+    </message>
+    <message>
+        <source>Accounts of this relay</source>
+        <translation>Account di questo relay</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Aggiungi…</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>Nuova password…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>Sospendi…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Riattiva…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Rimuovi…</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::ActivityView</name>
     <message>
         <source>Accepted (external)</source>
@@ -1165,6 +1376,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>attempts</source>
         <translation>tentativi</translation>
+    </message>
+    <message>
+        <source>Refused: account suspended</source>
+        <translation>Rifiutati: account sospeso</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2148,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Alerts</source>
         <translation>Avvisi</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Account</translation>
     </message>
     <message>
         <source>Test delivery</source>

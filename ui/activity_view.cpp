@@ -40,7 +40,7 @@ namespace {
 // The stacked bars (accepted, then refused by reason) and the delivery bars, in order.
 const QStringList &trafficNames()
 {
-    static const QStringList names = api::statsSeriesNames().mid(0, 8);
+    static const QStringList names = api::statsSeriesNames().mid(0, 9);
     return names;
 }
 const QStringList &deliveryNames()
@@ -64,6 +64,8 @@ QString seriesLabel(const QString &name)
         {u"rejected_size"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Refused: size")},
         {u"rejected_attachment"_s,
          QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Refused: attachment")},
+        {u"rejected_suspended"_s,
+         QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Refused: account suspended")},
         {u"delivered"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Delivered")},
         {u"deferred"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Deferred")},
         {u"bounced"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Bounced")}};

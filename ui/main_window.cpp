@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "accounts_view.h"
 #include "activity_view.h"
 #include "alerts_view.h"
 #include "bans_view.h"
@@ -64,8 +65,10 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_activity(new ActivityView(this))
     , m_trace(new TraceView(this))
     , m_alerts(new AlertsView(this))
+    , m_accounts(new AccountsView(this))
     , m_testDelivery(new TestDeliveryView(secrets, this))
-    , m_relayViews{m_overview, m_content, m_queue, m_bans, m_activity, m_alerts, m_testDelivery}
+    , m_relayViews{m_overview, m_content, m_queue,    m_bans,
+                   m_activity, m_alerts,  m_accounts, m_testDelivery}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_refreshTimer(new QTimer(this))
@@ -86,6 +89,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_activity, QString());
     m_views->addTab(m_trace, QString());
     m_views->addTab(m_alerts, QString());
+    m_views->addTab(m_accounts, QString());
     m_views->addTab(m_testDelivery, QString());
     const auto showStatus = [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
@@ -275,6 +279,7 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_activity), tr("Activity"));
     m_views->setTabText(m_views->indexOf(m_trace), tr("Trace"));
     m_views->setTabText(m_views->indexOf(m_alerts), tr("Alerts"));
+    m_views->setTabText(m_views->indexOf(m_accounts), tr("Accounts"));
     m_views->setTabText(m_views->indexOf(m_testDelivery), tr("Test delivery"));
     m_searchDock->setWindowTitle(tr("Search"));
     m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));

@@ -26,6 +26,7 @@ struct RelayProfile;
 namespace staffetta::ui {
 
 class ActivityView;
+class AccountsView;
 class AlertsView;
 class TestDeliveryView;
 class BansView;
@@ -66,6 +67,7 @@ public:
     ActivityView *activity() const { return m_activity; }
     TraceView *trace() const { return m_trace; }
     AlertsView *alerts() const { return m_alerts; }
+    AccountsView *accounts() const { return m_accounts; }
     TestDeliveryView *testDelivery() const { return m_testDelivery; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QLineEdit *searchBox() const { return m_searchBox; }
@@ -122,6 +124,7 @@ private:
     ActivityView *m_activity;
     TraceView *m_trace;
     AlertsView *m_alerts;
+    AccountsView *m_accounts;
     TestDeliveryView *m_testDelivery;
     QList<RelayView *> m_relayViews; // each shows the selected relay
     SearchPanel *m_searchPanel;

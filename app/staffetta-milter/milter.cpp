@@ -184,6 +184,22 @@ sfsistat onEnvFrom(SMFICTX *ctx, char **argv)
     s->startMessage();
     s->sender = unbracket(argv[0]);
     s->login = QString::fromUtf8(macro(ctx, "{auth_authen}"));
+    if (s->login.isEmpty()) {
+        // Relaying by trusted address (the only mail this milter sees without AUTH): the
+        // account the client belongs to, as staffettad charges it. Postfix's "_" macro is
+        // "name [address]".
+        const QByteArray client = macro(ctx, "_");
+        const qsizetype open = client.lastIndexOf('['), close = client.lastIndexOf(']');
+        QString address = open >= 0 && close > open
+                              ? QString::fromLatin1(client.mid(open + 1, close - open - 1))
+                              : QString();
+        if (address.startsWith(u"IPv6:"_s, Qt::CaseInsensitive))
+            address = address.mid(5);
+        if (const auto p = g_shared->policy()) {
+            if (const policy::Account *a = p->accountForClient(address))
+                s->login = a->login;
+        }
+    }
     return s->next(SMFIP_NR_MAIL);
 }
 
@@ -361,8 +377,11 @@ sfsistat onEom(SMFICTX *ctx)
             return tempfail(ctx, s, "Quota service unavailable, try again later");
         }
         if (answer.value().startsWith("OVER ")) {
-            const QByteArray text = '<' + s->sender.toUtf8() + "> has exceeded " +
-                                    answer.value().mid(5) + " messages per 1 day";
+            // "OVER N day" or "OVER N hour" (the limit the message no longer fits).
+            const QList<QByteArray> over = answer.value().mid(5).split(' ');
+            const QByteArray per = over.value(1) == "hour" ? "hour" : "day";
+            const QByteArray text = '<' + s->sender.toUtf8() + "> has exceeded " + over.value(0) +
+                                    " messages per 1 " + per;
             smfi_setreply(ctx, const_cast<char *>("450"), const_cast<char *>("4.7.1"),
                           const_cast<char *>(text.constData()));
             s->open = false; // staffettad gave the reservation back itself

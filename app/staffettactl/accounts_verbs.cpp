@@ -11,7 +11,7 @@
 //   intent file (STATE/accounts-removing.json), the hashes removed, the policy committed, the
 //   intent removed. The access goes first; a crash at any point is finished by the next
 //   writer or accounts verb (the removal completed under the remover's name and audited).
-#include "policy_verbs.h"
+#include "accounts_verbs.h"
 
 #include "api/accounts.h"
 #include "api/verbs.h"
@@ -249,8 +249,8 @@ Error notYours(const Context &ctx, const QString &login)
                  {{u"accounts"_s, QJsonArray{login}}});
 }
 
-// The login a write names (the word or the request, which must agree), checked, and the
-// caller's to change: every write verb starts here.
+} // namespace
+
 Result<QString> ownedLogin(const Context &ctx, const QString &fromRequest)
 {
     const QString word = ctx.words.value(1);
@@ -263,10 +263,7 @@ Result<QString> ownedLogin(const Context &ctx, const QString &fromRequest)
     return login;
 }
 
-policy::Author author(const Context &ctx)
-{
-    return {ctx.caller.user, roleName(ctx.access.role), ctx.caller.origin};
-}
+namespace {
 
 QString intentPath(const Context &ctx)
 {
@@ -358,9 +355,6 @@ Result<Done> finishInterruptedRemoval(const Context &ctx, PolicyStore &store,
     return Done{};
 }
 
-namespace {
-
-// The lock, with whatever a crashed removal left finished.
 Result<PolicyStore::Lock> lockAndRecover(const Context &ctx, PolicyStore &store)
 {
     auto lock = store.lock();
@@ -377,6 +371,8 @@ void awaitReload(const Context &ctx, const api::ApplyResult &written)
     if (r.reloadPending && ctx.awaitReload)
         ctx.awaitReload(r);
 }
+
+namespace {
 
 // ---- the verbs
 
@@ -402,7 +398,8 @@ Result<QJsonObject> listVerb(const Context &ctx, const api::NoRequest &)
     for (const policy::Account &a : cur.value().policy.accounts) {
         if (!ctx.access.seesAccount(a.login))
             continue;
-        list.accounts.append({a.login, int(a.senders.size()), passwd && passwd->has(a.login)});
+        list.accounts.append({a.login, int(a.senders.size()), passwd && passwd->has(a.login),
+                              bool(a.suspended), a.suspended ? a.suspended->reason : QString()});
     }
     return list.toJson();
 }

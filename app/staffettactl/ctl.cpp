@@ -1,5 +1,6 @@
 #include "ctl.h"
 
+#include "accounts_verbs.h"
 #include "api/api.h"
 #include "api/info.h"
 #include "api/verbs.h"
@@ -192,6 +193,7 @@ const QList<Verb> &registry()
         all += traceVerbs();
         all += statsVerbs();
         all += accountsVerbs();
+        all += suspendVerbs();
         all += alertsVerbs();
         return all;
     }();

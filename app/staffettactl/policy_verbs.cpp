@@ -85,12 +85,12 @@ Result<Done> checkComment(const QString &field, const QString &text)
     return Done{};
 }
 
-namespace {
-
 policy::Author author(const Context &ctx)
 {
     return {ctx.caller.user, roleName(ctx.access.role), ctx.caller.origin};
 }
+
+namespace {
 
 // The audit row of a policy revision made live, from the revision alone: PolicyStore also
 // calls it for a commit a crash interrupted, whose author is not the caller (see
@@ -242,6 +242,22 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
                      {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
             }
         }
+        // A partner trusts one office, not a provider's network: /24 (IPv4) or /64 (IPv6) at
+        // most; an admin up to the policy's own limits.
+        if (c.section == Change::Section::AccountLimit && c.field == u"trusted_clients"_s) {
+            for (const QJsonValue &v : c.after.toArray()) {
+                const QString net = v.toString();
+                const bool v6 = net.contains(u':');
+                const int prefix = net.contains(u'/') ? net.section(u'/', 1).toInt() : 128;
+                if (prefix < (v6 ? 64 : 24))
+                    return Error(ErrorCode::PermissionDenied,
+                                 u"%1 (partner) may trust networks of at most /%2 for %3, not %4"_s
+                                     .arg(ctx.caller.user)
+                                     .arg(v6 ? 64 : 24)
+                                     .arg(c.account, net),
+                                 {{u"account"_s, c.account}, {u"network"_s, net}});
+            }
+        }
         if (c.section == Change::Section::AccountLimit) {
             std::optional<qint64> cap;
             qint64 fallback = 0;
@@ -276,6 +292,29 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
                               {u"grant"_s, cap ? grantKey : grant}});
             }
         }
+    }
+    return std::nullopt;
+}
+
+// A suspension is set and cleared only by `accounts suspend|resume` (which check who may
+// resume it): a partner's apply may not touch it, nor remove a suspended account (and add it
+// again, clean).
+std::optional<Error> checkSuspensions(const Context &ctx, const QString &kind,
+                                      const Policy &current, const QList<Change> &changes)
+{
+    if (kind == u"accounts suspend"_s || kind == u"accounts resume"_s)
+        return std::nullopt;
+    for (const Change &c : changes) {
+        const policy::Account *a = current.account(c.account);
+        const bool touches =
+            (c.section == Change::Section::AccountLimit && c.field == u"suspended"_s) ||
+            (c.section == Change::Section::Account && c.op == Change::Op::Remove && a &&
+             a->suspended);
+        if (touches)
+            return Error(ErrorCode::PermissionDenied,
+                         u"%1 (partner) may not change the suspension of %2 with a policy "
+                         u"write: use accounts suspend|resume"_s.arg(ctx.caller.user, c.account),
+                         {{u"account"_s, c.account}, {u"field"_s, u"suspended"_s}});
     }
     return std::nullopt;
 }
@@ -390,6 +429,10 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
                           {u"relay_wide"_s, reach.relayWide}});
         }
         if (auto refused = checkGrants(ctx, cur.policy, changes)) {
+            ctx.refusal = {cur.revision, changes, {}};
+            return *refused;
+        }
+        if (auto refused = checkSuspensions(ctx, edit.kind, cur.policy, changes)) {
             ctx.refusal = {cur.revision, changes, {}};
             return *refused;
         }

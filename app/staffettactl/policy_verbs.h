@@ -111,6 +111,8 @@ Error forbidden(const Context &ctx, const QString &what);
 // permission_denied error naming it (the dispatch audits every refusal, once).
 std::optional<Error> require(const Context &ctx, Permission permission, const QString &verb);
 
+// The caller as a revision's author.
+policy::Author author(const Context &ctx);
 // The store of the relay's policy, its commits audited as the caller.
 policy::PolicyStore openStore(const Context &ctx);
 // The audit log's verb of a revision's kind: "policy apply", "accounts add".

@@ -2,6 +2,7 @@
 #include "common/relay_config.h"
 #include "daemon/live_policy.h"
 #include "daemon/log.h"
+#include "daemon/trusted_map.h"
 #include "policy_server.h"
 #include "postfix/postfix.h"
 #include "stats/stats_store.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSocketNotifier>
+#include <QtConcurrentRun>
 
 #include <algorithm>
 #include <csignal>
@@ -64,8 +66,10 @@ int main(int argc, char *argv[])
         }
         // The longest window is 24 hours; a day more covers any time zone's midnight.
         const qint64 since = QDateTime::currentSecsSinceEpoch() / 3600 - 48;
-        for (const auto &c : store.value()->since(policy::metric::AcceptedExternal, since))
-            counter.load(c.login, c.hour, c.count);
+        // The accounts' commits and their senders' (the per-sender limit's keys).
+        for (const QString &m : {policy::metric::AcceptedExternal, policy::metric::AcceptedSender})
+            for (const auto &c : store.value()->since(m, since))
+                counter.load(c.login, c.hour, c.count);
     }
 
     daemon::PolicyServer::Options options;
@@ -73,6 +77,7 @@ int main(int argc, char *argv[])
     options.maxConnections = conf.policyMaxConnections;
     options.idleTimeoutSecs = conf.policyIdleTimeoutSecs;
     options.reservationTimeoutSecs = conf.reservationTimeoutSecs;
+    options.trustedPort = conf.trustedPort;
     daemon::PolicyServer server(counter, *writer.value(), log, options);
 
     daemon::LivePolicy live(
@@ -109,6 +114,29 @@ int main(int argc, char *argv[])
                      &daemon::PolicyServer::setPolicy);
     QObject::connect(&live, &daemon::LivePolicy::deliveryChanged, &server,
                      &daemon::PolicyServer::setDelivery);
+    // The trusted relaying service's client table follows the policy; Postfix reads a cidr
+    // table when a process starts, so a changed one is followed by `postfix reload` (a process
+    // of its own: never on the loop that answers Postfix).
+    QObject::connect(
+        &live, &daemon::LivePolicy::policyChanged, &app,
+        [&conf, &log](std::shared_ptr<const policy::Policy> p) {
+            if (conf.trustedPort == 0)
+                return;
+            auto changed = daemon::writeTrustedMap(conf.trustedMap, *p);
+            if (!changed) {
+                log.write(u"cannot write %1: %2"_s.arg(conf.trustedMap, changed.error().message));
+                return;
+            }
+            if (!changed.value())
+                return;
+            log.write(u"trusted clients written to %1"_s.arg(conf.trustedMap));
+            (void)QtConcurrent::run(
+                [&log, postfix = postfix::Postfix(conf.postfixConfigDir, conf.postfixCommandDir)] {
+                    if (auto reloaded = postfix.reload(); !reloaded)
+                        log.write(u"postfix reload after the trusted clients: %1"_s.arg(
+                            reloaded.error().message));
+                });
+        });
     if (auto started = live.start(); !started) {
         fprintf(stderr, "staffettad: %s\n", qPrintable(started.error().message));
         return 1;

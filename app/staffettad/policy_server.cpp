@@ -28,6 +28,7 @@ PolicyServer::PolicyServer(policy::QuotaCounter &counter, policy::StatsSink &sta
     , m_options(std::move(options))
 {
     m_engine.setReservationTimeout(m_options.reservationTimeoutSecs);
+    m_engine.setTrustedPort(m_options.trustedPort);
     m_engine.setDeliveryRequired(true); // nothing is local before Postfix's settings are read
     m_clock.start();
 }
@@ -139,11 +140,13 @@ void PolicyServer::serveQuotaChannel(QIODevice *connection)
                 const auto charge = m_engine.milterCommit(request->queueId, request->login,
                                                           request->recipients, now);
                 if (!charge.ok) {
-                    answer = "OVER " + QByteArray::number(charge.quota);
-                    m_log.write(u"reject: quota account %1 queue id %2: over %3 at the milter"_s
-                                    .arg(loggable(request->login),
-                                         loggable(QString::fromUtf8(request->queueId)))
-                                    .arg(charge.quota));
+                    answer = "OVER " + QByteArray::number(charge.quota) + ' ' + charge.per;
+                    m_log.write(
+                        u"reject: quota account %1 queue id %2: over %3 per %4 at the milter"_s
+                            .arg(loggable(request->login),
+                                 loggable(QString::fromUtf8(request->queueId)))
+                            .arg(charge.quota)
+                            .arg(QString::fromLatin1(charge.per)));
                 }
             } else if (request->kind == QuotaRequest::Kind::Release) {
                 m_engine.milterRelease(request->queueId);
@@ -213,11 +216,11 @@ void PolicyServer::serve(QIODevice *connection)
             if (v.unauthorizedSender) {
                 // fail2ban's staffetta-sender filter matches this line.
                 m_log.write(u"reject: unauthorized sender <%1> for account %2 from %3"_s.arg(
-                    loggable(request.sender.left(policy::MaxSenderLength + 1)),
-                    loggable(request.login), loggable(request.client)));
+                    loggable(request.sender.left(policy::MaxSenderLength + 1)), loggable(v.login),
+                    loggable(request.client)));
             } else if (!v.rejectMetric.isEmpty()) {
                 m_log.write(u"reject: %1 account %2 sender <%3> from %4: %5"_s.arg(
-                    v.rejectMetric, loggable(request.login),
+                    v.rejectMetric, loggable(v.login),
                     loggable(request.sender.left(policy::MaxSenderLength + 1)),
                     loggable(request.client), loggable(QString::fromUtf8(v.action))));
             }

@@ -31,6 +31,7 @@ public:
         int maxConnections = 512;
         int idleTimeoutSecs = 600;
         int reservationTimeoutSecs = 300;
+        int trustedPort = 0; // [trusted] port: relaying by client address (0: none)
     };
     PolicyServer(policy::QuotaCounter &counter, policy::StatsSink &stats, Log &log, Options options,
                  QObject *parent = nullptr);

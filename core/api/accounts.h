@@ -59,11 +59,43 @@ struct AccountWriteResult
     static AccountWriteResult fromJson(const QJsonObject &o);
 };
 
+// `accounts suspend [LOGIN]`: the account's RCPTs are refused with `550 5.7.1` and `message`
+// (the relay's wording when empty), its queued mail is put on hold, its contact is told.
+// `accounts resume [LOGIN]`: the reverse, its held mail released. `reason` is audited and
+// goes in the contact's mail.
+struct AccountSuspendRequest
+{
+    QString login;
+    QString reason;
+    QString message; // suspend only
+
+    static QString fields() { return QStringLiteral("{login, reason, message? (suspend)}"); }
+    QJsonObject toJson() const;
+    static Result<AccountSuspendRequest> fromJson(const QJsonObject &o);
+};
+
+struct AccountSuspendResult
+{
+    QString login;
+    int revision = 0;
+    bool suspended = false;
+    QStringList held;     // queue ids put on hold (suspend) or released (resume)
+    QString queueError;   // the policy was written but the queue could not be (fully) changed
+    QStringList notified; // where the contact mail went
+    QString notifyError;  // why nobody was told (no contact, or the mail could not be sent)
+    QString auditError;
+
+    QJsonObject toJson() const;
+    static AccountSuspendResult fromJson(const QJsonObject &o);
+};
+
 struct AccountEntry
 {
     QString login;
     int senders = 0;
     bool hasPassword = false; // local credentials: the passwd-file holds a hash for it
+    bool suspended = false;
+    QString suspendedReason;
 };
 
 // `accounts list`: the accounts the caller sees.

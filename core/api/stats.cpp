@@ -32,17 +32,12 @@ QList<qint64> numbers(const QJsonValue &v)
 
 QStringList statsSeriesNames()
 {
-    return {u"accepted_external"_s,
-            u"accepted_local"_s,
-            u"rejected_quota"_s,
-            u"rejected_sender"_s,
-            u"rejected_blacklist"_s,
-            u"rejected_recipients"_s,
-            u"rejected_size"_s,
-            u"rejected_attachment"_s,
-            u"delivered"_s,
-            u"deferred"_s,
-            u"bounced"_s};
+    return {u"accepted_external"_s,  u"accepted_local"_s,
+            u"rejected_quota"_s,     u"rejected_sender"_s,
+            u"rejected_blacklist"_s, u"rejected_recipients"_s,
+            u"rejected_size"_s,      u"rejected_attachment"_s,
+            u"rejected_suspended"_s, u"delivered"_s,
+            u"deferred"_s,           u"bounced"_s};
 }
 
 QString StatsRequest::fields()

@@ -33,6 +33,8 @@ inline const QStringList AccountsList{u"accounts"_s, u"list"_s};
 inline const QStringList AccountsAdd{u"accounts"_s, u"add"_s};
 inline const QStringList AccountsRemove{u"accounts"_s, u"remove"_s};
 inline const QStringList AccountsPasswd{u"accounts"_s, u"passwd"_s};
+inline const QStringList AccountsSuspend{u"accounts"_s, u"suspend"_s};
+inline const QStringList AccountsResume{u"accounts"_s, u"resume"_s};
 inline const QStringList AlertsList{u"alerts"_s, u"list"_s};
 inline const QStringList AlertsAck{u"alerts"_s, u"ack"_s};
 

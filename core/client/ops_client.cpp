@@ -186,4 +186,42 @@ QFuture<Result<api::Alert>> alertsAck(RelayClient &client, qint64 id, const QStr
         api::Alert::fromJson);
 }
 
+QFuture<Result<api::AccountsList>> accountsList(RelayClient &client)
+{
+    return mapResult<api::AccountsList>(client.call(api::verbs::AccountsList),
+                                        api::AccountsList::fromJson);
+}
+
+QFuture<Result<api::AccountWriteResult>> accountsAdd(RelayClient &client,
+                                                     const api::AccountAddRequest &request)
+{
+    return mapResult<api::AccountWriteResult>(
+        client.call(api::verbs::AccountsAdd, toRequest(request)),
+        api::AccountWriteResult::fromJson);
+}
+
+QFuture<Result<api::AccountWriteResult>> accountsRemove(RelayClient &client, const QString &login)
+{
+    return mapResult<api::AccountWriteResult>(
+        client.call(api::verbs::AccountsRemove, toRequest(api::AccountRemoveRequest{login})),
+        api::AccountWriteResult::fromJson);
+}
+
+QFuture<Result<api::AccountWriteResult>> accountsPasswd(RelayClient &client,
+                                                        const api::AccountPasswdRequest &request)
+{
+    return mapResult<api::AccountWriteResult>(
+        client.call(api::verbs::AccountsPasswd, toRequest(request)),
+        api::AccountWriteResult::fromJson);
+}
+
+QFuture<Result<api::AccountSuspendResult>> accountsSwitch(RelayClient &client, bool suspend,
+                                                          const api::AccountSuspendRequest &request)
+{
+    return mapResult<api::AccountSuspendResult>(
+        client.call(suspend ? api::verbs::AccountsSuspend : api::verbs::AccountsResume,
+                    toRequest(request)),
+        api::AccountSuspendResult::fromJson);
+}
+
 } // namespace staffetta::client

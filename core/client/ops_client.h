@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/accounts.h"
 #include "api/alerts.h"
 #include "api/bans.h"
 #include "api/queue.h"
@@ -89,5 +90,17 @@ QFuture<Result<api::TraceResult>> trace(RelayClient &client, const api::TraceReq
 QFuture<Result<api::AlertsListResult>> alertsList(RelayClient &client,
                                                   const api::AlertsListRequest &request);
 QFuture<Result<api::Alert>> alertsAck(RelayClient &client, qint64 id, const QString &comment);
+
+// `accounts list|add|remove|passwd|suspend|resume` (core/api/accounts.h): the Accounts view's
+// calls. A generated password is in the add/passwd answer only.
+QFuture<Result<api::AccountsList>> accountsList(RelayClient &client);
+QFuture<Result<api::AccountWriteResult>> accountsAdd(RelayClient &client,
+                                                     const api::AccountAddRequest &request);
+QFuture<Result<api::AccountWriteResult>> accountsRemove(RelayClient &client, const QString &login);
+QFuture<Result<api::AccountWriteResult>> accountsPasswd(RelayClient &client,
+                                                        const api::AccountPasswdRequest &request);
+// suspend true: `accounts suspend`, else `accounts resume`.
+QFuture<Result<api::AccountSuspendResult>>
+accountsSwitch(RelayClient &client, bool suspend, const api::AccountSuspendRequest &request);
 
 } // namespace staffetta::client

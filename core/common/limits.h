@@ -23,6 +23,7 @@ inline constexpr int MaxAccounts = 10000;
 inline constexpr int MaxPatternLength = 254;
 inline constexpr int MaxSendersPerAccount = 1000;
 inline constexpr int MaxBlacklistPerAccount = 1000;
+inline constexpr int MaxTrustedClients = 100; // networks an account may relay from without AUTH
 inline constexpr int MaxRelayBlacklist = 10000;
 // A blacklist entry's message goes into an SMTP reply line: printable, no control characters.
 inline constexpr int MaxBlacklistMessageLength = 200;

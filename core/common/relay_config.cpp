@@ -122,6 +122,15 @@ Result<Config> Config::load(const QString &explicitPath)
     config.milterSpoolDir =
         s.value(u"milter/spool_dir"_s, config.stateDir + u"/milter"_s).toString();
     config.archiveDomain = s.value(u"archive/domain"_s).toString().trimmed().toLower();
+    if (s.contains(u"trusted/port"_s)) {
+        bool ok = false;
+        config.trustedPort = s.value(u"trusted/port"_s).toString().toInt(&ok);
+        if (!ok || config.trustedPort < 1 || config.trustedPort > 65535)
+            return Error(ErrorCode::Config, u"[trusted] port must be a TCP port number"_s,
+                         {{u"key"_s, u"trusted/port"_s}});
+    }
+    config.trustedMap =
+        s.value(u"trusted/map"_s, config.stateDir + u"/trusted_clients.cidr"_s).toString();
     config.eventsDatabase =
         s.value(u"events/database"_s, config.stateDir + u"/events.sqlite"_s).toString();
     config.eventsLog = s.value(u"events/log"_s, config.eventsLog).toString();

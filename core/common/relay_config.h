@@ -67,6 +67,11 @@ struct Config
     QString milterLog = QStringLiteral("/var/log/staffetta/staffetta-milter.log");
     QString milterSpoolDir; // empty: STATE_DIR/milter
     QString archiveDomain;  // empty: no archive mailboxes on this relay
+    // [trusted] port: the smtpd service where the accounts' trusted_clients relay without
+    // AUTH (never the submission port); 0: nobody does. map: the cidr table staffettad
+    // writes from the policy for that service's check_client_access.
+    int trustedPort = 0;
+    QString trustedMap;     // empty: STATE_DIR/trusted_clients.cidr
     QString eventsDatabase; // empty: STATE_DIR/events.sqlite
     int eventsRetentionDays = 90;
     QString eventsLog = QStringLiteral("/var/log/staffetta/staffetta-events.log");

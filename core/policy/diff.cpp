@@ -135,6 +135,10 @@ QList<Entry> flatten(const Policy &p)
     out.append({Section::Limit, {}, u"daily_quota"_s, {}, p.limits.dailyQuota});
     out.append({Section::Limit, {}, u"max_recipients"_s, {}, p.limits.maxRecipients});
     out.append({Section::Limit, {}, u"max_message_size"_s, {}, double(p.limits.maxMessageSize)});
+    if (p.limits.hourlyQuota)
+        out.append({Section::Limit, {}, u"hourly_quota"_s, {}, *p.limits.hourlyQuota});
+    if (p.limits.senderDailyQuota)
+        out.append({Section::Limit, {}, u"sender_daily_quota"_s, {}, *p.limits.senderDailyQuota});
     out.append({Section::Limit,
                 {},
                 u"quota_window"_s,
@@ -171,6 +175,11 @@ QList<Entry> flatten(const Policy &p)
                         u"max_message_size"_s,
                         {},
                         double(*a.maxMessageSize)});
+        if (a.hourlyQuota)
+            out.append({Section::AccountLimit, a.login, u"hourly_quota"_s, {}, *a.hourlyQuota});
+        if (a.senderDailyQuota)
+            out.append(
+                {Section::AccountLimit, a.login, u"sender_daily_quota"_s, {}, *a.senderDailyQuota});
         QJsonObject own = detail::accountContentJson(a.content);
         if (a.language)
             own.insert(u"language"_s, toName(*a.language));
@@ -178,6 +187,18 @@ QList<Entry> flatten(const Policy &p)
             out.append({Section::AccountContent, a.login, field, {}, value});
         for (const auto &[field, value] : alertFields(detail::accountAlertsJson(a.alerts)))
             out.append({Section::AccountAlerts, a.login, field, {}, value});
+        if (a.suspended)
+            out.append({Section::AccountLimit,
+                        a.login,
+                        u"suspended"_s,
+                        {},
+                        detail::suspensionJson(*a.suspended)});
+        if (!a.trustedClients.isEmpty())
+            out.append({Section::AccountLimit,
+                        a.login,
+                        u"trusted_clients"_s,
+                        {},
+                        detail::trustedJson(a.trustedClients)});
     }
     return out;
 }
@@ -331,6 +352,14 @@ QString Change::text(const std::function<QString(const char *)> &word) const
                    : word(QT_TRANSLATE_NOOP("PolicyChange", "%1 (message: \"%2\")"))
                          .arg(subject, m.toString());
     };
+    if (section == Section::AccountLimit && field == u"suspended"_s) {
+        const QJsonObject s = (op == Op::Remove ? before : after).toObject();
+        if (op == Op::Remove)
+            return word(QT_TRANSLATE_NOOP("PolicyChange", "- %1: resumed")).arg(path());
+        return word(QT_TRANSLATE_NOOP("PolicyChange", "+ %1: suspended by %2 (%3): %4"))
+            .arg(path(), s.value(u"by"_s).toString(), s.value(u"role"_s).toString(),
+                 s.value(u"reason"_s).toString());
+    }
     switch (op) {
     case Op::Add:
         if (hasField)

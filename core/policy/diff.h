@@ -20,20 +20,23 @@ struct Change
 {
     enum class Op { Add, Remove, Modify };
     enum class Section {
-        LocalDomain,      // item = domain
-        Limit,            // field = daily_quota | max_recipients | max_message_size | quota_window
-        Blacklist,        // item = pattern, value = message
-        Content,          // field = language | attachments.mode | attachments.allowed |
-                          //   attachments.notice.it | attachments.notice.en | bcc
-        Account,          // account = login (its presence)
-        AccountSender,    // account, item = pattern
+        LocalDomain,   // item = domain
+        Limit,         // field = daily_quota | max_recipients | max_message_size | quota_window |
+                       //   hourly_quota | sender_daily_quota
+        Blacklist,     // item = pattern, value = message
+        Content,       // field = language | attachments.mode | attachments.allowed |
+                       //   attachments.notice.it | attachments.notice.en | bcc
+        Account,       // account = login (its presence)
+        AccountSender, // account, item = pattern
         AccountBlacklist, // account, item = pattern, value = message
-        AccountLimit,     // account, field = daily_quota | max_recipients | max_message_size
-        AccountContent,   // account, field = language | attachments.mode | attachments.allowed |
-                          //   bcc
-        Alerts,           // field = abuse | notify | rules.RULE (a rule is one field)
-        AccountAlerts,    // account, field = contact | abuse | notify | rules.RULE
-        TestDomain,       // item = domain, value = its number of addresses
+        AccountLimit,     // account, field = daily_quota | max_recipients | max_message_size |
+                      //   hourly_quota | sender_daily_quota | trusted_clients (a list, one field) |
+                      //   suspended (accounts suspend|resume)
+        AccountContent, // account, field = language | attachments.mode | attachments.allowed |
+                        //   bcc
+        Alerts,         // field = abuse | notify | rules.RULE (a rule is one field)
+        AccountAlerts,  // account, field = contact | abuse | notify | rules.RULE
+        TestDomain,     // item = domain, value = its number of addresses
     };
 
     Op op = Op::Add;

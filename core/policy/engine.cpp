@@ -14,10 +14,22 @@ QString attr(const QHash<QByteArray, QByteArray> &a, const char *name)
 constexpr qint64 StaleMessageSecs = 3600;   // a message without an RCPT for an hour is dropped
 constexpr qint64 TombstoneSecs = 24 * 3600; // and remembered for a day
 
-QByteArray quotaExceeded(const QByteArray &sender, int quota)
+// The limit at `over` of Engine::limitsFor's list: the daily quota first, then the hourly
+// limit (an account's key), then the sender's (a sender key, per day).
+QByteArray perOf(const QList<Limit> &limits, int over)
 {
-    return "450 4.7.1 <" + sender + "> has exceeded " + QByteArray::number(quota) +
-           " messages per 1 day";
+    return over > 0 && !limits[over].key.contains(u' ') ? "hour" : "day";
+}
+
+QByteArray quotaExceeded(const QByteArray &sender, const QList<Limit> &limits, int over)
+{
+    return "450 4.7.1 <" + sender + "> has exceeded " + QByteArray::number(limits[over].max) +
+           " messages per 1 " + perOf(limits, over);
+}
+
+Verdict dunno()
+{
+    return {"DUNNO", {}, false, {}};
 }
 
 QByteArray tooManyRecipients(int max)
@@ -69,33 +81,67 @@ HourSpan Engine::quotaSpan(const QDateTime &now)
     return {m_midnightHour, to};
 }
 
+QList<Limit> Engine::limitsFor(const QString &login, const QString &sender, const Account *account,
+                               const QDateTime &now)
+{
+    const HourSpan day = quotaSpan(now);
+    QList<Limit> limits{{login, day, m_policy->dailyQuota(account)}};
+    if (const auto hourly = m_policy->hourlyQuota(account))
+        limits.append({login, {hourOf(now), hourOf(now)}, *hourly});
+    if (const auto perSender = m_policy->senderDailyQuota(account); perSender && !sender.isEmpty())
+        limits.append({senderKey(login, sender), day, *perSender});
+    return limits;
+}
+
 qint64 Engine::quotaUsed(const QString &login, const QDateTime &now)
 {
     return m_counter.used(login.toLower(), quotaSpan(now));
 }
 
-Verdict Engine::evaluate(const Request &r, const QDateTime &now)
+Verdict Engine::evaluate(const Request &request, const QDateTime &now)
 {
-    if (!m_policy || r.login.isEmpty())
-        return {"DUNNO", {}, false}; // not a submission by a customer: not ours to judge
+    if (!m_policy)
+        return dunno();
+    const Account *account = nullptr;
+    Request trusted;
+    if (request.login.isEmpty()) {
+        if (m_trustedPort == 0 || request.serverPort != m_trustedPort)
+            return dunno(); // not a submission by a customer: not ours to judge
+        // Relaying by trusted address: the account the client belongs to, under every rule.
+        account = m_policy->accountForClient(request.client);
+        if (!account)
+            return {"554 5.7.1 Client address not trusted for relaying: authenticate on the "
+                    "submission port",
+                    {},
+                    false,
+                    {}};
+        trusted = request;
+        trusted.login = account->login;
+    }
+    const Request &r = request.login.isEmpty() ? trusted : request;
     prune(now);
-    const Account *account = m_policy->account(r.login);
+    if (!account)
+        account = m_policy->account(r.login);
     if (r.state == "RCPT")
         return rcpt(r, account, now);
     if (r.state == "END-OF-MESSAGE")
         return endOfMessage(r, account, now);
-    return {"DUNNO", {}, false};
+    return dunno();
 }
 
 Verdict Engine::reject(const Request &r, const QString &metricName, const QByteArray &action,
                        const QDateTime &now)
 {
     m_stats.add(r.login.toLower(), metricName, hourOf(now), 1);
-    return {action, metricName, metricName == metric::RejectedSender};
+    return {action, metricName, metricName == metric::RejectedSender, r.login};
 }
 
 Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
 {
+    // Before anything else: a suspended account sends nothing, whatever its sender.
+    if (account && account->suspended)
+        return reject(r, metric::RejectedSuspended,
+                      suspendedReply(*account->suspended, m_policy->language(account)), now);
     if (r.sender.size() > MaxSenderLength) {
         // Refused before any pattern is tried; the reply does not echo the address. (5.7.1:
         // Postfix rewrites a sender status, 5.1.7, into 5.1.3 in a reply to RCPT.)
@@ -143,8 +189,10 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
                       "451 4.7.1 This transaction has been open too long: start it again", now);
     }
     Message &m = m_messages[r.instance];
-    if (m.lastSecs == 0)
+    if (m.lastSecs == 0) {
         m.login = r.login.toLower();
+        m.sender = r.sender;
+    }
     m.lastSecs = now.toSecsSinceEpoch();
     const int maxRecipients = m_policy->maxRecipients(account);
     if (m.recipients + 1 > maxRecipients) {
@@ -154,19 +202,20 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
     const Route where = route(r.recipient, *m_policy, m_delivery.get());
     if (where == Route::Test) {
         ++m.recipients; // counted for max_recipients, never charged
-        return {"DUNNO", {}, false};
+        return dunno();
     }
     if ((deliveryKnown || !m_deliveryRequired) && where == Route::Local) {
         ++m.recipients;
         ++m.local;
-        return {"DUNNO", {}, false};
+        return dunno();
     }
-    const int quota = m_policy->dailyQuota(account);
-    if (!m_counter.reserve(m.login, r.instance, quota, quotaSpan(now), now.toSecsSinceEpoch()))
-        return reject(r, metric::RejectedQuota, quotaExceeded(sender, quota), now);
+    const QList<Limit> limits = limitsFor(m.login, m.sender, account, now);
+    if (const int over = m_counter.reserve(r.instance, limits, now.toSecsSinceEpoch());
+        over != Fits)
+        return reject(r, metric::RejectedQuota, quotaExceeded(sender, limits, over), now);
     ++m.recipients;
     ++m.external;
-    return {"DUNNO", {}, false};
+    return dunno();
 }
 
 Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDateTime &now)
@@ -174,6 +223,13 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     Message m = m_messages.take(r.instance);
     if (m.lastSecs == 0)
         m.login = r.login.toLower();
+    if (account && account->suspended) {
+        // Suspended while this message was between its RCPTs and its end.
+        m_counter.release(r.instance);
+        m_tombstones.remove(r.instance);
+        return reject(r, metric::RejectedSuspended,
+                      suspendedReply(*account->suspended, m_policy->language(account)), now);
+    }
     const qint64 maxSize = m_policy->maxMessageSize(account);
     // With the milter, the size is its to judge: its refusal reads as the customers expect
     // (Postfix prefixes a policy service's reply with "<END-OF-MESSAGE>: End-of-data
@@ -200,27 +256,34 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         m.external = std::min(m.external, r.recipientCount);
     }
     m_tombstones.remove(r.instance);
-    const int quota = m_policy->dailyQuota(account);
+    const QList<Limit> limits = limitsFor(m.login, r.sender, account, now);
     if (milter) {
         // The content rules come after this answer (Postfix asks the milter last): hold the
         // recipients until the milter passes or refuses the message.
-        if (m.external > 0 && !m_counter.hold(m.login, r.instance, m.external, quota,
-                                              quotaSpan(now), now.toSecsSinceEpoch()))
-            return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
-        m_awaiting.insert(r.queueId,
-                          {r.instance, m.login, m.external, m.local, now.toSecsSinceEpoch()});
-        return {"DUNNO", {}, false};
+        if (m.external > 0) {
+            if (const int over =
+                    m_counter.hold(r.instance, m.external, limits, now.toSecsSinceEpoch());
+                over != Fits)
+                return reject(r, metric::RejectedQuota,
+                              quotaExceeded(r.sender.toUtf8(), limits, over), now);
+        }
+        m_awaiting.insert(r.queueId, {r.instance, m.login, r.sender, m.external, m.local,
+                                      now.toSecsSinceEpoch()});
+        return dunno();
     }
     // Accepted: only now is the quota charged (a message whose reservation expired, or that
     // was never reserved, must fit now).
-    if (m.external > 0 &&
-        !m_counter.commit(m.login, r.instance, m.external, quota, quotaSpan(now), hourOf(now)))
-        return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), quota), now);
+    if (m.external > 0) {
+        if (const int over = m_counter.commit(r.instance, m.external, limits, hourOf(now));
+            over != Fits)
+            return reject(r, metric::RejectedQuota, quotaExceeded(r.sender.toUtf8(), limits, over),
+                          now);
+    }
     if (m.local > 0)
         m_stats.add(m.login, metric::AcceptedLocal, hourOf(now), m.local);
     if (m_commitAtMilter && !r.queueId.isEmpty())
         m_chargedHere.insert(r.queueId, now.toSecsSinceEpoch());
-    return {"DUNNO", {}, false};
+    return dunno();
 }
 
 bool Engine::milterJudges(const Request &r) const
@@ -239,26 +302,31 @@ Engine::Charge Engine::milterCommit(const QByteArray &queueId, const QString &lo
         return {};
     prune(now);
     if (m_chargedHere.contains(queueId))
-        return {true, m_policy->dailyQuota(m_policy->account(login))};
+        return {};
+    auto over = [](const QList<Limit> &limits, int index) -> Charge {
+        return {false, limits[index].max, perOf(limits, index)};
+    };
     auto it = m_awaiting.find(queueId);
     if (it == m_awaiting.end()) {
         if (login.isEmpty() || recipients <= 0)
             return {};
-        const int quota = m_policy->dailyQuota(m_policy->account(login));
-        if (!m_counter.commit(login.toLower(), "milter:" + queueId, recipients, quota,
-                              quotaSpan(now), hourOf(now)))
-            return {false, quota};
-        return {true, quota};
+        // Its sender is not known here: the account's own limits only.
+        const QList<Limit> limits = limitsFor(login.toLower(), {}, m_policy->account(login), now);
+        if (const int i = m_counter.commit("milter:" + queueId, recipients, limits, hourOf(now));
+            i != Fits)
+            return over(limits, i);
+        return {};
     }
     const Awaiting a = *it;
     m_awaiting.erase(it);
-    const int quota = m_policy->dailyQuota(m_policy->account(a.login));
-    if (a.external > 0 &&
-        !m_counter.commit(a.login, a.instance, a.external, quota, quotaSpan(now), hourOf(now)))
-        return {false, quota};
+    const QList<Limit> limits = limitsFor(a.login, a.sender, m_policy->account(a.login), now);
+    if (a.external > 0) {
+        if (const int i = m_counter.commit(a.instance, a.external, limits, hourOf(now)); i != Fits)
+            return over(limits, i);
+    }
     if (a.local > 0)
         m_stats.add(a.login, metric::AcceptedLocal, hourOf(now), a.local);
-    return {true, quota};
+    return {};
 }
 
 void Engine::milterRelease(const QByteArray &queueId)

@@ -22,6 +22,10 @@ inline const QString RejectedRecipients = QStringLiteral("rejected_recipients");
 inline const QString RejectedQuota = QStringLiteral("rejected_quota");
 inline const QString RejectedSize = QStringLiteral("rejected_size");
 inline const QString RejectedAttachment = QStringLiteral("rejected_attachment");
+inline const QString RejectedSuspended = QStringLiteral("rejected_suspended");
+// A sender's external recipients within its account (the key senderKey(login, sender)): what
+// the per-sender daily limit counts; not a series of the send charts.
+inline const QString AcceptedSender = QStringLiteral("accepted_sender");
 } // namespace metric
 
 struct Request
@@ -45,6 +49,7 @@ struct Verdict
     QByteArray action;               // "DUNNO" or "553 5.7.1 ..."
     QString rejectMetric;            // the metric a rejection counts under; empty when accepted
     bool unauthorizedSender = false; // worth a fail2ban log line
+    QString login;                   // the account judged (a trusted client's too)
 };
 
 // The longest envelope sender judged (RFC 5321: a path is at most 256 octets with its
@@ -52,13 +57,14 @@ struct Verdict
 inline constexpr qsizetype MaxSenderLength = 254;
 
 // The policy engine: request in, verdict out. Keeps per-message state between the RCPT
-// requests and END-OF-MESSAGE of one message (keyed by Postfix's `instance`). The quota
-// goes through the QuotaCounter: each outside recipient is reserved at RCPT across every open
-// session, committed when the message is accepted at END-OF-MESSAGE, released when it is
-// refused there. The policy protocol tells nothing of RSET, QUIT or a dropped client: a
-// reservation whose message saw no RCPT for `reservationTimeout` seconds is given back, and
-// if that message does end later it must fit in the quota again (else 450), so the quota is
-// never exceeded. Everything else is counted per hour in the StatsSink.
+// requests and END-OF-MESSAGE of one message (keyed by Postfix's `instance`). The quota (and
+// the hourly and per-sender limits, counted the same way) goes through the QuotaCounter: each
+// outside recipient is reserved at RCPT across every open session, committed when the message
+// is accepted at END-OF-MESSAGE, released when it is refused there. The policy protocol tells
+// nothing of RSET, QUIT or a dropped client: a reservation whose message saw no RCPT for
+// `reservationTimeout` seconds is given back, and if that message does end later it must fit in the
+// quota again (else 450), so the quota is never exceeded. Everything else is counted per hour in
+// the StatsSink.
 class Engine
 {
 public:
@@ -82,6 +88,10 @@ public:
     // Postfix wires the milter into (LocalDelivery::milterPorts, once read): a message on
     // another service is judged and charged at its END-OF-MESSAGE as without the milter.
     void setCommitAtMilter(bool on) { m_commitAtMilter = on; }
+    // The smtpd service where a client in an account's trusted_clients relays without AUTH:
+    // its mail is judged and charged as that account's; any other client there is refused.
+    // 0: no such service (a request without a SASL login is not ours to judge).
+    void setTrustedPort(int port) { m_trustedPort = port; }
 
     // The milter passed message `queueId` after every content rule: it is charged now. One the
     // policy service never held (staffettad restarted in between) is charged for all its
@@ -89,7 +99,8 @@ public:
     struct Charge
     {
         bool ok = true;
-        int quota = 0;
+        int quota = 0;          // the limit it exceeds
+        QByteArray per = "day"; // "day" or "hour"
     };
     Charge milterCommit(const QByteArray &queueId, const QString &login, int recipients,
                         const QDateTime &now);
@@ -113,12 +124,18 @@ private:
     struct Message
     {
         QString login; // lower-case
+        QString sender;
         int recipients = 0;
         int external = 0;
         int local = 0;
         qint64 lastSecs = 0; // the last RCPT; 0: no RCPT of this message was seen
     };
     HourSpan quotaSpan(const QDateTime &now);
+    // The limits a message of `login` (lower-case) from `sender` counts against now, in this
+    // order: the daily quota, then the hourly limit and the sender's daily limit where the
+    // policy sets them (no sender: no sender limit).
+    QList<Limit> limitsFor(const QString &login, const QString &sender, const Account *account,
+                           const QDateTime &now);
     Verdict rcpt(const Request &r, const Account *account, const QDateTime &now);
     Verdict endOfMessage(const Request &r, const Account *account, const QDateTime &now);
     Verdict reject(const Request &r, const QString &metric, const QByteArray &action,
@@ -135,12 +152,14 @@ private:
     {
         QByteArray instance;
         QString login;
+        QString sender;
         int external = 0;
         int local = 0;
         qint64 since = 0;
     };
     QHash<QByteArray, Awaiting> m_awaiting; // queue id -> message held for the milter
     bool m_commitAtMilter = false;
+    int m_trustedPort = 0;
     // Charged at END-OF-MESSAGE on a port without the milter (queue id -> when): a COMMIT the
     // milter sends for one anyway (Postfix's wiring changed since it was read) charges nothing.
     QHash<QByteArray, qint64> m_chargedHere;

@@ -66,6 +66,130 @@ bool TestDomain::contains(const QString &recipient) const
     return ok && recipient[4].isDigit() && n >= 1 && n <= addresses;
 }
 
+QJsonArray detail::trustedJson(const QList<TrustedNet> &nets)
+{
+    QJsonArray a;
+    for (const TrustedNet &n : nets)
+        a.append(n.text());
+    return a;
+}
+
+QJsonObject detail::suspensionJson(const Suspension &s)
+{
+    QJsonObject o{{u"reason"_s, s.reason},
+                  {u"by"_s, s.by},
+                  {u"role"_s, s.role},
+                  {u"at"_s, s.at.toUTC().toString(Qt::ISODate)}};
+    if (!s.message.isEmpty())
+        o.insert(u"message"_s, s.message);
+    return o;
+}
+
+namespace {
+
+// The reply of a suspended account goes into an SMTP line: printable ASCII only.
+bool isReplyText(const QString &text)
+{
+    return std::all_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; });
+}
+
+std::optional<Suspension> readSuspension(Reader &r, const QJsonValue &v, const QString &path)
+{
+    if (v.isUndefined())
+        return std::nullopt;
+    if (!v.isObject()) {
+        r.fail(path, u"must be an object {reason, message?, by, role, at}"_s);
+        return std::nullopt;
+    }
+    const QJsonObject o = v.toObject();
+    r.onlyKeys(o, path, {u"reason"_s, u"message"_s, u"by"_s, u"role"_s, u"at"_s});
+    Suspension s;
+    const qsizetype problems = r.problems.size();
+    auto text = [&](const QString &key, qsizetype max, bool required) {
+        const QJsonValue value = o.value(key);
+        if (value.isUndefined() && !required)
+            return QString();
+        const QString t = value.toString();
+        if (!value.isString() || (required && t.trimmed().isEmpty()) || t.size() > max ||
+            !detail::isPrintable(t))
+            r.fail(Reader::join(path, key),
+                   u"must be %1 to %2 printable characters (no line breaks)"_s.arg(required ? 1 : 0)
+                       .arg(max));
+        return t;
+    };
+    s.reason = text(u"reason"_s, limits::MaxCommentLength, true);
+    s.message = text(u"message"_s, limits::MaxBlacklistMessageLength, false);
+    if (!isReplyText(s.message))
+        r.fail(Reader::join(path, u"message"_s),
+               u"goes into the SMTP reply: ASCII letters, digits and punctuation only"_s);
+    s.by = text(u"by"_s, limits::MaxLoginLength, true);
+    s.role = text(u"role"_s, 16, true);
+    s.at = QDateTime::fromString(o.value(u"at"_s).toString(), Qt::ISODate);
+    if (!s.at.isValid())
+        r.fail(Reader::join(path, u"at"_s), u"must be an ISO 8601 date and time"_s);
+    if (r.problems.size() != problems)
+        return std::nullopt;
+    return s;
+}
+
+// "192.0.2.7", "198.51.100.0/24", "2001:db8::/64": a network address (no host bits set) of at
+// least /16 (IPv4) or /48 (IPv6); a partner's are narrower still (staffettactl's grants).
+std::optional<TrustedNet> parseTrustedNet(const QString &text, QString *why)
+{
+    const QString t = text.trimmed();
+    QHostAddress address;
+    int prefix = -1;
+    if (t.contains(u'/')) {
+        bool ok = false;
+        prefix = t.section(u'/', 1).toInt(&ok);
+        if (!ok || !address.setAddress(t.section(u'/', 0, 0))) {
+            *why = u"is not an address or a network (192.0.2.0/24, 2001:db8::/64)"_s;
+            return std::nullopt;
+        }
+    } else if (!address.setAddress(t)) {
+        *why = u"is not an address or a network (192.0.2.0/24, 2001:db8::/64)"_s;
+        return std::nullopt;
+    }
+    const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
+    const int full = v4 ? 32 : 128;
+    if (prefix < 0)
+        prefix = full;
+    const int widest = v4 ? 16 : 48;
+    if (prefix < widest || prefix > full) {
+        *why = u"must be a /%1 to /%2 network"_s.arg(widest).arg(full);
+        return std::nullopt;
+    }
+    if (QHostAddress::parseSubnet(address.toString() + u'/' + QString::number(prefix)).first !=
+        address) {
+        *why =
+            u"has host bits set: write its network (%1/%2)"_s
+                .arg(QHostAddress::parseSubnet(address.toString() + u'/' + QString::number(prefix))
+                         .first.toString())
+                .arg(prefix);
+        return std::nullopt;
+    }
+    return TrustedNet{address, prefix};
+}
+
+} // namespace
+
+QString TrustedNet::text() const
+{
+    const int full = network.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
+    return prefix == full ? network.toString()
+                          : network.toString() + u'/' + QString::number(prefix);
+}
+
+QByteArray suspendedReply(const Suspension &s, Language language)
+{
+    if (!s.message.isEmpty())
+        return "550 5.7.1 " + s.message.toLatin1();
+    if (language == Language::English)
+        return "550 5.7.1 Account suspended for suspected abuse: contact support";
+    return "550 5.7.1 Account sospeso per sospetto abuso: contattare l'assistenza";
+}
+
 Result<Policy> Policy::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError{};
@@ -145,13 +269,18 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         r.fail(u"limits"_s, u"must be an object"_s);
     const QJsonObject lo = limits.toObject();
     r.onlyKeys(lo, u"limits"_s,
-               {u"daily_quota"_s, u"max_recipients"_s, u"max_message_size"_s, u"quota_window"_s});
+               {u"daily_quota"_s, u"max_recipients"_s, u"max_message_size"_s, u"quota_window"_s,
+                u"hourly_quota"_s, u"sender_daily_quota"_s});
     if (auto v = r.positive(lo, u"limits"_s, u"daily_quota"_s, 10'000'000))
         policy.limits.dailyQuota = int(*v);
     if (auto v = r.positive(lo, u"limits"_s, u"max_recipients"_s, 100'000))
         policy.limits.maxRecipients = int(*v);
     if (auto v = r.positive(lo, u"limits"_s, u"max_message_size"_s, limits::MaxMessageSizeLimit))
         policy.limits.maxMessageSize = *v;
+    if (auto v = r.positive(lo, u"limits"_s, u"hourly_quota"_s, 10'000'000))
+        policy.limits.hourlyQuota = int(*v);
+    if (auto v = r.positive(lo, u"limits"_s, u"sender_daily_quota"_s, 10'000'000))
+        policy.limits.senderDailyQuota = int(*v);
     const QString window = lo.value(u"quota_window"_s).toString(u"calendar_day"_s);
     if (window == u"rolling_24h"_s)
         policy.limits.window = QuotaWindow::Rolling24h;
@@ -170,6 +299,13 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
     if (r.tooLong(accountList, u"accounts"_s, limits::MaxAccounts, u"accounts"_s))
         accountList = {};
     QHash<QString, qsizetype> seen;
+    struct TrustedAt
+    {
+        TrustedNet net;
+        QString path;
+        QString login;
+    };
+    QList<TrustedAt> trustedAt;
     for (qsizetype i = 0; i < accountList.size(); ++i) {
         const QString path = u"accounts[%1]"_s.arg(i);
         if (!accountList[i].isObject()) {
@@ -179,7 +315,9 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         const QJsonObject ao = accountList[i].toObject();
         r.onlyKeys(ao, path,
                    {u"login"_s, u"senders"_s, u"blacklist"_s, u"daily_quota"_s, u"max_recipients"_s,
-                    u"max_message_size"_s, u"language"_s, u"content"_s, u"alerts"_s});
+                    u"max_message_size"_s, u"hourly_quota"_s, u"sender_daily_quota"_s,
+                    u"language"_s, u"content"_s, u"alerts"_s, u"suspended"_s,
+                    u"trusted_clients"_s});
         Account a;
         a.login = ao.value(u"login"_s).toString().trimmed();
         if (!isLogin(a.login)) {
@@ -202,12 +340,50 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
             a.maxRecipients = int(*v);
         if (auto v = r.positive(ao, path, u"max_message_size"_s, limits::MaxMessageSizeLimit))
             a.maxMessageSize = *v;
+        if (auto v = r.positive(ao, path, u"hourly_quota"_s, 10'000'000))
+            a.hourlyQuota = int(*v);
+        if (auto v = r.positive(ao, path, u"sender_daily_quota"_s, 10'000'000))
+            a.senderDailyQuota = int(*v);
         a.language = detail::readLanguage(r, ao.value(u"language"_s), path + u".language"_s);
         a.content = detail::readAccountContent(r, ao.value(u"content"_s), path + u".content"_s);
         a.alerts = detail::readAccountAlerts(r, ao.value(u"alerts"_s), path + u".alerts"_s);
+        a.suspended = readSuspension(r, ao.value(u"suspended"_s), path + u".suspended"_s);
+        const QJsonValue trusted = ao.value(u"trusted_clients"_s);
+        if (!trusted.isUndefined() && !trusted.isArray())
+            r.fail(path + u".trusted_clients"_s, u"must be a list of addresses or networks"_s);
+        const QJsonArray nets = trusted.toArray();
+        if (!r.tooLong(nets, path + u".trusted_clients"_s, limits::MaxTrustedClients,
+                       u"networks"_s)) {
+            for (qsizetype j = 0; j < nets.size(); ++j) {
+                const QString p = u"%1.trusted_clients[%2]"_s.arg(path).arg(j);
+                QString why;
+                const auto net = parseTrustedNet(nets[j].toString(), &why);
+                if (!nets[j].isString())
+                    r.fail(p, u"must be a string"_s);
+                else if (!net)
+                    r.fail(p, Reader::quoted(nets[j].toString()) + u' ' + why);
+                else
+                    trustedAt.append({*net, p, a.login});
+                if (net)
+                    a.trustedClients.append(*net);
+            }
+        }
         policy.accounts.append(a);
     }
 
+    // A client address relays for one account only: no two networks overlap (one contains
+    // the other's address).
+    for (qsizetype i = 0; i < trustedAt.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            const TrustedNet &x = trustedAt[i].net, &y = trustedAt[j].net;
+            if (x.contains(y.network) || y.contains(x.network)) {
+                r.fail(trustedAt[i].path,
+                       u"%1 overlaps %2 of %3 (%4): a client relays for one account only"_s.arg(
+                           x.text(), y.text(), trustedAt[j].login, trustedAt[j].path));
+                break;
+            }
+        }
+    }
     if (!r.problems.isEmpty()) {
         QStringList lines;
         for (qsizetype i = 0; i < std::min<qsizetype>(r.problems.size(), 5); ++i) {
@@ -240,27 +416,39 @@ QJsonObject Policy::toJsonObject() const
             o.insert(u"max_recipients"_s, *a.maxRecipients);
         if (a.maxMessageSize)
             o.insert(u"max_message_size"_s, *a.maxMessageSize);
+        if (a.hourlyQuota)
+            o.insert(u"hourly_quota"_s, *a.hourlyQuota);
+        if (a.senderDailyQuota)
+            o.insert(u"sender_daily_quota"_s, *a.senderDailyQuota);
         if (a.language)
             o.insert(u"language"_s, toName(*a.language));
         if (!a.content.isEmpty())
             o.insert(u"content"_s, detail::accountContentJson(a.content));
         if (!a.alerts.isEmpty())
             o.insert(u"alerts"_s, detail::accountAlertsJson(a.alerts));
+        if (a.suspended)
+            o.insert(u"suspended"_s, detail::suspensionJson(*a.suspended));
+        if (!a.trustedClients.isEmpty())
+            o.insert(u"trusted_clients"_s, detail::trustedJson(a.trustedClients));
         accountsJson.append(o);
     }
-    QJsonObject root{
-        {u"schema_version"_s, SchemaVersion},
-        {u"local_domains"_s, QJsonArray::fromStringList(localDomains)},
-        {u"limits"_s, QJsonObject{{u"daily_quota"_s, limits.dailyQuota},
-                                  {u"max_recipients"_s, limits.maxRecipients},
-                                  {u"max_message_size"_s, limits.maxMessageSize},
-                                  {u"quota_window"_s, limits.window == QuotaWindow::Rolling24h
-                                                          ? u"rolling_24h"_s
-                                                          : u"calendar_day"_s}}},
-        {u"blacklist"_s, blacklistJson(blacklist)},
-        {u"accounts"_s, accountsJson},
-        {u"content"_s, detail::contentJson(content)},
-        {u"alerts"_s, detail::alertsJson(alerts)}};
+    QJsonObject limitsJson{{u"daily_quota"_s, limits.dailyQuota},
+                           {u"max_recipients"_s, limits.maxRecipients},
+                           {u"max_message_size"_s, limits.maxMessageSize},
+                           {u"quota_window"_s, limits.window == QuotaWindow::Rolling24h
+                                                   ? u"rolling_24h"_s
+                                                   : u"calendar_day"_s}};
+    if (limits.hourlyQuota)
+        limitsJson.insert(u"hourly_quota"_s, *limits.hourlyQuota);
+    if (limits.senderDailyQuota)
+        limitsJson.insert(u"sender_daily_quota"_s, *limits.senderDailyQuota);
+    QJsonObject root{{u"schema_version"_s, SchemaVersion},
+                     {u"local_domains"_s, QJsonArray::fromStringList(localDomains)},
+                     {u"limits"_s, limitsJson},
+                     {u"blacklist"_s, blacklistJson(blacklist)},
+                     {u"accounts"_s, accountsJson},
+                     {u"content"_s, detail::contentJson(content)},
+                     {u"alerts"_s, detail::alertsJson(alerts)}};
     if (!testDomains.isEmpty()) {
         QJsonArray tests;
         for (const TestDomain &t : testDomains)
@@ -273,8 +461,29 @@ QJsonObject Policy::toJsonObject() const
 void Policy::index()
 {
     m_byLogin.clear();
-    for (qsizetype i = 0; i < accounts.size(); ++i)
+    m_trusted.clear();
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
         m_byLogin.insert(accounts[i].login.toLower(), i);
+        for (const TrustedNet &n : accounts[i].trustedClients)
+            m_trusted.append({n, i});
+    }
+}
+
+const Account *Policy::accountForClient(const QString &address) const
+{
+    QHostAddress client;
+    if (m_trusted.isEmpty() || !client.setAddress(address))
+        return nullptr;
+    // An IPv4 client of a dual-stack socket comes as ::ffff:192.0.2.7.
+    bool mapped = false;
+    const quint32 v4 = client.toIPv4Address(&mapped);
+    if (mapped)
+        client = QHostAddress(v4);
+    for (const auto &[net, i] : m_trusted) {
+        if (net.contains(client))
+            return &accounts[i];
+    }
+    return nullptr;
 }
 
 const TestDomain *Policy::testDomain(const QString &recipient) const

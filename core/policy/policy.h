@@ -5,7 +5,10 @@
 #include "content.h"
 #include "pattern.h"
 
+#include <QDateTime>
 #include <QHash>
+#include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -29,7 +32,47 @@ struct Limits
     int maxRecipients = 100;
     qint64 maxMessageSize = 25 * 1024 * 1024;
     QuotaWindow window = QuotaWindow::CalendarDay;
+    // Off when unset: external recipients per clock hour, and per day for each sender address
+    // within an account (the relay docs' "a maximum number of e-mails per day per sender").
+    std::optional<int> hourlyQuota;
+    std::optional<int> senderDailyQuota;
 };
+
+// An account suspended for suspected abuse: its AUTH still succeeds (a client that retries
+// a refused login would get its address banned), every RCPT is refused with `550 5.7.1` and
+// `message` (the relay's default wording in the account's language when empty), and its
+// queued mail is held. Set and cleared only by `accounts suspend|resume`, which fill `by`,
+// `role` and `at`: a partner's policy apply may not touch it.
+struct Suspension
+{
+    QString reason;  // why, for the audit log and the mail to the contact
+    QString message; // the SMTP reply's text; printable ASCII
+    QString by;      // who suspended it
+    QString role;    // the role it did it with ("admin", "partner", "alert")
+    QDateTime at;    // when (UTC)
+    bool operator==(const Suspension &) const = default;
+};
+
+// The reply text of a suspended account's refused RCPT.
+QByteArray suspendedReply(const Suspension &s, Language language);
+namespace detail {
+QJsonObject suspensionJson(const Suspension &s); // as policy.json holds it
+}
+
+// A client network trusted to relay for an account without AUTH (on the relay's trusted
+// port): the network's address and prefix length, as written in the policy.
+struct TrustedNet
+{
+    QHostAddress network;
+    int prefix = 0;
+    QString text() const;
+    bool contains(const QHostAddress &address) const { return address.isInSubnet(network, prefix); }
+    bool operator==(const TrustedNet &) const = default;
+};
+
+namespace detail {
+QJsonArray trustedJson(const QList<TrustedNet> &nets); // as policy.json holds them
+}
 
 struct Account
 {
@@ -39,9 +82,13 @@ struct Account
     std::optional<int> dailyQuota;
     std::optional<int> maxRecipients;
     std::optional<qint64> maxMessageSize;
+    std::optional<int> hourlyQuota;
+    std::optional<int> senderDailyQuota;
     std::optional<Language> language; // the relay's (content.language) when unset
     AccountContent content;
     AccountAlerts alerts;
+    std::optional<Suspension> suspended;
+    QList<TrustedNet> trustedClients; // relaying without AUTH from these; one account each
 };
 
 // A domain whose numbered addresses reach a black hole (`test001@domain` … `test300@domain`),
@@ -86,6 +133,8 @@ struct Policy
     QJsonObject toJsonObject() const;
 
     const Account *account(const QString &login) const;
+    // The account a client address relays for without AUTH (its trusted_clients), or nullptr.
+    const Account *accountForClient(const QString &address) const;
     // For editing a copy in place (the console's drafts). Detaches the shared account list,
     // so the edit never reaches the policy this one was copied from.
     Account *account(const QString &login);
@@ -104,6 +153,14 @@ struct Policy
     qint64 maxMessageSize(const Account *a) const
     {
         return a && a->maxMessageSize ? *a->maxMessageSize : limits.maxMessageSize;
+    }
+    std::optional<int> hourlyQuota(const Account *a) const
+    {
+        return a && a->hourlyQuota ? a->hourlyQuota : limits.hourlyQuota;
+    }
+    std::optional<int> senderDailyQuota(const Account *a) const
+    {
+        return a && a->senderDailyQuota ? a->senderDailyQuota : limits.senderDailyQuota;
     }
 
     Language language(const Account *a) const
@@ -142,6 +199,7 @@ struct Policy
 private:
     void index();
     QHash<QString, qsizetype> m_byLogin;
+    QList<std::pair<TrustedNet, qsizetype>> m_trusted; // every account's trusted networks
 };
 
 } // namespace staffetta::policy

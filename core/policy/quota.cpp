@@ -4,14 +4,33 @@
 
 namespace staffetta::policy {
 
-void LocalQuotaCounter::load(const QString &login, qint64 hour, qint64 count)
+QString senderKey(const QString &login, const QString &sender)
 {
-    m_committed[login][hour] += count;
+    return login + u' ' + sender.toLower();
 }
 
-qint64 LocalQuotaCounter::used(const QString &login, HourSpan span)
+namespace {
+
+QStringList keysOf(const QList<Limit> &limits)
 {
-    const auto it = m_committed.constFind(login);
+    QStringList keys;
+    for (const Limit &l : limits) {
+        if (!keys.contains(l.key))
+            keys.append(l.key);
+    }
+    return keys;
+}
+
+} // namespace
+
+void LocalQuotaCounter::load(const QString &key, qint64 hour, qint64 count)
+{
+    m_committed[key][hour] += count;
+}
+
+qint64 LocalQuotaCounter::used(const QString &key, HourSpan span)
+{
+    const auto it = m_committed.constFind(key);
     if (it == m_committed.cend())
         return 0;
     qint64 total = 0;
@@ -25,40 +44,62 @@ void LocalQuotaCounter::giveBack(Held &h)
     if (!h.held)
         return;
     h.held = false;
-    auto it = m_reserved.find(h.login);
-    if (it == m_reserved.end())
-        return;
-    *it -= h.count;
-    if (*it <= 0)
-        m_reserved.erase(it);
+    for (const QString &key : std::as_const(h.keys)) {
+        auto it = m_reserved.find(key);
+        if (it == m_reserved.end())
+            continue;
+        *it -= h.count;
+        if (*it <= 0)
+            m_reserved.erase(it);
+    }
 }
 
-bool LocalQuotaCounter::reserve(const QString &login, const QByteArray &message, int quota,
-                                HourSpan span, qint64 nowSecs)
+void LocalQuotaCounter::take(Held &h, int count)
+{
+    for (const QString &key : std::as_const(h.keys)) {
+        int &r = m_reserved[key];
+        r += count;
+        if (r <= 0)
+            m_reserved.remove(key);
+    }
+}
+
+int LocalQuotaCounter::exceeded(const Held &h, const QList<Limit> &limits, int wanted)
+{
+    for (qsizetype i = 0; i < limits.size(); ++i) {
+        const Limit &l = limits[i];
+        // What the key holds without this message, plus all this message wants.
+        const int others = m_reserved.value(l.key) - (h.held ? h.count : 0);
+        if (used(l.key, l.span) + others + wanted > l.max)
+            return int(i);
+    }
+    return Fits;
+}
+
+int LocalQuotaCounter::reserve(const QByteArray &message, const QList<Limit> &limits,
+                               qint64 nowSecs)
 {
     const bool known = m_messages.contains(message);
     Held &h = m_messages[message];
     if (!known)
-        h.login = login;
-    // What the account holds without this message, plus all this message wants.
-    const int others = m_reserved.value(login) - (h.held ? h.count : 0);
-    if (used(login, span) + others + h.count + 1 > quota) {
+        h.keys = keysOf(limits);
+    if (const int over = exceeded(h, limits, h.count + 1); over != Fits) {
         if (!known)
             m_messages.remove(message);
-        return false;
+        return over;
     }
     if (!h.held) {
-        m_reserved[login] += h.count;
+        take(h, h.count);
         h.held = true;
     }
     ++h.count;
-    ++m_reserved[login];
+    take(h, 1);
     h.lastSecs = nowSecs;
-    return true;
+    return Fits;
 }
 
-bool LocalQuotaCounter::commit(const QString &login, const QByteArray &message, int count,
-                               int quota, HourSpan span, qint64 hour)
+int LocalQuotaCounter::commit(const QByteArray &message, int count, const QList<Limit> &limits,
+                              qint64 hour)
 {
     bool covered = false;
     if (auto it = m_messages.find(message); it != m_messages.end()) {
@@ -66,42 +107,48 @@ bool LocalQuotaCounter::commit(const QString &login, const QByteArray &message, 
         giveBack(*it);
         m_messages.erase(it);
     }
-    if (!covered && used(login, span) + m_reserved.value(login) + count > quota)
-        return false;
-    // Hours older than any window are dropped as commits come in.
-    QMap<qint64, qint64> &hours = m_committed[login];
-    hours[hour] += count;
-    while (!hours.isEmpty() && hours.firstKey() < hour - 48)
-        hours.erase(hours.begin());
-    m_sink.add(login, metric::AcceptedExternal, hour, count);
-    return true;
+    if (!covered) {
+        for (qsizetype i = 0; i < limits.size(); ++i) {
+            const Limit &l = limits[i];
+            if (used(l.key, l.span) + m_reserved.value(l.key) + count > l.max)
+                return int(i);
+        }
+    }
+    for (const QString &key : keysOf(limits)) {
+        // Hours older than any window are dropped as commits come in.
+        QMap<qint64, qint64> &hours = m_committed[key];
+        hours[hour] += count;
+        while (!hours.isEmpty() && hours.firstKey() < hour - 48)
+            hours.erase(hours.begin());
+        m_sink.add(key, key.contains(u' ') ? metric::AcceptedSender : metric::AcceptedExternal,
+                   hour, count);
+    }
+    return Fits;
 }
 
-bool LocalQuotaCounter::hold(const QString &login, const QByteArray &message, int count, int quota,
-                             HourSpan span, qint64 nowSecs)
+int LocalQuotaCounter::hold(const QByteArray &message, int count, const QList<Limit> &limits,
+                            qint64 nowSecs)
 {
+    const bool known = m_messages.contains(message);
     Held &h = m_messages[message];
-    if (h.login.isEmpty())
-        h.login = login;
+    if (!known)
+        h.keys = keysOf(limits);
     if (h.held && h.count >= count) {
         // Recipients the policy passed but Postfix then refused are given back.
-        m_reserved[login] -= h.count - count;
+        take(h, count - h.count);
         h.count = count;
     } else {
-        const int others = m_reserved.value(login) - (h.held ? h.count : 0);
-        if (used(login, span) + others + count > quota) {
+        if (const int over = exceeded(h, limits, count); over != Fits) {
             giveBack(h);
             m_messages.remove(message);
-            return false;
+            return over;
         }
-        m_reserved[login] = others + count;
+        take(h, h.held ? count - h.count : count);
         h.count = count;
         h.held = true;
     }
-    if (m_reserved.value(login) <= 0)
-        m_reserved.remove(login);
     h.lastSecs = nowSecs;
-    return true;
+    return Fits;
 }
 
 void LocalQuotaCounter::release(const QByteArray &message)

@@ -90,6 +90,14 @@ Result<Done> Postfix::submit(const QByteArray &message, const QString &sender,
     return Done{};
 }
 
+Result<Done> Postfix::reload() const
+{
+    auto ran = run(u"postfix"_s, {u"reload"_s}, 30000);
+    if (!ran)
+        return ran.error();
+    return Done{};
+}
+
 Result<QByteArray> Postfix::run(const QString &name, const QStringList &arguments,
                                 int timeoutMs) const
 {

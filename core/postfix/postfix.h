@@ -92,6 +92,10 @@ public:
     Result<Done> submit(const QByteArray &message, const QString &sender,
                         const QStringList &recipients) const;
 
+    // `postfix reload`: the daemons re-read main.cf, master.cf and their tables (a cidr table
+    // is read when a process starts).
+    Result<Done> reload() const;
+
 private:
     QStringList configArgs() const;
     // Runs a Postfix tool for this instance; a non-zero exit is ErrorCode::Unavailable.

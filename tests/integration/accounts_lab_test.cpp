@@ -7,8 +7,11 @@
 #include "lab_helpers.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QThread>
 
 using namespace staffetta;
 using namespace staffetta::test;
@@ -255,4 +258,199 @@ TEST_F(AccountsLab, APartnerChangesOnlyItsOwnAccounts)
     auto byHelpdesk = call(helpdesk, api::verbs::AccountsPasswd + QStringList{foreign});
     ASSERT_FALSE(byHelpdesk.ok());
     EXPECT_EQ(byHelpdesk.error().name(), u"permission_denied"_s);
+}
+
+// The abuse switch: a suspended account still logs in but every RCPT gets the 550 with the
+// admin's words, which no jail counts; its queued mail (made to wait at the lab's unreachable
+// domain) goes on hold; resumed, it is released and delivered (a sink now answers at that
+// port); the audit and the contact's mails exist; a partner cannot undo the admin's switch.
+TEST_F(AccountsLab, SuspendRefusesEveryRcptHoldsTheQueueAndResumeDeliversIt)
+{
+    const QString login = u"bob-susp-"_s + pid; // the lab's partner has bob and bob-*
+    const QString sender = login + u'@' + labValue("LAB_LOCAL_DOMAIN");
+    const api::AccountWriteResult added = api::AccountWriteResult::fromJson(add(admin, login));
+    ASSERT_FALSE(added.password.isEmpty());
+    const QString contact = login + u"-contact@"_s + labValue("LAB_BLACKHOLE_DOMAIN");
+    setAccountKey(login, u"alerts"_s, QJsonObject{{u"contact"_s, contact}}, u"contact"_s);
+
+    // One message waits in the queue (connection refused at the unreachable domain).
+    const QString waiting = u"w-"_s + pid + u'@' + labValue("LAB_UNREACHABLE_DOMAIN");
+    const ProcessOutput queued = send({login, sender, {waiting}, {}, {}, added.password});
+    ASSERT_TRUE(accepted(queued)) << replies(queued).join(u'\n').toStdString();
+    const auto queueOf = [&](const QString &to) {
+        const QJsonObject list = ctl({u"queue"_s, u"list"_s}, json({{u"recipient"_s, to}}));
+        const QJsonArray messages = list.value(u"messages"_s).toArray();
+        return messages.isEmpty() ? QString()
+                                  : messages[0][u"queue_name"_s].toString() + u' ' +
+                                        messages[0][u"queue_id"_s].toString();
+    };
+    ASSERT_TRUE(waitUntil([&] { return queueOf(waiting).startsWith(u"deferred "_s); }, 30000))
+        << queueOf(waiting).toStdString();
+    const QString id = queueOf(waiting).section(u' ', 1);
+
+    const QString words = u"Account suspended for suspected abuse: call 055 000"_s;
+    auto suspended = call(admin, api::verbs::AccountsSuspend + QStringList{login},
+                          {{u"reason"_s, u"phishing burst, ticket 4711"_s}, {u"message"_s, words}});
+    ASSERT_TRUE(suspended.ok()) << suspended.error().message.toStdString();
+    const auto s = api::AccountSuspendResult::fromJson(suspended.value());
+    EXPECT_TRUE(s.suspended);
+    EXPECT_EQ(s.held, QStringList{id});
+    EXPECT_EQ(s.notified, QStringList{contact}) << s.notifyError.toStdString();
+    EXPECT_TRUE(queueOf(waiting).startsWith(u"hold "_s)) << queueOf(waiting).toStdString();
+
+    // AUTH still succeeds; every RCPT is refused with the admin's words; from an address of
+    // its own, three times: no jail bans it (nothing about the client is wrong).
+    const QString client = u"127.0.0.4"_s;
+    for (int i = 0; i < 3; ++i) {
+        const ProcessOutput refused = send({login,
+                                            sender,
+                                            {u"x@"_s + labValue("LAB_BLACKHOLE_DOMAIN")},
+                                            {},
+                                            client,
+                                            added.password});
+        EXPECT_TRUE(anyReplyStartsWith(refused, u"235"_s));
+        EXPECT_TRUE(anyReplyWith(refused, u"550 5.7.1 "_s, words))
+            << replies(refused).join(u'\n').toStdString();
+    }
+    QThread::sleep(2); // fail2ban reads the logs once a second
+    EXPECT_FALSE(bannedIps(labValue("LAB_SENDER_JAIL")).contains(client));
+    EXPECT_FALSE(bannedIps(labValue("LAB_FAIL2BAN_JAIL")).contains(client));
+    EXPECT_TRUE(canConnect(client));
+
+    // The provider's switch is not the partner's to undo, not even by a policy write.
+    client::RelayClient partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    auto byPartner = call(partner, api::verbs::AccountsResume + QStringList{login},
+                          {{u"reason"_s, u"it was me"_s}});
+    ASSERT_FALSE(byPartner.ok());
+    EXPECT_EQ(byPartner.error().name(), u"permission_denied"_s)
+        << byPartner.error().message.toStdString();
+    auto removedByPartner = call(partner, api::verbs::AccountsRemove + QStringList{login});
+    ASSERT_FALSE(removedByPartner.ok()) << "removed and added again, it would be clean";
+    EXPECT_EQ(removedByPartner.error().name(), u"permission_denied"_s);
+    auto again =
+        call(admin, api::verbs::AccountsSuspend + QStringList{login}, {{u"reason"_s, u"twice"_s}});
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().name(), u"conflict"_s);
+
+    // Resumed: released, and delivered once the destination answers.
+    const QString sinkDir = labValue("LAB_DIR") + u"/resume-sink-"_s + pid;
+    QDir().mkpath(sinkDir);
+    run(u"chown"_s, {u"nobody"_s, sinkDir});
+    QProcess sink;
+    sink.start(u"smtp-sink"_s, {u"-u"_s, u"nobody"_s, u"-d"_s, sinkDir + u"/%M."_s, u"-c"_s,
+                                u"127.0.0.1:"_s + labValue("LAB_UNREACHABLE_PORT"), u"10"_s});
+    ASSERT_TRUE(sink.waitForStarted());
+    auto resumed = call(admin, api::verbs::AccountsResume + QStringList{login},
+                        {{u"reason"_s, u"password changed, customer called"_s}});
+    ASSERT_TRUE(resumed.ok()) << resumed.error().message.toStdString();
+    EXPECT_EQ(api::AccountSuspendResult::fromJson(resumed.value()).held, QStringList{id});
+    run(u"postqueue"_s, {u"-c"_s, labValue("LAB_POSTFIX_CONFIG"), u"-f"_s});
+    const bool delivered =
+        waitUntil([&] { return !QDir(sinkDir).entryList(QDir::Files).isEmpty(); }, 30000);
+    sink.terminate();
+    sink.waitForFinished(3000);
+    QDir(sinkDir).removeRecursively();
+    EXPECT_TRUE(delivered) << queueOf(waiting).toStdString();
+    const ProcessOutput after =
+        send({login, sender, {u"y@"_s + labValue("LAB_BLACKHOLE_DOMAIN")}, {}, {}, added.password});
+    EXPECT_TRUE(accepted(after)) << replies(after).join(u'\n').toStdString();
+
+    // Audited with the reasons; the contact got both mails.
+    auto audit = call(admin, api::verbs::Audit + QStringList{u"20"_s});
+    ASSERT_TRUE(audit.ok());
+    QStringList rows;
+    for (const auto &e : audit.value().value(u"entries"_s).toArray()) {
+        if (json(e.toObject()).contains(login.toUtf8()))
+            rows.append(e[u"verb"_s].toString() + u": "_s + QString::fromUtf8(json(e.toObject())));
+    }
+    EXPECT_TRUE(rows.filter(u"accounts suspend: "_s).join(u' ').contains(u"ticket 4711"_s))
+        << rows.join(u'\n').toStdString();
+    EXPECT_TRUE(rows.filter(u"accounts resume: "_s).join(u' ').contains(u"customer called"_s))
+        << rows.join(u'\n').toStdString();
+    EXPECT_TRUE(waitUntil([&] { return sinkFilesWith(contact).size() >= 2; }, 30000))
+        << sinkFilesWith(contact).size();
+}
+
+// Relaying by trusted address: from 127.0.0.3 without AUTH on the trusted port, an authorized
+// sender passes and is charged to the bound account, an unauthorized one gets 553, at quota
+// 450; the submission port still demands AUTH; 127.0.0.4 (not trusted) is refused; an address
+// relays for one account only, and a partner trusts no network wider than /24.
+TEST_F(AccountsLab, ATrustedAddressRelaysWithoutAuthUnderEveryRule)
+{
+    const QString login = u"bob-trust-"_s + pid;
+    const QString sender = login + u'@' + labValue("LAB_LOCAL_DOMAIN");
+    add(admin, login);
+    setAccountKey(login, u"daily_quota"_s, 2, u"trusted test"_s);
+    setAccountKey(login, u"trusted_clients"_s, QJsonArray{refusedClient()}, u"trusted test"_s);
+    const QString port = labValue("LAB_TRUSTED_PORT");
+    const auto relay = [&](const QString &from, const QString &client) {
+        return send({{},
+                     from,
+                     {u"t-"_s + pid + u'@' + labValue("LAB_BLACKHOLE_DOMAIN")},
+                     {},
+                     client,
+                     {},
+                     port});
+    };
+    // staffettad writes Postfix's client table and reloads Postfix: wait for it.
+    ProcessOutput first;
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            first = relay(sender, refusedClient());
+            return accepted(first) || anyReplyStartsWith(first, u"250 2.0.0 Ok: queued"_s);
+        },
+        30000))
+        << replies(first).join(u'\n').toStdString();
+    EXPECT_FALSE(anyReplyStartsWith(first, u"235"_s)) << "no AUTH on the trusted port";
+    EXPECT_EQ(quotaUsed(login), 1);
+
+    const ProcessOutput stranger =
+        relay(u"other@"_s + labValue("LAB_LOCAL_DOMAIN"), refusedClient());
+    EXPECT_TRUE(anyReplyStartsWith(stranger, u"553 5.7.1"_s))
+        << replies(stranger).join(u'\n').toStdString();
+    EXPECT_TRUE(anyReplyStartsWith(relay(sender, refusedClient()), u"250 2.0.0 Ok: queued"_s));
+    const ProcessOutput over = relay(sender, refusedClient());
+    EXPECT_TRUE(anyReplyWith(over, u"450 4.7.1"_s, u"has exceeded 2 messages per 1 day"_s))
+        << replies(over).join(u'\n').toStdString();
+    EXPECT_EQ(quotaUsed(login), 2);
+
+    // Not trusted: refused on the trusted port; the submission port still wants AUTH.
+    const ProcessOutput untrusted = relay(sender, u"127.0.0.4"_s);
+    EXPECT_TRUE(anyReplyStartsWith(untrusted, u"554 5.7.1"_s))
+        << replies(untrusted).join(u'\n').toStdString();
+    const ProcessOutput noAuth =
+        send({{}, sender, {u"x@"_s + labValue("LAB_BLACKHOLE_DOMAIN")}, {}, refusedClient()});
+    EXPECT_FALSE(anyReplyStartsWith(noAuth, u"250 2.0.0 Ok: queued"_s))
+        << replies(noAuth).join(u'\n').toStdString();
+    EXPECT_TRUE(anyReplyStartsWith(noAuth, u"5"_s));
+
+    // One account per address; a partner trusts an office, not a provider's network.
+    client::RelayClient partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    auto got = call(partner, api::verbs::PolicyGet);
+    ASSERT_TRUE(got.ok());
+    const auto tryTrust = [&](client::RelayClient &c, const QString &account,
+                              const QJsonArray &nets) {
+        auto cur = call(c, api::verbs::PolicyGet);
+        EXPECT_TRUE(cur.ok());
+        QJsonObject p = cur.value()[u"policy"_s].toObject();
+        QJsonArray accounts = p[u"accounts"_s].toArray();
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            QJsonObject a = accounts[i].toObject();
+            if (a[u"login"_s].toString() == account) {
+                a[u"trusted_clients"_s] = nets;
+                accounts[i] = a;
+            }
+        }
+        p[u"accounts"_s] = accounts;
+        return call(c, api::verbs::PolicyApply,
+                    {{u"base_revision"_s, cur.value()[u"revision"_s]}, {u"policy"_s, p}});
+    };
+    auto wide = tryTrust(partner, login, QJsonArray{u"198.51.100.0/23"_s});
+    ASSERT_FALSE(wide.ok());
+    EXPECT_EQ(wide.error().name(), u"permission_denied"_s) << wide.error().message.toStdString();
+    auto twice = tryTrust(admin, u"bob"_s, QJsonArray{refusedClient()});
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().name(), u"invalid_policy"_s);
+    EXPECT_TRUE(twice.error().message.contains(u"overlaps"_s))
+        << twice.error().message.toStdString();
 }

@@ -67,17 +67,6 @@ protected:
             ASSERT_TRUE(queued) << to.toStdString();
         }
     }
-    static QStringList sinkFilesWith(const QString &needle)
-    {
-        QStringList out;
-        QDirIterator it(labValue("LAB_SINK_DIR"), QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle.toUtf8()))
-                out.append(f.fileName());
-        }
-        return out;
-    }
 };
 
 } // namespace

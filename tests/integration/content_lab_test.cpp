@@ -63,19 +63,6 @@ QStringList archived()
     return out;
 }
 
-// The sink's dumps (smtp-sink -d) that contain `needle`.
-QStringList sinkFilesWith(const QString &needle)
-{
-    QStringList out;
-    QDirIterator it(labValue("LAB_SINK_DIR"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle.toUtf8()))
-            out.append(f.fileName());
-    }
-    return out;
-}
-
 QString milterLoadedSha()
 {
     const QByteArray m =

@@ -1,5 +1,8 @@
 #include "lab_helpers.h"
 
+#include <algorithm>
+
+#include <QDirIterator>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -67,6 +70,18 @@ void unban(const QString &jail, const QString &ip)
 QString labValue(const char *key)
 {
     return Lab::get().value(QString::fromLatin1(key));
+}
+
+QStringList sinkFilesWith(const QString &needle)
+{
+    QStringList out;
+    QDirIterator it(labValue("LAB_SINK_DIR"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle.toUtf8()))
+            out.append(f.fileName());
+    }
+    return out;
 }
 
 QByteArray readFile(const QString &path)
@@ -197,35 +212,31 @@ bool canConnect(const QString &from)
 ProcessOutput send(const Send &s)
 {
     const Lab &lab = Lab::get();
-    QStringList args{u"--server"_s,
-                     lab.value(u"LAB_SMTP_HOST"_s),
-                     u"--port"_s,
-                     s.port.isEmpty() ? lab.value(u"LAB_SUBMISSION_PORT"_s) : s.port,
-                     u"-tls"_s,
-                     u"--auth"_s,
-                     u"PLAIN"_s,
-                     u"--auth-user"_s,
-                     s.user,
-                     u"--auth-password"_s,
-                     s.password.isEmpty() ? lab.accounts().value(s.user) : s.password,
-                     u"--from"_s,
-                     s.from,
-                     u"--to"_s,
-                     s.to.join(u','),
-                     u"--timeout"_s,
-                     u"30"_s};
+    QStringList args{
+        u"--server"_s,   lab.value(u"LAB_SMTP_HOST"_s),
+        u"--port"_s,     s.port.isEmpty() ? lab.value(u"LAB_SUBMISSION_PORT"_s) : s.port,
+        u"-tls"_s,       u"--from"_s,
+        s.from,          u"--to"_s,
+        s.to.join(u','), u"--timeout"_s,
+        u"30"_s};
+    if (!s.user.isEmpty())
+        args << u"--auth"_s << u"PLAIN"_s << u"--auth-user"_s << s.user << u"--auth-password"_s
+             << (s.password.isEmpty() ? lab.accounts().value(s.user) : s.password);
     if (!s.localInterface.isEmpty())
         args << u"--local-interface"_s << s.localInterface;
     return run(u"swaks"_s, args + s.extra, {}, 120000);
 }
 
+bool anyReplyWith(const ProcessOutput &out, const QString &prefix, const QString &text)
+{
+    const QStringList all = replies(out);
+    return std::any_of(all.begin(), all.end(),
+                       [&](const QString &r) { return r.startsWith(prefix) && r.contains(text); });
+}
+
 bool anyReplyStartsWith(const ProcessOutput &out, const QString &prefix)
 {
-    for (const QString &r : replies(out)) {
-        if (r.startsWith(prefix))
-            return true;
-    }
-    return false;
+    return anyReplyWith(out, prefix, {});
 }
 
 } // namespace staffetta::test

@@ -34,6 +34,8 @@ void unban(const QString &jail, const QString &ip);
 void labCommand(const QString &verb);
 // A value of the lab's lab.env (LAB_...).
 QString labValue(const char *key);
+// The files the lab's blackhole sink dumped that contain `needle`.
+QStringList sinkFilesWith(const QString &needle);
 // A file's bytes; empty when it cannot be read.
 QByteArray readFile(const QString &path);
 
@@ -63,7 +65,7 @@ QString labPostfixVersion();
 bool canConnect(const QString &from);
 
 // One message through the lab's submission port with swaks (STARTTLS, AUTH PLAIN as `user`
-// with its lab password).
+// with its lab password; no AUTH when `user` is empty).
 struct Send
 {
     QString user;
@@ -78,5 +80,8 @@ ProcessOutput send(const Send &s);
 // The server's replies, one per line, as swaks shows them.
 QStringList replies(const ProcessOutput &out);
 bool anyReplyStartsWith(const ProcessOutput &out, const QString &prefix);
+// A reply that starts with `prefix` and holds `text` (Postfix puts the address and "Recipient
+// address rejected:" between a policy service's code and its words).
+bool anyReplyWith(const ProcessOutput &out, const QString &prefix, const QString &text);
 
 } // namespace staffetta::test

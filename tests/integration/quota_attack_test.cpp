@@ -7,6 +7,7 @@
 
 #include "lab_helpers.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -16,6 +17,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTime>
 
 using namespace staffetta;
 using namespace staffetta::test;
@@ -32,6 +34,7 @@ struct Session
 {
     QStringList rcpts;
     QString end = u"data"_s; // data | kill | quit
+    QString sender = {};     // empty: the account's own address
 };
 struct SessionResult
 {
@@ -40,18 +43,23 @@ struct SessionResult
 };
 
 // Interleaved sessions of one account (tests/integration/smtp_sessions.py).
-QList<SessionResult> sessions(const QString &user, const QList<Session> &list)
+QList<SessionResult> sessions(const QString &user, const QList<Session> &list,
+                              const QString &password = {})
 {
     QJsonArray specs;
-    for (const auto &s : list)
-        specs.append(
-            QJsonObject{{u"rcpts"_s, QJsonArray::fromStringList(s.rcpts)}, {u"end"_s, s.end}});
-    const QJsonObject spec{{u"host"_s, labValue("LAB_SMTP_HOST")},
-                           {u"port"_s, Lab::get().port(u"LAB_SUBMISSION_PORT"_s)},
-                           {u"user"_s, user},
-                           {u"password"_s, Lab::get().accounts().value(user)},
-                           {u"sender"_s, u"%1@%2"_s.arg(user, labValue("LAB_LOCAL_DOMAIN"))},
-                           {u"sessions"_s, specs}};
+    for (const auto &s : list) {
+        QJsonObject o{{u"rcpts"_s, QJsonArray::fromStringList(s.rcpts)}, {u"end"_s, s.end}};
+        if (!s.sender.isEmpty())
+            o.insert(u"sender"_s, s.sender);
+        specs.append(o);
+    }
+    const QJsonObject spec{
+        {u"host"_s, labValue("LAB_SMTP_HOST")},
+        {u"port"_s, Lab::get().port(u"LAB_SUBMISSION_PORT"_s)},
+        {u"user"_s, user},
+        {u"password"_s, password.isEmpty() ? Lab::get().accounts().value(user) : password},
+        {u"sender"_s, u"%1@%2"_s.arg(user, labValue("LAB_LOCAL_DOMAIN"))},
+        {u"sessions"_s, specs}};
     const auto out = run(
         u"python3"_s,
         {qEnvironmentVariable("STAFFETTA_SOURCE_DIR") + u"/tests/integration/smtp_sessions.py"_s},
@@ -286,6 +294,50 @@ TEST_F(QuotaAttack, ReservationsHoldAcrossSessionsAndComeBack)
         accepted += int(r.rcpt.count(250));
     EXPECT_EQ(accepted, 4) << "the reservations let more RCPTs through than the quota leaves";
     EXPECT_EQ(quotaUsed(u"dave"_s), 10);
+}
+
+// The hourly limit and the per-sender daily limit (issue 24), against parallel sessions of a
+// fresh account: four sessions of one sender get exactly its 3, then four of another sender
+// exactly the 2 the hourly 5 leaves; the refusals name the sender and the limit.
+TEST_F(QuotaAttack, HourlyAndPerSenderLimitsHoldAcrossParallelSessions)
+{
+    // The hourly count starts again with the clock hour: not across one.
+    const QTime now = QTime::currentTime();
+    if (now.minute() == 59 && now.second() > 30)
+        QThread::sleep(61 - now.second());
+    const QString login = u"limits-"_s + QString::number(QCoreApplication::applicationPid());
+    const QString domain = labValue("LAB_LOCAL_DOMAIN");
+    const QString a = u"a-"_s + login + u'@' + domain, b = u"b-"_s + login + u'@' + domain;
+    const QJsonObject added =
+        ctl({u"accounts"_s, u"add"_s, login},
+            QJsonDocument(QJsonObject{{u"senders"_s, QJsonArray{a, b}}}).toJson());
+    const QString password = added.value(u"password"_s).toString();
+    ASSERT_FALSE(password.isEmpty());
+    setAccountKey(login, u"hourly_quota"_s, 5, u"limits test"_s);
+    setAccountKey(login, u"sender_daily_quota"_s, 3, u"limits test"_s);
+
+    const auto parallel = [&](const QString &sender, int first) {
+        QList<Session> list;
+        for (int s = 0; s < 4; ++s)
+            list.append(
+                {{external(first + 2 * s), external(first + 2 * s + 1)}, u"data"_s, sender});
+        int accepted = 0;
+        for (const auto &r : sessions(login, list, password))
+            accepted += int(r.rcpt.count(250));
+        return accepted;
+    };
+    const auto refusal = [&](const QString &sender) {
+        const ProcessOutput out = send({login, sender, {external(800)}, {}, {}, password});
+        return replies(out).filter(u"450 4.7.1"_s).join(u' ');
+    };
+    EXPECT_EQ(parallel(a, 600), 3) << "the per-sender limit let more through";
+    EXPECT_TRUE(refusal(a).contains(u"<%1> has exceeded 3 messages per 1 day"_s.arg(a)))
+        << refusal(a).toStdString();
+    EXPECT_EQ(parallel(b, 700), 2) << "the hourly limit let more through";
+    EXPECT_TRUE(refusal(b).contains(u"<%1> has exceeded 5 messages per 1 hour"_s.arg(b)))
+        << refusal(b).toStdString();
+    EXPECT_EQ(quotaUsed(login), 5);
+    ctl({u"accounts"_s, u"remove"_s, login});
 }
 
 // Item 5: a 1,900-character sender against a partner's worst patterns is refused at once, and

@@ -4,7 +4,7 @@
 
 Reads a JSON spec on stdin:
   {"host": H, "port": P, "user": U, "password": W, "sender": S,
-   "sessions": [{"rcpts": [...], "end": "data" | "kill" | "quit"}, ...]}
+   "sessions": [{"rcpts": [...], "end": "data" | "kill" | "quit", "sender"?: S2}, ...]}
 Every session connects and says MAIL FROM first; then the RCPTs go round robin (first RCPT
 of every session, then the second, ...); then each session ends as told, in order: DATA with
 a small message, a dropped connection without QUIT, or QUIT.
@@ -22,13 +22,13 @@ def main():
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
     clients, results = [], []
-    for _ in spec["sessions"]:
+    for s in spec["sessions"]:
         c = smtplib.SMTP(spec["host"], spec["port"], timeout=60)
         c.ehlo("attacker.example")
         c.starttls(context=context)
         c.ehlo("attacker.example")
         c.login(spec["user"], spec["password"])
-        code, _ = c.mail(spec["sender"])
+        code, _ = c.mail(s.get("sender", spec["sender"]))
         assert code == 250, code
         clients.append(c)
         results.append({"rcpt": [], "data": None})

@@ -1194,7 +1194,7 @@ TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb
         ASSERT_NE(v, nullptr) << line.toStdString();
         EXPECT_TRUE(line.contains(permissionName(v->permission))) << line.toStdString();
     }
-    EXPECT_EQ(lines, 30); // ... accounts list|add|remove|passwd, alerts list|ack
+    EXPECT_EQ(lines, 32); // ... accounts list|add|remove|passwd|suspend|resume, alerts list|ack
 }
 
 TEST_F(PolicyApi, AnUnknownVerbOrSubverbIsUnknownVerbWithTheUsage)
@@ -1305,6 +1305,66 @@ TEST_F(PolicyApi, ATerminatedWriteStillEndsWithItsAnswer)
 }
 
 // ---- accounts list|add|remove|passwd (local credentials: Dovecot's passwd-file)
+
+// The abuse switch's roles: a partner suspends and resumes its own account, but not the
+// admin's suspension, not by a policy write, not by removing the account; helpdesk never.
+TEST_F(PolicyApi, ASuspensionIsUndoneOnlyByWhoMayUndoIt)
+{
+    const Caller acme{u"acme"_s, {}, u"192.0.2.5"_s};
+    const Caller hugo{u"hugo"_s, {u"helpdesk"_s}, u"192.0.2.8"_s};
+    const Caller root{u"root"_s, {}, u"192.0.2.7"_s};
+    const QStringList suspend{u"accounts"_s, u"suspend"_s, u"bob"_s};
+    const QStringList resume{u"accounts"_s, u"resume"_s, u"bob"_s};
+    const auto suspension = [&] {
+        auto got = call({u"policy"_s, u"get"_s});
+        EXPECT_TRUE(got.ok());
+        return got.value()[u"policy"_s][u"accounts"_s][1][u"suspended"_s].toObject();
+    };
+    const auto refusedAs = [&](const QStringList &words, const QJsonObject &request,
+                               const Caller &caller, const QString &code) {
+        auto r = call(words, request, caller);
+        ASSERT_FALSE(r.ok()) << words.join(u' ').toStdString();
+        EXPECT_EQ(r.error().name(), code) << r.error().message.toStdString();
+    };
+
+    refusedAs(suspend, {}, root, u"bad_request"_s); // no reason
+    refusedAs(suspend, {{u"reason"_s, u"x"_s}}, hugo, u"permission_denied"_s);
+    refusedAs({u"accounts"_s, u"suspend"_s, u"carol"_s}, {{u"reason"_s, u"x"_s}}, acme,
+              u"permission_denied"_s);
+    // The reply goes into an SMTP line: no line break, nothing beyond ASCII.
+    refusedAs(suspend, {{u"reason"_s, u"x"_s}, {u"message"_s, u"sospeso è"_s}}, root,
+              u"invalid_policy"_s);
+    EXPECT_TRUE(suspension().isEmpty());
+
+    auto own = call(suspend, {{u"reason"_s, u"my customer asked"_s}}, acme);
+    ASSERT_TRUE(own.ok()) << own.error().message.toStdString();
+    EXPECT_EQ(suspension()[u"role"_s].toString(), u"partner"_s);
+    EXPECT_EQ(suspension()[u"by"_s].toString(), u"acme"_s);
+    refusedAs(suspend, {{u"reason"_s, u"again"_s}}, acme, u"conflict"_s);
+    auto undone = call(resume, {{u"reason"_s, u"fixed"_s}}, acme);
+    ASSERT_TRUE(undone.ok()) << undone.error().message.toStdString();
+    EXPECT_TRUE(suspension().isEmpty());
+
+    ASSERT_TRUE(call(suspend, {{u"reason"_s, u"abuse ticket 12"_s}}, root).ok());
+    refusedAs(resume, {{u"reason"_s, u"it was not me"_s}}, acme, u"permission_denied"_s);
+    auto got = call({u"policy"_s, u"get"_s}, {}, acme);
+    ASSERT_TRUE(got.ok());
+    QJsonObject mine = got.value()[u"policy"_s].toObject();
+    QJsonArray accounts = mine[u"accounts"_s].toArray();
+    QJsonObject bob = accounts[0].toObject();
+    ASSERT_EQ(bob[u"login"_s].toString(), u"bob"_s);
+    bob.remove(u"suspended"_s);
+    accounts[0] = bob;
+    mine[u"accounts"_s] = accounts;
+    refusedAs({u"policy"_s, u"apply"_s},
+              {{u"base_revision"_s, got.value()[u"revision"_s]}, {u"policy"_s, mine}}, acme,
+              u"permission_denied"_s);
+    refusedAs({u"accounts"_s, u"remove"_s, u"bob"_s}, {}, acme, u"permission_denied"_s);
+    EXPECT_EQ(suspension()[u"reason"_s].toString(), u"abuse ticket 12"_s);
+    // The admin's own apply keeps it (a round trip changes nothing); the admin resumes it.
+    ASSERT_TRUE(call(resume, {{u"reason"_s, u"ticket 12 closed"_s}}, root).ok());
+    EXPECT_TRUE(suspension().isEmpty());
+}
 
 TEST_F(PolicyApi, AccountsKeepOnlyHashesAndAPartnerOnlyItsOwnAccounts)
 {

@@ -222,6 +222,116 @@ TEST(Engine, BlacklistIs554WithItsMessage)
     EXPECT_EQ(own.action, "554 5.7.1 <ceo@lab.test>: Sender address is blacklisted");
 }
 
+TEST(Engine, SuspendedAccountIs550AtEveryRcptAndNotAFail2banLine)
+{
+    auto p = Policy::fromJson(basePolicy);
+    ASSERT_TRUE(p.ok());
+    Policy policy = p.value();
+    Suspension s{u"phishing run from a stolen password"_s,
+                 {},
+                 u"alice"_s,
+                 u"admin"_s,
+                 QDateTime(QDate(2026, 12, 3), QTime(8, 0), Qt::UTC)};
+    policy.account(u"bob"_s)->suspended = s;
+    // Through the file's parser: what is written is what is read.
+    auto reread = Policy::fromJson(policy.toJson());
+    ASSERT_TRUE(reread.ok()) << reread.error().message.toStdString();
+    ASSERT_TRUE(reread.value().account(u"bob"_s)->suspended);
+    EXPECT_EQ(*reread.value().account(u"bob"_s)->suspended, s);
+
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    e.setPolicy(std::make_shared<const Policy>(reread.value()));
+    // Even an authorized sender to a local recipient: nothing leaves a suspended account.
+    const Verdict v = e.evaluate(rcpt(u"bob"_s, u"bob@lab.test"_s, u"x@lab.test"_s), noon);
+    EXPECT_EQ(v.action, "550 5.7.1 Account sospeso per sospetto abuso: contattare l'assistenza");
+    EXPECT_FALSE(v.unauthorizedSender); // no fail2ban line: the client is not banned
+    EXPECT_EQ(v.rejectMetric, metric::RejectedSuspended);
+    EXPECT_EQ(rig.stats.sum(u"bob"_s, metric::RejectedSuspended, 0, hourOf(noon)), 1);
+    // Another account is untouched.
+    EXPECT_EQ(e.evaluate(rcpt(u"alice"_s, u"alice@lab.test"_s, u"x@ext.example"_s), noon).action,
+              "DUNNO");
+
+    // The admin's own words, and a message in flight when the suspension came is refused at
+    // its end with its reservation given back.
+    policy.account(u"bob"_s)->suspended.reset();
+    e.setPolicy(std::make_shared<const Policy>(policy));
+    ASSERT_EQ(e.evaluate(rcpt(u"bob"_s, u"bob@lab.test"_s, u"x@ext.example"_s, "m2"), noon).action,
+              "DUNNO");
+    EXPECT_EQ(e.reserved(u"bob"_s), 1);
+    s.message = u"Account suspended: call +39 055 000000"_s;
+    policy.account(u"bob"_s)->suspended = s;
+    e.setPolicy(std::make_shared<const Policy>(policy));
+    EXPECT_EQ(e.evaluate(eom(u"bob"_s, u"bob@lab.test"_s, 1, 100, "m2"), noon).action,
+              "550 5.7.1 Account suspended: call +39 055 000000");
+    EXPECT_EQ(e.reserved(u"bob"_s), 0);
+    EXPECT_EQ(e.quotaUsed(u"bob"_s, noon), 0);
+}
+
+// Relaying by trusted address: on the trusted port only, a client of an account's
+// trusted_clients is judged as that account (IPv4 mapped into IPv6 too); anyone else there is
+// refused; elsewhere, unauthenticated mail is not judged.
+TEST(Engine, ATrustedClientIsJudgedAsItsAccountOnTheTrustedPortOnly)
+{
+    QByteArray json = basePolicy;
+    json.replace(R"("daily_quota": 5,)",
+                 R"("daily_quota": 5, "trusted_clients": ["192.0.2.0/28", "2001:db8:1::/64"],)");
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    e.setPolicy(load(json));
+    e.setTrustedPort(2525);
+    Request r = rcpt({}, u"bob@lab.test"_s, u"x@ext.example"_s);
+    r.client = u"192.0.2.9"_s;
+    EXPECT_EQ(e.evaluate(r, noon).action, "DUNNO"); // no port: not the trusted service
+    r.serverPort = 2525;
+    const Verdict v = e.evaluate(r, noon);
+    EXPECT_EQ(v.action, "DUNNO");
+    EXPECT_EQ(e.reserved(u"bob"_s), 1) << "charged to bob";
+    r.sender = u"alice@lab.test"_s;
+    r.instance = "i2";
+    const Verdict stranger = e.evaluate(r, noon);
+    EXPECT_TRUE(stranger.action.startsWith("553 5.7.1")) << stranger.action.toStdString();
+    EXPECT_EQ(stranger.login, u"bob"_s); // logged as bob's, for fail2ban's filter
+    r.client = u"::ffff:192.0.2.10"_s;
+    r.sender = u"bob@lab.test"_s;
+    EXPECT_EQ(e.evaluate(r, noon).action, "DUNNO");
+    for (const QString &other : {u"192.0.2.16"_s, u"2001:db8:2::1"_s, u"garbage"_s}) {
+        r.client = other;
+        EXPECT_TRUE(e.evaluate(r, noon).action.startsWith("554 5.7.1 Client address not trusted"))
+            << other.toStdString();
+    }
+    // Overlapping networks, host bits, too wide: refused with their paths.
+    QByteArray bad = basePolicy;
+    bad.replace(
+        R"("senders": ["alice@lab.test", "*@*.shop.example"])",
+        R"("senders": ["alice@lab.test"], "trusted_clients": ["192.0.2.8/29", "10.0.0.1/8", "198.51.100.7/24"])");
+    bad.replace(R"("daily_quota": 5,)",
+                R"("daily_quota": 5, "trusted_clients": ["192.0.2.0/28"],)");
+    auto p = Policy::fromJson(bad);
+    ASSERT_FALSE(p.ok());
+    const QStringList paths = errorPaths(p.error());
+    EXPECT_TRUE(paths.contains(u"accounts[0].trusted_clients[1]"_s))
+        << paths.join(u' ').toStdString();
+    EXPECT_TRUE(paths.contains(u"accounts[0].trusted_clients[2]"_s));
+    EXPECT_TRUE(paths.contains(u"accounts[1].trusted_clients[0]"_s)) << "overlaps alice's /29";
+}
+
+TEST(PolicyJson, SuspensionIsValidatedWithItsPaths)
+{
+    QByteArray json = basePolicy;
+    json.replace(R"("daily_quota": 5,)",
+                 R"("daily_quota": 5, "suspended": {"reason": "", "message": "sospeso è",
+                    "by": "alice", "role": "admin", "at": "yesterday", "extra": 1},)");
+    auto p = Policy::fromJson(json);
+    ASSERT_FALSE(p.ok());
+    const QStringList paths = errorPaths(p.error());
+    EXPECT_TRUE(paths.contains(u"accounts[1].suspended.reason"_s))
+        << paths.join(u' ').toStdString();
+    EXPECT_TRUE(paths.contains(u"accounts[1].suspended.message"_s));
+    EXPECT_TRUE(paths.contains(u"accounts[1].suspended.at"_s));
+    EXPECT_TRUE(paths.contains(u"accounts[1].suspended.extra"_s));
+}
+
 TEST(Engine, TooManyRecipientsIs452)
 {
     test::EngineRig rig;

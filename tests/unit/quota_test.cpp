@@ -219,6 +219,84 @@ TEST(Engine, AnAbandonedReservationComesBackAfterTheTimeout)
     EXPECT_EQ(e.quotaUsed(u"alice"_s, later), 1);
 }
 
+// The hourly limit and the per-sender limit are reserved like the quota: random parallel
+// sessions of two senders never exceed either, and the refusal names the limit it hit.
+TEST(Engine, HourlyAndPerSenderLimitsHoldUnderParallelSessions)
+{
+    QRandomGenerator random(20261203);
+    auto p = Policy::fromJson(R"({"schema_version": 1, "local_domains": ["lab.test"],
+        "limits": {"daily_quota": 1000, "max_recipients": 1000},
+        "accounts": [{"login": "alice", "senders": ["*@lab.test"], "hourly_quota": 9,
+                      "sender_daily_quota": 6}]})");
+    ASSERT_TRUE(p.ok()) << p.error().message.toStdString();
+    const auto policy = std::make_shared<const Policy>(p.value());
+    for (int round = 0; round < 200; ++round) {
+        test::EngineRig rig;
+        Engine &e = rig.engine;
+        e.setPolicy(policy);
+        e.setReservationTimeout(5);
+        QDateTime now(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC);
+        const int sessions = 2 + int(random.bounded(20));
+        QList<int> accepted(sessions, 0);
+        QHash<QString, int> charged; // sender -> recipients accepted at END-OF-MESSAGE
+        for (int step = 0; step < 300; ++step) {
+            const int s = int(random.bounded(sessions));
+            const QString sender = s % 2 ? u"a@lab.test"_s : u"b@lab.test"_s;
+            const QByteArray instance =
+                "s" + QByteArray::number(s) + "-" + QByteArray::number(round);
+            const int what = int(random.bounded(10));
+            Request r = request(what < 6 ? "RCPT" : "END-OF-MESSAGE",
+                                u"r%1@ext.example"_s.arg(step), instance, accepted[s]);
+            r.sender = sender;
+            if (what < 6) {
+                const QByteArray action = e.evaluate(r, now).action;
+                if (action == "DUNNO")
+                    ++accepted[s];
+                else
+                    ASSERT_TRUE(action == "450 4.7.1 <" + sender.toUtf8() +
+                                              "> has exceeded 6 messages per 1 day" ||
+                                action == "450 4.7.1 <" + sender.toUtf8() +
+                                              "> has exceeded 9 messages per 1 hour")
+                        << action.toStdString();
+            } else if (what < 9) {
+                if (e.evaluate(r, now).action == "DUNNO")
+                    charged[sender] += accepted[s];
+                accepted[s] = 0;
+            } else {
+                now = now.addSecs(random.bounded(4)); // within the hour; reservations expire
+            }
+            ASSERT_LE(charged.value(u"a@lab.test"_s), 6) << "round " << round;
+            ASSERT_LE(charged.value(u"b@lab.test"_s), 6) << "round " << round;
+            ASSERT_LE(e.quotaUsed(u"alice"_s, now), 9) << "round " << round;
+            ASSERT_LE(e.quotaUsed(u"alice"_s, now) + e.reserved(u"alice"_s), 9);
+        }
+    }
+    // A new clock hour starts the hourly count again; the sender's day goes on.
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    e.setPolicy(policy);
+    const QDateTime ten(QDate(2026, 12, 3), QTime(10, 30), Qt::UTC);
+    for (int i = 0; i < 6; ++i) {
+        Request r = request("RCPT", u"x%1@ext.example"_s.arg(i), "m1");
+        r.sender = u"a@lab.test"_s;
+        ASSERT_EQ(e.evaluate(r, ten).action, "DUNNO");
+    }
+    Request end = request("END-OF-MESSAGE", {}, "m1", 6);
+    end.sender = u"a@lab.test"_s;
+    ASSERT_EQ(e.evaluate(end, ten).action, "DUNNO");
+    Request more = request("RCPT", u"y@ext.example"_s, "m2");
+    more.sender = u"a@lab.test"_s;
+    EXPECT_EQ(e.evaluate(more, ten.addSecs(3600)).action,
+              "450 4.7.1 <a@lab.test> has exceeded 6 messages per 1 day");
+    Request other = request("RCPT", u"y@ext.example"_s, "m3");
+    other.sender = u"b@lab.test"_s;
+    EXPECT_EQ(e.evaluate(other, ten.addSecs(3600)).action, "DUNNO");
+    // The sender's count is written as its own key (staffettad loads it back at start).
+    EXPECT_EQ(rig.stats.sum(senderKey(u"alice"_s, u"A@lab.test"_s), metric::AcceptedSender, 0,
+                            hourOf(ten)),
+              6);
+}
+
 // staffettad's counter as it is wired: commits in memory, written to SQLite by the writer's
 // thread; after a restart the counter loads them again and the quota still holds.
 TEST(QuotaCounter, CommitsReachSqliteAndSurviveARestart)
