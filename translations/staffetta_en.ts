@@ -666,6 +666,394 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::probe</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>STARTTLS offered; AUTH refused before STARTTLS; AUTH PLAIN or LOGIN after it; a certificate valid for more than 30 days</source>
+        <translation>STARTTLS offered; AUTH refused before STARTTLS; AUTH PLAIN or LOGIN after it; a certificate valid for more than 30 days</translation>
+    </message>
+    <message>
+        <source>No banner: %1</source>
+        <translation>No banner: %1</translation>
+    </message>
+    <message>
+        <source>EHLO refused: %1</source>
+        <translation>EHLO refused: %1</translation>
+    </message>
+    <message>
+        <source>AUTH is offered before STARTTLS (%1).</source>
+        <translation>AUTH is offered before STARTTLS (%1).</translation>
+    </message>
+    <message>
+        <source>AUTH is accepted before STARTTLS: passwords may travel in clear.</source>
+        <translation>AUTH is accepted before STARTTLS: passwords may travel in clear.</translation>
+    </message>
+    <message>
+        <source>STARTTLS is not offered.</source>
+        <translation>STARTTLS is not offered.</translation>
+    </message>
+    <message>
+        <source>STARTTLS failed: %1</source>
+        <translation>STARTTLS failed: %1</translation>
+    </message>
+    <message>
+        <source>EHLO after STARTTLS refused: %1</source>
+        <translation>EHLO after STARTTLS refused: %1</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>The certificate has expired.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate expires in %n days.</source>
+        <translation>
+            <numerusform>The certificate expires in %n day.</numerusform>
+            <numerusform>The certificate expires in %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificate: %1</translation>
+    </message>
+    <message>
+        <source>certificate %1, issued by %2, expires %3, SHA-256 %4</source>
+        <translation>certificate %1, issued by %2, expires %3, SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>AUTH %1</source>
+        <translation>AUTH %1</translation>
+    </message>
+    <message>
+        <source>Neither AUTH PLAIN nor LOGIN is offered after STARTTLS.</source>
+        <translation>Neither AUTH PLAIN nor LOGIN is offered after STARTTLS.</translation>
+    </message>
+    <message>
+        <source>Login refused: %1</source>
+        <translation>Login refused: %1</translation>
+    </message>
+    <message>
+        <source>AUTH before STARTTLS refused: %1</source>
+        <translation>AUTH before STARTTLS refused: %1</translation>
+    </message>
+    <message>
+        <source>AUTH before STARTTLS: %1</source>
+        <translation>AUTH before STARTTLS: %1</translation>
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation>%1 accepted</translation>
+    </message>
+    <message>
+        <source>No session: %1</source>
+        <translation>No session: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Warning: three refused senders in a row get this desktop&apos;s IP address banned by the relay; a run tries one at most.</source>
+        <translation>Warning: three refused senders in a row get this desktop&apos;s IP address banned by the relay; a run tries one at most.</translation>
+    </message>
+    <message>
+        <source>Unauthorized sender not tried: the account may send as %1.</source>
+        <translation>Unauthorized sender not tried: the account may send as %1.</translation>
+    </message>
+    <message>
+        <source>Unauthorized sender not tried: one was tried at %1, less than %2 minutes ago.</source>
+        <translation>Unauthorized sender not tried: one was tried at %1, less than %2 minutes ago.</translation>
+    </message>
+    <message>
+        <source>; %1 refused with 553</source>
+        <translation>; %1 refused with 553</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipients, then 452 4.5.3</source>
+        <translation>
+            <numerusform>%n recipient, then 452 4.5.3</numerusform>
+            <numerusform>%n recipients, then 452 4.5.3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>452 4.5.3 after the account&apos;s limit</source>
+        <translation>452 4.5.3 after the account&apos;s limit</translation>
+    </message>
+    <message>
+        <source>MAIL FROM refused: %1</source>
+        <translation>MAIL FROM refused: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipients accepted</source>
+        <translation>
+            <numerusform>%n recipient accepted</numerusform>
+            <numerusform>%n recipients accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted, then: %1</source>
+        <translation>
+            <numerusform>%n accepted, then: %1</numerusform>
+            <numerusform>%n accepted, then: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n test addresses accepted</source>
+        <translation>
+            <numerusform>%n test address accepted</numerusform>
+            <numerusform>all %n test addresses accepted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay allows %1 recipients, the account&apos;s policy says %2 (another limit of the relay, e.g. Postfix&apos;s smtpd_recipient_limit, comes first).</source>
+        <translation>The relay allows %1 recipients, the account&apos;s policy says %2 (another limit of the relay, e.g. Postfix&apos;s smtpd_recipient_limit, comes first).</translation>
+    </message>
+    <message>
+        <source>about %1 bytes accepted, more refused (SIZE %2)</source>
+        <translation>about %1 bytes accepted, more refused (SIZE %2)</translation>
+    </message>
+    <message>
+        <source>a size limit</source>
+        <translation>a size limit</translation>
+    </message>
+    <message>
+        <source>No limit known: the relay advertises none and the policy was not read.</source>
+        <translation>No limit known: the relay advertises none and the policy was not read.</translation>
+    </message>
+    <message>
+        <source>%1 bytes: %2</source>
+        <translation>%1 bytes: %2</translation>
+    </message>
+    <message>
+        <source>largest accepted %1 bytes; %2 bytes refused: %3</source>
+        <translation>largest accepted %1 bytes; %2 bytes refused: %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes accepted: no limit found</source>
+        <translation>%1 bytes accepted: no limit found</translation>
+    </message>
+    <message>
+        <source>(the policy was not read)</source>
+        <translation>(the policy was not read)</translation>
+    </message>
+    <message>
+        <source>.%1 accepted, .zip refused with the relay&apos;s notice</source>
+        <translation>.%1 accepted, .zip refused with the relay&apos;s notice</translation>
+    </message>
+    <message>
+        <source>.%1 and .zip accepted (.zip is allowed)</source>
+        <translation>.%1 and .zip accepted (.zip is allowed)</translation>
+    </message>
+    <message>
+        <source>both accepted: no attachment rule is active</source>
+        <translation>both accepted: no attachment rule is active</translation>
+    </message>
+    <message>
+        <source>.%1: %2; .zip: %3</source>
+        <translation>.%1: %2; .zip: %3</translation>
+    </message>
+    <message>
+        <source>No attachment rule is active: the .zip file was accepted.</source>
+        <translation>No attachment rule is active: the .zip file was accepted.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s notice: %1</source>
+        <translation>The relay&apos;s notice: %1</translation>
+    </message>
+    <message>
+        <source>delivered to the black hole, confirmed by the relay&apos;s message trace</source>
+        <translation>delivered to the black hole, confirmed by the relay&apos;s message trace</translation>
+    </message>
+    <message>
+        <source>Not accepted: %1</source>
+        <translation>Not accepted: %1</translation>
+    </message>
+    <message>
+        <source>Accepted (%1); not confirmed: no relay connection.</source>
+        <translation>Accepted (%1); not confirmed: no relay connection.</translation>
+    </message>
+    <message>
+        <source>Accepted; the relay&apos;s trace failed: %1</source>
+        <translation>Accepted; the relay&apos;s trace failed: %1</translation>
+    </message>
+    <message>
+        <source>Accepted, then %1.</source>
+        <translation>Accepted, then %1.</translation>
+    </message>
+    <message>
+        <source>Delivered to %1 (%2) %3 s after submission, queue id %4</source>
+        <translation>Delivered to %1 (%2) %3 s after submission, queue id %4</translation>
+    </message>
+    <message>
+        <source>the black hole</source>
+        <translation>the black hole</translation>
+    </message>
+    <message>
+        <source>Reading the relay&apos;s policy</source>
+        <translation>Reading the relay&apos;s policy</translation>
+    </message>
+    <message>
+        <source>The relay did not answer: %1</source>
+        <translation>The relay did not answer: %1</translation>
+    </message>
+    <message>
+        <source>The relay names no test domain (policy.json: test_domains): the probes send only to its test addresses.</source>
+        <translation>The relay names no test domain (policy.json: test_domains): the probes send only to its test addresses.</translation>
+    </message>
+    <message>
+        <source>The sender is not an e-mail address.</source>
+        <translation>The sender is not an e-mail address.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Authorized sender</source>
+        <translation>Authorized sender</translation>
+    </message>
+    <message>
+        <source>Recipients per message</source>
+        <translation>Recipients per message</translation>
+    </message>
+    <message>
+        <source>Message size</source>
+        <translation>Message size</translation>
+    </message>
+    <message>
+        <source>Attachment rules</source>
+        <translation>Attachment rules</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Test delivery</source>
+        <translation>Test delivery</translation>
+    </message>
+    <message>
+        <source>Relay %1 port %2, account %3, sender %4; %5 to %6 (UTC)</source>
+        <translation>Relay %1 port %2, account %3, sender %4; %5 to %6 (UTC)</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observed</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcript</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::smtp</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>The connection was closed.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation>The TLS handshake failed.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not an SMTP reply.</source>
+        <translation>The server&apos;s answer is not an SMTP reply.</translation>
+    </message>
+    <message>
+        <source>The server sent a line longer than 4 KB.</source>
+        <translation>The server sent a line longer than 4 KB.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has too many lines.</source>
+        <translation>The server&apos;s reply has too many lines.</translation>
+    </message>
+    <message>
+        <source>Cannot use the local address %1: %2</source>
+        <translation>Cannot use the local address %1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 port %2</source>
+        <translation>Connecting to %1 port %2</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Cannot connect: %1</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1</source>
+        <translation>The TLS handshake failed: %1</translation>
+    </message>
+    <message>
+        <source>TLS: %1, %2; certificate %3, issued by %4, expires %5</source>
+        <translation>TLS: %1, %2; certificate %3, issued by %4, expires %5</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>password</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;message, %n bytes&gt;</source>
+        <translation>
+            <numerusform>&lt;message, %n byte&gt;</numerusform>
+            <numerusform>&lt;message, %n bytes&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::AccountLimitsModel</name>
     <message>
         <source>%1 (default)</source>
@@ -1947,6 +2335,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
+    <message>
+        <source>Test delivery</source>
+        <translation>Test delivery</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::OverviewView</name>
@@ -2790,6 +3182,116 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Account %1 (read-only for your role)</source>
         <translation>Account %1 (read-only for your role)</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::TestDeliveryView</name>
+    <message>
+        <source>Save the report</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;JSON (*.json)</source>
+        <translation>HTML (*.html);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+    <message>
+        <source>Sends test messages from this computer to the relay&apos;s submission port, like a customer&apos;s mail client, only to the relay&apos;s test addresses (a black hole: they never count against the quota).</source>
+        <translation>Sends test messages from this computer to the relay&apos;s submission port, like a customer&apos;s mail client, only to the relay&apos;s test addresses (a black hole: they never count against the quota).</translation>
+    </message>
+    <message>
+        <source>Submission host:</source>
+        <translation>Submission host:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Save in the keychain</source>
+        <translation>Save in the keychain</translation>
+    </message>
+    <message>
+        <source>the account&apos;s SMTP password</source>
+        <translation>the account&apos;s SMTP password</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Sender:</translation>
+    </message>
+    <message>
+        <source>Also try one unauthorized sender (553 expected)</source>
+        <translation>Also try one unauthorized sender (553 expected)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Three refused senders in a row get this computer&apos;s IP address banned by the relay: a run tries one at most, and none within %n minutes of the last.</source>
+        <translation>
+            <numerusform>Three refused senders in a row get this computer&apos;s IP address banned by the relay: a run tries one at most, and none within %n minute of the last.</numerusform>
+            <numerusform>Three refused senders in a row get this computer&apos;s IP address banned by the relay: a run tries one at most, and none within %n minutes of the last.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <source>Copy transcript</source>
+        <translation>Copy transcript</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observed</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Fill in the host, account, password and sender, and pick a probe.</source>
+        <translation>Fill in the host, account, password and sender, and pick a probe.</translation>
+    </message>
+    <message>
+        <source>The password was not saved: %1</source>
+        <translation>The password was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Done: %1 failed, %2 findings.</source>
+        <translation>Done: %1 failed, %2 findings.</translation>
     </message>
 </context>
 <context>

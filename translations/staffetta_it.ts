@@ -666,6 +666,394 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::probe</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annullato.</translation>
+    </message>
+    <message>
+        <source>STARTTLS offered; AUTH refused before STARTTLS; AUTH PLAIN or LOGIN after it; a certificate valid for more than 30 days</source>
+        <translation>STARTTLS offerto; AUTH rifiutato prima di STARTTLS; AUTH PLAIN o LOGIN dopo; un certificato valido per più di 30 giorni</translation>
+    </message>
+    <message>
+        <source>No banner: %1</source>
+        <translation>Nessun messaggio di benvenuto: %1</translation>
+    </message>
+    <message>
+        <source>EHLO refused: %1</source>
+        <translation>EHLO rifiutato: %1</translation>
+    </message>
+    <message>
+        <source>AUTH is offered before STARTTLS (%1).</source>
+        <translation>AUTH è offerto prima di STARTTLS (%1).</translation>
+    </message>
+    <message>
+        <source>AUTH is accepted before STARTTLS: passwords may travel in clear.</source>
+        <translation>AUTH è accettato prima di STARTTLS: le password possono viaggiare in chiaro.</translation>
+    </message>
+    <message>
+        <source>STARTTLS is not offered.</source>
+        <translation>STARTTLS non è offerto.</translation>
+    </message>
+    <message>
+        <source>STARTTLS failed: %1</source>
+        <translation>STARTTLS non riuscito: %1</translation>
+    </message>
+    <message>
+        <source>EHLO after STARTTLS refused: %1</source>
+        <translation>EHLO dopo STARTTLS rifiutato: %1</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>Il certificato è scaduto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate expires in %n days.</source>
+        <translation>
+            <numerusform>Il certificato scade tra %n giorno.</numerusform>
+            <numerusform>Il certificato scade tra %n giorni.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificato: %1</translation>
+    </message>
+    <message>
+        <source>certificate %1, issued by %2, expires %3, SHA-256 %4</source>
+        <translation>certificato %1, emesso da %2, scade il %3, SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>AUTH %1</source>
+        <translation>AUTH %1</translation>
+    </message>
+    <message>
+        <source>Neither AUTH PLAIN nor LOGIN is offered after STARTTLS.</source>
+        <translation>Dopo STARTTLS non è offerto né AUTH PLAIN né LOGIN.</translation>
+    </message>
+    <message>
+        <source>Login refused: %1</source>
+        <translation>Accesso rifiutato: %1</translation>
+    </message>
+    <message>
+        <source>AUTH before STARTTLS refused: %1</source>
+        <translation>AUTH prima di STARTTLS rifiutato: %1</translation>
+    </message>
+    <message>
+        <source>AUTH before STARTTLS: %1</source>
+        <translation>AUTH prima di STARTTLS: %1</translation>
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation>%1 accettato</translation>
+    </message>
+    <message>
+        <source>No session: %1</source>
+        <translation>Nessuna sessione: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Warning: three refused senders in a row get this desktop&apos;s IP address banned by the relay; a run tries one at most.</source>
+        <translation>Attenzione: tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer; una prova ne tenta al massimo uno.</translation>
+    </message>
+    <message>
+        <source>Unauthorized sender not tried: the account may send as %1.</source>
+        <translation>Mittente non autorizzato non provato: l&apos;account può inviare come %1.</translation>
+    </message>
+    <message>
+        <source>Unauthorized sender not tried: one was tried at %1, less than %2 minutes ago.</source>
+        <translation>Mittente non autorizzato non provato: uno è stato provato alle %1, meno di %2 minuti fa.</translation>
+    </message>
+    <message>
+        <source>; %1 refused with 553</source>
+        <translation>; %1 rifiutato con 553</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipients, then 452 4.5.3</source>
+        <translation>
+            <numerusform>%n destinatario, poi 452 4.5.3</numerusform>
+            <numerusform>%n destinatari, poi 452 4.5.3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>452 4.5.3 after the account&apos;s limit</source>
+        <translation>452 4.5.3 oltre il limite dell&apos;account</translation>
+    </message>
+    <message>
+        <source>MAIL FROM refused: %1</source>
+        <translation>MAIL FROM rifiutato: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipients accepted</source>
+        <translation>
+            <numerusform>%n destinatario accettato</numerusform>
+            <numerusform>%n destinatari accettati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted, then: %1</source>
+        <translation>
+            <numerusform>%n accettato, poi: %1</numerusform>
+            <numerusform>%n accettati, poi: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n test addresses accepted</source>
+        <translation>
+            <numerusform>%n indirizzo di prova accettato</numerusform>
+            <numerusform>tutti i %n indirizzi di prova accettati</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay allows %1 recipients, the account&apos;s policy says %2 (another limit of the relay, e.g. Postfix&apos;s smtpd_recipient_limit, comes first).</source>
+        <translation>Il relay ammette %1 destinatari, la policy dell&apos;account ne indica %2 (un altro limite del relay, per esempio smtpd_recipient_limit di Postfix, interviene prima).</translation>
+    </message>
+    <message>
+        <source>about %1 bytes accepted, more refused (SIZE %2)</source>
+        <translation>circa %1 byte accettati, di più rifiutati (SIZE %2)</translation>
+    </message>
+    <message>
+        <source>a size limit</source>
+        <translation>un limite di dimensione</translation>
+    </message>
+    <message>
+        <source>No limit known: the relay advertises none and the policy was not read.</source>
+        <translation>Nessun limite noto: il relay non ne annuncia e la policy non è stata letta.</translation>
+    </message>
+    <message>
+        <source>%1 bytes: %2</source>
+        <translation>%1 byte: %2</translation>
+    </message>
+    <message>
+        <source>largest accepted %1 bytes; %2 bytes refused: %3</source>
+        <translation>il più grande accettato %1 byte; %2 byte rifiutati: %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes accepted: no limit found</source>
+        <translation>%1 byte accettati: nessun limite trovato</translation>
+    </message>
+    <message>
+        <source>(the policy was not read)</source>
+        <translation>(la policy non è stata letta)</translation>
+    </message>
+    <message>
+        <source>.%1 accepted, .zip refused with the relay&apos;s notice</source>
+        <translation>.%1 accettato, .zip rifiutato con l&apos;avviso del relay</translation>
+    </message>
+    <message>
+        <source>.%1 and .zip accepted (.zip is allowed)</source>
+        <translation>.%1 e .zip accettati (.zip è ammesso)</translation>
+    </message>
+    <message>
+        <source>both accepted: no attachment rule is active</source>
+        <translation>entrambi accettati: nessuna regola sugli allegati è attiva</translation>
+    </message>
+    <message>
+        <source>.%1: %2; .zip: %3</source>
+        <translation>.%1: %2; .zip: %3</translation>
+    </message>
+    <message>
+        <source>No attachment rule is active: the .zip file was accepted.</source>
+        <translation>Nessuna regola sugli allegati è attiva: il file .zip è stato accettato.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s notice: %1</source>
+        <translation>L&apos;avviso del relay: %1</translation>
+    </message>
+    <message>
+        <source>delivered to the black hole, confirmed by the relay&apos;s message trace</source>
+        <translation>consegnato al buco nero, confermato dalla traccia dei messaggi del relay</translation>
+    </message>
+    <message>
+        <source>Not accepted: %1</source>
+        <translation>Non accettato: %1</translation>
+    </message>
+    <message>
+        <source>Accepted (%1); not confirmed: no relay connection.</source>
+        <translation>Accettato (%1); non confermato: nessuna connessione al relay.</translation>
+    </message>
+    <message>
+        <source>Accepted; the relay&apos;s trace failed: %1</source>
+        <translation>Accettato; la traccia del relay non è riuscita: %1</translation>
+    </message>
+    <message>
+        <source>Accepted, then %1.</source>
+        <translation>Accettato, poi %1.</translation>
+    </message>
+    <message>
+        <source>Delivered to %1 (%2) %3 s after submission, queue id %4</source>
+        <translation>Consegnato a %1 (%2) %3 s dopo l&apos;invio, queue id %4</translation>
+    </message>
+    <message>
+        <source>the black hole</source>
+        <translation>il buco nero</translation>
+    </message>
+    <message>
+        <source>Reading the relay&apos;s policy</source>
+        <translation>Lettura della policy del relay</translation>
+    </message>
+    <message>
+        <source>The relay did not answer: %1</source>
+        <translation>Il relay non ha risposto: %1</translation>
+    </message>
+    <message>
+        <source>The relay names no test domain (policy.json: test_domains): the probes send only to its test addresses.</source>
+        <translation>Il relay non indica alcun dominio di prova (policy.json: test_domains): le prove inviano solo ai suoi indirizzi di prova.</translation>
+    </message>
+    <message>
+        <source>The sender is not an e-mail address.</source>
+        <translation>Il mittente non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fatto</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connessione</translation>
+    </message>
+    <message>
+        <source>Authorized sender</source>
+        <translation>Mittente autorizzato</translation>
+    </message>
+    <message>
+        <source>Recipients per message</source>
+        <translation>Destinatari per messaggio</translation>
+    </message>
+    <message>
+        <source>Message size</source>
+        <translation>Dimensione del messaggio</translation>
+    </message>
+    <message>
+        <source>Attachment rules</source>
+        <translation>Regole sugli allegati</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Consegna</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Superata</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fallita</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Rilievo</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Saltata</translation>
+    </message>
+    <message>
+        <source>Test delivery</source>
+        <translation>Prova di consegna</translation>
+    </message>
+    <message>
+        <source>Relay %1 port %2, account %3, sender %4; %5 to %6 (UTC)</source>
+        <translation>Relay %1 porta %2, account %3, mittente %4; da %5 a %6 (UTC)</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Prova</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Atteso</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Osservato</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Trascrizione</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::smtp</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Il server non ha risposto in tempo.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annullato.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connessione è stata chiusa.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation>La negoziazione TLS non è riuscita.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not an SMTP reply.</source>
+        <translation>La risposta del server non è una risposta SMTP.</translation>
+    </message>
+    <message>
+        <source>The server sent a line longer than 4 KB.</source>
+        <translation>Il server ha inviato una riga più lunga di 4 KB.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has too many lines.</source>
+        <translation>La risposta del server ha troppe righe.</translation>
+    </message>
+    <message>
+        <source>Cannot use the local address %1: %2</source>
+        <translation>Impossibile usare l&apos;indirizzo locale %1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 port %2</source>
+        <translation>Connessione a %1 porta %2</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Connessione non riuscita: %1</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1</source>
+        <translation>La negoziazione TLS non è riuscita: %1</translation>
+    </message>
+    <message>
+        <source>TLS: %1, %2; certificate %3, issued by %4, expires %5</source>
+        <translation>TLS: %1, %2; certificato %3, emesso da %4, scade il %5</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nome utente</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>password</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;message, %n bytes&gt;</source>
+        <translation>
+            <numerusform>&lt;messaggio, %n byte&gt;</numerusform>
+            <numerusform>&lt;messaggio, %n byte&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::AccountLimitsModel</name>
     <message>
         <source>%1 (default)</source>
@@ -1947,6 +2335,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Accounts</source>
         <translation>Account</translation>
     </message>
+    <message>
+        <source>Test delivery</source>
+        <translation>Prova di consegna</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::OverviewView</name>
@@ -2790,6 +3182,116 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Account %1 (read-only for your role)</source>
         <translation>Account %1 (sola lettura per il tuo ruolo)</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::TestDeliveryView</name>
+    <message>
+        <source>Save the report</source>
+        <translation>Salva il rapporto</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;JSON (*.json)</source>
+        <translation>HTML (*.html);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossibile scrivere %1.</translation>
+    </message>
+    <message>
+        <source>Sends test messages from this computer to the relay&apos;s submission port, like a customer&apos;s mail client, only to the relay&apos;s test addresses (a black hole: they never count against the quota).</source>
+        <translation>Invia messaggi di prova da questo computer alla porta di invio del relay, come il programma di posta di un cliente, solo agli indirizzi di prova del relay (un buco nero: non contano mai per la quota).</translation>
+    </message>
+    <message>
+        <source>Submission host:</source>
+        <translation>Host di invio:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Porta:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Save in the keychain</source>
+        <translation>Salva nel portachiavi</translation>
+    </message>
+    <message>
+        <source>the account&apos;s SMTP password</source>
+        <translation>la password SMTP dell&apos;account</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Mittente:</translation>
+    </message>
+    <message>
+        <source>Also try one unauthorized sender (553 expected)</source>
+        <translation>Prova anche un mittente non autorizzato (atteso 553)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Three refused senders in a row get this computer&apos;s IP address banned by the relay: a run tries one at most, and none within %n minutes of the last.</source>
+        <translation>
+            <numerusform>Tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer: una prova ne tenta al massimo uno, e nessuno entro %n minuto dall&apos;ultimo.</numerusform>
+            <numerusform>Tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer: una prova ne tenta al massimo uno, e nessuno entro %n minuti dall&apos;ultimo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Avvia</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Salva rapporto…</translation>
+    </message>
+    <message>
+        <source>Copy transcript</source>
+        <translation>Copia trascrizione</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Prova</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Atteso</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Osservato</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Fill in the host, account, password and sender, and pick a probe.</source>
+        <translation>Compila host, account, password e mittente, e scegli una prova.</translation>
+    </message>
+    <message>
+        <source>The password was not saved: %1</source>
+        <translation>La password non è stata salvata: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annullato.</translation>
+    </message>
+    <message>
+        <source>Done: %1 failed, %2 findings.</source>
+        <translation>Fatto: %1 fallite, %2 rilievi.</translation>
     </message>
 </context>
 <context>

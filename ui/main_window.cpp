@@ -19,6 +19,7 @@
 #include "secrets/secret_store.h"
 #include "senders_view.h"
 #include "settings/profiles.h"
+#include "test_delivery_view.h"
 #include "trace_view.h"
 #include "when_ready.h"
 
@@ -70,7 +71,9 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_trace(new TraceView(this))
     , m_alerts(new AlertsView(this))
     , m_accounts(new AccountsView(this))
-    , m_relayViews{m_overview, m_content, m_queue, m_bans, m_activity, m_alerts, m_accounts}
+    , m_testDelivery(new TestDeliveryView(secrets, this))
+    , m_relayViews{m_overview, m_content, m_queue,    m_bans,
+                   m_activity, m_alerts,  m_accounts, m_testDelivery}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_banner(new QLabel(this))
@@ -93,6 +96,7 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_trace, QString());
     m_views->addTab(m_alerts, QString());
     m_views->addTab(m_accounts, QString());
+    m_views->addTab(m_testDelivery, QString());
     const auto showStatus = [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
     };
@@ -321,6 +325,7 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_trace), tr("Trace"));
     m_views->setTabText(m_views->indexOf(m_alerts), tr("Alerts"));
     m_views->setTabText(m_views->indexOf(m_accounts), tr("Accounts"));
+    m_views->setTabText(m_views->indexOf(m_testDelivery), tr("Test delivery"));
     m_searchDock->setWindowTitle(tr("Search"));
     m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));
     m_fleet->retranslate();

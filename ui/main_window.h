@@ -29,6 +29,7 @@ namespace staffetta::ui {
 class ActivityView;
 class AccountsView;
 class AlertsView;
+class TestDeliveryView;
 class BansView;
 class TraceView;
 class ContentView;
@@ -68,6 +69,7 @@ public:
     TraceView *trace() const { return m_trace; }
     AlertsView *alerts() const { return m_alerts; }
     AccountsView *accounts() const { return m_accounts; }
+    TestDeliveryView *testDelivery() const { return m_testDelivery; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QLineEdit *searchBox() const { return m_searchBox; }
     // Above the views: the selected relay does not answer (its views are stale), or some of
@@ -130,6 +132,7 @@ private:
     TraceView *m_trace;
     AlertsView *m_alerts;
     AccountsView *m_accounts;
+    TestDeliveryView *m_testDelivery;
     QList<RelayView *> m_relayViews; // each shows the selected relay
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock;

@@ -9,6 +9,7 @@
 #include "common/relay_config.h"
 #include "common/strict_json.h"
 #include "fail2ban/fail2ban.h"
+#include "policy/policy.h"
 #include "policy_verbs.h"
 #include "postfix/postfix.h"
 #include "queue_verbs.h"
@@ -74,6 +75,22 @@ QList<api::RelayWarning> routingWarnings(const Config &config)
     return warnings;
 }
 
+// The policy's test domains (read-only, no lock: `info` never waits for an editor). An
+// unreadable policy has none here; `policy get` says why.
+QList<api::TestDomainInfo> testDomains(const Config &config)
+{
+    QFile file(config.policyFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const auto policy = policy::Policy::fromJson(file.read(16 * limits::MiB));
+    QList<api::TestDomainInfo> out;
+    if (policy) {
+        for (const auto &t : policy.value().testDomains)
+            out.append({t.domain, t.addresses});
+    }
+    return out;
+}
+
 Result<QJsonObject> infoVerb(const Context &ctx, const api::NoRequest &)
 {
     const Config &config = ctx.config;
@@ -97,6 +114,7 @@ Result<QJsonObject> infoVerb(const Context &ctx, const api::NoRequest &)
     info.queues = queues.value();
     info.warnings = routingWarnings(config);
     info.unacknowledgedAlerts = unacknowledgedAlerts(ctx);
+    info.testDomains = testDomains(config);
 
     const fail2ban::Fail2ban f2b(config.fail2banSocket, config.fail2banClient);
     auto jails = f2b.allJails();
@@ -157,6 +175,9 @@ QString infoText(const QJsonObject &o)
     for (const auto &service : i.services)
         s << "service:    " << service.name << (service.up ? ": up" : ": DOWN")
           << (service.detail.isEmpty() ? QString() : u" ("_s + service.detail + u')') << '\n';
+    for (const auto &t : i.testDomains)
+        s << "test:       " << t.domain << " (" << t.address(1) << " … " << t.address(t.addresses)
+          << ": black hole, checked by every rule, free of quota)\n";
     if (i.unacknowledgedAlerts >= 0)
         s << "alerts:     " << i.unacknowledgedAlerts << " not acknowledged\n";
     for (const auto &j : i.jails)

@@ -29,6 +29,24 @@ JailStatus JailStatus::fromJson(const QJsonObject &o)
     return j;
 }
 
+QString TestDomainInfo::address(int n) const
+{
+    return u"test%1@"_s.arg(n, 3, 10, QChar(u'0')) + domain;
+}
+
+QJsonObject TestDomainInfo::toJson() const
+{
+    return {{u"domain"_s, domain},
+            {u"addresses"_s, addresses},
+            {u"first"_s, address(1)},
+            {u"last"_s, address(addresses)}};
+}
+
+TestDomainInfo TestDomainInfo::fromJson(const QJsonObject &o)
+{
+    return {o.value(u"domain"_s).toString(), o.value(u"addresses"_s).toInt()};
+}
+
 int RelayInfo::queuedTotal() const
 {
     int total = 0;
@@ -138,6 +156,10 @@ QJsonObject RelayInfo::toJson() const
     for (const auto &service : services)
         s.append(service.toJson());
     o.insert(u"services"_s, s);
+    QJsonArray tests;
+    for (const TestDomainInfo &t : testDomains)
+        tests.append(t.toJson());
+    o.insert(u"test_domains"_s, tests);
     return o;
 }
 
@@ -174,6 +196,8 @@ Result<RelayInfo> RelayInfo::fromJson(const QJsonObject &o)
         qint64(o.value(u"alerts"_s).toObject().value(u"unacknowledged"_s).toDouble(-1));
     for (const auto &s : o.value(u"services"_s).toArray())
         info.services.append(ServiceStatus::fromJson(s.toObject()));
+    for (const auto &t : o.value(u"test_domains"_s).toArray())
+        info.testDomains.append(TestDomainInfo::fromJson(t.toObject()));
     return info;
 }
 

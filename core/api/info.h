@@ -86,6 +86,17 @@ struct ServiceStatus
 };
 
 // The answer to `staffettactl info`.
+// A test domain of the relay's policy: its addresses test001@domain … testNNN@domain reach a
+// black hole, are checked by every rule and never count against a quota.
+struct TestDomainInfo
+{
+    QString domain;
+    int addresses = 0;
+    QString address(int n) const; // 1-based: test001@domain
+    QJsonObject toJson() const;
+    static TestDomainInfo fromJson(const QJsonObject &o);
+};
+
 struct RelayInfo
 {
     int apiVersion = 0;
@@ -110,6 +121,7 @@ struct RelayInfo
     qint64 unacknowledgedAlerts = -1;
     // The relay's services, in the order above (empty from a relay older than this list).
     QList<ServiceStatus> services;
+    QList<TestDomainInfo> testDomains;
 
     int queuedTotal() const;
     // The names of the services that are down.

@@ -34,9 +34,9 @@ struct Entry
     }
 };
 
-const std::array<std::pair<Section, QLatin1StringView>, 11> &sectionNames()
+const std::array<std::pair<Section, QLatin1StringView>, 12> &sectionNames()
 {
-    static const std::array<std::pair<Section, QLatin1StringView>, 11> names{{
+    static const std::array<std::pair<Section, QLatin1StringView>, 12> names{{
         {Section::LocalDomain, "local_domain"_L1},
         {Section::Limit, "limit"_L1},
         {Section::Blacklist, "blacklist"_L1},
@@ -48,6 +48,7 @@ const std::array<std::pair<Section, QLatin1StringView>, 11> &sectionNames()
         {Section::AccountContent, "account_content"_L1},
         {Section::Alerts, "alerts"_L1},
         {Section::AccountAlerts, "account_alerts"_L1},
+        {Section::TestDomain, "test_domain"_L1},
     }};
     return names;
 }
@@ -129,6 +130,8 @@ QList<Entry> flatten(const Policy &p)
     QList<Entry> out;
     for (const QString &d : p.localDomains)
         out.append({Section::LocalDomain, {}, {}, d, true});
+    for (const TestDomain &t : p.testDomains)
+        out.append({Section::TestDomain, {}, {}, t.domain, t.addresses});
     out.append({Section::Limit, {}, u"daily_quota"_s, {}, p.limits.dailyQuota});
     out.append({Section::Limit, {}, u"max_recipients"_s, {}, p.limits.maxRecipients});
     out.append({Section::Limit, {}, u"max_message_size"_s, {}, double(p.limits.maxMessageSize)});
@@ -203,7 +206,7 @@ QList<Entry> flatten(const Policy &p)
 // Back from entries to a validated policy (the same checks as a file from disk).
 Result<Policy> rebuild(const QList<Entry> &entries)
 {
-    QJsonArray domains, blacklist, accounts;
+    QJsonArray domains, testDomains, blacklist, accounts;
     QJsonObject limits, content, alerts;
     QHash<QString, qsizetype> accountIndex;
     QList<QJsonObject> accountObjects;
@@ -224,6 +227,9 @@ Result<Policy> rebuild(const QList<Entry> &entries)
         switch (e.section) {
         case Section::LocalDomain:
             domains.append(e.item);
+            break;
+        case Section::TestDomain:
+            testDomains.append(QJsonObject{{u"domain"_s, e.item}, {u"addresses"_s, e.value}});
             break;
         case Section::Limit:
             limits.insert(e.field, e.value);
@@ -269,13 +275,15 @@ Result<Policy> rebuild(const QList<Entry> &entries)
     }
     for (const QJsonObject &o : std::as_const(accountObjects))
         accounts.append(o);
-    const QJsonObject root{{u"schema_version"_s, SchemaVersion},
-                           {u"local_domains"_s, domains},
-                           {u"limits"_s, limits},
-                           {u"blacklist"_s, blacklist},
-                           {u"accounts"_s, accounts},
-                           {u"content"_s, content},
-                           {u"alerts"_s, alerts}};
+    QJsonObject root{{u"schema_version"_s, SchemaVersion},
+                     {u"local_domains"_s, domains},
+                     {u"limits"_s, limits},
+                     {u"blacklist"_s, blacklist},
+                     {u"accounts"_s, accounts},
+                     {u"content"_s, content},
+                     {u"alerts"_s, alerts}};
+    if (!testDomains.isEmpty())
+        root.insert(u"test_domains"_s, testDomains);
     return Policy::fromJsonObject(root);
 }
 
@@ -297,6 +305,8 @@ QString Change::path() const
     switch (section) {
     case Section::LocalDomain:
         return u"local_domains"_s;
+    case Section::TestDomain:
+        return u"test_domains"_s;
     case Section::Limit:
         return u"limits."_s + field;
     case Section::Blacklist:

@@ -36,6 +36,7 @@ struct Change
                         //   bcc
         Alerts,         // field = abuse | notify | rules.RULE (a rule is one field)
         AccountAlerts,  // account, field = contact | abuse | notify | rules.RULE
+        TestDomain,     // item = domain, value = its number of addresses
     };
 
     Op op = Op::Add;

@@ -199,8 +199,12 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
         return reject(r, metric::RejectedRecipients, tooManyRecipients(maxRecipients), now);
     }
     const bool deliveryKnown = m_delivery && m_delivery->known;
-    if ((deliveryKnown || !m_deliveryRequired) &&
-        route(r.recipient, *m_policy, m_delivery.get()) == Route::Local) {
+    const Route where = route(r.recipient, *m_policy, m_delivery.get());
+    if (where == Route::Test) {
+        ++m.recipients; // counted for max_recipients, never charged
+        return dunno();
+    }
+    if ((deliveryKnown || !m_deliveryRequired) && where == Route::Local) {
         ++m.recipients;
         ++m.local;
         return dunno();

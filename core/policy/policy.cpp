@@ -50,6 +50,22 @@ QJsonArray blacklistJson(const QList<BlacklistEntry> &entries)
 
 } // namespace
 
+QString TestDomain::address(int n) const
+{
+    return u"test%1@"_s.arg(n, 3, 10, QChar(u'0')) + domain;
+}
+
+bool TestDomain::contains(const QString &recipient) const
+{
+    const qsizetype at = recipient.lastIndexOf(u'@');
+    if (at != 7 || recipient.mid(at + 1).toLower() != domain ||
+        !recipient.startsWith(u"test"_s, Qt::CaseInsensitive))
+        return false;
+    bool ok = false;
+    const int n = QStringView(recipient).mid(4, 3).toInt(&ok);
+    return ok && recipient[4].isDigit() && n >= 1 && n <= addresses;
+}
+
 QJsonArray detail::trustedJson(const QList<TrustedNet> &nets)
 {
     QJsonArray a;
@@ -199,8 +215,8 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
 {
     Reader r;
     r.onlyKeys(root, {},
-               {u"schema_version"_s, u"local_domains"_s, u"limits"_s, u"blacklist"_s, u"accounts"_s,
-                u"content"_s, u"alerts"_s});
+               {u"schema_version"_s, u"local_domains"_s, u"test_domains"_s, u"limits"_s,
+                u"blacklist"_s, u"accounts"_s, u"content"_s, u"alerts"_s});
     if (root.value(u"schema_version"_s).toInt(-1) != SchemaVersion)
         r.fail(u"schema_version"_s, u"must be %1"_s.arg(SchemaVersion));
 
@@ -215,6 +231,37 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
             r.fail(u"local_domains[%1]"_s.arg(i), u"must be a domain name"_s);
         else
             policy.localDomains.append(d);
+    }
+
+    const QJsonValue tests = root.value(u"test_domains"_s);
+    if (!tests.isUndefined() && !tests.isArray())
+        r.fail(u"test_domains"_s, u"must be a list of {domain, addresses}"_s);
+    const QJsonArray testList = tests.toArray();
+    if (testList.size() > TestDomain::MaxDomains)
+        r.fail(u"test_domains"_s, u"at most %1 test domains"_s.arg(TestDomain::MaxDomains));
+    for (qsizetype i = 0; i < testList.size() && i < TestDomain::MaxDomains; ++i) {
+        const QString path = u"test_domains[%1]"_s.arg(i);
+        if (!testList[i].isObject()) {
+            r.fail(path, u"must be an object"_s);
+            continue;
+        }
+        const QJsonObject to = testList[i].toObject();
+        r.onlyKeys(to, path, {u"domain"_s, u"addresses"_s});
+        TestDomain t;
+        t.domain = to.value(u"domain"_s).toString().trimmed().toLower();
+        if (t.domain.isEmpty() || t.domain.size() > 253 || t.domain.contains(u'@') ||
+            t.domain.contains(u' ') || t.domain.contains(u'*') || !t.domain.contains(u'.'))
+            r.fail(path + u".domain"_s, u"must be a domain name"_s);
+        else if (policy.localDomains.contains(t.domain))
+            r.fail(
+                path + u".domain"_s,
+                u"\"%1\" is a local domain: a test domain leads to the black hole"_s.arg(t.domain));
+        else if (std::any_of(policy.testDomains.cbegin(), policy.testDomains.cend(),
+                             [&t](const TestDomain &o) { return o.domain == t.domain; }))
+            r.fail(path + u".domain"_s, u"\"%1\" is listed twice"_s.arg(t.domain));
+        if (auto v = r.positive(to, path, u"addresses"_s, TestDomain::MaxAddresses))
+            t.addresses = int(*v);
+        policy.testDomains.append(t);
     }
 
     const QJsonValue limits = root.value(u"limits"_s);
@@ -395,13 +442,19 @@ QJsonObject Policy::toJsonObject() const
         limitsJson.insert(u"hourly_quota"_s, *limits.hourlyQuota);
     if (limits.senderDailyQuota)
         limitsJson.insert(u"sender_daily_quota"_s, *limits.senderDailyQuota);
-    const QJsonObject root{{u"schema_version"_s, SchemaVersion},
-                           {u"local_domains"_s, QJsonArray::fromStringList(localDomains)},
-                           {u"limits"_s, limitsJson},
-                           {u"blacklist"_s, blacklistJson(blacklist)},
-                           {u"accounts"_s, accountsJson},
-                           {u"content"_s, detail::contentJson(content)},
-                           {u"alerts"_s, detail::alertsJson(alerts)}};
+    QJsonObject root{{u"schema_version"_s, SchemaVersion},
+                     {u"local_domains"_s, QJsonArray::fromStringList(localDomains)},
+                     {u"limits"_s, limitsJson},
+                     {u"blacklist"_s, blacklistJson(blacklist)},
+                     {u"accounts"_s, accountsJson},
+                     {u"content"_s, detail::contentJson(content)},
+                     {u"alerts"_s, detail::alertsJson(alerts)}};
+    if (!testDomains.isEmpty()) {
+        QJsonArray tests;
+        for (const TestDomain &t : testDomains)
+            tests.append(QJsonObject{{u"domain"_s, t.domain}, {u"addresses"_s, t.addresses}});
+        root.insert(u"test_domains"_s, tests);
+    }
     return root;
 }
 
@@ -429,6 +482,15 @@ const Account *Policy::accountForClient(const QString &address) const
     for (const auto &[net, i] : m_trusted) {
         if (net.contains(client))
             return &accounts[i];
+    }
+    return nullptr;
+}
+
+const TestDomain *Policy::testDomain(const QString &recipient) const
+{
+    for (const TestDomain &t : testDomains) {
+        if (t.contains(recipient))
+            return &t;
     }
     return nullptr;
 }

@@ -91,11 +91,27 @@ struct Account
     QList<TrustedNet> trustedClients; // relaying without AUTH from these; one account each
 };
 
+// A domain whose numbered addresses reach a black hole (`test001@domain` … `test300@domain`),
+// for customers' and the console's test deliveries: checked by every rule, never charged to
+// the quota (see routing.h, Route::Test).
+struct TestDomain
+{
+    static constexpr int MaxAddresses = 999;
+    static constexpr int MaxDomains = 16; // per policy
+    QString domain;                       // lower-case
+    int addresses = 300;
+    // The n-th address (1-based): test001@domain.
+    QString address(int n) const;
+    // Whether `recipient` is one of them (test001 … testNNN, any case).
+    bool contains(const QString &recipient) const;
+};
+
 // The relay policy (policy.json): one definition for the console that edits it and the
 // daemon that enforces it.
 struct Policy
 {
     QStringList localDomains; // lower-case
+    QList<TestDomain> testDomains;
     Limits limits;
     QList<BlacklistEntry> blacklist; // relay-wide
     QList<Account> accounts;
@@ -128,6 +144,8 @@ struct Policy
     {
         return a && a->dailyQuota ? *a->dailyQuota : limits.dailyQuota;
     }
+    // The test domain `recipient` is an address of, or null.
+    const TestDomain *testDomain(const QString &recipient) const;
     int maxRecipients(const Account *a) const
     {
         return a && a->maxRecipients ? *a->maxRecipients : limits.maxRecipients;

@@ -64,6 +64,14 @@ bool finalDestination(const QString &domain, const Policy &policy, const LocalDe
 Route route(const QString &recipient, const Policy &policy, const LocalDelivery *delivery)
 {
     const Address a = split(recipient, delivery);
+    if (policy.testDomain(recipient)) {
+        // No local part trick can hide in test001..test999; only a table may redirect it.
+        if (delivery &&
+            (delivery->everythingLeaves || delivery->leavingDomains.contains(a.domain) ||
+             delivery->leavingAddresses.contains(a.local + u'@' + a.domain)))
+            return Route::External;
+        return Route::Test;
+    }
     if (!plainLocalPart(a.local) || !finalDestination(a.domain, policy, delivery))
         return Route::External;
     if (!delivery || !delivery->known)

@@ -41,13 +41,16 @@ struct LocalDelivery
 enum class Route {
     Local,    // Postfix delivers it on this relay: free of quota
     External, // anything else, and whatever could be routed outside
+    Test,     // an address of a test domain (test001@…) that no table sends elsewhere: it
+              // reaches the black hole, checked by every rule but free of quota
 };
 
 // Decides conservatively: a recipient is local only when its domain is one of the policy's
 // local domains and one Postfix delivers here, its local part is a plain dot-atom (no %, !,
 // @, quotes, backslash — the percent hack, bang paths and quoted local parts route outside
 // on a Postfix with default settings), and no alias, forward or canonical table sends it
-// elsewhere. Everything in doubt counts.
+// elsewhere. Everything in doubt counts. A test domain's address is Route::Test unless a
+// virtual or canonical table (or one that cannot be listed) may send it somewhere else.
 Route route(const QString &recipient, const Policy &policy, const LocalDelivery *delivery);
 
 // Computes the leaving* sets from table entries (key -> comma/space separated targets),

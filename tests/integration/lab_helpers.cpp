@@ -8,8 +8,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
+#include <QUuid>
 
 #include "api/api.h"
+#include "api/verbs.h"
 
 namespace staffetta::test {
 
@@ -99,6 +101,40 @@ QJsonObject ctl(const QStringList &words, const QByteArray &input)
     auto parsed = api::parseResponse(out.out, out.err, out.exitCode);
     EXPECT_TRUE(parsed.ok()) << out.out.toStdString() << out.err.toStdString();
     return parsed ? parsed.value() : QJsonObject{};
+}
+
+LabAccount addAccount(const QString &prefix, const QJsonObject &keys)
+{
+    LabAccount a;
+    const QString id = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    a.login = prefix + u'-' + id;
+    a.password = u"pw-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    a.sender = a.login + u'@' + Lab::get().value(u"LAB_LOCAL_DOMAIN"_s);
+    ctl(api::verbs::AccountsAdd + QStringList{a.login},
+        QJsonDocument(
+            QJsonObject{{u"senders"_s, QJsonArray{a.sender}}, {u"password"_s, a.password}})
+            .toJson(QJsonDocument::Compact));
+    for (auto it = keys.begin(); it != keys.end(); ++it)
+        setAccountKey(a.login, it.key(), it.value(), u"test account"_s);
+    // Dovecot reads its passwd-file again at the next login after a change (once a second).
+    const bool usable = waitUntil(
+        [&] {
+            const auto out = send({a.login,
+                                   a.sender,
+                                   {u"test001@"_s + Lab::get().value(u"LAB_BLACKHOLE_DOMAIN"_s)},
+                                   {u"--quit-after"_s, u"AUTH"_s},
+                                   {},
+                                   a.password});
+            return anyReplyStartsWith(out, u"235"_s);
+        },
+        15000);
+    EXPECT_TRUE(usable) << a.login.toStdString() << " cannot log in";
+    return a;
+}
+
+void removeAccount(const QString &login)
+{
+    ctl(api::verbs::AccountsRemove + QStringList{login});
 }
 
 QJsonObject setAccountKey(const QString &login, const QString &key, const QJsonValue &value,

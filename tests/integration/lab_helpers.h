@@ -46,6 +46,15 @@ QJsonObject ctl(const QStringList &words, const QByteArray &input = {});
 // `policy apply` as admin; the apply's answer (a refused apply is a test failure).
 QJsonObject setAccountKey(const QString &login, const QString &key, const QJsonValue &value,
                           const QString &comment);
+// An account of its own for a test (`accounts add` as admin, then each of `keys` set in its
+// policy entry), usable once it returns: its first login worked (from 127.0.0.1, which the
+// lab's jails ignore). removeAccount() takes it away again.
+struct LabAccount
+{
+    QString login, password, sender;
+};
+LabAccount addAccount(const QString &prefix, const QJsonObject &keys = {});
+void removeAccount(const QString &login);
 // External recipients charged to `login` today, as `staffettactl usage` says.
 int quotaUsed(const QString &login);
 // The lab Postfix instance's mail_version.
