@@ -85,7 +85,6 @@ struct ServiceStatus
     friend bool operator==(const ServiceStatus &, const ServiceStatus &) = default;
 };
 
-// The answer to `staffettactl info`.
 // A test domain of the relay's policy: its addresses test001@domain … testNNN@domain reach a
 // black hole, are checked by every rule and never count against a quota.
 struct TestDomainInfo
@@ -97,6 +96,7 @@ struct TestDomainInfo
     static TestDomainInfo fromJson(const QJsonObject &o);
 };
 
+// The answer to `staffettactl info`.
 struct RelayInfo
 {
     int apiVersion = 0;
