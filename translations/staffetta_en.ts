@@ -1306,6 +1306,67 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Remove…</source>
         <translation>Remove…</translation>
     </message>
+    <message>
+        <source>Delete held mail</source>
+        <translation>Delete held mail</translation>
+    </message>
+    <message>
+        <source>Delete the selected held messages of %1 (all of them when none is selected)? They are not delivered and cannot be recovered.</source>
+        <translation>Delete the selected held messages of %1 (all of them when none is selected)? They are not delivered and cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>Queue id</source>
+        <translation>Queue id</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Mail on hold</source>
+        <translation>Mail on hold</translation>
+    </message>
+    <message>
+        <source>Mail of %1 on hold</source>
+        <translation>Mail of %1 on hold</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mail of %1 on hold: %n message(s)</source>
+        <translation>
+            <numerusform>Mail of %1 on hold: %n message</numerusform>
+            <numerusform>Mail of %1 on hold: %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held message(s) released.</source>
+        <translation>
+            <numerusform>%n held message released.</numerusform>
+            <numerusform>%n held messages released.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held message(s) deleted.</source>
+        <translation>
+            <numerusform>%n held message deleted.</numerusform>
+            <numerusform>%n held messages deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::ActivityView</name>

@@ -1306,6 +1306,67 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Remove…</source>
         <translation>Rimuovi…</translation>
     </message>
+    <message>
+        <source>Delete held mail</source>
+        <translation>Elimina la posta trattenuta</translation>
+    </message>
+    <message>
+        <source>Delete the selected held messages of %1 (all of them when none is selected)? They are not delivered and cannot be recovered.</source>
+        <translation>Eliminare i messaggi trattenuti selezionati di %1 (tutti, se nessuno è selezionato)? Non vengono consegnati e non si possono recuperare.</translation>
+    </message>
+    <message>
+        <source>Queue id</source>
+        <translation>Queue id</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivato</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Mittente</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatari</translation>
+    </message>
+    <message>
+        <source>Mail on hold</source>
+        <translation>Posta trattenuta</translation>
+    </message>
+    <message>
+        <source>Mail of %1 on hold</source>
+        <translation>Posta di %1 trattenuta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mail of %1 on hold: %n message(s)</source>
+        <translation>
+            <numerusform>Posta di %1 trattenuta: %n messaggio</numerusform>
+            <numerusform>Posta di %1 trattenuta: %n messaggi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held message(s) released.</source>
+        <translation>
+            <numerusform>%n messaggio trattenuto rilasciato.</numerusform>
+            <numerusform>%n messaggi trattenuti rilasciati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held message(s) deleted.</source>
+        <translation>
+            <numerusform>%n messaggio trattenuto eliminato.</numerusform>
+            <numerusform>%n messaggi trattenuti eliminati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Rilascia</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Elimina…</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::ActivityView</name>

@@ -8,6 +8,7 @@
 
 #include <QClipboard>
 #include <QColor>
+#include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -17,9 +18,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -180,6 +183,12 @@ AccountsView::AccountsView(QWidget *parent)
     , m_status(new QLabel(this))
     , m_listCall(new RelayCall(this))
     , m_writeCall(new RelayCall(this))
+    , m_heldTitle(new QLabel(this))
+    , m_heldTable(new QTableView(this))
+    , m_held(new QStandardItemModel(this))
+    , m_release(new QPushButton(this))
+    , m_delete(new QPushButton(this))
+    , m_heldCall(new RelayCall(this))
 {
     setObjectName(u"accountsView"_s);
     m_table->setObjectName(u"accountsTable"_s);
@@ -206,9 +215,47 @@ AccountsView::AccountsView(QWidget *parent)
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table, 2);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
+
+    // Beside a suspended account: its held mail, to release or delete after the review.
+    m_heldTitle->setObjectName(u"heldTitle"_s);
+    m_heldTable->setObjectName(u"heldTable"_s);
+    m_release->setObjectName(u"heldRelease"_s);
+    m_delete->setObjectName(u"heldDelete"_s);
+    m_heldTable->setModel(m_held);
+    m_heldTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_heldTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_heldTable->verticalHeader()->setVisible(false);
+    m_heldTable->horizontalHeader()->setStretchLastSection(true);
+    auto *heldButtons = new QHBoxLayout;
+    heldButtons->addWidget(m_release);
+    heldButtons->addWidget(m_delete);
+    heldButtons->addStretch(1);
+    layout->addWidget(m_heldTitle);
+    layout->addWidget(m_heldTable, 1);
+    layout->addLayout(heldButtons);
+    connect(m_release, &QPushButton::clicked, this, [this] { actOnHeld(true); });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        auto *ask = new QMessageBox(QMessageBox::Warning, tr("Delete held mail"),
+                                    tr("Delete the selected held messages of %1 (all of them "
+                                       "when none is selected)? They are not delivered and "
+                                       "cannot be recovered.")
+                                        .arg(m_heldLogin),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        ask->setObjectName(u"heldDeleteConfirm"_s);
+        ask->setDefaultButton(QMessageBox::No);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        connect(ask, &QMessageBox::finished, this, m_heldCall->guard([this](int answer) {
+            if (answer == QMessageBox::Yes)
+                actOnHeld(false);
+        }));
+        ask->open();
+    });
+    connect(m_heldCall, &RelayCall::busyChanged, this, &AccountsView::updateActions);
+    connect(m_heldTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AccountsView::updateActions);
 
     connect(m_refresh, &QPushButton::clicked, this, &AccountsView::reload);
     connect(m_add, &QPushButton::clicked, this, [this] {
@@ -290,8 +337,10 @@ AccountsView::AccountsView(QWidget *parent)
         ask->open();
     });
     connect(m_writeCall, &RelayCall::busyChanged, this, &AccountsView::updateActions);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &AccountsView::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        loadHeld();
+        updateActions();
+    });
     retranslate();
     updateActions();
 }
@@ -341,6 +390,7 @@ void AccountsView::reload()
                               m_table->selectRow(row);
                           if (m_status->text() == tr("Loading…"))
                               m_status->clear();
+                          loadHeld();
                           updateActions();
                           emit loaded();
                       });
@@ -432,6 +482,78 @@ void AccountsView::setSuspended(bool suspend, const api::AccountSuspendRequest &
         });
 }
 
+void AccountsView::loadHeld()
+{
+    const QString login = selectedLogin();
+    m_heldLogin = login;
+    m_held->clear();
+    m_held->setHorizontalHeaderLabels(
+        {tr("Queue id"), tr("Arrived"), tr("Sender"), tr("Recipients")});
+    m_heldTitle->setText(login.isEmpty() ? tr("Mail on hold")
+                                         : tr("Mail of %1 on hold").arg(login));
+    if (login.isEmpty() || !isOnline() || !connection()->can(Permission::ReadQueue)) {
+        m_heldCall->cancel();
+        updateActions();
+        return;
+    }
+    auto client = connection()->client();
+    api::QueueListRequest request;
+    request.queue = u"hold"_s;
+    request.account = login;
+    m_heldCall->start(
+        [&](transport::CancelToken cancel) {
+            return client::queueList(client, request, {}, std::move(cancel));
+        },
+        [this, login](Result<client::QueueListing> &&r) {
+            if (login != m_heldLogin)
+                return;
+            if (!r) {
+                m_heldTitle->setText(client::errorText(r.error()));
+                return;
+            }
+            for (const client::QueueRow &row : r.value().rows) {
+                m_held->appendRow(
+                    {new QStandardItem(row.id),
+                     new QStandardItem(QLocale().toString(
+                         QDateTime::fromSecsSinceEpoch(row.arrival), QLocale::ShortFormat)),
+                     new QStandardItem(row.sender), new QStandardItem(row.recipients)});
+            }
+            m_heldTitle->setText(
+                tr("Mail of %1 on hold: %n message(s)", nullptr, int(r.value().rows.size()))
+                    .arg(login));
+            updateActions();
+            emit heldLoaded();
+        });
+}
+
+void AccountsView::actOnHeld(bool release)
+{
+    if (!connection() || m_heldCall->isBusy() || m_held->rowCount() == 0)
+        return;
+    QStringList ids;
+    for (const QModelIndex &i : m_heldTable->selectionModel()->selectedRows())
+        ids.append(m_held->item(i.row(), 0)->text());
+    if (ids.isEmpty()) {
+        for (int row = 0; row < m_held->rowCount(); ++row)
+            ids.append(m_held->item(row, 0)->text());
+    }
+    auto client = connection()->client();
+    const auto action = release ? api::QueueAction::Release : api::QueueAction::Delete;
+    m_heldCall->start(
+        [&](transport::CancelToken) { return client::queueAction(client, action, ids); },
+        [this, release](const Result<QList<api::ActionResult>> &r) {
+            const QString text =
+                !r        ? client::errorText(r.error())
+                : release ? tr("%n held message(s) released.", nullptr, int(r.value().size()))
+                          : tr("%n held message(s) deleted.", nullptr, int(r.value().size()));
+            m_status->setText(text);
+            emit message(text);
+            if (r)
+                relayWritten();
+            loadHeld();
+        });
+}
+
 void AccountsView::showPassword(const QString &login, const QString &password)
 {
     auto *dialog = new QDialog(this);
@@ -492,6 +614,10 @@ void AccountsView::updateActions()
                             : QString();
     for (QPushButton *b : {m_add, m_passwd, m_suspend, m_resume, m_remove})
         b->setToolTip(why);
+    const bool queue = connection() && connection()->can(Permission::ChangeQueue) &&
+                       !m_heldCall->isBusy() && m_held->rowCount() > 0;
+    m_release->setEnabled(queue);
+    m_delete->setEnabled(queue);
 }
 
 void AccountsView::retranslate()
@@ -503,6 +629,8 @@ void AccountsView::retranslate()
     m_suspend->setText(tr("Suspend…"));
     m_resume->setText(tr("Resume…"));
     m_remove->setText(tr("Remove…"));
+    m_release->setText(tr("Release"));
+    m_delete->setText(tr("Delete…"));
 }
 
 void AccountsView::changeEvent(QEvent *event)

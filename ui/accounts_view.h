@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QStandardItemModel;
 class QTableView;
 
 namespace staffetta::ui {
@@ -50,6 +51,9 @@ public:
     AccountsModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QLabel *status() const { return m_status; }
+    // The selected account's mail on hold (a suspended account's queue), one row per message
+    // (queue id, arrival, sender, recipients), with Release and Delete.
+    QStandardItemModel *held() const { return m_held; }
 
     void reload();
     // The verbs, as the buttons' dialogs call them once answered.
@@ -58,8 +62,13 @@ public:
     void remove(const QString &login);
     void setSuspended(bool suspend, const api::AccountSuspendRequest &request);
 
+    void loadHeld();
+    // Releases or deletes the selected held messages (all of them when none is selected).
+    void actOnHeld(bool release);
+
 signals:
     void loaded();
+    void heldLoaded();
     void written(); // a write finished (successfully or not)
 
 protected:
@@ -90,6 +99,13 @@ private:
     QLabel *m_status;
     RelayCall *m_listCall;
     RelayCall *m_writeCall; // one write at a time
+    QLabel *m_heldTitle;
+    QTableView *m_heldTable;
+    QStandardItemModel *m_held;
+    QPushButton *m_release;
+    QPushButton *m_delete;
+    RelayCall *m_heldCall;
+    QString m_heldLogin; // whose held mail m_held shows
 };
 
 } // namespace staffetta::ui

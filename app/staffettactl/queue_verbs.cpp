@@ -93,7 +93,29 @@ Result<QJsonObject> list(const Context &ctx, const api::QueueListRequest &reques
     auto visible = visibleMessages(ctx);
     if (!visible)
         return visible.error();
-    const std::optional<QSet<QString>> &only = visible.value();
+    std::optional<QSet<QString>> only = visible.value();
+    if (!filter.account.isEmpty()) {
+        // One account's messages: by the queue files' sasl_username (a partner's must be its own
+        // account anyway: `only` already holds its messages alone).
+        const auto pf = postfixOf(ctx);
+        QStringList ids;
+        auto listed = pf.scanQueue([&](const QByteArray &line) {
+            ids.append(queueIdOf(line));
+            return true;
+        });
+        if (!listed)
+            return listed.error();
+        auto accounts = pf.accountsOf(ids);
+        if (!accounts)
+            return accounts.error();
+        QSet<QString> ofAccount;
+        for (auto it = accounts.value().cbegin(); it != accounts.value().cend(); ++it) {
+            if (it.value().compare(filter.account, Qt::CaseInsensitive) == 0 &&
+                (!only || only->contains(it.key())))
+                ofAccount.insert(it.key());
+        }
+        only = ofAccount;
+    }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const bool passThrough = filter.isEmpty();
     qint64 total = 0;

@@ -101,20 +101,21 @@ Result<SearchRequest> SearchRequest::fromJson(const QJsonObject &o)
 bool QueueSelection::isEmpty() const
 {
     return queue.isEmpty() && ids.isEmpty() && sender.isEmpty() && recipient.isEmpty() &&
-           reason.isEmpty() && minAge < 0 && maxAge < 0;
+           reason.isEmpty() && minAge < 0 && maxAge < 0 && account.isEmpty();
 }
 
 QStringList QueueSelection::keys()
 {
-    return {u"queue"_s,  u"ids"_s,     u"sender"_s, u"recipient"_s,
-            u"reason"_s, u"min_age"_s, u"max_age"_s};
+    return {u"queue"_s,  u"ids"_s,     u"sender"_s,  u"recipient"_s,
+            u"reason"_s, u"min_age"_s, u"max_age"_s, u"account"_s};
 }
 
 void QueueSelection::addTo(QJsonObject &o) const
 {
     for (const auto &[key, value] :
          {std::pair{u"queue"_s, queue}, std::pair{u"sender"_s, sender},
-          std::pair{u"recipient"_s, recipient}, std::pair{u"reason"_s, reason}}) {
+          std::pair{u"recipient"_s, recipient}, std::pair{u"reason"_s, reason},
+          std::pair{u"account"_s, account}}) {
         if (!value.isEmpty())
             o.insert(key, value);
     }
@@ -151,7 +152,8 @@ Result<QueueSelection> QueueSelection::read(const QJsonObject &o)
     }
     for (const auto &[key, field] :
          {std::pair{u"queue"_s, &f.queue}, std::pair{u"sender"_s, &f.sender},
-          std::pair{u"recipient"_s, &f.recipient}, std::pair{u"reason"_s, &f.reason}}) {
+          std::pair{u"recipient"_s, &f.recipient}, std::pair{u"reason"_s, &f.reason},
+          std::pair{u"account"_s, &f.account}}) {
         auto text = stringField(o, key);
         if (!text)
             return text.error();

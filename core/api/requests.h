@@ -73,9 +73,11 @@ struct QueueSelection
     QString reason = {};    // case-insensitive substring of any recipient's delay reason
     qint64 minAge = -1;     // seconds since arrival, inclusive; -1 = no bound
     qint64 maxAge = -1;
+    QString account = {}; // the SASL login it was submitted with (case-insensitive)
 
     bool isEmpty() const;
-    static QStringList keys(); // queue, ids, sender, recipient, reason, min_age, max_age
+    // queue, ids, sender, recipient, reason, min_age, max_age, account
+    static QStringList keys();
     void addTo(QJsonObject &o) const;
     // This selection's keys of `o` (the caller refuses the others).
     static Result<QueueSelection> read(const QJsonObject &o);

@@ -561,6 +561,20 @@ Result<QList<QJsonObject>> Postfix::messages(const QueueFilter &filter, qint64 n
         return scanned.error();
     if (bad)
         return *bad;
+    if (filter.account.isEmpty())
+        return found;
+    // The account is in the queue files' envelopes, not in the listing.
+    QStringList ids;
+    for (const QJsonObject &m : std::as_const(found))
+        ids.append(m.value(u"queue_id"_s).toString());
+    auto accounts = accountsOf(ids);
+    if (!accounts)
+        return accounts.error();
+    found.removeIf([&](const QJsonObject &m) {
+        return accounts.value()
+                   .value(m.value(u"queue_id"_s).toString())
+                   .compare(filter.account, Qt::CaseInsensitive) != 0;
+    });
     return found;
 }
 

@@ -13,10 +13,14 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -122,6 +126,11 @@ TEST_F(AccountsLab, CreateCopyPasswordSendSuspendSee550ResumeRemove)
     EXPECT_TRUE(anyReplyStartsWith(first, u"250 2.0.0 Ok: queued"_s))
         << replies(first).join(u'\n').toStdString();
 
+    // One message waits at the unreachable domain: the suspension puts it on hold.
+    const ProcessOutput waiting = send(
+        {login, sender, {login + u"@"_s + labValue("LAB_UNREACHABLE_DOMAIN")}, {}, {}, password});
+    ASSERT_TRUE(anyReplyStartsWith(waiting, u"250 2.0.0 Ok: queued"_s));
+
     const QString reply = u"Suspended from the console: call the helpdesk"_s;
     write("accountsSuspend", [&] {
         answerForm(u"accountSuspend"_s,
@@ -136,6 +145,34 @@ TEST_F(AccountsLab, CreateCopyPasswordSendSuspendSee550ResumeRemove)
     const ProcessOutput refused = sendWith(password);
     EXPECT_TRUE(anyReplyWith(refused, u"550 5.7.1 "_s, reply))
         << replies(refused).join(u'\n').toStdString();
+
+    // Its held mail beside it; deleted from there (after a question that defaults to No).
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            if (view->held()->rowCount() == 1)
+                return true;
+            QSignalSpy held(view, &ui::AccountsView::heldLoaded);
+            view->loadHeld();
+            waitUntil([&] { return held.count() == 1; }, 10000);
+            return view->held()->rowCount() == 1;
+        },
+        30000))
+        << "the waiting message is not shown on hold";
+    const QString heldId = view->held()->item(0, 0)->text();
+    {
+        QSignalSpy held(view, &ui::AccountsView::heldLoaded);
+        view->findChild<QPushButton *>(u"heldDelete"_s)->click();
+        auto *ask = waitForWidget<QMessageBox>(u"heldDeleteConfirm"_s);
+        ASSERT_NE(ask, nullptr);
+        EXPECT_EQ(ask->defaultButton(), ask->button(QMessageBox::No));
+        ask->button(QMessageBox::Yes)->click();
+        ASSERT_TRUE(waitUntil([&] { return held.count() >= 1; }, 30000));
+    }
+    EXPECT_EQ(view->held()->rowCount(), 0);
+    const QJsonObject queued = ctl(
+        {u"queue"_s, u"list"_s},
+        QJsonDocument(QJsonObject{{u"ids"_s, QJsonArray{heldId}}}).toJson(QJsonDocument::Compact));
+    EXPECT_EQ(queued[u"matched"_s].toInt(), 0) << "deleted from the relay's queue";
 
     write("accountsResume", [&] {
         answerForm(u"accountResume"_s, {{u"resumeReason"_s, u"gui test over"_s}});
