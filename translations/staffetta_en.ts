@@ -1103,6 +1103,22 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Per sender per day</source>
         <translation>Per sender per day</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Client addresses or networks that relay for this account without authenticating, on the relay&apos;s trusted port (one account per address).</source>
+        <translation>Client addresses or networks that relay for this account without authenticating, on the relay&apos;s trusted port (one account per address).</translation>
+    </message>
+    <message>
+        <source>Trusted addresses (no AUTH)</source>
+        <translation>Trusted addresses (no AUTH)</translation>
+    </message>
+    <message>
+        <source>Change the trusted addresses of %1</source>
+        <translation>Change the trusted addresses of %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AccountsModel</name>

@@ -1103,6 +1103,22 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Per sender per day</source>
         <translation>Per mittente al giorno</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>Client addresses or networks that relay for this account without authenticating, on the relay&apos;s trusted port (one account per address).</source>
+        <translation>Indirizzi o reti dei client che inoltrano posta per questo account senza autenticarsi, sulla porta fidata del relay (un solo account per indirizzo).</translation>
+    </message>
+    <message>
+        <source>Trusted addresses (no AUTH)</source>
+        <translation>Indirizzi fidati (senza AUTH)</translation>
+    </message>
+    <message>
+        <source>Change the trusted addresses of %1</source>
+        <translation>Modifica gli indirizzi fidati di %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AccountsModel</name>

@@ -16,8 +16,10 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -152,6 +154,21 @@ QVariant AccountLimitsModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
+    case Trusted: {
+        QStringList nets;
+        for (const policy::TrustedNet &n : a.trustedClients)
+            nets.append(n.text());
+        if (role == Qt::EditRole)
+            return nets.join(u", "_s);
+        if (role == Qt::DisplayRole)
+            return nets.isEmpty() ? tr("none") : nets.join(u", "_s);
+        if (role == Qt::ToolTipRole)
+            return tr("Client addresses or networks that relay for this account without "
+                      "authenticating, on the relay's trusted port (one account per address).");
+        if (role == Qt::ForegroundRole && nets.isEmpty())
+            return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    }
     case Used: {
         const auto it = m_used.constFind(a.login);
         if (it == m_used.cend())
@@ -186,6 +203,8 @@ QVariant AccountLimitsModel::headerData(int section, Qt::Orientation o, int role
         return tr("Per hour");
     case PerSender:
         return tr("Per sender per day");
+    case Trusted:
+        return tr("Trusted addresses (no AUTH)");
     case Used:
         return tr("Used today");
     }
@@ -195,7 +214,7 @@ QVariant AccountLimitsModel::headerData(int section, Qt::Orientation o, int role
 Qt::ItemFlags AccountLimitsModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() >= Quota && index.column() <= PerSender &&
+    if (index.isValid() && index.column() >= Quota && index.column() <= Trusted &&
         !m_editor.isBusy() && index.row() < m_editor.draft().accounts.size() &&
         m_editor.canEditAccount(m_editor.draft().accounts[index.row()].login))
         f |= Qt::ItemIsEditable;
@@ -207,6 +226,8 @@ bool AccountLimitsModel::setData(const QModelIndex &index, const QVariant &value
     if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
         return false;
     const QString text = value.toString().trimmed();
+    if (index.column() == Trusted)
+        return setTrusted(index.row(), text);
     std::optional<qint64> override;
     if (!text.isEmpty()) {
         bool ok = false;
@@ -232,6 +253,36 @@ bool AccountLimitsModel::setData(const QModelIndex &index, const QVariant &value
             a->senderDailyQuota = override ? std::optional<int>(int(*override)) : std::nullopt;
         else
             a->maxMessageSize = override;
+    });
+    return true;
+}
+
+bool AccountLimitsModel::setTrusted(int row, const QString &text)
+{
+    const QString login = m_editor.draft().accounts[row].login;
+    // Through the policy's own parser: addresses, networks and overlaps are checked as the
+    // relay checks them (a partner's narrower limit is the relay's to enforce).
+    QJsonObject root = m_editor.draft().toJsonObject();
+    QJsonArray accounts = root.value(u"accounts"_s).toArray();
+    QJsonObject account = accounts[row].toObject();
+    const QStringList nets = text.split(QRegularExpression(u"[\\s,;]+"_s), Qt::SkipEmptyParts);
+    if (nets.isEmpty())
+        account.remove(u"trusted_clients"_s);
+    else
+        account.insert(u"trusted_clients"_s, QJsonArray::fromStringList(nets));
+    accounts[row] = account;
+    root.insert(u"accounts"_s, accounts);
+    auto checked = policy::Policy::fromJsonObject(root);
+    if (!checked) {
+        emit refused(checked.error().message);
+        return false;
+    }
+    const QList<policy::TrustedNet> trusted = checked.value().account(login)
+                                                  ? checked.value().account(login)->trustedClients
+                                                  : QList<policy::TrustedNet>();
+    m_editor.edit(tr("Change the trusted addresses of %1").arg(login), [&](policy::Policy &p) {
+        if (policy::Account *a = p.account(login))
+            a->trustedClients = trusted;
     });
     return true;
 }
@@ -298,6 +349,13 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     layout->addWidget(m_accountsTitle);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_usageTime);
+    auto *problem = new QLabel(this);
+    problem->setObjectName(u"limitsProblem"_s);
+    problem->setWordWrap(true);
+    problem->setStyleSheet(u"color: #b02020"_s);
+    layout->addWidget(problem);
+    connect(m_model, &AccountLimitsModel::refused, problem, &QLabel::setText);
+    connect(&editor, &PolicyEditor::draftChanged, problem, &QLabel::clear);
 
     for (QSpinBox *s : {m_quota, m_recipients})
         connect(s, &QSpinBox::editingFinished, this, &LimitsView::commitDefaults);

@@ -24,7 +24,17 @@ class AccountLimitsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Account, Quota, Recipients, Size, Hourly, PerSender, Used, ColumnCount };
+    enum Column {
+        Account,
+        Quota,
+        Recipients,
+        Size,
+        Hourly,
+        PerSender,
+        Trusted, // the client addresses that relay without AUTH (trusted_clients)
+        Used,
+        ColumnCount
+    };
     // UsedRole: {used, quota} as a QPoint-like pair for the bar delegate.
     static constexpr int UsedRole = Qt::UserRole + 1;
     static constexpr int QuotaRole = Qt::UserRole + 2;
@@ -41,8 +51,14 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
 
+signals:
+    // An edit the policy refuses (a trusted address that is not one, or overlaps another
+    // account's): why, for the status bar.
+    void refused(const QString &why);
+
 private:
     void reset();
+    bool setTrusted(int row, const QString &text);
     PolicyEditor &m_editor;
     QHash<QString, qint64> m_used;
 };

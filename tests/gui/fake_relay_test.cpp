@@ -263,6 +263,18 @@ TEST_F(FakeConsole, HourlyAndPerSenderLimitsAreEditedPerAccount)
     EXPECT_EQ(editor->draft().account(u"bob"_s)->hourlyQuota, 40);
     EXPECT_EQ(editor->draft().account(u"bob"_s)->senderDailyQuota, 10);
     EXPECT_EQ(model->index(0, ui::AccountLimitsModel::Hourly).data().toString(), u"40"_s);
+
+    // Trusted addresses: checked as the relay checks them, the refusal said.
+    const QModelIndex trusted = model->index(0, ui::AccountLimitsModel::Trusted);
+    EXPECT_EQ(trusted.data().toString(), u"none"_s);
+    EXPECT_FALSE(model->setData(trusted, u"198.51.100.7/24"_s, Qt::EditRole));
+    EXPECT_TRUE(
+        window->limits()->findChild<QLabel *>(u"limitsProblem"_s)->text().contains(u"host bits"_s));
+    ASSERT_TRUE(model->setData(trusted, u"192.0.2.7, 198.51.100.0/24"_s, Qt::EditRole));
+    ASSERT_EQ(editor->draft().account(u"bob"_s)->trustedClients.size(), 2);
+    EXPECT_EQ(editor->draft().account(u"bob"_s)->trustedClients[1].text(), u"198.51.100.0/24"_s);
+    EXPECT_EQ(model->index(0, ui::AccountLimitsModel::Trusted).data().toString(),
+              u"192.0.2.7, 198.51.100.0/24"_s);
 }
 
 // Quitting with a draft not applied asks first; Cancel (the default) keeps the window.
