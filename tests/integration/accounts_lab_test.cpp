@@ -454,3 +454,30 @@ TEST_F(AccountsLab, ATrustedAddressRelaysWithoutAuthUnderEveryRule)
     EXPECT_TRUE(twice.error().message.contains(u"overlaps"_s))
         << twice.error().message.toStdString();
 }
+
+// External credentials: a login Staffetta keeps no password for is checked by the relay's
+// Dovecot against the customers' own IMAP server (a second Dovecot, Dovecot's imap passdb):
+// the right password sends, a wrong one is refused; the relay's passwd-file never holds it.
+TEST_F(AccountsLab, AnExternalLoginIsCheckedByTheCustomersMailServer)
+{
+    const QString login = labValue("LAB_EXTERNAL_LOGIN");
+    const QString password = labValue("LAB_EXTERNAL_PASSWORD");
+    ASSERT_FALSE(login.isEmpty());
+    QJsonObject got = ctl({u"policy"_s, u"get"_s});
+    QJsonObject p = got[u"policy"_s].toObject();
+    QJsonArray accounts = p[u"accounts"_s].toArray();
+    accounts.append(
+        QJsonObject{{u"login"_s, login},
+                    {u"senders"_s, QJsonArray{login + u'@' + labValue("LAB_LOCAL_DOMAIN")}}});
+    p[u"accounts"_s] = accounts;
+    ctl({u"policy"_s, u"apply"_s},
+        json({{u"base_revision"_s, got[u"revision"_s]}, {u"policy"_s, p}}));
+    created.append(login);
+    EXPECT_TRUE(passwdLine(login).isEmpty()) << "the relay keeps no password for it";
+
+    const ProcessOutput ok = sendAs(login, password);
+    EXPECT_TRUE(accepted(ok)) << replies(ok).join(u'\n').toStdString();
+    const ProcessOutput wrong = sendAs(login, password + u"-wrong"_s, true);
+    EXPECT_TRUE(authRefused(wrong)) << replies(wrong).join(u'\n').toStdString();
+    EXPECT_TRUE(passwdLine(login).isEmpty());
+}
