@@ -85,6 +85,9 @@ Result<std::unique_ptr<AlertStore>> AlertStore::open(const QString &eventsDataba
     store->m_path = eventsDatabase;
     if (sqlite3_open(eventsDatabase.toUtf8().constData(), &store->m_db) != SQLITE_OK)
         return store->failure(u"cannot open"_s);
+    // Before the schema: switching to WAL takes a lock a reader (staffettactl trace) may
+    // hold for a moment; without a busy timeout first, that is "database is locked" at once.
+    sqlite3_busy_timeout(store->m_db, 5000);
     if (sqlite3_exec(store->m_db, Schema, nullptr, nullptr, nullptr) != SQLITE_OK)
         return store->failure(u"cannot create the schema"_s);
     return store;

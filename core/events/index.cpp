@@ -94,6 +94,9 @@ Result<std::unique_ptr<Index>> Index::open(const QString &path)
     index->m_path = path;
     if (sqlite3_open(path.toUtf8().constData(), &index->m_db) != SQLITE_OK)
         return index->failure(u"cannot open"_s);
+    // Before the schema: switching to WAL takes a lock a reader (staffettactl trace) may
+    // hold for a moment; without a busy timeout first, that is "database is locked" at once.
+    sqlite3_busy_timeout(index->m_db, 5000);
     if (sqlite3_exec(index->m_db, Schema, nullptr, nullptr, nullptr) != SQLITE_OK)
         return index->failure(u"cannot create the schema"_s);
     return index;

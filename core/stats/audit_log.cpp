@@ -57,7 +57,9 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(const QString &path)
                          " user TEXT NOT NULL, role TEXT NOT NULL, origin TEXT NOT NULL,"
                          " verb TEXT NOT NULL, outcome TEXT NOT NULL, revision INTEGER NOT NULL,"
                          " summary TEXT NOT NULL, changes TEXT NOT NULL);";
+    // The busy timeout before the schema: its WAL switch takes a lock another writer may hold.
     if (sqlite3_open(path.toUtf8().constData(), &log->m_db) != SQLITE_OK ||
+        sqlite3_busy_timeout(log->m_db, 5000) != SQLITE_OK ||
         sqlite3_exec(log->m_db, schema, nullptr, nullptr, nullptr) != SQLITE_OK) {
         const QString why = log->m_db ? QString::fromUtf8(sqlite3_errmsg(log->m_db)) : QString();
         return Error(ErrorCode::Unavailable, u"audit log %1: %2"_s.arg(path, why),

@@ -28,6 +28,7 @@ Result<std::unique_ptr<StatsStore>> StatsStore::open(const QString &path)
     };
     if (sqlite3_open(path.toUtf8().constData(), &store->m_db) != SQLITE_OK)
         return fail("cannot open");
+    sqlite3_busy_timeout(store->m_db, 5000); // before the WAL switch below takes its lock
     const char *schema =
         "PRAGMA journal_mode=WAL;"
         "PRAGMA synchronous=NORMAL;"
