@@ -1119,6 +1119,18 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Change the trusted addresses of %1</source>
         <translation>Change the trusted addresses of %1</translation>
     </message>
+    <message>
+        <source>This hour: %1 of %2</source>
+        <translation>This hour: %1 of %2</translation>
+    </message>
+    <message>
+        <source>No sender has sent today</source>
+        <translation>No sender has sent today</translation>
+    </message>
+    <message>
+        <source>Busiest sender today: %1, %2 of %3</source>
+        <translation>Busiest sender today: %1, %2 of %3</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AccountsModel</name>
@@ -1382,6 +1394,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Delete…</source>
         <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Limits and trusted addresses…</source>
+        <translation>Limits and trusted addresses…</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2290,57 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>= %1</source>
         <translation>= %1</translation>
     </message>
+    <message>
+        <source>Relay-wide blacklist (entries):</source>
+        <translation>Relay-wide blacklist (entries):</translation>
+    </message>
+    <message>
+        <source>plus, for each account:</source>
+        <translation>plus, for each account:</translation>
+    </message>
+    <message>
+        <source>Blacklist of each account (entries):</source>
+        <translation>Blacklist of each account (entries):</translation>
+    </message>
+    <message>
+        <source>Local domains (mail to them is delivered here and never counts against a quota)</source>
+        <translation>Local domains (mail to them is delivered here and never counts against a quota)</translation>
+    </message>
+    <message>
+        <source>Domain, e.g. example.com</source>
+        <translation>Domain, e.g. example.com</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name</source>
+        <translation>&quot;%1&quot; is not a domain name</translation>
+    </message>
+    <message>
+        <source>%1 is already a local domain</source>
+        <translation>%1 is already a local domain</translation>
+    </message>
+    <message>
+        <source>%1 is a test domain: its mail goes to the black hole</source>
+        <translation>%1 is a test domain: its mail goes to the black hole</translation>
+    </message>
+    <message>
+        <source>Add the local domain %1</source>
+        <translation>Add the local domain %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the local domain(s) %1</source>
+        <translation>
+            <numerusform>Remove the local domain %1</numerusform>
+            <numerusform>Remove the local domains %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::MainWindow</name>
@@ -2570,6 +2637,21 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
             <numerusform>Add the %n valid one</numerusform>
             <numerusform>Add the %n valid ones</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The relay allows at most %n entries in this list.</source>
+        <translation>
+            <numerusform>The relay allows at most %n entry in this list.</numerusform>
+            <numerusform>The relay allows at most %n entries in this list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list is full: remove an entry first (%1)</source>
+        <translation>The list is full: remove an entry first (%1)</translation>
     </message>
 </context>
 <context>

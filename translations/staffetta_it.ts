@@ -1119,6 +1119,18 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Change the trusted addresses of %1</source>
         <translation>Modifica gli indirizzi fidati di %1</translation>
     </message>
+    <message>
+        <source>This hour: %1 of %2</source>
+        <translation>In quest&apos;ora: %1 su %2</translation>
+    </message>
+    <message>
+        <source>No sender has sent today</source>
+        <translation>Oggi nessun mittente ha inviato</translation>
+    </message>
+    <message>
+        <source>Busiest sender today: %1, %2 of %3</source>
+        <translation>Mittente più attivo oggi: %1, %2 su %3</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AccountsModel</name>
@@ -1382,6 +1394,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Delete…</source>
         <translation>Elimina…</translation>
+    </message>
+    <message>
+        <source>Limits and trusted addresses…</source>
+        <translation>Limiti e indirizzi fidati…</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2290,57 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>= %1</source>
         <translation>= %1</translation>
     </message>
+    <message>
+        <source>Relay-wide blacklist (entries):</source>
+        <translation>Blacklist del relay (voci):</translation>
+    </message>
+    <message>
+        <source>plus, for each account:</source>
+        <translation>più, per ogni account:</translation>
+    </message>
+    <message>
+        <source>Blacklist of each account (entries):</source>
+        <translation>Blacklist di ogni account (voci):</translation>
+    </message>
+    <message>
+        <source>Local domains (mail to them is delivered here and never counts against a quota)</source>
+        <translation>Domini locali (la posta per loro è consegnata qui e non conta mai nella quota)</translation>
+    </message>
+    <message>
+        <source>Domain, e.g. example.com</source>
+        <translation>Dominio, ad es. example.com</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name</source>
+        <translation>«%1» non è un nome di dominio</translation>
+    </message>
+    <message>
+        <source>%1 is already a local domain</source>
+        <translation>%1 è già un dominio locale</translation>
+    </message>
+    <message>
+        <source>%1 is a test domain: its mail goes to the black hole</source>
+        <translation>%1 è un dominio di test: la sua posta finisce nel buco nero</translation>
+    </message>
+    <message>
+        <source>Add the local domain %1</source>
+        <translation>Aggiungi il dominio locale %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the local domain(s) %1</source>
+        <translation>
+            <numerusform>Rimuovi il dominio locale %1</numerusform>
+            <numerusform>Rimuovi i domini locali %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::MainWindow</name>
@@ -2570,6 +2637,21 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
             <numerusform>Aggiungi l&apos;unico valido</numerusform>
             <numerusform>Aggiungi i %n validi</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 su %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The relay allows at most %n entries in this list.</source>
+        <translation>
+            <numerusform>Il relay consente al massimo %n voce in questo elenco.</numerusform>
+            <numerusform>Il relay consente al massimo %n voci in questo elenco.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list is full: remove an entry first (%1)</source>
+        <translation>L&apos;elenco è pieno: rimuovi prima una voce (%1)</translation>
     </message>
 </context>
 <context>

@@ -180,6 +180,7 @@ AccountsView::AccountsView(QWidget *parent)
     , m_suspend(new QPushButton(this))
     , m_resume(new QPushButton(this))
     , m_remove(new QPushButton(this))
+    , m_limits(new QPushButton(this))
     , m_status(new QLabel(this))
     , m_listCall(new RelayCall(this))
     , m_writeCall(new RelayCall(this))
@@ -198,6 +199,7 @@ AccountsView::AccountsView(QWidget *parent)
     m_suspend->setObjectName(u"accountsSuspend"_s);
     m_resume->setObjectName(u"accountsResume"_s);
     m_remove->setObjectName(u"accountsRemove"_s);
+    m_limits->setObjectName(u"accountsLimits"_s);
     m_status->setObjectName(u"accountsStatus"_s);
     m_status->setWordWrap(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -210,7 +212,7 @@ AccountsView::AccountsView(QWidget *parent)
     m_table->setColumnWidth(AccountsModel::Password, 180);
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_refresh, m_add, m_passwd, m_suspend, m_resume, m_remove})
+    for (QPushButton *b : {m_refresh, m_add, m_passwd, m_suspend, m_resume, m_remove, m_limits})
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
@@ -258,6 +260,10 @@ AccountsView::AccountsView(QWidget *parent)
             &AccountsView::updateActions);
 
     connect(m_refresh, &QPushButton::clicked, this, &AccountsView::reload);
+    connect(m_limits, &QPushButton::clicked, this, [this] {
+        if (const QString login = selectedLogin(); !login.isEmpty())
+            emit limitsRequested(login);
+    });
     connect(m_add, &QPushButton::clicked, this, [this] {
         askForm(this, u"accountAdd"_s, tr("Add an account"),
                 tr("The login is the one the customer's mail program uses. A password is "
@@ -609,6 +615,7 @@ void AccountsView::updateActions()
     m_suspend->setEnabled(write && row >= 0 && !suspended);
     m_resume->setEnabled(write && row >= 0 && suspended);
     m_remove->setEnabled(write && row >= 0);
+    m_limits->setEnabled(row >= 0);
     const QString why = connection() && !connection()->can(Permission::EditOwnAccounts)
                             ? tr("This relay does not let you change accounts.")
                             : QString();
@@ -629,6 +636,7 @@ void AccountsView::retranslate()
     m_suspend->setText(tr("Suspend…"));
     m_resume->setText(tr("Resume…"));
     m_remove->setText(tr("Remove…"));
+    m_limits->setText(tr("Limits and trusted addresses…"));
     m_release->setText(tr("Release"));
     m_delete->setText(tr("Delete…"));
 }

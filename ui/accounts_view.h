@@ -70,6 +70,9 @@ signals:
     void loaded();
     void heldLoaded();
     void written(); // a write finished (successfully or not)
+    // The account's limits and trusted addresses are edited in the Limits view (a draft,
+    // reviewed and applied with the rest of the policy): the main window goes there.
+    void limitsRequested(const QString &login);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -96,6 +99,7 @@ private:
     QPushButton *m_suspend;
     QPushButton *m_resume;
     QPushButton *m_remove;
+    QPushButton *m_limits;
     QLabel *m_status;
     RelayCall *m_listCall;
     RelayCall *m_writeCall; // one write at a time

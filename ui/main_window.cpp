@@ -108,6 +108,10 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_trace->setRelays([this] { return m_fleet->connections(); });
     connect(m_activity, &ActivityView::traceRequested, this, &MainWindow::showTrace);
     connect(m_alerts, &AlertsView::activityRequested, this, &MainWindow::showActivity);
+    connect(m_accounts, &AccountsView::limitsRequested, this, [this](const QString &login) {
+        m_views->setCurrentWidget(m_limits);
+        m_limits->selectAccount(login);
+    });
     connect(m_searchPanel, &SearchPanel::showTrace, this, &MainWindow::traceTerm);
     connect(m_searchPanel, &SearchPanel::showMessage, this,
             [this](const QUuid &relayId, const QString &id) {

@@ -109,6 +109,22 @@ bool PatternTableModel::editable() const
     return !m_login.isEmpty() && m_editor.canEditAccount(m_login);
 }
 
+std::optional<int> PatternTableModel::cap() const
+{
+    const policy::Policy &p = m_editor.draft();
+    switch (m_kind) {
+    case Kind::Senders:
+        break;
+    case Kind::AccountBlacklist:
+        return p.limits.accountBlacklistCap;
+    case Kind::RelayBlacklist:
+        if (m_editor.canEditRelayWide())
+            return p.limits.relayBlacklistCapFor(p.accounts.size());
+        break;
+    }
+    return std::nullopt;
+}
+
 QList<PatternTableModel::Entry> PatternTableModel::entries(const policy::Policy &p) const
 {
     QList<Entry> out;
@@ -233,6 +249,14 @@ bool PatternTableModel::add(const QStringList &patterns, const QString &message)
         if (!policy::SenderPattern::parse(p))
             return false;
     }
+    qsizetype added = 0;
+    for (const QString &p : patterns) {
+        added += std::none_of(m_rows.cbegin(), m_rows.cend(), [&](const Entry &e) {
+            return e.pattern.compare(p, Qt::CaseInsensitive) == 0;
+        });
+    }
+    if (const auto max = cap(); max && m_rows.size() + added > *max)
+        return false;
     const QString description = patterns.size() == 1
                                     ? tr("Add %1").arg(patterns.first())
                                     : tr("Import %n pattern(s)", nullptr, int(patterns.size()));
@@ -271,6 +295,7 @@ PatternListEditor::PatternListEditor(PolicyEditor &editor, Kind kind, const QStr
     : QWidget(parent)
     , m_model(new PatternTableModel(editor, kind, this))
     , m_title(new QLabel(this))
+    , m_count(new QLabel(this))
     , m_table(new QTableView(this))
     , m_newPattern(new QLineEdit(this))
     , m_add(new QPushButton(this))
@@ -294,7 +319,10 @@ PatternListEditor::PatternListEditor(PolicyEditor &editor, Kind kind, const QStr
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_title, 0, 0, 1, 4);
+    m_count->setObjectName(name + u"Count"_s);
+    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    layout->addWidget(m_title, 0, 0, 1, 3);
+    layout->addWidget(m_count, 0, 3);
     layout->addWidget(m_table, 1, 0, 1, 4);
     layout->addWidget(m_newPattern, 2, 0);
     int column = 1;
@@ -365,7 +393,24 @@ void PatternListEditor::retranslate()
 void PatternListEditor::validateNew()
 {
     const bool valid = markValidity(m_newPattern, m_error);
-    m_add->setEnabled(valid && m_model->editable());
+    const int rows = m_model->rowCount();
+    const auto cap = m_model->cap();
+    const bool full = cap && rows >= *cap;
+    m_add->setEnabled(valid && m_model->editable() && !full);
+    // The count against the cap, before the relay refuses: amber when nearly full.
+    if (!cap) {
+        m_count->clear();
+        return;
+    }
+    m_count->setText(tr("%1 of %2").arg(QLocale().toString(rows), QLocale().toString(*cap)));
+    m_count->setStyleSheet(full                   ? u"color: #b02020; font-weight: bold"_s
+                           : rows * 5 >= *cap * 4 ? u"color: #b26a00"_s
+                                                  : QString());
+    const QString why = tr("The relay allows at most %n entries in this list.", nullptr, *cap);
+    m_count->setToolTip(why);
+    m_add->setToolTip(full ? why : QString());
+    if (full && m_model->editable() && !m_newPattern->text().trimmed().isEmpty())
+        m_error->setText(tr("The list is full: remove an entry first (%1)").arg(why));
 }
 
 void PatternListEditor::updateEnabled()

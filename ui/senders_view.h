@@ -33,6 +33,10 @@ public:
     const QString &account() const { return m_login; }
     Kind kind() const { return m_kind; }
     bool editable() const;
+    // How many entries the relay allows in this list (limits.*blacklist_cap*), when the
+    // console knows: senders have none, and a partner's draft holds only its accounts, so the
+    // relay-wide cap (which grows with every account) is shown to those who edit it.
+    std::optional<int> cap() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -41,7 +45,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
 
-    // Adds entries (one undo step). Returns false if the pattern is not valid.
+    // Adds entries (one undo step). Returns false if a pattern is not valid or the list would
+    // go past its cap.
     bool add(const QStringList &patterns, const QString &message = {});
     void removeRows(QList<int> rows);
 
@@ -81,6 +86,7 @@ private:
 
     PatternTableModel *m_model;
     QLabel *m_title;
+    QLabel *m_count;
     QTableView *m_table;
     QLineEdit *m_newPattern;
     QLineEdit *m_newMessage = nullptr;

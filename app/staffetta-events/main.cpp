@@ -49,9 +49,11 @@ void onSignal(int)
 void suspendFor(const api::Alert &a, const policy::Policy &policy, const Config &conf,
                 daemon::Log &log)
 {
+    // The rule's name comes from the alert store: one written by another version (a rule
+    // since renamed or removed) names no rule here and suspends nothing.
     const policy::Account *account = policy.account(a.account);
-    if (!account || account->suspended ||
-        !policy.alertRule(account, *policy::alertRuleNamed(a.rule)).suspend)
+    const std::optional<policy::AlertRule> rule = policy::alertRuleNamed(a.rule);
+    if (!account || account->suspended || !rule || !policy.alertRule(account, *rule).suspend)
         return;
     ctl::FrontEnd frontEnd(Caller{u"staffetta-events"_s, {}, u"local"_s});
     frontEnd.resolveAccess = [](const Config &, const Caller &) {

@@ -341,6 +341,25 @@ std::optional<Error> checkRelaySupports(const Context &ctx, const QList<Change> 
     return std::nullopt;
 }
 
+// The relay-wide blacklist's cap depends on every account, so it is checked here, on the
+// whole policy: a write may not take the list further over its cap than it already is (a
+// list over it from a hand edit, or from an account removed, shrinks with any later edit).
+std::optional<Error> checkBlacklistCap(const Policy &current, const Policy &next)
+{
+    const auto problem = policy::relayBlacklistProblem(next);
+    if (!problem)
+        return std::nullopt;
+    const auto excess = [](const Policy &p) {
+        return p.blacklist.size() - p.limits.relayBlacklistCapFor(p.accounts.size());
+    };
+    if (excess(next) <= std::max<qsizetype>(0, excess(current)))
+        return std::nullopt;
+    const QString path = u"blacklist"_s;
+    return Error(
+        ErrorCode::InvalidPolicy, path + u": "_s + *problem,
+        {{u"errors"_s, QJsonArray{QJsonObject{{u"path"_s, path}, {u"reason"_s, *problem}}}}});
+}
+
 Result<int> revisionNumber(const QString &word)
 {
     bool ok = false;
@@ -406,6 +425,8 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
     const Policy merged = mergeVisible(ctx.access, cur.policy, next.value());
     const QList<Change> changes = policy::diff(cur.policy, merged);
     if (auto refused = checkRelaySupports(ctx, changes))
+        return *refused;
+    if (auto refused = checkBlacklistCap(cur.policy, merged))
         return *refused;
     if (!ctx.access.can(Permission::EditPolicy)) {
         const policy::Reach reach = policy::reach(changes);
@@ -807,12 +828,41 @@ Result<QJsonObject> usage(const Context &ctx, const api::NoRequest &)
     result.window =
         p->limits.window == policy::QuotaWindow::Rolling24h ? u"rolling_24h"_s : u"calendar_day"_s;
     result.revision = cur.value().revision;
+    const qint64 hour = policy::hourOf(now);
+    // Each sender's count of the window (keys "login sender"), for the busiest of each account.
+    QHash<QString, QHash<QString, qint64>> senders;
+    if (std::any_of(p->accounts.cbegin(), p->accounts.cend(),
+                    [&p](const policy::Account &a) { return p->senderDailyQuota(&a); })) {
+        for (const auto &c : stats.value()->since(policy::metric::AcceptedSender, window.from)) {
+            const qsizetype space = c.login.indexOf(u' ');
+            if (space > 0 && c.hour <= window.to)
+                senders[c.login.left(space)][c.login.mid(space + 1)] += c.count;
+        }
+    }
     for (const policy::Account &a : p->accounts) {
         if (!ctx.access.seesAccount(a.login))
             continue;
-        const qint64 used = stats.value()->sum(a.login.toLower(), policy::metric::AcceptedExternal,
-                                               window.from, window.to);
-        result.accounts.append({a.login, used, p->dailyQuota(&a), a.dailyQuota.has_value()});
+        const QString key = a.login.toLower();
+        const qint64 used =
+            stats.value()->sum(key, policy::metric::AcceptedExternal, window.from, window.to);
+        api::AccountUsage u;
+        u.login = a.login;
+        u.used = used;
+        u.quota = p->dailyQuota(&a);
+        u.overridden = a.dailyQuota.has_value();
+        if ((u.hourlyQuota = p->hourlyQuota(&a)))
+            u.usedThisHour = stats.value()->sum(key, policy::metric::AcceptedExternal, hour, hour);
+        if ((u.senderQuota = p->senderDailyQuota(&a))) {
+            const QHash<QString, qint64> &mine = senders[key];
+            for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
+                if (it.value() > u.topSenderUsed ||
+                    (it.value() == u.topSenderUsed && it.key() < u.topSender)) {
+                    u.topSender = it.key();
+                    u.topSenderUsed = it.value();
+                }
+            }
+        }
+        result.accounts.append(u);
     }
     return result.toJson();
 }
@@ -823,8 +873,15 @@ QString usageText(const QJsonObject &o)
     QString text;
     QTextStream s(&text);
     s << "quota window: " << r.window << '\n';
-    for (const api::AccountUsage &a : r.accounts)
-        s << a.login << ": " << a.used << " / " << a.quota << '\n';
+    for (const api::AccountUsage &a : r.accounts) {
+        s << a.login << ": " << a.used << " / " << a.quota;
+        if (a.hourlyQuota)
+            s << ", this hour " << a.usedThisHour << " / " << *a.hourlyQuota;
+        if (a.senderQuota && !a.topSender.isEmpty())
+            s << ", busiest sender " << a.topSender << " " << a.topSenderUsed << " / "
+              << *a.senderQuota;
+        s << '\n';
+    }
     return text;
 }
 

@@ -196,11 +196,20 @@ Result<PolicyRollbackRequest> PolicyRollbackRequest::fromJson(const QJsonObject 
 QJsonObject Usage::toJson() const
 {
     QJsonArray list;
-    for (const AccountUsage &a : accounts)
-        list.append(QJsonObject{{u"login"_s, a.login},
-                                {u"used"_s, a.used},
-                                {u"quota"_s, a.quota},
-                                {u"overridden"_s, a.overridden}});
+    for (const AccountUsage &a : accounts) {
+        QJsonObject o{{u"login"_s, a.login},
+                      {u"used"_s, a.used},
+                      {u"quota"_s, a.quota},
+                      {u"overridden"_s, a.overridden}};
+        if (a.hourlyQuota)
+            o.insert(u"hourly"_s,
+                     QJsonObject{{u"used"_s, a.usedThisHour}, {u"quota"_s, *a.hourlyQuota}});
+        if (a.senderQuota)
+            o.insert(u"top_sender"_s, QJsonObject{{u"address"_s, a.topSender},
+                                                  {u"used"_s, a.topSenderUsed},
+                                                  {u"quota"_s, *a.senderQuota}});
+        list.append(o);
+    }
     return {{u"time"_s, time.toString(Qt::ISODate)},
             {u"window"_s, window},
             {u"revision"_s, revision},
@@ -215,8 +224,21 @@ Usage Usage::fromJson(const QJsonObject &o)
     u.revision = o.value(u"revision"_s).toInt();
     for (const QJsonValue &v : o.value(u"accounts"_s).toArray()) {
         const QJsonObject a = v.toObject();
-        u.accounts.append({a.value(u"login"_s).toString(), a.value(u"used"_s).toInteger(),
-                           a.value(u"quota"_s).toInt(), a.value(u"overridden"_s).toBool()});
+        AccountUsage account;
+        account.login = a.value(u"login"_s).toString();
+        account.used = a.value(u"used"_s).toInteger();
+        account.quota = a.value(u"quota"_s).toInt();
+        account.overridden = a.value(u"overridden"_s).toBool();
+        if (const QJsonValue h = a.value(u"hourly"_s); h.isObject()) {
+            account.hourlyQuota = h[u"quota"_s].toInt();
+            account.usedThisHour = h[u"used"_s].toInteger();
+        }
+        if (const QJsonValue t = a.value(u"top_sender"_s); t.isObject()) {
+            account.senderQuota = t[u"quota"_s].toInt();
+            account.topSender = t[u"address"_s].toString();
+            account.topSenderUsed = t[u"used"_s].toInteger();
+        }
+        u.accounts.append(account);
     }
     return u;
 }

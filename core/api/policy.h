@@ -110,6 +110,14 @@ struct AccountUsage
     qint64 used = 0;
     int quota = 0;
     bool overridden = false; // the account has its own quota
+    // This clock hour's use against the hourly limit, when one is in force.
+    std::optional<int> hourlyQuota;
+    qint64 usedThisHour = 0;
+    // The busiest sender address of the window against the per-sender limit, when one is in
+    // force (empty address: none sent yet). The sender nearest the wall is the one to watch.
+    std::optional<int> senderQuota;
+    QString topSender;
+    qint64 topSenderUsed = 0;
 
     friend bool operator==(const AccountUsage &, const AccountUsage &) = default;
 };

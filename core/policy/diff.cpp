@@ -135,6 +135,13 @@ QList<Entry> flatten(const Policy &p)
     out.append({Section::Limit, {}, u"daily_quota"_s, {}, p.limits.dailyQuota});
     out.append({Section::Limit, {}, u"max_recipients"_s, {}, p.limits.maxRecipients});
     out.append({Section::Limit, {}, u"max_message_size"_s, {}, double(p.limits.maxMessageSize)});
+    out.append({Section::Limit, {}, u"blacklist_cap"_s, {}, p.limits.relayBlacklistCap});
+    out.append({Section::Limit,
+                {},
+                u"blacklist_cap_per_account"_s,
+                {},
+                p.limits.relayBlacklistPerAccount});
+    out.append({Section::Limit, {}, u"account_blacklist_cap"_s, {}, p.limits.accountBlacklistCap});
     if (p.limits.hourlyQuota)
         out.append({Section::Limit, {}, u"hourly_quota"_s, {}, *p.limits.hourlyQuota});
     if (p.limits.senderDailyQuota)

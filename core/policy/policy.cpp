@@ -211,6 +211,20 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
     return fromJsonObject(doc.object());
 }
 
+std::optional<QString> relayBlacklistProblem(const Policy &p)
+{
+    const int cap = p.limits.relayBlacklistCapFor(p.accounts.size());
+    if (p.blacklist.size() <= cap)
+        return std::nullopt;
+    return u"has %1 entries; at most %2 are allowed (limits.blacklist_cap %3 + "
+           u"limits.blacklist_cap_per_account %4 for each of the %5 accounts)"_s
+               .arg(p.blacklist.size())
+               .arg(cap)
+               .arg(p.limits.relayBlacklistCap)
+               .arg(p.limits.relayBlacklistPerAccount)
+               .arg(p.accounts.size());
+}
+
 Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
 {
     Reader r;
@@ -270,7 +284,16 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
     const QJsonObject lo = limits.toObject();
     r.onlyKeys(lo, u"limits"_s,
                {u"daily_quota"_s, u"max_recipients"_s, u"max_message_size"_s, u"quota_window"_s,
-                u"hourly_quota"_s, u"sender_daily_quota"_s});
+                u"hourly_quota"_s, u"sender_daily_quota"_s, u"blacklist_cap"_s,
+                u"blacklist_cap_per_account"_s, u"account_blacklist_cap"_s});
+    if (auto v = r.whole(lo, u"limits"_s, u"blacklist_cap"_s, 0, limits::MaxRelayBlacklist))
+        policy.limits.relayBlacklistCap = int(*v);
+    if (auto v =
+            r.whole(lo, u"limits"_s, u"blacklist_cap_per_account"_s, 0, limits::MaxRelayBlacklist))
+        policy.limits.relayBlacklistPerAccount = int(*v);
+    if (auto v =
+            r.whole(lo, u"limits"_s, u"account_blacklist_cap"_s, 0, limits::MaxBlacklistPerAccount))
+        policy.limits.accountBlacklistCap = int(*v);
     if (auto v = r.positive(lo, u"limits"_s, u"daily_quota"_s, 10'000'000))
         policy.limits.dailyQuota = int(*v);
     if (auto v = r.positive(lo, u"limits"_s, u"max_recipients"_s, 100'000))
@@ -371,6 +394,17 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         policy.accounts.append(a);
     }
 
+    // The cap the admin set for each account's list (limits.account_blacklist_cap); the
+    // relay-wide one depends on every account, see relayBlacklistProblem.
+    for (qsizetype i = 0; i < policy.accounts.size(); ++i) {
+        const qsizetype n = policy.accounts[i].blacklist.size();
+        if (n > policy.limits.accountBlacklistCap)
+            r.fail(u"accounts[%1].blacklist"_s.arg(i),
+                   u"has %1 entries; at most %2 per account are allowed "
+                   u"(limits.account_blacklist_cap)"_s.arg(n)
+                       .arg(policy.limits.accountBlacklistCap));
+    }
+
     // A client address relays for one account only: no two networks overlap (one contains
     // the other's address).
     for (qsizetype i = 0; i < trustedAt.size(); ++i) {
@@ -437,7 +471,10 @@ QJsonObject Policy::toJsonObject() const
                            {u"max_message_size"_s, limits.maxMessageSize},
                            {u"quota_window"_s, limits.window == QuotaWindow::Rolling24h
                                                    ? u"rolling_24h"_s
-                                                   : u"calendar_day"_s}};
+                                                   : u"calendar_day"_s},
+                           {u"blacklist_cap"_s, limits.relayBlacklistCap},
+                           {u"blacklist_cap_per_account"_s, limits.relayBlacklistPerAccount},
+                           {u"account_blacklist_cap"_s, limits.accountBlacklistCap}};
     if (limits.hourlyQuota)
         limitsJson.insert(u"hourly_quota"_s, *limits.hourlyQuota);
     if (limits.senderDailyQuota)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alerts.h"
+#include "common/limits.h"
 #include "common/result.h"
 #include "content.h"
 #include "pattern.h"
@@ -36,6 +37,18 @@ struct Limits
     // within an account (the relay docs' "a maximum number of e-mails per day per sender").
     std::optional<int> hourlyQuota;
     std::optional<int> senderDailyQuota;
+    // The blacklists' caps, as the hosting panel our customers know has them: the relay-wide
+    // list holds up to `relayBlacklistCap` entries plus `relayBlacklistPerAccount` for each
+    // account, each account's up to `accountBlacklistCap`. The admin sets them; the parser
+    // enforces them, so no apply and no hand edit goes past them.
+    int relayBlacklistCap = 50;
+    int relayBlacklistPerAccount = 5;
+    int accountBlacklistCap = 20;
+    int relayBlacklistCapFor(qsizetype accounts) const
+    {
+        return int(qMin<qint64>(relayBlacklistCap + relayBlacklistPerAccount * qint64(accounts),
+                                limits::MaxRelayBlacklist));
+    }
 };
 
 // An account suspended for suspected abuse: its AUTH still succeeds (a client that retries
@@ -52,6 +65,12 @@ struct Suspension
     QDateTime at;    // when (UTC)
     bool operator==(const Suspension &) const = default;
 };
+
+struct Policy;
+// Whether the relay-wide blacklist is over its cap (Limits::relayBlacklistCapFor), with the
+// reason. Checked on the whole policy when it is written (staffettactl's apply): a partner's
+// view holds only its accounts, so the parser, which reads views too, cannot.
+std::optional<QString> relayBlacklistProblem(const Policy &p);
 
 // The reply text of a suspended account's refused RCPT.
 QByteArray suspendedReply(const Suspension &s, Language language);

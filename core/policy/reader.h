@@ -77,12 +77,18 @@ public:
     std::optional<qint64> positive(const QJsonObject &o, const QString &path, const QString &key,
                                    qint64 max)
     {
+        return whole(o, path, key, 1, max);
+    }
+
+    std::optional<qint64> whole(const QJsonObject &o, const QString &path, const QString &key,
+                                qint64 min, qint64 max)
+    {
         if (!o.contains(key))
             return std::nullopt;
         const QJsonValue v = o.value(key);
         const double d = v.toDouble(-1);
-        if (!v.isDouble() || d != double(qint64(d)) || d < 1 || d > double(max)) {
-            fail(join(path, key), u"must be a whole number from 1 to %1"_s.arg(max));
+        if (!v.isDouble() || d != double(qint64(d)) || d < double(min) || d > double(max)) {
+            fail(join(path, key), u"must be a whole number from %1 to %2"_s.arg(min).arg(max));
             return std::nullopt;
         }
         return qint64(d);

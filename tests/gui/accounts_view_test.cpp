@@ -3,6 +3,8 @@
 // suspended from the console, its next message gets the 550 with the reply typed in the
 // dialog; resumed, it sends again; removed, it is gone from the list.
 #include "accounts_view.h"
+#include "limits_view.h"
+#include "policy_editor.h"
 #include "relay_connection.h"
 
 #include "console_fixture.h"
@@ -103,6 +105,25 @@ protected:
 
 TEST_F(AccountsLab, CreateCopyPasswordSendSuspendSee550ResumeRemove)
 {
+    // An account's limits and trusted addresses are one click away, in the Limits view.
+    {
+        const int bob = view->model()->rowOf(u"bob"_s);
+        ASSERT_GE(bob, 0);
+        view->table()->selectRow(bob);
+        auto *limits = view->findChild<QPushButton *>(u"accountsLimits"_s);
+        ASSERT_TRUE(limits && limits->isEnabled());
+        ASSERT_TRUE(waitUntil([&] { return window->policyEditor()->isLoaded(); }, 30000));
+        limits->click();
+        EXPECT_EQ(window->views()->currentWidget(), window->limits());
+        auto *table = window->limits()->findChild<QTableView *>(u"accountLimits"_s);
+        const QModelIndexList rows = table->selectionModel()->selectedRows();
+        ASSERT_EQ(rows.size(), 1);
+        EXPECT_EQ(rows.first().data().toString(), u"bob"_s);
+        QSignalSpy loaded(view, &ui::AccountsView::loaded); // shown again, it reloads
+        window->views()->setCurrentWidget(view);
+        ASSERT_TRUE(waitUntil([&] { return loaded.count() >= 1; }, 30000));
+    }
+
     login = u"gui-"_s + QString::number(QCoreApplication::applicationPid());
     const QString sender = login + u'@' + labValue("LAB_LOCAL_DOMAIN");
     write("accountsAdd", [&] {

@@ -19,6 +19,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -136,6 +137,99 @@ TEST_F(PolicyViews, AddASenderInTheSendersViewApplyAndSeeItOnTheRelay)
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     EXPECT_FALSE(editor->hasChanges());
     EXPECT_TRUE(sendersOnRelay(u"bob"_s).contains(u"gui@bob-gui.example"_s));
+}
+
+// An account's blacklist shows its count against the relay's cap and stops at it; the admin
+// moves the cap in the Limits view and the list grows.
+TEST_F(PolicyViews, TheBlacklistShowsItsCapAndStopsAtIt)
+{
+    window->views()->setCurrentWidget(window->senders());
+    window->senders()->selectAccount(u"bob"_s);
+    auto *edit = window->senders()->findChild<QLineEdit *>(u"accountBlacklistNew"_s);
+    auto *add = window->senders()->findChild<QPushButton *>(u"accountBlacklistAdd"_s);
+    auto *count = window->senders()->findChild<QLabel *>(u"accountBlacklistCount"_s);
+    ASSERT_TRUE(edit && add && count);
+    const int had = int(original.policy.account(u"bob"_s)->blacklist.size());
+    EXPECT_EQ(count->text(), u"%1 of 20"_s.arg(had));
+    for (int i = had; i < 20; ++i) {
+        edit->setText(u"*@cap%1.example"_s.arg(i));
+        ASSERT_TRUE(add->isEnabled()) << i;
+        add->click();
+    }
+    EXPECT_EQ(count->text(), u"20 of 20"_s);
+    edit->setText(u"*@one-more.example"_s);
+    EXPECT_FALSE(add->isEnabled());
+    EXPECT_FALSE(add->toolTip().isEmpty());
+
+    // The relay-wide list's cap grows with the accounts: 50 + 5 each.
+    auto *wide = window->senders()->findChild<QLabel *>(u"relayBlacklistCount"_s);
+    EXPECT_EQ(wide->text(), u"%1 of %2"_s.arg(original.policy.blacklist.size())
+                                .arg(50 + 5 * original.policy.accounts.size()));
+
+    window->views()->setCurrentWidget(window->limits());
+    auto *accountCap = window->limits()->findChild<QSpinBox *>(u"accountBlacklistCap"_s);
+    ASSERT_TRUE(accountCap && accountCap->isEnabled());
+    accountCap->setValue(21);
+    emit accountCap->editingFinished();
+    EXPECT_EQ(editor->draft().limits.accountBlacklistCap, 21);
+    window->views()->setCurrentWidget(window->senders());
+    EXPECT_EQ(count->text(), u"20 of 21"_s);
+    EXPECT_TRUE(add->isEnabled());
+    add->click();
+    const int base = editor->baseRevision();
+    reviewAndApply(u"~ limits.account_blacklist_cap: 20 → 21"_s);
+    ASSERT_TRUE(
+        waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
+    auto got = await(client::policyGet(relay));
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(got.value().policy.limits.accountBlacklistCap, 21);
+    EXPECT_EQ(got.value().policy.account(u"bob"_s)->blacklist.size(), 21);
+}
+
+// Local domains are edited in the Limits view: checked as typed, applied, enforced.
+TEST_F(PolicyViews, ALocalDomainIsAddedAndRemovedInTheLimitsView)
+{
+    window->views()->setCurrentWidget(window->limits());
+    auto *list = window->limits()->findChild<QListView *>(u"localDomains"_s);
+    auto *edit = window->limits()->findChild<QLineEdit *>(u"localDomainNew"_s);
+    auto *add = window->limits()->findChild<QPushButton *>(u"localDomainAdd"_s);
+    auto *remove = window->limits()->findChild<QPushButton *>(u"localDomainRemove"_s);
+    auto *error = window->limits()->findChild<QLabel *>(u"localDomainError"_s);
+    ASSERT_TRUE(list && edit && add && remove && error);
+    EXPECT_EQ(list->model()->rowCount(), original.policy.localDomains.size());
+    edit->setText(u"not a domain"_s);
+    add->click();
+    EXPECT_TRUE(error->text().contains(u"not a domain name"_s)) << error->text().toStdString();
+    EXPECT_FALSE(editor->hasChanges());
+    edit->setText(original.policy.localDomains.first());
+    add->click();
+    EXPECT_TRUE(error->text().contains(u"already a local domain"_s));
+    edit->setText(u"Branch.Lab-Office.test"_s);
+    add->click();
+    EXPECT_TRUE(error->text().isEmpty());
+    EXPECT_EQ(list->model()->rowCount(), original.policy.localDomains.size() + 1);
+    const int base = editor->baseRevision();
+    reviewAndApply(u"+ local_domains: branch.lab-office.test"_s, window->limits());
+    ASSERT_TRUE(
+        waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
+    EXPECT_TRUE(await(client::policyGet(relay))
+                    .value()
+                    .policy.localDomains.contains(u"branch.lab-office.test"_s));
+
+    const QModelIndex added =
+        list->model()
+            ->match(list->model()->index(0, 0), Qt::DisplayRole, u"branch.lab-office.test"_s)
+            .value(0);
+    ASSERT_TRUE(added.isValid());
+    list->selectionModel()->select(added, QItemSelectionModel::ClearAndSelect);
+    ASSERT_TRUE(remove->isEnabled());
+    remove->click();
+    reviewAndApply(u"- local_domains: branch.lab-office.test"_s, window->limits());
+    ASSERT_TRUE(
+        waitUntil([&] { return editor->baseRevision() == base + 2 && !editor->isBusy(); }, 30000));
+    EXPECT_FALSE(await(client::policyGet(relay))
+                     .value()
+                     .policy.localDomains.contains(u"branch.lab-office.test"_s));
 }
 
 TEST_F(PolicyViews, TheConflictDialogAppearsWhenTheRelaysRevisionMoved)
@@ -275,4 +369,13 @@ TEST_F(PartnerPolicyViews, APartnerEditsItsAccountsInTheFilteredPolicy)
     const QModelIndex used = model->index(0, ui::AccountLimitsModel::Used);
     EXPECT_TRUE(
         waitUntil([&] { return used.data(ui::AccountLimitsModel::UsedRole).isValid(); }, 30000));
+    // The bar warns before the wall: amber from 80 %, red at 100 %.
+    using Model = ui::AccountLimitsModel;
+    EXPECT_EQ(used.data(Model::LevelRole).toInt(),
+              Model::level(used.data(Model::UsedRole).toLongLong(),
+                           used.data(Model::QuotaRole).toLongLong()));
+    EXPECT_EQ(Model::level(239, 300), Model::Normal);
+    EXPECT_EQ(Model::level(240, 300), Model::Warning);
+    EXPECT_EQ(Model::level(299, 300), Model::Warning);
+    EXPECT_EQ(Model::level(300, 300), Model::Full);
 }

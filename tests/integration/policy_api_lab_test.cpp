@@ -241,3 +241,52 @@ TEST_F(PolicyApiLab, ADroppedLinkMidApplyLeavesTheOldOrTheNewPolicy)
     }
     RecordProperty("applied_of_10", applied);
 }
+
+// The blacklists' caps (50 relay-wide + 5 per account, 20 per account unless the admin moves
+// them) are the relay's: an apply past them is refused with its path, for an admin as for a
+// partner, and nothing is written.
+TEST_F(PolicyApiLab, BlacklistsPastTheirCapsAreRefusedByTheRelay)
+{
+    const auto entries = [](int n, const QString &tag) {
+        QList<policy::BlacklistEntry> out;
+        for (int i = 0; i < n; ++i)
+            out.append({*policy::SenderPattern::parse(u"*@%1%2.example"_s.arg(tag).arg(i)), {}});
+        return out;
+    };
+    const QByteArray before = livePolicyBytes();
+    const int cap = original.policy.limits.relayBlacklistCapFor(original.policy.accounts.size());
+    ASSERT_EQ(cap, 50 + 5 * int(original.policy.accounts.size()));
+    auto relayWide =
+        applyEdit(admin, [&](policy::Policy &p) { p.blacklist = entries(cap + 1, u"wide"_s); });
+    ASSERT_FALSE(relayWide.ok());
+    EXPECT_EQ(relayWide.error().code, ErrorCode::InvalidPolicy);
+    EXPECT_EQ(relayWide.error().details[u"errors"_s][0][u"path"_s].toString(), u"blacklist"_s);
+    EXPECT_TRUE(relayWide.error().message.contains(u"at most %1"_s.arg(cap)))
+        << relayWide.error().message.toStdString();
+    EXPECT_EQ(livePolicyBytes(), before);
+
+    client::RelayClient partner = clientAs(u"LAB_PARTNER_USER"_s, u"LAB_PARTNER_KEY"_s);
+    auto own = applyEdit(partner, [&](policy::Policy &p) {
+        accountIn(p, u"bob"_s).blacklist = entries(21, u"bob"_s);
+    });
+    ASSERT_FALSE(own.ok());
+    EXPECT_EQ(own.error().code, ErrorCode::InvalidPolicy);
+    EXPECT_TRUE(own.error().message.contains(u"at most 20 per account"_s))
+        << own.error().message.toStdString();
+    EXPECT_EQ(livePolicyBytes(), before);
+    auto twenty = applyEdit(partner, [&](policy::Policy &p) {
+        accountIn(p, u"bob"_s).blacklist = entries(20, u"bob"_s);
+    });
+    ASSERT_TRUE(twenty.ok()) << twenty.error().message.toStdString();
+
+    // The partner may not raise its own cap (relay-wide); the admin may, and then the list fits.
+    auto raise = applyEdit(partner, [](policy::Policy &p) { p.limits.accountBlacklistCap = 30; });
+    ASSERT_FALSE(raise.ok());
+    EXPECT_EQ(raise.error().code, ErrorCode::PermissionDenied);
+    auto raised = applyEdit(admin, [&](policy::Policy &p) {
+        p.limits.relayBlacklistCap = cap + 1;
+        p.blacklist = entries(cap + 1, u"wide"_s);
+    });
+    ASSERT_TRUE(raised.ok()) << raised.error().message.toStdString();
+    EXPECT_EQ(await(client::policyGet(admin)).value().policy.blacklist.size(), cap + 1);
+}

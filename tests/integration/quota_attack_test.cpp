@@ -337,6 +337,17 @@ TEST_F(QuotaAttack, HourlyAndPerSenderLimitsHoldAcrossParallelSessions)
     EXPECT_TRUE(refusal(b).contains(u"<%1> has exceeded 5 messages per 1 hour"_s.arg(b)))
         << refusal(b).toStdString();
     EXPECT_EQ(quotaUsed(login), 5);
+    // `usage` says how near each wall the account is: this hour's use, the busiest sender.
+    QJsonObject usage;
+    for (const auto &v : ctl({u"usage"_s}).value(u"accounts"_s).toArray()) {
+        if (v[u"login"_s].toString() == login)
+            usage = v.toObject();
+    }
+    EXPECT_EQ(usage[u"hourly"_s][u"used"_s].toInt(), 5);
+    EXPECT_EQ(usage[u"hourly"_s][u"quota"_s].toInt(), 5);
+    EXPECT_EQ(usage[u"top_sender"_s][u"address"_s].toString(), a.toLower());
+    EXPECT_EQ(usage[u"top_sender"_s][u"used"_s].toInt(), 3);
+    EXPECT_EQ(usage[u"top_sender"_s][u"quota"_s].toInt(), 3);
     ctl({u"accounts"_s, u"remove"_s, login});
 }
 

@@ -136,9 +136,53 @@ TEST(PolicyLimits, SendersAndBlacklistsAreCounted)
 
     QJsonObject a = account(u"alice"_s);
     a.insert(u"blacklist"_s, blacklist(1001));
-    EXPECT_TRUE(problems(Policy::fromJson(policyWith({a}))).contains(u"accounts[0].blacklist"_s));
+    EXPECT_EQ(problems(Policy::fromJson(policyWith({a}))).value(u"accounts[0].blacklist"_s),
+              u"has 1001 entries; at most 1000 are allowed"_s);
     EXPECT_TRUE(
         problems(Policy::fromJson(policyWith({}, blacklist(10001)))).contains(u"blacklist"_s));
+}
+
+// The hosting panel's caps: 50 relay-wide entries plus 5 per account, 20 per account, set by
+// the admin in limits.
+TEST(PolicyLimits, BlacklistCapsAreTheHostingPanelsAndTheAdminMovesThem)
+{
+    QJsonObject a = account(u"alice"_s);
+    a.insert(u"blacklist"_s, blacklist(20));
+    auto twenty = Policy::fromJson(policyWith({a}));
+    ASSERT_TRUE(twenty.ok()) << twenty.error().message.toStdString();
+    EXPECT_EQ(twenty.value().limits.accountBlacklistCap, 20);
+
+    a.insert(u"blacklist"_s, blacklist(21));
+    EXPECT_EQ(problems(Policy::fromJson(policyWith({a}))).value(u"accounts[0].blacklist"_s),
+              u"has 21 entries; at most 20 per account are allowed "
+              u"(limits.account_blacklist_cap)"_s);
+
+    // The relay-wide list: 50 + 5 for each of two accounts = 60. The parser reads partners'
+    // views too (only their accounts), so the whole policy is checked apart.
+    QJsonArray two{account(u"alice"_s), account(u"bob"_s)};
+    auto sixty = Policy::fromJson(policyWith(two, blacklist(60)));
+    ASSERT_TRUE(sixty.ok());
+    EXPECT_FALSE(policy::relayBlacklistProblem(sixty.value()).has_value());
+    auto over = Policy::fromJson(policyWith(two, blacklist(61)));
+    ASSERT_TRUE(over.ok());
+    EXPECT_EQ(policy::relayBlacklistProblem(over.value()).value_or(QString()),
+              u"has 61 entries; at most 60 are allowed (limits.blacklist_cap 50 + "
+              u"limits.blacklist_cap_per_account 5 for each of the 2 accounts)"_s);
+
+    // Raised by the admin; written back as set; 0 is allowed (no list at all).
+    QJsonObject doc = QJsonDocument::fromJson(policyWith(two, blacklist(61))).object();
+    doc.insert(u"limits"_s, QJsonObject{{u"blacklist_cap"_s, 100},
+                                        {u"blacklist_cap_per_account"_s, 0},
+                                        {u"account_blacklist_cap"_s, 0}});
+    auto raised = Policy::fromJsonObject(doc);
+    ASSERT_TRUE(raised.ok()) << raised.error().message.toStdString();
+    EXPECT_FALSE(policy::relayBlacklistProblem(raised.value()).has_value());
+    const QJsonObject limits = raised.value().toJsonObject().value(u"limits"_s).toObject();
+    EXPECT_EQ(limits.value(u"blacklist_cap"_s).toInt(), 100);
+    EXPECT_EQ(limits.value(u"account_blacklist_cap"_s).toInt(), 0);
+    doc.insert(u"limits"_s, QJsonObject{{u"account_blacklist_cap"_s, -1}});
+    EXPECT_EQ(problems(Policy::fromJsonObject(doc)).value(u"limits.account_blacklist_cap"_s),
+              u"must be a whole number from 0 to 1000"_s);
 }
 
 TEST(PolicyLimits, PatternsAreAtMost254Characters)
