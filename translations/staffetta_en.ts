@@ -629,6 +629,162 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</source>
         <translation>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</translation>
     </message>
+    <message>
+        <source>daily quota</source>
+        <translation>daily quota</translation>
+    </message>
+    <message>
+        <source>recipients per message</source>
+        <translation>recipients per message</translation>
+    </message>
+    <message>
+        <source>maximum message size</source>
+        <translation>maximum message size</translation>
+    </message>
+    <message>
+        <source>quota window</source>
+        <translation>quota window</translation>
+    </message>
+    <message>
+        <source>hourly limit</source>
+        <translation>hourly limit</translation>
+    </message>
+    <message>
+        <source>daily limit per sender</source>
+        <translation>daily limit per sender</translation>
+    </message>
+    <message>
+        <source>relay-wide blacklist cap</source>
+        <translation>relay-wide blacklist cap</translation>
+    </message>
+    <message>
+        <source>relay-wide blacklist entries per account</source>
+        <translation>relay-wide blacklist entries per account</translation>
+    </message>
+    <message>
+        <source>blacklist cap per account</source>
+        <translation>blacklist cap per account</translation>
+    </message>
+    <message>
+        <source>trusted addresses</source>
+        <translation>trusted addresses</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>rolling 24 hours</source>
+        <translation>rolling 24 hours</translation>
+    </message>
+    <message>
+        <source>calendar day</source>
+        <translation>calendar day</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 (message: &quot;%2&quot;)</source>
+        <translation>%1 (message: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>New local domain %1</source>
+        <translation>New local domain %1</translation>
+    </message>
+    <message>
+        <source>Local domain %1 removed</source>
+        <translation>Local domain %1 removed</translation>
+    </message>
+    <message>
+        <source>New test domain %1 (%2 addresses)</source>
+        <translation>New test domain %1 (%2 addresses)</translation>
+    </message>
+    <message>
+        <source>Test domain %1 removed</source>
+        <translation>Test domain %1 removed</translation>
+    </message>
+    <message>
+        <source>Test domain %1: %2 → %3 addresses</source>
+        <translation>Test domain %1: %2 → %3 addresses</translation>
+    </message>
+    <message>
+        <source>New account %1</source>
+        <translation>New account %1</translation>
+    </message>
+    <message>
+        <source>Account %1 removed</source>
+        <translation>Account %1 removed</translation>
+    </message>
+    <message>
+        <source>%1 may send as %2</source>
+        <translation>%1 may send as %2</translation>
+    </message>
+    <message>
+        <source>%1 may no longer send as %2</source>
+        <translation>%1 may no longer send as %2</translation>
+    </message>
+    <message>
+        <source>Relay-wide blacklist</source>
+        <translation>Relay-wide blacklist</translation>
+    </message>
+    <message>
+        <source>%1&apos;s blacklist</source>
+        <translation>%1&apos;s blacklist</translation>
+    </message>
+    <message>
+        <source>%1: %2 added</source>
+        <translation>%1: %2 added</translation>
+    </message>
+    <message>
+        <source>%1: %2 removed</source>
+        <translation>%1: %2 removed</translation>
+    </message>
+    <message>
+        <source>%1: %2, message &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>%1: %2, message &quot;%3&quot; → &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>Relay default: %1 %2 → %3</source>
+        <translation>Relay default: %1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: resumed</source>
+        <translation>%1: resumed</translation>
+    </message>
+    <message>
+        <source>%1: suspended by %2 (%3): %4</source>
+        <translation>%1: suspended by %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1: trusted addresses %2</source>
+        <translation>%1: trusted addresses %2</translation>
+    </message>
+    <message>
+        <source>%1: no trusted addresses any more (were %2)</source>
+        <translation>%1: no trusted addresses any more (were %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4</source>
+        <translation>%1: %2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (instead of the default %4)</source>
+        <translation>%1: %2 %3 (instead of the default %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (its own)</source>
+        <translation>%1: %2 %3 (its own)</translation>
+    </message>
+    <message>
+        <source>%1: %2 back to the default %3 (was %4)</source>
+        <translation>%1: %2 back to the default %3 (was %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 back to the default (was %3)</source>
+        <translation>%1: %2 back to the default (was %3)</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>

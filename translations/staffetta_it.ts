@@ -629,6 +629,162 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</source>
         <translation>Con la whitelist un programma di posta configurato male può riprovare all&apos;infinito: correggi prima le sue impostazioni, e metti nella whitelist solo un indirizzo che conosci.</translation>
     </message>
+    <message>
+        <source>daily quota</source>
+        <translation>quota giornaliera</translation>
+    </message>
+    <message>
+        <source>recipients per message</source>
+        <translation>destinatari per messaggio</translation>
+    </message>
+    <message>
+        <source>maximum message size</source>
+        <translation>dimensione massima del messaggio</translation>
+    </message>
+    <message>
+        <source>quota window</source>
+        <translation>periodo della quota</translation>
+    </message>
+    <message>
+        <source>hourly limit</source>
+        <translation>limite orario</translation>
+    </message>
+    <message>
+        <source>daily limit per sender</source>
+        <translation>limite giornaliero per mittente</translation>
+    </message>
+    <message>
+        <source>relay-wide blacklist cap</source>
+        <translation>limite della blacklist del relay</translation>
+    </message>
+    <message>
+        <source>relay-wide blacklist entries per account</source>
+        <translation>voci della blacklist del relay per account</translation>
+    </message>
+    <message>
+        <source>blacklist cap per account</source>
+        <translation>limite della blacklist per account</translation>
+    </message>
+    <message>
+        <source>trusted addresses</source>
+        <translation>indirizzi fidati</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>disattivato</translation>
+    </message>
+    <message>
+        <source>rolling 24 hours</source>
+        <translation>ultime 24 ore</translation>
+    </message>
+    <message>
+        <source>calendar day</source>
+        <translation>giorno di calendario</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>%1 (message: &quot;%2&quot;)</source>
+        <translation>%1 (messaggio: «%2»)</translation>
+    </message>
+    <message>
+        <source>New local domain %1</source>
+        <translation>Nuovo dominio locale %1</translation>
+    </message>
+    <message>
+        <source>Local domain %1 removed</source>
+        <translation>Dominio locale %1 rimosso</translation>
+    </message>
+    <message>
+        <source>New test domain %1 (%2 addresses)</source>
+        <translation>Nuovo dominio di test %1 (%2 indirizzi)</translation>
+    </message>
+    <message>
+        <source>Test domain %1 removed</source>
+        <translation>Dominio di test %1 rimosso</translation>
+    </message>
+    <message>
+        <source>Test domain %1: %2 → %3 addresses</source>
+        <translation>Dominio di test %1: %2 → %3 indirizzi</translation>
+    </message>
+    <message>
+        <source>New account %1</source>
+        <translation>Nuovo account %1</translation>
+    </message>
+    <message>
+        <source>Account %1 removed</source>
+        <translation>Account %1 rimosso</translation>
+    </message>
+    <message>
+        <source>%1 may send as %2</source>
+        <translation>%1 può inviare come %2</translation>
+    </message>
+    <message>
+        <source>%1 may no longer send as %2</source>
+        <translation>%1 non può più inviare come %2</translation>
+    </message>
+    <message>
+        <source>Relay-wide blacklist</source>
+        <translation>Blacklist del relay</translation>
+    </message>
+    <message>
+        <source>%1&apos;s blacklist</source>
+        <translation>Blacklist di %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 added</source>
+        <translation>%1: aggiunto %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 removed</source>
+        <translation>%1: rimosso %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, message &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>%1: %2, messaggio «%3» → «%4»</translation>
+    </message>
+    <message>
+        <source>Relay default: %1 %2 → %3</source>
+        <translation>Predefinito del relay: %1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: resumed</source>
+        <translation>%1: riattivato</translation>
+    </message>
+    <message>
+        <source>%1: suspended by %2 (%3): %4</source>
+        <translation>%1: sospeso da %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1: trusted addresses %2</source>
+        <translation>%1: indirizzi fidati %2</translation>
+    </message>
+    <message>
+        <source>%1: no trusted addresses any more (were %2)</source>
+        <translation>%1: nessun indirizzo fidato (erano %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4</source>
+        <translation>%1: %2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (instead of the default %4)</source>
+        <translation>%1: %2 %3 (al posto del predefinito %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (its own)</source>
+        <translation>%1: %2 %3 (proprio)</translation>
+    </message>
+    <message>
+        <source>%1: %2 back to the default %3 (was %4)</source>
+        <translation>%1: %2 torna al predefinito %3 (era %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 back to the default (was %3)</source>
+        <translation>%1: %2 torna al predefinito (era %3)</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>

@@ -23,13 +23,14 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(PolicyDialogs)
 };
 
-QListWidget *changeList(const QList<policy::Change> &changes, const QString &name, QWidget *parent)
+QListWidget *changeList(const QList<policy::Change> &changes, const QString &name, QWidget *parent,
+                        const policy::Policy *relay)
 {
     auto *list = new QListWidget(parent);
     list->setObjectName(name);
     list->setUniformItemSizes(true);
     for (const policy::Change &c : changes) {
-        auto *item = new QListWidgetItem(client::changeText(c), list);
+        auto *item = new QListWidgetItem(client::changeText(c, relay), list);
         switch (c.op) {
         case policy::Change::Op::Add:
             item->setForeground(QColor(0x1b, 0x7f, 0x3b));
@@ -48,8 +49,8 @@ QListWidget *changeList(const QList<policy::Change> &changes, const QString &nam
 } // namespace
 
 void reviewChanges(QWidget *parent, const QString &relayName, int baseRevision,
-                   const QList<policy::Change> &changes,
-                   std::function<void(std::optional<QString>)> answer)
+                   const QList<policy::Change> &changes, const policy::Policy &draft,
+                   const QString &comment, std::function<void(std::optional<QString>)> answer)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(u"applyReview"_s);
@@ -61,11 +62,11 @@ void reviewChanges(QWidget *parent, const QString &relayName, int baseRevision,
         Tr::tr("%n change(s) to revision %1 of the relay's policy:", nullptr, int(changes.size()))
             .arg(baseRevision),
         dialog));
-    layout->addWidget(changeList(changes, u"changeList"_s, dialog));
-    auto *comment = new QLineEdit(dialog);
-    comment->setObjectName(u"comment"_s);
-    comment->setPlaceholderText(Tr::tr("Comment for the audit log (optional)"));
-    layout->addWidget(comment);
+    layout->addWidget(changeList(changes, u"changeList"_s, dialog, &draft));
+    auto *commentEdit = new QLineEdit(comment, dialog);
+    commentEdit->setObjectName(u"comment"_s);
+    commentEdit->setPlaceholderText(Tr::tr("Comment for the audit log (optional)"));
+    layout->addWidget(commentEdit);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
     auto *apply = buttons->addButton(Tr::tr("Apply to the relay"), QDialogButtonBox::AcceptRole);
     apply->setObjectName(u"applyButton"_s);
@@ -73,9 +74,9 @@ void reviewChanges(QWidget *parent, const QString &relayName, int baseRevision,
     layout->addWidget(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    QObject::connect(dialog, &QDialog::finished, dialog, [comment, answer](int result) {
+    QObject::connect(dialog, &QDialog::finished, dialog, [commentEdit, answer](int result) {
         if (result == QDialog::Accepted)
-            answer(comment->text());
+            answer(commentEdit->text());
         else
             answer(std::nullopt);
     });
@@ -106,8 +107,9 @@ void resolveConflict(QWidget *parent, const QString &relayName, const client::Co
     auto *grid = new QGridLayout;
     grid->addWidget(new QLabel(Tr::tr("Their change"), dialog), 0, 0);
     grid->addWidget(new QLabel(Tr::tr("Your change"), dialog), 0, 1);
-    grid->addWidget(changeList(conflict.theirChanges, u"theirChanges"_s, dialog), 1, 0);
-    grid->addWidget(changeList(mine, u"yourChanges"_s, dialog), 1, 1);
+    grid->addWidget(changeList(conflict.theirChanges, u"theirChanges"_s, dialog, &conflict.current),
+                    1, 0);
+    grid->addWidget(changeList(mine, u"yourChanges"_s, dialog, &conflict.current), 1, 1);
     layout->addLayout(grid, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
     auto *merge = buttons->addButton(Tr::tr("Merge my changes"), QDialogButtonBox::AcceptRole);

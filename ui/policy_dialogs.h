@@ -9,10 +9,13 @@ class QWidget;
 
 namespace staffetta::ui {
 
-// The diff before apply: every change on its own line, an optional comment for the audit
-// log. Window-modal and non-blocking; `answer` gets the comment, or nullopt if canceled.
+// The diff before apply: every change on its own line in plain words (an override says the
+// default of `draft` it replaces), an optional comment for the audit log, starting as
+// `comment` (what was typed before a merge). Window-modal and non-blocking; `answer` gets the
+// comment, or nullopt if canceled.
 void reviewChanges(QWidget *parent, const QString &relayName, int baseRevision,
-                   const QList<policy::Change> &changes,
+                   const QList<policy::Change> &changes, const policy::Policy &draft,
+                   const QString &comment,
                    std::function<void(std::optional<QString> comment)> answer);
 
 enum class ConflictChoice { Merge, Reload, Cancel };

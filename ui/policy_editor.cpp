@@ -175,8 +175,8 @@ void PolicyEditor::apply()
         return;
     }
     // The review answers for this draft: a reload, apply or relay switch meanwhile drops it.
-    reviewChanges(m_dialogParent, m_connection->profile().name, m_base.revision, pending,
-                  m_call->guard([this](std::optional<QString> comment) {
+    reviewChanges(m_dialogParent, m_connection->profile().name, m_base.revision, pending, m_draft,
+                  m_comment, m_call->guard([this](std::optional<QString> comment) {
                       if (comment)
                           send(*comment);
                   }));
@@ -186,6 +186,8 @@ void PolicyEditor::send(const QString &comment)
 {
     if (!m_connection)
         return;
+    // Kept until the apply lands: a conflict's merge reviews again with it.
+    m_comment = comment;
     emit message(tr("Applying to %1…").arg(m_connection->profile().name));
     auto client = m_connection->client();
     m_call->start(
@@ -201,6 +203,7 @@ void PolicyEditor::send(const QString &comment)
                                        .arg(client::reloadText(r.value().reloadCode,
                                                                r.value().reloadMessage));
                 emit message(text);
+                m_comment.clear();
                 emit applied(r.value().revision);
                 reload();
                 return;

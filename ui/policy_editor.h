@@ -73,6 +73,7 @@ private:
     void setDraft(const policy::Policy &draft);
     void setBusy(bool busy);
     void send(const QString &comment);
+    QString m_comment; // the review's comment, until its apply lands
     void onConflict(const client::Conflict &conflict);
 
     // Unapplied drafts of the relays not shown now: switching relays loses nothing.

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace staffetta::client {
@@ -231,8 +232,174 @@ QString patternProblemText(const policy::PatternProblem &p)
     return p.withArgument(QCoreApplication::translate("staffetta::policy", p.text()));
 }
 
-QString changeText(const policy::Change &change)
+namespace {
+
+using policy::Change;
+
+// The name of a limit (a relay default or an account's override) in words.
+QString limitName(const QString &field)
 {
+    static const std::array<std::pair<QLatin1StringView, const char *>, 10> names{{
+        {"daily_quota"_L1, QT_TRANSLATE_NOOP("staffetta::client", "daily quota")},
+        {"max_recipients"_L1, QT_TRANSLATE_NOOP("staffetta::client", "recipients per message")},
+        {"max_message_size"_L1, QT_TRANSLATE_NOOP("staffetta::client", "maximum message size")},
+        {"quota_window"_L1, QT_TRANSLATE_NOOP("staffetta::client", "quota window")},
+        {"hourly_quota"_L1, QT_TRANSLATE_NOOP("staffetta::client", "hourly limit")},
+        {"sender_daily_quota"_L1, QT_TRANSLATE_NOOP("staffetta::client", "daily limit per sender")},
+        {"blacklist_cap"_L1, QT_TRANSLATE_NOOP("staffetta::client", "relay-wide blacklist cap")},
+        {"blacklist_cap_per_account"_L1,
+         QT_TRANSLATE_NOOP("staffetta::client", "relay-wide blacklist entries per account")},
+        {"account_blacklist_cap"_L1,
+         QT_TRANSLATE_NOOP("staffetta::client", "blacklist cap per account")},
+        {"trusted_clients"_L1, QT_TRANSLATE_NOOP("staffetta::client", "trusted addresses")},
+    }};
+    for (const auto &[name, words] : names) {
+        if (field == name)
+            return QCoreApplication::translate("staffetta::client", words);
+    }
+    return field;
+}
+
+// A limit's value as people read it: numbers with the language's separators, sizes in units,
+// the window in words, a list joined.
+QString limitValue(const QString &field, const QJsonValue &v)
+{
+    if (v.isUndefined() || v.isNull())
+        return Tr::tr("off");
+    if (field == u"max_message_size"_s)
+        return QLocale().formattedDataSize(qint64(v.toDouble()), 1,
+                                           QLocale::DataSizeTraditionalFormat);
+    if (field == u"quota_window"_s)
+        return v.toString() == u"rolling_24h"_s ? Tr::tr("rolling 24 hours")
+                                                : Tr::tr("calendar day");
+    if (v.isDouble())
+        return QLocale().toString(qint64(v.toDouble()));
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &i : v.toArray())
+            items.append(i.toString());
+        return items.isEmpty() ? Tr::tr("none") : items.join(u", "_s);
+    }
+    return v.toString();
+}
+
+// The relay's value of a limit an account overrides (what the override replaces).
+std::optional<QJsonValue> relayDefault(const QString &field, const policy::Policy &p)
+{
+    const policy::Limits &l = p.limits;
+    if (field == u"daily_quota"_s)
+        return QJsonValue(l.dailyQuota);
+    if (field == u"max_recipients"_s)
+        return QJsonValue(l.maxRecipients);
+    if (field == u"max_message_size"_s)
+        return QJsonValue(double(l.maxMessageSize));
+    if (field == u"hourly_quota"_s)
+        return l.hourlyQuota ? QJsonValue(*l.hourlyQuota) : QJsonValue();
+    if (field == u"sender_daily_quota"_s)
+        return l.senderDailyQuota ? QJsonValue(*l.senderDailyQuota) : QJsonValue();
+    return std::nullopt;
+}
+
+QString withMessage(const QString &pattern, const QJsonValue &message)
+{
+    return message.toString().isEmpty()
+               ? pattern
+               : Tr::tr("%1 (message: \"%2\")").arg(pattern, message.toString());
+}
+
+std::optional<QString> plainWords(const Change &c, const policy::Policy *relay)
+{
+    using Op = Change::Op;
+    using S = Change::Section;
+    switch (c.section) {
+    case S::LocalDomain:
+        return c.op == Op::Add ? Tr::tr("New local domain %1").arg(c.item)
+                               : Tr::tr("Local domain %1 removed").arg(c.item);
+    case S::TestDomain:
+        if (c.op == Op::Add)
+            return Tr::tr("New test domain %1 (%2 addresses)")
+                .arg(c.item, QLocale().toString(c.after.toInt()));
+        if (c.op == Op::Remove)
+            return Tr::tr("Test domain %1 removed").arg(c.item);
+        return Tr::tr("Test domain %1: %2 → %3 addresses")
+            .arg(c.item, QLocale().toString(c.before.toInt()), QLocale().toString(c.after.toInt()));
+    case S::Account:
+        return c.op == Op::Add ? Tr::tr("New account %1").arg(c.account)
+                               : Tr::tr("Account %1 removed").arg(c.account);
+    case S::AccountSender:
+        return c.op == Op::Add ? Tr::tr("%1 may send as %2").arg(c.account, c.item)
+                               : Tr::tr("%1 may no longer send as %2").arg(c.account, c.item);
+    case S::Blacklist:
+    case S::AccountBlacklist: {
+        const QString list = c.section == S::Blacklist ? Tr::tr("Relay-wide blacklist")
+                                                       : Tr::tr("%1's blacklist").arg(c.account);
+        if (c.op == Op::Add)
+            return Tr::tr("%1: %2 added").arg(list, withMessage(c.item, c.after));
+        if (c.op == Op::Remove)
+            return Tr::tr("%1: %2 removed").arg(list, c.item);
+        return Tr::tr("%1: %2, message \"%3\" → \"%4\"")
+            .arg(list, c.item, c.before.toString(), c.after.toString());
+    }
+    case S::Limit: {
+        const QString name = limitName(c.field);
+        return Tr::tr("Relay default: %1 %2 → %3")
+            .arg(name, limitValue(c.field, c.before), limitValue(c.field, c.after));
+    }
+    case S::AccountLimit: {
+        if (c.field == u"suspended"_s) {
+            const QJsonObject s = (c.op == Op::Remove ? c.before : c.after).toObject();
+            return c.op == Op::Remove
+                       ? Tr::tr("%1: resumed").arg(c.account)
+                       : Tr::tr("%1: suspended by %2 (%3): %4")
+                             .arg(c.account, s.value(u"by"_s).toString(),
+                                  s.value(u"role"_s).toString(), s.value(u"reason"_s).toString());
+        }
+        if (c.field == u"trusted_clients"_s) {
+            if (c.op == Op::Add)
+                return Tr::tr("%1: trusted addresses %2")
+                    .arg(c.account, limitValue(c.field, c.after));
+            if (c.op == Op::Remove)
+                return Tr::tr("%1: no trusted addresses any more (were %2)")
+                    .arg(c.account, limitValue(c.field, c.before));
+        }
+        const QString name = limitName(c.field);
+        const std::optional<QJsonValue> fallback =
+            relay ? relayDefault(c.field, *relay) : std::nullopt;
+        switch (c.op) {
+        case Op::Modify:
+            return Tr::tr("%1: %2 %3 → %4")
+                .arg(c.account, name, limitValue(c.field, c.before), limitValue(c.field, c.after));
+        case Op::Add:
+            if (fallback)
+                return Tr::tr("%1: %2 %3 (instead of the default %4)")
+                    .arg(c.account, name, limitValue(c.field, c.after),
+                         limitValue(c.field, *fallback));
+            return Tr::tr("%1: %2 %3 (its own)").arg(c.account, name, limitValue(c.field, c.after));
+        case Op::Remove:
+            if (fallback)
+                return Tr::tr("%1: %2 back to the default %3 (was %4)")
+                    .arg(c.account, name, limitValue(c.field, *fallback),
+                         limitValue(c.field, c.before));
+            return Tr::tr("%1: %2 back to the default (was %3)")
+                .arg(c.account, name, limitValue(c.field, c.before));
+        }
+        break;
+    }
+    case S::Content:
+    case S::AccountContent:
+    case S::Alerts:
+    case S::AccountAlerts:
+        break; // structured values: the sentence with the path says them best
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString changeText(const policy::Change &change, const policy::Policy *relay)
+{
+    if (auto words = plainWords(change, relay))
+        return *words;
     return change.text(
         [](const char *sentence) { return QCoreApplication::translate("PolicyChange", sentence); });
 }

@@ -34,8 +34,11 @@ QString reasonText(const QString &code, const QString &fallback);
 // Why an action left a message alone (ActionResult::reason), or what the tool said.
 QString actionReasonText(const api::ActionResult &result);
 QString patternProblemText(const policy::PatternProblem &problem);
-// A policy change's line (policy::Change::text) in the console's language.
-QString changeText(const policy::Change &change);
+// A policy change in plain words, in the console's language: "bob: daily quota 1.000 →
+// 2.500", "bob may send as x@shop.example"; an account's new override says the relay default
+// it replaces when `relay` (the policy it applies to) is given. Content and alert settings,
+// whose values are structured, keep the path (policy::Change::text, translated).
+QString changeText(const policy::Change &change, const policy::Policy *relay = nullptr);
 // Why a new policy is not in force yet (ApplyResult::reloadCode), "" when it is.
 QString reloadText(const QString &code, const QString &message);
 

@@ -476,6 +476,56 @@ TEST_F(FakeConsole, AnUnbansReportIsNotShownForTheNextSelectedRelay)
             << m.value(0).toString().toStdString();
 }
 
+// The review speaks people: the account, the limit in words, numbers in the chosen language,
+// and a new override names the default it replaces.
+TEST_F(FakeConsole, TheReviewSaysEachChangeInPlainWords)
+{
+    policy::Policy p;
+    p.localDomains = {u"lab.test"_s};
+    for (const QString &login : {u"alice"_s, u"bob"_s}) {
+        p.accounts.append(policy::Account{});
+        p.accounts.last().login = login;
+    }
+    p.accounts.first().dailyQuota = 1000;
+    setPolicy(p);
+    connectRelay();
+    ui::PolicyEditor *editor = window->policyEditor();
+    ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }));
+    window->views()->setCurrentWidget(window->limits());
+    ui::AccountLimitsModel *model = window->limits()->model();
+    ASSERT_TRUE(
+        model->setData(model->index(0, ui::AccountLimitsModel::Quota), u"2500"_s, Qt::EditRole));
+    ASSERT_TRUE(
+        model->setData(model->index(1, ui::AccountLimitsModel::Quota), u"50"_s, Qt::EditRole));
+    const auto lines = [&] {
+        QStringList out;
+        for (const policy::Change &c : editor->changes())
+            out.append(client::changeText(c, &editor->draft()));
+        return out;
+    };
+    EXPECT_EQ(lines(), (QStringList{u"alice: daily quota 1,000 → 2,500"_s,
+                                    u"bob: daily quota 50 (instead of the default 300)"_s}));
+    editor->edit(u"senders"_s, [](policy::Policy &d) {
+        d.account(u"bob"_s)->senders.append(*policy::SenderPattern::parse(u"*@bob.example"_s));
+        d.limits.maxMessageSize = 20 * 1024 * 1024;
+    });
+    EXPECT_TRUE(lines().contains(u"bob may send as *@bob.example"_s))
+        << lines().join(u'\n').toStdString();
+    EXPECT_TRUE(lines().contains(u"Relay default: maximum message size 25.0 MB → 20.0 MB"_s))
+        << lines().join(u'\n').toStdString();
+
+    // The same review in Italian, with its separators.
+    ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
+    EXPECT_TRUE(lines().contains(u"alice: quota giornaliera 1.000 → 2.500"_s))
+        << lines().join(u'\n').toStdString();
+    EXPECT_TRUE(lines().contains(u"bob: quota giornaliera 50 (al posto del predefinito 300)"_s))
+        << lines().join(u'\n').toStdString();
+    EXPECT_TRUE(lines().contains(u"bob può inviare come *@bob.example"_s))
+        << lines().join(u'\n').toStdString();
+    language.apply(u"en"_s);
+    editor->discard();
+}
+
 // The Limits view shows today's use against the quota and edits an override in the draft.
 TEST_F(FakeConsole, TheLimitsViewShowsUsageAgainstQuotaAndEditsOverrides)
 {

@@ -132,7 +132,7 @@ TEST_F(PolicyViews, AddASenderInTheSendersViewApplyAndSeeItOnTheRelay)
     EXPECT_TRUE(hasRow());
 
     const int base = editor->baseRevision();
-    reviewAndApply(u"+ accounts[bob].senders: gui@bob-gui.example"_s);
+    reviewAndApply(u"bob may send as gui@bob-gui.example"_s);
     EXPECT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     EXPECT_FALSE(editor->hasChanges());
@@ -177,7 +177,7 @@ TEST_F(PolicyViews, TheBlacklistShowsItsCapAndStopsAtIt)
     EXPECT_TRUE(add->isEnabled());
     add->click();
     const int base = editor->baseRevision();
-    reviewAndApply(u"~ limits.account_blacklist_cap: 20 → 21"_s);
+    reviewAndApply(u"Relay default: blacklist cap per account 20 → 21"_s);
     ASSERT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     auto got = await(client::policyGet(relay));
@@ -209,7 +209,7 @@ TEST_F(PolicyViews, ALocalDomainIsAddedAndRemovedInTheLimitsView)
     EXPECT_TRUE(error->text().isEmpty());
     EXPECT_EQ(list->model()->rowCount(), original.policy.localDomains.size() + 1);
     const int base = editor->baseRevision();
-    reviewAndApply(u"+ local_domains: branch.lab-office.test"_s, window->limits());
+    reviewAndApply(u"New local domain branch.lab-office.test"_s, window->limits());
     ASSERT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     EXPECT_TRUE(await(client::policyGet(relay))
@@ -224,7 +224,7 @@ TEST_F(PolicyViews, ALocalDomainIsAddedAndRemovedInTheLimitsView)
     list->selectionModel()->select(added, QItemSelectionModel::ClearAndSelect);
     ASSERT_TRUE(remove->isEnabled());
     remove->click();
-    reviewAndApply(u"- local_domains: branch.lab-office.test"_s, window->limits());
+    reviewAndApply(u"Local domain branch.lab-office.test removed"_s, window->limits());
     ASSERT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 2 && !editor->isBusy(); }, 30000));
     EXPECT_FALSE(await(client::policyGet(relay))
@@ -245,20 +245,28 @@ TEST_F(PolicyViews, TheConflictDialogAppearsWhenTheRelaysRevisionMoved)
     theirs.reindex();
     ASSERT_TRUE(await(client::policyApply(relay, original.revision, theirs)).ok());
 
-    reviewAndApply(u"+ accounts[carol].senders: mine@carol-gui.example"_s);
+    window->senders()->findChild<QToolButton *>(u"reviewApply"_s)->click();
+    auto *first = waitForWidget<QDialog>(u"applyReview"_s);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(items(first->findChild<QListWidget *>(u"changeList"_s)),
+              QStringList{u"carol may send as mine@carol-gui.example"_s});
+    first->findChild<QLineEdit *>(u"comment"_s)->setText(u"carol's new shop"_s);
+    first->findChild<QPushButton *>(u"applyButton"_s)->click();
     auto *conflict = waitForWidget<QDialog>(u"conflictDialog"_s);
     ASSERT_NE(conflict, nullptr) << "no conflict dialog";
     EXPECT_TRUE(items(conflict->findChild<QListWidget *>(u"theirChanges"_s))
-                    .contains(u"+ accounts[bob].senders: theirs@bob-gui.example"_s));
+                    .contains(u"bob may send as theirs@bob-gui.example"_s));
     EXPECT_TRUE(items(conflict->findChild<QListWidget *>(u"yourChanges"_s))
-                    .contains(u"+ accounts[carol].senders: mine@carol-gui.example"_s));
+                    .contains(u"carol may send as mine@carol-gui.example"_s));
     conflict->findChild<QPushButton *>(u"mergeButton"_s)->click();
 
     // Merged: reviewed again, on top of their revision.
     auto *review = waitForWidget<QDialog>(u"applyReview"_s);
     ASSERT_NE(review, nullptr);
     EXPECT_EQ(items(review->findChild<QListWidget *>(u"changeList"_s)),
-              QStringList{u"+ accounts[carol].senders: mine@carol-gui.example"_s});
+              QStringList{u"carol may send as mine@carol-gui.example"_s});
+    // The comment typed before the merge is still there.
+    EXPECT_EQ(review->findChild<QLineEdit *>(u"comment"_s)->text(), u"carol's new shop"_s);
     review->findChild<QPushButton *>(u"applyButton"_s)->click();
     EXPECT_TRUE(waitUntil([&] { return !editor->isBusy() && !editor->hasChanges(); }, 30000));
     EXPECT_TRUE(sendersOnRelay(u"carol"_s).contains(u"mine@carol-gui.example"_s));
@@ -348,7 +356,7 @@ TEST_F(PartnerPolicyViews, APartnerEditsItsAccountsInTheFilteredPolicy)
 
     addSenderInView(u"bob"_s, u"gui@eu.bob-shop.example"_s);
     const int base = editor->baseRevision();
-    reviewAndApply(u"+ accounts[bob].senders: gui@eu.bob-shop.example"_s);
+    reviewAndApply(u"bob may send as gui@eu.bob-shop.example"_s);
     EXPECT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     EXPECT_FALSE(editor->hasChanges());

@@ -80,12 +80,27 @@ TEST_F(Italian, PolicyChangesAreEnglishOnTheRelayAndTranslatedInTheConsole)
 {
     policy::Change change;
     change.op = policy::Change::Op::Remove;
-    change.section = policy::Change::Section::Limit;
+    change.section = policy::Change::Section::AccountLimit;
+    change.account = u"bob"_s;
     change.field = u"daily_quota"_s;
-    change.before = 300;
-    // The CLI and the audit log: English whatever translator the process has.
-    EXPECT_EQ(change.text(), u"- limits.daily_quota: 300 (back to the default)"_s);
-    EXPECT_EQ(client::changeText(change), u"- limits.daily_quota: 300 (torna al predefinito)"_s);
+    change.before = 500;
+    // The CLI and the audit log: English whatever translator the process has, with the path.
+    EXPECT_EQ(change.text(), u"- accounts[bob].daily_quota: 500 (back to the default)"_s);
+    // The console: plain words, and the default the override gave way to when it knows it.
+    EXPECT_EQ(client::changeText(change),
+              u"bob: quota giornaliera torna al predefinito (era 500)"_s);
+    policy::Policy relay;
+    relay.limits.dailyQuota = 300;
+    EXPECT_EQ(client::changeText(change, &relay),
+              u"bob: quota giornaliera torna al predefinito 300 (era 500)"_s);
+    // Structured settings keep their path, translated.
+    policy::Change bcc;
+    bcc.op = policy::Change::Op::Add;
+    bcc.section = policy::Change::Section::AccountContent;
+    bcc.account = u"bob"_s;
+    bcc.field = u"language"_s;
+    bcc.after = u"en"_s;
+    EXPECT_EQ(client::changeText(bcc), u"+ accounts[bob].language: en"_s);
 }
 
 TEST_F(Italian, InvalidPolicyPatternReasonsAreWordedFromTheirCodes)
