@@ -2553,10 +2553,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>System language</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
         <source>Remove relay</source>
         <translation>Remove relay</translation>
     </message>
@@ -2569,44 +2565,12 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>The secret of %1 is saved in the system keychain.</translation>
     </message>
     <message>
-        <source>Senders</source>
-        <translation>Senders</translation>
-    </message>
-    <message>
-        <source>Limits</source>
-        <translation>Limits</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>Queue</translation>
-    </message>
-    <message>
-        <source>Bans</source>
-        <translation>Bans</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
         <source>Search IP, address or queue id on all relays</source>
         <translation>Search IP, address or queue id on all relays</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>Trace</source>
-        <translation>Trace</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Alerts</translation>
     </message>
     <message>
         <source>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</source>
@@ -2632,12 +2596,48 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Quit and lose them</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>Accounts</translation>
+        <source>&amp;Overview</source>
+        <translation>&amp;Overview</translation>
     </message>
     <message>
-        <source>Test delivery</source>
-        <translation>Test delivery</translation>
+        <source>&amp;Senders</source>
+        <translation>&amp;Senders</translation>
+    </message>
+    <message>
+        <source>Li&amp;mits</source>
+        <translation>Li&amp;mits</translation>
+    </message>
+    <message>
+        <source>&amp;Content</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <source>&amp;Bans</source>
+        <translation>&amp;Bans</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Activity</translation>
+    </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation>&amp;Trace</translation>
+    </message>
+    <message>
+        <source>Al&amp;erts</source>
+        <translation>Al&amp;erts</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unts</source>
+        <translation>Acco&amp;unts</translation>
+    </message>
+    <message>
+        <source>Test &amp;delivery</source>
+        <translation>Test &amp;delivery</translation>
     </message>
 </context>
 <context>

@@ -2553,10 +2553,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Lingua di sistema</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>Panoramica</translation>
-    </message>
-    <message>
         <source>Remove relay</source>
         <translation>Rimuovi relay</translation>
     </message>
@@ -2569,44 +2565,12 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Il segreto di %1 è salvato nel portachiavi di sistema.</translation>
     </message>
     <message>
-        <source>Senders</source>
-        <translation>Mittenti</translation>
-    </message>
-    <message>
-        <source>Limits</source>
-        <translation>Limiti</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>Coda</translation>
-    </message>
-    <message>
-        <source>Bans</source>
-        <translation>Blocchi</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>Ricerca</translation>
     </message>
     <message>
         <source>Search IP, address or queue id on all relays</source>
         <translation>Cerca IP, indirizzo o ID di coda su tutti i relay</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>Contenuti</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>Attività</translation>
-    </message>
-    <message>
-        <source>Trace</source>
-        <translation>Traccia</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Avvisi</translation>
     </message>
     <message>
         <source>%1 does not answer%2. What you see was read at %3 and may be out of date; the actions that need the relay are off until it answers again.</source>
@@ -2632,12 +2596,48 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Esci e perdile</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>Account</translation>
+        <source>&amp;Overview</source>
+        <translation>&amp;Panoramica</translation>
     </message>
     <message>
-        <source>Test delivery</source>
-        <translation>Prova di consegna</translation>
+        <source>&amp;Senders</source>
+        <translation>&amp;Mittenti</translation>
+    </message>
+    <message>
+        <source>Li&amp;mits</source>
+        <translation>L&amp;imiti</translation>
+    </message>
+    <message>
+        <source>&amp;Content</source>
+        <translation>&amp;Contenuti</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>C&amp;oda</translation>
+    </message>
+    <message>
+        <source>&amp;Bans</source>
+        <translation>&amp;Blocchi</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>Atti&amp;vità</translation>
+    </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation>&amp;Traccia</translation>
+    </message>
+    <message>
+        <source>Al&amp;erts</source>
+        <translation>Avvi&amp;si</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unts</source>
+        <translation>Acco&amp;unt</translation>
+    </message>
+    <message>
+        <source>Test &amp;delivery</source>
+        <translation>Prova &amp;di consegna</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -97,6 +98,19 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_alerts, QString());
     m_views->addTab(m_accounts, QString());
     m_views->addTab(m_testDelivery, QString());
+    // The keyboard: every view has a mnemonic (Alt+letter, in the tab's text); Ctrl+PgDn and
+    // Ctrl+Tab go to the next view, Ctrl+PgUp and Ctrl+Shift+Tab to the previous one, from
+    // anywhere in the window (QTabWidget alone does it only with the focus inside it).
+    const auto step = [this](int by) {
+        const int n = m_views->count();
+        m_views->setCurrentIndex((m_views->currentIndex() + by + n) % n);
+    };
+    for (auto *next : {new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this),
+                       new QShortcut(QKeySequence::NextChild, this)})
+        connect(next, &QShortcut::activated, this, [step] { step(1); });
+    for (auto *previous : {new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp), this),
+                           new QShortcut(QKeySequence::PreviousChild, this)})
+        connect(previous, &QShortcut::activated, this, [step] { step(-1); });
     const auto showStatus = [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
     };
@@ -262,6 +276,11 @@ void MainWindow::createActions()
     m_searchBox = new QLineEdit(toolbar);
     m_searchBox->setObjectName(u"globalSearch"_s);
     m_searchBox->setClearButtonEnabled(true);
+    // Ctrl+F: the search, from anywhere in the window.
+    connect(new QShortcut(QKeySequence::Find, this), &QShortcut::activated, this, [this] {
+        m_searchBox->setFocus(Qt::ShortcutFocusReason);
+        m_searchBox->selectAll();
+    });
     m_searchBox->setMaximumWidth(320);
     toolbar->addWidget(m_searchBox);
     connect(m_searchBox, &QLineEdit::returnPressed, this, [this] { search(m_searchBox->text()); });
@@ -319,17 +338,17 @@ void MainWindow::retranslate()
     m_quit->setText(tr("&Quit"));
     m_about->setText(tr("&About Staffetta"));
     m_systemLanguage->setText(tr("System language"));
-    m_views->setTabText(m_views->indexOf(m_overview), tr("Overview"));
-    m_views->setTabText(m_views->indexOf(m_senders), tr("Senders"));
-    m_views->setTabText(m_views->indexOf(m_limits), tr("Limits"));
-    m_views->setTabText(m_views->indexOf(m_content), tr("Content"));
-    m_views->setTabText(m_views->indexOf(m_queue), tr("Queue"));
-    m_views->setTabText(m_views->indexOf(m_bans), tr("Bans"));
-    m_views->setTabText(m_views->indexOf(m_activity), tr("Activity"));
-    m_views->setTabText(m_views->indexOf(m_trace), tr("Trace"));
-    m_views->setTabText(m_views->indexOf(m_alerts), tr("Alerts"));
-    m_views->setTabText(m_views->indexOf(m_accounts), tr("Accounts"));
-    m_views->setTabText(m_views->indexOf(m_testDelivery), tr("Test delivery"));
+    m_views->setTabText(m_views->indexOf(m_overview), tr("&Overview"));
+    m_views->setTabText(m_views->indexOf(m_senders), tr("&Senders"));
+    m_views->setTabText(m_views->indexOf(m_limits), tr("Li&mits"));
+    m_views->setTabText(m_views->indexOf(m_content), tr("&Content"));
+    m_views->setTabText(m_views->indexOf(m_queue), tr("&Queue"));
+    m_views->setTabText(m_views->indexOf(m_bans), tr("&Bans"));
+    m_views->setTabText(m_views->indexOf(m_activity), tr("&Activity"));
+    m_views->setTabText(m_views->indexOf(m_trace), tr("&Trace"));
+    m_views->setTabText(m_views->indexOf(m_alerts), tr("Al&erts"));
+    m_views->setTabText(m_views->indexOf(m_accounts), tr("Acco&unts"));
+    m_views->setTabText(m_views->indexOf(m_testDelivery), tr("Test &delivery"));
     m_searchDock->setWindowTitle(tr("Search"));
     m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));
     m_fleet->retranslate();

@@ -23,8 +23,11 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <QSet>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTest>
 
 using namespace staffetta;
 using namespace staffetta::test;
@@ -87,6 +90,39 @@ TEST_F(Console, ItalianIsAppliedLive)
 }
 
 // The real host-key dialog: it shows the SHA256 fingerprint, and trusting it connects.
+// The keyboard: Ctrl+F reaches the search, Ctrl+PgDn / Ctrl+Tab and back switch views from
+// anywhere in the window, every tab has its mnemonic.
+TEST_F(Console, KeyboardReachesTheSearchAndSwitchesViews)
+{
+    window->show();
+    window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    auto *search = window->findChild<QLineEdit *>(u"globalSearch"_s);
+    ASSERT_NE(search, nullptr);
+    window->views()->setCurrentIndex(0);
+    window->views()->currentWidget()->setFocus();
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+    EXPECT_TRUE(search->hasFocus());
+    // From the search box, outside the tabs.
+    QTest::keyClick(search, Qt::Key_PageDown, Qt::ControlModifier);
+    EXPECT_EQ(window->views()->currentIndex(), 1);
+    QTest::keyClick(search, Qt::Key_Tab, Qt::ControlModifier);
+    EXPECT_EQ(window->views()->currentIndex(), 2);
+    QTest::keyClick(search, Qt::Key_PageUp, Qt::ControlModifier);
+    EXPECT_EQ(window->views()->currentIndex(), 1);
+    QTest::keyClick(search, Qt::Key_PageUp, Qt::ControlModifier);
+    QTest::keyClick(search, Qt::Key_PageUp, Qt::ControlModifier);
+    EXPECT_EQ(window->views()->currentIndex(), window->views()->count() - 1) << "wraps around";
+    QSet<QChar> mnemonics;
+    for (int i = 0; i < window->views()->count(); ++i) {
+        const QString text = window->views()->tabText(i);
+        const qsizetype amp = text.indexOf(u'&');
+        ASSERT_GE(amp, 0) << text.toStdString() << " has no mnemonic";
+        EXPECT_FALSE(mnemonics.contains(text.at(amp + 1).toLower())) << text.toStdString();
+        mnemonics.insert(text.at(amp + 1).toLower());
+    }
+}
+
 TEST(ConsoleDialogs, HostKeyDialogShowsTheFingerprintAndTrustConnects)
 {
     ASSERT_TRUE(Lab::get().ok());

@@ -106,7 +106,7 @@ TEST_F(TestDeliveryLab, TheReportListsEachResultInEnglish)
 {
     ASSERT_EQ(language.apply(u"en"_s), u"en"_s);
     QCoreApplication::processEvents();
-    EXPECT_EQ(window->views()->tabText(window->views()->indexOf(view)), u"Test delivery"_s);
+    EXPECT_EQ(window->views()->tabText(window->views()->indexOf(view)), u"Test &delivery"_s);
     EXPECT_EQ(probe::kindTitle(probe::Kind::Recipients), u"Recipients per message"_s);
     expectEveryResultListed(u"en"_s);
 }
@@ -138,7 +138,7 @@ TEST_F(TestDeliveryLab, TheReportListsEachResultInItalian)
 {
     ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
     QCoreApplication::processEvents(); // the LanguageChange events
-    EXPECT_EQ(window->views()->tabText(window->views()->indexOf(view)), u"Prova di consegna"_s);
+    EXPECT_EQ(window->views()->tabText(window->views()->indexOf(view)), u"Prova &di consegna"_s);
     EXPECT_EQ(probe::kindTitle(probe::Kind::Recipients), u"Destinatari per messaggio"_s);
     EXPECT_EQ(view->findChild<QPushButton *>(u"probeRun"_s)->text(), u"Avvia"_s);
     expectEveryResultListed(u"it"_s);
