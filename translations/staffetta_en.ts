@@ -254,8 +254,8 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>The keychain refused the request: %1</translation>
     </message>
     <message>
-        <source>No OS keychain is available (%1). Staffetta never stores passwords in plain text: you will be asked for the secret when connecting.</source>
-        <translation>No OS keychain is available (%1). Staffetta never stores passwords in plain text: you will be asked for the secret when connecting.</translation>
+        <source>No keychain is available: the password will be asked each time (Staffetta never stores it in plain text).</source>
+        <translation>No keychain is available: the password will be asked each time (Staffetta never stores it in plain text).</translation>
     </message>
 </context>
 <context>

@@ -254,8 +254,8 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Il portachiavi ha rifiutato la richiesta: %1</translation>
     </message>
     <message>
-        <source>No OS keychain is available (%1). Staffetta never stores passwords in plain text: you will be asked for the secret when connecting.</source>
-        <translation>Nessun portachiavi di sistema disponibile (%1). Staffetta non salva mai le password in chiaro: il segreto ti verrà chiesto al collegamento.</translation>
+        <source>No keychain is available: the password will be asked each time (Staffetta never stores it in plain text).</source>
+        <translation>Nessun portachiavi disponibile: la password sarà chiesta ogni volta (Staffetta non la salva mai in chiaro).</translation>
     </message>
 </context>
 <context>

@@ -438,11 +438,14 @@ void MainWindow::openRelayDialog(const settings::RelayProfile *existing)
         settings::RelayProfile profile = dialog->profile();
         const bool added = m_fleet->rowOf(profile.id) < 0;
         saveProfile(profile);
+        RelayConnection *c = m_fleet->connectionAt(m_fleet->rowOf(profile.id));
+        // What was typed is used now, even when no keychain can keep it.
+        if (c && !dialog->secret().isEmpty())
+            c->setSessionSecret(dialog->secret());
         if (dialog->saveSecret())
             rememberSecret(profile.id, dialog->secret());
         // A new relay connects at once; an edited one whose endpoint changed too (the edit
         // left it not connected).
-        RelayConnection *c = m_fleet->connectionAt(m_fleet->rowOf(profile.id));
         if (c && (added || c->state() == RelayConnection::State::Idle))
             c->refresh();
     });

@@ -51,6 +51,9 @@ public:
 
     const settings::RelayProfile &profile() const { return m_profile; }
     void setProfile(const settings::RelayProfile &profile);
+    // A secret typed for this relay (the relay dialog): used for this session, whether or not
+    // the keychain keeps it.
+    void setSessionSecret(const QString &secret) { m_secret = secret; }
 
     State state() const { return m_state; }
     const std::optional<api::RelayInfo> &info() const { return m_info; }

@@ -26,19 +26,21 @@ Error keychainError(const QKeychain::Job *job)
     case QKeychain::NotImplemented:
         break;
     default:
-        // Linux without a session bus reports "Cannot autolaunch D-Bus ..." as OtherError.
-        if (!detail.contains(u"D-Bus"_s, Qt::CaseInsensitive))
+        // Linux without a session bus reports "Cannot autolaunch D-Bus ..." or "Failed to
+        // execute child process “dbus-launch”" as OtherError.
+        if (!detail.contains(u"D-Bus"_s, Qt::CaseInsensitive) &&
+            !detail.contains(u"dbus"_s, Qt::CaseInsensitive))
             return Error(ErrorCode::KeychainError,
                          QCoreApplication::translate("staffetta::SecretStore",
                                                      "The keychain refused the request: %1")
                              .arg(detail));
     }
     return Error(ErrorCode::KeychainUnavailable,
+                 // What the keychain library said is for the log (details), not for people.
                  QCoreApplication::translate("staffetta::SecretStore",
-                                             "No OS keychain is available (%1). Staffetta never "
-                                             "stores passwords in plain text: you will be asked "
-                                             "for the secret when connecting.")
-                     .arg(detail),
+                                             "No keychain is available: the password will be "
+                                             "asked each time (Staffetta never stores it in "
+                                             "plain text)."),
                  {{u"detail"_s, detail}});
 }
 

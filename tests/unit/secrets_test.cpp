@@ -34,6 +34,11 @@ TEST(NoKeychain, FailsClearly)
     EXPECT_EQ(written.error().code, ErrorCode::KeychainUnavailable)
         << written.error().message.toStdString();
     EXPECT_TRUE(written.error().message.contains(u"plain text"_s));
+    // Words for people: what to expect, not what the keychain library said.
+    EXPECT_TRUE(written.error().message.startsWith(
+        u"No keychain is available: the password will be asked each time"_s))
+        << written.error().message.toStdString();
+    EXPECT_FALSE(written.error().message.contains(u"dbus"_s, Qt::CaseInsensitive));
     auto read = test::await(store.read(u"relay/x/secret"_s));
     ASSERT_FALSE(read.ok());
     EXPECT_EQ(read.error().code, ErrorCode::KeychainUnavailable);
