@@ -22,8 +22,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
-#include <QSpinBox>
 #include <QSet>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
