@@ -1731,6 +1731,143 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AuditModel</name>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>refused: someone else changed it first</source>
+        <translation>refused: someone else changed it first</translation>
+    </message>
+    <message>
+        <source>refused: not allowed</source>
+        <translation>refused: not allowed</translation>
+    </message>
+    <message>
+        <source>refused: invalid policy</source>
+        <translation>refused: invalid policy</translation>
+    </message>
+    <message>
+        <source>refused: bad request</source>
+        <translation>refused: bad request</translation>
+    </message>
+    <message>
+        <source>refused: not found</source>
+        <translation>refused: not found</translation>
+    </message>
+    <message>
+        <source>refused: request too large</source>
+        <translation>refused: request too large</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>failed (%1)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Verb</source>
+        <translation>Verb</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::AuditView</name>
+    <message>
+        <source>This relay does not let you see its audit log.</source>
+        <translation>This relay does not let you see its audit log.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Every verb</source>
+        <translation>Every verb</translation>
+    </message>
+    <message>
+        <source>Every outcome</source>
+        <translation>Every outcome</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>Refused or failed</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Select an entry to see what it changed.</source>
+        <translation>Select an entry to see what it changed.</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3: %4</source>
+        <translation>%1 by %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>(revision %1)</source>
+        <translation>(revision %1)</translation>
+    </message>
+    <message>
+        <source>Every write on the relay, and every refused one, newest first</source>
+        <translation>Every write on the relay, and every refused one, newest first</translation>
+    </message>
+    <message>
+        <source>Who (user name)</source>
+        <translation>Who (user name)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) shown, of %1 read</source>
+        <translation>
+            <numerusform>%n entry shown, of %1 read</numerusform>
+            <numerusform>%n entries shown, of %1 read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::BansModel</name>
     <message>
         <source>permanent</source>
@@ -2221,6 +2358,223 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::HistoryModel</name>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>helpdesk</source>
+        <translation>helpdesk</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>viewer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>on the relay itself</source>
+        <translation>on the relay itself</translation>
+    </message>
+    <message>
+        <source>Edited by hand on the relay</source>
+        <translation>Edited by hand on the relay</translation>
+    </message>
+    <message>
+        <source>The first policy</source>
+        <translation>The first policy</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>Account added</translation>
+    </message>
+    <message>
+        <source>Account removed</source>
+        <translation>Account removed</translation>
+    </message>
+    <message>
+        <source>Account suspended</source>
+        <translation>Account suspended</translation>
+    </message>
+    <message>
+        <source>Account resumed</source>
+        <translation>Account resumed</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>no change</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (in force)</source>
+        <translation>%1 (in force)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::HistoryView</name>
+    <message>
+        <source>This relay does not let you see its policy&apos;s history.</source>
+        <translation>This relay does not let you see its policy&apos;s history.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s); the relay is at revision %1</source>
+        <translation>
+            <numerusform>%n revision; the relay is at revision %1</numerusform>
+            <numerusform>%n revisions; the relay is at revision %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a revision to see what it changed, or two to compare them.</source>
+        <translation>Select a revision to see what it changed, or two to compare them.</translation>
+    </message>
+    <message>
+        <source>Select two revisions to compare them.</source>
+        <translation>Select two revisions to compare them.</translation>
+    </message>
+    <message>
+        <source>by %1 %2, %3</source>
+        <translation>by %1 %2, %3</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision %1, %2: %n change(s) to revision %3</source>
+        <translation>
+            <numerusform>Revision %1, %2: %n change to revision %3</numerusform>
+            <numerusform>Revision %1, %2: %n changes to revision %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision %1, %2: %n change(s)</source>
+        <translation>
+            <numerusform>Revision %1, %2: %n change</numerusform>
+            <numerusform>Revision %1, %2: %n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From revision %1 to revision %2: loading…</source>
+        <translation>From revision %1 to revision %2: loading…</translation>
+    </message>
+    <message>
+        <source>From revision %1 to revision %2: %3</source>
+        <translation>From revision %1 to revision %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>From revision %1 to revision %2: %n change(s)</source>
+        <translation>
+            <numerusform>From revision %1 to revision %2: %n change</numerusform>
+            <numerusform>From revision %1 to revision %2: %n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revision %1 is the one in force: there is nothing to roll back.</source>
+        <translation>Revision %1 is the one in force: there is nothing to roll back.</translation>
+    </message>
+    <message>
+        <source>Comparing with revision %1…</source>
+        <translation>Comparing with revision %1…</translation>
+    </message>
+    <message>
+        <source>Not rolled back: %1</source>
+        <translation>Not rolled back: %1</translation>
+    </message>
+    <message>
+        <source>Revision %1 is the same as the policy in force: there is nothing to roll back.</source>
+        <translation>Revision %1 is the same as the policy in force: there is nothing to roll back.</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back to revision %2…</source>
+        <translation>Rolling %1 back to revision %2…</translation>
+    </message>
+    <message>
+        <source>Rolled back to revision %1: the relay is at revision %2.</source>
+        <translation>Rolled back to revision %1: the relay is at revision %2.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Not rolled back: the relay is at revision %1 now.</source>
+        <translation>Not rolled back: the relay is at revision %1 now.</translation>
+    </message>
+    <message>
+        <source>The relay is now at revision %1: someone changed the policy after you looked. Nothing was rolled back. Review again shows what rolling back to revision %2 changes now, their change included.</source>
+        <translation>The relay is now at revision %1: someone changed the policy after you looked. Nothing was rolled back. Review again shows what rolling back to revision %2 changes now, their change included.</translation>
+    </message>
+    <message>
+        <source>Review the rollback again</source>
+        <translation>Review the rollback again</translation>
+    </message>
+    <message>
+        <source>Drop the rollback</source>
+        <translation>Drop the rollback</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its policy.</source>
+        <translation>This relay does not let you change its policy.</translation>
+    </message>
+    <message>
+        <source>Revisions of the relay&apos;s policy (select two to compare them)</source>
+        <translation>Revisions of the relay&apos;s policy (select two to compare them)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Roll back to this revision…</source>
+        <translation>Roll back to this revision…</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::LimitsView</name>
     <message>
         <source>Relay defaults</source>
@@ -2415,6 +2769,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Test delivery</source>
         <translation>Test delivery</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,11 @@
 #include "accounts_view.h"
 #include "activity_view.h"
 #include "alerts_view.h"
+#include "audit_view.h"
 #include "bans_view.h"
 #include "content_view.h"
 #include "fleet_model.h"
+#include "history_view.h"
 #include "language.h"
 #include "limits_view.h"
 #include "overview_view.h"
@@ -72,8 +74,10 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_alerts(new AlertsView(this))
     , m_accounts(new AccountsView(this))
     , m_testDelivery(new TestDeliveryView(secrets, this))
-    , m_relayViews{m_overview, m_content, m_queue,    m_bans,
-                   m_activity, m_alerts,  m_accounts, m_testDelivery}
+    , m_history(new HistoryView(this))
+    , m_audit(new AuditView(this))
+    , m_relayViews{m_overview, m_content,  m_queue,        m_bans,    m_activity,
+                   m_alerts,   m_accounts, m_testDelivery, m_history, m_audit}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_banner(new QLabel(this))
@@ -97,6 +101,8 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_alerts, QString());
     m_views->addTab(m_accounts, QString());
     m_views->addTab(m_testDelivery, QString());
+    m_views->addTab(m_history, QString());
+    m_views->addTab(m_audit, QString());
     const auto showStatus = [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
     };
@@ -108,6 +114,9 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_trace->setRelays([this] { return m_fleet->connections(); });
     connect(m_activity, &ActivityView::traceRequested, this, &MainWindow::showTrace);
     connect(m_alerts, &AlertsView::activityRequested, this, &MainWindow::showActivity);
+    // A rollback is a new revision: the editors follow it unless a draft is open (its apply
+    // then meets the new revision as a conflict, with merge).
+    connect(m_history, &HistoryView::rolledBack, m_policyEditor, &PolicyEditor::reloadIfClean);
     connect(m_searchPanel, &SearchPanel::showTrace, this, &MainWindow::traceTerm);
     connect(m_searchPanel, &SearchPanel::showMessage, this,
             [this](const QUuid &relayId, const QString &id) {
@@ -326,6 +335,8 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_alerts), tr("Alerts"));
     m_views->setTabText(m_views->indexOf(m_accounts), tr("Accounts"));
     m_views->setTabText(m_views->indexOf(m_testDelivery), tr("Test delivery"));
+    m_views->setTabText(m_views->indexOf(m_history), tr("History"));
+    m_views->setTabText(m_views->indexOf(m_audit), tr("Audit"));
     m_searchDock->setWindowTitle(tr("Search"));
     m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));
     m_fleet->retranslate();

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+class QListWidget;
 class QWidget;
 
 namespace staffetta::ui {
@@ -15,10 +16,24 @@ void reviewChanges(QWidget *parent, const QString &relayName, int baseRevision,
                    const QList<policy::Change> &changes,
                    std::function<void(std::optional<QString> comment)> answer);
 
+// `changes` in `list`, one line each in the console's words (client::changeText), coloured by
+// what they do (added, removed, changed): the review dialog's list, and the History view's.
+void fillChangeList(QListWidget *list, const QList<policy::Change> &changes);
+
 enum class ConflictChoice { Merge, Reload, Cancel };
+
+// What the conflict dialog says about the user's own write and its two ways out; empty: an
+// edit's ("Merge my changes", "Reload (drop mine)").
+struct ConflictWords
+{
+    QString intro;
+    QString merge;
+    QString reload;
+};
 
 // A colleague applied first: their change beside yours, with merge or reload.
 void resolveConflict(QWidget *parent, const QString &relayName, const client::Conflict &conflict,
-                     const QList<policy::Change> &mine, std::function<void(ConflictChoice)> answer);
+                     const QList<policy::Change> &mine, std::function<void(ConflictChoice)> answer,
+                     const ConflictWords &words = {});
 
 } // namespace staffetta::ui
