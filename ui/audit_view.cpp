@@ -269,11 +269,12 @@ AuditView::AuditView(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(AuditModel::When, 130);
-    m_table->setColumnWidth(AuditModel::Who, 150);
-    m_table->setColumnWidth(AuditModel::From, 120);
-    m_table->setColumnWidth(AuditModel::Verb, 130);
-    m_table->setColumnWidth(AuditModel::Outcome, 170);
+    m_table->setWordWrap(false);
+    m_table->setColumnWidth(AuditModel::When, 120);
+    m_table->setColumnWidth(AuditModel::Who, 130);
+    m_table->setColumnWidth(AuditModel::From, 90);
+    m_table->setColumnWidth(AuditModel::Verb, 110);
+    m_table->setColumnWidth(AuditModel::Outcome, 150);
     m_table->setColumnWidth(AuditModel::Revision, 70);
     m_detail->setWordWrap(true);
     m_changes->setUniformItemSizes(true);

@@ -202,11 +202,12 @@ HistoryView::HistoryView(QWidget *parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setModel(m_model);
-    m_table->setColumnWidth(HistoryModel::Revision, 110);
-    m_table->setColumnWidth(HistoryModel::When, 130);
-    m_table->setColumnWidth(HistoryModel::Who, 150);
-    m_table->setColumnWidth(HistoryModel::From, 120);
-    m_table->setColumnWidth(HistoryModel::Comment, 200);
+    m_table->setWordWrap(false);
+    m_table->setColumnWidth(HistoryModel::Revision, 90);
+    m_table->setColumnWidth(HistoryModel::When, 120);
+    m_table->setColumnWidth(HistoryModel::Who, 130);
+    m_table->setColumnWidth(HistoryModel::From, 100);
+    m_table->setColumnWidth(HistoryModel::Comment, 230);
     m_changes->setUniformItemSizes(true);
     m_changesTitle->setWordWrap(true);
 

@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QListWidget>
 #include <QSettings>
 #include <QTabWidget>
@@ -99,6 +100,8 @@ int main(int argc, char *argv[])
     test::waitUntil([] { return false; }, 200);
     window.grab().save(out.filePath(u"search.png"_s));
     window.resize(1000, window.height());
+    if (auto *dock = window.findChild<QDockWidget *>(u"searchDock"_s))
+        dock->hide();
     // History and Audit. The lab starts with one revision: two made here (once, on the first
     // language's run) give them something to show — who, why, and what changed in words.
     client::RelayClient admin = test::clientAs();
