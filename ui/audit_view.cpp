@@ -271,7 +271,7 @@ AuditView::AuditView(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     m_table->setColumnWidth(AuditModel::When, 120);
-    m_table->setColumnWidth(AuditModel::Who, 130);
+    m_table->setColumnWidth(AuditModel::Who, 150);
     m_table->setColumnWidth(AuditModel::From, 90);
     m_table->setColumnWidth(AuditModel::Verb, 110);
     m_table->setColumnWidth(AuditModel::Outcome, 150);

@@ -205,7 +205,7 @@ HistoryView::HistoryView(QWidget *parent)
     m_table->setWordWrap(false);
     m_table->setColumnWidth(HistoryModel::Revision, 90);
     m_table->setColumnWidth(HistoryModel::When, 120);
-    m_table->setColumnWidth(HistoryModel::Who, 130);
+    m_table->setColumnWidth(HistoryModel::Who, 150);
     m_table->setColumnWidth(HistoryModel::From, 100);
     m_table->setColumnWidth(HistoryModel::Comment, 230);
     m_changes->setUniformItemSizes(true);
