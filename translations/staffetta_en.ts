@@ -629,6 +629,221 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</source>
         <translation>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</translation>
     </message>
+    <message>
+        <source>daily quota</source>
+        <translation>daily quota</translation>
+    </message>
+    <message>
+        <source>recipients per message</source>
+        <translation>recipients per message</translation>
+    </message>
+    <message>
+        <source>message size limit</source>
+        <translation>message size limit</translation>
+    </message>
+    <message>
+        <source>quota window</source>
+        <translation>quota window</translation>
+    </message>
+    <message>
+        <source>hourly quota</source>
+        <translation>hourly quota</translation>
+    </message>
+    <message>
+        <source>daily quota per sender address</source>
+        <translation>daily quota per sender address</translation>
+    </message>
+    <message>
+        <source>trusted addresses</source>
+        <translation>trusted addresses</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>attachment rule</source>
+        <translation>attachment rule</translation>
+    </message>
+    <message>
+        <source>allowed attachments</source>
+        <translation>allowed attachments</translation>
+    </message>
+    <message>
+        <source>Italian attachment notice</source>
+        <translation>Italian attachment notice</translation>
+    </message>
+    <message>
+        <source>English attachment notice</source>
+        <translation>English attachment notice</translation>
+    </message>
+    <message>
+        <source>BCC archive</source>
+        <translation>BCC archive</translation>
+    </message>
+    <message>
+        <source>abuse address</source>
+        <translation>abuse address</translation>
+    </message>
+    <message>
+        <source>alert recipients</source>
+        <translation>alert recipients</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>alert rule %1</source>
+        <translation>alert rule %1</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>allow-list</source>
+        <translation>allow-list</translation>
+    </message>
+    <message>
+        <source>the last 24 hours</source>
+        <translation>the last 24 hours</translation>
+    </message>
+    <message>
+        <source>the calendar day</source>
+        <translation>the calendar day</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italian</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>copies to %1</source>
+        <translation>copies to %1</translation>
+    </message>
+    <message>
+        <source>copies to the relay&apos;s archive mailbox</source>
+        <translation>copies to the relay&apos;s archive mailbox</translation>
+    </message>
+    <message>
+        <source>copies to the archive mailbox %1</source>
+        <translation>copies to the archive mailbox %1</translation>
+    </message>
+    <message>
+        <source>%1 (reply: “%2”)</source>
+        <translation>%1 (reply: “%2”)</translation>
+    </message>
+    <message>
+        <source>Local domain %1 removed</source>
+        <translation>Local domain %1 removed</translation>
+    </message>
+    <message>
+        <source>Local domain %1 added</source>
+        <translation>Local domain %1 added</translation>
+    </message>
+    <message>
+        <source>Test domain %1 removed</source>
+        <translation>Test domain %1 removed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Test domain %1 added, %n address(es)</source>
+        <translation>
+            <numerusform>Test domain %1 added, %n address</numerusform>
+            <numerusform>Test domain %1 added, %n addresses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test domain %1: addresses %2 → %3</source>
+        <translation>Test domain %1: addresses %2 → %3</translation>
+    </message>
+    <message>
+        <source>Account %1 removed</source>
+        <translation>Account %1 removed</translation>
+    </message>
+    <message>
+        <source>New account %1</source>
+        <translation>New account %1</translation>
+    </message>
+    <message>
+        <source>%1 may no longer send as %2</source>
+        <translation>%1 may no longer send as %2</translation>
+    </message>
+    <message>
+        <source>%1 may send as %2</source>
+        <translation>%1 may send as %2</translation>
+    </message>
+    <message>
+        <source>Every account</source>
+        <translation>Every account</translation>
+    </message>
+    <message>
+        <source>%1: sender %2 refused</source>
+        <translation>%1: sender %2 refused</translation>
+    </message>
+    <message>
+        <source>%1: sender %2 no longer refused</source>
+        <translation>%1: sender %2 no longer refused</translation>
+    </message>
+    <message>
+        <source>%1: the reply to sender %2: “%3” → “%4”</source>
+        <translation>%1: the reply to sender %2: “%3” → “%4”</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1: %2</source>
+        <translation>Relay-wide %1: %2</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1 removed (was %2)</source>
+        <translation>Relay-wide %1 removed (was %2)</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1: %2 → %3</source>
+        <translation>Relay-wide %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: resumed</source>
+        <translation>%1: resumed</translation>
+    </message>
+    <message>
+        <source>%1: suspended by %2 (%3): %4</source>
+        <translation>%1: suspended by %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (its own)</source>
+        <translation>%1: %2 %3 (its own)</translation>
+    </message>
+    <message>
+        <source>%1: %2 back to the relay&apos;s (was %3)</source>
+        <translation>%1: %2 back to the relay&apos;s (was %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4</source>
+        <translation>%1: %2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>none, every attachment passes</source>
+        <translation>none, every attachment passes</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>

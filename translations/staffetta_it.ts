@@ -629,6 +629,221 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Whitelisting lets a misconfigured mail program retry forever: fix its settings first, and whitelist only an address you know.</source>
         <translation>Con la whitelist un programma di posta configurato male può riprovare all&apos;infinito: correggi prima le sue impostazioni, e metti nella whitelist solo un indirizzo che conosci.</translation>
     </message>
+    <message>
+        <source>daily quota</source>
+        <translation>quota giornaliera</translation>
+    </message>
+    <message>
+        <source>recipients per message</source>
+        <translation>destinatari per messaggio</translation>
+    </message>
+    <message>
+        <source>message size limit</source>
+        <translation>dimensione massima del messaggio</translation>
+    </message>
+    <message>
+        <source>quota window</source>
+        <translation>finestra della quota</translation>
+    </message>
+    <message>
+        <source>hourly quota</source>
+        <translation>quota oraria</translation>
+    </message>
+    <message>
+        <source>daily quota per sender address</source>
+        <translation>quota giornaliera per indirizzo mittente</translation>
+    </message>
+    <message>
+        <source>trusted addresses</source>
+        <translation>indirizzi fidati</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>lingua</translation>
+    </message>
+    <message>
+        <source>attachment rule</source>
+        <translation>regola degli allegati</translation>
+    </message>
+    <message>
+        <source>allowed attachments</source>
+        <translation>allegati ammessi</translation>
+    </message>
+    <message>
+        <source>Italian attachment notice</source>
+        <translation>avviso allegati in italiano</translation>
+    </message>
+    <message>
+        <source>English attachment notice</source>
+        <translation>avviso allegati in inglese</translation>
+    </message>
+    <message>
+        <source>BCC archive</source>
+        <translation>archivio BCC</translation>
+    </message>
+    <message>
+        <source>abuse address</source>
+        <translation>indirizzo abuse</translation>
+    </message>
+    <message>
+        <source>alert recipients</source>
+        <translation>destinatari degli avvisi</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contatto</translation>
+    </message>
+    <message>
+        <source>alert rule %1</source>
+        <translation>regola di avviso %1</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>disattivato</translation>
+    </message>
+    <message>
+        <source>allow-list</source>
+        <translation>solo le estensioni ammesse</translation>
+    </message>
+    <message>
+        <source>the last 24 hours</source>
+        <translation>le ultime 24 ore</translation>
+    </message>
+    <message>
+        <source>the calendar day</source>
+        <translation>il giorno di calendario</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglese</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>copies to %1</source>
+        <translation>copie a %1</translation>
+    </message>
+    <message>
+        <source>copies to the relay&apos;s archive mailbox</source>
+        <translation>copie alla casella d&apos;archivio del relay</translation>
+    </message>
+    <message>
+        <source>copies to the archive mailbox %1</source>
+        <translation>copie alla casella d&apos;archivio %1</translation>
+    </message>
+    <message>
+        <source>%1 (reply: “%2”)</source>
+        <translation>%1 (risposta: “%2”)</translation>
+    </message>
+    <message>
+        <source>Local domain %1 removed</source>
+        <translation>Dominio locale %1 rimosso</translation>
+    </message>
+    <message>
+        <source>Local domain %1 added</source>
+        <translation>Dominio locale %1 aggiunto</translation>
+    </message>
+    <message>
+        <source>Test domain %1 removed</source>
+        <translation>Dominio di prova %1 rimosso</translation>
+    </message>
+    <message numerus="yes">
+        <source>Test domain %1 added, %n address(es)</source>
+        <translation>
+            <numerusform>Dominio di prova %1 aggiunto, %n indirizzo</numerusform>
+            <numerusform>Dominio di prova %1 aggiunto, %n indirizzi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test domain %1: addresses %2 → %3</source>
+        <translation>Dominio di prova %1: indirizzi %2 → %3</translation>
+    </message>
+    <message>
+        <source>Account %1 removed</source>
+        <translation>Account %1 rimosso</translation>
+    </message>
+    <message>
+        <source>New account %1</source>
+        <translation>Nuovo account %1</translation>
+    </message>
+    <message>
+        <source>%1 may no longer send as %2</source>
+        <translation>%1 non può più inviare come %2</translation>
+    </message>
+    <message>
+        <source>%1 may send as %2</source>
+        <translation>%1 può inviare come %2</translation>
+    </message>
+    <message>
+        <source>Every account</source>
+        <translation>Tutti gli account</translation>
+    </message>
+    <message>
+        <source>%1: sender %2 refused</source>
+        <translation>%1: mittente %2 rifiutato</translation>
+    </message>
+    <message>
+        <source>%1: sender %2 no longer refused</source>
+        <translation>%1: mittente %2 non più rifiutato</translation>
+    </message>
+    <message>
+        <source>%1: the reply to sender %2: “%3” → “%4”</source>
+        <translation>%1: la risposta al mittente %2: “%3” → “%4”</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1: %2</source>
+        <translation>Per tutto il relay, %1: %2</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1 removed (was %2)</source>
+        <translation>Per tutto il relay, %1: valore tolto (era %2)</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1: %2 → %3</source>
+        <translation>Per tutto il relay, %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: resumed</source>
+        <translation>%1: riattivato</translation>
+    </message>
+    <message>
+        <source>%1: suspended by %2 (%3): %4</source>
+        <translation>%1: sospeso da %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (its own)</source>
+        <translation>%1: %2 %3 (solo per questo account)</translation>
+    </message>
+    <message>
+        <source>%1: %2 back to the relay&apos;s (was %3)</source>
+        <translation>%1: %2 come da relay (era %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4</source>
+        <translation>%1: %2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>none, every attachment passes</source>
+        <translation>nessuna, passa ogni allegato</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>

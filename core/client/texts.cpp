@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace staffetta::client {
@@ -231,9 +233,194 @@ QString patternProblemText(const policy::PatternProblem &p)
     return p.withArgument(QCoreApplication::translate("staffetta::policy", p.text()));
 }
 
-QString changeText(const policy::Change &change)
+namespace {
+
+// What people call a field of the policy ("daily_quota" -> "daily quota"); a field newer than
+// this console keeps its name.
+QString fieldWord(const QString &field)
 {
-    return change.text(
+    if (field == u"daily_quota")
+        return Tr::tr("daily quota");
+    if (field == u"max_recipients")
+        return Tr::tr("recipients per message");
+    if (field == u"max_message_size")
+        return Tr::tr("message size limit");
+    if (field == u"quota_window")
+        return Tr::tr("quota window");
+    if (field == u"hourly_quota")
+        return Tr::tr("hourly quota");
+    if (field == u"sender_daily_quota")
+        return Tr::tr("daily quota per sender address");
+    if (field == u"trusted_clients")
+        return Tr::tr("trusted addresses");
+    if (field == u"language")
+        return Tr::tr("language");
+    if (field == u"attachments.mode")
+        return Tr::tr("attachment rule");
+    if (field == u"attachments.allowed")
+        return Tr::tr("allowed attachments");
+    if (field == u"attachments.notice.it")
+        return Tr::tr("Italian attachment notice");
+    if (field == u"attachments.notice.en")
+        return Tr::tr("English attachment notice");
+    if (field == u"bcc")
+        return Tr::tr("BCC archive");
+    if (field == u"abuse")
+        return Tr::tr("abuse address");
+    if (field == u"notify")
+        return Tr::tr("alert recipients");
+    if (field == u"contact")
+        return Tr::tr("contact");
+    if (field.startsWith(u"rules."))
+        return Tr::tr("alert rule %1").arg(field.mid(6));
+    return field;
+}
+
+// A value as people read it, in the console's language: numbers grouped ("1,000", "1.000"),
+// sizes in MB, lists as lists, words for the known names.
+QString valueWords(const QString &field, const QJsonValue &v)
+{
+    if (v.isDouble()) {
+        const qint64 n = qint64(v.toDouble());
+        if (field == u"max_message_size") {
+            constexpr qint64 MiB = 1024 * 1024;
+            return n % MiB == 0
+                       ? Tr::tr("%1 MB").arg(QLocale().toString(n / MiB))
+                       : QLocale().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat);
+        }
+        return QLocale().toString(n);
+    }
+    if (v.isBool())
+        return v.toBool() ? Tr::tr("yes") : Tr::tr("no");
+    if (v.isString()) {
+        const QString t = v.toString();
+        if (field.endsWith(u"attachments.mode"))
+            return t == u"allow_list" ? Tr::tr("allow-list")
+                   : t == u"off"      ? Tr::tr("none, every attachment passes")
+                                      : t;
+        if (field == u"quota_window")
+            return t == u"rolling_24h" ? Tr::tr("the last 24 hours") : Tr::tr("the calendar day");
+        if (field == u"language")
+            return t == u"it" ? Tr::tr("Italian") : t == u"en" ? Tr::tr("English") : t;
+        return t;
+    }
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &item : v.toArray())
+            items.append(item.isString()
+                             ? item.toString()
+                             : QString::fromUtf8(
+                                   QJsonDocument(QJsonArray{item}).toJson(QJsonDocument::Compact))
+                                   .mid(1)
+                                   .chopped(1));
+        return items.isEmpty() ? Tr::tr("none") : items.join(u", "_s);
+    }
+    if (v.isObject() && field == u"bcc") {
+        const QJsonObject o = v.toObject();
+        const QString mode = o.value(u"mode"_s).toString();
+        if (mode == u"off")
+            return Tr::tr("off");
+        if (mode == u"address")
+            return Tr::tr("copies to %1").arg(o.value(u"address"_s).toString());
+        if (mode == u"mailbox")
+            return o.value(u"mailbox"_s).toString().isEmpty()
+                       ? Tr::tr("copies to the relay's archive mailbox")
+                       : Tr::tr("copies to the archive mailbox %1")
+                             .arg(o.value(u"mailbox"_s).toString());
+    }
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return {};
+}
+
+QString withReply(const QString &pattern, const QJsonValue &message)
+{
+    return message.toString().isEmpty()
+               ? pattern
+               : Tr::tr("%1 (reply: “%2”)").arg(pattern, message.toString());
+}
+
+} // namespace
+
+QString changeText(const policy::Change &c)
+{
+    using Op = policy::Change::Op;
+    using Section = policy::Change::Section;
+    switch (c.section) {
+    case Section::LocalDomain:
+        return c.op == Op::Remove ? Tr::tr("Local domain %1 removed").arg(c.item)
+                                  : Tr::tr("Local domain %1 added").arg(c.item);
+    case Section::TestDomain:
+        if (c.op == Op::Remove)
+            return Tr::tr("Test domain %1 removed").arg(c.item);
+        if (c.op == Op::Add)
+            return Tr::tr("Test domain %1 added, %n address(es)", nullptr, c.after.toInt())
+                .arg(c.item);
+        return Tr::tr("Test domain %1: addresses %2 → %3")
+            .arg(c.item, valueWords({}, c.before), valueWords({}, c.after));
+    case Section::Account:
+        return c.op == Op::Remove ? Tr::tr("Account %1 removed").arg(c.account)
+                                  : Tr::tr("New account %1").arg(c.account);
+    case Section::AccountSender:
+        return c.op == Op::Remove ? Tr::tr("%1 may no longer send as %2").arg(c.account, c.item)
+                                  : Tr::tr("%1 may send as %2").arg(c.account, c.item);
+    case Section::Blacklist:
+    case Section::AccountBlacklist: {
+        const QString who = c.section == Section::Blacklist ? Tr::tr("Every account") : c.account;
+        switch (c.op) {
+        case Op::Add:
+            return Tr::tr("%1: sender %2 refused").arg(who, withReply(c.item, c.after));
+        case Op::Remove:
+            return Tr::tr("%1: sender %2 no longer refused").arg(who, withReply(c.item, c.before));
+        case Op::Modify:
+            return Tr::tr("%1: the reply to sender %2: “%3” → “%4”")
+                .arg(who, c.item, c.before.toString(), c.after.toString());
+        }
+        break;
+    }
+    case Section::Limit:
+    case Section::Content:
+    case Section::Alerts: {
+        const QString field = fieldWord(c.field);
+        switch (c.op) {
+        case Op::Add:
+            return Tr::tr("Relay-wide %1: %2").arg(field, valueWords(c.field, c.after));
+        case Op::Remove:
+            return Tr::tr("Relay-wide %1 removed (was %2)")
+                .arg(field, valueWords(c.field, c.before));
+        case Op::Modify:
+            return Tr::tr("Relay-wide %1: %2 → %3")
+                .arg(field, valueWords(c.field, c.before), valueWords(c.field, c.after));
+        }
+        break;
+    }
+    case Section::AccountLimit:
+    case Section::AccountContent:
+    case Section::AccountAlerts: {
+        if (c.section == Section::AccountLimit && c.field == u"suspended") {
+            if (c.op == Op::Remove)
+                return Tr::tr("%1: resumed").arg(c.account);
+            const QJsonObject s = c.after.toObject();
+            return Tr::tr("%1: suspended by %2 (%3): %4")
+                .arg(c.account, s.value(u"by"_s).toString(), s.value(u"role"_s).toString(),
+                     s.value(u"reason"_s).toString());
+        }
+        const QString field = fieldWord(c.field);
+        switch (c.op) {
+        case Op::Add:
+            return Tr::tr("%1: %2 %3 (its own)")
+                .arg(c.account, field, valueWords(c.field, c.after));
+        case Op::Remove:
+            return Tr::tr("%1: %2 back to the relay's (was %3)")
+                .arg(c.account, field, valueWords(c.field, c.before));
+        case Op::Modify:
+            return Tr::tr("%1: %2 %3 → %4")
+                .arg(c.account, field, valueWords(c.field, c.before), valueWords(c.field, c.after));
+        }
+        break;
+    }
+    }
+    return c.text(
         [](const char *sentence) { return QCoreApplication::translate("PolicyChange", sentence); });
 }
 

@@ -34,7 +34,11 @@ QString reasonText(const QString &code, const QString &fallback);
 // Why an action left a message alone (ActionResult::reason), or what the tool said.
 QString actionReasonText(const api::ActionResult &result);
 QString patternProblemText(const policy::PatternProblem &problem);
-// A policy change's line (policy::Change::text) in the console's language.
+// A policy change in people's words and the console's language, numbers and sizes as its
+// locale writes them: "bob: daily quota 1,000 → 2,500", "bob may send as *@shop.example",
+// "Relay-wide recipients per message: 100 → 50". The review and conflict dialogs, the History
+// and Audit views say changes so; the relay's own line (policy::Change::text, English, with the
+// policy's paths) stays for the CLI and the audit log.
 QString changeText(const policy::Change &change);
 // Why a new policy is not in force yet (ApplyResult::reloadCode), "" when it is.
 QString reloadText(const QString &code, const QString &message);

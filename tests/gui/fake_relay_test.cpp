@@ -647,8 +647,9 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     add->click();
     EXPECT_TRUE(edit->text().isEmpty());
     EXPECT_EQ(items(list), defaults + QStringList{u"zip"_s});
-    EXPECT_EQ(changeLines(), QStringList{u"~ content.attachments.allowed: %1 → %2"_s.arg(
-                                 jsonList(defaults), jsonList(defaults + QStringList{u"zip"_s}))});
+    EXPECT_EQ(changeLines(),
+              QStringList{u"Relay-wide allowed attachments: %1 → %2"_s.arg(
+                  defaults.join(u", "_s), (defaults + QStringList{u"zip"_s}).join(u", "_s))});
 
     list->findItems(u"pdf"_s, Qt::MatchExactly).value(0)->setSelected(true);
     ASSERT_TRUE(remove->isEnabled());
@@ -657,8 +658,8 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     expected.removeAll(u"pdf"_s);
     expected.append(u"zip"_s);
     EXPECT_EQ(items(list), expected);
-    EXPECT_EQ(changeLines(), QStringList{u"~ content.attachments.allowed: %1 → %2"_s.arg(
-                                 jsonList(defaults), jsonList(expected))});
+    EXPECT_EQ(changeLines(), QStringList{u"Relay-wide allowed attachments: %1 → %2"_s.arg(
+                                 defaults.join(u", "_s), expected.join(u", "_s))});
     editor->undoStack()->undo();
     editor->undoStack()->undo();
     EXPECT_TRUE(editor->changes().isEmpty());
@@ -698,8 +699,8 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     EXPECT_FALSE(own->isChecked());
     EXPECT_FALSE(edit->isEnabled());
     own->click();
-    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.attachments.allowed: %1"_s.arg(
-                                 jsonList(defaults))});
+    EXPECT_EQ(changeLines(), QStringList{u"alice: allowed attachments %1 (its own)"_s.arg(
+                                 defaults.join(u", "_s))});
     EXPECT_TRUE(edit->isEnabled());
     edit->setText(u"docx"_s);
     add->click();
@@ -756,13 +757,12 @@ TEST_F(FakeContent, TurningOnTheBccArchiveAsksFirstAndCancelLeavesTheDraftUnchan
     turnOn = box->findChild<QPushButton *>(u"bccTurnOn"_s);
     ASSERT_TRUE(turnOn->isEnabled());
     turnOn->click();
-    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.bcc: "
-                                         u"{\"address\":\"archive@example.net\",\"mode\":"
-                                         u"\"address\"}"_s});
+    EXPECT_EQ(changeLines(),
+              QStringList{u"alice: BCC archive copies to archive@example.net (its own)"_s});
     // Turning it off again asks nothing.
     choose(mode, policy::BccMode::Off);
     EXPECT_EQ(waitForWidget<QMessageBox>(u"bccConfirm"_s, 300), nullptr);
-    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.bcc: {\"mode\":\"off\"}"_s});
+    EXPECT_EQ(changeLines(), QStringList{u"alice: BCC archive off (its own)"_s});
     editor->discard();
 
     // The relay's archive: every account that follows it.
@@ -809,7 +809,7 @@ TEST_F(FakeContent, APartnerSeesTheRelayDefaultsReadOnly)
     EXPECT_TRUE(child<QCheckBox>(u"allowedOwn"_s)->isEnabled());
     auto *bobLanguage = child<QComboBox>(u"language"_s);
     choose(bobLanguage, bobLanguage->findData(int(policy::Language::English)));
-    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[bob].language: en"_s});
+    EXPECT_EQ(changeLines(), QStringList{u"bob: language English (its own)"_s});
 }
 
 namespace {

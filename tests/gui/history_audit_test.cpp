@@ -15,6 +15,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -138,7 +139,8 @@ protected:
 
 QString quotaLine(const QString &login, int before, int after)
 {
-    return u"~ accounts[%1].daily_quota: %2 → %3"_s.arg(login).arg(before).arg(after);
+    return u"%1: daily quota %2 → %3"_s.arg(login, QLocale().toString(before),
+                                            QLocale().toString(after));
 }
 
 } // namespace
@@ -172,8 +174,9 @@ TEST_F(HistoryAudit, TheHistoryListsRevisionsWithWhoAndWhyAndTheirDifferenceInWo
     view->selectRevisions({before, second});
     ASSERT_TRUE(waitUntil([&] { return view->changes()->count() > 0 && !view->isBusy(); }));
     const std::optional<int> originalQuota = original.policy.account(u"carol"_s)->dailyQuota;
-    const QString expected = originalQuota ? quotaLine(u"carol"_s, *originalQuota, 2345)
-                                           : u"+ accounts[carol].daily_quota: 2345"_s;
+    const QString expected =
+        originalQuota ? quotaLine(u"carol"_s, *originalQuota, 2345)
+                      : u"carol: daily quota %1 (its own)"_s.arg(QLocale().toString(2345));
     EXPECT_EQ(items(view->changes()), QStringList{expected});
     EXPECT_TRUE(view->changesTitle()->text().contains(QString::number(before)));
     // The current revision cannot be rolled back to.
@@ -285,7 +288,7 @@ TEST_F(HistoryAudit, TheAuditViewFiltersByWhoVerbAndOutcome)
         }
     }
     ASSERT_TRUE(selected) << "the done apply of revision " << done;
-    EXPECT_TRUE(items(view->changes()).join(u'\n').contains(u"4444"_s));
+    EXPECT_TRUE(items(view->changes()).join(u'\n').contains(QLocale().toString(4444)));
 }
 
 namespace {

@@ -131,7 +131,7 @@ TEST_F(PolicyViews, AddASenderInTheSendersViewApplyAndSeeItOnTheRelay)
     EXPECT_TRUE(hasRow());
 
     const int base = editor->baseRevision();
-    reviewAndApply(u"+ accounts[bob].senders: gui@bob-gui.example"_s);
+    reviewAndApply(u"bob may send as gui@bob-gui.example"_s);
     EXPECT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     EXPECT_FALSE(editor->hasChanges());
@@ -151,20 +151,20 @@ TEST_F(PolicyViews, TheConflictDialogAppearsWhenTheRelaysRevisionMoved)
     theirs.reindex();
     ASSERT_TRUE(await(client::policyApply(relay, original.revision, theirs)).ok());
 
-    reviewAndApply(u"+ accounts[carol].senders: mine@carol-gui.example"_s);
+    reviewAndApply(u"carol may send as mine@carol-gui.example"_s);
     auto *conflict = waitForWidget<QDialog>(u"conflictDialog"_s);
     ASSERT_NE(conflict, nullptr) << "no conflict dialog";
     EXPECT_TRUE(items(conflict->findChild<QListWidget *>(u"theirChanges"_s))
-                    .contains(u"+ accounts[bob].senders: theirs@bob-gui.example"_s));
+                    .contains(u"bob may send as theirs@bob-gui.example"_s));
     EXPECT_TRUE(items(conflict->findChild<QListWidget *>(u"yourChanges"_s))
-                    .contains(u"+ accounts[carol].senders: mine@carol-gui.example"_s));
+                    .contains(u"carol may send as mine@carol-gui.example"_s));
     conflict->findChild<QPushButton *>(u"mergeButton"_s)->click();
 
     // Merged: reviewed again, on top of their revision.
     auto *review = waitForWidget<QDialog>(u"applyReview"_s);
     ASSERT_NE(review, nullptr);
     EXPECT_EQ(items(review->findChild<QListWidget *>(u"changeList"_s)),
-              QStringList{u"+ accounts[carol].senders: mine@carol-gui.example"_s});
+              QStringList{u"carol may send as mine@carol-gui.example"_s});
     review->findChild<QPushButton *>(u"applyButton"_s)->click();
     EXPECT_TRUE(waitUntil([&] { return !editor->isBusy() && !editor->hasChanges(); }, 30000));
     EXPECT_TRUE(sendersOnRelay(u"carol"_s).contains(u"mine@carol-gui.example"_s));
@@ -191,7 +191,8 @@ TEST_F(PolicyViews, AnExtensionRemovedInTheContentViewIsRefusedByTheRelay)
     after.removeAll(u"pdf"_s);
     const int base = editor->baseRevision();
     reviewAndApply(
-        u"~ content.attachments.allowed: %1 → %2"_s.arg(jsonList(before), jsonList(after)), view);
+        u"Relay-wide allowed attachments: %1 → %2"_s.arg(before.join(u", "_s), after.join(u", "_s)),
+        view);
     ASSERT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     auto applied = await(client::policyGet(relay));
@@ -254,7 +255,7 @@ TEST_F(PartnerPolicyViews, APartnerEditsItsAccountsInTheFilteredPolicy)
 
     addSenderInView(u"bob"_s, u"gui@eu.bob-shop.example"_s);
     const int base = editor->baseRevision();
-    reviewAndApply(u"+ accounts[bob].senders: gui@eu.bob-shop.example"_s);
+    reviewAndApply(u"bob may send as gui@eu.bob-shop.example"_s);
     EXPECT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     EXPECT_FALSE(editor->hasChanges());

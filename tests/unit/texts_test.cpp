@@ -85,7 +85,8 @@ TEST_F(Italian, PolicyChangesAreEnglishOnTheRelayAndTranslatedInTheConsole)
     change.before = 300;
     // The CLI and the audit log: English whatever translator the process has.
     EXPECT_EQ(change.text(), u"- limits.daily_quota: 300 (back to the default)"_s);
-    EXPECT_EQ(client::changeText(change), u"- limits.daily_quota: 300 (torna al predefinito)"_s);
+    EXPECT_EQ(client::changeText(change),
+              u"Per tutto il relay, quota giornaliera: valore tolto (era 300)"_s);
 }
 
 TEST_F(Italian, InvalidPolicyPatternReasonsAreWordedFromTheirCodes)
