@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTranslator>
 
 using namespace staffetta;
@@ -87,6 +88,41 @@ TEST_F(Italian, PolicyChangesAreEnglishOnTheRelayAndTranslatedInTheConsole)
     EXPECT_EQ(change.text(), u"- limits.daily_quota: 300 (back to the default)"_s);
     EXPECT_EQ(client::changeText(change),
               u"Per tutto il relay, quota giornaliera: valore tolto (era 300)"_s);
+}
+
+// The review dialog speaks people: the account, the field in words, numbers as the chosen
+// language writes them.
+TEST_F(Italian, PolicyChangesSpeakPeopleInTheChosenLanguage)
+{
+    policy::Change quota;
+    quota.op = policy::Change::Op::Modify;
+    quota.section = policy::Change::Section::AccountLimit;
+    quota.account = u"bob"_s;
+    quota.field = u"daily_quota"_s;
+    quota.before = 1000;
+    quota.after = 2500;
+    policy::Change sender;
+    sender.op = policy::Change::Op::Add;
+    sender.section = policy::Change::Section::AccountSender;
+    sender.account = u"bob"_s;
+    sender.item = u"*@shop.example"_s;
+    policy::Change size;
+    size.op = policy::Change::Op::Modify;
+    size.section = policy::Change::Section::Limit;
+    size.field = u"max_message_size"_s;
+    size.before = 25 * 1024 * 1024;
+    size.after = 10 * 1024 * 1024;
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Italian, QLocale::Italy));
+    EXPECT_EQ(client::changeText(quota), u"bob: quota giornaliera 1.000 → 2.500"_s);
+    EXPECT_EQ(client::changeText(sender), u"bob può inviare come *@shop.example"_s);
+    EXPECT_EQ(client::changeText(size),
+              u"Per tutto il relay, dimensione massima del messaggio: 25 MB → 10 MB"_s);
+    QCoreApplication::removeTranslator(&translator);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    EXPECT_EQ(client::changeText(quota), u"bob: daily quota 1,000 → 2,500"_s);
+    EXPECT_EQ(client::changeText(sender), u"bob may send as *@shop.example"_s);
+    QLocale::setDefault(before);
 }
 
 TEST_F(Italian, InvalidPolicyPatternReasonsAreWordedFromTheirCodes)
