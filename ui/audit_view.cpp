@@ -350,8 +350,13 @@ void AuditView::reload()
     }
     auto client = connection()->client();
     m_status->setText(tr("Loading…"));
+    const QModelIndex current = m_table->currentIndex();
+    const qint64 selected =
+        current.isValid() && m_table->selectionModel()->isRowSelected(current.row())
+            ? m_model->entry(m_filter->mapToSource(current).row()).id
+            : 0;
     m_listCall->start([&](transport::CancelToken) { return client::audit(client); },
-                      [this](const Result<api::AuditLog> &r) {
+                      [this, selected](const Result<api::AuditLog> &r) {
                           if (!r) {
                               m_status->setText(client::errorText(r.error()));
                               return;
@@ -359,6 +364,14 @@ void AuditView::reload()
                           m_model->setEntries(r.value().entries);
                           fillFilters();
                           applyFilters();
+                          // The entry that was selected stays selected (a refresh).
+                          for (int row = 0; selected && row < m_filter->rowCount(); ++row) {
+                              const QModelIndex i = m_filter->index(row, 0);
+                              if (m_model->entry(m_filter->mapToSource(i).row()).id == selected) {
+                                  m_table->selectRow(row);
+                                  break;
+                              }
+                          }
                           emit loaded();
                       });
 }

@@ -492,6 +492,11 @@ void MainWindow::refreshOnline()
         m_views->currentWidget() == m_content)
         m_policyEditor->reloadIfClean();
     m_limits->refreshUsage();
+    // The History and Audit views on screen follow the relay's new revisions and entries.
+    if (m_views->currentWidget() == m_history)
+        m_history->reload();
+    else if (m_views->currentWidget() == m_audit)
+        m_audit->reload();
 }
 
 void MainWindow::rememberSecret(const QUuid &id, const QString &secret)
