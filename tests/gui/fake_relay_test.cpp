@@ -6,6 +6,7 @@
 #include "client/texts.h"
 #include "content_view.h"
 #include "fleet_model.h"
+#include "history_view.h"
 #include "limits_view.h"
 #include "main_window.h"
 #include "policy_editor.h"
@@ -236,6 +237,61 @@ TEST_F(FakeConsole, NumbersAndSizesFollowTheChosenLanguage)
     language.apply(u"en"_s);
     EXPECT_EQ(QLocale().toString(10485760), u"10,485,760"_s);
     EXPECT_EQ(ui::LanguageManager::size(3 * 1024 * 1024 / 2), u"1.5 MB"_s);
+}
+
+// The History view in the chosen language (its words, the relay's numbers as Italian writes
+// them), and a relay that stops answering: what was read stays, the rollback waits for it.
+TEST_F(FakeConsole, TheHistorySpeaksTheChosenLanguageAndTheRollbackWaitsForTheRelay)
+{
+    const QJsonObject quota{{u"op"_s, u"modify"_s},   {u"section"_s, u"account_limit"_s},
+                            {u"account"_s, u"bob"_s}, {u"field"_s, u"daily_quota"_s},
+                            {u"before"_s, 1000},      {u"after"_s, 2500}};
+    relay->results.insert(
+        u"policy history 200"_s,
+        QJsonObject{{u"current_revision"_s, 9},
+                    {u"revisions"_s, QJsonArray{QJsonObject{{u"revision"_s, 9},
+                                                            {u"base"_s, 8},
+                                                            {u"time"_s, u"2026-12-01T10:00:00Z"_s},
+                                                            {u"kind"_s, u"apply"_s},
+                                                            {u"user"_s, u"anna"_s},
+                                                            {u"role"_s, u"admin"_s},
+                                                            {u"origin"_s, u"10.0.0.5"_s},
+                                                            {u"comment"_s, u"newsletter"_s},
+                                                            {u"changes"_s, QJsonArray{quota}}},
+                                                QJsonObject{{u"revision"_s, 8},
+                                                            {u"base"_s, 7},
+                                                            {u"time"_s, u"2026-11-30T09:00:00Z"_s},
+                                                            {u"kind"_s, u"external"_s},
+                                                            {u"user"_s, u"root"_s},
+                                                            {u"role"_s, u"admin"_s},
+                                                            {u"origin"_s, u"local"_s},
+                                                            {u"changes"_s, QJsonArray{}}}}}});
+    ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
+    ui::RelayConnection *c = connectRelay();
+    ui::HistoryView *view = window->history();
+    window->views()->setCurrentWidget(view);
+    EXPECT_EQ(window->views()->tabText(window->views()->indexOf(view)), u"Cronologia"_s);
+    ASSERT_TRUE(waitUntil([&] { return view->model()->rowCount() == 2; }));
+    ui::HistoryModel *model = view->model();
+    EXPECT_EQ(model->index(0, ui::HistoryModel::Changes).data().toString(),
+              u"bob: quota giornaliera 1.000 → 2.500"_s);
+    EXPECT_EQ(model->index(0, ui::HistoryModel::Who).data().toString(), u"anna (amministratore)"_s);
+    EXPECT_EQ(model->index(0, ui::HistoryModel::Revision).data().toString(), u"9 (in vigore)"_s);
+    EXPECT_EQ(model->index(1, ui::HistoryModel::From).data().toString(), u"sul relay stesso"_s);
+    EXPECT_EQ(model->index(1, ui::HistoryModel::Comment).data().toString(),
+              u"Modificata a mano sul relay"_s);
+    EXPECT_EQ(view->rollbackButton()->text(), u"Ripristina questa revisione…"_s);
+    view->selectRevisions({8});
+    EXPECT_TRUE(view->rollbackButton()->isEnabled());
+
+    relay->errors.insert(u"info"_s, Error(ErrorCode::HostUnreachable, u"no route"_s));
+    window->connectAction()->trigger();
+    ASSERT_TRUE(waitUntil([&] { return !c->isReachable(); }));
+    EXPECT_EQ(model->rowCount(), 2);
+    EXPECT_FALSE(view->rollbackButton()->isHidden());
+    EXPECT_FALSE(view->rollbackButton()->isEnabled());
+    EXPECT_FALSE(view->rollbackButton()->toolTip().isEmpty());
+    language.apply(u"en"_s);
 }
 
 // The hourly and per-sender limits in the Limits view: off until set, set per account through
