@@ -638,116 +638,179 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>recipients per message</translation>
     </message>
     <message>
-        <source>maximum message size</source>
-        <translation>maximum message size</translation>
+        <source>message size limit</source>
+        <translation>message size limit</translation>
     </message>
     <message>
         <source>quota window</source>
         <translation>quota window</translation>
     </message>
     <message>
-        <source>hourly limit</source>
-        <translation>hourly limit</translation>
+        <source>hourly quota</source>
+        <translation>hourly quota</translation>
     </message>
     <message>
-        <source>daily limit per sender</source>
-        <translation>daily limit per sender</translation>
-    </message>
-    <message>
-        <source>relay-wide blacklist cap</source>
-        <translation>relay-wide blacklist cap</translation>
-    </message>
-    <message>
-        <source>relay-wide blacklist entries per account</source>
-        <translation>relay-wide blacklist entries per account</translation>
-    </message>
-    <message>
-        <source>blacklist cap per account</source>
-        <translation>blacklist cap per account</translation>
+        <source>daily quota per sender address</source>
+        <translation>daily quota per sender address</translation>
     </message>
     <message>
         <source>trusted addresses</source>
         <translation>trusted addresses</translation>
     </message>
     <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>attachment rule</source>
+        <translation>attachment rule</translation>
+    </message>
+    <message>
+        <source>allowed attachments</source>
+        <translation>allowed attachments</translation>
+    </message>
+    <message>
+        <source>Italian attachment notice</source>
+        <translation>Italian attachment notice</translation>
+    </message>
+    <message>
+        <source>English attachment notice</source>
+        <translation>English attachment notice</translation>
+    </message>
+    <message>
+        <source>BCC archive</source>
+        <translation>BCC archive</translation>
+    </message>
+    <message>
+        <source>abuse address</source>
+        <translation>abuse address</translation>
+    </message>
+    <message>
+        <source>alert recipients</source>
+        <translation>alert recipients</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>alert rule %1</source>
+        <translation>alert rule %1</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>off</translation>
     </message>
     <message>
-        <source>rolling 24 hours</source>
-        <translation>rolling 24 hours</translation>
+        <source>allow-list</source>
+        <translation>allow-list</translation>
     </message>
     <message>
-        <source>calendar day</source>
-        <translation>calendar day</translation>
+        <source>the last 24 hours</source>
+        <translation>the last 24 hours</translation>
+    </message>
+    <message>
+        <source>the calendar day</source>
+        <translation>the calendar day</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italian</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
     </message>
     <message>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <source>%1 (message: &quot;%2&quot;)</source>
-        <translation>%1 (message: &quot;%2&quot;)</translation>
+        <source>copies to %1</source>
+        <translation>copies to %1</translation>
     </message>
     <message>
-        <source>New local domain %1</source>
-        <translation>New local domain %1</translation>
+        <source>copies to the relay&apos;s archive mailbox</source>
+        <translation>copies to the relay&apos;s archive mailbox</translation>
+    </message>
+    <message>
+        <source>copies to the archive mailbox %1</source>
+        <translation>copies to the archive mailbox %1</translation>
+    </message>
+    <message>
+        <source>%1 (reply: “%2”)</source>
+        <translation>%1 (reply: “%2”)</translation>
     </message>
     <message>
         <source>Local domain %1 removed</source>
         <translation>Local domain %1 removed</translation>
     </message>
     <message>
-        <source>New test domain %1 (%2 addresses)</source>
-        <translation>New test domain %1 (%2 addresses)</translation>
+        <source>Local domain %1 added</source>
+        <translation>Local domain %1 added</translation>
     </message>
     <message>
         <source>Test domain %1 removed</source>
         <translation>Test domain %1 removed</translation>
     </message>
-    <message>
-        <source>Test domain %1: %2 → %3 addresses</source>
-        <translation>Test domain %1: %2 → %3 addresses</translation>
+    <message numerus="yes">
+        <source>Test domain %1 added, %n address(es)</source>
+        <translation>
+            <numerusform>Test domain %1 added, %n address</numerusform>
+            <numerusform>Test domain %1 added, %n addresses</numerusform>
+        </translation>
     </message>
     <message>
-        <source>New account %1</source>
-        <translation>New account %1</translation>
+        <source>Test domain %1: addresses %2 → %3</source>
+        <translation>Test domain %1: addresses %2 → %3</translation>
     </message>
     <message>
         <source>Account %1 removed</source>
         <translation>Account %1 removed</translation>
     </message>
     <message>
-        <source>%1 may send as %2</source>
-        <translation>%1 may send as %2</translation>
+        <source>New account %1</source>
+        <translation>New account %1</translation>
     </message>
     <message>
         <source>%1 may no longer send as %2</source>
         <translation>%1 may no longer send as %2</translation>
     </message>
     <message>
-        <source>Relay-wide blacklist</source>
-        <translation>Relay-wide blacklist</translation>
+        <source>%1 may send as %2</source>
+        <translation>%1 may send as %2</translation>
     </message>
     <message>
-        <source>%1&apos;s blacklist</source>
-        <translation>%1&apos;s blacklist</translation>
+        <source>Every account</source>
+        <translation>Every account</translation>
     </message>
     <message>
-        <source>%1: %2 added</source>
-        <translation>%1: %2 added</translation>
+        <source>%1: sender %2 refused</source>
+        <translation>%1: sender %2 refused</translation>
     </message>
     <message>
-        <source>%1: %2 removed</source>
-        <translation>%1: %2 removed</translation>
+        <source>%1: sender %2 no longer refused</source>
+        <translation>%1: sender %2 no longer refused</translation>
     </message>
     <message>
-        <source>%1: %2, message &quot;%3&quot; → &quot;%4&quot;</source>
-        <translation>%1: %2, message &quot;%3&quot; → &quot;%4&quot;</translation>
+        <source>%1: the reply to sender %2: “%3” → “%4”</source>
+        <translation>%1: the reply to sender %2: “%3” → “%4”</translation>
     </message>
     <message>
-        <source>Relay default: %1 %2 → %3</source>
-        <translation>Relay default: %1 %2 → %3</translation>
+        <source>Relay-wide %1: %2</source>
+        <translation>Relay-wide %1: %2</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1 removed (was %2)</source>
+        <translation>Relay-wide %1 removed (was %2)</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1: %2 → %3</source>
+        <translation>Relay-wide %1: %2 → %3</translation>
     </message>
     <message>
         <source>%1: resumed</source>
@@ -758,32 +821,52 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>%1: suspended by %2 (%3): %4</translation>
     </message>
     <message>
-        <source>%1: trusted addresses %2</source>
-        <translation>%1: trusted addresses %2</translation>
+        <source>%1: %2 %3 (its own)</source>
+        <translation>%1: %2 %3 (its own)</translation>
     </message>
     <message>
-        <source>%1: no trusted addresses any more (were %2)</source>
-        <translation>%1: no trusted addresses any more (were %2)</translation>
+        <source>%1: %2 back to the relay&apos;s (was %3)</source>
+        <translation>%1: %2 back to the relay&apos;s (was %3)</translation>
     </message>
     <message>
         <source>%1: %2 %3 → %4</source>
         <translation>%1: %2 %3 → %4</translation>
     </message>
     <message>
-        <source>%1: %2 %3 (instead of the default %4)</source>
-        <translation>%1: %2 %3 (instead of the default %4)</translation>
+        <source>yes</source>
+        <translation>yes</translation>
     </message>
     <message>
-        <source>%1: %2 %3 (its own)</source>
-        <translation>%1: %2 %3 (its own)</translation>
+        <source>no</source>
+        <translation>no</translation>
     </message>
     <message>
-        <source>%1: %2 back to the default %3 (was %4)</source>
-        <translation>%1: %2 back to the default %3 (was %4)</translation>
+        <source>none, every attachment passes</source>
+        <translation>none, every attachment passes</translation>
     </message>
     <message>
-        <source>%1: %2 back to the default (was %3)</source>
-        <translation>%1: %2 back to the default (was %3)</translation>
+        <source>blacklist cap</source>
+        <translation>blacklist cap</translation>
+    </message>
+    <message>
+        <source>blacklist entries added for each account</source>
+        <translation>blacklist entries added for each account</translation>
+    </message>
+    <message>
+        <source>blacklist cap of each account</source>
+        <translation>blacklist cap of each account</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (instead of the relay&apos;s %4)</source>
+        <translation>%1: %2 %3 (instead of the relay&apos;s %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 back to the relay&apos;s %3 (was %4)</source>
+        <translation>%1: %2 back to the relay&apos;s %3 (was %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (the relay&apos;s is off)</source>
+        <translation>%1: %2 %3 (the relay&apos;s is off)</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +1986,143 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AuditModel</name>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>refused: someone else changed it first</source>
+        <translation>refused: someone else changed it first</translation>
+    </message>
+    <message>
+        <source>refused: not allowed</source>
+        <translation>refused: not allowed</translation>
+    </message>
+    <message>
+        <source>refused: invalid policy</source>
+        <translation>refused: invalid policy</translation>
+    </message>
+    <message>
+        <source>refused: bad request</source>
+        <translation>refused: bad request</translation>
+    </message>
+    <message>
+        <source>refused: not found</source>
+        <translation>refused: not found</translation>
+    </message>
+    <message>
+        <source>refused: request too large</source>
+        <translation>refused: request too large</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>failed (%1)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Verb</source>
+        <translation>Verb</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::AuditView</name>
+    <message>
+        <source>This relay does not let you see its audit log.</source>
+        <translation>This relay does not let you see its audit log.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Every verb</source>
+        <translation>Every verb</translation>
+    </message>
+    <message>
+        <source>Every outcome</source>
+        <translation>Every outcome</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>Refused or failed</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Select an entry to see what it changed.</source>
+        <translation>Select an entry to see what it changed.</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3: %4</source>
+        <translation>%1 by %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>(revision %1)</source>
+        <translation>(revision %1)</translation>
+    </message>
+    <message>
+        <source>Every write on the relay, and every refused one, newest first</source>
+        <translation>Every write on the relay, and every refused one, newest first</translation>
+    </message>
+    <message>
+        <source>Who (user name)</source>
+        <translation>Who (user name)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) shown, of %1 read</source>
+        <translation>
+            <numerusform>%n entry shown, of %1 read</numerusform>
+            <numerusform>%n entries shown, of %1 read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::BansModel</name>
     <message>
         <source>permanent</source>
@@ -2393,6 +2613,223 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     </message>
 </context>
 <context>
+    <name>staffetta::ui::HistoryModel</name>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>helpdesk</source>
+        <translation>helpdesk</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>viewer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>on the relay itself</source>
+        <translation>on the relay itself</translation>
+    </message>
+    <message>
+        <source>Edited by hand on the relay</source>
+        <translation>Edited by hand on the relay</translation>
+    </message>
+    <message>
+        <source>The first policy</source>
+        <translation>The first policy</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>Account added</translation>
+    </message>
+    <message>
+        <source>Account removed</source>
+        <translation>Account removed</translation>
+    </message>
+    <message>
+        <source>Account suspended</source>
+        <translation>Account suspended</translation>
+    </message>
+    <message>
+        <source>Account resumed</source>
+        <translation>Account resumed</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>no change</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (in force)</source>
+        <translation>%1 (in force)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::HistoryView</name>
+    <message>
+        <source>This relay does not let you see its policy&apos;s history.</source>
+        <translation>This relay does not let you see its policy&apos;s history.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s); the relay is at revision %1</source>
+        <translation>
+            <numerusform>%n revision; the relay is at revision %1</numerusform>
+            <numerusform>%n revisions; the relay is at revision %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a revision to see what it changed, or two to compare them.</source>
+        <translation>Select a revision to see what it changed, or two to compare them.</translation>
+    </message>
+    <message>
+        <source>Select two revisions to compare them.</source>
+        <translation>Select two revisions to compare them.</translation>
+    </message>
+    <message>
+        <source>by %1 %2, %3</source>
+        <translation>by %1 %2, %3</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision %1, %2: %n change(s) to revision %3</source>
+        <translation>
+            <numerusform>Revision %1, %2: %n change to revision %3</numerusform>
+            <numerusform>Revision %1, %2: %n changes to revision %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision %1, %2: %n change(s)</source>
+        <translation>
+            <numerusform>Revision %1, %2: %n change</numerusform>
+            <numerusform>Revision %1, %2: %n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From revision %1 to revision %2: loading…</source>
+        <translation>From revision %1 to revision %2: loading…</translation>
+    </message>
+    <message>
+        <source>From revision %1 to revision %2: %3</source>
+        <translation>From revision %1 to revision %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>From revision %1 to revision %2: %n change(s)</source>
+        <translation>
+            <numerusform>From revision %1 to revision %2: %n change</numerusform>
+            <numerusform>From revision %1 to revision %2: %n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revision %1 is the one in force: there is nothing to roll back.</source>
+        <translation>Revision %1 is the one in force: there is nothing to roll back.</translation>
+    </message>
+    <message>
+        <source>Comparing with revision %1…</source>
+        <translation>Comparing with revision %1…</translation>
+    </message>
+    <message>
+        <source>Not rolled back: %1</source>
+        <translation>Not rolled back: %1</translation>
+    </message>
+    <message>
+        <source>Revision %1 is the same as the policy in force: there is nothing to roll back.</source>
+        <translation>Revision %1 is the same as the policy in force: there is nothing to roll back.</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back to revision %2…</source>
+        <translation>Rolling %1 back to revision %2…</translation>
+    </message>
+    <message>
+        <source>Rolled back to revision %1: the relay is at revision %2.</source>
+        <translation>Rolled back to revision %1: the relay is at revision %2.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Not rolled back: the relay is at revision %1 now.</source>
+        <translation>Not rolled back: the relay is at revision %1 now.</translation>
+    </message>
+    <message>
+        <source>The relay is now at revision %1: someone changed the policy after you looked. Nothing was rolled back. Review again shows what rolling back to revision %2 changes now, their change included.</source>
+        <translation>The relay is now at revision %1: someone changed the policy after you looked. Nothing was rolled back. Review again shows what rolling back to revision %2 changes now, their change included.</translation>
+    </message>
+    <message>
+        <source>Review the rollback again</source>
+        <translation>Review the rollback again</translation>
+    </message>
+    <message>
+        <source>Drop the rollback</source>
+        <translation>Drop the rollback</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its policy.</source>
+        <translation>This relay does not let you change its policy.</translation>
+    </message>
+    <message>
+        <source>Revisions of the relay&apos;s policy (select two to compare them)</source>
+        <translation>Revisions of the relay&apos;s policy (select two to compare them)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Roll back to this revision…</source>
+        <translation>Roll back to this revision…</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::LimitsView</name>
     <message>
         <source>Relay defaults</source>
@@ -2639,6 +3076,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Test &amp;delivery</source>
         <translation>Test &amp;delivery</translation>
     </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>Histor&amp;y</translation>
+    </message>
+    <message>
+        <source>Aud&amp;it</source>
+        <translation>Aud&amp;it</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::OverviewView</name>
@@ -2801,7 +3246,7 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message numerus="yes">
         <source>The relay allows at most %n entries in this list.</source>
         <translation>
-            <numerusform>The relay allows at most %n entry in this list.</numerusform>
+            <numerusform>The relay allows at most %n entries in this list.</numerusform>
             <numerusform>The relay allows at most %n entries in this list.</numerusform>
         </translation>
     </message>

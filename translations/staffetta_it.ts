@@ -638,116 +638,179 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>destinatari per messaggio</translation>
     </message>
     <message>
-        <source>maximum message size</source>
+        <source>message size limit</source>
         <translation>dimensione massima del messaggio</translation>
     </message>
     <message>
         <source>quota window</source>
-        <translation>periodo della quota</translation>
+        <translation>finestra della quota</translation>
     </message>
     <message>
-        <source>hourly limit</source>
-        <translation>limite orario</translation>
+        <source>hourly quota</source>
+        <translation>quota oraria</translation>
     </message>
     <message>
-        <source>daily limit per sender</source>
-        <translation>limite giornaliero per mittente</translation>
-    </message>
-    <message>
-        <source>relay-wide blacklist cap</source>
-        <translation>limite della blacklist del relay</translation>
-    </message>
-    <message>
-        <source>relay-wide blacklist entries per account</source>
-        <translation>voci della blacklist del relay per account</translation>
-    </message>
-    <message>
-        <source>blacklist cap per account</source>
-        <translation>limite della blacklist per account</translation>
+        <source>daily quota per sender address</source>
+        <translation>quota giornaliera per indirizzo mittente</translation>
     </message>
     <message>
         <source>trusted addresses</source>
         <translation>indirizzi fidati</translation>
     </message>
     <message>
+        <source>language</source>
+        <translation>lingua</translation>
+    </message>
+    <message>
+        <source>attachment rule</source>
+        <translation>regola degli allegati</translation>
+    </message>
+    <message>
+        <source>allowed attachments</source>
+        <translation>allegati ammessi</translation>
+    </message>
+    <message>
+        <source>Italian attachment notice</source>
+        <translation>avviso allegati in italiano</translation>
+    </message>
+    <message>
+        <source>English attachment notice</source>
+        <translation>avviso allegati in inglese</translation>
+    </message>
+    <message>
+        <source>BCC archive</source>
+        <translation>archivio BCC</translation>
+    </message>
+    <message>
+        <source>abuse address</source>
+        <translation>indirizzo abuse</translation>
+    </message>
+    <message>
+        <source>alert recipients</source>
+        <translation>destinatari degli avvisi</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contatto</translation>
+    </message>
+    <message>
+        <source>alert rule %1</source>
+        <translation>regola di avviso %1</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>disattivato</translation>
     </message>
     <message>
-        <source>rolling 24 hours</source>
-        <translation>ultime 24 ore</translation>
+        <source>allow-list</source>
+        <translation>solo le estensioni ammesse</translation>
     </message>
     <message>
-        <source>calendar day</source>
-        <translation>giorno di calendario</translation>
+        <source>the last 24 hours</source>
+        <translation>le ultime 24 ore</translation>
+    </message>
+    <message>
+        <source>the calendar day</source>
+        <translation>il giorno di calendario</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglese</translation>
     </message>
     <message>
         <source>none</source>
         <translation>nessuno</translation>
     </message>
     <message>
-        <source>%1 (message: &quot;%2&quot;)</source>
-        <translation>%1 (messaggio: «%2»)</translation>
+        <source>copies to %1</source>
+        <translation>copie a %1</translation>
     </message>
     <message>
-        <source>New local domain %1</source>
-        <translation>Nuovo dominio locale %1</translation>
+        <source>copies to the relay&apos;s archive mailbox</source>
+        <translation>copie alla casella d&apos;archivio del relay</translation>
+    </message>
+    <message>
+        <source>copies to the archive mailbox %1</source>
+        <translation>copie alla casella d&apos;archivio %1</translation>
+    </message>
+    <message>
+        <source>%1 (reply: “%2”)</source>
+        <translation>%1 (risposta: “%2”)</translation>
     </message>
     <message>
         <source>Local domain %1 removed</source>
         <translation>Dominio locale %1 rimosso</translation>
     </message>
     <message>
-        <source>New test domain %1 (%2 addresses)</source>
-        <translation>Nuovo dominio di test %1 (%2 indirizzi)</translation>
+        <source>Local domain %1 added</source>
+        <translation>Dominio locale %1 aggiunto</translation>
     </message>
     <message>
         <source>Test domain %1 removed</source>
-        <translation>Dominio di test %1 rimosso</translation>
+        <translation>Dominio di prova %1 rimosso</translation>
+    </message>
+    <message numerus="yes">
+        <source>Test domain %1 added, %n address(es)</source>
+        <translation>
+            <numerusform>Dominio di prova %1 aggiunto, %n indirizzo</numerusform>
+            <numerusform>Dominio di prova %1 aggiunto, %n indirizzi</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Test domain %1: %2 → %3 addresses</source>
-        <translation>Dominio di test %1: %2 → %3 indirizzi</translation>
-    </message>
-    <message>
-        <source>New account %1</source>
-        <translation>Nuovo account %1</translation>
+        <source>Test domain %1: addresses %2 → %3</source>
+        <translation>Dominio di prova %1: indirizzi %2 → %3</translation>
     </message>
     <message>
         <source>Account %1 removed</source>
         <translation>Account %1 rimosso</translation>
     </message>
     <message>
-        <source>%1 may send as %2</source>
-        <translation>%1 può inviare come %2</translation>
+        <source>New account %1</source>
+        <translation>Nuovo account %1</translation>
     </message>
     <message>
         <source>%1 may no longer send as %2</source>
         <translation>%1 non può più inviare come %2</translation>
     </message>
     <message>
-        <source>Relay-wide blacklist</source>
-        <translation>Blacklist del relay</translation>
+        <source>%1 may send as %2</source>
+        <translation>%1 può inviare come %2</translation>
     </message>
     <message>
-        <source>%1&apos;s blacklist</source>
-        <translation>Blacklist di %1</translation>
+        <source>Every account</source>
+        <translation>Tutti gli account</translation>
     </message>
     <message>
-        <source>%1: %2 added</source>
-        <translation>%1: aggiunto %2</translation>
+        <source>%1: sender %2 refused</source>
+        <translation>%1: mittente %2 rifiutato</translation>
     </message>
     <message>
-        <source>%1: %2 removed</source>
-        <translation>%1: rimosso %2</translation>
+        <source>%1: sender %2 no longer refused</source>
+        <translation>%1: mittente %2 non più rifiutato</translation>
     </message>
     <message>
-        <source>%1: %2, message &quot;%3&quot; → &quot;%4&quot;</source>
-        <translation>%1: %2, messaggio «%3» → «%4»</translation>
+        <source>%1: the reply to sender %2: “%3” → “%4”</source>
+        <translation>%1: la risposta al mittente %2: “%3” → “%4”</translation>
     </message>
     <message>
-        <source>Relay default: %1 %2 → %3</source>
-        <translation>Predefinito del relay: %1 %2 → %3</translation>
+        <source>Relay-wide %1: %2</source>
+        <translation>Per tutto il relay, %1: %2</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1 removed (was %2)</source>
+        <translation>Per tutto il relay, %1: valore tolto (era %2)</translation>
+    </message>
+    <message>
+        <source>Relay-wide %1: %2 → %3</source>
+        <translation>Per tutto il relay, %1: %2 → %3</translation>
     </message>
     <message>
         <source>%1: resumed</source>
@@ -758,32 +821,52 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>%1: sospeso da %2 (%3): %4</translation>
     </message>
     <message>
-        <source>%1: trusted addresses %2</source>
-        <translation>%1: indirizzi fidati %2</translation>
+        <source>%1: %2 %3 (its own)</source>
+        <translation>%1: %2 %3 (solo per questo account)</translation>
     </message>
     <message>
-        <source>%1: no trusted addresses any more (were %2)</source>
-        <translation>%1: nessun indirizzo fidato (erano %2)</translation>
+        <source>%1: %2 back to the relay&apos;s (was %3)</source>
+        <translation>%1: %2 come da relay (era %3)</translation>
     </message>
     <message>
         <source>%1: %2 %3 → %4</source>
         <translation>%1: %2 %3 → %4</translation>
     </message>
     <message>
-        <source>%1: %2 %3 (instead of the default %4)</source>
-        <translation>%1: %2 %3 (al posto del predefinito %4)</translation>
+        <source>yes</source>
+        <translation>sì</translation>
     </message>
     <message>
-        <source>%1: %2 %3 (its own)</source>
-        <translation>%1: %2 %3 (proprio)</translation>
+        <source>no</source>
+        <translation>no</translation>
     </message>
     <message>
-        <source>%1: %2 back to the default %3 (was %4)</source>
-        <translation>%1: %2 torna al predefinito %3 (era %4)</translation>
+        <source>none, every attachment passes</source>
+        <translation>nessuna, passa ogni allegato</translation>
     </message>
     <message>
-        <source>%1: %2 back to the default (was %3)</source>
-        <translation>%1: %2 torna al predefinito (era %3)</translation>
+        <source>blacklist cap</source>
+        <translation>limite della blacklist</translation>
+    </message>
+    <message>
+        <source>blacklist entries added for each account</source>
+        <translation>voci di blacklist aggiunte per ogni account</translation>
+    </message>
+    <message>
+        <source>blacklist cap of each account</source>
+        <translation>limite della blacklist di ogni account</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (instead of the relay&apos;s %4)</source>
+        <translation>%1: %2 %3 (al posto di %4 del relay)</translation>
+    </message>
+    <message>
+        <source>%1: %2 back to the relay&apos;s %3 (was %4)</source>
+        <translation>%1: %2 come da relay, %3 (era %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (the relay&apos;s is off)</source>
+        <translation>%1: %2 %3 (per il relay è disattivato)</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +1986,143 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::AuditModel</name>
+    <message>
+        <source>done</source>
+        <translation>eseguito</translation>
+    </message>
+    <message>
+        <source>refused: someone else changed it first</source>
+        <translation>rifiutato: qualcun altro l&apos;aveva già cambiata</translation>
+    </message>
+    <message>
+        <source>refused: not allowed</source>
+        <translation>rifiutato: non consentito</translation>
+    </message>
+    <message>
+        <source>refused: invalid policy</source>
+        <translation>rifiutato: policy non valida</translation>
+    </message>
+    <message>
+        <source>refused: bad request</source>
+        <translation>rifiutato: richiesta non valida</translation>
+    </message>
+    <message>
+        <source>refused: not found</source>
+        <translation>rifiutato: non trovato</translation>
+    </message>
+    <message>
+        <source>refused: request too large</source>
+        <translation>rifiutato: richiesta troppo grande</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>non riuscito (%1)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>Verb</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisione</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::AuditView</name>
+    <message>
+        <source>This relay does not let you see its audit log.</source>
+        <translation>Questo relay non ti permette di vedere il suo registro attività.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>Every verb</source>
+        <translation>Tutti i comandi</translation>
+    </message>
+    <message>
+        <source>Every outcome</source>
+        <translation>Tutti gli esiti</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Eseguiti</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>Rifiutati o non riusciti</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Sempre</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Ultime 24 ore</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Ultimi 7 giorni</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Ultimi 30 giorni</translation>
+    </message>
+    <message>
+        <source>Select an entry to see what it changed.</source>
+        <translation>Seleziona una voce per vedere cosa ha cambiato.</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3: %4</source>
+        <translation>%1 di %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>(revision %1)</source>
+        <translation>(revisione %1)</translation>
+    </message>
+    <message>
+        <source>Every write on the relay, and every refused one, newest first</source>
+        <translation>Ogni modifica sul relay, e ogni modifica rifiutata, dalla più recente</translation>
+    </message>
+    <message>
+        <source>Who (user name)</source>
+        <translation>Chi (nome utente)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) shown, of %1 read</source>
+        <translation>
+            <numerusform>%n voce mostrata su %1 lette</numerusform>
+            <numerusform>%n voci mostrate su %1 lette</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::BansModel</name>
     <message>
         <source>permanent</source>
@@ -2393,6 +2613,223 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
 </context>
 <context>
+    <name>staffetta::ui::HistoryModel</name>
+    <message>
+        <source>admin</source>
+        <translation>amministratore</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>helpdesk</source>
+        <translation>assistenza</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>sola lettura</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>on the relay itself</source>
+        <translation>sul relay stesso</translation>
+    </message>
+    <message>
+        <source>Edited by hand on the relay</source>
+        <translation>Modificata a mano sul relay</translation>
+    </message>
+    <message>
+        <source>The first policy</source>
+        <translation>La prima policy</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Ripristino</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>Account aggiunto</translation>
+    </message>
+    <message>
+        <source>Account removed</source>
+        <translation>Account rimosso</translation>
+    </message>
+    <message>
+        <source>Account suspended</source>
+        <translation>Account sospeso</translation>
+    </message>
+    <message>
+        <source>Account resumed</source>
+        <translation>Account riattivato</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>nessuna modifica</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 e un&apos;altra</numerusform>
+            <numerusform>%1 e altre %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (in force)</source>
+        <translation>%1 (in vigore)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisione</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commento</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifiche</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::HistoryView</name>
+    <message>
+        <source>This relay does not let you see its policy&apos;s history.</source>
+        <translation>Questo relay non ti permette di vedere la cronologia della sua policy.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s); the relay is at revision %1</source>
+        <translation>
+            <numerusform>%n revisione; il relay è alla revisione %1</numerusform>
+            <numerusform>%n revisioni; il relay è alla revisione %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a revision to see what it changed, or two to compare them.</source>
+        <translation>Seleziona una revisione per vedere cosa ha cambiato, o due per confrontarle.</translation>
+    </message>
+    <message>
+        <source>Select two revisions to compare them.</source>
+        <translation>Seleziona due revisioni per confrontarle.</translation>
+    </message>
+    <message>
+        <source>by %1 %2, %3</source>
+        <translation>di %1 %2, %3</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>da %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision %1, %2: %n change(s) to revision %3</source>
+        <translation>
+            <numerusform>Revisione %1, %2: %n modifica alla revisione %3</numerusform>
+            <numerusform>Revisione %1, %2: %n modifiche alla revisione %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision %1, %2: %n change(s)</source>
+        <translation>
+            <numerusform>Revisione %1, %2: %n modifica</numerusform>
+            <numerusform>Revisione %1, %2: %n modifiche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From revision %1 to revision %2: loading…</source>
+        <translation>Dalla revisione %1 alla revisione %2: caricamento…</translation>
+    </message>
+    <message>
+        <source>From revision %1 to revision %2: %3</source>
+        <translation>Dalla revisione %1 alla revisione %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>From revision %1 to revision %2: %n change(s)</source>
+        <translation>
+            <numerusform>Dalla revisione %1 alla revisione %2: %n modifica</numerusform>
+            <numerusform>Dalla revisione %1 alla revisione %2: %n modifiche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revision %1 is the one in force: there is nothing to roll back.</source>
+        <translation>La revisione %1 è quella in vigore: non c&apos;è niente da ripristinare.</translation>
+    </message>
+    <message>
+        <source>Comparing with revision %1…</source>
+        <translation>Confronto con la revisione %1…</translation>
+    </message>
+    <message>
+        <source>Not rolled back: %1</source>
+        <translation>Non ripristinata: %1</translation>
+    </message>
+    <message>
+        <source>Revision %1 is the same as the policy in force: there is nothing to roll back.</source>
+        <translation>La revisione %1 è uguale alla policy in vigore: non c&apos;è niente da ripristinare.</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back to revision %2…</source>
+        <translation>Ripristino di %1 alla revisione %2…</translation>
+    </message>
+    <message>
+        <source>Rolled back to revision %1: the relay is at revision %2.</source>
+        <translation>Ripristinata la revisione %1: il relay è alla revisione %2.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attenzione: %1</translation>
+    </message>
+    <message>
+        <source>Not rolled back: the relay is at revision %1 now.</source>
+        <translation>Non ripristinata: ora il relay è alla revisione %1.</translation>
+    </message>
+    <message>
+        <source>The relay is now at revision %1: someone changed the policy after you looked. Nothing was rolled back. Review again shows what rolling back to revision %2 changes now, their change included.</source>
+        <translation>Il relay ora è alla revisione %1: qualcuno ha cambiato la policy dopo che l&apos;hai guardata. Non è stato ripristinato nulla. Ricontrolla mostra cosa cambia adesso il ripristino della revisione %2, compresa la sua modifica.</translation>
+    </message>
+    <message>
+        <source>Review the rollback again</source>
+        <translation>Ricontrolla il ripristino</translation>
+    </message>
+    <message>
+        <source>Drop the rollback</source>
+        <translation>Annulla il ripristino</translation>
+    </message>
+    <message>
+        <source>This relay does not let you change its policy.</source>
+        <translation>Questo relay non ti permette di cambiare la sua policy.</translation>
+    </message>
+    <message>
+        <source>Revisions of the relay&apos;s policy (select two to compare them)</source>
+        <translation>Revisioni della policy del relay (selezionane due per confrontarle)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Roll back to this revision…</source>
+        <translation>Ripristina questa revisione…</translation>
+    </message>
+</context>
+<context>
     <name>staffetta::ui::LimitsView</name>
     <message>
         <source>Relay defaults</source>
@@ -2638,6 +3075,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Test &amp;delivery</source>
         <translation>Prova &amp;di consegna</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>Cro&amp;nologia</translation>
+    </message>
+    <message>
+        <source>Aud&amp;it</source>
+        <translation>R&amp;egistro attività</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,11 @@
 #include "accounts_view.h"
 #include "activity_view.h"
 #include "alerts_view.h"
+#include "audit_view.h"
 #include "bans_view.h"
 #include "content_view.h"
 #include "fleet_model.h"
+#include "history_view.h"
 #include "language.h"
 #include "limits_view.h"
 #include "overview_view.h"
@@ -73,8 +75,10 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     , m_alerts(new AlertsView(this))
     , m_accounts(new AccountsView(this))
     , m_testDelivery(new TestDeliveryView(secrets, this))
-    , m_relayViews{m_overview, m_content, m_queue,    m_bans,
-                   m_activity, m_alerts,  m_accounts, m_testDelivery}
+    , m_history(new HistoryView(this))
+    , m_audit(new AuditView(this))
+    , m_relayViews{m_overview, m_content,  m_queue,        m_bans,    m_activity,
+                   m_alerts,   m_accounts, m_testDelivery, m_history, m_audit}
     , m_searchPanel(new SearchPanel(this))
     , m_searchDock(new QDockWidget(this))
     , m_banner(new QLabel(this))
@@ -98,6 +102,8 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
     m_views->addTab(m_alerts, QString());
     m_views->addTab(m_accounts, QString());
     m_views->addTab(m_testDelivery, QString());
+    m_views->addTab(m_history, QString());
+    m_views->addTab(m_audit, QString());
     // The keyboard: every view has a mnemonic (Alt+letter, in the tab's text); Ctrl+PgDn and
     // Ctrl+Tab go to the next view, Ctrl+PgUp and Ctrl+Shift+Tab to the previous one, from
     // anywhere in the window (QTabWidget alone does it only with the focus inside it).
@@ -126,6 +132,9 @@ MainWindow::MainWindow(QSettings &settings, secrets::SecretStore &secrets,
         m_views->setCurrentWidget(m_limits);
         m_limits->selectAccount(login);
     });
+    // A rollback is a new revision: the editors follow it unless a draft is open (its apply
+    // then meets the new revision as a conflict, with merge).
+    connect(m_history, &HistoryView::rolledBack, m_policyEditor, &PolicyEditor::reloadIfClean);
     connect(m_searchPanel, &SearchPanel::showTrace, this, &MainWindow::traceTerm);
     connect(m_searchPanel, &SearchPanel::showMessage, this,
             [this](const QUuid &relayId, const QString &id) {
@@ -349,6 +358,8 @@ void MainWindow::retranslate()
     m_views->setTabText(m_views->indexOf(m_alerts), tr("Al&erts"));
     m_views->setTabText(m_views->indexOf(m_accounts), tr("Acco&unts"));
     m_views->setTabText(m_views->indexOf(m_testDelivery), tr("Test &delivery"));
+    m_views->setTabText(m_views->indexOf(m_history), tr("Histor&y"));
+    m_views->setTabText(m_views->indexOf(m_audit), tr("Aud&it"));
     m_searchDock->setWindowTitle(tr("Search"));
     m_searchBox->setPlaceholderText(tr("Search IP, address or queue id on all relays"));
     m_fleet->retranslate();
@@ -507,6 +518,11 @@ void MainWindow::refreshOnline()
         m_views->currentWidget() == m_content)
         m_policyEditor->reloadIfClean();
     m_limits->refreshUsage();
+    // The History and Audit views on screen follow the relay's new revisions and entries.
+    if (m_views->currentWidget() == m_history)
+        m_history->reload();
+    else if (m_views->currentWidget() == m_audit)
+        m_audit->reload();
 }
 
 void MainWindow::rememberSecret(const QUuid &id, const QString &secret)

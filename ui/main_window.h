@@ -29,6 +29,8 @@ namespace staffetta::ui {
 class ActivityView;
 class AccountsView;
 class AlertsView;
+class AuditView;
+class HistoryView;
 class TestDeliveryView;
 class BansView;
 class TraceView;
@@ -70,6 +72,8 @@ public:
     AlertsView *alerts() const { return m_alerts; }
     AccountsView *accounts() const { return m_accounts; }
     TestDeliveryView *testDelivery() const { return m_testDelivery; }
+    HistoryView *history() const { return m_history; }
+    AuditView *audit() const { return m_audit; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QLineEdit *searchBox() const { return m_searchBox; }
     // Above the views: the selected relay does not answer (its views are stale), or some of
@@ -133,6 +137,8 @@ private:
     AlertsView *m_alerts;
     AccountsView *m_accounts;
     TestDeliveryView *m_testDelivery;
+    HistoryView *m_history;
+    AuditView *m_audit;
     QList<RelayView *> m_relayViews; // each shows the selected relay
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock;

@@ -29,6 +29,16 @@ QListWidget *changeList(const QList<policy::Change> &changes, const QString &nam
     auto *list = new QListWidget(parent);
     list->setObjectName(name);
     list->setUniformItemSizes(true);
+    fillChangeList(list, changes, relay);
+    return list;
+}
+
+} // namespace
+
+void fillChangeList(QListWidget *list, const QList<policy::Change> &changes,
+                    const policy::Policy *relay)
+{
+    list->clear();
     for (const policy::Change &c : changes) {
         auto *item = new QListWidgetItem(client::changeText(c, relay), list);
         switch (c.op) {
@@ -43,13 +53,10 @@ QListWidget *changeList(const QList<policy::Change> &changes, const QString &nam
             break;
         }
     }
-    return list;
 }
 
-} // namespace
-
 void reviewChanges(QWidget *parent, const QString &relayName, int baseRevision,
-                   const QList<policy::Change> &changes, const policy::Policy &draft,
+                   const QList<policy::Change> &changes, const policy::Policy *draft,
                    const QString &comment, std::function<void(std::optional<QString>)> answer)
 {
     auto *dialog = new QDialog(parent);
@@ -62,7 +69,7 @@ void reviewChanges(QWidget *parent, const QString &relayName, int baseRevision,
         Tr::tr("%n change(s) to revision %1 of the relay's policy:", nullptr, int(changes.size()))
             .arg(baseRevision),
         dialog));
-    layout->addWidget(changeList(changes, u"changeList"_s, dialog, &draft));
+    layout->addWidget(changeList(changes, u"changeList"_s, dialog, draft));
     auto *commentEdit = new QLineEdit(comment, dialog);
     commentEdit->setObjectName(u"comment"_s);
     commentEdit->setPlaceholderText(Tr::tr("Comment for the audit log (optional)"));
@@ -84,7 +91,8 @@ void reviewChanges(QWidget *parent, const QString &relayName, int baseRevision,
 }
 
 void resolveConflict(QWidget *parent, const QString &relayName, const client::Conflict &conflict,
-                     const QList<policy::Change> &mine, std::function<void(ConflictChoice)> answer)
+                     const QList<policy::Change> &mine, std::function<void(ConflictChoice)> answer,
+                     const ConflictWords &words)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(u"conflictDialog"_s);
@@ -93,9 +101,11 @@ void resolveConflict(QWidget *parent, const QString &relayName, const client::Co
     dialog->resize(860, 460);
     auto *layout = new QVBoxLayout(dialog);
     auto *intro = new QLabel(
-        Tr::tr("The relay is now at revision %1. Nothing of yours was written. Merge puts your "
-               "changes on top of theirs for you to review again; Reload drops yours.")
-            .arg(conflict.currentRevision),
+        words.intro.isEmpty()
+            ? Tr::tr("The relay is now at revision %1. Nothing of yours was written. Merge puts "
+                     "your changes on top of theirs for you to review again; Reload drops yours.")
+                  .arg(conflict.currentRevision)
+            : words.intro,
         dialog);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -112,10 +122,13 @@ void resolveConflict(QWidget *parent, const QString &relayName, const client::Co
     grid->addWidget(changeList(mine, u"yourChanges"_s, dialog, &conflict.current), 1, 1);
     layout->addLayout(grid, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
-    auto *merge = buttons->addButton(Tr::tr("Merge my changes"), QDialogButtonBox::AcceptRole);
+    auto *merge =
+        buttons->addButton(words.merge.isEmpty() ? Tr::tr("Merge my changes") : words.merge,
+                           QDialogButtonBox::AcceptRole);
     merge->setObjectName(u"mergeButton"_s);
     auto *reload =
-        buttons->addButton(Tr::tr("Reload (drop mine)"), QDialogButtonBox::DestructiveRole);
+        buttons->addButton(words.reload.isEmpty() ? Tr::tr("Reload (drop mine)") : words.reload,
+                           QDialogButtonBox::DestructiveRole);
     reload->setObjectName(u"reloadButton"_s);
     layout->addWidget(buttons);
     auto choice = std::make_shared<ConflictChoice>(ConflictChoice::Cancel);

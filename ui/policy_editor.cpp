@@ -175,7 +175,7 @@ void PolicyEditor::apply()
         return;
     }
     // The review answers for this draft: a reload, apply or relay switch meanwhile drops it.
-    reviewChanges(m_dialogParent, m_connection->profile().name, m_base.revision, pending, m_draft,
+    reviewChanges(m_dialogParent, m_connection->profile().name, m_base.revision, pending, &m_draft,
                   m_comment, m_call->guard([this](std::optional<QString> comment) {
                       if (comment)
                           send(*comment);

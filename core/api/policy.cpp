@@ -243,4 +243,61 @@ Usage Usage::fromJson(const QJsonObject &o)
     return u;
 }
 
+PolicyRevision PolicyRevision::fromJson(const QJsonObject &o)
+{
+    PolicyRevision r;
+    r.number = o.value(u"revision"_s).toInt();
+    r.base = o.value(u"base"_s).toInt();
+    r.time = QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODate);
+    r.kind = o.value(u"kind"_s).toString();
+    r.user = o.value(u"user"_s).toString();
+    r.role = o.value(u"role"_s).toString();
+    r.origin = o.value(u"origin"_s).toString();
+    r.comment = o.value(u"comment"_s).toString();
+    r.changes = policy::changesFromJson(o.value(u"changes"_s).toArray()).valueOr({});
+    return r;
+}
+
+PolicyHistory PolicyHistory::fromJson(const QJsonObject &o)
+{
+    PolicyHistory h;
+    h.currentRevision = o.value(u"current_revision"_s).toInt();
+    for (const QJsonValue &v : o.value(u"revisions"_s).toArray())
+        h.revisions.append(PolicyRevision::fromJson(v.toObject()));
+    return h;
+}
+
+PolicyDiff PolicyDiff::fromJson(const QJsonObject &o)
+{
+    PolicyDiff d;
+    d.fromRevision = o.value(u"from_revision"_s).toInt();
+    d.toRevision = o.value(u"to_revision"_s).toInt();
+    d.changes = policy::changesFromJson(o.value(u"changes"_s).toArray()).valueOr({});
+    return d;
+}
+
+AuditEntry AuditEntry::fromJson(const QJsonObject &o)
+{
+    AuditEntry e;
+    e.id = o.value(u"id"_s).toInteger();
+    e.time = QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODate);
+    e.user = o.value(u"user"_s).toString();
+    e.role = o.value(u"role"_s).toString();
+    e.origin = o.value(u"origin"_s).toString();
+    e.verb = o.value(u"verb"_s).toString();
+    e.outcome = o.value(u"outcome"_s).toString();
+    e.revision = o.value(u"revision"_s).toInt();
+    e.summary = o.value(u"summary"_s).toString();
+    e.changes = policy::changesFromJson(o.value(u"changes"_s).toArray()).valueOr({});
+    return e;
+}
+
+AuditLog AuditLog::fromJson(const QJsonObject &o)
+{
+    AuditLog log;
+    for (const QJsonValue &v : o.value(u"entries"_s).toArray())
+        log.entries.append(AuditEntry::fromJson(v.toObject()));
+    return log;
+}
+
 } // namespace staffetta::api

@@ -103,6 +103,68 @@ struct PolicyRollbackRequest
     static Result<PolicyRollbackRequest> fromJson(const QJsonObject &o);
 };
 
+// One revision of `policy history`: who made it (the calling user, its role, the SSH client's
+// address or "local"), when, why, and what it changed from the revision it was based on.
+struct PolicyRevision
+{
+    int number = 0;
+    int base = 0;
+    QDateTime time;
+    QString kind; // apply, rollback, external (edited by hand), initial, accounts ...
+    QString user;
+    QString role;
+    QString origin;
+    QString comment;
+    QList<policy::Change> changes;
+
+    static PolicyRevision fromJson(const QJsonObject &o);
+};
+
+// `policy history [N]`: the revisions newest first (a partner: those that changed what it sees).
+struct PolicyHistory
+{
+    int currentRevision = 0;
+    QList<PolicyRevision> revisions;
+
+    static PolicyHistory fromJson(const QJsonObject &o);
+};
+
+// `policy diff FROM [TO]`: what turns revision FROM into TO (TO: the current one).
+struct PolicyDiff
+{
+    int fromRevision = 0;
+    int toRevision = 0;
+    QList<policy::Change> changes;
+
+    static PolicyDiff fromJson(const QJsonObject &o);
+};
+
+// One row of `audit [N]`: a write or a refused write on the relay.
+struct AuditEntry
+{
+    qint64 id = 0;
+    QDateTime time;
+    QString user;
+    QString role;
+    QString origin;
+    QString verb;    // "policy apply", "bans unban", ...
+    QString outcome; // "done", or the refusal's error code ("conflict", "permission_denied"...)
+    int revision = 0;
+    QString summary; // the relay's English line
+    QList<policy::Change> changes;
+
+    bool done() const { return outcome == u"done"; }
+    static AuditEntry fromJson(const QJsonObject &o);
+};
+
+// `audit [N]`: the newest entries first.
+struct AuditLog
+{
+    QList<AuditEntry> entries;
+
+    static AuditLog fromJson(const QJsonObject &o);
+};
+
 // `usage`: today's quota use per account against its limit.
 struct AccountUsage
 {

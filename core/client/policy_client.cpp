@@ -97,4 +97,52 @@ QFuture<Result<Usage>> usage(RelayClient &client)
     });
 }
 
+QFuture<Result<api::PolicyHistory>> policyHistory(RelayClient &client, int limit)
+{
+    return client.call(api::verbs::PolicyHistory + QStringList{QString::number(limit)})
+        .then([](const Result<QJsonObject> &r) -> Result<api::PolicyHistory> {
+            if (!r)
+                return r.error();
+            return api::PolicyHistory::fromJson(r.value());
+        });
+}
+
+QFuture<Result<api::PolicyDiff>> policyDiff(RelayClient &client, int from, int to)
+{
+    return client
+        .call(api::verbs::PolicyDiff + QStringList{QString::number(from), QString::number(to)})
+        .then([](const Result<QJsonObject> &r) -> Result<api::PolicyDiff> {
+            if (!r)
+                return r.error();
+            return api::PolicyDiff::fromJson(r.value());
+        });
+}
+
+QFuture<Result<ApplyResult>> policyRollback(RelayClient &client, int revision, int baseRevision,
+                                            const QString &comment, transport::CancelToken cancel)
+{
+    api::PolicyRollbackRequest request;
+    request.baseRevision = baseRevision;
+    if (!comment.isEmpty())
+        request.comment = comment;
+    return client
+        .call(api::verbs::PolicyRollback + QStringList{QString::number(revision)},
+              QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact), std::move(cancel))
+        .then([](const Result<QJsonObject> &r) -> Result<ApplyResult> {
+            if (!r)
+                return r.error();
+            return api::ApplyResult::fromJson(r.value());
+        });
+}
+
+QFuture<Result<api::AuditLog>> audit(RelayClient &client, int limit)
+{
+    return client.call(api::verbs::Audit + QStringList{QString::number(limit)})
+        .then([](const Result<QJsonObject> &r) -> Result<api::AuditLog> {
+            if (!r)
+                return r.error();
+            return api::AuditLog::fromJson(r.value());
+        });
+}
+
 } // namespace staffetta::client

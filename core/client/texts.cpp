@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -234,173 +235,231 @@ QString patternProblemText(const policy::PatternProblem &p)
 
 namespace {
 
-using policy::Change;
-
-// The name of a limit (a relay default or an account's override) in words.
-QString limitName(const QString &field)
+// What people call a field of the policy ("daily_quota" -> "daily quota"); a field newer than
+// this console keeps its name.
+QString fieldWord(const QString &field)
 {
-    static const std::array<std::pair<QLatin1StringView, const char *>, 10> names{{
-        {"daily_quota"_L1, QT_TRANSLATE_NOOP("staffetta::client", "daily quota")},
-        {"max_recipients"_L1, QT_TRANSLATE_NOOP("staffetta::client", "recipients per message")},
-        {"max_message_size"_L1, QT_TRANSLATE_NOOP("staffetta::client", "maximum message size")},
-        {"quota_window"_L1, QT_TRANSLATE_NOOP("staffetta::client", "quota window")},
-        {"hourly_quota"_L1, QT_TRANSLATE_NOOP("staffetta::client", "hourly limit")},
-        {"sender_daily_quota"_L1, QT_TRANSLATE_NOOP("staffetta::client", "daily limit per sender")},
-        {"blacklist_cap"_L1, QT_TRANSLATE_NOOP("staffetta::client", "relay-wide blacklist cap")},
-        {"blacklist_cap_per_account"_L1,
-         QT_TRANSLATE_NOOP("staffetta::client", "relay-wide blacklist entries per account")},
-        {"account_blacklist_cap"_L1,
-         QT_TRANSLATE_NOOP("staffetta::client", "blacklist cap per account")},
-        {"trusted_clients"_L1, QT_TRANSLATE_NOOP("staffetta::client", "trusted addresses")},
-    }};
-    for (const auto &[name, words] : names) {
-        if (field == name)
-            return QCoreApplication::translate("staffetta::client", words);
-    }
+    if (field == u"daily_quota")
+        return Tr::tr("daily quota");
+    if (field == u"max_recipients")
+        return Tr::tr("recipients per message");
+    if (field == u"max_message_size")
+        return Tr::tr("message size limit");
+    if (field == u"quota_window")
+        return Tr::tr("quota window");
+    if (field == u"hourly_quota")
+        return Tr::tr("hourly quota");
+    if (field == u"sender_daily_quota")
+        return Tr::tr("daily quota per sender address");
+    if (field == u"trusted_clients")
+        return Tr::tr("trusted addresses");
+    if (field == u"blacklist_cap")
+        return Tr::tr("blacklist cap");
+    if (field == u"blacklist_cap_per_account")
+        return Tr::tr("blacklist entries added for each account");
+    if (field == u"account_blacklist_cap")
+        return Tr::tr("blacklist cap of each account");
+    if (field == u"language")
+        return Tr::tr("language");
+    if (field == u"attachments.mode")
+        return Tr::tr("attachment rule");
+    if (field == u"attachments.allowed")
+        return Tr::tr("allowed attachments");
+    if (field == u"attachments.notice.it")
+        return Tr::tr("Italian attachment notice");
+    if (field == u"attachments.notice.en")
+        return Tr::tr("English attachment notice");
+    if (field == u"bcc")
+        return Tr::tr("BCC archive");
+    if (field == u"abuse")
+        return Tr::tr("abuse address");
+    if (field == u"notify")
+        return Tr::tr("alert recipients");
+    if (field == u"contact")
+        return Tr::tr("contact");
+    if (field.startsWith(u"rules."))
+        return Tr::tr("alert rule %1").arg(field.mid(6));
     return field;
 }
 
-// A limit's value as people read it: numbers with the language's separators, sizes in units,
-// the window in words, a list joined.
-QString limitValue(const QString &field, const QJsonValue &v)
+// A value as people read it, in the console's language: numbers grouped ("1,000", "1.000"),
+// sizes in MB, lists as lists, words for the known names.
+QString valueWords(const QString &field, const QJsonValue &v)
 {
-    if (v.isUndefined() || v.isNull())
-        return Tr::tr("off");
-    if (field == u"max_message_size"_s)
-        return QLocale().formattedDataSize(qint64(v.toDouble()), 1,
-                                           QLocale::DataSizeTraditionalFormat);
-    if (field == u"quota_window"_s)
-        return v.toString() == u"rolling_24h"_s ? Tr::tr("rolling 24 hours")
-                                                : Tr::tr("calendar day");
-    if (v.isDouble())
-        return QLocale().toString(qint64(v.toDouble()));
+    if (v.isDouble()) {
+        const qint64 n = qint64(v.toDouble());
+        if (field == u"max_message_size") {
+            constexpr qint64 MiB = 1024 * 1024;
+            return n % MiB == 0
+                       ? Tr::tr("%1 MB").arg(QLocale().toString(n / MiB))
+                       : QLocale().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat);
+        }
+        return QLocale().toString(n);
+    }
+    if (v.isBool())
+        return v.toBool() ? Tr::tr("yes") : Tr::tr("no");
+    if (v.isString()) {
+        const QString t = v.toString();
+        if (field.endsWith(u"attachments.mode"))
+            return t == u"allow_list" ? Tr::tr("allow-list")
+                   : t == u"off"      ? Tr::tr("none, every attachment passes")
+                                      : t;
+        if (field == u"quota_window")
+            return t == u"rolling_24h" ? Tr::tr("the last 24 hours") : Tr::tr("the calendar day");
+        if (field == u"language")
+            return t == u"it" ? Tr::tr("Italian") : t == u"en" ? Tr::tr("English") : t;
+        return t;
+    }
     if (v.isArray()) {
         QStringList items;
-        for (const QJsonValue &i : v.toArray())
-            items.append(i.toString());
+        for (const QJsonValue &item : v.toArray())
+            items.append(item.isString()
+                             ? item.toString()
+                             : QString::fromUtf8(
+                                   QJsonDocument(QJsonArray{item}).toJson(QJsonDocument::Compact))
+                                   .mid(1)
+                                   .chopped(1));
         return items.isEmpty() ? Tr::tr("none") : items.join(u", "_s);
     }
-    return v.toString();
+    if (v.isObject() && field == u"bcc") {
+        const QJsonObject o = v.toObject();
+        const QString mode = o.value(u"mode"_s).toString();
+        if (mode == u"off")
+            return Tr::tr("off");
+        if (mode == u"address")
+            return Tr::tr("copies to %1").arg(o.value(u"address"_s).toString());
+        if (mode == u"mailbox")
+            return o.value(u"mailbox"_s).toString().isEmpty()
+                       ? Tr::tr("copies to the relay's archive mailbox")
+                       : Tr::tr("copies to the archive mailbox %1")
+                             .arg(o.value(u"mailbox"_s).toString());
+    }
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return {};
 }
 
-// The relay's value of a limit an account overrides (what the override replaces).
+// The relay's value of a limit an account overrides: what a new override replaces, and what
+// a removed one gives way to. Null for a limit that is off.
 std::optional<QJsonValue> relayDefault(const QString &field, const policy::Policy &p)
 {
     const policy::Limits &l = p.limits;
-    if (field == u"daily_quota"_s)
+    if (field == u"daily_quota")
         return QJsonValue(l.dailyQuota);
-    if (field == u"max_recipients"_s)
+    if (field == u"max_recipients")
         return QJsonValue(l.maxRecipients);
-    if (field == u"max_message_size"_s)
+    if (field == u"max_message_size")
         return QJsonValue(double(l.maxMessageSize));
-    if (field == u"hourly_quota"_s)
+    if (field == u"hourly_quota")
         return l.hourlyQuota ? QJsonValue(*l.hourlyQuota) : QJsonValue();
-    if (field == u"sender_daily_quota"_s)
+    if (field == u"sender_daily_quota")
         return l.senderDailyQuota ? QJsonValue(*l.senderDailyQuota) : QJsonValue();
     return std::nullopt;
 }
 
-QString withMessage(const QString &pattern, const QJsonValue &message)
+QString withReply(const QString &pattern, const QJsonValue &message)
 {
     return message.toString().isEmpty()
                ? pattern
-               : Tr::tr("%1 (message: \"%2\")").arg(pattern, message.toString());
-}
-
-std::optional<QString> plainWords(const Change &c, const policy::Policy *relay)
-{
-    using Op = Change::Op;
-    using S = Change::Section;
-    switch (c.section) {
-    case S::LocalDomain:
-        return c.op == Op::Add ? Tr::tr("New local domain %1").arg(c.item)
-                               : Tr::tr("Local domain %1 removed").arg(c.item);
-    case S::TestDomain:
-        if (c.op == Op::Add)
-            return Tr::tr("New test domain %1 (%2 addresses)")
-                .arg(c.item, QLocale().toString(c.after.toInt()));
-        if (c.op == Op::Remove)
-            return Tr::tr("Test domain %1 removed").arg(c.item);
-        return Tr::tr("Test domain %1: %2 → %3 addresses")
-            .arg(c.item, QLocale().toString(c.before.toInt()), QLocale().toString(c.after.toInt()));
-    case S::Account:
-        return c.op == Op::Add ? Tr::tr("New account %1").arg(c.account)
-                               : Tr::tr("Account %1 removed").arg(c.account);
-    case S::AccountSender:
-        return c.op == Op::Add ? Tr::tr("%1 may send as %2").arg(c.account, c.item)
-                               : Tr::tr("%1 may no longer send as %2").arg(c.account, c.item);
-    case S::Blacklist:
-    case S::AccountBlacklist: {
-        const QString list = c.section == S::Blacklist ? Tr::tr("Relay-wide blacklist")
-                                                       : Tr::tr("%1's blacklist").arg(c.account);
-        if (c.op == Op::Add)
-            return Tr::tr("%1: %2 added").arg(list, withMessage(c.item, c.after));
-        if (c.op == Op::Remove)
-            return Tr::tr("%1: %2 removed").arg(list, c.item);
-        return Tr::tr("%1: %2, message \"%3\" → \"%4\"")
-            .arg(list, c.item, c.before.toString(), c.after.toString());
-    }
-    case S::Limit: {
-        const QString name = limitName(c.field);
-        return Tr::tr("Relay default: %1 %2 → %3")
-            .arg(name, limitValue(c.field, c.before), limitValue(c.field, c.after));
-    }
-    case S::AccountLimit: {
-        if (c.field == u"suspended"_s) {
-            const QJsonObject s = (c.op == Op::Remove ? c.before : c.after).toObject();
-            return c.op == Op::Remove
-                       ? Tr::tr("%1: resumed").arg(c.account)
-                       : Tr::tr("%1: suspended by %2 (%3): %4")
-                             .arg(c.account, s.value(u"by"_s).toString(),
-                                  s.value(u"role"_s).toString(), s.value(u"reason"_s).toString());
-        }
-        if (c.field == u"trusted_clients"_s) {
-            if (c.op == Op::Add)
-                return Tr::tr("%1: trusted addresses %2")
-                    .arg(c.account, limitValue(c.field, c.after));
-            if (c.op == Op::Remove)
-                return Tr::tr("%1: no trusted addresses any more (were %2)")
-                    .arg(c.account, limitValue(c.field, c.before));
-        }
-        const QString name = limitName(c.field);
-        const std::optional<QJsonValue> fallback =
-            relay ? relayDefault(c.field, *relay) : std::nullopt;
-        switch (c.op) {
-        case Op::Modify:
-            return Tr::tr("%1: %2 %3 → %4")
-                .arg(c.account, name, limitValue(c.field, c.before), limitValue(c.field, c.after));
-        case Op::Add:
-            if (fallback)
-                return Tr::tr("%1: %2 %3 (instead of the default %4)")
-                    .arg(c.account, name, limitValue(c.field, c.after),
-                         limitValue(c.field, *fallback));
-            return Tr::tr("%1: %2 %3 (its own)").arg(c.account, name, limitValue(c.field, c.after));
-        case Op::Remove:
-            if (fallback)
-                return Tr::tr("%1: %2 back to the default %3 (was %4)")
-                    .arg(c.account, name, limitValue(c.field, *fallback),
-                         limitValue(c.field, c.before));
-            return Tr::tr("%1: %2 back to the default (was %3)")
-                .arg(c.account, name, limitValue(c.field, c.before));
-        }
-        break;
-    }
-    case S::Content:
-    case S::AccountContent:
-    case S::Alerts:
-    case S::AccountAlerts:
-        break; // structured values: the sentence with the path says them best
-    }
-    return std::nullopt;
+               : Tr::tr("%1 (reply: “%2”)").arg(pattern, message.toString());
 }
 
 } // namespace
 
-QString changeText(const policy::Change &change, const policy::Policy *relay)
+QString changeText(const policy::Change &c, const policy::Policy *relay)
 {
-    if (auto words = plainWords(change, relay))
-        return *words;
-    return change.text(
+    using Op = policy::Change::Op;
+    using Section = policy::Change::Section;
+    switch (c.section) {
+    case Section::LocalDomain:
+        return c.op == Op::Remove ? Tr::tr("Local domain %1 removed").arg(c.item)
+                                  : Tr::tr("Local domain %1 added").arg(c.item);
+    case Section::TestDomain:
+        if (c.op == Op::Remove)
+            return Tr::tr("Test domain %1 removed").arg(c.item);
+        if (c.op == Op::Add)
+            return Tr::tr("Test domain %1 added, %n address(es)", nullptr, c.after.toInt())
+                .arg(c.item);
+        return Tr::tr("Test domain %1: addresses %2 → %3")
+            .arg(c.item, valueWords({}, c.before), valueWords({}, c.after));
+    case Section::Account:
+        return c.op == Op::Remove ? Tr::tr("Account %1 removed").arg(c.account)
+                                  : Tr::tr("New account %1").arg(c.account);
+    case Section::AccountSender:
+        return c.op == Op::Remove ? Tr::tr("%1 may no longer send as %2").arg(c.account, c.item)
+                                  : Tr::tr("%1 may send as %2").arg(c.account, c.item);
+    case Section::Blacklist:
+    case Section::AccountBlacklist: {
+        const QString who = c.section == Section::Blacklist ? Tr::tr("Every account") : c.account;
+        switch (c.op) {
+        case Op::Add:
+            return Tr::tr("%1: sender %2 refused").arg(who, withReply(c.item, c.after));
+        case Op::Remove:
+            return Tr::tr("%1: sender %2 no longer refused").arg(who, withReply(c.item, c.before));
+        case Op::Modify:
+            return Tr::tr("%1: the reply to sender %2: “%3” → “%4”")
+                .arg(who, c.item, c.before.toString(), c.after.toString());
+        }
+        break;
+    }
+    case Section::Limit:
+    case Section::Content:
+    case Section::Alerts: {
+        const QString field = fieldWord(c.field);
+        switch (c.op) {
+        case Op::Add:
+            return Tr::tr("Relay-wide %1: %2").arg(field, valueWords(c.field, c.after));
+        case Op::Remove:
+            return Tr::tr("Relay-wide %1 removed (was %2)")
+                .arg(field, valueWords(c.field, c.before));
+        case Op::Modify:
+            return Tr::tr("Relay-wide %1: %2 → %3")
+                .arg(field, valueWords(c.field, c.before), valueWords(c.field, c.after));
+        }
+        break;
+    }
+    case Section::AccountLimit:
+    case Section::AccountContent:
+    case Section::AccountAlerts: {
+        if (c.section == Section::AccountLimit && c.field == u"suspended") {
+            if (c.op == Op::Remove)
+                return Tr::tr("%1: resumed").arg(c.account);
+            const QJsonObject s = c.after.toObject();
+            return Tr::tr("%1: suspended by %2 (%3): %4")
+                .arg(c.account, s.value(u"by"_s).toString(), s.value(u"role"_s).toString(),
+                     s.value(u"reason"_s).toString());
+        }
+        const QString field = fieldWord(c.field);
+        const std::optional<QJsonValue> fallback = relay && c.section == Section::AccountLimit
+                                                       ? relayDefault(c.field, *relay)
+                                                       : std::nullopt;
+        const auto valueOrOff = [&c](const QJsonValue &v) {
+            return v.isNull() ? Tr::tr("off") : valueWords(c.field, v);
+        };
+        switch (c.op) {
+        case Op::Add:
+            if (fallback && fallback->isNull())
+                return Tr::tr("%1: %2 %3 (the relay's is off)")
+                    .arg(c.account, field, valueWords(c.field, c.after));
+            if (fallback)
+                return Tr::tr("%1: %2 %3 (instead of the relay's %4)")
+                    .arg(c.account, field, valueWords(c.field, c.after), valueOrOff(*fallback));
+            return Tr::tr("%1: %2 %3 (its own)")
+                .arg(c.account, field, valueWords(c.field, c.after));
+        case Op::Remove:
+            if (fallback)
+                return Tr::tr("%1: %2 back to the relay's %3 (was %4)")
+                    .arg(c.account, field, valueOrOff(*fallback), valueWords(c.field, c.before));
+            return Tr::tr("%1: %2 back to the relay's (was %3)")
+                .arg(c.account, field, valueWords(c.field, c.before));
+        case Op::Modify:
+            return Tr::tr("%1: %2 %3 → %4")
+                .arg(c.account, field, valueWords(c.field, c.before), valueWords(c.field, c.after));
+        }
+        break;
+    }
+    }
+    return c.text(
         [](const char *sentence) { return QCoreApplication::translate("PolicyChange", sentence); });
 }
 

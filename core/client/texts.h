@@ -34,10 +34,12 @@ QString reasonText(const QString &code, const QString &fallback);
 // Why an action left a message alone (ActionResult::reason), or what the tool said.
 QString actionReasonText(const api::ActionResult &result);
 QString patternProblemText(const policy::PatternProblem &problem);
-// A policy change in plain words, in the console's language: "bob: daily quota 1.000 →
-// 2.500", "bob may send as x@shop.example"; an account's new override says the relay default
-// it replaces when `relay` (the policy it applies to) is given. Content and alert settings,
-// whose values are structured, keep the path (policy::Change::text, translated).
+// A policy change in people's words and the console's language, numbers and sizes as its
+// locale writes them: "bob: daily quota 1,000 → 2,500", "bob may send as *@shop.example",
+// "Relay-wide recipients per message: 100 → 50"; an account's new override names the relay
+// default it replaces when `relay` (the policy it applies to) is given. The review and
+// conflict dialogs, the History and Audit views say changes so; the relay's own line
+// (policy::Change::text, English, with the policy's paths) stays for the CLI and the audit log.
 QString changeText(const policy::Change &change, const policy::Policy *relay = nullptr);
 // Why a new policy is not in force yet (ApplyResult::reloadCode), "" when it is.
 QString reloadText(const QString &code, const QString &message);

@@ -6,6 +6,7 @@
 #include "client/texts.h"
 #include "content_view.h"
 #include "fleet_model.h"
+#include "history_view.h"
 #include "limits_view.h"
 #include "main_window.h"
 #include "policy_editor.h"
@@ -236,6 +237,61 @@ TEST_F(FakeConsole, NumbersAndSizesFollowTheChosenLanguage)
     language.apply(u"en"_s);
     EXPECT_EQ(QLocale().toString(10485760), u"10,485,760"_s);
     EXPECT_EQ(ui::LanguageManager::size(3 * 1024 * 1024 / 2), u"1.5 MB"_s);
+}
+
+// The History view in the chosen language (its words, the relay's numbers as Italian writes
+// them), and a relay that stops answering: what was read stays, the rollback waits for it.
+TEST_F(FakeConsole, TheHistorySpeaksTheChosenLanguageAndTheRollbackWaitsForTheRelay)
+{
+    const QJsonObject quota{{u"op"_s, u"modify"_s},   {u"section"_s, u"account_limit"_s},
+                            {u"account"_s, u"bob"_s}, {u"field"_s, u"daily_quota"_s},
+                            {u"before"_s, 1000},      {u"after"_s, 2500}};
+    relay->results.insert(
+        u"policy history 200"_s,
+        QJsonObject{{u"current_revision"_s, 9},
+                    {u"revisions"_s, QJsonArray{QJsonObject{{u"revision"_s, 9},
+                                                            {u"base"_s, 8},
+                                                            {u"time"_s, u"2026-12-01T10:00:00Z"_s},
+                                                            {u"kind"_s, u"apply"_s},
+                                                            {u"user"_s, u"anna"_s},
+                                                            {u"role"_s, u"admin"_s},
+                                                            {u"origin"_s, u"10.0.0.5"_s},
+                                                            {u"comment"_s, u"newsletter"_s},
+                                                            {u"changes"_s, QJsonArray{quota}}},
+                                                QJsonObject{{u"revision"_s, 8},
+                                                            {u"base"_s, 7},
+                                                            {u"time"_s, u"2026-11-30T09:00:00Z"_s},
+                                                            {u"kind"_s, u"external"_s},
+                                                            {u"user"_s, u"root"_s},
+                                                            {u"role"_s, u"admin"_s},
+                                                            {u"origin"_s, u"local"_s},
+                                                            {u"changes"_s, QJsonArray{}}}}}});
+    ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
+    ui::RelayConnection *c = connectRelay();
+    ui::HistoryView *view = window->history();
+    window->views()->setCurrentWidget(view);
+    EXPECT_EQ(window->views()->tabText(window->views()->indexOf(view)), u"Cro&nologia"_s);
+    ASSERT_TRUE(waitUntil([&] { return view->model()->rowCount() == 2; }));
+    ui::HistoryModel *model = view->model();
+    EXPECT_EQ(model->index(0, ui::HistoryModel::Changes).data().toString(),
+              u"bob: quota giornaliera 1.000 → 2.500"_s);
+    EXPECT_EQ(model->index(0, ui::HistoryModel::Who).data().toString(), u"anna (amministratore)"_s);
+    EXPECT_EQ(model->index(0, ui::HistoryModel::Revision).data().toString(), u"9 (in vigore)"_s);
+    EXPECT_EQ(model->index(1, ui::HistoryModel::From).data().toString(), u"sul relay stesso"_s);
+    EXPECT_EQ(model->index(1, ui::HistoryModel::Comment).data().toString(),
+              u"Modificata a mano sul relay"_s);
+    EXPECT_EQ(view->rollbackButton()->text(), u"Ripristina questa revisione…"_s);
+    view->selectRevisions({8});
+    EXPECT_TRUE(view->rollbackButton()->isEnabled());
+
+    relay->errors.insert(u"info"_s, Error(ErrorCode::HostUnreachable, u"no route"_s));
+    window->connectAction()->trigger();
+    ASSERT_TRUE(waitUntil([&] { return !c->isReachable(); }));
+    EXPECT_EQ(model->rowCount(), 2);
+    EXPECT_FALSE(view->rollbackButton()->isHidden());
+    EXPECT_FALSE(view->rollbackButton()->isEnabled());
+    EXPECT_FALSE(view->rollbackButton()->toolTip().isEmpty());
+    language.apply(u"en"_s);
 }
 
 // The hourly and per-sender limits in the Limits view: off until set, set per account through
@@ -504,21 +560,21 @@ TEST_F(FakeConsole, TheReviewSaysEachChangeInPlainWords)
         return out;
     };
     EXPECT_EQ(lines(), (QStringList{u"alice: daily quota 1,000 → 2,500"_s,
-                                    u"bob: daily quota 50 (instead of the default 300)"_s}));
+                                    u"bob: daily quota 50 (instead of the relay's 300)"_s}));
     editor->edit(u"senders"_s, [](policy::Policy &d) {
         d.account(u"bob"_s)->senders.append(*policy::SenderPattern::parse(u"*@bob.example"_s));
         d.limits.maxMessageSize = 20 * 1024 * 1024;
     });
     EXPECT_TRUE(lines().contains(u"bob may send as *@bob.example"_s))
         << lines().join(u'\n').toStdString();
-    EXPECT_TRUE(lines().contains(u"Relay default: maximum message size 25.0 MB → 20.0 MB"_s))
+    EXPECT_TRUE(lines().contains(u"Relay-wide message size limit: 25 MB → 20 MB"_s))
         << lines().join(u'\n').toStdString();
 
     // The same review in Italian, with its separators.
     ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
     EXPECT_TRUE(lines().contains(u"alice: quota giornaliera 1.000 → 2.500"_s))
         << lines().join(u'\n').toStdString();
-    EXPECT_TRUE(lines().contains(u"bob: quota giornaliera 50 (al posto del predefinito 300)"_s))
+    EXPECT_TRUE(lines().contains(u"bob: quota giornaliera 50 (al posto di 300 del relay)"_s))
         << lines().join(u'\n').toStdString();
     EXPECT_TRUE(lines().contains(u"bob può inviare come *@bob.example"_s))
         << lines().join(u'\n').toStdString();
@@ -697,8 +753,9 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     add->click();
     EXPECT_TRUE(edit->text().isEmpty());
     EXPECT_EQ(items(list), defaults + QStringList{u"zip"_s});
-    EXPECT_EQ(changeLines(), QStringList{u"~ content.attachments.allowed: %1 → %2"_s.arg(
-                                 jsonList(defaults), jsonList(defaults + QStringList{u"zip"_s}))});
+    EXPECT_EQ(changeLines(),
+              QStringList{u"Relay-wide allowed attachments: %1 → %2"_s.arg(
+                  defaults.join(u", "_s), (defaults + QStringList{u"zip"_s}).join(u", "_s))});
 
     list->findItems(u"pdf"_s, Qt::MatchExactly).value(0)->setSelected(true);
     ASSERT_TRUE(remove->isEnabled());
@@ -707,8 +764,8 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     expected.removeAll(u"pdf"_s);
     expected.append(u"zip"_s);
     EXPECT_EQ(items(list), expected);
-    EXPECT_EQ(changeLines(), QStringList{u"~ content.attachments.allowed: %1 → %2"_s.arg(
-                                 jsonList(defaults), jsonList(expected))});
+    EXPECT_EQ(changeLines(), QStringList{u"Relay-wide allowed attachments: %1 → %2"_s.arg(
+                                 defaults.join(u", "_s), expected.join(u", "_s))});
     editor->undoStack()->undo();
     editor->undoStack()->undo();
     EXPECT_TRUE(editor->changes().isEmpty());
@@ -748,8 +805,8 @@ TEST_F(FakeContent, TheAllowListIsValidatedAsTypedAndItsEditsAreDraftChanges)
     EXPECT_FALSE(own->isChecked());
     EXPECT_FALSE(edit->isEnabled());
     own->click();
-    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.attachments.allowed: %1"_s.arg(
-                                 jsonList(defaults))});
+    EXPECT_EQ(changeLines(), QStringList{u"alice: allowed attachments %1 (its own)"_s.arg(
+                                 defaults.join(u", "_s))});
     EXPECT_TRUE(edit->isEnabled());
     edit->setText(u"docx"_s);
     add->click();
@@ -806,13 +863,12 @@ TEST_F(FakeContent, TurningOnTheBccArchiveAsksFirstAndCancelLeavesTheDraftUnchan
     turnOn = box->findChild<QPushButton *>(u"bccTurnOn"_s);
     ASSERT_TRUE(turnOn->isEnabled());
     turnOn->click();
-    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.bcc: "
-                                         u"{\"address\":\"archive@example.net\",\"mode\":"
-                                         u"\"address\"}"_s});
+    EXPECT_EQ(changeLines(),
+              QStringList{u"alice: BCC archive copies to archive@example.net (its own)"_s});
     // Turning it off again asks nothing.
     choose(mode, policy::BccMode::Off);
     EXPECT_EQ(waitForWidget<QMessageBox>(u"bccConfirm"_s, 300), nullptr);
-    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[alice].content.bcc: {\"mode\":\"off\"}"_s});
+    EXPECT_EQ(changeLines(), QStringList{u"alice: BCC archive off (its own)"_s});
     editor->discard();
 
     // The relay's archive: every account that follows it.
@@ -859,7 +915,7 @@ TEST_F(FakeContent, APartnerSeesTheRelayDefaultsReadOnly)
     EXPECT_TRUE(child<QCheckBox>(u"allowedOwn"_s)->isEnabled());
     auto *bobLanguage = child<QComboBox>(u"language"_s);
     choose(bobLanguage, bobLanguage->findData(int(policy::Language::English)));
-    EXPECT_EQ(changeLines(), QStringList{u"+ accounts[bob].language: en"_s});
+    EXPECT_EQ(changeLines(), QStringList{u"bob: language English (its own)"_s});
 }
 
 namespace {

@@ -177,7 +177,7 @@ TEST_F(PolicyViews, TheBlacklistShowsItsCapAndStopsAtIt)
     EXPECT_TRUE(add->isEnabled());
     add->click();
     const int base = editor->baseRevision();
-    reviewAndApply(u"Relay default: blacklist cap per account 20 → 21"_s);
+    reviewAndApply(u"Relay-wide blacklist cap of each account: 20 → 21"_s);
     ASSERT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     auto got = await(client::policyGet(relay));
@@ -209,7 +209,7 @@ TEST_F(PolicyViews, ALocalDomainIsAddedAndRemovedInTheLimitsView)
     EXPECT_TRUE(error->text().isEmpty());
     EXPECT_EQ(list->model()->rowCount(), original.policy.localDomains.size() + 1);
     const int base = editor->baseRevision();
-    reviewAndApply(u"New local domain branch.lab-office.test"_s, window->limits());
+    reviewAndApply(u"Local domain branch.lab-office.test added"_s, window->limits());
     ASSERT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     EXPECT_TRUE(await(client::policyGet(relay))
@@ -293,7 +293,8 @@ TEST_F(PolicyViews, AnExtensionRemovedInTheContentViewIsRefusedByTheRelay)
     after.removeAll(u"pdf"_s);
     const int base = editor->baseRevision();
     reviewAndApply(
-        u"~ content.attachments.allowed: %1 → %2"_s.arg(jsonList(before), jsonList(after)), view);
+        u"Relay-wide allowed attachments: %1 → %2"_s.arg(before.join(u", "_s), after.join(u", "_s)),
+        view);
     ASSERT_TRUE(
         waitUntil([&] { return editor->baseRevision() == base + 1 && !editor->isBusy(); }, 30000));
     auto applied = await(client::policyGet(relay));

@@ -1,7 +1,10 @@
 // Renders the console's views against the lab relay to PNG files (offscreen): the README's
 // screenshots. A test tool, not part of the console: tests/screenshots/take runs it.
 //   STAFFETTA_LAB_ENV=LAB/lab.env staffetta_screenshots --language en --settings FILE OUT_DIR
+#include "audit_view.h"
 #include "bans_view.h"
+#include "client/policy_client.h"
+#include "history_view.h"
 #include "language.h"
 #include "limits_view.h"
 #include "main_window.h"
@@ -19,9 +22,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
+#include <QListWidget>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
+
+#include <tuple>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace staffetta;
@@ -93,6 +100,46 @@ int main(int argc, char *argv[])
     test::waitUntil([] { return false; }, 200);
     window.grab().save(out.filePath(u"search.png"_s));
     window.resize(1000, window.height());
+    if (auto *dock = window.findChild<QDockWidget *>(u"searchDock"_s))
+        dock->hide();
+    // History and Audit. The lab starts with one revision: two made here (once, on the first
+    // language's run) give them something to show — who, why, and what changed in words.
+    client::RelayClient admin = test::clientAs();
+    auto before = test::await(client::policyHistory(admin));
+    if (before.ok() && before.value().revisions.size() < 3) {
+        const QList<std::tuple<QString, int, QString>> edits{
+            {u"bob"_s, 2500, u"December newsletter: bob may send more until the 20th"_s},
+            {u"carol"_s, 150, u"Ticket 4711: carol's office PC sends spam, quota lowered"_s}};
+        for (const auto &[login, quota, comment] : edits) {
+            auto got = test::await(client::policyGet(admin));
+            if (!got.ok())
+                break;
+            policy::Policy p = got.value().policy;
+            for (policy::Account &a : p.accounts) {
+                if (a.login == login)
+                    a.dailyQuota = quota;
+            }
+            p.reindex();
+            test::await(client::policyApply(admin, got.value().revision, p, comment));
+        }
+    }
+    ui::HistoryView *history = window.history();
+    window.views()->setCurrentWidget(history);
+    history->reload();
+    test::waitUntil([&] { return history->model()->rowCount() > 0 && !history->isBusy(); }, 15000);
+    if (history->model()->rowCount() >= 3)
+        history->selectRevisions(
+            {history->model()->revision(2).number, history->model()->revision(0).number});
+    test::waitUntil([&] { return history->changes()->count() > 0 && !history->isBusy(); }, 10000);
+    window.grab().save(out.filePath(u"history.png"_s));
+    ui::AuditView *audit = window.audit();
+    window.views()->setCurrentWidget(audit);
+    audit->reload();
+    test::waitUntil([&] { return audit->model()->rowCount() > 0; }, 15000);
+    if (audit->filter()->rowCount() > 0)
+        audit->table()->selectRow(0);
+    test::waitUntil([] { return false; }, 200);
+    window.grab().save(out.filePath(u"audit.png"_s));
     window.views()->setCurrentIndex(0);
     ui::RelayDialog dialog(&window);
     dialog.setProfile(relay->profile());

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTranslator>
 
 using namespace staffetta;
@@ -80,27 +81,74 @@ TEST_F(Italian, PolicyChangesAreEnglishOnTheRelayAndTranslatedInTheConsole)
 {
     policy::Change change;
     change.op = policy::Change::Op::Remove;
-    change.section = policy::Change::Section::AccountLimit;
-    change.account = u"bob"_s;
+    change.section = policy::Change::Section::Limit;
     change.field = u"daily_quota"_s;
-    change.before = 500;
-    // The CLI and the audit log: English whatever translator the process has, with the path.
-    EXPECT_EQ(change.text(), u"- accounts[bob].daily_quota: 500 (back to the default)"_s);
-    // The console: plain words, and the default the override gave way to when it knows it.
+    change.before = 300;
+    // The CLI and the audit log: English whatever translator the process has.
+    EXPECT_EQ(change.text(), u"- limits.daily_quota: 300 (back to the default)"_s);
     EXPECT_EQ(client::changeText(change),
-              u"bob: quota giornaliera torna al predefinito (era 500)"_s);
+              u"Per tutto il relay, quota giornaliera: valore tolto (era 300)"_s);
+}
+
+// The review dialog speaks people: the account, the field in words, numbers as the chosen
+// language writes them.
+TEST_F(Italian, PolicyChangesSpeakPeopleInTheChosenLanguage)
+{
+    policy::Change quota;
+    quota.op = policy::Change::Op::Modify;
+    quota.section = policy::Change::Section::AccountLimit;
+    quota.account = u"bob"_s;
+    quota.field = u"daily_quota"_s;
+    quota.before = 1000;
+    quota.after = 2500;
+    policy::Change sender;
+    sender.op = policy::Change::Op::Add;
+    sender.section = policy::Change::Section::AccountSender;
+    sender.account = u"bob"_s;
+    sender.item = u"*@shop.example"_s;
+    policy::Change size;
+    size.op = policy::Change::Op::Modify;
+    size.section = policy::Change::Section::Limit;
+    size.field = u"max_message_size"_s;
+    size.before = 25 * 1024 * 1024;
+    size.after = 10 * 1024 * 1024;
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Italian, QLocale::Italy));
+    EXPECT_EQ(client::changeText(quota), u"bob: quota giornaliera 1.000 → 2.500"_s);
+    EXPECT_EQ(client::changeText(sender), u"bob può inviare come *@shop.example"_s);
+    EXPECT_EQ(client::changeText(size),
+              u"Per tutto il relay, dimensione massima del messaggio: 25 MB → 10 MB"_s);
+    QCoreApplication::removeTranslator(&translator);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    EXPECT_EQ(client::changeText(quota), u"bob: daily quota 1,000 → 2,500"_s);
+    EXPECT_EQ(client::changeText(sender), u"bob may send as *@shop.example"_s);
+    QLocale::setDefault(before);
+}
+
+// An override says the relay default it replaces, and the one it gives way to, when the
+// console knows the policy.
+TEST_F(Italian, AnOverrideNamesTheRelaysDefault)
+{
+    policy::Change added;
+    added.op = policy::Change::Op::Add;
+    added.section = policy::Change::Section::AccountLimit;
+    added.account = u"bob"_s;
+    added.field = u"daily_quota"_s;
+    added.after = 50;
+    policy::Change removed = added;
+    removed.op = policy::Change::Op::Remove;
+    removed.after = QJsonValue::Undefined;
+    removed.before = 500;
+    policy::Change hourly = added;
+    hourly.field = u"hourly_quota"_s;
     policy::Policy relay;
     relay.limits.dailyQuota = 300;
-    EXPECT_EQ(client::changeText(change, &relay),
-              u"bob: quota giornaliera torna al predefinito 300 (era 500)"_s);
-    // Structured settings keep their path, translated.
-    policy::Change bcc;
-    bcc.op = policy::Change::Op::Add;
-    bcc.section = policy::Change::Section::AccountContent;
-    bcc.account = u"bob"_s;
-    bcc.field = u"language"_s;
-    bcc.after = u"en"_s;
-    EXPECT_EQ(client::changeText(bcc), u"+ accounts[bob].language: en"_s);
+    EXPECT_EQ(client::changeText(added, &relay),
+              u"bob: quota giornaliera 50 (al posto di 300 del relay)"_s);
+    EXPECT_EQ(client::changeText(removed, &relay),
+              u"bob: quota giornaliera come da relay, 300 (era 500)"_s);
+    EXPECT_EQ(client::changeText(hourly, &relay),
+              u"bob: quota oraria 50 (per il relay è disattivato)"_s);
 }
 
 TEST_F(Italian, InvalidPolicyPatternReasonsAreWordedFromTheirCodes)
