@@ -65,6 +65,7 @@ QList<Verb> traceVerbs();    // trace (the event index)
 QList<Verb> statsVerbs();    // stats (the hourly counters and the event index)
 QList<Verb> accountsVerbs(); // accounts list|add|remove|passwd (accounts_verbs.cpp)
 QList<Verb> alertsVerbs();   // alerts list|ack (the alerts staffetta-events raises)
+QList<Verb> reputationVerbs(); // reputation check|show|history (reputation_verbs.cpp)
 // For `info`: the caller's accounts' alerts nobody acknowledged; -1 without an event index
 // (or when it cannot be read: info never fails for the alerts).
 qint64 unacknowledgedAlerts(const Context &ctx);
