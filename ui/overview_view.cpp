@@ -1,6 +1,7 @@
 #include "overview_view.h"
 
 #include "relay_connection.h"
+#include "reputation_panel.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -45,6 +46,7 @@ OverviewView::OverviewView(QWidget *parent)
     , m_jailsTitle(new QLabel(this))
     , m_queues(makeTable(this, u"queues"_s))
     , m_jails(makeTable(this, u"jails"_s))
+    , m_reputation(new ReputationPanel(this))
 {
     setObjectName(u"overview"_s);
     m_title->setObjectName(u"title"_s);
@@ -80,9 +82,16 @@ OverviewView::OverviewView(QWidget *parent)
     layout->addWidget(m_queues, 1);
     layout->addWidget(m_jailsTitle);
     layout->addWidget(m_jails, 1);
+    layout->addWidget(m_reputation, 2);
     m_queues->setColumnCount(2);
     m_jails->setColumnCount(4);
     retranslate();
+}
+
+void OverviewView::connectionChanged()
+{
+    m_reputation->setConnection(connection());
+    refreshView();
 }
 
 void OverviewView::changeEvent(QEvent *event)
