@@ -318,12 +318,20 @@ void ReputationPanel::connectionChanged()
     m_model->setReport({});
     m_historyModel->setChanges({});
     showStatus();
-    reload();
+    if (isVisible())
+        reload();
+}
+
+void ReputationPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded && !m_showCall->isBusy())
+        reload();
 }
 
 void ReputationPanel::relayChanged()
 {
-    if (!m_loaded && m_error.isEmpty() && !m_showCall->isBusy())
+    if (isVisible() && !m_loaded && m_error.isEmpty() && !m_showCall->isBusy())
         reload(); // the relay came online
 }
 

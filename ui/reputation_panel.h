@@ -85,6 +85,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void connectionChanged() override;
     void relayChanged() override;
 
