@@ -31,8 +31,7 @@ QString when(const QDateTime &t)
 
 QString kindText(const QString &kind)
 {
-    return kind == u"ip" ? ReputationModel::tr("IP address")
-                         : ReputationModel::tr("sender domain");
+    return kind == u"ip" ? ReputationModel::tr("IP address") : ReputationModel::tr("sender domain");
 }
 
 QTableView *makeTable(QWidget *parent, const QString &name)
@@ -261,9 +260,8 @@ ReputationPanel::ReputationPanel(QWidget *parent)
     layout->addWidget(m_history, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &ReputationPanel::reload);
-    connect(m_showCall, &RelayCall::busyChanged, this, [this](bool busy) {
-        m_refresh->setEnabled(!busy);
-    });
+    connect(m_showCall, &RelayCall::busyChanged, this,
+            [this](bool busy) { m_refresh->setEnabled(!busy); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ReputationPanel::loadHistory);
     retranslate();

@@ -99,8 +99,9 @@ QString raiseAlerts(const Context &ctx, const reputation::Settings &settings,
         return store.error().message;
     QStringList errors;
     for (const api::ReputationChange &c : fresh) {
-        const auto list = std::find_if(settings.lists.cbegin(), settings.lists.cend(),
-                                       [&](const api::ReputationList &l) { return l.name == c.list; });
+        const auto list =
+            std::find_if(settings.lists.cbegin(), settings.lists.cend(),
+                         [&](const api::ReputationList &l) { return l.name == c.list; });
         const auto target =
             std::find_if(targets.cbegin(), targets.cend(),
                          [&](const api::ReputationTarget &t) { return t.target == c.target; });
@@ -134,10 +135,11 @@ Result<QJsonObject> checkVerb(const Context &ctx, const api::NoRequest &)
         return settings.error();
     const reputation::Settings &s = settings.value();
     if (s.lists.isEmpty())
-        return Error(ErrorCode::Config,
-                     u"no DNS blacklist is configured: add [reputation.list.NAME] sections to %1"_s
-                         .arg(ctx.config.path.isEmpty() ? Config::defaultPath() : ctx.config.path),
-                     {{u"section"_s, u"reputation.list.NAME"_s}});
+        return Error(
+            ErrorCode::Config,
+            u"no DNS blacklist is configured: add [reputation.list.NAME] sections to %1"_s.arg(
+                ctx.config.path.isEmpty() ? Config::defaultPath() : ctx.config.path),
+            {{u"section"_s, u"reputation.list.NAME"_s}});
     auto policy = livePolicy(ctx.config);
     if (!policy)
         return policy.error();
@@ -237,8 +239,8 @@ QString reportText(const QJsonObject &o)
         s << "checked " << r.checked.toString(Qt::ISODate) << " by " << r.checkedBy << '\n';
     for (const api::ReputationList &l : r.lists)
         s << "list " << l.name << ": " << l.zone << " (" << l.kind << ", listed "
-          << l.listed.join(u' ') << ")" << (l.removalUrl.isEmpty() ? QString() : u" "_s + l.removalUrl)
-          << '\n';
+          << l.listed.join(u' ') << ")"
+          << (l.removalUrl.isEmpty() ? QString() : u" "_s + l.removalUrl) << '\n';
     for (const api::ReputationTarget &t : r.targets) {
         s << t.kind << ' ' << t.target;
         if (!t.accounts.isEmpty())

@@ -83,8 +83,10 @@ QJsonObject ReputationTarget::toJson() const
 
 ReputationTarget ReputationTarget::fromJson(const QJsonObject &o)
 {
-    ReputationTarget t{o.value(u"target"_s).toString(), o.value(u"kind"_s).toString(),
-                       strings(o.value(u"accounts"_s)), {}};
+    ReputationTarget t{o.value(u"target"_s).toString(),
+                       o.value(u"kind"_s).toString(),
+                       strings(o.value(u"accounts"_s)),
+                       {}};
     for (const QJsonValue &v : o.value(u"results"_s).toArray())
         t.results.append(ReputationResult::fromJson(v.toObject()));
     return t;
@@ -103,9 +105,9 @@ QJsonObject ReputationChange::toJson() const
 
 ReputationChange ReputationChange::fromJson(const QJsonObject &o)
 {
-    return {fromIso(o.value(u"time"_s)),         o.value(u"target"_s).toString(),
-            o.value(u"kind"_s).toString(),       o.value(u"list"_s).toString(),
-            o.value(u"previous"_s).toString(),   o.value(u"status"_s).toString(),
+    return {fromIso(o.value(u"time"_s)),       o.value(u"target"_s).toString(),
+            o.value(u"kind"_s).toString(),     o.value(u"list"_s).toString(),
+            o.value(u"previous"_s).toString(), o.value(u"status"_s).toString(),
             strings(o.value(u"answers"_s))};
 }
 

@@ -181,9 +181,8 @@ QFuture<Result<api::AlertsListResult>> alertsList(RelayClient &client,
 
 QFuture<Result<api::ReputationReport>> reputationShow(RelayClient &client)
 {
-    return mapResult<api::ReputationReport>(
-        client.call(api::verbs::ReputationShow),
-        api::ReputationReport::fromJson);
+    return mapResult<api::ReputationReport>(client.call(api::verbs::ReputationShow),
+                                            api::ReputationReport::fromJson);
 }
 
 QFuture<Result<api::ReputationHistory>>

@@ -171,9 +171,9 @@ Result<Settings> Settings::load(const QString &path, const QString &stateDir)
             const QString host = colon < 0 ? value : value.left(colon);
             QHostAddress a;
             if (!a.setAddress(host) || a.protocol() != QAbstractSocket::IPv4Protocol)
-                return configError(Section, key,
-                                   u"'%1' is not an IPv4 address with an optional :port"_s.arg(
-                                       value));
+                return configError(
+                    Section, key,
+                    u"'%1' is not an IPv4 address with an optional :port"_s.arg(value));
             settings.resolverAddress = a.toString();
             if (colon >= 0) {
                 bool ok = false;
@@ -349,12 +349,11 @@ QList<api::ReputationTarget> check(const Settings &settings, QList<api::Reputati
                 r.detail = a.detail;
                 break;
             case Answer::Kind::Addresses:
-                r.status = std::any_of(a.addresses.cbegin(), a.addresses.cend(),
-                                       [&](const QString &x) {
-                                           return isListingCode(list.listed, x);
-                                       })
-                               ? u"listed"_s
-                               : u"refused"_s;
+                r.status =
+                    std::any_of(a.addresses.cbegin(), a.addresses.cend(),
+                                [&](const QString &x) { return isListingCode(list.listed, x); })
+                        ? u"listed"_s
+                        : u"refused"_s;
                 break;
             }
             t.results.append(r);
@@ -493,14 +492,13 @@ Result<QList<api::ReputationChange>> Store::record(const QDateTime &now, const Q
                     return rollback(u"cannot record a change"_s);
                 r.since = now.toUTC();
             } else {
-                Statement s(m_db,
-                            "SELECT MAX(time) FROM changes WHERE target = ?1 AND list = ?2",
+                Statement s(m_db, "SELECT MAX(time) FROM changes WHERE target = ?1 AND list = ?2",
                             {target.target, r.list});
                 r.since = s.step() && !s.isNull(0) ? utc(s.integer(0)) : now.toUTC();
             }
             if (r.status == u"listed"_s && answered != u"listed"_s)
-                fresh.append({now.toUTC(), target.target, target.kind, r.list, previous,
-                              r.status, r.answers});
+                fresh.append({now.toUTC(), target.target, target.kind, r.list, previous, r.status,
+                              r.answers});
         }
     }
     if (sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)

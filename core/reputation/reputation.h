@@ -66,8 +66,7 @@ struct Answer
 Answer lookup(const Settings &settings, const QString &name);
 
 // Every target asked on every list of its kind: the results without their `since`.
-QList<api::ReputationTarget> check(const Settings &settings,
-                                   QList<api::ReputationTarget> targets);
+QList<api::ReputationTarget> check(const Settings &settings, QList<api::ReputationTarget> targets);
 
 // The checks and the history of each target's status on each list (SQLite, WAL).
 class Store

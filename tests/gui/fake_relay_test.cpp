@@ -1167,14 +1167,11 @@ TEST_F(FakeConsole, TheReputationPanelShowsEachTargetAndItsHistory)
          u"ip"_s,
          {},
          {{u"zen"_s, u"refused"_s, {u"127.255.255.254"_s}, {}, since}}},
-        {u"bob.example"_s,
-         u"domain"_s,
-         {u"bob"_s},
-         {{u"dbl"_s, u"clear"_s, {}, {}, since}}}};
+        {u"bob.example"_s, u"domain"_s, {u"bob"_s}, {{u"dbl"_s, u"clear"_s, {}, {}, since}}}};
     relay->results.insert(u"reputation show"_s, report.toJson());
     api::ReputationHistory history;
-    history.changes = {{since, u"203.0.113.25"_s, u"ip"_s, u"zen"_s, u"clear"_s, u"listed"_s,
-                        {u"127.0.0.2"_s}}};
+    history.changes = {
+        {since, u"203.0.113.25"_s, u"ip"_s, u"zen"_s, u"clear"_s, u"listed"_s, {u"127.0.0.2"_s}}};
     relay->results.insert(u"reputation history"_s, history.toJson());
 
     connectRelay();
@@ -1184,8 +1181,7 @@ TEST_F(FakeConsole, TheReputationPanelShowsEachTargetAndItsHistory)
     const QAbstractItemModel *m = panel->table()->model();
     EXPECT_EQ(m->index(0, ui::ReputationModel::Target).data().toString(), u"203.0.113.25"_s);
     EXPECT_EQ(m->index(0, ui::ReputationModel::List).data().toString(), u"zen"_s);
-    EXPECT_EQ(m->index(0, ui::ReputationModel::Result).data().toString(),
-              u"Listed (127.0.0.2)"_s);
+    EXPECT_EQ(m->index(0, ui::ReputationModel::Result).data().toString(), u"Listed (127.0.0.2)"_s);
     EXPECT_EQ(m->index(1, ui::ReputationModel::Result).data().toString(),
               u"Query refused by the list (not a listing) (127.255.255.254)"_s);
     EXPECT_EQ(m->index(2, ui::ReputationModel::Accounts).data().toString(), u"bob"_s);
@@ -1195,8 +1191,8 @@ TEST_F(FakeConsole, TheReputationPanelShowsEachTargetAndItsHistory)
     QSignalSpy historyLoaded(panel, &ui::ReputationPanel::historyLoaded);
     panel->table()->selectRow(0);
     ASSERT_TRUE(waitUntil([&] { return panel->historyModel()->rowCount() == 1; }));
-    const QByteArray asked = relay->inputs.at(relay->calls.lastIndexOf(
-        QStringList{u"reputation"_s, u"history"_s}));
+    const QByteArray asked =
+        relay->inputs.at(relay->calls.lastIndexOf(QStringList{u"reputation"_s, u"history"_s}));
     EXPECT_TRUE(asked.contains("203.0.113.25")) << asked.toStdString();
     EXPECT_EQ(panel->historyTable()
                   ->model()

@@ -76,8 +76,7 @@ TEST_F(Reputation, ListedAreReportedARefusedAnswerIsNotAListingAndTheAlertIsRais
     ASSERT_NE(result(first, listedIp, u"lab-zen"_s), nullptr);
     EXPECT_EQ(result(first, listedIp, u"lab-zen"_s)->answers, QStringList{u"127.0.0.2"_s});
     EXPECT_EQ(status(first, refusedIp, u"lab-zen"_s), u"refused"_s);
-    EXPECT_EQ(result(first, refusedIp, u"lab-zen"_s)->answers,
-              QStringList{u"127.255.255.254"_s});
+    EXPECT_EQ(result(first, refusedIp, u"lab-zen"_s)->answers, QStringList{u"127.255.255.254"_s});
     EXPECT_EQ(status(first, clearIp, u"lab-zen"_s), u"clear"_s);
     EXPECT_EQ(status(first, listedDomain, u"lab-dbl"_s), u"listed"_s);
     EXPECT_EQ(status(first, refusedDomain, u"lab-dbl"_s), u"refused"_s);

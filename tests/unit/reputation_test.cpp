@@ -163,9 +163,9 @@ TEST(Reputation, AListingIsNewOnceADelistingIsRecordedAndATimeoutChangesNeither)
     QStringList steps;
     for (const auto &c : history.value())
         steps.prepend(c.previous + u'>' + c.status);
-    EXPECT_EQ(steps, (QStringList{u">clear"_s, u"clear>listed"_s, u"listed>error"_s,
-                                  u"error>listed"_s, u"listed>clear"_s, u"clear>refused"_s,
-                                  u"refused>listed"_s}));
+    EXPECT_EQ(steps,
+              (QStringList{u">clear"_s, u"clear>listed"_s, u"listed>error"_s, u"error>listed"_s,
+                           u"listed>clear"_s, u"clear>refused"_s, u"refused>listed"_s}));
     EXPECT_EQ(history.value().last().time, listedAt.addDays(-1)); // the first check
 }
 
