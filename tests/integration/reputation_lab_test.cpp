@@ -84,10 +84,12 @@ TEST_F(Reputation, ListedAreReportedARefusedAnswerIsNotAListingAndTheAlertIsRais
     EXPECT_EQ(result(first, listedIp, u"lab-dbl"_s), nullptr);
     EXPECT_EQ(result(first, listedDomain, u"lab-zen"_s), nullptr);
     for (const auto &t : first.targets) {
-        if (t.target == listedDomain)
+        if (t.target == listedDomain) {
             EXPECT_EQ(t.accounts, QStringList{u"bob"_s}); // *@*.bob-shop.example
-        if (t.target == refusedIp || t.target == clearIp || t.target == refusedDomain)
+        }
+        if (t.target == refusedIp || t.target == clearIp || t.target == refusedDomain) {
             EXPECT_FALSE(t.listed()) << t.target.toStdString();
+        }
     }
 
     const api::ReputationReport second = check();
