@@ -331,6 +331,10 @@ Answer lookup(const Settings &settings, const QString &name)
 
 QList<api::ReputationTarget> check(const Settings &settings, QList<api::ReputationTarget> targets)
 {
+    // A list (or the resolver) that does not answer MaxFailures queries in a row is not asked
+    // about the rest: a relay with many domains would otherwise wait out every timeout.
+    constexpr int MaxFailures = 3;
+    QMap<QString, int> failures;
     for (api::ReputationTarget &t : targets) {
         t.results.clear();
         for (const api::ReputationList &list : settings.lists) {
@@ -338,7 +342,16 @@ QList<api::ReputationTarget> check(const Settings &settings, QList<api::Reputati
                 continue;
             api::ReputationResult r;
             r.list = list.name;
+            if (failures.value(list.name) >= MaxFailures) {
+                r.status = u"error"_s;
+                r.detail =
+                    u"not asked: the list did not answer %1 queries in a row"_s.arg(MaxFailures);
+                t.results.append(r);
+                continue;
+            }
             const Answer a = lookup(settings, queryName(list, t.target));
+            failures[list.name] =
+                a.kind == Answer::Kind::Failure ? failures.value(list.name) + 1 : 0;
             r.answers = a.addresses;
             switch (a.kind) {
             case Answer::Kind::NoSuchName:

@@ -170,3 +170,31 @@ TEST(Reputation, AListingIsNewOnceADelistingIsRecordedAndATimeoutChangesNeither)
 }
 
 } // namespace
+
+namespace {
+
+// A resolver that does not answer (nothing listens on its port): the first queries are
+// errors, never listings, and a list that failed 3 times in a row is not asked again.
+TEST(Reputation, AResolverThatDoesNotAnswerIsAnErrorNeverAListing)
+{
+    reputation::Settings s;
+    s.resolverAddress = u"127.0.0.1"_s;
+    s.resolverPort = 9; // discard: nothing listens there
+    s.timeoutSecs = 1;
+    s.lists = {{u"zen"_s, u"zen.example"_s, u"ip"_s, {u"127.0.0.2"_s}, {}}};
+    QList<api::ReputationTarget> targets;
+    for (const QString &ip : {u"192.0.2.1"_s, u"192.0.2.2"_s, u"192.0.2.3"_s, u"192.0.2.4"_s})
+        targets.append({ip, u"ip"_s, {}, {}});
+    targets.append({u"shop.example"_s, u"domain"_s, {u"bob"_s}, {}}); // no domain list
+    const auto checked = reputation::check(s, targets);
+    ASSERT_EQ(checked.size(), 5);
+    for (int i = 0; i < 4; ++i) {
+        ASSERT_EQ(checked[i].results.size(), 1);
+        EXPECT_EQ(checked[i].results[0].status, u"error"_s);
+        EXPECT_FALSE(checked[i].listed());
+    }
+    EXPECT_TRUE(checked[3].results[0].detail.startsWith(u"not asked"_s));
+    EXPECT_TRUE(checked[4].results.isEmpty());
+}
+
+} // namespace
