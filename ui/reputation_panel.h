@@ -18,7 +18,7 @@ class ReputationModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Target, Kind, Accounts, List, Result, Since, ColumnCount };
+    enum Column { Target, Kind, Accounts, List, Since, Result, ColumnCount };
     enum Roles { TargetRole = Qt::UserRole + 1, StatusRole };
 
     explicit ReputationModel(QObject *parent = nullptr);
