@@ -868,6 +868,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>%1: %2 %3 (the relay&apos;s is off)</source>
         <translation>%1: %2 %3 (the relay&apos;s is off)</translation>
     </message>
+    <message>
+        <source>check the relay&apos;s reputation</source>
+        <translation>check the relay&apos;s reputation</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>
@@ -1889,6 +1893,22 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>Listed on a DNS blacklist</source>
+        <translation>Listed on a DNS blacklist</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>no removal page</source>
+        <translation>no removal page</translation>
+    </message>
+    <message>
+        <source>removal: %1</source>
+        <translation>removal: %1</translation>
     </message>
 </context>
 <context>
@@ -3807,6 +3827,153 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>The relay does not answer: this waits until it does.</source>
         <translation>The relay does not answer: this waits until it does.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::ReputationHistoryModel</name>
+    <message>
+        <source>first check</source>
+        <translation>first check</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>IP or domain</source>
+        <translation>IP or domain</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::ReputationModel</name>
+    <message>
+        <source>IP address</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <source>sender domain</source>
+        <translation>sender domain</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Listed</translation>
+    </message>
+    <message>
+        <source>Not listed</source>
+        <translation>Not listed</translation>
+    </message>
+    <message>
+        <source>Query refused by the list (not a listing)</source>
+        <translation>Query refused by the list (not a listing)</translation>
+    </message>
+    <message>
+        <source>No answer (not checked)</source>
+        <translation>No answer (not checked)</translation>
+    </message>
+    <message>
+        <source>no list of this kind</source>
+        <translation>no list of this kind</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>IP or domain</source>
+        <translation>IP or domain</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Last result</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::ReputationPanel</name>
+    <message>
+        <source>Reputation</source>
+        <translation>Reputation</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Show the relay&apos;s last check again (the relay checks every day)</source>
+        <translation>Show the relay&apos;s last check again (the relay checks every day)</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>not checked yet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>checked %1 on %n list(s): %2</source>
+        <translation>
+            <numerusform>checked %1 on %n list: %2</numerusform>
+            <numerusform>checked %1 on %n lists: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) or domain(s) listed</source>
+        <translation>
+            <numerusform>%n address(es) or domain listed</numerusform>
+            <numerusform>%n address(es) or domains listed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing listed.</source>
+        <translation>Nothing listed.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its reputation.</source>
+        <translation>This relay does not let you see its reputation.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>History of %1</translation>
     </message>
 </context>
 <context>

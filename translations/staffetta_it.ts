@@ -868,6 +868,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>%1: %2 %3 (the relay&apos;s is off)</source>
         <translation>%1: %2 %3 (per il relay è disattivato)</translation>
     </message>
+    <message>
+        <source>check the relay&apos;s reputation</source>
+        <translation>controllare la reputazione del relay</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>
@@ -1889,6 +1893,22 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>State</source>
         <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Listed on a DNS blacklist</source>
+        <translation>In una lista nera DNS</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>no removal page</source>
+        <translation>nessuna pagina di rimozione</translation>
+    </message>
+    <message>
+        <source>removal: %1</source>
+        <translation>rimozione: %1</translation>
     </message>
 </context>
 <context>
@@ -3807,6 +3827,153 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>The relay does not answer: this waits until it does.</source>
         <translation>Il relay non risponde: si potrà fare quando risponderà di nuovo.</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::ReputationHistoryModel</name>
+    <message>
+        <source>first check</source>
+        <translation>primo controllo</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>IP or domain</source>
+        <translation>IP o dominio</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Dopo</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::ReputationModel</name>
+    <message>
+        <source>IP address</source>
+        <translation>indirizzo IP</translation>
+    </message>
+    <message>
+        <source>sender domain</source>
+        <translation>dominio mittente</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>In lista</translation>
+    </message>
+    <message>
+        <source>Not listed</source>
+        <translation>Non in lista</translation>
+    </message>
+    <message>
+        <source>Query refused by the list (not a listing)</source>
+        <translation>Interrogazione rifiutata dalla lista (non è un inserimento)</translation>
+    </message>
+    <message>
+        <source>No answer (not checked)</source>
+        <translation>Nessuna risposta (non controllato)</translation>
+    </message>
+    <message>
+        <source>no list of this kind</source>
+        <translation>nessuna lista di questo tipo</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>IP or domain</source>
+        <translation>IP o dominio</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Ultimo risultato</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Dal</translation>
+    </message>
+</context>
+<context>
+    <name>staffetta::ui::ReputationPanel</name>
+    <message>
+        <source>Reputation</source>
+        <translation>Reputazione</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Show the relay&apos;s last check again (the relay checks every day)</source>
+        <translation>Mostra di nuovo l&apos;ultimo controllo del relay (il relay controlla ogni giorno)</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>non ancora controllato</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>checked %1 on %n list(s): %2</source>
+        <translation>
+            <numerusform>controllato il %1 su %n lista: %2</numerusform>
+            <numerusform>controllato il %1 su %n liste: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) or domain(s) listed</source>
+        <translation>
+            <numerusform>%n indirizzo o dominio in lista nera</numerusform>
+            <numerusform>%n indirizzi o domini in lista nera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing listed.</source>
+        <translation>Nessun inserimento in lista nera.</translation>
+    </message>
+    <message>
+        <source>This relay does not let you see its reputation.</source>
+        <translation>Questo relay non ti permette di vederne la reputazione.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Cronologia di %1</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,8 @@ QString AlertsModel::ruleText(const QString &rule)
         return tr("Unauthorized senders refused");
     if (rule == u"client_ips")
         return tr("Logins from too many addresses");
+    if (rule == u"reputation_listed")
+        return tr("Listed on a DNS blacklist");
     return rule; // a rule newer than this console: its name as the relay says it
 }
 
@@ -94,6 +96,8 @@ QString AlertsModel::observedText(const api::Alert &a)
         return tr("%n refusal(s) in the hour", nullptr, n);
     if (a.rule == u"client_ips")
         return tr("%n client address(es) in the hour", nullptr, n);
+    if (a.rule == u"reputation_listed") // samples: the IP or domain, the list, zone, removal
+        return tr("%1 on %2").arg(a.samples.value(0), a.samples.value(1));
     return number(a.observed);
 }
 
@@ -107,6 +111,9 @@ QString AlertsModel::limitText(const api::Alert &a)
     if (a.rule == u"bounce_rate")
         return tr("over %1 % of the last %n deliveries", nullptr, int(a.baseline))
             .arg(number(a.threshold));
+    if (a.rule == u"reputation_listed")
+        return a.samples.value(3).isEmpty() ? tr("no removal page")
+                                            : tr("removal: %1").arg(a.samples.value(3));
     return tr("over %1").arg(number(a.threshold));
 }
 

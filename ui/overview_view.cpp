@@ -1,9 +1,11 @@
 #include "overview_view.h"
 
 #include "relay_connection.h"
+#include "reputation_panel.h"
 
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -45,6 +47,7 @@ OverviewView::OverviewView(QWidget *parent)
     , m_jailsTitle(new QLabel(this))
     , m_queues(makeTable(this, u"queues"_s))
     , m_jails(makeTable(this, u"jails"_s))
+    , m_reputation(new ReputationPanel(this))
 {
     setObjectName(u"overview"_s);
     m_title->setObjectName(u"title"_s);
@@ -76,13 +79,27 @@ OverviewView::OverviewView(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_state);
     layout->addLayout(form);
-    layout->addWidget(m_queuesTitle);
-    layout->addWidget(m_queues, 1);
-    layout->addWidget(m_jailsTitle);
-    layout->addWidget(m_jails, 1);
+    // Queues and jails side by side: the Reputation panel below needs the height.
+    auto *queues = new QVBoxLayout;
+    queues->addWidget(m_queuesTitle);
+    queues->addWidget(m_queues, 1);
+    auto *jails = new QVBoxLayout;
+    jails->addWidget(m_jailsTitle);
+    jails->addWidget(m_jails, 1);
+    auto *tables = new QHBoxLayout;
+    tables->addLayout(queues, 1);
+    tables->addLayout(jails, 2);
+    layout->addLayout(tables, 1);
+    layout->addWidget(m_reputation, 2);
     m_queues->setColumnCount(2);
     m_jails->setColumnCount(4);
     retranslate();
+}
+
+void OverviewView::connectionChanged()
+{
+    m_reputation->setConnection(connection());
+    refreshView();
 }
 
 void OverviewView::changeEvent(QEvent *event)

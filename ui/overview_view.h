@@ -7,16 +7,19 @@ class QTableWidget;
 
 namespace staffetta::ui {
 
-// The selected relay at a glance: versions, queue sizes, fail2ban jails.
+class ReputationPanel;
+
+// The selected relay at a glance: versions, queue sizes, fail2ban jails, its reputation.
 class OverviewView : public RelayView
 {
     Q_OBJECT
 public:
     explicit OverviewView(QWidget *parent = nullptr);
+    ReputationPanel *reputation() const { return m_reputation; }
 
 protected:
     void changeEvent(QEvent *event) override;
-    void connectionChanged() override { refreshView(); }
+    void connectionChanged() override;
     void relayChanged() override { refreshView(); }
 
 private:
@@ -32,6 +35,7 @@ private:
     QLabel *m_queuesTitle, *m_jailsTitle;
     QTableWidget *m_queues;
     QTableWidget *m_jails;
+    ReputationPanel *m_reputation;
 };
 
 } // namespace staffetta::ui

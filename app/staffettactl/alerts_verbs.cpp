@@ -103,6 +103,13 @@ Result<QJsonObject> ack(const Context &ctx, const api::AlertsAckRequest &request
 
 QString alertLine(const api::Alert &a)
 {
+    if (a.rule == u"reputation_listed"_s) // samples: the IP or domain, list, zone, removal page
+        return u"#%1 %2 %3 %4: %5 listed on %6 (%7)%8%9"_s.arg(QString::number(a.id))
+            .arg(a.raised.toString(Qt::ISODate), a.rule,
+                 a.account.isEmpty() ? u"relay"_s : u"account "_s + a.account, a.samples.value(0),
+                 a.samples.value(1), a.samples.value(2),
+                 a.samples.value(3).isEmpty() ? QString() : u", removal: "_s + a.samples.value(3),
+                 a.acknowledged ? u" acknowledged by %1"_s.arg(a.acknowledgedBy) : QString());
     return u"#%1 %2 %3 account %4: %5 over %6%7 (%8 .. %9)%10"_s.arg(QString::number(a.id))
         .arg(a.raised.toString(Qt::ISODate), a.rule, a.account, QString::number(a.observed),
              QString::number(a.threshold),

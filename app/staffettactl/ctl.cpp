@@ -200,6 +200,7 @@ const QList<Verb> &registry()
         all += accountsVerbs();
         all += suspendVerbs();
         all += alertsVerbs();
+        all += reputationVerbs();
         return all;
     }();
     return verbs;

@@ -58,13 +58,14 @@ struct Verb
     QString name() const { return path.join(u' '); } // as the audit names it
 };
 
-QList<Verb> policyVerbs();   // policy get|apply|diff|history|rollback, usage, audit
-QList<Verb> queueVerbs();    // queue list|show|delete|hold|release|requeue|flush
-QList<Verb> bansVerbs();     // bans list|log|unban|whitelist [list]|add|remove, search
-QList<Verb> traceVerbs();    // trace (the event index)
-QList<Verb> statsVerbs();    // stats (the hourly counters and the event index)
-QList<Verb> accountsVerbs(); // accounts list|add|remove|passwd (accounts_verbs.cpp)
-QList<Verb> alertsVerbs();   // alerts list|ack (the alerts staffetta-events raises)
+QList<Verb> policyVerbs();     // policy get|apply|diff|history|rollback, usage, audit
+QList<Verb> queueVerbs();      // queue list|show|delete|hold|release|requeue|flush
+QList<Verb> bansVerbs();       // bans list|log|unban|whitelist [list]|add|remove, search
+QList<Verb> traceVerbs();      // trace (the event index)
+QList<Verb> statsVerbs();      // stats (the hourly counters and the event index)
+QList<Verb> accountsVerbs();   // accounts list|add|remove|passwd (accounts_verbs.cpp)
+QList<Verb> alertsVerbs();     // alerts list|ack (the alerts staffetta-events raises)
+QList<Verb> reputationVerbs(); // reputation check|show|history (reputation_verbs.cpp)
 // For `info`: the caller's accounts' alerts nobody acknowledged; -1 without an event index
 // (or when it cannot be read: info never fails for the alerts).
 qint64 unacknowledgedAlerts(const Context &ctx);

@@ -58,6 +58,31 @@ std::optional<notify::Mail> alertMail(const api::Alert &alert, const policy::Pol
     notify::Mail mail;
     mail.to = to;
     mail.from = abuse.isEmpty() ? u"postmaster@"_s + relay : abuse;
+    if (alert.rule == u"reputation_listed"_s) {
+        // samples: the IP or domain, the list, its zone, the removal page.
+        const QString target = alert.samples.value(0), list = alert.samples.value(1),
+                      zone = alert.samples.value(2), removal = alert.samples.value(3);
+        mail.subject = it ? u"Avviso: %1 è nella lista nera %2"_s.arg(target, list)
+                          : u"Alert: %1 is listed on the blacklist %2"_s.arg(target, list);
+        QStringList lines;
+        if (it)
+            lines << u"Il controllo di reputazione del relay %1 ha trovato %2 nella lista nera "
+                     u"%3 (%4)."_s.arg(relay, target, list, zone)
+                  << QString()
+                  << (removal.isEmpty()
+                          ? u"La lista non indica una pagina per la rimozione."_s
+                          : u"Pagina per la richiesta di rimozione: %1"_s.arg(removal))
+                  << QString() << u"Questo messaggio è generato automaticamente."_s;
+        else
+            lines << u"The reputation check of the relay %1 found %2 on the blacklist %3 (%4)."_s
+                         .arg(relay, target, list, zone)
+                  << QString()
+                  << (removal.isEmpty() ? u"The list names no removal page."_s
+                                        : u"Removal request page: %1"_s.arg(removal))
+                  << QString() << u"This message was generated automatically."_s;
+        mail.body = lines.join(u'\n') + u'\n';
+        return mail;
+    }
     mail.subject =
         it ? u"Avviso: attività anomala dell'account %1 (%2)"_s.arg(alert.account, alert.rule)
            : u"Alert: unusual activity of account %1 (%2)"_s.arg(alert.account, alert.rule);

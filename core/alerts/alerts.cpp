@@ -304,6 +304,22 @@ Result<QList<api::Alert>> AlertStore::evaluate(const policy::Policy &policy, con
     return raised;
 }
 
+Result<api::Alert> AlertStore::record(api::Alert a)
+{
+    Statement s(m_db,
+                "INSERT INTO alerts(rule, account, day, raised, window_from, window_to,"
+                " observed, threshold, baseline, queue_ids, samples)"
+                " VALUES(?1,?2,(SELECT MIN(0, COALESCE(MIN(day), 0)) - 1 FROM alerts),?3,?4,?5,"
+                "?6,?7,?8,?9,?10)",
+                {a.rule, a.account, a.raised.toSecsSinceEpoch(), a.windowFrom.toSecsSinceEpoch(),
+                 a.windowTo.toSecsSinceEpoch(), a.observed, a.threshold, a.baseline,
+                 jsonList(a.queueIds), jsonList(a.samples)});
+    if (!s.run())
+        return failure(u"cannot record an alert"_s);
+    a.id = sqlite3_last_insert_rowid(m_db);
+    return a;
+}
+
 Result<QList<api::Alert>> AlertStore::unnotified()
 {
     bool ok = false;

@@ -42,6 +42,11 @@ public:
     //   client_ips: distinct client addresses of its accepted mail in the last hour > per_hour.
     Result<QList<api::Alert>> evaluate(const policy::Policy &policy, const QDateTime &now);
 
+    // Records an alert that is not limited to one per account and rule per day: its caller
+    // decides when it is new (reputation_listed: a listing the last answered check did not
+    // have). Its row's day is negative and its own, so the daily rule never folds it.
+    Result<api::Alert> record(api::Alert alert);
+
     // Alerts whose e-mail was not tried yet (a crash between raising and mailing).
     Result<QList<api::Alert>> unnotified();
     // Records the try: where it went, or why it could not go (error).

@@ -106,8 +106,8 @@ QString AlertsListRequest::fields()
 
 QStringList AlertsListRequest::rules()
 {
-    return {u"quota_reached"_s, u"hourly_rate"_s, u"bounce_rate"_s, u"unauthorized_sender"_s,
-            u"client_ips"_s};
+    return {u"quota_reached"_s,       u"hourly_rate"_s, u"bounce_rate"_s,
+            u"unauthorized_sender"_s, u"client_ips"_s,  u"reputation_listed"_s};
 }
 
 QJsonObject AlertsListRequest::toJson() const

@@ -18,7 +18,11 @@ namespace staffetta::api {
 struct Alert
 {
     qint64 id = 0;
-    QString rule; // quota_reached, hourly_rate, bounce_rate, unauthorized_sender, client_ips
+    // quota_reached, hourly_rate, bounce_rate, unauthorized_sender, client_ips; or
+    // reputation_listed (`reputation check`: account empty for a relay IP, else the account
+    // whose sender domain is listed; samples: the IP or domain, the list, its zone, the
+    // removal page), raised once per new listing
+    QString rule;
     QString account;
     QDateTime raised;
     QDateTime windowFrom, windowTo; // the time the numbers are about

@@ -37,5 +37,8 @@ inline const QStringList AccountsSuspend{u"accounts"_s, u"suspend"_s};
 inline const QStringList AccountsResume{u"accounts"_s, u"resume"_s};
 inline const QStringList AlertsList{u"alerts"_s, u"list"_s};
 inline const QStringList AlertsAck{u"alerts"_s, u"ack"_s};
+inline const QStringList ReputationCheck{u"reputation"_s, u"check"_s};
+inline const QStringList ReputationShow{u"reputation"_s, u"show"_s};
+inline const QStringList ReputationHistory{u"reputation"_s, u"history"_s};
 
 } // namespace staffetta::api::verbs

@@ -179,6 +179,20 @@ QFuture<Result<api::AlertsListResult>> alertsList(RelayClient &client,
                                             api::AlertsListResult::fromJson);
 }
 
+QFuture<Result<api::ReputationReport>> reputationShow(RelayClient &client)
+{
+    return mapResult<api::ReputationReport>(client.call(api::verbs::ReputationShow),
+                                            api::ReputationReport::fromJson);
+}
+
+QFuture<Result<api::ReputationHistory>>
+reputationHistory(RelayClient &client, const api::ReputationHistoryRequest &request)
+{
+    return mapResult<api::ReputationHistory>(
+        client.call(api::verbs::ReputationHistory, toRequest(request)),
+        api::ReputationHistory::fromJson);
+}
+
 QFuture<Result<api::Alert>> alertsAck(RelayClient &client, qint64 id, const QString &comment)
 {
     return mapResult<api::Alert>(

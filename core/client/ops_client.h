@@ -4,6 +4,7 @@
 #include "api/alerts.h"
 #include "api/bans.h"
 #include "api/queue.h"
+#include "api/reputation.h"
 #include "api/requests.h"
 #include "api/stats.h"
 #include "api/trace.h"
@@ -90,6 +91,11 @@ QFuture<Result<api::TraceResult>> trace(RelayClient &client, const api::TraceReq
 QFuture<Result<api::AlertsListResult>> alertsList(RelayClient &client,
                                                   const api::AlertsListRequest &request);
 QFuture<Result<api::Alert>> alertsAck(RelayClient &client, qint64 id, const QString &comment);
+// `reputation show` and `reputation history` (core/api/reputation.h): the Overview's
+// Reputation panel.
+QFuture<Result<api::ReputationReport>> reputationShow(RelayClient &client);
+QFuture<Result<api::ReputationHistory>>
+reputationHistory(RelayClient &client, const api::ReputationHistoryRequest &request);
 
 // `accounts list|add|remove|passwd|suspend|resume` (core/api/accounts.h): the Accounts view's
 // calls. A generated password is in the add/passwd answer only.

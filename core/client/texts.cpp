@@ -78,6 +78,8 @@ QString permissionText(Permission permission)
         return Tr::tr("change the mail queue");
     case Permission::AckAlerts:
         return Tr::tr("acknowledge alerts");
+    case Permission::CheckReputation:
+        return Tr::tr("check the relay's reputation");
     }
     return {};
 }

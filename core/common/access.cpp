@@ -29,10 +29,10 @@ struct PermissionRow
     bool viewer, helpdesk, partner, admin;
 };
 
-const std::array<PermissionRow, 12> &permissionTable()
+const std::array<PermissionRow, 13> &permissionTable()
 {
     // clang-format off
-    static const std::array<PermissionRow, 12> table{{
+    static const std::array<PermissionRow, 13> table{{
         //                                                    viewer helpdesk partner admin
         {Permission::ReadStatus, "read_status"_L1, "see the relay's status"_L1,
                                                               true,  true,    true,   true},
@@ -61,6 +61,8 @@ const std::array<PermissionRow, 12> &permissionTable()
         // A partner answers for its customers' accounts: it acknowledges their alerts.
         {Permission::AckAlerts, "ack_alerts"_L1, "acknowledge alerts"_L1,
                                                               false, false,   true,   true},
+        {Permission::CheckReputation, "check_reputation"_L1, "check the relay's reputation"_L1,
+                                                              false, false,   false,  true},
     }};
     // clang-format on
     return table;

@@ -34,6 +34,7 @@ enum class Permission {
     WhitelistWide,   // ... of a wider network
     ChangeQueue,     // queue delete|hold|release|requeue|flush
     AckAlerts,       // alerts ack (a partner: of its own accounts only)
+    CheckReputation, // reputation check (the DNS blacklists; the daily timer runs it as root)
 };
 
 // The permission table: whether `role` has `permission`.

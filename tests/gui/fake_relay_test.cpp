@@ -9,9 +9,11 @@
 #include "history_view.h"
 #include "limits_view.h"
 #include "main_window.h"
+#include "overview_view.h"
 #include "policy_editor.h"
 #include "queue_model.h"
 #include "queue_view.h"
+#include "reputation_panel.h"
 #include "search_panel.h"
 #include "settings/profiles.h"
 #include "trace_view.h"
@@ -1252,4 +1254,56 @@ TEST_F(FakeAlerts, ShowActivityOpensTheAccount)
     view->findChild<QPushButton *>(u"alertsActivity"_s)->click();
     EXPECT_EQ(window->views()->currentWidget(), window->activity());
     EXPECT_EQ(window->activity()->account(), u"alice"_s);
+}
+
+// The Overview's Reputation panel shows each IP and domain of the relay's last check with
+// every list asked and its result (a "query refused" answer in words, not as a listing), and
+// the history of the selected one.
+TEST_F(FakeConsole, TheReputationPanelShowsEachTargetAndItsHistory)
+{
+    api::ReputationReport report;
+    report.checked = QDateTime::fromString(u"2026-12-01T06:00:00Z"_s, Qt::ISODate);
+    report.checkedBy = u"root"_s;
+    report.lists = {{u"zen"_s, u"zen.example"_s, u"ip"_s, {u"127.0.0.2-127.0.0.11"_s}, {}},
+                    {u"dbl"_s, u"dbl.example"_s, u"domain"_s, {u"127.0.1.2"_s}, {}}};
+    const QDateTime since = report.checked.addDays(-3);
+    report.targets = {
+        {u"203.0.113.25"_s, u"ip"_s, {}, {{u"zen"_s, u"listed"_s, {u"127.0.0.2"_s}, {}, since}}},
+        {u"203.0.113.26"_s,
+         u"ip"_s,
+         {},
+         {{u"zen"_s, u"refused"_s, {u"127.255.255.254"_s}, {}, since}}},
+        {u"bob.example"_s, u"domain"_s, {u"bob"_s}, {{u"dbl"_s, u"clear"_s, {}, {}, since}}}};
+    relay->results.insert(u"reputation show"_s, report.toJson());
+    api::ReputationHistory history;
+    history.changes = {
+        {since, u"203.0.113.25"_s, u"ip"_s, u"zen"_s, u"clear"_s, u"listed"_s, {u"127.0.0.2"_s}}};
+    relay->results.insert(u"reputation history"_s, history.toJson());
+
+    connectRelay();
+    window->views()->setCurrentWidget(window->overview());
+    ui::ReputationPanel *panel = window->overview()->reputation();
+    ASSERT_TRUE(waitUntil([&] { return panel->model()->rowCount() == 3; }));
+    const QAbstractItemModel *m = panel->table()->model();
+    EXPECT_EQ(m->index(0, ui::ReputationModel::Target).data().toString(), u"203.0.113.25"_s);
+    EXPECT_EQ(m->index(0, ui::ReputationModel::List).data().toString(), u"zen"_s);
+    EXPECT_EQ(m->index(0, ui::ReputationModel::Result).data().toString(), u"Listed (127.0.0.2)"_s);
+    EXPECT_EQ(m->index(1, ui::ReputationModel::Result).data().toString(),
+              u"Query refused by the list (not a listing) (127.255.255.254)"_s);
+    EXPECT_EQ(m->index(2, ui::ReputationModel::Accounts).data().toString(), u"bob"_s);
+    EXPECT_EQ(m->index(2, ui::ReputationModel::Result).data().toString(), u"Not listed"_s);
+    EXPECT_EQ(panel->status()->text(), u"1 address(es) or domain(s) listed"_s);
+
+    QSignalSpy historyLoaded(panel, &ui::ReputationPanel::historyLoaded);
+    panel->table()->selectRow(0);
+    ASSERT_TRUE(waitUntil([&] { return panel->historyModel()->rowCount() == 1; }));
+    const QByteArray asked =
+        relay->inputs.at(relay->calls.lastIndexOf(QStringList{u"reputation"_s, u"history"_s}));
+    EXPECT_TRUE(asked.contains("203.0.113.25")) << asked.toStdString();
+    EXPECT_EQ(panel->historyTable()
+                  ->model()
+                  ->index(0, ui::ReputationHistoryModel::Status)
+                  .data()
+                  .toString(),
+              u"Listed (127.0.0.2)"_s);
 }

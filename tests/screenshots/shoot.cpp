@@ -8,9 +8,11 @@
 #include "language.h"
 #include "limits_view.h"
 #include "main_window.h"
+#include "overview_view.h"
 #include "policy_editor.h"
 #include "relay_connection.h"
 #include "relay_dialog.h"
+#include "reputation_panel.h"
 #include "search_panel.h"
 #include "secrets/secret_store.h"
 #include "senders_view.h"
@@ -74,6 +76,8 @@ int main(int argc, char *argv[])
                    relay->state() == ui::RelayConnection::State::Failed;
         },
         30000);
+    ui::ReputationPanel *reputation = window.overview()->reputation();
+    test::waitUntil([&] { return reputation->historyModel()->rowCount() > 0; }, 10000);
     test::waitUntil([] { return false; }, 200); // let the views paint what arrived
     window.grab().save(out.filePath(u"overview.png"_s));
     ui::PolicyEditor *editor = window.policyEditor();

@@ -429,3 +429,41 @@ TEST(AlertsRequests, RefuseWhatIsNotAFilter)
     ASSERT_TRUE(round.ok());
     EXPECT_EQ(round.value().toJson(), ok.value().toJson());
 }
+
+namespace {
+
+// A blacklist listing's alert (`reputation check` decides when it is new): recorded every
+// time it is asked, the same day too, never folded by the once-a-day rule; its mail names
+// the list and the removal page, a relay IP's goes to the relay's abuse address.
+TEST(AlertMail, AReputationListingIsRecordedEachTimeAndItsMailNamesTheListAndRemovalPage)
+{
+    Rig rig;
+    api::Alert a;
+    a.rule = u"reputation_listed"_s;
+    a.raised = a.windowFrom = a.windowTo = Now;
+    a.observed = 1;
+    a.samples = {u"203.0.113.25"_s, u"zen"_s, u"zen.spamhaus.org"_s,
+                 u"https://check.spamhaus.org/"_s};
+    auto first = rig.store->record(a);
+    ASSERT_TRUE(first.ok());
+    a.samples[1] = u"other"_s;
+    auto second = rig.store->record(a);
+    ASSERT_TRUE(second.ok());
+    EXPECT_NE(first.value().id, second.value().id);
+    api::AlertsListRequest request;
+    request.rule = u"reputation_listed"_s;
+    auto listed = rig.store->list(request, std::nullopt);
+    ASSERT_TRUE(listed.ok());
+    EXPECT_EQ(listed.value().alerts.size(), 2);
+
+    const policy::Policy p = policyFrom(R"({"schema_version": 1, "content": {"language": "en"},
+        "alerts": {"abuse": "abuse@provider.example"}, "accounts": []})");
+    auto mail = alerts::alertMail(first.value(), p, u"relay1.provider.example"_s);
+    ASSERT_TRUE(mail);
+    EXPECT_EQ(mail->to, QStringList{u"abuse@provider.example"_s});
+    EXPECT_TRUE(mail->subject.contains(u"203.0.113.25"_s)) << mail->subject.toStdString();
+    EXPECT_TRUE(mail->body.contains(u"zen (zen.spamhaus.org)"_s)) << mail->body.toStdString();
+    EXPECT_TRUE(mail->body.contains(u"https://check.spamhaus.org/"_s));
+}
+
+} // namespace

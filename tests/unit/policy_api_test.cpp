@@ -1194,7 +1194,7 @@ TEST_F(PolicyApi, TheGeneratedUsageListsEveryVerbAndEachLineNamesARegisteredVerb
         ASSERT_NE(v, nullptr) << line.toStdString();
         EXPECT_TRUE(line.contains(permissionName(v->permission))) << line.toStdString();
     }
-    EXPECT_EQ(lines, 32); // ... accounts list|add|remove|passwd|suspend|resume, alerts list|ack
+    EXPECT_EQ(lines, 35); // ... alerts list|ack, reputation check|show|history
 }
 
 TEST_F(PolicyApi, AnUnknownVerbOrSubverbIsUnknownVerbWithTheUsage)
