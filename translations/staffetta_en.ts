@@ -3702,10 +3702,6 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>Add relay</translation>
     </message>
     <message>
-        <source>Edit relay %1</source>
-        <translation>Edit relay %1</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -3820,6 +3816,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
     <message>
         <source>Choose the known_hosts file…</source>
         <translation>Choose the known_hosts file…</translation>
+    </message>
+    <message>
+        <source>Edit relay “%1”</source>
+        <translation>Edit relay “%1”</translation>
     </message>
 </context>
 <context>

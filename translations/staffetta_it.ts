@@ -1587,7 +1587,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Queue id</source>
-        <translation>Queue id</translation>
+        <translation>ID di coda</translation>
     </message>
     <message>
         <source>Arrived</source>
@@ -2584,11 +2584,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <name>staffetta::ui::DraftBar</name>
     <message>
         <source>Undo</source>
-        <translation>Annulla</translation>
+        <translation>Annulla modifica</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation>Ripeti</translation>
+        <translation>Ripeti modifica</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -3702,10 +3702,6 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Aggiungi relay</translation>
     </message>
     <message>
-        <source>Edit relay %1</source>
-        <translation>Modifica relay %1</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nome:</translation>
     </message>
@@ -3820,6 +3816,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message>
         <source>Choose the known_hosts file…</source>
         <translation>Scegli il file known_hosts…</translation>
+    </message>
+    <message>
+        <source>Edit relay “%1”</source>
+        <translation>Modifica relay «%1»</translation>
     </message>
 </context>
 <context>
@@ -4387,7 +4387,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Queue id</source>
-        <translation>Id in coda</translation>
+        <translation>ID di coda</translation>
     </message>
     <message>
         <source>Sender</source>

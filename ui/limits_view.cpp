@@ -394,7 +394,7 @@ LimitsView::LimitsView(PolicyEditor &editor, QWidget *parent)
     m_localList->setModel(m_localModel);
     m_localList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_localList->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_localList->setMaximumHeight(m_localList->fontMetrics().height() * 6);
+    m_localList->setMaximumHeight(m_localList->fontMetrics().height() * 4);
     for (QLabel *title : {m_defaultsTitle, m_localTitle, m_accountsTitle}) {
         QFont bold = title->font();
         bold.setBold(true);
@@ -513,6 +513,11 @@ void LimitsView::retranslate()
     m_accountsTitle->setText(
         tr("Accounts (double-click a limit to override it; empty it to use the default)"));
     m_model->headerDataChanged(Qt::Horizontal, 0, AccountLimitsModel::ColumnCount - 1);
+    // No header cut short, in either language.
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int c = 0; c < AccountLimitsModel::ColumnCount; ++c)
+        header->resizeSection(c,
+                              std::max(header->defaultSectionSize(), header->sectionSizeHint(c)));
 }
 
 void LimitsView::showDefaults()

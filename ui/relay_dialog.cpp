@@ -161,7 +161,7 @@ void RelayDialog::changeEvent(QEvent *event)
 void RelayDialog::retranslate()
 {
     setWindowTitle(m_profile.name.isEmpty() ? tr("Add relay")
-                                            : tr("Edit relay %1").arg(m_profile.name));
+                                            : tr("Edit relay “%1”").arg(m_profile.name));
     const QStringList labels{tr("&Name:"),        tr("&Group:"),         tr("&Host:"),
                              tr("&Port:"),        tr("&User:"),          tr("&Authentication:"),
                              tr("&Key file:"),    tr("&Secret:"),        QString(),

@@ -1,15 +1,20 @@
 // Renders the console's views against the lab relay to PNG files (offscreen): the README's
 // screenshots. A test tool, not part of the console: tests/screenshots/take runs it.
 //   STAFFETTA_LAB_ENV=LAB/lab.env staffetta_screenshots --language en --settings FILE OUT_DIR
+#include "accounts_view.h"
+#include "activity_view.h"
+#include "alerts_view.h"
 #include "audit_view.h"
 #include "bans_view.h"
 #include "client/policy_client.h"
+#include "content_view.h"
 #include "history_view.h"
 #include "language.h"
 #include "limits_view.h"
 #include "main_window.h"
 #include "overview_view.h"
 #include "policy_editor.h"
+#include "queue_view.h"
 #include "relay_connection.h"
 #include "relay_dialog.h"
 #include "reputation_panel.h"
@@ -17,6 +22,8 @@
 #include "secrets/secret_store.h"
 #include "senders_view.h"
 #include "settings/profiles.h"
+#include "test_delivery_view.h"
+#include "trace_view.h"
 
 #include "lab_helpers.h"
 #include "test_support.h"
@@ -89,6 +96,22 @@ int main(int argc, char *argv[])
     window.limits()->refreshUsage();
     test::waitUntil([&] { return window.limits()->model()->hasUsage(); }, 5000);
     window.grab().save(out.filePath(u"limits.png"_s));
+    // The other views as they open: each asks its relay when shown; what arrives in a
+    // moment is painted (the lab's demo traffic fills the queue, the activity and the trace).
+    const auto shot = [&](QWidget *view, const QString &name, int waitMs) {
+        window.views()->setCurrentWidget(view);
+        test::waitUntil([] { return false; }, waitMs);
+        window.grab().save(out.filePath(name));
+    };
+    shot(window.content(), u"content.png"_s, 500);
+    shot(window.queue(), u"queue.png"_s, 3000);
+    shot(window.activity(), u"activity.png"_s, 3000);
+    shot(window.alerts(), u"alerts.png"_s, 2000);
+    shot(window.accounts(), u"accounts.png"_s, 3000);
+    shot(window.testDelivery(), u"test-delivery.png"_s, 500);
+    window.traceTerm(u"bob"_s);
+    test::waitUntil([] { return false; }, 3000);
+    window.grab().save(out.filePath(u"trace.png"_s));
     // The Bans view with its first ban selected (the "why" pane filled), then a search of the
     // lab's banned client in the narrow window a helpdesk keeps beside its ticket.
     ui::BansView *bans = window.bans();
