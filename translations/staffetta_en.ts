@@ -3608,6 +3608,39 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Loading stopped.</source>
         <translation>Loading stopped.</translation>
     </message>
+    <message numerus="yes">
+        <source>Delivery attempted for %n message(s); checking what became of them…</source>
+        <translation>
+            <numerusform>Delivery attempted for %n message; checking what became of them…</numerusform>
+            <numerusform>Delivery attempted for %n messages; checking what became of them…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not check the delivery: %1</source>
+        <translation>Could not check the delivery: %1</translation>
+    </message>
+    <message>
+        <source>%1: still queued (%2)</source>
+        <translation>%1: still queued (%2)</translation>
+    </message>
+    <message>
+        <source>%1: still queued: %2</source>
+        <translation>%1: still queued: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) left the queue: delivered, or bounced to the sender (the Trace view says which).</source>
+        <translation>
+            <numerusform>%n message left the queue: delivered, or bounced to the sender (the Trace view says which).</numerusform>
+            <numerusform>%n messages left the queue: delivered, or bounced to the sender (the Trace view says which).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are still queued: the attempt did not work.</source>
+        <translation>
+            <numerusform>%n message is still queued: the attempt did not work.</numerusform>
+            <numerusform>%n messages are still queued: the attempt did not work.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::RelayConnection</name>

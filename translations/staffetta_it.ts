@@ -3608,6 +3608,39 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Loading stopped.</source>
         <translation>Caricamento interrotto.</translation>
     </message>
+    <message numerus="yes">
+        <source>Delivery attempted for %n message(s); checking what became of them…</source>
+        <translation>
+            <numerusform>Consegna tentata per %n messaggio; verifico com&apos;è andata…</numerusform>
+            <numerusform>Consegna tentata per %n messaggi; verifico com&apos;è andata…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not check the delivery: %1</source>
+        <translation>Impossibile verificare la consegna: %1</translation>
+    </message>
+    <message>
+        <source>%1: still queued (%2)</source>
+        <translation>%1: ancora in coda (%2)</translation>
+    </message>
+    <message>
+        <source>%1: still queued: %2</source>
+        <translation>%1: ancora in coda: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) left the queue: delivered, or bounced to the sender (the Trace view says which).</source>
+        <translation>
+            <numerusform>%n messaggio ha lasciato la coda: consegnato, o restituito al mittente (la vista Traccia dice quale).</numerusform>
+            <numerusform>%n messaggi hanno lasciato la coda: consegnati, o restituiti al mittente (la vista Traccia dice quali).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are still queued: the attempt did not work.</source>
+        <translation>
+            <numerusform>%n messaggio è ancora in coda: il tentativo non è riuscito.</numerusform>
+            <numerusform>%n messaggi sono ancora in coda: il tentativo non è riuscito.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::RelayConnection</name>

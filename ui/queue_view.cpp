@@ -52,6 +52,7 @@ QueueView::QueueView(QWidget *parent)
     , m_load(new RelayCall(this))
     , m_show(new RelayCall(this))
     , m_action(new RelayCall(this))
+    , m_check(new RelayCall(this))
 {
     setObjectName(u"queueView"_s);
     m_queue->setObjectName(u"queueChooser"_s);
@@ -402,7 +403,67 @@ QString QueueView::outcomeText(const QString &outcome)
     return outcome;
 }
 
-void QueueView::reportResults(QueueAction, const QList<api::ActionResult> &results)
+void QueueView::reportResults(QueueAction action, const QList<api::ActionResult> &results)
+{
+    QStringList scheduled;
+    for (const auto &r : results) {
+        if (r.outcome == u"scheduled"_s)
+            scheduled.append(r.id);
+    }
+    if (action == QueueAction::Flush && !scheduled.isEmpty() && connection()) {
+        emit message(tr("Delivery attempted for %n message(s); checking what became of them…",
+                        nullptr, int(scheduled.size())));
+        QTimer::singleShot(FlushCheckDelayMs, this,
+                           [this, scheduled, results] { checkDelivery(scheduled, results); });
+        return;
+    }
+    showResults(results, {}, {});
+}
+
+void QueueView::checkDelivery(const QStringList &scheduled, const QList<api::ActionResult> &results)
+{
+    if (!connection()) {
+        showResults(results, {}, {});
+        return;
+    }
+    auto client = connection()->client();
+    api::QueueListRequest request;
+    request.ids = scheduled;
+    m_check->start(
+        [&](transport::CancelToken cancel) {
+            return client::queueList(client, request, {}, std::move(cancel));
+        },
+        [this, scheduled, results](Result<client::QueueListing> &&r) {
+            if (!r) {
+                showResults(
+                    results,
+                    {tr("Could not check the delivery: %1").arg(client::errorText(r.error()))}, {});
+                return;
+            }
+            QStringList still;
+            QStringList lines;
+            for (const client::QueueRow &row : r.value().rows) {
+                still.append(row.id);
+                lines.append(
+                    row.reason.isEmpty()
+                        ? tr("%1: still queued (%2)").arg(row.id, QueueModel::queueLabel(row.queue))
+                        : tr("%1: still queued: %2").arg(row.id, row.reason));
+            }
+            const int gone = int(scheduled.size() - still.size());
+            QStringList counts;
+            if (gone > 0)
+                counts.append(tr("%n message(s) left the queue: delivered, or bounced to the "
+                                 "sender (the Trace view says which).",
+                                 nullptr, gone));
+            if (!still.isEmpty())
+                counts.append(tr("%n message(s) are still queued: the attempt did not work.",
+                                 nullptr, int(still.size())));
+            showResults(results, counts, lines);
+        });
+}
+
+void QueueView::showResults(const QList<api::ActionResult> &results, const QStringList &counts,
+                            const QStringList &details)
 {
     QMap<QString, int> tally;
     QStringList lines;
@@ -415,15 +476,17 @@ void QueueView::reportResults(QueueAction, const QList<api::ActionResult> &resul
     QStringList summary;
     for (auto it = tally.cbegin(); it != tally.cend(); ++it)
         summary.append(u"%1: %L2"_s.arg(it.key()).arg(it.value()));
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Queue"),
-                                tr("Done for %n message(s).", nullptr, int(results.size())) +
-                                    u"\n"_s + summary.join(u", "_s),
-                                QMessageBox::Ok, this);
+    QString text = tr("Done for %n message(s).", nullptr, int(results.size())) + u"\n"_s +
+                   summary.join(u", "_s);
+    for (const QString &line : counts)
+        text += u"\n"_s + line;
+    lines += details;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Queue"), text, QMessageBox::Ok, this);
     box->setObjectName(u"queueResults"_s);
     box->setDetailedText(lines.join(u'\n'));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
-    emit message(summary.join(u", "_s));
+    emit message(counts.isEmpty() ? summary.join(u", "_s) : counts.join(u' '));
 }
 
 void QueueView::retranslate()

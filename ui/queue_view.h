@@ -68,6 +68,13 @@ private:
     void showDetail();
     void runAction(api::QueueAction action, const QStringList &ids);
     void reportResults(api::QueueAction action, const QList<api::ActionResult> &results);
+    // After "Deliver now": asks the relay which of `scheduled` are still queued (a few seconds
+    // later: Postfix's attempt takes that long), so the report says whether delivery worked.
+    void checkDelivery(const QStringList &scheduled, const QList<api::ActionResult> &results);
+    // The report: each result, then what `counts` and `details` say of the delivery.
+    void showResults(const QList<api::ActionResult> &results, const QStringList &counts,
+                     const QStringList &details);
+    static constexpr int FlushCheckDelayMs = 4000;
     void showError(const QString &text);
 
     QueueModel *m_model;
@@ -88,6 +95,7 @@ private:
     RelayCall *m_load;   // queue list
     RelayCall *m_show;   // queue show (the selected message)
     RelayCall *m_action; // hold, release, … (one at a time)
+    RelayCall *m_check;  // what became of the messages "Deliver now" sent on their way
     std::shared_ptr<std::atomic<qint64>> m_loadedRows;
     QElapsedTimer m_loadClock;
     qint64 m_lastLoadMs = -1;

@@ -122,6 +122,16 @@ TEST_F(QueueViewLab, ADeferredMessageIsShownThenHeldAndDeletedFromTheView)
     view->findChild<QLineEdit *>(u"queueFilter"_s)->setText(to.section(u'@', 0, 0));
     ASSERT_EQ(view->proxy()->rowCount(), 1);
     view->table()->selectRow(0);
+    // "Deliver now" says whether it worked: the unreachable domain refuses again, so the
+    // message is still queued, with the reason.
+    const QString flushed = actAndConfirm(u"queueFlush"_s);
+    EXPECT_TRUE(flushed.contains(u"still queued: the attempt did not work"_s))
+        << flushed.toStdString();
+    EXPECT_TRUE(flushed.contains(id + u": still queued"_s)) << flushed.toStdString();
+    ASSERT_TRUE(waitForRow(to, u"deferred"_s));
+    view->findChild<QLineEdit *>(u"queueFilter"_s)->setText(to.section(u'@', 0, 0));
+    ASSERT_EQ(view->proxy()->rowCount(), 1);
+    view->table()->selectRow(0);
     const QString held = actAndConfirm(u"queueHold"_s);
     EXPECT_TRUE(held.contains(id + u": "_s + ui::QueueView::outcomeText(u"held"_s)))
         << held.toStdString();
