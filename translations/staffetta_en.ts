@@ -872,6 +872,26 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>check the relay&apos;s reputation</source>
         <translation>check the relay&apos;s reputation</translation>
     </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>helpdesk</source>
+        <translation>helpdesk</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>viewer</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>no role</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>
@@ -2616,6 +2636,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
             <numerusform>Revision %1 · %n unapplied change · your role: %2</numerusform>
             <numerusform>Revision %1 · %n unapplied changes · your role: %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Revision %1 · no unapplied changes · your role: %2</source>
+        <translation>Revision %1 · no unapplied changes · your role: %2</translation>
     </message>
 </context>
 <context>

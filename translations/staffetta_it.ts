@@ -872,6 +872,26 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>check the relay&apos;s reputation</source>
         <translation>controllare la reputazione del relay</translation>
     </message>
+    <message>
+        <source>admin</source>
+        <translation>amministratore</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>helpdesk</source>
+        <translation>helpdesk</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>sola lettura</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>nessun ruolo</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::policy</name>
@@ -2616,6 +2636,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
             <numerusform>Revisione %1 · %n modifica non applicata · il tuo ruolo: %2</numerusform>
             <numerusform>Revisione %1 · %n modifiche non applicate · il tuo ruolo: %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Revision %1 · no unapplied changes · your role: %2</source>
+        <translation>Revisione %1 · nessuna modifica non applicata · il tuo ruolo: %2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "draft_bar.h"
 
+#include "client/texts.h"
 #include "policy_editor.h"
 #include "relay_connection.h"
 
@@ -96,10 +97,11 @@ void DraftBar::update()
     if (!loaded)
         m_status->setText(busy ? tr("Reading the policy…") : tr("Policy not loaded"));
     else
-        m_status->setText(
-            tr("Revision %1 · %n unapplied change(s) · your role: %2", nullptr, int(pending))
-                .arg(m_editor.baseRevision())
-                .arg(m_editor.role()));
+        m_status->setText((pending == 0 ? tr("Revision %1 · no unapplied changes · your role: %2")
+                                        : tr("Revision %1 · %n unapplied change(s) · your role: %2",
+                                             nullptr, int(pending)))
+                              .arg(m_editor.baseRevision())
+                              .arg(client::roleText(m_editor.role())));
 }
 
 } // namespace staffetta::ui

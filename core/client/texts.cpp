@@ -84,6 +84,26 @@ QString permissionText(Permission permission)
     return {};
 }
 
+QString roleText(const QString &role)
+{
+    const std::optional<Role> known = roleFromName(role);
+    if (!known)
+        return role;
+    switch (*known) {
+    case Role::Admin:
+        return Tr::tr("admin");
+    case Role::Partner:
+        return Tr::tr("partner");
+    case Role::Helpdesk:
+        return Tr::tr("helpdesk");
+    case Role::Viewer:
+        return Tr::tr("viewer");
+    case Role::None:
+        return Tr::tr("no role");
+    }
+    return role;
+}
+
 QString errorText(const Error &e)
 {
     const QJsonObject &d = e.details;

@@ -19,7 +19,9 @@ namespace staffetta::client {
 // written translated already).
 QString errorText(const Error &error);
 
-QString permissionText(Permission permission);  // "unban addresses"
+QString permissionText(Permission permission); // "unban addresses"
+// A role's name in the console's language ("admin" → "amministratore"); an unknown one as sent.
+QString roleText(const QString &role);
 QString failureKindText(api::FailureKind kind); // "wrong credentials"
 // What the log shows of an address, in words a helpdesk can repeat to the customer:
 // "3 failed logins as bob — the customer's mail program probably has an old password."

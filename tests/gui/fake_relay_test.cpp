@@ -546,6 +546,7 @@ TEST_F(FakeConsole, TheReviewSaysEachChangeInPlainWords)
     }
     p.accounts.first().dailyQuota = 1000;
     setPolicy(p);
+    ASSERT_EQ(language.apply(u"en"_s), u"en"_s);
     connectRelay();
     ui::PolicyEditor *editor = window->policyEditor();
     ASSERT_TRUE(waitUntil([&] { return editor->isLoaded() && !editor->isBusy(); }));
@@ -572,8 +573,19 @@ TEST_F(FakeConsole, TheReviewSaysEachChangeInPlainWords)
     EXPECT_TRUE(lines().contains(u"Relay-wide message size limit: 25 MB → 20 MB"_s))
         << lines().join(u'\n').toStdString();
 
+    // The draft bar counts in words ("no unapplied changes" when there are none) and names
+    // the role in the chosen language.
+    auto *status = window->limits()->findChild<QLabel *>(u"draftStatus"_s);
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().contains(u"4 unapplied changes · your role: admin"_s))
+        << status->text().toStdString();
+
     // The same review in Italian, with its separators.
     ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
+    // (LanguageChange is posted: the bar words itself again once it arrives.)
+    EXPECT_TRUE(waitUntil([&] {
+        return status->text().contains(u"il tuo ruolo: amministratore"_s);
+    })) << status->text().toStdString();
     EXPECT_TRUE(lines().contains(u"alice: quota giornaliera 1.000 → 2.500"_s))
         << lines().join(u'\n').toStdString();
     EXPECT_TRUE(lines().contains(u"bob: quota giornaliera 50 (al posto di 300 del relay)"_s))
@@ -582,6 +594,7 @@ TEST_F(FakeConsole, TheReviewSaysEachChangeInPlainWords)
         << lines().join(u'\n').toStdString();
     language.apply(u"en"_s);
     editor->discard();
+    EXPECT_TRUE(status->text().contains(u"no unapplied changes"_s)) << status->text().toStdString();
 }
 
 // The Limits view shows today's use against the quota and edits an override in the draft.
