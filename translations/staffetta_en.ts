@@ -2872,6 +2872,22 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Roll back to this revision…</source>
         <translation>Roll back to this revision…</translation>
     </message>
+    <message>
+        <source>The relay&apos;s policy file cannot be used (%1): roll back to a revision, the one in force too, to restore it.</source>
+        <translation>The relay&apos;s policy file cannot be used (%1): roll back to a revision, the one in force too, to restore it.</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Roll back</translation>
+    </message>
+    <message>
+        <source>Write revision %1 over the relay&apos;s broken policy file?</source>
+        <translation>Write revision %1 over the relay&apos;s broken policy file?</translation>
+    </message>
+    <message>
+        <source>restore the broken policy file from revision %1</source>
+        <translation>restore the broken policy file from revision %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::LimitsView</name>

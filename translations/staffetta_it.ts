@@ -2872,6 +2872,22 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Roll back to this revision…</source>
         <translation>Ripristina questa revisione…</translation>
     </message>
+    <message>
+        <source>The relay&apos;s policy file cannot be used (%1): roll back to a revision, the one in force too, to restore it.</source>
+        <translation>Il file della policy sul relay non è utilizzabile (%1): ripristina una revisione, anche quella in vigore, per rimetterlo a posto.</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Write revision %1 over the relay&apos;s broken policy file?</source>
+        <translation>Scrivere la revisione %1 al posto del file della policy danneggiato sul relay?</translation>
+    </message>
+    <message>
+        <source>restore the broken policy file from revision %1</source>
+        <translation>ripristino del file della policy danneggiato dalla revisione %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::LimitsView</name>

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -298,6 +299,11 @@ void HistoryView::reload()
                           m_status->setText(tr("%n revision(s); the relay is at revision %1",
                                                nullptr, int(r.value().revisions.size()))
                                                 .arg(r.value().currentRevision));
+                          if (!r.value().liveProblem.isEmpty())
+                              m_status->setText(
+                                  tr("The relay's policy file cannot be used (%1): roll back "
+                                     "to a revision, the one in force too, to restore it.")
+                                      .arg(r.value().liveProblem));
                           selectRevisions(selected);
                           showSelection();
                           updateActions();
@@ -392,6 +398,23 @@ void HistoryView::rollBack(int revision)
 {
     if (!isOnline() || m_rollbackCall->isBusy() || m_model->currentRevision() <= 0)
         return;
+    if (revision == m_model->currentRevision() && !m_model->liveProblem().isEmpty()) {
+        // Nothing differs but the broken file: restoring it needs no review of changes.
+        auto *ask = new QMessageBox(
+            QMessageBox::Question, tr("Roll back"),
+            tr("Write revision %1 over the relay's broken policy file?").arg(revision),
+            QMessageBox::Yes | QMessageBox::Cancel, this);
+        ask->setObjectName(u"restoreLiveConfirm"_s);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        connect(ask, &QMessageBox::finished, this, [this, ask, revision] {
+            if (ask->clickedButton() == ask->button(QMessageBox::Yes))
+                sendRollback(revision, revision,
+                             tr("restore the broken policy file from revision %1").arg(revision),
+                             {});
+        });
+        ask->open();
+        return;
+    }
     if (revision == m_model->currentRevision()) {
         emit message(
             tr("Revision %1 is the one in force: there is nothing to roll back.").arg(revision));
@@ -510,8 +533,9 @@ void HistoryView::updateActions()
          connection()->info()->permissions.contains(permissionName(Permission::EditPolicy)));
     m_rollback->setVisible(writer);
     const bool can = connection() && connection()->can(Permission::EditOwnAccounts);
-    m_rollback->setEnabled(can && !m_rollbackCall->isBusy() && selected.size() == 1 &&
-                           selected.first() != m_model->currentRevision());
+    m_rollback->setEnabled(
+        can && !m_rollbackCall->isBusy() && selected.size() == 1 &&
+        (selected.first() != m_model->currentRevision() || !m_model->liveProblem().isEmpty()));
     m_rollback->setToolTip(
         whyNot(Permission::EditOwnAccounts, tr("This relay does not let you change its policy.")));
     m_refresh->setEnabled(isOnline() && !m_listCall->isBusy());

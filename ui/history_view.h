@@ -27,6 +27,7 @@ public:
     void setHistory(const api::PolicyHistory &history);
     const api::PolicyRevision &revision(int row) const { return m_history.revisions.at(row); }
     int currentRevision() const { return m_history.currentRevision; }
+    const QString &liveProblem() const { return m_history.liveProblem; }
     int rowOf(int revision) const;
 
     // "alice (admin)", in the console's words for the role.

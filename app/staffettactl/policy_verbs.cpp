@@ -610,7 +610,11 @@ Result<QJsonObject> rollback(const Context &ctx, const api::PolicyRollbackReques
 Result<QJsonObject> diffVerb(const Context &ctx, const api::PolicyDiffRequest &request)
 {
     PolicyStore store = openStore(ctx);
-    auto cur = readCurrent(ctx, store);
+    // Between revisions (a rollback's preview) a broken live file does not matter: the
+    // current revision is the last good one, which staffettad still enforces.
+    auto cur = readCurrent(ctx, store,
+                           ctx.words.size() >= 2 ? PolicyStore::Live::MayBeBroken
+                                                 : PolicyStore::Live::MustParse);
     if (!cur)
         return cur.error();
     Policy from = cur.value().policy, to;
@@ -662,7 +666,9 @@ Result<QJsonObject> history(const Context &ctx, const api::NoRequest &)
         limit = n.value();
     }
     PolicyStore store = openStore(ctx);
-    auto cur = readCurrent(ctx, store); // records an outside edit before listing
+    // Records an outside edit before listing. A broken live file does not hide the history:
+    // it is where the way out (a rollback) is chosen; the answer says what is wrong.
+    auto cur = readCurrent(ctx, store, PolicyStore::Live::MayBeBroken);
     if (!cur)
         return cur.error();
     auto list = store.history(limit);
@@ -681,7 +687,10 @@ Result<QJsonObject> history(const Context &ctx, const api::NoRequest &)
         }
         revisions.append(shown.toJson());
     }
-    return QJsonObject{{u"current_revision"_s, cur.value().revision}, {u"revisions"_s, revisions}};
+    QJsonObject result{{u"current_revision"_s, cur.value().revision}, {u"revisions"_s, revisions}};
+    if (!cur.value().liveProblem.isEmpty())
+        result.insert(u"live_problem"_s, cur.value().liveProblem);
+    return result;
 }
 
 } // namespace

@@ -262,6 +262,7 @@ PolicyHistory PolicyHistory::fromJson(const QJsonObject &o)
 {
     PolicyHistory h;
     h.currentRevision = o.value(u"current_revision"_s).toInt();
+    h.liveProblem = o.value(u"live_problem"_s).toString();
     for (const QJsonValue &v : o.value(u"revisions"_s).toArray())
         h.revisions.append(PolicyRevision::fromJson(v.toObject()));
     return h;

@@ -125,6 +125,9 @@ struct PolicyHistory
 {
     int currentRevision = 0;
     QList<PolicyRevision> revisions;
+    // Why the relay's live policy file cannot be used (torn, missing), "" when it can: a
+    // rollback, even to the current revision, restores it.
+    QString liveProblem;
 
     static PolicyHistory fromJson(const QJsonObject &o);
 };

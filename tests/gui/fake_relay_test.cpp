@@ -296,6 +296,42 @@ TEST_F(FakeConsole, TheHistorySpeaksTheChosenLanguageAndTheRollbackWaitsForTheRe
     language.apply(u"en"_s);
 }
 
+// A torn policy file on the relay: the History view still lists the revisions, says what is
+// wrong, and restores the file by rolling back to the revision in force (after a question).
+TEST_F(FakeConsole, ABrokenPolicyFileIsRestoredFromTheHistory)
+{
+    relay->results.insert(
+        u"policy history 200"_s,
+        QJsonObject{{u"current_revision"_s, 4},
+                    {u"live_problem"_s, u"invalid: not JSON at offset 100"_s},
+                    {u"revisions"_s, QJsonArray{QJsonObject{{u"revision"_s, 4},
+                                                            {u"base"_s, 3},
+                                                            {u"time"_s, u"2026-12-01T10:00:00Z"_s},
+                                                            {u"kind"_s, u"apply"_s},
+                                                            {u"user"_s, u"anna"_s},
+                                                            {u"role"_s, u"admin"_s},
+                                                            {u"origin"_s, u"10.0.0.5"_s},
+                                                            {u"changes"_s, QJsonArray{}}}}}});
+    ASSERT_EQ(language.apply(u"en"_s), u"en"_s);
+    connectRelay();
+    ui::HistoryView *view = window->history();
+    window->views()->setCurrentWidget(view);
+    ASSERT_TRUE(waitUntil([&] { return view->model()->rowCount() == 1; }));
+    auto *status = view->findChild<QLabel *>(u"historyStatus"_s);
+    EXPECT_TRUE(status->text().contains(u"cannot be used (invalid: not JSON at offset 100)"_s))
+        << status->text().toStdString();
+    view->selectRevisions({4});
+    ASSERT_TRUE(view->rollbackButton()->isEnabled());
+    relay->calls.clear();
+    view->rollbackButton()->click();
+    auto *ask = waitForWidget<QMessageBox>(u"restoreLiveConfirm"_s);
+    ASSERT_NE(ask, nullptr);
+    ask->button(QMessageBox::Yes)->click();
+    EXPECT_TRUE(waitUntil([&] {
+        return relay->calls.contains(QStringList{u"policy"_s, u"rollback"_s, u"4"_s});
+    }));
+}
+
 // The hourly and per-sender limits in the Limits view: off until set, set per account through
 // the draft like the other limits.
 TEST_F(FakeConsole, HourlyAndPerSenderLimitsAreEditedPerAccount)

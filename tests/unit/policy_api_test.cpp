@@ -731,6 +731,16 @@ TEST_F(PolicyApi, RollbackRestoresARevisionOverABrokenLiveFile)
         << read.error().message.toStdString();
     EXPECT_FALSE(
         call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, 2}, {u"policy"_s, next}}).ok());
+    // The history and the diff between revisions still answer: they are where a rollback is
+    // chosen (the console's History view), and the history says what is wrong.
+    auto listed = call({u"policy"_s, u"history"_s});
+    ASSERT_TRUE(listed.ok()) << listed.error().message.toStdString();
+    EXPECT_EQ(listed.value()[u"current_revision"_s].toInt(), 2);
+    EXPECT_EQ(listed.value()[u"revisions"_s].toArray().size(), 2);
+    EXPECT_FALSE(listed.value()[u"live_problem"_s].toString().isEmpty());
+    auto preview = call({u"policy"_s, u"diff"_s, u"1"_s});
+    ASSERT_TRUE(preview.ok()) << preview.error().message.toStdString();
+    EXPECT_EQ(preview.value()[u"changes"_s].toArray().size(), 1);
 
     // Rolling back to the latest revision restores it (nothing differs from it but the file).
     auto r = call({u"policy"_s, u"rollback"_s, u"2"_s});
