@@ -149,11 +149,27 @@ QueueView::QueueView(QWidget *parent)
         if (m_loadedRows)
             m_status->setText(tr("Loading… %L1 messages").arg(m_loadedRows->load()));
     });
+    // A click asks at once; further changes within 150 ms of it (arrow keys held down through
+    // the list) wait for the list to rest, so they do not flood the relay. Waiting 150 ms
+    // before every click's question made each click 150 ms slower.
     m_detailTimer->setSingleShot(true);
-    m_detailTimer->setInterval(150); // arrow keys through the list do not flood the relay
-    connect(m_detailTimer, &QTimer::timeout, this, &QueueView::showDetail);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, m_detailTimer,
-            qOverload<>(&QTimer::start));
+    m_detailTimer->setInterval(150);
+    connect(m_detailTimer, &QTimer::timeout, this, [this] {
+        if (m_detailPending) {
+            m_detailPending = false;
+            showDetail();
+            m_detailTimer->start();
+        }
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        if (m_detailTimer->isActive()) {
+            m_detailPending = true;
+            m_detailTimer->start();
+            return;
+        }
+        showDetail();
+        m_detailTimer->start();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueueView::updateActions);
     retranslate();

@@ -92,6 +92,7 @@ private:
     QTimer *m_autoTimer;
     QTimer *m_progressTimer;
     QTimer *m_detailTimer;
+    bool m_detailPending = false; // a row change waits for m_detailTimer
     RelayCall *m_load;   // queue list
     RelayCall *m_show;   // queue show (the selected message)
     RelayCall *m_action; // hold, release, … (one at a time)
