@@ -6,7 +6,8 @@
 //  - ban: a row of the Bans view selected -> the "why banned" pane holds the `bans log`
 //    answer (not the placeholder shown at once from the listing);
 //  - search: MainWindow::search(ADDRESS) -> every relay answered (SearchPanel::pending() == 0).
-// Each click alternates between rows, so the selection really changes. A 1 ms heartbeat timer
+// Each click alternates between rows, so the selection really changes; 300 ms pass between two
+// clicks (reading what the last one showed; not measured). A 1 ms heartbeat timer
 // on the UI thread gives the longest event-loop stall of each click. Prints one JSON line:
 // p50/p99/max in ms per action, and the stalls. Bounded: every click has a deadline.
 //   clicks_load HOST PORT USER KEY KNOWN_HOSTS SEARCH_TERM BANNED_A BANNED_B [N]
@@ -130,7 +131,8 @@ QJsonObject summary(QList<qint64> ms, QList<qint64> stalls)
     std::sort(ms.begin(), ms.end());
     std::sort(stalls.begin(), stalls.end());
     const auto at = [](const QList<qint64> &xs, double q) {
-        return xs.isEmpty() ? -1 : xs.at(std::min<qsizetype>(xs.size() - 1, qsizetype(q * xs.size())));
+        return xs.isEmpty() ? -1
+                            : xs.at(std::min<qsizetype>(xs.size() - 1, qsizetype(q * xs.size())));
     };
     QJsonArray all;
     for (qint64 x : ms)
@@ -163,6 +165,13 @@ int main(int argc, char **argv)
     const QStringList banned{args[7], args[8]};
     const int n = args.size() > 9 ? std::clamp(args[9].toInt(), 1, 1000) : 30;
     constexpr int ClickDeadlineMs = 20000;
+    // Between two clicks, as a person reads what the last one showed (not measured).
+    constexpr int ThinkMs = 300;
+    const auto think = [] {
+        QEventLoop loop;
+        QTimer::singleShot(ThinkMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
 
     QTemporaryDir dir;
     QSettings settings(dir.filePath(u"staffetta.ini"_s), QSettings::IniFormat);
@@ -214,6 +223,7 @@ int main(int argc, char **argv)
     const int qrows = std::min(queue->proxy()->rowCount(), 8);
     QList<qint64> queueMs, queueStalls;
     for (int i = 0; i < n; ++i) {
+        think();
         const int row = i % qrows;
         const QString id = queue->proxy()->index(row, 0).data(ui::QueueModel::IdRole).toString();
         const QString expected = u"Message "_s + id + u' ';
@@ -247,6 +257,7 @@ int main(int argc, char **argv)
     const QString placeholder = u"Reading the log lines"_s;
     QList<qint64> banMs, banStalls;
     for (int i = 0; i < n; ++i) {
+        think();
         const QString address = banned[i % 2];
         const int row = bans->model()->rowOf(address);
         const QString expected = u"Why "_s + address + u" is banned:"_s;
@@ -274,14 +285,15 @@ int main(int argc, char **argv)
     ui::SearchPanel *panel = window.searchPanel();
     QList<qint64> searchMs, searchStalls;
     for (int i = 0; i < n; ++i) {
+        think();
         int finished = 0;
         const auto c = QObject::connect(panel, &ui::SearchPanel::finished, [&] { ++finished; });
         heartbeat.reset();
         QElapsedTimer clock;
         clock.start();
         window.search(term);
-        const bool ok = spinUntil([&] { return finished > 0 && panel->pending() == 0; },
-                                  ClickDeadlineMs);
+        const bool ok =
+            spinUntil([&] { return finished > 0 && panel->pending() == 0; }, ClickDeadlineMs);
         QObject::disconnect(c);
         if (!ok)
             return fail(u"search %1: %2 relays still pending"_s.arg(i).arg(panel->pending()));
@@ -289,7 +301,8 @@ int main(int argc, char **argv)
         panel->repaint();
         searchStalls.append(heartbeat.longest());
         if (!panel->notCovered().isEmpty())
-            return fail(u"search %1: not covered: %2"_s.arg(i).arg(panel->notCovered().join(u", ")));
+            return fail(
+                u"search %1: not covered: %2"_s.arg(i).arg(panel->notCovered().join(u", ")));
     }
 
     const QJsonObject out{{u"n"_s, n},

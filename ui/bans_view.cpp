@@ -501,23 +501,21 @@ void BansView::prefetchNext()
 {
     while (!m_prefetchAddresses.isEmpty() && report(m_prefetchAddresses.first()))
         m_prefetchAddresses.removeFirst();
-    if (m_prefetchAddresses.isEmpty() || !isOnline() ||
-        !connection()->can(Permission::ReadBans))
+    if (m_prefetchAddresses.isEmpty() || !isOnline() || !connection()->can(Permission::ReadBans))
         return;
     const QString address = m_prefetchAddresses.takeFirst();
     auto client = connection()->client();
     // Not canceled by a click (a canceled call closes its SSH session): it just finishes.
-    m_prefetchCall->start(
-        [&](transport::CancelToken) { return client::bansLog(client, address); },
-        [this, address](const Result<client::AddressReport> &r) {
-            if (r) {
-                m_reports.insert(address, {r.value(), m_clock.elapsed()});
-                // Clicked while it was on its way: the click's own call goes on.
-                if (m_logCall->isBusy() && selectedAddress() == address)
-                    showReport(r.value());
-            }
-            prefetchNext();
-        });
+    m_prefetchCall->start([&](transport::CancelToken) { return client::bansLog(client, address); },
+                          [this, address](const Result<client::AddressReport> &r) {
+                              if (r) {
+                                  m_reports.insert(address, {r.value(), m_clock.elapsed()});
+                                  // Clicked while it was on its way: the click's own call goes on.
+                                  if (m_logCall->isBusy() && selectedAddress() == address)
+                                      showReport(r.value());
+                              }
+                              prefetchNext();
+                          });
 }
 
 void BansView::showReport(const client::AddressReport &report)

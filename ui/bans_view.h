@@ -113,9 +113,9 @@ private:
     QPushButton *m_addAddress; // Add… in the whitelist section: any address
     QPushButton *m_removeWhitelist;
     QLabel *m_status;
-    RelayCall *m_listCall;  // bans list
-    RelayCall *m_logCall;   // bans log (the selected address)
-    RelayCall *m_writeCall; // unban, whitelist add or remove (one at a time)
+    RelayCall *m_listCall;     // bans list
+    RelayCall *m_logCall;      // bans log (the selected address)
+    RelayCall *m_writeCall;    // unban, whitelist add or remove (one at a time)
     RelayCall *m_prefetchCall; // bans log of a listed ban not clicked yet
     struct Report
     {

@@ -164,6 +164,12 @@ QueueView::QueueView(QWidget *parent)
         }
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        // Already here (prefetched): shown at once, it asks the relay nothing.
+        if (shown(m_table->currentIndex().data(QueueModel::IdRole).toString())) {
+            m_detailPending = false;
+            showDetail();
+            return;
+        }
         if (m_detailTimer->isActive()) {
             m_detailPending = true;
             m_detailTimer->start();
@@ -389,8 +395,7 @@ void QueueView::prefetchNext()
                               // The user clicked it while it was on its way (the click's own
                               // call goes on: canceling it would close its SSH session).
                               if (m_show->isBusy() &&
-                                  m_table->currentIndex().data(QueueModel::IdRole).toString() ==
-                                      id)
+                                  m_table->currentIndex().data(QueueModel::IdRole).toString() == id)
                                   paintDetail(id, r.value());
                           }
                           prefetchNext();

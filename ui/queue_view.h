@@ -101,11 +101,11 @@ private:
     QTimer *m_progressTimer;
     QTimer *m_detailTimer;
     bool m_detailPending = false; // a row change waits for m_detailTimer
-    RelayCall *m_load;   // queue list
-    RelayCall *m_show;   // queue show (the selected message)
-    RelayCall *m_action; // hold, release, … (one at a time)
-    RelayCall *m_check;  // what became of the messages "Deliver now" sent on their way
-    RelayCall *m_prefetch; // queue show of a row not clicked yet
+    RelayCall *m_load;            // queue list
+    RelayCall *m_show;            // queue show (the selected message)
+    RelayCall *m_action;          // hold, release, … (one at a time)
+    RelayCall *m_check;           // what became of the messages "Deliver now" sent on their way
+    RelayCall *m_prefetch;        // queue show of a row not clicked yet
     struct Shown
     {
         api::QueuedMessage message;
