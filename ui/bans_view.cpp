@@ -266,7 +266,9 @@ BansView::BansView(QWidget *parent)
     , m_listCall(new RelayCall(this))
     , m_logCall(new RelayCall(this))
     , m_writeCall(new RelayCall(this))
+    , m_prefetchCall(new RelayCall(this))
 {
+    m_clock.start();
     setObjectName(u"bansView"_s);
     m_table->setObjectName(u"bansTable"_s);
     m_log->setObjectName(u"bansLog"_s);
@@ -351,6 +353,9 @@ BansView::BansView(QWidget *parent)
 
 void BansView::connectionChanged()
 {
+    m_reports.clear();
+    m_prefetchAddresses.clear();
+    m_prefetchCall->cancel();
     m_status->clear();
     m_model->setSnapshot({});
     m_whitelist->setEntries({});
@@ -406,6 +411,12 @@ void BansView::reload()
                                       tr("%1 is not banned any more.").arg(selected));
                           }
                           updateActions();
+                          // What the next click needs: why the first listed ones are banned.
+                          m_prefetchAddresses.clear();
+                          for (int i = 0; i < qMin(m_model->rowCount(), PrefetchBans); ++i)
+                              m_prefetchAddresses.append(m_model->ban(i).address);
+                          if (!m_prefetchCall->isBusy())
+                              prefetchNext();
                           emit loaded();
                       });
 }
@@ -458,9 +469,16 @@ void BansView::showLog()
                                               ? tr("no failure found in the logs")
                                               : client::failureKindText(ban.reason)) +
                         u"\n\n"_s + tr("Reading the log lines…"));
+    if (const client::AddressReport *r = report(address)) {
+        m_logCall->cancel();
+        showReport(*r);
+        return;
+    }
     auto client = connection()->client();
     m_logCall->start([&](transport::CancelToken) { return client::bansLog(client, address); },
                      [this, address](const Result<client::AddressReport> &r) {
+                         if (r)
+                             m_reports.insert(address, {r.value(), m_clock.elapsed()});
                          if (selectedAddress() != address)
                              return;
                          if (!r) {
@@ -469,6 +487,35 @@ void BansView::showLog()
                          }
                          showReport(r.value());
                      });
+}
+
+const client::AddressReport *BansView::report(const QString &address) const
+{
+    const auto it = m_reports.constFind(address);
+    if (it == m_reports.cend() || m_clock.elapsed() - it->at > ReportFreshMs)
+        return nullptr;
+    return &it->report;
+}
+
+void BansView::prefetchNext()
+{
+    while (!m_prefetchAddresses.isEmpty() && report(m_prefetchAddresses.first()))
+        m_prefetchAddresses.removeFirst();
+    if (m_prefetchAddresses.isEmpty() || !isOnline() || !connection()->can(Permission::ReadBans))
+        return;
+    const QString address = m_prefetchAddresses.takeFirst();
+    auto client = connection()->client();
+    // Not canceled by a click (a canceled call closes its SSH session): it just finishes.
+    m_prefetchCall->start([&](transport::CancelToken) { return client::bansLog(client, address); },
+                          [this, address](const Result<client::AddressReport> &r) {
+                              if (r) {
+                                  m_reports.insert(address, {r.value(), m_clock.elapsed()});
+                                  // Clicked while it was on its way: the click's own call goes on.
+                                  if (m_logCall->isBusy() && selectedAddress() == address)
+                                      showReport(r.value());
+                              }
+                              prefetchNext();
+                          });
 }
 
 void BansView::showReport(const client::AddressReport &report)
@@ -493,6 +540,9 @@ void BansView::showReport(const client::AddressReport &report)
 
 void BansView::afterWrite(const QString &done, const Error *error)
 {
+    m_reports.clear(); // an unban or a whitelist change changes what they say
+    m_prefetchAddresses.clear();
+    m_prefetchCall->cancel(); // its answer may be from before the change
     if (error) {
         const QString text = client::errorText(*error);
         m_status->setText(text);

@@ -4,6 +4,8 @@
 #include "relay_view.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QHash>
 
 #include <functional>
 
@@ -92,6 +94,9 @@ private:
     void updateActions();
     void showLog();
     void showReport(const client::AddressReport &report);
+    // `bans log` of the listed bans not asked yet, one call at a time, into m_reports.
+    void prefetchNext();
+    const client::AddressReport *report(const QString &address) const; // fresh, or null
     QString selectedAddress() const;
     void afterWrite(const QString &done, const Error *error);
 
@@ -108,9 +113,20 @@ private:
     QPushButton *m_addAddress; // Add… in the whitelist section: any address
     QPushButton *m_removeWhitelist;
     QLabel *m_status;
-    RelayCall *m_listCall;  // bans list
-    RelayCall *m_logCall;   // bans log (the selected address)
-    RelayCall *m_writeCall; // unban, whitelist add or remove (one at a time)
+    RelayCall *m_listCall;     // bans list
+    RelayCall *m_logCall;      // bans log (the selected address)
+    RelayCall *m_writeCall;    // unban, whitelist add or remove (one at a time)
+    RelayCall *m_prefetchCall; // bans log of a listed ban not clicked yet
+    struct Report
+    {
+        client::AddressReport report;
+        qint64 at = 0; // m_clock.elapsed() when it arrived
+    };
+    QHash<QString, Report> m_reports; // `bans log` answers by address
+    QStringList m_prefetchAddresses;  // still to fetch
+    QElapsedTimer m_clock;
+    static constexpr qint64 ReportFreshMs = 60000; // older answers are asked again
+    static constexpr int PrefetchBans = 8;
 };
 
 // Why a typed address cannot be whitelisted here (the relay's rules: one IPv4/IPv6 address or

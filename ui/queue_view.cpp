@@ -53,7 +53,9 @@ QueueView::QueueView(QWidget *parent)
     , m_show(new RelayCall(this))
     , m_action(new RelayCall(this))
     , m_check(new RelayCall(this))
+    , m_prefetch(new RelayCall(this))
 {
+    m_clock.start();
     setObjectName(u"queueView"_s);
     m_queue->setObjectName(u"queueChooser"_s);
     m_filter->setObjectName(u"queueFilter"_s);
@@ -149,11 +151,33 @@ QueueView::QueueView(QWidget *parent)
         if (m_loadedRows)
             m_status->setText(tr("Loading… %L1 messages").arg(m_loadedRows->load()));
     });
+    // A click asks at once; further changes within 150 ms of it (arrow keys held down through
+    // the list) wait for the list to rest, so they do not flood the relay. Waiting 150 ms
+    // before every click's question made each click 150 ms slower.
     m_detailTimer->setSingleShot(true);
-    m_detailTimer->setInterval(150); // arrow keys through the list do not flood the relay
-    connect(m_detailTimer, &QTimer::timeout, this, &QueueView::showDetail);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, m_detailTimer,
-            qOverload<>(&QTimer::start));
+    m_detailTimer->setInterval(150);
+    connect(m_detailTimer, &QTimer::timeout, this, [this] {
+        if (m_detailPending) {
+            m_detailPending = false;
+            showDetail();
+            m_detailTimer->start();
+        }
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        // Already here (prefetched): shown at once, it asks the relay nothing.
+        if (shown(m_table->currentIndex().data(QueueModel::IdRole).toString())) {
+            m_detailPending = false;
+            showDetail();
+            return;
+        }
+        if (m_detailTimer->isActive()) {
+            m_detailPending = true;
+            m_detailTimer->start();
+            return;
+        }
+        showDetail();
+        m_detailTimer->start();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueueView::updateActions);
     retranslate();
@@ -169,6 +193,9 @@ void QueueView::connectionChanged()
 {
     m_model->clear();
     m_detail->clear();
+    m_shown.clear();
+    m_prefetchIds.clear();
+    m_prefetch->cancel();
     m_loadedOnce = false;
     m_status->clear();
     if (isVisible())
@@ -239,6 +266,15 @@ void QueueView::reload()
                               u" · "_s +
                               tr("loaded in %L1 s").arg(m_lastLoadMs / 1000.0, 0, 'f', 1));
             updateActions();
+            // What the next click needs: the messages may have changed, so the details are
+            // asked again, the first rows in view first.
+            m_shown.clear();
+            m_prefetchIds.clear();
+            QStringList first;
+            const int firstRow = qMax(0, m_table->rowAt(0));
+            for (int r = firstRow; r < qMin(m_proxy->rowCount(), firstRow + PrefetchRows); ++r)
+                first.append(m_proxy->index(r, 0).data(QueueModel::IdRole).toString());
+            prefetch(first);
             emit loaded();
         });
 }
@@ -270,6 +306,12 @@ void QueueView::showDetail()
         m_detail->clear();
         return;
     }
+    if (const api::QueuedMessage *m = shown(id)) {
+        m_show->cancel();
+        paintDetail(id, *m);
+        prefetchAround(m_table->currentIndex().row());
+        return;
+    }
     auto client = connection()->client();
     m_show->start([&](transport::CancelToken) { return client::queueShow(client, id); },
                   [this, id](const Result<api::QueuedMessage> &r) {
@@ -277,26 +319,87 @@ void QueueView::showDetail()
                           m_detail->setPlainText(client::errorText(r.error()));
                           return;
                       }
-                      const api::QueuedMessage &m = r.value();
-                      QString text;
-                      text +=
-                          tr("Message %1 in %2").arg(id, QueueModel::queueLabel(m.queue)) + u'\n';
-                      text += tr("Sender: %1").arg(m.sender) + u'\n';
-                      if (!m.account.isEmpty())
-                          text += tr("Account: %1").arg(m.account) + u'\n';
-                      if (!m.clientAddress.isEmpty())
-                          text += tr("Client: %1 [%2]").arg(m.clientName, m.clientAddress) + u'\n';
-                      for (const auto &rc : m.recipients) {
-                          text += tr("Recipient: %1").arg(rc.address);
-                          if (!rc.delayReason.isEmpty())
-                              text += u"\n    "_s + rc.delayReason;
-                          text += u'\n';
-                      }
-                      text += u'\n';
-                      for (const auto &[name, value] : m.headers)
-                          text += name + u": "_s + value + u'\n';
-                      m_detail->setPlainText(text);
+                      m_shown.insert(id, {r.value(), m_clock.elapsed()});
+                      paintDetail(id, r.value());
+                      prefetchAround(m_table->currentIndex().row());
                   });
+}
+
+void QueueView::paintDetail(const QString &id, const api::QueuedMessage &m)
+{
+    QString text;
+    text += tr("Message %1 in %2").arg(id, QueueModel::queueLabel(m.queue)) + u'\n';
+    text += tr("Sender: %1").arg(m.sender) + u'\n';
+    if (!m.account.isEmpty())
+        text += tr("Account: %1").arg(m.account) + u'\n';
+    if (!m.clientAddress.isEmpty())
+        text += tr("Client: %1 [%2]").arg(m.clientName, m.clientAddress) + u'\n';
+    for (const auto &rc : m.recipients) {
+        text += tr("Recipient: %1").arg(rc.address);
+        if (!rc.delayReason.isEmpty())
+            text += u"\n    "_s + rc.delayReason;
+        text += u'\n';
+    }
+    text += u'\n';
+    for (const auto &[name, value] : m.headers)
+        text += name + u": "_s + value + u'\n';
+    m_detail->setPlainText(text);
+}
+
+const api::QueuedMessage *QueueView::shown(const QString &id) const
+{
+    const auto it = m_shown.constFind(id);
+    if (it == m_shown.cend() || m_clock.elapsed() - it->at > ShownFreshMs)
+        return nullptr;
+    return &it->message;
+}
+
+void QueueView::prefetchAround(int proxyRow)
+{
+    QStringList ids;
+    for (int r : {proxyRow + 1, proxyRow - 1, proxyRow + 2}) {
+        if (r >= 0 && r < m_proxy->rowCount())
+            ids.append(m_proxy->index(r, 0).data(QueueModel::IdRole).toString());
+    }
+    prefetch(ids);
+}
+
+void QueueView::prefetch(const QStringList &ids)
+{
+    // The newest wish first; never more than a screenful waiting.
+    for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
+        if (!it->isEmpty() && !shown(*it)) {
+            m_prefetchIds.removeAll(*it);
+            m_prefetchIds.prepend(*it);
+        }
+    }
+    while (m_prefetchIds.size() > PrefetchRows)
+        m_prefetchIds.removeLast();
+    if (!m_prefetch->isBusy())
+        prefetchNext();
+}
+
+void QueueView::prefetchNext()
+{
+    while (!m_prefetchIds.isEmpty() && shown(m_prefetchIds.first()))
+        m_prefetchIds.removeFirst();
+    if (m_prefetchIds.isEmpty() || !isOnline())
+        return;
+    const QString id = m_prefetchIds.takeFirst();
+    auto client = connection()->client();
+    // Not canceled by a click (a canceled call closes its SSH session): it just finishes.
+    m_prefetch->start([&](transport::CancelToken) { return client::queueShow(client, id); },
+                      [this, id](const Result<api::QueuedMessage> &r) {
+                          if (r) {
+                              m_shown.insert(id, {r.value(), m_clock.elapsed()});
+                              // The user clicked it while it was on its way (the click's own
+                              // call goes on: canceling it would close its SSH session).
+                              if (m_show->isBusy() &&
+                                  m_table->currentIndex().data(QueueModel::IdRole).toString() == id)
+                                  paintDetail(id, r.value());
+                          }
+                          prefetchNext();
+                      });
 }
 
 void QueueView::act(QueueAction action)

@@ -4,6 +4,7 @@
 #include "relay_view.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 
 #include <atomic>
 #include <memory>
@@ -66,6 +67,13 @@ private:
     void retranslate();
     void updateActions();
     void showDetail();
+    void paintDetail(const QString &id, const api::QueuedMessage &m);
+    // `queue show` of what the next click needs, one call at a time, into m_shown: the first
+    // rows after a load, the neighbours of the row just shown.
+    void prefetch(const QStringList &ids);
+    void prefetchNext();
+    void prefetchAround(int proxyRow);
+    const api::QueuedMessage *shown(const QString &id) const; // fresh enough to show, or null
     void runAction(api::QueueAction action, const QStringList &ids);
     void reportResults(api::QueueAction action, const QList<api::ActionResult> &results);
     // After "Deliver now": asks the relay which of `scheduled` are still queued (a few seconds
@@ -92,10 +100,22 @@ private:
     QTimer *m_autoTimer;
     QTimer *m_progressTimer;
     QTimer *m_detailTimer;
-    RelayCall *m_load;   // queue list
-    RelayCall *m_show;   // queue show (the selected message)
-    RelayCall *m_action; // hold, release, … (one at a time)
-    RelayCall *m_check;  // what became of the messages "Deliver now" sent on their way
+    bool m_detailPending = false; // a row change waits for m_detailTimer
+    RelayCall *m_load;            // queue list
+    RelayCall *m_show;            // queue show (the selected message)
+    RelayCall *m_action;          // hold, release, … (one at a time)
+    RelayCall *m_check;           // what became of the messages "Deliver now" sent on their way
+    RelayCall *m_prefetch;        // queue show of a row not clicked yet
+    struct Shown
+    {
+        api::QueuedMessage message;
+        qint64 at = 0; // m_clock.elapsed() when it arrived
+    };
+    QHash<QString, Shown> m_shown; // `queue show` answers by id, until the next load
+    QStringList m_prefetchIds;     // still to fetch
+    QElapsedTimer m_clock;
+    static constexpr qint64 ShownFreshMs = 30000; // older answers are asked again
+    static constexpr int PrefetchRows = 8;
     std::shared_ptr<std::atomic<qint64>> m_loadedRows;
     QElapsedTimer m_loadClock;
     qint64 m_lastLoadMs = -1;
