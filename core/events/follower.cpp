@@ -15,7 +15,7 @@ namespace staffetta::events {
 namespace {
 // The first line of a log is shorter than this (Postfix's lines are at most a few kB).
 constexpr qint64 FirstLineBytes = 4096;
-constexpr qint64 ChunkBytes = 1 << 20;
+constexpr qint64 ChunkBytes = 8 << 20;
 } // namespace
 
 Follower::Follower(QString path, Position start)

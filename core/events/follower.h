@@ -38,7 +38,7 @@ public:
     // position to keep after them, and returns false when it could not keep them (they are
     // offered again at the next poll). Returns the number of lines read.
     using Batch = std::function<bool(const QList<QByteArray> &lines, const Position &after)>;
-    qint64 poll(const Batch &batch, int maxLines = 5000);
+    qint64 poll(const Batch &batch, int maxLines = 50000);
     const Position &position() const { return m_pos; }
 
     // How long a renamed file is still read after the new one appeared.

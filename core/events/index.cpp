@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QVariant>
 
+#include <type_traits>
+
 #include <sqlite3.h>
 
 namespace staffetta::events {
@@ -21,6 +23,9 @@ const char *const Schema =
     "PRAGMA synchronous=NORMAL;"
     "PRAGMA busy_timeout=5000;"
     "PRAGMA foreign_keys=ON;"
+    // The indexes of a few days of mail are tens of MB; SQLite's default 2 MB page cache made
+    // every insert read index pages back from the file (a third of the ingest in pread).
+    "PRAGMA cache_size=-32768;"
     "CREATE TABLE IF NOT EXISTS messages("
     " id INTEGER PRIMARY KEY, queue_id TEXT NOT NULL, message_id TEXT, client_ip TEXT,"
     " client_host TEXT, account TEXT, sender TEXT, size INTEGER, nrcpt INTEGER,"
@@ -111,81 +116,99 @@ std::optional<Position> Index::position(const QString &source)
     return Position{quint64(s.integer(0)), s.integer(1), s.text(2).toLatin1()};
 }
 
-// The message a queue id names now: the newest one not yet removed (Postfix reuses queue ids
-// over time), created when its first line is not one the index saw (a restart of the index
-// after retention, a message picked up locally).
-qint64 Index::openMessage(const QString &queueId, qint64 time)
+// The message `queueId` names now: the newest one not yet removed (Postfix reuses queue ids
+// over time), created when its first line is not one the index saw (a restart after
+// retention, a message picked up locally).
+Index::Pending &Index::openMessage(const QString &queueId, qint64 time)
 {
-    {
-        Statement s(prepared("SELECT id FROM messages WHERE queue_id = ?1 AND removed IS NULL "
-                             "ORDER BY id DESC LIMIT 1"),
-                    {queueId});
-        if (s.step())
-            return s.integer(0);
-    }
-    Statement insert(prepared("INSERT INTO messages(queue_id, accepted) VALUES(?1, ?2)"),
-                     {queueId, time});
-    return insert.run() ? sqlite3_last_insert_rowid(m_db) : 0;
+    if (const qint64 id = m_open.value(queueId))
+        return row(id);
+    const qint64 id = m_nextId++;
+    m_open.insert(queueId, id);
+    Pending &p = m_pending[id];
+    p.queueId = queueId;
+    p.accepted = time;
+    return p;
 }
 
-bool Index::apply(const Event &e)
+Index::Pending &Index::row(qint64 id)
+{
+    const auto at = m_pending.find(id);
+    if (at != m_pending.end())
+        return at->second;
+    Pending &p = m_pending[id];
+    p.stored = true; // in the file already: only what this batch says is written
+    return p;
+}
+
+void Index::closeMessage(const QString &queueId, qint64 time)
+{
+    if (const qint64 id = m_open.take(queueId))
+        row(id).removed = time;
+}
+
+bool Index::loadOpenMessages()
+{
+    m_open.clear();
+    m_pending.clear();
+    Statement s(m_db, "SELECT queue_id, MAX(id) FROM messages WHERE removed IS NULL "
+                      "GROUP BY queue_id");
+    while (s.step())
+        m_open.insert(s.text(0), s.integer(1));
+    Statement last(m_db, "SELECT COALESCE(MAX(id), 0) + 1 FROM messages");
+    m_openLoaded = s.ok() && last.step();
+    m_nextId = last.integer(0);
+    return m_openLoaded;
+}
+
+bool Index::stage(const Event &e)
 {
     using K = Event::Kind;
     switch (e.kind) {
     case K::None:
         return true;
-    case K::Refusal: {
-        Statement s(
-            prepared("INSERT INTO refusals(time, source, reason, account, sender, recipient, "
-                     "client_ip, queue_id, dsn, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
-            {e.time, e.source, textOrNull(e.reason), textOrNull(e.account), textOrNull(e.sender),
-             textOrNull(e.recipient), textOrNull(e.clientIp), textOrNull(e.queueId),
-             textOrNull(e.dsn), textOrNull(e.reply)});
+    case K::Refusal:
+        m_refusals.append(&e);
         // A message the milter refused at its end is gone: Postfix never logs its removal.
-        Statement gone(
-            prepared("UPDATE messages SET removed = ?2 WHERE queue_id = ?1 AND removed IS NULL"),
-            {e.queueId, e.time});
-        return s.run() && (e.queueId.isEmpty() || gone.run());
-    }
+        if (!e.queueId.isEmpty())
+            closeMessage(e.queueId, e.time);
+        return true;
     case K::Client: {
         // A new message always starts here: a queue id still open is an old one never removed.
-        Statement s(
-            prepared("INSERT INTO messages(queue_id, client_ip, client_host, account, accepted) "
-                     "VALUES(?1, ?2, ?3, ?4, ?5)"),
-            {e.queueId, textOrNull(e.clientIp), textOrNull(e.clientHost), textOrNull(e.account),
-             e.time});
-        Statement close(
-            prepared("UPDATE messages SET removed = ?2 WHERE queue_id = ?1 AND removed IS NULL"),
-            {e.queueId, e.time});
-        return close.run() && s.run();
+        closeMessage(e.queueId, e.time);
+        const qint64 id = m_nextId++;
+        m_open.insert(e.queueId, id);
+        Pending &p = m_pending[id];
+        p.queueId = e.queueId;
+        p.clientIp = e.clientIp;
+        p.clientHost = e.clientHost;
+        p.account = e.account;
+        p.accepted = e.time;
+        return true;
     }
-    default:
-        break;
-    }
-    const qint64 id = openMessage(e.queueId, e.time);
-    if (id <= 0)
-        return false;
-    switch (e.kind) {
     case K::MessageId:
-        return Statement(prepared("UPDATE messages SET message_id = ?2 WHERE id = ?1"),
-                         {id, e.messageId})
-            .run();
-    case K::From:
-        return Statement(
-                   prepared("UPDATE messages SET sender = ?2, size = ?3, nrcpt = ?4 WHERE id = ?1"),
-                   {id, e.sender, e.size, e.nrcpt})
-            .run();
-    case K::Delivery:
-        return Statement(
-                   prepared(
-                       "INSERT INTO attempts(message, time, recipient, orig_recipient, transport, "
-                       "relay, delay, dsn, status, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
-                   {id, e.time, e.recipient, textOrNull(e.origRecipient), e.transport,
-                    textOrNull(e.relay), e.delay, textOrNull(e.dsn), e.status, textOrNull(e.reply)})
-            .run();
-    case K::Expired:
-        // Every recipient still deferred gives up: one attempt each, with Postfix's words.
-        return Statement(
+        openMessage(e.queueId, e.time).messageId = e.messageId;
+        return true;
+    case K::From: {
+        Pending &p = openMessage(e.queueId, e.time);
+        p.sender = e.sender;
+        p.size = e.size;
+        p.nrcpt = e.nrcpt;
+        return true;
+    }
+    case K::Delivery: {
+        openMessage(e.queueId, e.time);
+        m_attempts.append({m_open.value(e.queueId), &e});
+        return true;
+    }
+    case K::Expired: {
+        // Every recipient still deferred gives up: one attempt each, with Postfix's words —
+        // read from the file, so what the batch staged so far is written first (rare: a
+        // message expires after days of deferrals).
+        openMessage(e.queueId, e.time);
+        const qint64 id = m_open.value(e.queueId);
+        return flush() &&
+               Statement(
                    prepared(
                        "INSERT INTO attempts(message, time, recipient, transport, dsn, status, "
                        "reply) "
@@ -194,36 +217,154 @@ bool Index::apply(const Event &e)
                        "WHERE b.message = ?1 AND b.recipient = a.recipient) AND a.status = "
                        "'deferred'"),
                    {id, e.time, textOrNull(e.reply)})
-            .run();
+                   .run();
+    }
     case K::Removed:
-        return Statement(prepared("UPDATE messages SET removed = ?2 WHERE id = ?1"), {id, e.time})
-            .run();
-    default:
+        closeMessage(e.queueId, e.time);
         return true;
     }
+    return true;
+}
+
+namespace {
+void bindText(sqlite3_stmt *s, int at, const QString &text, bool emptyIsNull = true)
+{
+    if (text.isEmpty() && emptyIsNull) {
+        sqlite3_bind_null(s, at);
+        return;
+    }
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(s, at, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+template<typename T> void bindOptional(sqlite3_stmt *s, int at, const std::optional<T> &v)
+{
+    if (!v)
+        sqlite3_bind_null(s, at);
+    else if constexpr (std::is_same_v<T, QString>)
+        bindText(s, at, *v, false);
+    else
+        sqlite3_bind_int64(s, at, *v);
+}
+bool done(sqlite3_stmt *s)
+{
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE;
+}
+} // namespace
+
+// What the batch staged, one statement per row: a message is inserted once with all the batch
+// said of it (its lines come seconds apart, within one batch), where a statement per line
+// (insert, then an update for the message-id, the sender, the removal) cost the most of the
+// ingest; then the attempts and the refusals, in the order they were read.
+bool Index::flush()
+{
+    sqlite3_stmt *insert = prepared(
+        "INSERT INTO messages(id, queue_id, message_id, client_ip, client_host, account, sender, "
+        "size, nrcpt, accepted, removed) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    // NULL: what the batch did not say, kept as the file has it.
+    sqlite3_stmt *update =
+        prepared("UPDATE messages SET message_id = COALESCE(?2, message_id), "
+                 "sender = COALESCE(?3, sender), size = COALESCE(?4, size), "
+                 "nrcpt = COALESCE(?5, nrcpt), removed = COALESCE(?6, removed) WHERE id = ?1");
+    sqlite3_stmt *attempt = prepared(
+        "INSERT INTO attempts(message, time, recipient, orig_recipient, transport, relay, delay, "
+        "dsn, status, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+    sqlite3_stmt *refusal =
+        prepared("INSERT INTO refusals(time, source, reason, account, sender, recipient, "
+                 "client_ip, queue_id, dsn, reply) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+    if (!insert || !update || !attempt || !refusal)
+        return false;
+    for (const auto &[id, p] : m_pending) {
+        sqlite3_bind_int64(p.stored ? update : insert, 1, id);
+        if (p.stored) {
+            bindOptional(update, 2, p.messageId);
+            bindOptional(update, 3, p.sender);
+            bindOptional(update, 4, p.size);
+            bindOptional(update, 5, p.nrcpt);
+            bindOptional(update, 6, p.removed);
+            if (!done(update))
+                return false;
+            continue;
+        }
+        bindText(insert, 2, p.queueId, false);
+        bindOptional(insert, 3, p.messageId);
+        bindText(insert, 4, p.clientIp);
+        bindText(insert, 5, p.clientHost);
+        bindText(insert, 6, p.account);
+        bindOptional(insert, 7, p.sender);
+        bindOptional(insert, 8, p.size);
+        bindOptional(insert, 9, p.nrcpt);
+        sqlite3_bind_int64(insert, 10, p.accepted);
+        bindOptional(insert, 11, p.removed);
+        if (!done(insert))
+            return false;
+    }
+    m_pending.clear();
+    for (const auto &[message, e] : std::as_const(m_attempts)) {
+        sqlite3_bind_int64(attempt, 1, message);
+        sqlite3_bind_int64(attempt, 2, e->time);
+        bindText(attempt, 3, e->recipient, false);
+        bindText(attempt, 4, e->origRecipient);
+        bindText(attempt, 5, e->transport, false);
+        bindText(attempt, 6, e->relay);
+        sqlite3_bind_double(attempt, 7, e->delay);
+        bindText(attempt, 8, e->dsn);
+        bindText(attempt, 9, e->status, false);
+        bindText(attempt, 10, e->reply);
+        if (!done(attempt))
+            return false;
+    }
+    m_attempts.clear();
+    for (const Event *e : std::as_const(m_refusals)) {
+        sqlite3_bind_int64(refusal, 1, e->time);
+        bindText(refusal, 2, e->source, false);
+        bindText(refusal, 3, e->reason);
+        bindText(refusal, 4, e->account);
+        bindText(refusal, 5, e->sender);
+        bindText(refusal, 6, e->recipient);
+        bindText(refusal, 7, e->clientIp);
+        bindText(refusal, 8, e->queueId);
+        bindText(refusal, 9, e->dsn);
+        bindText(refusal, 10, e->reply);
+        if (!done(refusal))
+            return false;
+    }
+    m_refusals.clear();
+    return true;
 }
 
 Result<Done> Index::record(const QString &source, const QList<Event> &events, const Position &after)
 {
     if (sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
         return failure(u"cannot begin a transaction"_s);
+    const auto rollback = [this](const QString &what) {
+        const Error error = failure(what);
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        // What the batch taught the writer is undone with it: read again at the next one.
+        m_openLoaded = false;
+        m_pending.clear();
+        m_attempts.clear();
+        m_refusals.clear();
+        return error;
+    };
+    // The open messages by queue id and the next message id, read once: every line of a
+    // message names it by its queue id, and asking the file each time was a lookup per line.
+    if (!m_openLoaded && !loadOpenMessages())
+        return rollback(u"cannot read the open messages"_s);
     for (const Event &e : events) {
-        if (!apply(e)) {
-            const Error error = failure(u"cannot record an event"_s);
-            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-            return error;
-        }
+        if (!stage(e))
+            return rollback(u"cannot record an event"_s);
     }
+    if (!flush())
+        return rollback(u"cannot record an event"_s);
     Statement pos(
         m_db,
         "INSERT INTO positions(source, inode, offset, first_line) VALUES(?1,?2,?3,?4) "
         "ON CONFLICT(source) DO UPDATE SET inode = ?2, offset = ?3, first_line = ?4",
         {source, qint64(after.inode), after.offset, QString::fromLatin1(after.firstLine)});
-    if (!pos.run() || sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        const Error e = failure(u"cannot record the events"_s);
-        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-        return e;
-    }
+    if (!pos.run() || sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return rollback(u"cannot record the events"_s);
     return Done{};
 }
 
@@ -233,6 +374,7 @@ Result<qint64> Index::prune(qint64 before)
     if (!messages.run())
         return failure(u"cannot prune"_s);
     const qint64 removed = sqlite3_changes(m_db);
+    m_openLoaded = false; // it may name pruned messages
     Statement refusals(m_db, "DELETE FROM refusals WHERE time < ?1", {before});
     if (!refusals.run())
         return failure(u"cannot prune"_s);

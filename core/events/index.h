@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <map>
 #include <optional>
 
 struct sqlite3;
@@ -60,14 +61,36 @@ public:
 private:
     Index() = default;
     Error failure(const QString &what) const;
-    qint64 openMessage(const QString &queueId, qint64 time);
-    bool apply(const Event &e); // false: a statement failed (the batch is rolled back)
+    // A message as one batch leaves it, written by flush(): a new one whole, one already in
+    // the file (`stored`) with only what the batch changed (the unset fields are kept).
+    struct Pending
+    {
+        bool stored = false;
+        QString queueId, clientIp, clientHost, account;
+        std::optional<QString> messageId, sender;
+        std::optional<qint64> size, nrcpt, removed;
+        qint64 accepted = 0;
+    };
+    Pending &openMessage(const QString &queueId, qint64 time);
+    Pending &row(qint64 id);
+    void closeMessage(const QString &queueId, qint64 time); // removed (or refused) at `time`
+    bool loadOpenMessages();
+    bool stage(const Event &e); // false: a statement failed (the batch is rolled back)
+    bool flush();
     // `sql` (a string literal: its address is the key) prepared once for the index's life.
     sqlite3_stmt *prepared(const char *sql);
 
     QString m_path;
     sqlite3 *m_db = nullptr;
     QHash<const char *, sqlite3_stmt *> m_prepared;
+    // The writer's (see record): queue id → its open message, the next message id, and what
+    // the batch being recorded staged (its events outlive it: they are record's argument).
+    QHash<QString, qint64> m_open;
+    bool m_openLoaded = false;
+    qint64 m_nextId = 1;
+    std::map<qint64, Pending> m_pending; // by id: inserted in order
+    QList<std::pair<qint64, const Event *>> m_attempts;
+    QList<const Event *> m_refusals;
 };
 
 } // namespace staffetta::events

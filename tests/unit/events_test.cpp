@@ -271,6 +271,111 @@ TEST(EventIndex, KeepsThePositionWithTheEventsAndPrunesOldMessages)
     EXPECT_EQ(index.value()->count(u"attempts"_s), 0);
 }
 
+// The writer keeps the open messages and writes each message once per batch: a message whose
+// lines fall in two batches, across a restart of the index, and a queue id Postfix gives again
+// after the first message was removed are still what the log says.
+TEST(EventIndex, AMessageAcrossBatchesAndARestartIsOneMessage)
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"events.sqlite"_s);
+    const auto batch = [](std::initializer_list<const char *> lines) {
+        QList<Event> events;
+        for (const char *l : lines)
+            events.append(parse(l));
+        return events;
+    };
+    {
+        auto index = Index::open(db);
+        ASSERT_TRUE(index.ok());
+        ASSERT_TRUE(index.value()
+                        ->record(u"mail"_s,
+                                 batch({"Dec 02 00:18:57 relay postfix/submission/smtpd[1]: "
+                                        "0346C546168: client=localhost[127.0.0.1], "
+                                        "sasl_method=PLAIN, sasl_username=bob",
+                                        "Dec 02 00:18:57 relay postfix/cleanup[2]: 0346C546168: "
+                                        "message-id=<first@vm>"}),
+                                 {7, 100, "abc"})
+                        .ok());
+    }
+    auto reopened = Index::open(db); // staffetta-events restarted
+    ASSERT_TRUE(reopened.ok());
+    Index &index = *reopened.value();
+    ASSERT_TRUE(
+        index
+            .record(
+                u"mail"_s,
+                batch({"Dec 02 00:18:58 relay postfix/qmgr[3]: 0346C546168: "
+                       "from=<bob@lab.test>, size=457, nrcpt=1 (queue active)",
+                       "Dec 02 00:18:58 relay postfix/smtp[4]: 0346C546168: to=<x@sink.example>, "
+                       "relay=127.0.0.1[127.0.0.1]:25, delay=0.5, delays=0/0/0/0.5, dsn=2.0.0, "
+                       "status=sent (250 2.0.0 Ok)",
+                       "Dec 02 00:18:58 relay postfix/qmgr[3]: 0346C546168: removed",
+                       "Dec 02 03:00:00 relay postfix/submission/smtpd[5]: 0346C546168: "
+                       "client=localhost[127.0.0.1], sasl_method=PLAIN, sasl_username=carol",
+                       "Dec 02 03:00:00 relay postfix/qmgr[3]: 0346C546168: "
+                       "from=<carol@lab.test>, size=900, nrcpt=1 (queue active)"}),
+                {7, 200, "abc"})
+            .ok());
+    ASSERT_TRUE(
+        index
+            .record(u"mail"_s,
+                    batch({"Dec 02 03:00:01 relay postfix/smtp[4]: 0346C546168: "
+                           "to=<y@sink.example>, relay=none, delay=1, delays=0/0/1/0, "
+                           "dsn=4.4.1, status=deferred (connect to y: Connection refused)"}),
+                    {7, 300, "abc"})
+            .ok());
+    api::TraceRequest r;
+    r.queueId = u"0346C546168"_s;
+    const auto found = index.trace(r, std::nullopt);
+    ASSERT_TRUE(found.ok());
+    ASSERT_EQ(found.value().messages.size(), 2);
+    const api::TraceMessage &second = found.value().messages[0], &first = found.value().messages[1];
+    EXPECT_EQ(first.account, u"bob"_s);
+    EXPECT_EQ(first.messageId, u"first@vm"_s);
+    EXPECT_EQ(first.sender, u"bob@lab.test"_s);
+    EXPECT_EQ(first.size, 457);
+    EXPECT_TRUE(first.removed.isValid());
+    ASSERT_EQ(first.recipients.size(), 1);
+    EXPECT_EQ(first.recipients[0].address, u"x@sink.example"_s);
+    EXPECT_EQ(first.recipients[0].status, u"sent"_s);
+    EXPECT_EQ(second.account, u"carol"_s);
+    EXPECT_EQ(second.sender, u"carol@lab.test"_s);
+    EXPECT_FALSE(second.removed.isValid());
+    ASSERT_EQ(second.recipients.size(), 1);
+    EXPECT_EQ(second.recipients[0].status, u"deferred"_s);
+    EXPECT_EQ(index.count(u"messages"_s), 2);
+    EXPECT_EQ(index.position(u"mail"_s)->offset, 300);
+}
+
+// Lines cut short, or shaped like Postfix's but not quite, say nothing (and never read past
+// their end: the parser reads bytes by hand, fuzz_maillog runs it on anything).
+TEST(EventParser, AMalformedLineIsNoEvent)
+{
+    for (const char *line :
+         {"", "Dec", "Dec 02 00:18:57", "Dec 02 00:18:57 relay",
+          "Dec 02 00:18:57 relay postfix/smtpd", "Dec 02 00:18:57 relay postfix/smtpd[1]:",
+          "Dec 02 00:18:57 relay postfix/smtpd[x]: A1B2C3: "
+          "client=h[1.2.3.4]",
+          "Dec 02 00:18:57 relay smtpd[1]: A1B2C3: client=h[1.2.3.4]",
+          "Dec 02 00:18:57 relay postfix/SMTPD[1]: A1B2C3: client=h[1.2.3.4]",
+          "Dez 02 00:18:57 relay postfix/smtpd[1]: A1B2C3: client=h[1.2.3.4]",
+          "Dec 02 00:18:57 relay postfix/smtpd[1]: A1B: client=h[1.2.3.4]",
+          "Dec 02 00:18:57 relay postfix/smtpd[1]: A1B2C3-x: client=h[1.2.3.4]",
+          "Dec 02 00:18:57 relay postfix/smtpd[1]: NOQUEUE: reject: "})
+        EXPECT_EQ(parse(line).kind, K::None) << line;
+    // Cut inside an address: the address is what there is, nothing is read past the line.
+    const Event from = parse("Dec 02 00:18:57 relay postfix/qmgr[1]: A1B2C3: from=<");
+    EXPECT_EQ(from.kind, K::From);
+    EXPECT_EQ(from.sender, QString());
+    const Event to = parse("Dec 02 00:18:57 relay postfix/smtp[1]: A1B2C3: to=<, status=");
+    EXPECT_EQ(to.kind, K::Delivery);
+    EXPECT_EQ(to.status, QString());
+    // A UTF-8 address (SMTPUTF8) is kept as written.
+    const Event utf8 = parse("Dec 02 00:18:57 relay postfix/qmgr[1]: A1B2C3: "
+                             "from=<jos\xc3\xa9@lab.test>, size=1, nrcpt=1 (queue active)");
+    EXPECT_EQ(utf8.sender, u"jos\u00e9@lab.test"_s);
+}
+
 TEST(TraceRequest, RefusesWhatIsNotAFilter)
 {
     const auto refused = [](const QJsonObject &o) {
