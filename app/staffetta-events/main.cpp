@@ -26,6 +26,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <csignal>
@@ -194,13 +195,28 @@ int main(int argc, char *argv[])
         const QDateTime now = QDateTime::currentDateTime();
         for (Source &s : sources) {
             s.follower->poll([&](const QList<QByteArray> &lines, const events::Position &after) {
+                const auto parse = [&lines, &now, postfix = s.postfix](qsizetype from,
+                                                                       qsizetype to) {
+                    QList<events::Event> out;
+                    for (qsizetype i = from; i < to; ++i) {
+                        events::Event e = postfix ? events::parsePostfixLine(lines[i], now)
+                                                  : events::parseStaffettadLine(lines[i]);
+                        if (e.kind != events::Event::Kind::None)
+                            out.append(std::move(e));
+                    }
+                    return out;
+                };
+                // A large batch (a log read from its start, a backlog) is parsed in two halves
+                // at once: the second core parses while this one does, then SQLite writes.
                 QList<events::Event> parsed;
-                parsed.reserve(lines.size());
-                for (const QByteArray &line : lines) {
-                    events::Event e = s.postfix ? events::parsePostfixLine(line, now)
-                                                : events::parseStaffettadLine(line);
-                    if (e.kind != events::Event::Kind::None)
-                        parsed.append(std::move(e));
+                const qsizetype half = lines.size() / 2;
+                if (half >= 1000) {
+                    QFuture<QList<events::Event>> second =
+                        QtConcurrent::run(parse, half, lines.size());
+                    parsed = parse(0, half);
+                    parsed.append(second.result());
+                } else {
+                    parsed = parse(0, lines.size());
                 }
                 auto recorded = index.record(s.name, parsed, after);
                 if (!recorded)
