@@ -10,6 +10,7 @@
 #include <libmilter/mfapi.h>
 
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -30,6 +31,15 @@ Shared *g_shared = nullptr; // libmilter's callbacks are plain functions: the on
 std::mutex g_policyMutex;
 std::shared_ptr<const policy::Policy> g_policy;
 
+// A message up to MemoryMessageBytes is received into memory while all sessions together hold
+// at most MemoryBudgetBytes there; any other is spooled to a file (what it had in memory
+// first). A 5 MB message through the file system cost a write and a read of every byte
+// (bench/README.md: the spool was a third of the milter's time); a 25 MB one still never stays
+// in memory.
+constexpr qsizetype MemoryMessageBytes = 8 << 20;
+constexpr qint64 MemoryBudgetBytes = 32 << 20;
+std::atomic<qint64> g_inMemory{0};
+
 // One SMTP session (libmilter's private data). Its callbacks never run concurrently.
 struct Session
 {
@@ -39,8 +49,9 @@ struct Session
     QString sender;
     int recipients = 0;
     QByteArray queueId;
-    int spool = -1;
-    qint64 size = 0; // bytes spooled: the message as Postfix received it
+    content::MessageBuffer memory; // the message, while it fits (see MemoryMessageBytes)
+    int spool = -1;                // or its file, once it did not
+    qint64 size = 0;               // bytes received: the message as Postfix received it
     bool spoolFailed = false;
     content::BoundaryLines boundaries; // the MIME walk's guard, counted as the spool is written
     bool open = false;                 // MAIL FROM seen, no end of message yet
@@ -59,6 +70,18 @@ struct Session
         if (spool >= 0)
             ::close(spool);
         spool = -1;
+        g_inMemory -= memory.size();
+        memory.clear();
+    }
+    // Whether `length` more bytes may be kept in memory (counted against the budget if so).
+    bool fitsInMemory(size_t length)
+    {
+        if (spool >= 0 || memory.size() + qint64(length) > MemoryMessageBytes)
+            return false;
+        if (g_inMemory.fetch_add(qint64(length)) + qint64(length) <= MemoryBudgetBytes)
+            return true;
+        g_inMemory -= qint64(length);
+        return false;
     }
     void startMessage()
     {
@@ -77,6 +100,11 @@ struct Session
         size += qint64(length);
         if (spoolFailed)
             return;
+        boundaries.feed(QByteArrayView(data, qsizetype(length)));
+        if (fitsInMemory(length)) {
+            memory.append(data, qsizetype(length));
+            return;
+        }
         if (spool < 0) {
             const QByteArray dir = QFile::encodeName(g_shared->config.milterSpoolDir);
             // Unlinked from the start: nothing is left behind by a crash or a kill -9.
@@ -87,8 +115,18 @@ struct Session
                     g_shared->config.milterSpoolDir, QString::fromLocal8Bit(strerror(errno))));
                 return;
             }
+            // What was kept in memory goes first, then the memory is given back.
+            const QByteArrayView kept = memory.view();
+            const bool moved = writeAll(kept.data(), size_t(kept.size()));
+            g_inMemory -= memory.size();
+            memory.clear();
+            if (!moved)
+                return;
         }
-        boundaries.feed(QByteArrayView(data, qsizetype(length)));
+        writeAll(data, length);
+    }
+    bool writeAll(const char *data, size_t length)
+    {
         while (length > 0) {
             const ssize_t n = ::write(spool, data, length);
             if (n < 0 && errno == EINTR)
@@ -97,11 +135,12 @@ struct Session
                 spoolFailed = true; // a full disk: the message is tempfailed at its end
                 g_shared->log->write(
                     u"cannot spool a message: %1"_s.arg(QString::fromLocal8Bit(strerror(errno))));
-                return;
+                return false;
             }
             data += n;
             length -= size_t(n);
         }
+        return true;
     }
     // The message ends without being charged: its reservation goes back.
     void release()
@@ -310,7 +349,8 @@ sfsistat onEom(SMFICTX *ctx)
     const std::shared_ptr<const policy::Policy> p = g_shared->policy();
     if (!p)
         return tempfail(ctx, s, "Content rules not loaded yet, try again later");
-    if (s->spoolFailed || s->spool < 0 || ::lseek(s->spool, 0, SEEK_SET) != 0)
+    const bool inMemory = s->spool < 0 && s->memory.size() > 0;
+    if (s->spoolFailed || (!inMemory && (s->spool < 0 || ::lseek(s->spool, 0, SEEK_SET) != 0)))
         return tempfail(ctx, s, "Cannot check the message content now, try again later");
     const policy::Account *account = s->login.isEmpty() ? nullptr : p->account(s->login);
 
@@ -320,7 +360,8 @@ sfsistat onEom(SMFICTX *ctx)
 
     // 2. Attachments.
     if (p->attachmentMode(account) == policy::AttachmentMode::AllowList) {
-        auto found = content::attachments(s->spool, s->boundaries);
+        auto found = inMemory ? content::attachments(s->memory, s->boundaries)
+                              : content::attachments(s->spool, s->boundaries);
         if (!found) {
             if (found.error().code == ErrorCode::MessageTooComplex ||
                 found.error().code == ErrorCode::MessageAmbiguous) {

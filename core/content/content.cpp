@@ -354,6 +354,49 @@ Result<QList<Attachment>> attachments(QByteArrayView message)
     return walk(stream.get());
 }
 
+MessageBuffer::~MessageBuffer()
+{
+    clear();
+}
+
+void MessageBuffer::append(const char *data, qsizetype length)
+{
+    if (!m_array)
+        m_array = g_byte_array_new();
+    g_byte_array_append(m_array, reinterpret_cast<const guint8 *>(data), guint(length));
+}
+
+qsizetype MessageBuffer::size() const
+{
+    return m_array ? qsizetype(m_array->len) : 0;
+}
+
+QByteArrayView MessageBuffer::view() const
+{
+    return m_array ? QByteArrayView(m_array->data, qsizetype(m_array->len)) : QByteArrayView();
+}
+
+void MessageBuffer::clear()
+{
+    if (m_array)
+        g_byte_array_free(m_array, TRUE);
+    m_array = nullptr;
+}
+
+Result<QList<Attachment>> attachments(const MessageBuffer &message, const BoundaryLines &counted)
+{
+    if (counted.tooMany())
+        return tooManyDashLines();
+    if (!message.array())
+        return attachments(QByteArrayView());
+    init();
+    // Not owned by the stream (nor by its substreams, which share the array): `message`
+    // outlives the walk.
+    const GPtr<GMimeStream> stream(g_mime_stream_mem_new());
+    g_mime_stream_mem_set_byte_array(GMIME_STREAM_MEM(stream.get()), message.array());
+    return walk(stream.get());
+}
+
 QString lastExtension(const QString &name)
 {
     // Windows drops trailing dots and spaces from a file name (Win32 path normalisation), so

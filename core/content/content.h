@@ -18,6 +18,8 @@
 
 #include <optional>
 
+struct _GByteArray; // GLib's GByteArray (MessageBuffer), not included here
+
 namespace staffetta::content {
 
 // Beyond these the message is refused as ErrorCode::MessageTooComplex ("message too
@@ -92,6 +94,29 @@ private:
 Result<QList<Attachment>> attachments(int fd, const BoundaryLines &counted);
 // The same walk over a message in memory (tests, fuzzing).
 Result<QList<Attachment>> attachments(QByteArrayView message);
+
+// A message received into memory (the milter keeps messages up to a few MB there instead of
+// spooling them: a write and a read of every byte through the file system less). GMime parses
+// it where it is (a GLib byte array its memory stream reads without a copy).
+class MessageBuffer
+{
+public:
+    MessageBuffer() = default;
+    ~MessageBuffer();
+    MessageBuffer(const MessageBuffer &) = delete;
+    MessageBuffer &operator=(const MessageBuffer &) = delete;
+
+    void append(const char *data, qsizetype length);
+    qsizetype size() const;
+    QByteArrayView view() const;
+    void clear();                                    // frees the memory
+    ::_GByteArray *array() const { return m_array; } // for attachments()
+
+private:
+    ::_GByteArray *m_array = nullptr;
+};
+// The same walk over a message in `message`, whose bytes were all fed to `counted`.
+Result<QList<Attachment>> attachments(const MessageBuffer &message, const BoundaryLines &counted);
 
 // The extension a mail client's operating system would act on: the text after the last dot,
 // once trailing dots and spaces are removed (Windows drops them: "x.exe." and "x.exe " are

@@ -164,6 +164,22 @@ TEST_F(Content, AllowedAttachmentsAndPlainMailPassUnchanged)
     EXPECT_FALSE(sinkFilesWith(u"fattura.pdf"_s).isEmpty());
 }
 
+// A message larger than the milter keeps in memory (about 9 MB: past 8 MiB it goes on in a
+// spool file) is checked the same: the .zip after the large pdf is refused naming it, the pdf
+// alone passes to the sink.
+TEST_F(Content, AMessageLargerThanTheMilterKeepsInMemoryIsCheckedTheSame)
+{
+    const QJsonObject zip = submit(u"big_pdf_zip"_s, u"bob"_s, {blackhole(u"big-zip"_s)});
+    EXPECT_EQ(zip.value(u"code"_s).toInt(), 554) << zip.value(u"reply"_s).toString().toStdString();
+    EXPECT_TRUE(zip.value(u"reply"_s).toString().contains(u"\"esempio.zip\""_s))
+        << zip.value(u"reply"_s).toString().toStdString();
+    const QJsonObject pdf = submit(u"big_pdf"_s, u"bob"_s, {blackhole(u"big-pdf"_s)});
+    ASSERT_EQ(pdf.value(u"code"_s).toInt(), 250) << pdf.value(u"reply"_s).toString().toStdString();
+    const QString id = pdf.value(u"message_id"_s).toString();
+    EXPECT_TRUE(waitUntil([&] { return !sinkFilesWith(id).isEmpty(); }, 30000));
+    EXPECT_TRUE(sinkFilesWith(blackhole(u"big-zip"_s)).isEmpty());
+}
+
 TEST_F(Content, TheSizeRefusalHasTheCustomersWording)
 {
     // carol's limit is 20000 bytes.

@@ -8,7 +8,7 @@ through the lab relay with smtplib (STARTTLS, AUTH PLAIN); reads a POP3 mailbox 
   content_mail.py pop3        reads {"host","port","user","password"}, prints
                               {"messages": ["<the whole message>", ...]}
 
-KIND: plain | pdf | zip | rfc2231_exe | nested_exe | upper_pdf_exe
+KIND: plain | pdf | zip | rfc2231_exe | nested_exe | upper_pdf_exe | big_pdf | big_pdf_zip
 """
 import json
 import poplib
@@ -44,6 +44,14 @@ def build(kind, sender, to):
         inner.add_attachment(b"MZ", maintype="application", subtype="octet-stream",
                              filename="setup.exe")
         m.add_attachment(inner)
+    elif kind in ("big_pdf", "big_pdf_zip"):
+        # About 9 MB on the wire: more than the milter keeps in memory (8 MiB), so it is
+        # spooled to a file part way through, under the lab's 10 MiB size limit.
+        m.add_attachment(b"%PDF-1.4\n" + bytes(range(256)) * 26000, maintype="application",
+                         subtype="pdf", filename="manuale.pdf")
+        if kind == "big_pdf_zip":
+            m.add_attachment(b"PK\x03\x04", maintype="application", subtype="zip",
+                             filename="esempio.zip")
     elif kind == "upper_pdf_exe":
         m.add_attachment(b"MZ", maintype="application", subtype="octet-stream",
                          filename="x.PDF.exe")

@@ -486,6 +486,67 @@ long statusKb(const QByteArray &key)
 
 } // namespace
 
+// The milter keeps messages of a few MB in memory: fed in the milter's body chunks, the walk
+// over its buffer finds what the walk over the same bytes anywhere finds, holds no copy of
+// them (the buffer is the only one: the peak grows by GMime's headers only), and the guard's
+// count refuses a flood the same way.
+TEST(Content, InMemoryTheSameWalkWithoutACopy)
+{
+    const QByteArray inner =
+        "Subject: fwd\nMIME-Version: 1.0\n" +
+        multipart("mixed", "inner",
+                  {Text, file("application/x-msdownload", "attachment; filename=\"setup.exe\"")});
+    QByteArray m =
+        message(multipart("mixed", "outer",
+                          {Text,
+                           "Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+                           "Content-Disposition: attachment; filename=a.pdf\n\n" +
+                               (QByteArray(76, 'A') + "\n").repeated(70000),
+                           "Content-Type: message/rfc822\n\n" + inner}));
+    MessageBuffer buffer;
+    BoundaryLines counted;
+    for (qsizetype at = 0; at < m.size(); at += 65535) {
+        const QByteArray chunk = m.mid(at, 65535);
+        counted.feed(chunk);
+        buffer.append(chunk.constData(), chunk.size());
+    }
+    ASSERT_EQ(buffer.size(), m.size());
+    EXPECT_EQ(buffer.view(), QByteArrayView(m));
+    m.clear(); // the buffer is all there is now
+
+    init();
+    QFile clear(u"/proc/self/clear_refs"_s);
+    ASSERT_TRUE(clear.open(QIODevice::WriteOnly));
+    ASSERT_EQ(clear.write("5"), 1);
+    clear.close();
+    const long before = statusKb("VmRSS");
+    const auto r = attachments(buffer, counted);
+    const long grewKb = statusKb("VmHWM") - before;
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r.value(), parsed(QByteArray(buffer.view().data(), buffer.size())));
+    ASSERT_EQ(r.value().size(), 2);
+    EXPECT_EQ(r.value()[0].name, u"a.pdf"_s);
+    EXPECT_EQ(r.value()[1].name, u"setup.exe"_s);
+    EXPECT_LT(grewKb, 2 * 1024) << "a 5 MB message: the walk grew the peak by " << grewKb << " KB";
+
+    const QByteArray flood =
+        message("Content-Type: multipart/mixed; boundary=b\n\n" +
+                QByteArray("--b\n\n\n").repeated(MaxDashLines + 1) + "--b--\n");
+    MessageBuffer floodBuffer;
+    BoundaryLines floodCount;
+    floodCount.feed(flood);
+    floodBuffer.append(flood.constData(), flood.size());
+    const auto refused = attachments(floodBuffer, floodCount);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::MessageTooComplex);
+
+    // Nothing received: no attachments (the milter tempfails such a message before asking).
+    MessageBuffer empty;
+    EXPECT_TRUE(attachments(empty, BoundaryLines()).value().isEmpty());
+    buffer.clear();
+    EXPECT_EQ(buffer.size(), 0);
+}
+
 TEST(Content, LargeMessageStaysOnDisk)
 {
     // 25 MB: a text part and one attachment, in a file as the milter spools it. The walk's
