@@ -5,12 +5,14 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
 
 #include <vector>
 
 class QBarCategoryAxis;
 class QBarSeries;
+class QAbstractBarSeries;
 class QBarSet;
 class QChart;
 class QChartView;
@@ -130,6 +132,8 @@ private:
     void loadChart();
     void loadTopSenders();
     void fillChart(const api::StatsResult &stats);
+    void refill(QAbstractBarSeries *series, const QStringList &names,
+                const QHash<QString, QList<qreal>> &values);
     void clearChart();
     void relabel();
 
