@@ -10,6 +10,7 @@
 #include <QMetaObject>
 
 #include <csignal>
+#include <malloc.h>
 #include <pthread.h>
 #include <sys/stat.h>
 #include <thread>
@@ -20,6 +21,10 @@ using namespace Qt::Literals::StringLiterals;
 int main(int argc, char *argv[])
 {
     umask(027);
+    // Messages are received into memory up to a few MB (milter.cpp): such buffers are mapped
+    // on their own and given back when freed (glibc would otherwise raise its threshold after
+    // the first free and keep later ones in the heap, resident), and grown in place (mremap).
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     // libmilter handles SIGTERM, SIGINT and SIGHUP on a signal thread of its own (sigwait), and
     // every thread must have them blocked for that: block them before any thread exists. Each
     // of them stops the filter (libmilter's rule); the policy reloads when its file changes.

@@ -131,7 +131,19 @@ struct BanListing
 Result<BanListing> jailsWithBans(const Context &ctx, const QString &onlyAddress = {})
 {
     const auto f2b = f2bOf(ctx);
-    auto jails = f2b.allJails();
+    // One address: only the jails that ban it (one call) are asked for their bans.
+    Result<QList<api::JailStatus>> jails = QList<api::JailStatus>();
+    if (onlyAddress.isEmpty()) {
+        jails = f2b.allJails();
+    } else if (auto banning = f2b.jailsBanning(onlyAddress)) {
+        for (const QString &name : banning.value()) {
+            api::JailStatus j;
+            j.name = name;
+            jails.value().append(j);
+        }
+    } else {
+        jails = banning.error();
+    }
     if (!jails)
         return jails.error();
     QList<std::pair<api::JailStatus, QList<Ban>>> all;

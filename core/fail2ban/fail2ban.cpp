@@ -38,6 +38,22 @@ QStringList parseJailList(const QString &statusOutput)
     return jails;
 }
 
+Result<QStringList> parseBannedIn(const QString &bannedOutput)
+{
+    // A Python list of one list of quoted jail names; jail names are [A-Za-z0-9_.-].
+    static const QRegularExpression whole(u"^\\[\\[((?:'[A-Za-z0-9_.-]+'(?:, )?)*)\\]\\]$"_s);
+    static const QRegularExpression name(u"'([A-Za-z0-9_.-]+)'"_s);
+    const QString text = bannedOutput.trimmed();
+    const auto m = whole.match(text);
+    if (!m.hasMatch())
+        return Error(ErrorCode::Unavailable,
+                     u"fail2ban-client banned: unexpected answer: %1"_s.arg(text.left(200)));
+    QStringList jails;
+    for (auto it = name.globalMatch(m.captured(1)); it.hasNext();)
+        jails.append(it.next().captured(1));
+    return jails;
+}
+
 Result<api::JailStatus> parseJailStatus(const QString &jail, const QString &statusOutput)
 {
     api::JailStatus s;
@@ -114,6 +130,14 @@ Result<QList<api::JailStatus>> Fail2ban::allJails() const
         all.append(s.value());
     }
     return all;
+}
+
+Result<QStringList> Fail2ban::jailsBanning(const QString &address) const
+{
+    auto out = call({u"banned"_s, address});
+    if (!out)
+        return out.error();
+    return parseBannedIn(out.value());
 }
 
 Result<QList<Ban>> Fail2ban::bans(const QString &jail) const

@@ -9,6 +9,9 @@ namespace staffetta::fail2ban {
 // Parsers for `fail2ban-client status` and `fail2ban-client status JAIL` (fail2ban 1.0).
 QStringList parseJailList(const QString &statusOutput);
 Result<api::JailStatus> parseJailStatus(const QString &jail, const QString &statusOutput);
+// Parser for `fail2ban-client banned ADDRESS` (fail2ban 0.11 and later): the jails that ban it,
+// as fail2ban prints them ("[['postfix-sasl', 'staffetta-sender']]", "[[]]": none).
+Result<QStringList> parseBannedIn(const QString &bannedOutput);
 
 // fail2ban on the relay, through fail2ban-client and its control socket.
 class Fail2ban
@@ -21,6 +24,9 @@ public:
     // Every jail with its status, in the order fail2ban lists them.
     Result<QList<api::JailStatus>> allJails() const;
 
+    // The jails that ban `address` now: one fail2ban-client call, where a jail's status each
+    // is one per jail (each call starts fail2ban's Python client: ~0.1 s).
+    Result<QStringList> jailsBanning(const QString &address) const;
     // The bans of one jail with their times (reason not filled in: see the log).
     Result<QList<Ban>> bans(const QString &jail) const;
     // Lifts the ban of `address` in `jail`.

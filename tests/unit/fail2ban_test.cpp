@@ -65,3 +65,17 @@ TEST(Fail2ban, DeadSocketIsUnavailable)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::Unavailable);
 }
+
+// `fail2ban-client banned ADDRESS` as fail2ban 1.0 prints it: the jails that ban it, none, and
+// an answer of another shape (an error, a later version) refused rather than read as "none".
+TEST(Fail2banParse, TheJailsThatBanAnAddress)
+{
+    EXPECT_EQ(fail2ban::parseBannedIn(u"[['postfix-sasl', 'staffetta-sender']]\n"_s).value(),
+              (QStringList{u"postfix-sasl"_s, u"staffetta-sender"_s}));
+    EXPECT_EQ(fail2ban::parseBannedIn(u"[['postfix-sasl']]"_s).value(),
+              QStringList{u"postfix-sasl"_s});
+    EXPECT_TRUE(fail2ban::parseBannedIn(u"[[]]\n"_s).value().isEmpty());
+    EXPECT_FALSE(fail2ban::parseBannedIn(u"Sorry but the command is invalid"_s).ok());
+    EXPECT_FALSE(fail2ban::parseBannedIn(u"[{'postfix-sasl': []}]"_s).ok());
+    EXPECT_FALSE(fail2ban::parseBannedIn(u"[['a'; rm -rf']]"_s).ok());
+}
