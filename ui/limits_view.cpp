@@ -8,6 +8,7 @@
 #include "policy_editor.h"
 #include "relay_call.h"
 #include "relay_connection.h"
+#include "table_headers.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -513,11 +514,7 @@ void LimitsView::retranslate()
     m_accountsTitle->setText(
         tr("Accounts (double-click a limit to override it; empty it to use the default)"));
     m_model->headerDataChanged(Qt::Horizontal, 0, AccountLimitsModel::ColumnCount - 1);
-    // No header cut short, in either language.
-    QHeaderView *header = m_table->horizontalHeader();
-    for (int c = 0; c < AccountLimitsModel::ColumnCount; ++c)
-        header->resizeSection(c,
-                              std::max(header->defaultSectionSize(), header->sectionSizeHint(c)));
+    fitSectionsToHeaders(m_table->horizontalHeader());
 }
 
 void LimitsView::showDefaults()

@@ -5,6 +5,7 @@
 #include "queue_model.h"
 #include "relay_call.h"
 #include "relay_connection.h"
+#include "table_headers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -83,10 +84,6 @@ QueueView::QueueView(QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    // The delay reason (last, stretched) stays in sight in a 1000-pixel window.
-    const QList<int> widths{95, 65, 55, 65, 140, 140};
-    for (int c = 0; c < widths.size(); ++c)
-        m_table->setColumnWidth(c, widths[c]);
 
     for (QueueAction a : {QueueAction::Hold, QueueAction::Release, QueueAction::Requeue,
                           QueueAction::Flush, QueueAction::Delete}) {
@@ -602,6 +599,9 @@ void QueueView::retranslate()
         m_queue->addItem(QueueModel::queueLabel(q), q);
     m_queue->setCurrentIndex(qMax(0, m_queue->findData(current)));
     m_queue->blockSignals(false);
+    // The delay reason (last, stretched) stays in sight in a 1000-pixel window; no header is
+    // cut short (Italian's are longer).
+    fitSectionsToHeaders(m_table->horizontalHeader(), {95, 65, 55, 65, 140, 140});
     m_filter->setPlaceholderText(tr("Filter by id, sender, recipient or reason"));
     m_refresh->setText(tr("Refresh"));
     m_auto->setText(tr("Auto-refresh"));

@@ -27,6 +27,7 @@
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineSeries>
@@ -1355,4 +1356,40 @@ TEST_F(FakeConsole, TheReputationPanelShowsEachTargetAndItsHistory)
                   .data()
                   .toString(),
               u"Listed (127.0.0.2)"_s);
+}
+
+// Every table of every view, at the window's default size, in both languages: no column
+// header is narrower than its text (Qt's size hint for the section: the text, its margins and
+// the sort indicator). The last section may stretch; a view wider than the window scrolls.
+TEST_F(FakeConsole, NoColumnHeaderIsTruncatedAtTheDefaultSize)
+{
+    connectRelay();
+    QStringList truncated;
+    for (const QString &lang : {u"en"_s, u"it"_s}) {
+        language.apply(lang);
+        QCoreApplication::processEvents(); // the LanguageChange events
+        for (int t = 0; t < window->views()->count(); ++t) {
+            window->views()->setCurrentIndex(t);
+            QWidget *view = window->views()->widget(t);
+            waitUntil([] { return false; }, 150); // its answers, laid out
+            for (QHeaderView *header : view->findChildren<QHeaderView *>()) {
+                if (header->orientation() != Qt::Horizontal || !header->isVisible() ||
+                    !header->model())
+                    continue;
+                for (int i = 0; i < header->count(); ++i) {
+                    if (header->isSectionHidden(i) ||
+                        (header->stretchLastSection() &&
+                         header->visualIndex(i) == header->count() - 1))
+                        continue;
+                    if (header->sectionSize(i) < header->sectionSizeHint(i))
+                        truncated.append(u"%1 %2 %3: \"%4\" %5 < %6"_s.arg(
+                            lang, window->views()->tabText(t), header->parentWidget()->objectName(),
+                            header->model()->headerData(i, Qt::Horizontal).toString(),
+                            QString::number(header->sectionSize(i)),
+                            QString::number(header->sectionSizeHint(i))));
+                }
+            }
+        }
+    }
+    EXPECT_TRUE(truncated.isEmpty()) << truncated.join(u'\n').toStdString();
 }
