@@ -1147,7 +1147,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Delivered to %1 (%2) %3 s after submission, queue id %4</source>
-        <translation>Consegnato a %1 (%2) %3 s dopo l&apos;invio, queue id %4</translation>
+        <translation>Consegnato a %1 (%2) %3 s dopo l&apos;invio, ID di coda %4</translation>
     </message>
     <message>
         <source>the black hole</source>
@@ -1703,7 +1703,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Deferred</source>
-        <translation>Rinviati</translation>
+        <translation>Differiti</translation>
     </message>
     <message>
         <source>Bounced</source>
@@ -1734,7 +1734,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1: %2 accepted, %3 refused, %4 delivered, %5 deferred, %6 bounced</source>
-        <translation>%1: %2 accettati, %3 rifiutati, %4 consegnati, %5 rinviati, %6 respinti</translation>
+        <translation>%1: %2 accettati, %3 rifiutati, %4 consegnati, %5 differiti, %6 respinti</translation>
     </message>
     <message>
         <source>Account:</source>
@@ -4318,7 +4318,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Deferred</source>
-        <translation>Rinviati</translation>
+        <translation>Differiti</translation>
     </message>
     <message>
         <source>Bounced</source>
@@ -4337,7 +4337,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>deferred</source>
-        <translation>rinviato</translation>
+        <translation>differito</translation>
     </message>
     <message>
         <source>bounced</source>
