@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Allow-list: only the listed extensions pass</source>
-        <translation>Elenco consentito: passano solo le estensioni dell&apos;elenco</translation>
+        <translation>Estensioni consentite: passano solo quelle dell&apos;elenco</translation>
     </message>
     <message>
         <source>Off</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Allow-list: %1</source>
-        <translation>Elenco consentito: %1</translation>
+        <translation>Estensioni consentite: %1</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -174,7 +174,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Comment for the audit log (optional)</source>
-        <translation>Commento per il registro di audit (facoltativo)</translation>
+        <translation>Commento per il registro attività (facoltativo)</translation>
     </message>
     <message>
         <source>Apply to the relay</source>
@@ -338,7 +338,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Cannot reach %1 port %2: %3</source>
-        <translation>Impossibile raggiungere %1 porta %2: %3</translation>
+        <translation>Impossibile raggiungere %1 sulla porta %2: %3</translation>
     </message>
     <message>
         <source>Cannot open an SSH channel: %1</source>
@@ -449,7 +449,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>the content milter is not running: mail on the submission port is deferred until it starts, with the new policy.</source>
-        <translation>il milter dei contenuti non è in esecuzione: la posta sulla porta di invio è rimandata finché non si avvia, con la nuova policy.</translation>
+        <translation>il milter dei contenuti non è in esecuzione: la posta sulla porta di invio viene differita finché non si avvia con la nuova policy.</translation>
     </message>
     <message>
         <source>the content milter did not confirm the reload within 5 s; see its log.</source>
@@ -468,7 +468,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>read the policy, usage and audit</source>
-        <translation>leggere la policy, l&apos;utilizzo e l&apos;audit</translation>
+        <translation>leggere la policy, l&apos;utilizzo e il registro attività</translation>
     </message>
     <message>
         <source>read the mail queue</source>
@@ -492,7 +492,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>unban addresses</source>
-        <translation>sbloccare indirizzi</translation>
+        <translation>rimuovere il blocco degli indirizzi</translation>
     </message>
     <message>
         <source>change the whitelist</source>
@@ -556,7 +556,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 is not a valid pattern: %2</source>
-        <translation>%1 non è un pattern valido: %2</translation>
+        <translation>%1 non è un modello valido: %2</translation>
     </message>
     <message>
         <source>(%1 more)</source>
@@ -667,7 +667,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>allowed attachments</source>
-        <translation>allegati ammessi</translation>
+        <translation>allegati consentiti</translation>
     </message>
     <message>
         <source>Italian attachment notice</source>
@@ -707,7 +707,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>allow-list</source>
-        <translation>solo le estensioni ammesse</translation>
+        <translation>solo le estensioni consentite</translation>
     </message>
     <message>
         <source>the last 24 hours</source>
@@ -715,7 +715,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>the calendar day</source>
-        <translation>il giorno di calendario</translation>
+        <translation>il giorno solare</translation>
     </message>
     <message>
         <source>Italian</source>
@@ -743,7 +743,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 (reply: “%2”)</source>
-        <translation>%1 (risposta: “%2”)</translation>
+        <translation>%1 (risposta: «%2»)</translation>
     </message>
     <message>
         <source>Local domain %1 removed</source>
@@ -798,7 +798,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1: the reply to sender %2: “%3” → “%4”</source>
-        <translation>%1: la risposta al mittente %2: “%3” → “%4”</translation>
+        <translation>%1: la risposta al mittente %2: «%3» → «%4»</translation>
     </message>
     <message>
         <source>Relay-wide %1: %2</source>
@@ -806,7 +806,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Relay-wide %1 removed (was %2)</source>
-        <translation>Per tutto il relay, %1: valore tolto (era %2)</translation>
+        <translation>Per tutto il relay, %1: valore rimosso (era %2)</translation>
     </message>
     <message>
         <source>Relay-wide %1: %2 → %3</source>
@@ -1019,7 +1019,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Warning: three refused senders in a row get this desktop&apos;s IP address banned by the relay; a run tries one at most.</source>
-        <translation>Attenzione: tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer; una prova ne tenta al massimo uno.</translation>
+        <translation>Attenzione: tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer; ogni esecuzione ne prova al massimo uno.</translation>
     </message>
     <message>
         <source>Unauthorized sender not tried: the account may send as %1.</source>
@@ -1091,7 +1091,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>largest accepted %1 bytes; %2 bytes refused: %3</source>
-        <translation>il più grande accettato %1 byte; %2 byte rifiutati: %3</translation>
+        <translation>massimo accettato: %1 byte; %2 byte rifiutati: %3</translation>
     </message>
     <message>
         <source>%1 bytes accepted: no limit found</source>
@@ -1107,7 +1107,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>.%1 and .zip accepted (.zip is allowed)</source>
-        <translation>.%1 e .zip accettati (.zip è ammesso)</translation>
+        <translation>.%1 e .zip accettati (.zip è consentito)</translation>
     </message>
     <message>
         <source>both accepted: no attachment rule is active</source>
@@ -1286,7 +1286,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Connecting to %1 port %2</source>
-        <translation>Connessione a %1 porta %2</translation>
+        <translation>Connessione a %1 sulla porta %2</translation>
     </message>
     <message>
         <source>Cannot connect: %1</source>
@@ -1477,7 +1477,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Its logins still succeed, but every message is refused (550) with the reply below, and its queued mail is held until it is resumed. Its contact is told by e-mail.</source>
-        <translation>L&apos;autenticazione riesce ancora, ma ogni messaggio viene rifiutato (550) con la risposta qui sotto e la posta in coda viene trattenuta fino alla riattivazione. Il contatto dell&apos;account viene avvisato per e-mail.</translation>
+        <translation>L&apos;autenticazione riesce ancora, ma ogni messaggio viene rifiutato (550) con la risposta qui sotto e la posta in coda viene sospesa fino alla riattivazione. Il contatto dell&apos;account viene avvisato per e-mail.</translation>
     </message>
     <message>
         <source>Reason (audited, mailed to the contact):</source>
@@ -1497,7 +1497,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Its mail is accepted again and its held messages are delivered.</source>
-        <translation>La sua posta torna a essere accettata e i messaggi trattenuti vengono consegnati.</translation>
+        <translation>La sua posta torna a essere accettata e i messaggi sospesi vengono consegnati.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -1530,20 +1530,20 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message numerus="yes">
         <source>%1 suspended: %n queued message(s) on hold.</source>
         <translation>
-            <numerusform>%1 sospeso: %n messaggio in coda trattenuto.</numerusform>
-            <numerusform>%1 sospeso: %n messaggi in coda trattenuti.</numerusform>
+            <numerusform>%1 sospeso: %n messaggio in coda messo in sospeso.</numerusform>
+            <numerusform>%1 sospeso: %n messaggi in coda messi in sospeso.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 resumed: %n held message(s) released.</source>
         <translation>
-            <numerusform>%1 riattivato: %n messaggio trattenuto rilasciato.</numerusform>
-            <numerusform>%1 riattivato: %n messaggi trattenuti rilasciati.</numerusform>
+            <numerusform>%1 riattivato: %n messaggio sospeso rilasciato.</numerusform>
+            <numerusform>%1 riattivato: %n messaggi sospesi rilasciati.</numerusform>
         </translation>
     </message>
     <message>
         <source>Told %1.</source>
-        <translation>Avvisato %1.</translation>
+        <translation>Avviso inviato a %1.</translation>
     </message>
     <message>
         <source>Nobody was told: %1</source>
@@ -1599,11 +1599,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Delete held mail</source>
-        <translation>Elimina la posta trattenuta</translation>
+        <translation>Elimina la posta sospesa</translation>
     </message>
     <message>
         <source>Delete the selected held messages of %1 (all of them when none is selected)? They are not delivered and cannot be recovered.</source>
-        <translation>Eliminare i messaggi trattenuti selezionati di %1 (tutti, se nessuno è selezionato)? Non vengono consegnati e non si possono recuperare.</translation>
+        <translation>Eliminare i messaggi sospesi selezionati di %1 (tutti, se nessuno è selezionato)? Non vengono consegnati e non si possono recuperare.</translation>
     </message>
     <message>
         <source>Queue id</source>
@@ -1623,31 +1623,31 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Mail on hold</source>
-        <translation>Posta trattenuta</translation>
+        <translation>Posta sospesa</translation>
     </message>
     <message>
         <source>Mail of %1 on hold</source>
-        <translation>Posta di %1 trattenuta</translation>
+        <translation>Posta di %1 sospesa</translation>
     </message>
     <message numerus="yes">
         <source>Mail of %1 on hold: %n message(s)</source>
         <translation>
-            <numerusform>Posta di %1 trattenuta: %n messaggio</numerusform>
-            <numerusform>Posta di %1 trattenuta: %n messaggi</numerusform>
+            <numerusform>Posta di %1 sospesa: %n messaggio</numerusform>
+            <numerusform>Posta di %1 sospesa: %n messaggi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n held message(s) released.</source>
         <translation>
-            <numerusform>%n messaggio trattenuto rilasciato.</numerusform>
-            <numerusform>%n messaggi trattenuti rilasciati.</numerusform>
+            <numerusform>%n messaggio sospeso rilasciato.</numerusform>
+            <numerusform>%n messaggi sospesi rilasciati.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n held message(s) deleted.</source>
         <translation>
-            <numerusform>%n messaggio trattenuto eliminato.</numerusform>
-            <numerusform>%n messaggi trattenuti eliminati.</numerusform>
+            <numerusform>%n messaggio sospeso eliminato.</numerusform>
+            <numerusform>%n messaggi sospesi eliminati.</numerusform>
         </translation>
     </message>
     <message>
@@ -1742,11 +1742,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Last:</source>
-        <translation>Ultimi:</translation>
+        <translation>Periodo:</translation>
     </message>
     <message>
         <source>Bars per:</source>
-        <translation>Barre per:</translation>
+        <translation>Una barra per:</translation>
     </message>
     <message>
         <source>1 day</source>
@@ -1821,7 +1821,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Too many bounces</source>
-        <translation>Troppi rimbalzi</translation>
+        <translation>Troppi messaggi respinti</translation>
     </message>
     <message>
         <source>Unauthorized senders refused</source>
@@ -1847,7 +1847,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 % bounced</source>
-        <translation>%1 % rimbalzati</translation>
+        <translation>%1 % respinti</translation>
     </message>
     <message numerus="yes">
         <source>%n refusal(s) in the hour</source>
@@ -1916,7 +1916,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Listed on a DNS blacklist</source>
-        <translation>In una lista nera DNS</translation>
+        <translation>In una blacklist DNS</translation>
     </message>
     <message>
         <source>%1 on %2</source>
@@ -2201,7 +2201,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <name>staffetta::ui::BansView</name>
     <message>
         <source>Whitelist %1</source>
-        <translation>Whitelist per %1</translation>
+        <translation>Metti %1 nella whitelist</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2252,7 +2252,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Whitelist…</source>
-        <translation>Whitelist…</translation>
+        <translation>Metti nella whitelist…</translation>
     </message>
     <message>
         <source>This relay does not let you unban addresses.</source>
@@ -2336,11 +2336,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Remove from the whitelist</source>
-        <translation>Togli dalla whitelist</translation>
+        <translation>Rimuovi dalla whitelist</translation>
     </message>
     <message>
         <source>Remove %1 from the whitelist? It can be banned again after failed logins, like any other address.</source>
-        <translation>Togliere %1 dalla whitelist? Potrà essere bloccato di nuovo dopo accessi non riusciti, come qualsiasi altro indirizzo.</translation>
+        <translation>Rimuovere %1 dalla whitelist? Potrà essere bloccato di nuovo dopo accessi non riusciti, come qualsiasi altro indirizzo.</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2356,7 +2356,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Remove from whitelist…</source>
-        <translation>Togli dalla whitelist…</translation>
+        <translation>Rimuovi dalla whitelist…</translation>
     </message>
 </context>
 <context>
@@ -2410,7 +2410,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Extension to allow, e.g. docx</source>
-        <translation>Estensione da consentire, per es. docx</translation>
+        <translation>Estensione da consentire, ad es. docx</translation>
     </message>
     <message>
         <source>Allow</source>
@@ -2494,7 +2494,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>archive@example.com</source>
-        <translation>archivio@esempio.it</translation>
+        <translation>archivio@example.com</translation>
     </message>
     <message>
         <source>Mailbox name on the relay, e.g. archivio</source>
@@ -2668,7 +2668,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>helpdesk</source>
-        <translation>assistenza</translation>
+        <translation>helpdesk</translation>
     </message>
     <message>
         <source>viewer</source>
@@ -2981,7 +2981,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>%1 is a test domain: its mail goes to the black hole</source>
-        <translation>%1 è un dominio di test: la sua posta finisce nel buco nero</translation>
+        <translation>%1 è un dominio di prova: la sua posta finisce nel buco nero</translation>
     </message>
     <message>
         <source>Add the local domain %1</source>
@@ -3244,7 +3244,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Sender pattern, e.g. *@spammer.example</source>
-        <translation>Modello di mittente, es. *@spammer.example</translation>
+        <translation>Modello di mittente, ad es. *@spammer.example</translation>
     </message>
     <message>
         <source>Message for the sender (optional)</source>
@@ -3525,8 +3525,8 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message numerus="yes">
         <source>Delete %n message(s) from the queue? They are gone for good: neither delivered nor bounced.</source>
         <translation>
-            <numerusform>Eliminare %n messaggio dalla coda? Sparisce per sempre: né consegnato né rimandato al mittente.</numerusform>
-            <numerusform>Eliminare %n messaggi dalla coda? Spariscono per sempre: né consegnati né rimandati al mittente.</numerusform>
+            <numerusform>Eliminare %n messaggio dalla coda? Sparisce per sempre: né consegnato né restituito al mittente.</numerusform>
+            <numerusform>Eliminare %n messaggi dalla coda? Spariscono per sempre: né consegnati né restituiti al mittente.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3765,7 +3765,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>degraded: %1 down</source>
-        <translation>degradato: %1 fermo</translation>
+        <translation>degradato, non attivi: %1</translation>
     </message>
 </context>
 <context>
@@ -3808,7 +3808,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>K&amp;nown hosts:</source>
-        <translation>Host &amp;noti:</translation>
+        <translation>Host no&amp;ti:</translation>
     </message>
     <message>
         <source>&amp;Remote command:</source>
@@ -3828,11 +3828,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>e.g. Relay Milano 1</source>
-        <translation>es. Relay Milano 1</translation>
+        <translation>ad es. Relay Milano 1</translation>
     </message>
     <message>
         <source>e.g. a customer or a data centre</source>
-        <translation>es. un cliente o un data center</translation>
+        <translation>ad es. un cliente o un data center</translation>
     </message>
     <message>
         <source>relay.example.net</source>
@@ -4028,13 +4028,13 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message numerus="yes">
         <source>%n address(es) or domain(s) listed</source>
         <translation>
-            <numerusform>%n indirizzo o dominio in lista nera</numerusform>
-            <numerusform>%n indirizzi o domini in lista nera</numerusform>
+            <numerusform>%n indirizzo o dominio in blacklist</numerusform>
+            <numerusform>%n indirizzi o domini in blacklist</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing listed.</source>
-        <translation>Nessun inserimento in lista nera.</translation>
+        <translation>Nessun inserimento in blacklist.</translation>
     </message>
     <message>
         <source>This relay does not let you see its reputation.</source>
@@ -4053,11 +4053,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <name>staffetta::ui::SearchPanel</name>
     <message>
         <source>searching…</source>
-        <translation>ricerca…</translation>
+        <translation>ricerca in corso…</translation>
     </message>
     <message>
         <source>No relay is connected: connect one first.</source>
-        <translation>Nessun relay connesso: connettine prima uno.</translation>
+        <translation>Nessun relay collegato: collegane prima uno.</translation>
     </message>
     <message>
         <source>%1 is not banned</source>
@@ -4119,7 +4119,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Whitelist…</source>
-        <translation>Whitelist…</translation>
+        <translation>Metti nella whitelist…</translation>
     </message>
     <message>
         <source>%1 unbanned (%2).</source>
@@ -4135,7 +4135,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Results for “%1”</source>
-        <translation>Risultati per “%1”</translation>
+        <translation>Risultati per «%1»</translation>
     </message>
     <message>
         <source>Trace “%1” in the delivery history…</source>
@@ -4143,7 +4143,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Double-click to open the Trace view of it on every connected relay.</source>
-        <translation>Doppio clic per aprirne la traccia su tutti i relay connessi.</translation>
+        <translation>Doppio clic per aprirne la traccia su tutti i relay collegati.</translation>
     </message>
     <message>
         <source>not searched: the relay does not answer</source>
@@ -4200,7 +4200,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Sends test messages from this computer to the relay&apos;s submission port, like a customer&apos;s mail client, only to the relay&apos;s test addresses (a black hole: they never count against the quota).</source>
-        <translation>Invia messaggi di prova da questo computer alla porta di invio del relay, come il programma di posta di un cliente, solo agli indirizzi di prova del relay (un buco nero: non contano mai per la quota).</translation>
+        <translation>Invia messaggi di prova da questo computer alla porta di invio del relay, come il programma di posta di un cliente, solo agli indirizzi di prova del relay (un buco nero: non contano mai nella quota).</translation>
     </message>
     <message>
         <source>Submission host:</source>
@@ -4237,8 +4237,8 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     <message numerus="yes">
         <source>Three refused senders in a row get this computer&apos;s IP address banned by the relay: a run tries one at most, and none within %n minutes of the last.</source>
         <translation>
-            <numerusform>Tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer: una prova ne tenta al massimo uno, e nessuno entro %n minuto dall&apos;ultimo.</numerusform>
-            <numerusform>Tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer: una prova ne tenta al massimo uno, e nessuno entro %n minuti dall&apos;ultimo.</numerusform>
+            <numerusform>Tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer: ogni esecuzione ne prova al massimo uno, e nessuno entro %n minuto dall&apos;ultimo.</numerusform>
+            <numerusform>Tre mittenti rifiutati di seguito fanno bloccare dal relay l&apos;indirizzo IP di questo computer: ogni esecuzione ne prova al massimo uno, e nessuno entro %n minuti dall&apos;ultimo.</numerusform>
         </translation>
     </message>
     <message>
@@ -4365,11 +4365,11 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>Not covered (not connected or not allowed): %1</source>
-        <translation>Non interrogati (non connessi o senza permesso): %1</translation>
+        <translation>Non interrogati (non collegati o senza permesso): %1</translation>
     </message>
     <message>
         <source>%1 of %2 messages</source>
-        <translation>%1 di %2 messaggi</translation>
+        <translation>%1 su %2 messaggi</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s)</source>
@@ -4400,7 +4400,7 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
     </message>
     <message>
         <source>removed from the queue</source>
-        <translation>tolto dalla coda</translation>
+        <translation>rimosso dalla coda</translation>
     </message>
     <message>
         <source>Export the trace</source>
