@@ -38,7 +38,7 @@ TEST_F(Italian, ARelayErrorIsWordedFromItsCodeAndDetails)
     const Error denied(ErrorCode::PermissionDenied, u"bob (role viewer) may not unban"_s,
                        {{u"role"_s, u"viewer"_s}, {u"permission"_s, u"unban"_s}});
     EXPECT_EQ(client::errorText(denied),
-              u"Il tuo ruolo (viewer) non può sbloccare indirizzi su questo relay."_s);
+              u"Il tuo ruolo (viewer) non può rimuovere il blocco degli indirizzi su questo relay."_s);
     const Error conflict(ErrorCode::Conflict, u"the policy changed"_s,
                          {{u"base_revision"_s, 3}, {u"current_revision"_s, 5}});
     EXPECT_TRUE(client::errorText(conflict).startsWith(u"La policy è cambiata dalla revisione 3"_s))
@@ -87,7 +87,7 @@ TEST_F(Italian, PolicyChangesAreEnglishOnTheRelayAndTranslatedInTheConsole)
     // The CLI and the audit log: English whatever translator the process has.
     EXPECT_EQ(change.text(), u"- limits.daily_quota: 300 (back to the default)"_s);
     EXPECT_EQ(client::changeText(change),
-              u"Per tutto il relay, quota giornaliera: valore tolto (era 300)"_s);
+              u"Per tutto il relay, quota giornaliera: valore rimosso (era 300)"_s);
 }
 
 // The review dialog speaks people: the account, the field in words, numbers as the chosen
@@ -172,7 +172,7 @@ TEST_F(Italian, InvalidPolicyPatternReasonsAreWordedFromTheirCodes)
     // ...and the console's sentence, from the code.
     EXPECT_EQ(client::errorText(refused.error()),
               u"Il relay ha rifiutato la policy: accounts[0].senders[1]: \"a b@example.com\" non è "
-              u"un pattern valido: contiene ' ', che un indirizzo non può contenere"_s);
+              u"un modello valido: contiene ' ', che un indirizzo non può contenere"_s);
 }
 
 TEST_F(Italian, TheBanIsExplainedInWordsAHelpdeskCanRepeat)
