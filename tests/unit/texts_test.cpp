@@ -37,8 +37,9 @@ TEST_F(Italian, ARelayErrorIsWordedFromItsCodeAndDetails)
 {
     const Error denied(ErrorCode::PermissionDenied, u"bob (role viewer) may not unban"_s,
                        {{u"role"_s, u"viewer"_s}, {u"permission"_s, u"unban"_s}});
-    EXPECT_EQ(client::errorText(denied),
-              u"Il tuo ruolo (viewer) non può rimuovere il blocco degli indirizzi su questo relay."_s);
+    EXPECT_EQ(
+        client::errorText(denied),
+        u"Il tuo ruolo (viewer) non può rimuovere il blocco degli indirizzi su questo relay."_s);
     const Error conflict(ErrorCode::Conflict, u"the policy changed"_s,
                          {{u"base_revision"_s, 3}, {u"current_revision"_s, 5}});
     EXPECT_TRUE(client::errorText(conflict).startsWith(u"La policy è cambiata dalla revisione 3"_s))
