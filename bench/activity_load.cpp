@@ -13,10 +13,11 @@
 #include "common/access.h"
 #include "language.h"
 #include "main_window.h"
-#include "prompter.h"
 #include "relay_connection.h"
 #include "secrets/secret_store.h"
 #include "settings/profiles.h"
+
+#include "console_rig.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -37,23 +38,11 @@
 #include <cstdio>
 
 using namespace staffetta;
+using bench::Heartbeat;
+using bench::RefusingPrompter;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-class RefusingPrompter final : public ui::Prompter
-{
-public:
-    void askTrustHostKey(const QString &, const Error &, std::function<void(bool)> answer) override
-    {
-        answer(false);
-    }
-    void askSecret(const QString &, const Error &,
-                   std::function<void(std::optional<SecretAnswer>)> answer) override
-    {
-        answer(std::nullopt);
-    }
-};
 
 // Answers `info` and `stats` as staffettactl would, made on its own threads.
 class StatsRelay final : public transport::Transport
@@ -122,32 +111,6 @@ private:
 
     int m_accounts;
     QThreadPool m_pool;
-};
-
-// The longest gap between two ticks of a 1 ms timer on the UI thread since the last reset.
-class Heartbeat : public QObject
-{
-public:
-    Heartbeat()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, this,
-                         [this] { m_longest = std::max(m_longest, m_since.restart()); });
-        m_since.start();
-        m_timer.start();
-    }
-    void reset()
-    {
-        m_since.restart();
-        m_longest = 0;
-    }
-    qint64 longest() const { return std::max(m_longest, m_since.elapsed()); }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_since;
-    qint64 m_longest = 0;
 };
 
 // Counts the paint events of every widget.

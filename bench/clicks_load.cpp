@@ -14,13 +14,14 @@
 #include "bans_view.h"
 #include "language.h"
 #include "main_window.h"
-#include "prompter.h"
 #include "queue_model.h"
 #include "queue_view.h"
 #include "relay_connection.h"
 #include "search_panel.h"
 #include "secrets/secret_store.h"
 #include "settings/profiles.h"
+
+#include "console_rig.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -39,51 +40,11 @@
 #include <cstdio>
 
 using namespace staffetta;
+using bench::Heartbeat;
+using bench::RefusingPrompter;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-// The lab's host key is in the known_hosts file given: no question is ever asked. If one is,
-// the benchmark fails rather than trusting anything.
-class RefusingPrompter final : public ui::Prompter
-{
-public:
-    void askTrustHostKey(const QString &, const Error &, std::function<void(bool)> answer) override
-    {
-        answer(false);
-    }
-    void askSecret(const QString &, const Error &,
-                   std::function<void(std::optional<SecretAnswer>)> answer) override
-    {
-        answer(std::nullopt);
-    }
-};
-
-// The longest gap between two ticks of a 1 ms timer on the UI thread since the last reset.
-class Heartbeat : public QObject
-{
-public:
-    Heartbeat()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, this,
-                         [this] { m_longest = std::max(m_longest, m_since.restart()); });
-        m_since.start();
-        m_timer.start();
-    }
-    void reset()
-    {
-        m_since.restart();
-        m_longest = 0;
-    }
-    qint64 longest() const { return std::max(m_longest, m_since.elapsed()); }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_since;
-    qint64 m_longest = 0;
-};
 
 // Runs a real event loop (it sleeps between events) until done() or the deadline; false on
 // the deadline. done() is checked after every event the loop handles, so the time of a step
