@@ -234,6 +234,14 @@ int main(int argc, char **argv)
         u"another_account_90_days_daily"_s,
         [&] { view->showAccount(view->topSendersProxy()->index(1, 0).data().toString()); },
         [&] { return chartLoads == 5; });
+    step(
+        u"chart_90_days_hourly"_s, [&] { view->setRange(90, u"hour"_s); },
+        [&] { return topLoads == 5 && chartLoads == 6; });
+    out.insert(u"hourly_90_bars"_s, qint64(view->starts().size()));
+    step(
+        u"another_account_90_days_hourly"_s,
+        [&] { view->showAccount(view->topSendersProxy()->index(2, 0).data().toString()); },
+        [&] { return chartLoads == 7; });
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return ok ? 0 : 1;
 }

@@ -1808,6 +1808,21 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Refused: account suspended</source>
         <translation>Refused: account suspended</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message numerus="yes">
+        <source>(a column shows each series&apos; highest of its %n hours)</source>
+        <translation>
+            <numerusform>(a column shows each series&apos; highest of its %n hours)</numerusform>
+            <numerusform>(a column shows each series&apos; highest of its %n hours)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AlertsModel</name>

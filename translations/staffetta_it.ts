@@ -1808,6 +1808,21 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Refused: account suspended</source>
         <translation>Rifiutati: account sospeso</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nulla</translation>
+    </message>
+    <message numerus="yes">
+        <source>(a column shows each series&apos; highest of its %n hours)</source>
+        <translation>
+            <numerusform>(ogni colonna mostra il valore più alto di ogni serie nelle sue %n ore)</numerusform>
+            <numerusform>(ogni colonna mostra il valore più alto di ogni serie nelle sue %n ore)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AlertsModel</name>

@@ -7,9 +7,10 @@
 #include "relay_call.h"
 #include "relay_connection.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
+#include "bucket_bars.h"
+
+#include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -21,11 +22,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStackedBarSeries>
 #include <QTableView>
+#include <QTimeZone>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -70,6 +73,84 @@ QString seriesLabel(const QString &name)
         {u"deferred"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Deferred")},
         {u"bounced"_s, QT_TRANSLATE_NOOP("staffetta::ui::ActivityView", "Bounced")}};
     return ActivityView::tr(labels.value(name));
+}
+
+// Accepted in blues, each refusal its own warm or muted colour, deliveries green, amber and red:
+// the theme's five colours would repeat among nine series.
+QColor seriesColor(const QString &name)
+{
+    static const QHash<QString, QColor> colors{{u"accepted_external"_s, QColor(0x1f, 0x77, 0xb4)},
+                                               {u"accepted_local"_s, QColor(0x9e, 0xc5, 0xe8)},
+                                               {u"rejected_quota"_s, QColor(0xd6, 0x27, 0x28)},
+                                               {u"rejected_sender"_s, QColor(0xff, 0x7f, 0x0e)},
+                                               {u"rejected_blacklist"_s, QColor(0x8c, 0x56, 0x4b)},
+                                               {u"rejected_recipients"_s, QColor(0xe3, 0x77, 0xc2)},
+                                               {u"rejected_size"_s, QColor(0x94, 0x67, 0xbd)},
+                                               {u"rejected_attachment"_s, QColor(0xbc, 0xbd, 0x22)},
+                                               {u"rejected_suspended"_s, QColor(0x7f, 0x7f, 0x7f)},
+                                               {u"delivered"_s, QColor(0x2c, 0xa0, 0x2c)},
+                                               {u"deferred"_s, QColor(0xf0, 0xa8, 0x1a)},
+                                               {u"bounced"_s, QColor(0xd6, 0x27, 0x28)}};
+    return colors.value(name);
+}
+
+// The x axis' labelled ranges: a dozen at most, each a run of buckets that starts on a round
+// local time (every 2, 3, 6 or 12 hours, a day, a week from Monday…); a run at either end too
+// short for its label has none.
+struct AxisRuns
+{
+    QStringList labels;
+    QList<qreal> ends;
+    bool operator==(const AxisRuns &) const = default;
+};
+
+AxisRuns axisRuns(const QList<qint64> &starts, bool hours, const QLocale &locale)
+{
+    constexpr qsizetype MaxLabels = 12;
+    const qsizetype n = starts.size();
+    const qint64 len = hours ? 3600 : 86400;
+    static const QList<qint64> hourRuns{1, 2, 3, 6, 12, 24, 48, 168, 336, 672};
+    static const QList<qint64> dayRuns{1, 2, 7, 14, 28, 56, 112};
+    qint64 run = 1;
+    for (qint64 r : hours ? hourRuns : dayRuns) {
+        run = r;
+        if ((n + r - 1) / r <= MaxLabels)
+            break;
+    }
+    const bool dates = !hours || run >= 24;
+    const QString format = dates    ? locale.dateFormat(QLocale::ShortFormat)
+                           : n > 24 ? u"%1 HH:mm"_s.arg(locale.dateFormat(QLocale::ShortFormat))
+                                    : u"HH:mm"_s;
+    // Runs are counted from a Monday (1970-01-05) in local time. The local offsets come from
+    // the zone's transitions in the range (a conversion per bucket was 15 ms for 2160).
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const QDateTime from = QDateTime::fromSecsSinceEpoch(starts.value(0), Qt::UTC);
+    const QTimeZone::OffsetDataList changes =
+        zone.transitions(from, QDateTime::fromSecsSinceEpoch(starts.value(n - 1), Qt::UTC));
+    qint64 offset = zone.offsetFromUtc(from);
+    qsizetype change = 0;
+    AxisRuns out;
+    QList<qsizetype> firsts;
+    qint64 previous = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        while (change < changes.size() && changes[change].atUtc.toSecsSinceEpoch() <= starts[i])
+            offset = changes[change++].offsetFromUtc;
+        const qint64 runIndex = (starts[i] + offset - 4 * 86400) / (run * len);
+        if (i == 0 || runIndex != previous)
+            firsts.append(i);
+        previous = runIndex;
+    }
+    for (qsizetype k = 0; k < firsts.size(); ++k) {
+        const qsizetype first = firsts[k], end = k + 1 < firsts.size() ? firsts[k + 1] : n;
+        QString label = locale.toString(
+            QDateTime::fromSecsSinceEpoch(starts[first], Qt::UTC).toLocalTime(), format);
+        // Labels must differ (QCategoryAxis names its ranges by them).
+        if ((end - first) * 2 < run && run > 1)
+            label = k == 0 ? QString() : u" "_s;
+        out.labels.append(label);
+        out.ends.append(qreal(end));
+    }
+    return out;
 }
 
 qint64 sum(const QList<qint64> &values)
@@ -215,11 +296,9 @@ ActivityView::ActivityView(QWidget *parent)
     , m_deliveryChart(new QChart)
     , m_trafficView(new QChartView(m_trafficChart, this))
     , m_deliveryView(new QChartView(m_deliveryChart, this))
-    , m_traffic(new QStackedBarSeries(this))
-    , m_deliveries(new QBarSeries(this))
     , m_quota(new QLineSeries(this))
-    , m_trafficX(new QBarCategoryAxis(this))
-    , m_deliveryX(new QBarCategoryAxis(this))
+    , m_trafficX(new QCategoryAxis(this))
+    , m_deliveryX(new QCategoryAxis(this))
     , m_trafficY(new QValueAxis(this))
     , m_deliveryY(new QValueAxis(this))
     , m_topModel(new TopSendersModel(this))
@@ -251,31 +330,26 @@ ActivityView::ActivityView(QWidget *parent)
     m_bucket->setCurrentIndex(1);
 
     // The charts own their series and axes once added (the parents above are replaced).
-    for (const QString &name : trafficNames()) {
-        auto *set = new QBarSet(QString());
-        set->setObjectName(name);
-        m_traffic->append(set);
-    }
-    for (const QString &name : deliveryNames()) {
-        auto *set = new QBarSet(QString());
-        set->setObjectName(name);
-        m_deliveries->append(set);
-    }
-    m_trafficChart->addSeries(m_traffic);
-    m_trafficChart->addSeries(m_quota);
     m_trafficChart->addAxis(m_trafficX, Qt::AlignBottom);
     m_trafficChart->addAxis(m_trafficY, Qt::AlignLeft);
-    for (QAbstractSeries *s :
-         {static_cast<QAbstractSeries *>(m_traffic), static_cast<QAbstractSeries *>(m_quota)}) {
-        s->attachAxis(m_trafficX);
-        s->attachAxis(m_trafficY);
-    }
-    m_deliveryChart->addSeries(m_deliveries);
     m_deliveryChart->addAxis(m_deliveryX, Qt::AlignBottom);
     m_deliveryChart->addAxis(m_deliveryY, Qt::AlignLeft);
-    m_deliveries->attachAxis(m_deliveryX);
-    m_deliveries->attachAxis(m_deliveryY);
-    QPen quotaPen(Qt::red);
+    // The quota first: the top of the legend.
+    m_trafficChart->addSeries(m_quota);
+    m_quota->attachAxis(m_trafficX);
+    m_quota->attachAxis(m_trafficY);
+    m_traffic = new BucketBars(m_trafficChart, trafficNames(), m_trafficX, m_trafficY, this);
+    m_deliveries = new BucketBars(m_deliveryChart, deliveryNames(), m_deliveryX, m_deliveryY, this);
+    for (BucketBars *bars : {m_traffic, m_deliveries}) {
+        for (const QString &name : bars->names())
+            bars->setColor(name, seriesColor(name));
+        connect(bars, &BucketBars::clicked, this, &ActivityView::openBucket);
+    }
+    for (QChartView *v : {m_trafficView, m_deliveryView}) {
+        v->viewport()->setMouseTracking(true);
+        v->viewport()->installEventFilter(this);
+    }
+    QPen quotaPen(QColor(0x30, 0x30, 0x30));
     quotaPen.setWidth(2);
     quotaPen.setStyle(Qt::DashLine);
     m_quota->setPen(quotaPen);
@@ -289,12 +363,11 @@ ActivityView::ActivityView(QWidget *parent)
         y->setLabelFormat(u"%.0f"_s);
         y->setMin(0);
     }
-    for (QChartView *v : {m_trafficView, m_deliveryView})
-        v->setRenderHint(QPainter::Antialiasing);
-    connect(m_traffic, &QAbstractBarSeries::clicked, this,
-            [this](int index, QBarSet *) { openBucket(index); });
-    connect(m_deliveries, &QAbstractBarSeries::clicked, this,
-            [this](int index, QBarSet *) { openBucket(index); });
+    for (QCategoryAxis *x : {m_trafficX, m_deliveryX}) {
+        x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+        x->setStartValue(0);
+        x->setRange(0, 1);
+    }
 
     m_topProxy->setSourceModel(m_topModel);
     completer->setModel(m_topModel);
@@ -348,7 +421,6 @@ ActivityView::ActivityView(QWidget *parent)
     connect(m_account, &QLineEdit::returnPressed, this,
             [this] { showAccount(m_account->text().trimmed()); });
     const auto rangeChanged = [this] {
-        m_bucket->setEnabled(days() <= 7);
         m_topLoaded = false;
         reload();
     };
@@ -370,19 +442,18 @@ int ActivityView::days() const
 
 QString ActivityView::bucket() const
 {
-    return days() > 7 ? u"day"_s : m_bucket->currentData().toString();
+    return m_bucket->currentData().toString();
 }
 
-QBarSet *ActivityView::barSet(const QString &series) const
+QList<qreal> ActivityView::bars(const QString &series) const
 {
-    for (QAbstractBarSeries *s : {static_cast<QAbstractBarSeries *>(m_traffic),
-                                  static_cast<QAbstractBarSeries *>(m_deliveries)}) {
-        for (QBarSet *set : s->barSets()) {
-            if (set->objectName() == series)
-                return set;
-        }
-    }
-    return nullptr;
+    return trafficNames().contains(series) ? m_traffic->drawn(series) : m_deliveries->drawn(series);
+}
+
+QString ActivityView::seriesName(const QString &series) const
+{
+    const BucketBars *bars = trafficNames().contains(series) ? m_traffic : m_deliveries;
+    return bars->series(series) ? bars->series(series)->name() : QString();
 }
 
 void ActivityView::showAccount(const QString &account)
@@ -400,7 +471,6 @@ void ActivityView::setRange(int days, const QString &bucket)
         m_days->setCurrentIndex(d);
     if (b >= 0)
         m_bucket->setCurrentIndex(b);
-    m_bucket->setEnabled(this->days() <= 7);
     m_topLoaded = false;
     reload();
 }
@@ -498,37 +568,19 @@ void ActivityView::loadChart()
                        });
 }
 
-// Replaces the series' sets by new ones holding `values` (by set name): QtCharts lays a series
-// out again after every change of it, so one append of every set in one call, where filling (or
-// emptying) a set at a time laid it out eleven times (bench/run activity: 130-190 ms stalls).
-void ActivityView::refill(QAbstractBarSeries *series, const QStringList &names,
-                          const QHash<QString, QList<qreal>> &values)
-{
-    QList<QBarSet *> sets;
-    sets.reserve(names.size());
-    for (const QString &name : names) {
-        auto *set = new QBarSet(seriesLabel(name));
-        set->setObjectName(name);
-        set->append(values.value(name));
-        sets.append(set);
-    }
-    series->clear();
-    series->append(sets);
-}
-
 void ActivityView::clearChart()
 {
     m_starts.clear();
-    refill(m_traffic, trafficNames(), {});
-    refill(m_deliveries, deliveryNames(), {});
+    m_traffic->clear();
+    m_deliveries->clear();
     m_quota->clear();
-    m_trafficX->clear();
-    m_deliveryX->clear();
+    relabel();
+    m_traffic->setValues(0, {});
+    m_deliveries->setValues(0, {});
 }
 
 void ActivityView::fillChart(const api::StatsResult &stats)
 {
-    // Replaced, not emptied first: every change is a layout of the chart (see refill).
     const api::AccountStats *a = nullptr;
     for (const api::AccountStats &s : stats.accounts) {
         if (s.account.compare(m_shownAccount, Qt::CaseInsensitive) == 0)
@@ -542,47 +594,42 @@ void ActivityView::fillChart(const api::StatsResult &stats)
     }
     m_starts = stats.starts;
     const qsizetype n = m_starts.size();
-    qint64 top = 1, topDelivery = 1;
-    QList<qint64> stacked(n, 0);
     QHash<QString, QList<qreal>> traffic, deliveries;
-    for (const QString &name : trafficNames()) {
-        const QList<qint64> values = a->series.value(name);
-        QList<qreal> &bars = traffic[name];
-        bars.resize(n, 0);
-        for (qsizetype i = 0; i < n; ++i) {
-            bars[i] = qreal(values.value(i));
-            stacked[i] += values.value(i);
-        }
-    }
-    for (qint64 s : stacked)
-        top = std::max(top, s);
-    for (const QString &name : deliveryNames()) {
-        const QList<qint64> values = a->series.value(name);
-        QList<qreal> &bars = deliveries[name];
-        bars.resize(n, 0);
-        for (qsizetype i = 0; i < n; ++i) {
-            bars[i] = qreal(values.value(i));
-            topDelivery = std::max(topDelivery, values.value(i));
-        }
-    }
+    const auto values = [&](const QString &name) {
+        QList<qreal> out(n, 0);
+        const QList<qint64> v = a->series.value(name);
+        for (qsizetype i = 0; i < n && i < v.size(); ++i)
+            out[i] = qreal(v[i]);
+        return out;
+    };
+    for (const QString &name : trafficNames())
+        traffic.insert(name, values(name));
+    for (const QString &name : deliveryNames())
+        deliveries.insert(name, values(name));
+    // The old bars go before the axes change (each change maps every point drawn again).
+    m_traffic->clear();
+    m_deliveries->clear();
+    relabel();
     // The quota is a day's: drawn against daily bars only (beside hourly ones it would flatten
-    // them).
+    // them), through the middle of each day's bar.
+    qreal quotaTop = 1;
     if (stats.bucket == u"day"_s) {
         QList<QPointF> points;
         for (qsizetype i = 0; i < n; ++i) {
-            points.append(QPointF(qreal(i), qreal(a->quota.value(i))));
-            top = std::max(top, a->quota.value(i));
+            points.append(QPointF(qreal(i) + 0.5, qreal(a->quota.value(i))));
+            quotaTop = std::max(quotaTop, qreal(a->quota.value(i)));
         }
         m_quota->replace(points);
     } else {
         m_quota->clear();
     }
     m_quota->setVisible(stats.bucket == u"day"_s);
-    m_trafficY->setRange(0, qreal(top) * 1.1);
-    m_deliveryY->setRange(0, qreal(topDelivery) * 1.1);
-    relabel();
-    refill(m_traffic, trafficNames(), traffic);
-    refill(m_deliveries, deliveryNames(), deliveries);
+    m_traffic->setValues(n, traffic, quotaTop);
+    m_deliveries->setValues(n, deliveries);
+    // Antialiasing smooths the edges of spaced bars; touching ones are crisper without, and
+    // filling 2160 of them antialiased costs 3x more (bench/run activity).
+    for (QChartView *v : {m_trafficView, m_deliveryView})
+        v->setRenderHint(QPainter::Antialiasing, n <= BucketBars::MaxSpaced);
     m_status->setText(
         tr("%1: %2 accepted, %3 refused, %4 delivered, %5 deferred, %6 bounced")
             .arg(
@@ -597,32 +644,79 @@ void ActivityView::fillChart(const api::StatsResult &stats)
                 LanguageManager::locale().toString(sum(a->series.value(u"bounced"_s)))));
 }
 
-// The categories in the language's date format (local time): a new language or a new answer.
+bool ActivityView::hourly() const
+{
+    return m_starts.size() > 1 ? m_starts[1] - m_starts[0] == 3600 : bucket() == u"hour"_s;
+}
+
+// The x axes' runs in the language's date format (local time): a new language or a new answer.
 void ActivityView::relabel()
 {
     const QLocale locale = LanguageManager::locale();
-    const bool hours =
-        bucket() == u"hour"_s && m_starts.size() > 1 && m_starts[1] - m_starts[0] == 3600;
-    QStringList categories;
-    categories.reserve(m_starts.size());
-    for (qint64 start : m_starts) {
-        const QDateTime t = QDateTime::fromSecsSinceEpoch(start, Qt::UTC).toLocalTime();
-        // Categories must differ: an hour carries its day.
-        categories.append(
-            hours ? locale.toString(t, u"%1 HH:mm"_s.arg(locale.dateFormat(QLocale::ShortFormat)))
-                  : locale.toString(t.date(), QLocale::ShortFormat));
-    }
-    for (QBarCategoryAxis *x : {m_trafficX, m_deliveryX}) {
-        // 90 days of hours are 2160 labels: the bars stay, the labels would be a smear.
-        x->setLabelsVisible(categories.size() <= 100);
-        x->setLabelsAngle(categories.size() > 14 ? -90 : 0);
-        // QtCharts measures every label's text again when the categories are set (tens of ms
-        // for 90 or 168): another account over the same days keeps them.
-        if (x->categories() != categories)
-            x->setCategories(categories);
+    const AxisRuns runs = axisRuns(m_starts, hourly(), locale);
+    for (QCategoryAxis *x : {m_trafficX, m_deliveryX}) {
+        // Another account over the same days keeps them (each label is measured again).
+        if (x->categoriesLabels() != runs.labels || x->max() != qreal(m_starts.size())) {
+            for (const QString &label : x->categoriesLabels())
+                x->remove(label);
+            for (qsizetype i = 0; i < runs.labels.size(); ++i)
+                x->append(runs.labels[i], runs.ends[i]);
+            x->setRange(0, std::max<qreal>(1, qreal(m_starts.size())));
+        }
     }
     for (QChart *c : {m_trafficChart, m_deliveryChart})
         c->setLocale(locale);
+}
+
+QString ActivityView::tipAt(const QChartView *view, const QPoint &pos) const
+{
+    const BucketBars *bars = view == m_trafficView    ? m_traffic
+                             : view == m_deliveryView ? m_deliveries
+                                                      : nullptr;
+    if (!bars || bars->buckets() == 0)
+        return {};
+    QChart *chart = view->chart();
+    const QPointF at = chart->mapFromScene(view->mapToScene(pos));
+    if (!chart->plotArea().contains(at))
+        return {};
+    const qreal x = chart->mapToValue(at, bars->series(bars->names().first())).x();
+    const qsizetype bucket = qsizetype(std::floor(x));
+    if (bucket < 0 || bucket >= m_starts.size() || bucket >= bars->buckets())
+        return {};
+    const QLocale locale = LanguageManager::locale();
+    const QDateTime t = QDateTime::fromSecsSinceEpoch(m_starts[bucket], Qt::UTC).toLocalTime();
+    QStringList lines{hourly() ? locale.toString(t, QLocale::ShortFormat)
+                               : locale.toString(t.date(), QLocale::LongFormat)};
+    for (const QString &name : bars->names()) {
+        if (const qreal v = bars->value(name, bucket); v > 0)
+            lines.append(tr("%1: %2").arg(seriesLabel(name), locale.toString(qint64(v))));
+    }
+    if (lines.size() == 1)
+        lines.append(tr("nothing"));
+    if (bars->run() > 1)
+        lines.append(
+            tr("(a column shows each series' highest of its %n hours)", nullptr, int(bars->run())));
+    return lines.join(u'\n');
+}
+
+// The numbers of the bucket under the pointer, every series of its chart.
+bool ActivityView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseMove || event->type() == QEvent::Leave) {
+        for (QChartView *v : {m_trafficView, m_deliveryView}) {
+            if (watched != v->viewport())
+                continue;
+            const QString tip =
+                event->type() == QEvent::MouseMove
+                    ? tipAt(v, static_cast<QMouseEvent *>(event)->position().toPoint())
+                    : QString();
+            if (tip.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(QCursor::pos(), tip, v);
+        }
+    }
+    return RelayView::eventFilter(watched, event);
 }
 
 void ActivityView::openBucket(int index)
@@ -658,10 +752,10 @@ void ActivityView::retranslate()
     m_topTitle->setText(tr("Top senders of the relay (double-click: its charts)"));
     m_trafficChart->setTitle(tr("Accepted and refused (click a bar: its trace)"));
     m_deliveryChart->setTitle(tr("Delivery attempts"));
-    for (QBarSet *set : m_traffic->barSets())
-        set->setLabel(seriesLabel(set->objectName()));
-    for (QBarSet *set : m_deliveries->barSets())
-        set->setLabel(seriesLabel(set->objectName()));
+    for (BucketBars *bars : {m_traffic, m_deliveries}) {
+        for (const QString &name : bars->names())
+            bars->setLabel(name, seriesLabel(name));
+    }
     m_quota->setName(tr("Daily quota"));
     m_account->setPlaceholderText(tr("account"));
     m_trafficY->setTitleText(tr("recipients"));

@@ -10,10 +10,7 @@
 
 #include <vector>
 
-class QBarCategoryAxis;
-class QBarSeries;
-class QAbstractBarSeries;
-class QBarSet;
+class QCategoryAxis;
 class QChart;
 class QChartView;
 class QComboBox;
@@ -22,12 +19,12 @@ class QLabel;
 class QLineSeries;
 class QPushButton;
 class QSortFilterProxyModel;
-class QStackedBarSeries;
 class QTableView;
 class QValueAxis;
 
 namespace staffetta::ui {
 
+class BucketBars;
 class RelayCall;
 
 // One account's totals over the top-senders window.
@@ -76,10 +73,10 @@ private:
 };
 
 // The Activity view: one account's traffic per hour or day for the last 1, 7, 30 or 90 days
-// (accepted and refused by reason as stacked bars with the daily quota as a line; delivered,
-// deferred and bounced beside them) and the relay's top senders over the same days. Every
-// answer is loaded and summed off the UI thread. Clicking a bar asks for the trace of that
-// hour (or day).
+// (accepted and refused by reason as stacked bars with the daily quota as a line; the delivery
+// attempts, delivered, deferred and bounced, stacked below) and the relay's top senders over
+// the same days. Every answer is loaded and summed off the UI thread. Clicking a bar asks for
+// the trace of that hour (or day); hovering it shows its numbers.
 class ActivityView : public RelayView
 {
     Q_OBJECT
@@ -88,11 +85,14 @@ public:
 
     QChart *trafficChart() const { return m_trafficChart; }
     QChart *deliveryChart() const { return m_deliveryChart; }
-    QStackedBarSeries *trafficSeries() const { return m_traffic; }
-    QBarSeries *deliverySeries() const { return m_deliveries; }
+    BucketBars *trafficBars() const { return m_traffic; }
+    BucketBars *deliveryBars() const { return m_deliveries; }
     QLineSeries *quotaSeries() const { return m_quota; }
-    // The bar set of one stats series ("accepted_external", "deferred"…).
-    QBarSet *barSet(const QString &series) const;
+    QCategoryAxis *trafficAxis() const { return m_trafficX; }
+    // The bars drawn for one stats series ("accepted_external", "deferred"…), one per bucket.
+    QList<qreal> bars(const QString &series) const;
+    // Its name in the legend.
+    QString seriesName(const QString &series) const;
     TopSendersModel *topSenders() const { return m_topModel; }
     QSortFilterProxyModel *topSendersProxy() const { return m_topProxy; }
     QTableView *topSendersTable() const { return m_topTable; }
@@ -101,8 +101,7 @@ public:
     QComboBox *bucketBox() const { return m_bucket; }
     QString account() const;
     int days() const;
-    // "hour" or "day". Hours only up to 7 days: 30 days of hours are 720 bars per series,
-    // more than a chart can draw without stalling the window or a person can read.
+    // "hour" or "day", for any of the days (90 days of hours are 2160 bars a series).
     QString bucket() const;
     // The buckets' starts of the chart shown (UTC seconds).
     const QList<qint64> &starts() const { return m_starts; }
@@ -113,6 +112,8 @@ public:
     void reload();
     // Clicks the bar of bucket `index` (as the chart does).
     void openBucket(int index);
+    // The tooltip at `pos` of one of the charts' views: the numbers of the bucket under it.
+    QString tipAt(const QChartView *view, const QPoint &pos) const;
 
 signals:
     void chartLoaded();
@@ -122,6 +123,7 @@ signals:
                         const QDateTime &to);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void connectionChanged() override;
@@ -132,10 +134,9 @@ private:
     void loadChart();
     void loadTopSenders();
     void fillChart(const api::StatsResult &stats);
-    void refill(QAbstractBarSeries *series, const QStringList &names,
-                const QHash<QString, QList<qreal>> &values);
     void clearChart();
     void relabel();
+    bool hourly() const;
 
     QLineEdit *m_account; // completes from the top senders' model (10 000 rows: no copy)
     QComboBox *m_days;
@@ -150,11 +151,11 @@ private:
     QChart *m_deliveryChart;
     QChartView *m_trafficView;
     QChartView *m_deliveryView;
-    QStackedBarSeries *m_traffic;
-    QBarSeries *m_deliveries;
+    BucketBars *m_traffic = nullptr;    // accepted and refused, stacked
+    BucketBars *m_deliveries = nullptr; // delivered, deferred and bounced, stacked
     QLineSeries *m_quota;
-    QBarCategoryAxis *m_trafficX;
-    QBarCategoryAxis *m_deliveryX;
+    QCategoryAxis *m_trafficX;
+    QCategoryAxis *m_deliveryX;
     QValueAxis *m_trafficY;
     QValueAxis *m_deliveryY;
     TopSendersModel *m_topModel;

@@ -11,7 +11,6 @@
 #include "console_fixture.h"
 #include "lab_helpers.h"
 
-#include <QBarSet>
 #include <QElapsedTimer>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -52,8 +51,8 @@ protected:
         view->showAccount(u"bob"_s);
         if (!waitUntil([&] { return loaded.count() >= 1; }, 30000))
             return -1;
-        const QBarSet *set = view->barSet(series);
-        return set && set->count() > 0 ? qint64(set->at(set->count() - 1)) : -1;
+        const QList<qreal> bars = view->bars(series);
+        return bars.isEmpty() ? -1 : qint64(bars.last());
     }
 };
 

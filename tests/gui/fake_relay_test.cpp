@@ -3,6 +3,7 @@
 #include "activity_view.h"
 #include "alerts_view.h"
 #include "bans_view.h"
+#include "bucket_bars.h"
 #include "client/texts.h"
 #include "content_view.h"
 #include "fleet_model.h"
@@ -21,8 +22,10 @@
 #include "console_fixture.h"
 #include "fake_relay.h"
 
-#include <QBarSet>
+#include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
@@ -38,11 +41,13 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTest>
 #include <QTextBrowser>
 #include <QThread>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QValueAxis>
 
 using namespace staffetta;
 using namespace staffetta::test;
@@ -1045,14 +1050,6 @@ protected:
         window->views()->setCurrentWidget(view);
         return waitUntil([&] { return loaded.count() >= 1; }) ? view : nullptr;
     }
-
-    static QList<qreal> values(const QBarSet *set)
-    {
-        QList<qreal> out;
-        for (int i = 0; set && i < set->count(); ++i)
-            out.append(set->at(i));
-        return out;
-    }
 };
 
 } // namespace
@@ -1064,17 +1061,17 @@ TEST_F(FakeActivity, TheChartsShowTheAccountsSeriesAndTheQuota)
     ui::ActivityView *view = openActivity();
     ASSERT_NE(view, nullptr);
     EXPECT_EQ(view->account(), u"alice"_s); // the busiest sender is shown first
-    EXPECT_EQ(values(view->barSet(u"accepted_external"_s)), (QList<qreal>{3, 0, 5, 0, 0, 1, 2}));
-    EXPECT_EQ(values(view->barSet(u"accepted_local"_s)), (QList<qreal>{1, 0, 0, 0, 0, 0, 0}));
-    EXPECT_EQ(values(view->barSet(u"rejected_quota"_s)), (QList<qreal>{0, 0, 4, 0, 0, 0, 0}));
-    EXPECT_EQ(values(view->barSet(u"rejected_size"_s)), (QList<qreal>(7, 0)));
-    EXPECT_EQ(values(view->barSet(u"deferred"_s)), (QList<qreal>{0, 0, 1, 0, 0, 0, 0}));
-    EXPECT_EQ(values(view->barSet(u"bounced"_s)), (QList<qreal>(7, 0)));
+    EXPECT_EQ(view->bars(u"accepted_external"_s), (QList<qreal>{3, 0, 5, 0, 0, 1, 2}));
+    EXPECT_EQ(view->bars(u"accepted_local"_s), (QList<qreal>{1, 0, 0, 0, 0, 0, 0}));
+    EXPECT_EQ(view->bars(u"rejected_quota"_s), (QList<qreal>{0, 0, 4, 0, 0, 0, 0}));
+    EXPECT_EQ(view->bars(u"rejected_size"_s), (QList<qreal>(7, 0)));
+    EXPECT_EQ(view->bars(u"deferred"_s), (QList<qreal>{0, 0, 1, 0, 0, 0, 0}));
+    EXPECT_EQ(view->bars(u"bounced"_s), (QList<qreal>(7, 0)));
     ASSERT_EQ(view->quotaSeries()->count(), 7);
     EXPECT_EQ(view->quotaSeries()->at(0).y(), 300);
     EXPECT_EQ(view->quotaSeries()->at(6).y(), 500);
     EXPECT_TRUE(view->quotaSeries()->isVisible());
-    EXPECT_EQ(view->barSet(u"accepted_external"_s)->label(), u"Accepted (external)"_s);
+    EXPECT_EQ(view->seriesName(u"accepted_external"_s), u"Accepted (external)"_s);
 
     QAbstractItemModel *top = view->topSendersProxy();
     ASSERT_EQ(top->rowCount(), 2);
@@ -1097,12 +1094,19 @@ TEST_F(FakeActivity, TheChartsFollowTheLanguage)
     ASSERT_NE(view, nullptr);
     ASSERT_EQ(language.apply(u"it"_s), u"it"_s);
     QCoreApplication::processEvents();
-    EXPECT_EQ(view->barSet(u"accepted_external"_s)->label(), u"Accettati (esterni)"_s);
+    EXPECT_EQ(view->seriesName(u"accepted_external"_s), u"Accettati (esterni)"_s);
     EXPECT_EQ(view->quotaSeries()->name(), u"Quota giornaliera"_s);
     EXPECT_EQ(view->trafficChart()->locale().language(), QLocale::Italian);
+    // A label a day (seven), in the language's short date.
+    const QDate first = QDateTime::fromSecsSinceEpoch(FirstDay, Qt::UTC).toLocalTime().date();
+    ASSERT_EQ(view->trafficAxis()->categoriesLabels().size(), 7);
+    EXPECT_EQ(view->trafficAxis()->categoriesLabels().first(),
+              ui::LanguageManager::locale().toString(first, QLocale::ShortFormat));
+    EXPECT_TRUE(view->trafficAxis()->categoriesLabels().first().startsWith(u"01/12/"_s) ||
+                view->trafficAxis()->categoriesLabels().first().startsWith(u"30/11/"_s));
     language.apply(u"en"_s);
     QCoreApplication::processEvents();
-    EXPECT_EQ(view->barSet(u"accepted_external"_s)->label(), u"Accepted (external)"_s);
+    EXPECT_EQ(view->seriesName(u"accepted_external"_s), u"Accepted (external)"_s);
 }
 
 // A click on a bar opens the Trace view with that account and bucket; the deferred message
@@ -1114,7 +1118,17 @@ TEST_F(FakeActivity, ABarOpensTheTraceOfItsBucket)
     relay->results.insert(u"trace"_s, deferredTrace());
     ui::TraceView *trace = window->trace();
     QSignalSpy finished(trace, &ui::TraceView::finished);
-    view->openBucket(2);
+    // A click halfway up bucket 2's deferred bar (4 delivered, then 1 deferred), through the
+    // chart's scene.
+    auto *chartView = view->findChild<QChartView *>(u"deliveryChart"_s);
+    ASSERT_NE(chartView, nullptr);
+    QChart *chart = view->deliveryChart();
+    const QPointF inBar = chart->mapToScene(
+        chart->mapToPosition(QPointF(2.5, 4.5), view->deliveryBars()->series(u"deferred"_s)));
+    // Under the pointer, its numbers.
+    EXPECT_EQ(view->tipAt(chartView, chartView->mapFromScene(inBar)).split(u'\n').mid(1),
+              (QStringList{u"Delivered: 4"_s, u"Deferred: 1"_s}));
+    QTest::mouseClick(chartView->viewport(), Qt::LeftButton, {}, chartView->mapFromScene(inBar));
     EXPECT_EQ(window->views()->currentWidget(), trace);
     ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
     EXPECT_EQ(trace->accountEdit()->text(), u"alice"_s);
@@ -1172,6 +1186,56 @@ TEST_F(FakeActivity, ASearchTermIsTracedOnEveryRelayAndExportedAsCsv)
                         u"alice@lab.test,x@unreachable.example,deferred,2025-12-03T10:05:00Z,"
                         u"4.4.1,none,connect to unreachable.example[192.0.2.1]:25: Connection "
                         u"refused"_s);
+}
+
+// The bars drawn are the values given, stacked, spaced (a week of days) or touching (a week of
+// hours, one outline of steps a series), 90 days of hours in columns of 6; a click lands on
+// the bucket under the pointer.
+TEST(BucketBars, TheOutlinesAreTheValuesAndAClickNamesItsBucket)
+{
+    QChart *chart = new QChart;
+    QChartView view(chart);
+    view.resize(1200, 500);
+    auto *x = new QValueAxis;
+    auto *y = new QValueAxis;
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    ui::BucketBars bars(chart, {u"a"_s, u"b"_s}, x, y);
+    view.show();
+    const auto fill = [&](qsizetype n) {
+        QList<qreal> a(n), b(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            a[i] = qreal(i % 5);
+            b[i] = qreal((i * 7) % 3);
+        }
+        bars.setValues(n, {{u"a"_s, a}, {u"b"_s, b}});
+        // Over MaxColumns, a column spans a run of buckets and shows each series' highest.
+        const qsizetype run = (n + ui::BucketBars::MaxColumns - 1) / ui::BucketBars::MaxColumns;
+        EXPECT_EQ(bars.run(), run);
+        const auto highest = [&](QList<qreal> v) {
+            for (qsizetype i = 0; i < n; ++i)
+                v[i] = *std::max_element(v.cbegin() + (i / run) * run,
+                                         v.cbegin() + std::min((i / run + 1) * run, n));
+            return v;
+        };
+        EXPECT_EQ(bars.drawn(u"a"_s), highest(a)) << n;
+        EXPECT_EQ(bars.drawn(u"b"_s), highest(b)) << n;
+        EXPECT_EQ(bars.value(u"b"_s, 1), b[1]) << n; // the bucket's own value stays
+        EXPECT_EQ(bars.top(), n > 14 ? 6 : 5) << n;  // bucket 4: 4 + 1; bucket 14: 4 + 2
+    };
+    fill(7);
+    fill(2160);
+    fill(168);
+    x->setRange(0, 168);
+    y->setRange(0, 6);
+    ASSERT_TRUE(waitUntil([&] { return chart->plotArea().width() > 1000; }));
+    QSignalSpy clicked(&bars, &ui::BucketBars::clicked);
+    // Bucket 104: a = 4 (0 to 4), b = 728 % 3 = 2 (4 to 6); the middle of b's bar.
+    const QPointF in =
+        chart->mapToScene(chart->mapToPosition(QPointF(104.5, 5), bars.series(u"b"_s)));
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(in));
+    ASSERT_EQ(clicked.count(), 1);
+    EXPECT_EQ(clicked.at(0).at(0).toInt(), 104);
 }
 
 // A field a spreadsheet would run as a formula is written as text.
