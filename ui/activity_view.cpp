@@ -24,6 +24,7 @@
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -104,6 +105,20 @@ struct AxisRuns
     bool operator==(const AxisRuns &) const = default;
 };
 
+// The locale's short date without its year ("dd/MM", "M/d", "MM-dd"): the axis' labels fit
+// under their runs (the tooltip gives the whole date).
+QString dayMonthFormat(const QLocale &locale)
+{
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    static const QRegularExpression yearLast(u"[^dMy]+y+$"_s), yearFirst(u"^y+[^dMy]+"_s),
+        year(u"y+"_s);
+    for (const QRegularExpression *re : {&yearLast, &yearFirst, &year}) {
+        if (format.contains(*re))
+            return format.remove(*re);
+    }
+    return format;
+}
+
 AxisRuns axisRuns(const QList<qint64> &starts, bool hours, const QLocale &locale)
 {
     constexpr qsizetype MaxLabels = 12;
@@ -118,9 +133,8 @@ AxisRuns axisRuns(const QList<qint64> &starts, bool hours, const QLocale &locale
             break;
     }
     const bool dates = !hours || run >= 24;
-    const QString format = dates    ? locale.dateFormat(QLocale::ShortFormat)
-                           : n > 24 ? u"%1 HH:mm"_s.arg(locale.dateFormat(QLocale::ShortFormat))
-                                    : u"HH:mm"_s;
+    const QString day = dayMonthFormat(locale);
+    const QString format = dates ? day : n > 24 ? u"%1 HH:mm"_s.arg(day) : u"HH:mm"_s;
     // Runs are counted from a Monday (1970-01-05) in local time. The local offsets come from
     // the zone's transitions in the range (a conversion per bucket was 15 ms for 2160).
     const QTimeZone zone = QTimeZone::systemTimeZone();
@@ -401,6 +415,9 @@ ActivityView::ActivityView(QWidget *parent)
     chartsLayout->setContentsMargins(0, 0, 0, 0);
     chartsLayout->addWidget(m_trafficView, 3);
     chartsLayout->addWidget(m_deliveryView, 2);
+    // Room for the y axis' labels and title and three legend lines (else QtCharts elides them).
+    m_deliveryView->setMinimumHeight(fontMetrics().height() * 10);
+    m_trafficView->setMinimumHeight(fontMetrics().height() * 12);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);

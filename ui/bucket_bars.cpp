@@ -30,6 +30,15 @@ qreal heightAt(const QList<QPointF> &line, qreal x, qsizetype *at)
     return a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x());
 }
 
+// The smallest of 1, 2, 5, 10, 20, 50… that is at least x.
+qreal roundStep(qreal x)
+{
+    qreal step = 1;
+    for (int k = 0; step < x; ++k)
+        step *= k % 3 == 1 ? 2.5 : 2;
+    return step;
+}
+
 } // namespace
 
 BucketBars::BucketBars(QChart *chart, const QStringList &names, QAbstractAxis *x, QValueAxis *y,
@@ -111,6 +120,10 @@ void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>>
     if (m_y->min() != 0 || m_y->max() != top) {
         clear();
         m_y->setRange(0, top);
+        // Ticks at whole, round counts (1, 2, 5, 10, 20…), about five of them.
+        m_y->setTickType(QValueAxis::TicksDynamic);
+        m_y->setTickAnchor(0);
+        m_y->setTickInterval(roundStep(top / 5));
     }
     for (qsizetype k = 0; k < m_names.size(); ++k) {
         QAreaSeries *area = m_series.value(m_names[k]);

@@ -1097,13 +1097,10 @@ TEST_F(FakeActivity, TheChartsFollowTheLanguage)
     EXPECT_EQ(view->seriesName(u"accepted_external"_s), u"Accettati (esterni)"_s);
     EXPECT_EQ(view->quotaSeries()->name(), u"Quota giornaliera"_s);
     EXPECT_EQ(view->trafficChart()->locale().language(), QLocale::Italian);
-    // A label a day (seven), in the language's short date.
-    const QDate first = QDateTime::fromSecsSinceEpoch(FirstDay, Qt::UTC).toLocalTime().date();
+    // A label a day (seven), the language's short date without the year.
     ASSERT_EQ(view->trafficAxis()->categoriesLabels().size(), 7);
-    EXPECT_EQ(view->trafficAxis()->categoriesLabels().first(),
-              ui::LanguageManager::locale().toString(first, QLocale::ShortFormat));
-    EXPECT_TRUE(view->trafficAxis()->categoriesLabels().first().startsWith(u"01/12/"_s) ||
-                view->trafficAxis()->categoriesLabels().first().startsWith(u"30/11/"_s));
+    const QString first = view->trafficAxis()->categoriesLabels().first();
+    EXPECT_TRUE(first == u"01/12"_s || first == u"30/11"_s) << first.toStdString();
     language.apply(u"en"_s);
     QCoreApplication::processEvents();
     EXPECT_EQ(view->seriesName(u"accepted_external"_s), u"Accepted (external)"_s);
@@ -1226,6 +1223,8 @@ TEST(BucketBars, TheOutlinesAreTheValuesAndAClickNamesItsBucket)
     fill(7);
     fill(2160);
     fill(168);
+    EXPECT_DOUBLE_EQ(y->max(), 6.6); // a tenth over the highest column
+    EXPECT_EQ(y->tickInterval(), 2); // about five round ticks
     x->setRange(0, 168);
     y->setRange(0, 6);
     ASSERT_TRUE(waitUntil([&] { return chart->plotArea().width() > 1000; }));
