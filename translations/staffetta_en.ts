@@ -1817,10 +1817,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>nothing</translation>
     </message>
     <message numerus="yes">
-        <source>(a column shows each series&apos; highest of its %n hours)</source>
+        <source>(each series&apos; highest hour of these %n)</source>
         <translation>
-            <numerusform>(a column shows each series&apos; highest of its %n hours)</numerusform>
-            <numerusform>(a column shows each series&apos; highest of its %n hours)</numerusform>
+            <numerusform>(each series&apos; highest hour of these %n)</numerusform>
+            <numerusform>(each series&apos; highest hour of these %n)</numerusform>
         </translation>
     </message>
 </context>

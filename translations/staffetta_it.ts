@@ -1817,10 +1817,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>nulla</translation>
     </message>
     <message numerus="yes">
-        <source>(a column shows each series&apos; highest of its %n hours)</source>
+        <source>(each series&apos; highest hour of these %n)</source>
         <translation>
-            <numerusform>(ogni colonna mostra il valore più alto di ogni serie nelle sue %n ore)</numerusform>
-            <numerusform>(ogni colonna mostra il valore più alto di ogni serie nelle sue %n ore)</numerusform>
+            <numerusform>(per ogni serie, l&apos;ora più alta di queste %n)</numerusform>
+            <numerusform>(per ogni serie, l&apos;ora più alta di queste %n)</numerusform>
         </translation>
     </message>
 </context>

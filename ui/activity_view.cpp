@@ -95,16 +95,6 @@ QColor seriesColor(const QString &name)
     return colors.value(name);
 }
 
-// The x axis' labelled ranges: a dozen at most, each a run of buckets that starts on a round
-// local time (every 2, 3, 6 or 12 hours, a day, a week from Monday…); a run at either end too
-// short for its label has none.
-struct AxisRuns
-{
-    QStringList labels;
-    QList<qreal> ends;
-    bool operator==(const AxisRuns &) const = default;
-};
-
 // The locale's short date without its year ("dd/MM", "M/d", "MM-dd"): the axis' labels fit
 // under their runs (the tooltip gives the whole date).
 QString dayMonthFormat(const QLocale &locale)
@@ -119,50 +109,23 @@ QString dayMonthFormat(const QLocale &locale)
     return format;
 }
 
-AxisRuns axisRuns(const QList<qint64> &starts, bool hours, const QLocale &locale)
+// The local time of each start, in seconds since the epoch (the zone's transitions in the
+// range, where a conversion per bucket was 15 ms for 2160).
+QList<qint64> localStarts(const QList<qint64> &starts)
 {
-    constexpr qsizetype MaxLabels = 12;
-    const qsizetype n = starts.size();
-    const qint64 len = hours ? 3600 : 86400;
-    static const QList<qint64> hourRuns{1, 2, 3, 6, 12, 24, 48, 168, 336, 672};
-    static const QList<qint64> dayRuns{1, 2, 7, 14, 28, 56, 112};
-    qint64 run = 1;
-    for (qint64 r : hours ? hourRuns : dayRuns) {
-        run = r;
-        if ((n + r - 1) / r <= MaxLabels)
-            break;
-    }
-    const bool dates = !hours || run >= 24;
-    const QString day = dayMonthFormat(locale);
-    const QString format = dates ? day : n > 24 ? u"%1 HH:mm"_s.arg(day) : u"HH:mm"_s;
-    // Runs are counted from a Monday (1970-01-05) in local time. The local offsets come from
-    // the zone's transitions in the range (a conversion per bucket was 15 ms for 2160).
+    QList<qint64> out(starts.size());
+    if (starts.isEmpty())
+        return out;
     const QTimeZone zone = QTimeZone::systemTimeZone();
-    const QDateTime from = QDateTime::fromSecsSinceEpoch(starts.value(0), Qt::UTC);
+    const QDateTime from = QDateTime::fromSecsSinceEpoch(starts.first(), Qt::UTC);
     const QTimeZone::OffsetDataList changes =
-        zone.transitions(from, QDateTime::fromSecsSinceEpoch(starts.value(n - 1), Qt::UTC));
+        zone.transitions(from, QDateTime::fromSecsSinceEpoch(starts.last(), Qt::UTC));
     qint64 offset = zone.offsetFromUtc(from);
     qsizetype change = 0;
-    AxisRuns out;
-    QList<qsizetype> firsts;
-    qint64 previous = 0;
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < starts.size(); ++i) {
         while (change < changes.size() && changes[change].atUtc.toSecsSinceEpoch() <= starts[i])
             offset = changes[change++].offsetFromUtc;
-        const qint64 runIndex = (starts[i] + offset - 4 * 86400) / (run * len);
-        if (i == 0 || runIndex != previous)
-            firsts.append(i);
-        previous = runIndex;
-    }
-    for (qsizetype k = 0; k < firsts.size(); ++k) {
-        const qsizetype first = firsts[k], end = k + 1 < firsts.size() ? firsts[k + 1] : n;
-        QString label = locale.toString(
-            QDateTime::fromSecsSinceEpoch(starts[first], Qt::UTC).toLocalTime(), format);
-        // Labels must differ (QCategoryAxis names its ranges by them).
-        if ((end - first) * 2 < run && run > 1)
-            label = k == 0 ? QString() : u" "_s;
-        out.labels.append(label);
-        out.ends.append(qreal(end));
+        out[i] = starts[i] + offset;
     }
     return out;
 }
@@ -186,6 +149,50 @@ api::StatsRequest rangeRequest(int days, const QString &bucket)
 }
 
 } // namespace
+
+AxisRuns axisRuns(const QList<qint64> &starts, bool hours, const QLocale &locale)
+{
+    constexpr qsizetype MaxLabels = 12;
+    const qsizetype n = starts.size();
+    const qint64 len = hours ? 3600 : 86400;
+    static const QList<qint64> hourRuns{1, 2, 3, 6, 12, 24, 48, 168, 336, 672};
+    static const QList<qint64> dayRuns{1, 2, 7, 14, 28, 56, 112};
+    qint64 run = 1;
+    for (qint64 r : hours ? hourRuns : dayRuns) {
+        run = r;
+        if ((n + r - 1) / r <= MaxLabels)
+            break;
+    }
+    const bool dates = !hours || run >= 24;
+    const QString day = dayMonthFormat(locale);
+    const QString format = dates ? day : n > 24 ? u"%1 HH:mm"_s.arg(day) : u"HH:mm"_s;
+    // Runs are counted from a Monday (1970-01-05) in local time.
+    const QList<qint64> local = localStarts(starts);
+    QList<qsizetype> firsts;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto runOf = [&](qsizetype j) {
+            return (local[j] - 4 * 86400) / (run * len);
+        };
+        if (i == 0 || runOf(i) != runOf(i - 1))
+            firsts.append(i);
+    }
+    AxisRuns out;
+    for (qsizetype k = 0; k < firsts.size(); ++k) {
+        const qsizetype first = firsts[k], end = k + 1 < firsts.size() ? firsts[k + 1] : n;
+        QString label = locale.toString(
+            QDateTime::fromSecsSinceEpoch(starts[first], Qt::UTC).toLocalTime(), format);
+        // A run at either end of half its length or less has no label (it would overlap).
+        if ((end - first) * 2 <= run && run > 1 && (k == 0 || k + 1 == firsts.size()))
+            label.clear();
+        // Labels must differ: QCategoryAxis names its ranges by them and drops a repeated one
+        // (an hour of a day that is 23 or 25 hours long, an empty label at both ends).
+        while (out.labels.contains(label))
+            label += QChar(0x200B); // zero width space
+        out.labels.append(label);
+        out.ends.append(qreal(end));
+    }
+    return out;
+}
 
 std::vector<SenderTotals> senderTotals(const api::StatsResult &stats)
 {
@@ -348,17 +355,17 @@ ActivityView::ActivityView(QWidget *parent)
     m_trafficChart->addAxis(m_trafficY, Qt::AlignLeft);
     m_deliveryChart->addAxis(m_deliveryX, Qt::AlignBottom);
     m_deliveryChart->addAxis(m_deliveryY, Qt::AlignLeft);
-    // The quota first: the top of the legend.
-    m_trafficChart->addSeries(m_quota);
-    m_quota->attachAxis(m_trafficX);
-    m_quota->attachAxis(m_trafficY);
     m_traffic = new BucketBars(m_trafficChart, trafficNames(), m_trafficX, m_trafficY, this);
     m_deliveries = new BucketBars(m_deliveryChart, deliveryNames(), m_deliveryX, m_deliveryY, this);
     for (BucketBars *bars : {m_traffic, m_deliveries}) {
         for (const QString &name : bars->names())
             bars->setColor(name, seriesColor(name));
-        connect(bars, &BucketBars::clicked, this, &ActivityView::openBucket);
+        connect(bars, &BucketBars::clicked, this, &ActivityView::openBuckets);
     }
+    // After the bars: series of a chart are painted in the order they were added.
+    m_trafficChart->addSeries(m_quota);
+    m_quota->attachAxis(m_trafficX);
+    m_quota->attachAxis(m_trafficY);
     for (QChartView *v : {m_trafficView, m_deliveryView}) {
         v->viewport()->setMouseTracking(true);
         v->viewport()->installEventFilter(this);
@@ -641,8 +648,11 @@ void ActivityView::fillChart(const api::StatsResult &stats)
         m_quota->clear();
     }
     m_quota->setVisible(stats.bucket == u"day"_s);
-    m_traffic->setValues(n, traffic, quotaTop);
-    m_deliveries->setValues(n, deliveries);
+    // Columns of several hours start on the hour of the day that is a multiple of their run.
+    const qsizetype phase =
+        n > 0 && hourly() ? (localStarts({m_starts[0]}).first() / 3600) % 24 : 0;
+    m_traffic->setValues(n, traffic, quotaTop, phase);
+    m_deliveries->setValues(n, deliveries, 1, phase);
     // Antialiasing smooths the edges of spaced bars; touching ones are crisper without, and
     // filling 2160 of them antialiased costs 3x more (bench/run activity).
     for (QChartView *v : {m_trafficView, m_deliveryView})
@@ -671,15 +681,16 @@ void ActivityView::relabel()
 {
     const QLocale locale = LanguageManager::locale();
     const AxisRuns runs = axisRuns(m_starts, hourly(), locale);
-    for (QCategoryAxis *x : {m_trafficX, m_deliveryX}) {
-        // Another account over the same days keeps them (each label is measured again).
-        if (x->categoriesLabels() != runs.labels || x->max() != qreal(m_starts.size())) {
+    // Another account over the same buckets keeps them (each label is measured again).
+    if (runs != m_runs) {
+        for (QCategoryAxis *x : {m_trafficX, m_deliveryX}) {
             for (const QString &label : x->categoriesLabels())
                 x->remove(label);
             for (qsizetype i = 0; i < runs.labels.size(); ++i)
                 x->append(runs.labels[i], runs.ends[i]);
             x->setRange(0, std::max<qreal>(1, qreal(m_starts.size())));
         }
+        m_runs = runs;
     }
     for (QChart *c : {m_trafficChart, m_deliveryChart})
         c->setLocale(locale);
@@ -700,19 +711,30 @@ QString ActivityView::tipAt(const QChartView *view, const QPoint &pos) const
     const qsizetype bucket = qsizetype(std::floor(x));
     if (bucket < 0 || bucket >= m_starts.size() || bucket >= bars->buckets())
         return {};
+    // The column under the pointer: a bucket, or a run of hours drawn as their highest.
+    const auto [first, end] = bars->column(bucket);
     const QLocale locale = LanguageManager::locale();
-    const QDateTime t = QDateTime::fromSecsSinceEpoch(m_starts[bucket], Qt::UTC).toLocalTime();
-    QStringList lines{hourly() ? locale.toString(t, QLocale::ShortFormat)
-                               : locale.toString(t.date(), QLocale::LongFormat)};
+    const auto local = [&](qsizetype i) {
+        return QDateTime::fromSecsSinceEpoch(m_starts[i], Qt::UTC).toLocalTime();
+    };
+    QStringList lines{
+        !hourly() ? locale.toString(local(first).date(), QLocale::LongFormat)
+        : end - first == 1
+            ? locale.toString(local(first), QLocale::ShortFormat)
+            : u"%1 – %2"_s.arg(locale.toString(local(first), QLocale::ShortFormat),
+                               locale.toString(local(end - 1).addSecs(3600),
+                                               locale.timeFormat(QLocale::ShortFormat)))};
     for (const QString &name : bars->names()) {
-        if (const qreal v = bars->value(name, bucket); v > 0)
+        qreal v = 0;
+        for (qsizetype i = first; i < end; ++i)
+            v = std::max(v, bars->value(name, i));
+        if (v > 0)
             lines.append(tr("%1: %2").arg(seriesLabel(name), locale.toString(qint64(v))));
     }
     if (lines.size() == 1)
         lines.append(tr("nothing"));
-    if (bars->run() > 1)
-        lines.append(
-            tr("(a column shows each series' highest of its %n hours)", nullptr, int(bars->run())));
+    if (end - first > 1)
+        lines.append(tr("(each series' highest hour of these %n)", nullptr, int(end - first)));
     return lines.join(u'\n');
 }
 
@@ -736,15 +758,18 @@ bool ActivityView::eventFilter(QObject *watched, QEvent *event)
     return RelayView::eventFilter(watched, event);
 }
 
-void ActivityView::openBucket(int index)
+void ActivityView::openBuckets(int first, int count)
 {
-    if (index < 0 || index >= m_starts.size() || m_shownAccount.isEmpty() || !connection())
+    const int last = first + count - 1;
+    if (first < 0 || count < 1 || last >= m_starts.size() || m_shownAccount.isEmpty() ||
+        !connection())
         return;
     const qint64 len = m_starts.size() > 1     ? m_starts[1] - m_starts[0]
                        : bucket() == u"hour"_s ? 3600
                                                : 86400;
-    const QDateTime from = QDateTime::fromSecsSinceEpoch(m_starts[index], Qt::UTC);
-    emit traceRequested(connection(), m_shownAccount, from, from.addSecs(len));
+    emit traceRequested(connection(), m_shownAccount,
+                        QDateTime::fromSecsSinceEpoch(m_starts[first], Qt::UTC),
+                        QDateTime::fromSecsSinceEpoch(m_starts[last] + len, Qt::UTC));
 }
 
 void ActivityView::changeEvent(QEvent *event)

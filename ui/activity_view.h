@@ -36,6 +36,18 @@ struct SenderTotals
     qint64 quota = 0; // the daily quota in force on the window's last day
 };
 
+// The x axis' labelled ranges for buckets starting at `starts` (UTC seconds, hours or days): a
+// dozen at most, each a run of buckets that starts on a round local time (every 2, 3, 6 or 12
+// hours, a day, a week from Monday…), labelled with its start; a run at either end too short
+// for its label has none. Labels differ (QCategoryAxis names its ranges by them).
+struct AxisRuns
+{
+    QStringList labels;
+    QList<qreal> ends; // the bucket after each run's last
+    bool operator==(const AxisRuns &) const = default;
+};
+AxisRuns axisRuns(const QList<qint64> &starts, bool hours, const QLocale &locale);
+
 // Sums a stats answer per account (on a worker thread: 10 000 accounts are a few ms).
 std::vector<SenderTotals> senderTotals(const api::StatsResult &stats);
 
@@ -110,8 +122,8 @@ public:
     void showAccount(const QString &account);
     void setRange(int days, const QString &bucket);
     void reload();
-    // Clicks the bar of bucket `index` (as the chart does).
-    void openBucket(int index);
+    // The trace of `count` buckets from `first` (a click on a bar's column).
+    void openBuckets(int first, int count);
     // The tooltip at `pos` of one of the charts' views: the numbers of the bucket under it.
     QString tipAt(const QChartView *view, const QPoint &pos) const;
 
@@ -164,6 +176,7 @@ private:
     RelayCall *m_chartCall;
     RelayCall *m_topCall;
     QList<qint64> m_starts;
+    AxisRuns m_runs; // the x axes' labels
     QString m_shownAccount;
     bool m_topLoaded = false;
 };

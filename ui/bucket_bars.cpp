@@ -57,8 +57,10 @@ BucketBars::BucketBars(QChart *chart, const QStringList &names, QAbstractAxis *x
         area->attachAxis(y);
         // No outline: it would trace the zero-height runs too.
         area->setPen(Qt::NoPen);
-        connect(area, &QAreaSeries::clicked, this,
-                [this](const QPointF &p) { emit clicked(bucketAt(p, m_buckets)); });
+        connect(area, &QAreaSeries::clicked, this, [this](const QPointF &p) {
+            const auto [first, end] = column(bucketAt(p, m_buckets));
+            emit clicked(int(first), int(end - first));
+        });
         m_series.insert(name, area);
     }
 }
@@ -72,13 +74,18 @@ void BucketBars::clear()
 }
 
 void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>> &values,
-                           qreal minTop)
+                           qreal minTop, qsizetype phase)
 {
     m_buckets = buckets;
     m_values = values;
     m_top = 0;
     m_run = std::max<qsizetype>(1, (buckets + MaxColumns - 1) / MaxColumns);
-    const qsizetype columns = (buckets + m_run - 1) / m_run;
+    m_columnStarts.clear();
+    for (qsizetype i = 0; i < buckets; ++i) {
+        if (i == 0 || (std::max<qsizetype>(phase, 0) + i) % m_run == 0)
+            m_columnStarts.append(i);
+    }
+    const qsizetype columns = m_columnStarts.size();
     const bool spaced = buckets <= MaxSpaced;
     constexpr qreal Gap = 0.15; // each side of a spaced bar, as a share of its bucket
     QList<qreal> base(columns, 0);
@@ -89,7 +96,8 @@ void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>>
         upper.reserve(columns * (spaced ? 4 : 2));
         lower.reserve(columns * (spaced ? 4 : 2));
         for (qsizetype c = 0; c < columns; ++c) {
-            const qsizetype first = c * m_run, end = std::min(first + m_run, buckets);
+            const qsizetype first = m_columnStarts[c],
+                            end = c + 1 < columns ? m_columnStarts[c + 1] : buckets;
             qreal value = 0;
             for (qsizetype i = first; i < end; ++i)
                 value = std::max(value, v.value(i));
@@ -132,7 +140,25 @@ void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>>
     }
 }
 
+std::pair<qsizetype, qsizetype> BucketBars::column(qsizetype i) const
+{
+    const auto next = std::upper_bound(m_columnStarts.cbegin(), m_columnStarts.cend(), i);
+    if (next == m_columnStarts.cbegin())
+        return {i, i + 1};
+    return {*(next - 1), next == m_columnStarts.cend() ? m_buckets : *next};
+}
+
 QList<qreal> BucketBars::drawn(const QString &name) const
+{
+    return heightsAt(name, false);
+}
+
+QList<qreal> BucketBars::drawnBase(const QString &name) const
+{
+    return heightsAt(name, true);
+}
+
+QList<qreal> BucketBars::heightsAt(const QString &name, bool base) const
 {
     const QAreaSeries *area = m_series.value(name);
     if (!area)
@@ -143,7 +169,8 @@ QList<qreal> BucketBars::drawn(const QString &name) const
     qsizetype u = 0, l = 0;
     for (qsizetype i = 0; i < m_buckets; ++i) {
         const qreal middle = qreal(i) + 0.5;
-        out[i] = heightAt(upper, middle, &u) - heightAt(lower, middle, &l);
+        const qreal lo = heightAt(lower, middle, &l), hi = heightAt(upper, middle, &u);
+        out[i] = base ? lo : hi - lo;
     }
     return out;
 }

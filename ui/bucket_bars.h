@@ -31,13 +31,18 @@ public:
 
     // Replaces every series' bars: values[name][i] for i < buckets (missing values are 0). The
     // y axis goes from 0 to a tenth over the highest column or `minTop`, set before the bars
-    // (each change of an axis maps every point drawn again).
-    void setValues(qsizetype buckets, const QHash<QString, QList<qreal>> &values, qreal minTop = 1);
+    // (each change of an axis maps every point drawn again). Columns of several buckets (see
+    // MaxColumns) start where (phase + i) is a multiple of their run: an hour of the day for
+    // hours, so that a column of 6 hours is 00:00-06:00 whichever hour the window starts.
+    void setValues(qsizetype buckets, const QHash<QString, QList<qreal>> &values, qreal minTop = 1,
+                   qsizetype phase = 0);
     // No bars: before the x axis changes, so that it has no points to map.
     void clear();
     qsizetype buckets() const { return m_buckets; }
-    // The bars of one series as drawn, read back from its outline (a test's view of the chart).
+    // The bars of one series as drawn, read back from its outline at the middle of each bucket:
+    // their heights, and where they start (the top of the series below).
     QList<qreal> drawn(const QString &name) const;
+    QList<qreal> drawnBase(const QString &name) const;
     // The value of one series in bucket i, as given to setValues.
     qreal value(const QString &name, qsizetype i) const;
     // The highest column.
@@ -45,13 +50,15 @@ public:
     // Bars this many or fewer are drawn apart, with a gap (more are a few pixels wide: they
     // touch, and the chart is drawn without antialiasing).
     static constexpr qsizetype MaxSpaced = 100;
-    // At most this many columns are drawn: more buckets (30 or 90 days of hours) are drawn in
-    // runs of 2, 3… whose column shows each series' highest bucket of the run, so that no spike
-    // is lost. QPainter fills an outline in a time that grows with the square of its steps:
-    // 2160 steps of nine stacked series took 300 ms, 360 take 10.
+    // About this many columns at most: more buckets (30 or 90 days of hours) are drawn in runs
+    // of 2, 6… whose column shows each series' highest bucket of the run, so that no spike is
+    // lost. QPainter fills an outline in a time that grows with the square of its steps: 2160
+    // steps of nine stacked series took 300 ms, 360 take 10.
     static constexpr qsizetype MaxColumns = 360;
     // The buckets a drawn column spans (1 up to MaxColumns buckets).
     qsizetype run() const { return m_run; }
+    // The first bucket of the column that holds bucket i, and the bucket after its last.
+    std::pair<qsizetype, qsizetype> column(qsizetype i) const;
 
     QAreaSeries *series(const QString &name) const { return m_series.value(name); }
     const QStringList &names() const { return m_names; }
@@ -59,16 +66,19 @@ public:
     void setColor(const QString &name, const QColor &color);
 
 signals:
-    // A click on a bar: the bucket under the pointer.
-    void clicked(int bucket);
+    // A click on a bar: the buckets of its column (one, up to MaxColumns buckets).
+    void clicked(int first, int count);
 
 private:
+    QList<qreal> heightsAt(const QString &name, bool base) const;
+
     QStringList m_names;
     QValueAxis *m_y;
     QHash<QString, QAreaSeries *> m_series;
     QHash<QString, QList<qreal>> m_values;
     qsizetype m_buckets = 0;
     qsizetype m_run = 1;
+    QList<qsizetype> m_columnStarts; // the first bucket of each column
     qreal m_top = 0;
 };
 

@@ -38,12 +38,15 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
 #include <QThread>
+#include <QTimeZone>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
@@ -1217,8 +1220,16 @@ TEST(BucketBars, TheOutlinesAreTheValuesAndAClickNamesItsBucket)
         };
         EXPECT_EQ(bars.drawn(u"a"_s), highest(a)) << n;
         EXPECT_EQ(bars.drawn(u"b"_s), highest(b)) << n;
-        EXPECT_EQ(bars.value(u"b"_s, 1), b[1]) << n; // the bucket's own value stays
-        EXPECT_EQ(bars.top(), n > 14 ? 6 : 5) << n;  // bucket 4: 4 + 1; bucket 14: 4 + 2
+        // Stacked: a on the axis, b on a.
+        const QList<qreal> baseA = bars.drawnBase(u"a"_s), baseB = bars.drawnBase(u"b"_s);
+        const QList<qreal> topA = highest(a), heightB = highest(b);
+        for (qsizetype i = 0; i < n; ++i) {
+            EXPECT_EQ(baseA[i], 0) << n << " " << i;
+            if (heightB[i] > 0) { // (where b has no bar, its outline has no base)
+                EXPECT_EQ(baseB[i], topA[i]) << n << " " << i;
+            }
+        }
+        EXPECT_EQ(bars.top(), n > 14 ? 6 : 5) << n; // bucket 4: 4 + 1; bucket 14: 4 + 2
     };
     fill(7);
     fill(2160);
@@ -1235,6 +1246,64 @@ TEST(BucketBars, TheOutlinesAreTheValuesAndAClickNamesItsBucket)
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(in));
     ASSERT_EQ(clicked.count(), 1);
     EXPECT_EQ(clicked.at(0).at(0).toInt(), 104);
+    EXPECT_EQ(clicked.at(0).at(1).toInt(), 1);
+
+    // 90 days of hours from 03:00 (phase 3): columns of 6 hours from 06:00, 12:00…; a click on
+    // one is its 6 hours.
+    QList<qreal> hours(2160, 0);
+    hours[1000] = 7; // in the column 999-1004 (1002 hours after 00:00)
+    bars.setValues(2160, {{u"a"_s, hours}}, 1, 3);
+    EXPECT_EQ(bars.column(0), (std::pair<qsizetype, qsizetype>(0, 3)));
+    EXPECT_EQ(bars.column(1000), (std::pair<qsizetype, qsizetype>(999, 1005)));
+    EXPECT_EQ(bars.column(2159), (std::pair<qsizetype, qsizetype>(2157, 2160)));
+    EXPECT_EQ(bars.drawn(u"a"_s).mid(997, 10), (QList<qreal>{0, 0, 7, 7, 7, 7, 7, 7, 0, 0}));
+    x->setRange(999, 1005);
+    clicked.clear();
+    const QPointF inColumn =
+        chart->mapToScene(chart->mapToPosition(QPointF(1003.5, 3), bars.series(u"a"_s)));
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(inColumn));
+    ASSERT_EQ(clicked.count(), 1);
+    EXPECT_EQ(clicked.at(0).at(0).toInt(), 999);
+    EXPECT_EQ(clicked.at(0).at(1).toInt(), 6);
+}
+
+// The x axis' runs start on local midnights across the end of summer time (a 25-hour day) and
+// on even hours over one day; labels are dates without the year, or hours.
+TEST(AxisRuns, RunsStartOnLocalMidnightsAcrossADaylightSavingChange)
+{
+    const QByteArray tz = qgetenv("TZ");
+    qputenv("TZ", "Europe/Rome");
+    const auto restore = qScopeGuard([&] {
+        if (tz.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", tz);
+    });
+    ASSERT_EQ(QTimeZone::systemTimeZoneId(), QByteArray("Europe/Rome"));
+    const QLocale it(QLocale::Italian, QLocale::Italy);
+    // 2026-10-22 00:00 CEST; summer time ends on 25 October at 03:00 CEST.
+    const qint64 start = QDateTime(QDate(2026, 10, 21), QTime(22, 0), Qt::UTC).toSecsSinceEpoch();
+    QList<qint64> week;
+    for (int i = 0; i < 168; ++i)
+        week.append(start + i * 3600);
+    const ui::AxisRuns days = ui::axisRuns(week, true, it);
+    EXPECT_EQ(days.labels, (QStringList{u"22/10"_s, u"23/10"_s, u"24/10"_s, u"25/10"_s, u"26/10"_s,
+                                        u"27/10"_s, u"28/10"_s}));
+    EXPECT_EQ(days.ends, (QList<qreal>{24, 48, 72, 97, 121, 145, 168}));
+    // The 25-hour day from 01:00 CEST, in runs of 2 hours: 01:00 alone (too short: no label),
+    // 02:00 (both of them) and 03:00, 04:00…
+    QList<qint64> day;
+    for (int i = 0; i < 24; ++i)
+        day.append(start + (72 + 1 + i) * 3600);
+    const ui::AxisRuns hours = ui::axisRuns(day, true, it);
+    ASSERT_GE(hours.labels.size(), 3);
+    EXPECT_EQ(hours.labels.first(), QString());
+    EXPECT_EQ(hours.ends.first(), 1);
+    EXPECT_EQ(hours.labels.at(1), u"02:00"_s);
+    EXPECT_EQ(hours.ends.at(1), 4); // 02:00 CEST, 02:00 CET, 03:00
+    EXPECT_EQ(hours.labels.at(2), u"04:00"_s);
+    EXPECT_EQ(QSet<QString>(hours.labels.cbegin(), hours.labels.cend()).size(),
+              hours.labels.size());
 }
 
 // A field a spreadsheet would run as a formula is written as text.
