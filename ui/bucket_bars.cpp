@@ -47,6 +47,10 @@ BucketBars::BucketBars(QChart *chart, const QStringList &names, QAbstractAxis *x
     , m_names(names)
     , m_y(y)
 {
+    m_y->setRange(0, 1.1);
+    m_y->setTickAnchor(0);
+    m_y->setTickInterval(1);
+    m_y->setTickType(QValueAxis::TicksDynamic);
     for (const QString &name : names) {
         auto *area = new QAreaSeries;
         area->setObjectName(name);
@@ -127,11 +131,17 @@ void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>>
     const qreal top = std::max(minTop, m_top) * 1.1;
     if (m_y->min() != 0 || m_y->max() != top) {
         clear();
-        m_y->setRange(0, top);
-        // Ticks at whole, round counts (1, 2, 5, 10, 20…), about five of them.
-        m_y->setTickType(QValueAxis::TicksDynamic);
-        m_y->setTickAnchor(0);
-        m_y->setTickInterval(roundStep(top / 5));
+        // Ticks at whole, round counts (1, 2, 5, 10, 20…), about five of them. The range and
+        // the interval change in the order that never has more ticks than either end (the old
+        // range at a tenth of its interval was thousands of ticks laid out: 120 ms).
+        const qreal step = roundStep(top / 5);
+        if (step > m_y->tickInterval()) {
+            m_y->setTickInterval(step);
+            m_y->setRange(0, top);
+        } else {
+            m_y->setRange(0, top);
+            m_y->setTickInterval(step);
+        }
     }
     for (qsizetype k = 0; k < m_names.size(); ++k) {
         QAreaSeries *area = m_series.value(m_names[k]);
