@@ -1189,7 +1189,7 @@ TEST_F(FakeActivity, ASearchTermIsTracedOnEveryRelayAndExportedAsCsv)
 }
 
 // The bars drawn are the values given, stacked, spaced (a week of days) or touching (a week of
-// hours, one outline of steps a series), 90 days of hours in columns of 6; a click lands on
+// hours, one outline of steps a series), 90 days of hours in columns of 12; a click lands on
 // the bucket under the pointer.
 TEST(BucketBars, TheOutlinesAreTheValuesAndAClickNamesItsBucket)
 {
@@ -1248,23 +1248,27 @@ TEST(BucketBars, TheOutlinesAreTheValuesAndAClickNamesItsBucket)
     EXPECT_EQ(clicked.at(0).at(0).toInt(), 104);
     EXPECT_EQ(clicked.at(0).at(1).toInt(), 1);
 
-    // 90 days of hours from 03:00 (phase 3): columns of 6 hours from 06:00, 12:00…; a click on
-    // one is its 6 hours.
+    // 90 days of hours from 03:00 (phase 3): columns of 12 hours from 12:00, 00:00…; a click on
+    // one is its 12 hours.
     QList<qreal> hours(2160, 0);
-    hours[1000] = 7; // in the column 999-1004 (1002 hours after 00:00)
+    hours[1000] = 7; // in the column 993-1004 (1003 hours after 00:00: 19:00)
     bars.setValues(2160, {{u"a"_s, hours}}, 1, 3);
-    EXPECT_EQ(bars.column(0), (std::pair<qsizetype, qsizetype>(0, 3)));
-    EXPECT_EQ(bars.column(1000), (std::pair<qsizetype, qsizetype>(999, 1005)));
+    EXPECT_EQ(bars.run(), 12);
+    EXPECT_EQ(bars.column(0), (std::pair<qsizetype, qsizetype>(0, 9)));
+    EXPECT_EQ(bars.column(1000), (std::pair<qsizetype, qsizetype>(993, 1005)));
     EXPECT_EQ(bars.column(2159), (std::pair<qsizetype, qsizetype>(2157, 2160)));
-    EXPECT_EQ(bars.drawn(u"a"_s).mid(997, 10), (QList<qreal>{0, 0, 7, 7, 7, 7, 7, 7, 0, 0}));
-    x->setRange(999, 1005);
+    const QList<qreal> drawn = bars.drawn(u"a"_s);
+    EXPECT_EQ(drawn[992], 0);
+    EXPECT_EQ(drawn.mid(993, 12), QList<qreal>(12, 7));
+    EXPECT_EQ(drawn[1005], 0);
+    x->setRange(993, 1005);
     clicked.clear();
     const QPointF inColumn =
         chart->mapToScene(chart->mapToPosition(QPointF(1003.5, 3), bars.series(u"a"_s)));
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(inColumn));
     ASSERT_EQ(clicked.count(), 1);
-    EXPECT_EQ(clicked.at(0).at(0).toInt(), 999);
-    EXPECT_EQ(clicked.at(0).at(1).toInt(), 6);
+    EXPECT_EQ(clicked.at(0).at(0).toInt(), 993);
+    EXPECT_EQ(clicked.at(0).at(1).toInt(), 12);
 }
 
 // The x axis' runs start on local midnights across the end of summer time (a 25-hour day) and
