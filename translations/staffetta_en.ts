@@ -1823,6 +1823,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
             <numerusform>(each series&apos; highest hour of these %n)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accepted and refused, the daily quota dashed (click a bar: its trace)</source>
+        <translation>Accepted and refused, the daily quota dashed (click a bar: its trace)</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AlertsModel</name>

@@ -1823,6 +1823,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
             <numerusform>(per ogni serie, l&apos;ora più alta di queste %n)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accepted and refused, the daily quota dashed (click a bar: its trace)</source>
+        <translation>Accettati e rifiutati, la quota giornaliera tratteggiata (clic su una barra: la sua traccia)</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::ui::AlertsModel</name>

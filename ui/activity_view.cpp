@@ -20,6 +20,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -648,6 +650,7 @@ void ActivityView::fillChart(const api::StatsResult &stats)
         m_quota->clear();
     }
     m_quota->setVisible(stats.bucket == u"day"_s);
+    retitle();
     // Columns of several hours start on the hour of the day that is a multiple of their run.
     const qsizetype phase =
         n > 0 && hourly() ? (localStarts({m_starts[0]}).first() / 3600) % 24 : 0;
@@ -669,6 +672,18 @@ void ActivityView::fillChart(const api::StatsResult &stats)
                 LanguageManager::locale().toString(sum(a->series.value(u"delivered"_s))),
                 LanguageManager::locale().toString(sum(a->series.value(u"deferred"_s))),
                 LanguageManager::locale().toString(sum(a->series.value(u"bounced"_s)))));
+}
+
+// The quota line is named in the title: the legend's ten entries of bars fill its height.
+void ActivityView::retitle()
+{
+    // (QtCharts shows a series' marker again whenever the series is shown.)
+    for (QLegendMarker *marker : m_trafficChart->legend()->markers(m_quota))
+        marker->setVisible(false);
+    m_trafficChart->setTitle(
+        m_quota->isVisible()
+            ? tr("Accepted and refused, the daily quota dashed (click a bar: its trace)")
+            : tr("Accepted and refused (click a bar: its trace)"));
 }
 
 bool ActivityView::hourly() const
@@ -792,7 +807,7 @@ void ActivityView::retranslate()
     m_bucket->setItemText(1, tr("day"));
     m_refresh->setText(tr("Refresh"));
     m_topTitle->setText(tr("Top senders of the relay (double-click: its charts)"));
-    m_trafficChart->setTitle(tr("Accepted and refused (click a bar: its trace)"));
+    retitle();
     m_deliveryChart->setTitle(tr("Delivery attempts"));
     for (BucketBars *bars : {m_traffic, m_deliveries}) {
         for (const QString &name : bars->names())

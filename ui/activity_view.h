@@ -149,6 +149,7 @@ private:
     void clearChart();
     void relabel();
     bool hourly() const;
+    void retitle();
 
     QLineEdit *m_account; // completes from the top senders' model (10 000 rows: no copy)
     QComboBox *m_days;
