@@ -471,15 +471,20 @@ QString ActivityView::bucket() const
     return m_bucket->currentData().toString();
 }
 
+const BucketBars *ActivityView::barsOf(const QString &series) const
+{
+    return trafficNames().contains(series) ? m_traffic : m_deliveries;
+}
+
 QList<qreal> ActivityView::bars(const QString &series) const
 {
-    return trafficNames().contains(series) ? m_traffic->drawn(series) : m_deliveries->drawn(series);
+    return barsOf(series)->drawn(series);
 }
 
 QString ActivityView::seriesName(const QString &series) const
 {
-    const BucketBars *bars = trafficNames().contains(series) ? m_traffic : m_deliveries;
-    return bars->series(series) ? bars->series(series)->name() : QString();
+    const QAreaSeries *area = barsOf(series)->series(series);
+    return area ? area->name() : QString();
 }
 
 void ActivityView::showAccount(const QString &account)
@@ -686,9 +691,14 @@ void ActivityView::retitle()
             : tr("Accepted and refused (click a bar: its trace)"));
 }
 
+qint64 ActivityView::bucketSeconds() const
+{
+    return m_starts.size() > 1 ? m_starts[1] - m_starts[0] : bucket() == u"hour"_s ? 3600 : 86400;
+}
+
 bool ActivityView::hourly() const
 {
-    return m_starts.size() > 1 ? m_starts[1] - m_starts[0] == 3600 : bucket() == u"hour"_s;
+    return bucketSeconds() == 3600;
 }
 
 // The x axes' runs in the language's date format (local time): a new language or a new answer.
@@ -740,10 +750,7 @@ QString ActivityView::tipAt(const QChartView *view, const QPoint &pos) const
                                locale.toString(local(end - 1).addSecs(3600),
                                                locale.timeFormat(QLocale::ShortFormat)))};
     for (const QString &name : bars->names()) {
-        qreal v = 0;
-        for (qsizetype i = first; i < end; ++i)
-            v = std::max(v, bars->value(name, i));
-        if (v > 0)
+        if (const qreal v = bars->columnValue(name, bucket); v > 0)
             lines.append(tr("%1: %2").arg(seriesLabel(name), locale.toString(qint64(v))));
     }
     if (lines.size() == 1)
@@ -779,12 +786,9 @@ void ActivityView::openBuckets(int first, int count)
     if (first < 0 || count < 1 || last >= m_starts.size() || m_shownAccount.isEmpty() ||
         !connection())
         return;
-    const qint64 len = m_starts.size() > 1     ? m_starts[1] - m_starts[0]
-                       : bucket() == u"hour"_s ? 3600
-                                               : 86400;
     emit traceRequested(connection(), m_shownAccount,
                         QDateTime::fromSecsSinceEpoch(m_starts[first], Qt::UTC),
-                        QDateTime::fromSecsSinceEpoch(m_starts[last] + len, Qt::UTC));
+                        QDateTime::fromSecsSinceEpoch(m_starts[last] + bucketSeconds(), Qt::UTC));
 }
 
 void ActivityView::changeEvent(QEvent *event)

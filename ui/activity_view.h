@@ -148,7 +148,9 @@ private:
     void fillChart(const api::StatsResult &stats);
     void clearChart();
     void relabel();
+    qint64 bucketSeconds() const; // of the chart shown
     bool hourly() const;
+    const BucketBars *barsOf(const QString &series) const;
     void retitle();
 
     QLineEdit *m_account; // completes from the top senders' model (10 000 rows: no copy)

@@ -81,7 +81,7 @@ void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>>
                            qreal minTop, qsizetype phase)
 {
     m_buckets = buckets;
-    m_values = values;
+    m_columnValues.clear();
     m_top = 0;
     m_run = std::max<qsizetype>(1, (buckets + MaxColumns - 1) / MaxColumns);
     m_columnStarts.clear();
@@ -96,6 +96,8 @@ void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>>
     QList<QList<QPointF>> uppers, lowers;
     for (const QString &name : m_names) {
         const QList<qreal> v = values.value(name);
+        QList<qreal> &drawnValues = m_columnValues[name];
+        drawnValues.resize(columns);
         QList<QPointF> upper, lower;
         upper.reserve(columns * (spaced ? 4 : 2));
         lower.reserve(columns * (spaced ? 4 : 2));
@@ -105,6 +107,7 @@ void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>>
             qreal value = 0;
             for (qsizetype i = first; i < end; ++i)
                 value = std::max(value, v.value(i));
+            drawnValues[c] = value;
             const qreal lo = base[c], hi = lo + value;
             if (spaced) {
                 // A box on the series below; between boxes both lines run together (no area).
@@ -150,12 +153,19 @@ void BucketBars::setValues(qsizetype buckets, const QHash<QString, QList<qreal>>
     }
 }
 
+qsizetype BucketBars::columnIndex(qsizetype i) const
+{
+    return qsizetype(std::upper_bound(m_columnStarts.cbegin(), m_columnStarts.cend(), i) -
+                     m_columnStarts.cbegin()) -
+           1;
+}
+
 std::pair<qsizetype, qsizetype> BucketBars::column(qsizetype i) const
 {
-    const auto next = std::upper_bound(m_columnStarts.cbegin(), m_columnStarts.cend(), i);
-    if (next == m_columnStarts.cbegin())
+    const qsizetype c = columnIndex(i);
+    if (c < 0)
         return {i, i + 1};
-    return {*(next - 1), next == m_columnStarts.cend() ? m_buckets : *next};
+    return {m_columnStarts[c], c + 1 < m_columnStarts.size() ? m_columnStarts[c + 1] : m_buckets};
 }
 
 QList<qreal> BucketBars::drawn(const QString &name) const
@@ -185,9 +195,9 @@ QList<qreal> BucketBars::heightsAt(const QString &name, bool base) const
     return out;
 }
 
-qreal BucketBars::value(const QString &name, qsizetype i) const
+qreal BucketBars::columnValue(const QString &name, qsizetype i) const
 {
-    return m_values.value(name).value(i);
+    return m_columnValues.value(name).value(columnIndex(i));
 }
 
 void BucketBars::setLabel(const QString &name, const QString &label)

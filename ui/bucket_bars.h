@@ -43,8 +43,8 @@ public:
     // their heights, and where they start (the top of the series below).
     QList<qreal> drawn(const QString &name) const;
     QList<qreal> drawnBase(const QString &name) const;
-    // The value of one series in bucket i, as given to setValues.
-    qreal value(const QString &name, qsizetype i) const;
+    // The value one series' column that holds bucket i is drawn at (its highest bucket).
+    qreal columnValue(const QString &name, qsizetype i) const;
     // The highest column.
     qreal top() const { return m_top; }
     // Bars this many or fewer are drawn apart, with a gap (more are a few pixels wide: they
@@ -72,11 +72,12 @@ signals:
 
 private:
     QList<qreal> heightsAt(const QString &name, bool base) const;
+    qsizetype columnIndex(qsizetype i) const;
 
     QStringList m_names;
     QValueAxis *m_y;
     QHash<QString, QAreaSeries *> m_series;
-    QHash<QString, QList<qreal>> m_values;
+    QHash<QString, QList<qreal>> m_columnValues; // per series, per column
     qsizetype m_buckets = 0;
     qsizetype m_run = 1;
     QList<qsizetype> m_columnStarts; // the first bucket of each column

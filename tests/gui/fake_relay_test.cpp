@@ -1261,6 +1261,8 @@ TEST(BucketBars, TheOutlinesAreTheValuesAndAClickNamesItsBucket)
     EXPECT_EQ(drawn[992], 0);
     EXPECT_EQ(drawn.mid(993, 12), QList<qreal>(12, 7));
     EXPECT_EQ(drawn[1005], 0);
+    EXPECT_EQ(bars.columnValue(u"a"_s, 994), 7); // the column's highest, as drawn
+    EXPECT_EQ(bars.columnValue(u"a"_s, 992), 0);
     x->setRange(993, 1005);
     clicked.clear();
     const QPointF inColumn =
