@@ -519,6 +519,14 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <translation>You may not authorize %1 for %2: your sender domains are %3.</translation>
     </message>
     <message>
+        <source>You may not send the alerts of %1 to %2: your domains are %3; the relay&apos;s admin can set another address.</source>
+        <translation>You may not send the alerts of %1 to %2: your domains are %3; the relay&apos;s admin can set another address.</translation>
+    </message>
+    <message>
+        <source>You may not archive the mail of %1 to %2: your domains are %3.</source>
+        <translation>You may not archive the mail of %1 to %2: your domains are %3.</translation>
+    </message>
+    <message>
         <source>You may set %1 of %2 to at most %3, not %4.</source>
         <translation>You may set %1 of %2 to at most %3, not %4.</translation>
     </message>

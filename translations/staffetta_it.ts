@@ -519,6 +519,14 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <translation>Non puoi autorizzare %1 per %2: i tuoi domini mittente sono %3.</translation>
     </message>
     <message>
+        <source>You may not send the alerts of %1 to %2: your domains are %3; the relay&apos;s admin can set another address.</source>
+        <translation>Non puoi inviare gli avvisi di %1 a %2: i tuoi domini sono %3; l&apos;amministratore del relay può impostare un altro indirizzo.</translation>
+    </message>
+    <message>
+        <source>You may not archive the mail of %1 to %2: your domains are %3.</source>
+        <translation>Non puoi archiviare la posta di %1 all&apos;indirizzo %2: i tuoi domini sono %3.</translation>
+    </message>
+    <message>
         <source>You may set %1 of %2 to at most %3, not %4.</source>
         <translation>Puoi impostare %1 di %2 al massimo a %3, non %4.</translation>
     </message>

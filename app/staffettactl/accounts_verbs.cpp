@@ -8,9 +8,11 @@
 //   password (it cannot log in; `list` shows has_password false, `passwd` sets one); the
 //   generated password was never shown.
 // - remove (`accounts remove`, or any policy write that removes accounts: writePolicy): an
-//   intent file (STATE/accounts-removing.json), the hashes removed, the policy committed, the
-//   intent removed. The access goes first; a crash at any point is finished by the next
-//   writer or accounts verb (the removal completed under the remover's name and audited).
+//   intent file (STATE/accounts-removing.json), the policy committed, the hashes removed, the
+//   intent removed. A write that fails before its commit (a full disk) leaves the account
+//   whole: it is still in the policy and keeps its password. The next holder of the lock that
+//   finds an intent removes the hashes of the accounts the policy no longer lists (the commit
+//   happened) and keeps the others' (it did not); it never commits anything itself.
 #include "accounts_verbs.h"
 
 #include "api/accounts.h"
@@ -302,22 +304,27 @@ Result<Done> beginRemoval(const Context &ctx, const QStringList &logins)
                              {u"role"_s, roleName(ctx.access.role)},
                              {u"origin"_s, ctx.caller.origin}};
     QDir().mkpath(ctx.config.stateDir);
-    if (auto saved = writeFileAtomically(intentPath(ctx), QJsonDocument(intent).toJson()); !saved)
-        return saved.error();
+    return writeFileAtomically(intentPath(ctx), QJsonDocument(intent).toJson());
+}
+
+Result<Done> finishRemoval(const Context &ctx, const QStringList &logins)
+{
+    if (!local(ctx) || logins.isEmpty())
+        return Done{};
     for (const QString &login : logins) {
         if (auto removed = removeHash(ctx, login); !removed)
             return removed.error();
     }
+    abandonRemoval(ctx);
     return Done{};
 }
 
-void endRemoval(const Context &ctx)
+void abandonRemoval(const Context &ctx)
 {
     QFile::remove(intentPath(ctx));
 }
 
-Result<Done> finishInterruptedRemoval(const Context &ctx, PolicyStore &store,
-                                      PolicyStore::Live live)
+Result<Done> finishInterruptedRemoval(const Context &ctx, PolicyStore &store)
 {
     QFile intent(intentPath(ctx));
     if (!intent.exists())
@@ -330,25 +337,19 @@ Result<Done> finishInterruptedRemoval(const Context &ctx, PolicyStore &store,
     for (const auto &v : o.value(u"logins"_s).toArray())
         logins.append(v.toString());
     logins.removeAll(QString());
-    for (const QString &login : std::as_const(logins)) {
-        if (auto removed = removeHash(ctx, login); !removed)
-            return removed.error();
-    }
-    auto cur = store.current(author(ctx), live);
+    // What staffettad enforces, even over a live file that cannot be used: an account it
+    // still lists keeps its password (its removal was never committed).
+    auto cur = store.current(author(ctx), PolicyStore::Live::MayBeBroken);
     if (!cur)
         return cur.error();
-    Policy next = cur.value().policy;
-    for (const QString &login : std::as_const(logins))
-        next = withoutAccount(next, login);
-    if (next.accounts.size() != cur.value().policy.accounts.size()) {
-        policy::RevisionInfo info;
-        info.kind = u"accounts remove"_s;
-        info.author = {o.value(u"user"_s).toString(), o.value(u"role"_s).toString(),
-                       o.value(u"origin"_s).toString()};
-        info.comment = u"removal of %1 finished after an interruption"_s.arg(logins.join(u", "_s));
-        auto committed = store.commit(cur.value(), next, info);
-        if (!committed)
-            return committed.error();
+    QStringList removed;
+    for (const QString &login : std::as_const(logins)) {
+        if (!cur.value().policy.account(login))
+            removed.append(login);
+    }
+    for (const QString &login : std::as_const(removed)) {
+        if (auto gone = removeHash(ctx, login); !gone)
+            return gone.error();
     }
     if (!QFile::remove(intent.fileName()))
         return ioError(u"cannot remove"_s, intent.fileName(), intent.errorString());
@@ -461,8 +462,7 @@ Result<QJsonObject> addVerb(const Context &ctx, const api::AccountAddRequest &re
         return Policy::fromJsonObject(root);
     };
     auto written = writePolicy(
-        ctx, store,
-        {u"accounts add"_s, std::nullopt, edit, request.comment, PolicyStore::Live::MustParse});
+        ctx, store, {u"accounts add"_s, std::nullopt, edit, request.comment, accountsLive(ctx)});
     if (!written)
         return written.error();
     api::AccountWriteResult result;
@@ -496,8 +496,8 @@ Result<QJsonObject> removeVerb(const Context &ctx, const api::AccountRemoveReque
                          {{u"login"_s, login.value()}});
         return withoutAccount(current, login.value());
     };
-    auto written = writePolicy(
-        ctx, store, {u"accounts remove"_s, std::nullopt, edit, {}, PolicyStore::Live::MustParse});
+    auto written =
+        writePolicy(ctx, store, {u"accounts remove"_s, std::nullopt, edit, {}, accountsLive(ctx)});
     if (!written)
         return written.error();
     api::AccountWriteResult result;

@@ -2,6 +2,7 @@
 
 #include "api/policy.h"
 #include "api/reasons.h"
+#include "api/requests.h"
 #include "api/verbs.h"
 #include "common/limits.h"
 #include "policy/diff.h"
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTextStream>
 #include <QThread>
@@ -81,6 +83,14 @@ Result<Done> checkComment(const QString &field, const QString &text)
         return Error(ErrorCode::BadRequest,
                      u"the %1 contains a control character (a line break, a tab, ...); "
                      u"nothing was done"_s.arg(field),
+                     {{u"field"_s, field}});
+    // Bidi overrides (U+202E) and other invisible format characters make a text read
+    // otherwise than it is written, in the audit log and the history people read.
+    if (std::any_of(text.begin(), text.end(),
+                    [](QChar c) { return c.category() == QChar::Other_Format; }))
+        return Error(ErrorCode::BadRequest,
+                     u"the %1 contains an invisible formatting character (a direction "
+                     u"override, a zero-width character, ...); nothing was done"_s.arg(field),
                      {{u"field"_s, field}});
     return Done{};
 }
@@ -198,6 +208,103 @@ Policy mergeVisible(const Access &access, const Policy &current, const Policy &s
     return merged;
 }
 
+} // namespace
+
+// A whole-policy error as a partner may read it: each problem in the paths of its own view
+// (`submitted`), a clash with another tenant's account told from the partner's side without
+// naming that account or its addresses, a problem elsewhere only as such.
+Error partnerView(const Access &access, const Error &error, const Policy &merged,
+                  const Policy &submitted)
+{
+    static const QRegularExpression accountPath(u"^accounts\\[(\\d+)\\](.*)$"_s);
+    // The login a path of `merged` is in, and the rest of the path.
+    const auto locate = [&](const QString &path) -> std::pair<QString, QString> {
+        const auto m = accountPath.match(path);
+        const qsizetype i = m.hasMatch() ? m.captured(1).toLongLong() : -1;
+        if (i < 0 || i >= merged.accounts.size())
+            return {};
+        return {merged.accounts[i].login, m.captured(2)};
+    };
+    // The same place in the partner's view.
+    const auto viewPath = [&](const QString &login, const QString &rest) {
+        for (qsizetype i = 0; i < submitted.accounts.size(); ++i) {
+            if (submitted.accounts[i].login.compare(login, Qt::CaseInsensitive) == 0)
+                return u"accounts[%1]%2"_s.arg(i).arg(rest);
+        }
+        return u"accounts(%1)%2"_s.arg(login, rest);
+    };
+    const auto clash = [](const QString &network) {
+        return u"%1 overlaps an address another account uses: a client relays for one "
+               u"account only"_s.arg(network);
+    };
+    QJsonArray shown;
+    bool elsewhere = false;
+    for (const QJsonValue &v : error.details.value(u"errors"_s).toArray()) {
+        const QJsonObject p = v.toObject();
+        const QString path = p.value(u"path"_s).toString();
+        const auto [login, rest] = locate(path);
+        const QJsonObject other = p.value(u"overlaps"_s).toObject();
+        const QString otherLogin = other.value(u"account"_s).toString();
+        if (!login.isEmpty() && access.seesAccount(login)) {
+            QString reason = p.value(u"reason"_s).toString();
+            if (!other.isEmpty()) {
+                const auto [o, orest] = locate(other.value(u"path"_s).toString());
+                reason = access.seesAccount(otherLogin)
+                             ? u"%1 overlaps %2 of %3 (%4): a client relays for one account "
+                               u"only"_s.arg(p.value(u"network"_s).toString(),
+                                             other.value(u"network"_s).toString(), otherLogin,
+                                             viewPath(o, orest))
+                             : clash(p.value(u"network"_s).toString());
+            }
+            shown.append(QJsonObject{{u"path"_s, viewPath(login, rest)}, {u"reason"_s, reason}});
+        } else if (!other.isEmpty() && access.seesAccount(otherLogin)) {
+            // Found on the other account's side: told from the partner's own.
+            const auto [o, orest] = locate(other.value(u"path"_s).toString());
+            shown.append(QJsonObject{{u"path"_s, viewPath(o, orest)},
+                                     {u"reason"_s, clash(other.value(u"network"_s).toString())}});
+        } else if (path == u"accounts"_s) {
+            shown.append(QJsonObject{
+                {u"path"_s, path},
+                {u"reason"_s, u"the relay holds at most %1 accounts: this change would take it "
+                              u"past that"_s.arg(limits::MaxAccounts)}});
+        } else {
+            elsewhere = true;
+        }
+    }
+    if (elsewhere)
+        shown.append(QJsonObject{
+            {u"path"_s, QString()},
+            {u"reason"_s, u"the relay's policy has a problem outside your accounts: its admin "
+                          u"must correct it"_s}});
+    QStringList lines;
+    for (qsizetype i = 0; i < std::min<qsizetype>(shown.size(), 5); ++i) {
+        const QJsonObject p = shown[i].toObject();
+        const QString path = p.value(u"path"_s).toString();
+        lines.append((path.isEmpty() ? QString() : path + u": "_s) +
+                     p.value(u"reason"_s).toString());
+    }
+    if (shown.size() > 5)
+        lines.append(u"(%1 more)"_s.arg(shown.size() - 5));
+    return Error(ErrorCode::InvalidPolicy, lines.join(u"; "_s), {{u"errors"_s, shown}});
+}
+
+namespace {
+
+// A partner's refusal for an address outside the domains granted to it (`what` it may not
+// do, and the details naming the account and the address).
+Error outsideDomains(const Context &ctx, const QString &what, QJsonObject details)
+{
+    const PartnerGrants &g = ctx.access.grants;
+    details.insert(u"grant"_s, u"domains"_s);
+    details.insert(u"granted_domains"_s, QJsonArray::fromStringList(g.domains));
+    return Error(ErrorCode::PermissionDenied,
+                 u"%1 (partner) may not %2: its domains are %3"_s.arg(
+                     ctx.caller.user, what,
+                     g.domains.isEmpty() ? u"none (ask the admin for a [grants] domains entry)"_s
+                                         : g.domains.join(u", "_s)),
+                 details);
+}
+
 // A partner's change stays within what the admin granted it: the sender domains it may
 // authorize, the maxima of the limits it may set (without a grant: the relay's defaults).
 std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
@@ -207,40 +314,32 @@ std::optional<Error> checkGrants(const Context &ctx, const Policy &current,
     for (const Change &c : changes) {
         if (c.op == Change::Op::Remove)
             continue;
-        if (c.section == Change::Section::AccountSender) {
-            const QString domain = c.item.section(u'@', 1);
-            if (!g.coversDomain(domain)) {
-                return Error(
-                    ErrorCode::PermissionDenied,
-                    u"%1 (partner) may not authorize %2 for %3: its sender domains are %4"_s.arg(
-                        ctx.caller.user, c.item, c.account,
-                        g.domains.isEmpty() ? u"none (ask the admin for a [grants] domains "
-                                              u"entry)"_s
-                                            : g.domains.join(u", "_s)),
-                    {{u"account"_s, c.account},
-                     {u"sender"_s, c.item},
-                     {u"grant"_s, u"domains"_s},
-                     {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
-            }
-        }
+        if (c.section == Change::Section::AccountSender && !g.coversDomain(c.item.section(u'@', 1)))
+            return outsideDomains(ctx, u"authorize %1 for %2"_s.arg(c.item, c.account),
+                                  {{u"account"_s, c.account}, {u"sender"_s, c.item}});
         // Copies of its accounts' mail go only where the partner may send from: an archive
         // address outside its domains would hand its customers' mail to anyone.
         if (c.section == Change::Section::AccountContent && c.field == u"bcc"_s &&
             c.after.toObject().value(u"mode"_s).toString() == u"address"_s) {
             const QString address = c.after.toObject().value(u"address"_s).toString();
-            if (!g.coversDomain(address.section(u'@', 1))) {
-                return Error(
-                    ErrorCode::PermissionDenied,
-                    u"%1 (partner) may not archive %2's mail to %3: its domains are %4"_s.arg(
-                        ctx.caller.user, c.account, address,
-                        g.domains.isEmpty() ? u"none (ask the admin for a [grants] domains "
-                                              u"entry)"_s
-                                            : g.domains.join(u", "_s)),
+            if (!g.coversDomain(address.section(u'@', 1)))
+                return outsideDomains(ctx, u"archive %1's mail to %2"_s.arg(c.account, address),
+                                      {{u"account"_s, c.account}, {u"address"_s, address}});
+        }
+        // The relay's own mail (alerts, suspensions) goes to an account's contact and abuse
+        // addresses: a partner's, like its archive, only where it may send from; any other
+        // address is the admin's to set.
+        if (c.section == Change::Section::AccountAlerts &&
+            (c.field == u"contact"_s || c.field == u"abuse"_s) && c.after.isString()) {
+            const QString address = c.after.toString();
+            if (!g.coversDomain(address.section(u'@', 1)))
+                return outsideDomains(
+                    ctx,
+                    u"send %1's alerts to %2 (the admin sets such an address)"_s.arg(c.account,
+                                                                                     address),
                     {{u"account"_s, c.account},
                      {u"address"_s, address},
-                     {u"grant"_s, u"domains"_s},
-                     {u"granted_domains"_s, QJsonArray::fromStringList(g.domains)}});
-            }
+                     {u"field"_s, u"alerts."_s + c.field}});
         }
         // A partner trusts one office, not a provider's network: /24 (IPv4) or /64 (IPv6) at
         // most; an admin up to the policy's own limits.
@@ -360,6 +459,20 @@ std::optional<Error> checkBlacklistCap(const Policy &current, const Policy &next
         {{u"errors"_s, QJsonArray{QJsonObject{{u"path"_s, path}, {u"reason"_s, *problem}}}}});
 }
 
+// The policy a write would make live, checked as a whole the way the parser checks a file.
+// A partner's view is valid alone but may clash with what it cannot see: a network another
+// account trusts, the relay's account cap. Nothing invalid is ever written: staffettad would
+// keep enforcing the old policy, and every later verb would fail on the file.
+std::optional<Error> checkWhole(const Context &ctx, const Policy &merged, const Policy &submitted)
+{
+    auto parsed = Policy::fromJsonObject(merged.toJsonObject());
+    if (parsed)
+        return std::nullopt;
+    if (ctx.access.can(Permission::ReadAllAccounts))
+        return parsed.error();
+    return partnerView(ctx.access, parsed.error(), merged, submitted);
+}
+
 Result<int> revisionNumber(const QString &word)
 {
     bool ok = false;
@@ -370,6 +483,12 @@ Result<int> revisionNumber(const QString &word)
 }
 
 } // namespace
+
+PolicyStore::Live accountsLive(const Context &ctx)
+{
+    return ctx.access.can(Permission::EditPolicy) ? PolicyStore::Live::MayBeBroken
+                                                  : PolicyStore::Live::MustParse;
+}
 
 Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, const PolicyEdit &edit)
 {
@@ -458,6 +577,15 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
             return *refused;
         }
     }
+    for (const Change &c : changes) {
+        if (c.section != Change::Section::Account || c.op != Change::Op::Add)
+            continue;
+        if (auto problem = policy::newLoginProblem(c.account))
+            return api::badField(u"login"_s, u"%1 %2; nothing was written"_s.arg(
+                                                 policy::quotedLogin(c.account), *problem));
+    }
+    if (auto refused = checkWhole(ctx, merged, next.value()))
+        return *refused;
     if (changes.isEmpty() && cur.liveProblem.isEmpty()) {
         api::ApplyResult unchanged;
         unchanged.revision = cur.revision;
@@ -477,17 +605,25 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
         if (c.section == Change::Section::Account && c.op == Change::Op::Remove)
             removed.append(c.account);
     }
-    if (auto dropped = beginRemoval(ctx, removed); !dropped)
-        return dropped.error();
+    if (auto intent = beginRemoval(ctx, removed); !intent)
+        return intent.error();
     info.kind = edit.kind;
     info.author = author(ctx);
     info.comment = comment;
     // The audit row is written by the commit itself (PolicyStore's Recorder).
     auto committed = store.commit(cur, merged, info);
-    if (!committed)
+    if (!committed) {
+        abandonRemoval(ctx); // nothing was removed: the accounts keep their passwords
         return committed.error();
-    endRemoval(ctx);
+    }
     const policy::RevisionInfo &done = committed.value().info;
+    if (auto finished = finishRemoval(ctx, removed); !finished) {
+        Error e = finished.error();
+        e.message = u"revision %1 is live and no longer lists %2, but %3; the next call "
+                    u"removes the password"_s.arg(done.number)
+                        .arg(removed.join(u", "_s), e.message);
+        return e;
+    }
 
     api::ApplyResult result;
     result.revision = done.number;
@@ -512,7 +648,7 @@ Result<api::ApplyResult> write(const Context &ctx, const QString &kind, int base
     auto lock = store.lock();
     if (!lock)
         return lock.error();
-    if (auto finished = finishInterruptedRemoval(ctx, store, live); !finished)
+    if (auto finished = finishInterruptedRemoval(ctx, store); !finished)
         return finished.error();
     return writePolicy(ctx, store,
                        {kind, base, [&next](const Policy &) { return Result<Policy>(next); },

@@ -108,6 +108,11 @@ Verb verb(QStringList path, QString arguments, Permission permission,
 Result<Done> checkComment(const QString &field, const QString &text);
 
 Error forbidden(const Context &ctx, const QString &what);
+// A whole-policy error (invalid_policy on `merged`, the relay's policy after a partner's
+// write) as that partner may read it: in the paths of its view `submitted`, naming nothing of
+// the accounts it does not see.
+Error partnerView(const Access &access, const Error &error, const policy::Policy &merged,
+                  const policy::Policy &submitted);
 // The check for a permission: nothing when the caller's role allows it, else a
 // permission_denied error naming it (the dispatch audits every refusal, once).
 std::optional<Error> require(const Context &ctx, Permission permission, const QString &verb);
@@ -129,22 +134,28 @@ struct PolicyEdit
     QString comment;
     policy::PolicyStore::Live live = policy::PolicyStore::Live::MustParse;
 };
+// How an account verb (add, remove, suspend, resume) of this caller meets a live file that
+// cannot be used (invalid, torn, missing): an admin's works on the newest valid revision,
+// the one staffettad enforces, and replaces the file (suspending an abuser cannot wait for a
+// repair); a partner's is refused (it may not overwrite what the admin is repairing).
+policy::PolicyStore::Live accountsLive(const Context &ctx);
 // The one write path of the policy (apply, rollback, the accounts verbs): the revision check,
 // a partner's reach and grants, removed accounts' passwords (beginRemoval), the commit and
 // its audit row. Hold the store's lock.
 Result<api::ApplyResult> writePolicy(const Context &ctx, policy::PolicyStore &store,
                                      const PolicyEdit &edit);
 
-// Accounts a policy write removes lose their passwords first (local credentials): an intent
-// naming them (STATE/accounts-removing.json), their passwd-file lines removed; endRemoval
-// drops the intent after the commit. A writer that finds an intent (a crash between) finishes
-// it: the hashes and the accounts removed, audited under the remover. Hold the store's lock.
+// Accounts a policy write removes lose their passwords after the commit (local credentials):
+// beginRemoval writes an intent naming them (STATE/accounts-removing.json) before the commit,
+// finishRemoval removes their passwd-file lines and the intent after it, abandonRemoval drops
+// the intent of a commit that failed. finishInterruptedRemoval (run by every verb that takes
+// the lock) ends what a crash left: the hashes of the accounts the policy no longer lists are
+// removed, the others keep theirs; it commits nothing. Hold the store's lock.
 // (accounts_verbs.cpp)
 Result<Done> beginRemoval(const Context &ctx, const QStringList &logins);
-void endRemoval(const Context &ctx);
-Result<Done>
-finishInterruptedRemoval(const Context &ctx, policy::PolicyStore &store,
-                         policy::PolicyStore::Live live = policy::PolicyStore::Live::MustParse);
+Result<Done> finishRemoval(const Context &ctx, const QStringList &logins);
+void abandonRemoval(const Context &ctx);
+Result<Done> finishInterruptedRemoval(const Context &ctx, policy::PolicyStore &store);
 
 // After a policy write staffettad reloads the file (it watches it) and records the sha256 of
 // the policy in force in STATE/staffettad.loaded. A write's result is pending with the new

@@ -17,6 +17,7 @@
 #include "api/verbs.h"
 #include "notify/notify.h"
 #include "postfix/postfix.h"
+#include "stats/stats_store.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -81,6 +82,33 @@ QStringList moveQueue(const Context &ctx, const QString &login, bool suspend, QS
     if (!failed.isEmpty())
         error = u"postsuper failed for %1"_s.arg(failed.join(u"; "_s));
     return done;
+}
+
+// The relay's mail to an account's contact is bounded: whoever may suspend and resume an
+// account (a partner, for its own) could otherwise have the relay's postmaster mail its text
+// to that address in a loop, charged to no quota. Counted per account and clock hour in the
+// stats store (a metric no chart reads), over this hour and the one before (so a loop that
+// straddles an hour's end gets no fresh share) and over 24 hours; an error when the account
+// had its share.
+Result<Done> takeNotification(const Context &ctx, const QString &login)
+{
+    constexpr qint64 perTwoHours = 4, perDay = 10;
+    auto stats = stats::StatsStore::open(statePath(ctx, u"state.sqlite"_s));
+    if (!stats)
+        return stats.error();
+    const QString key = login.toLower(), metric = u"contact_mails"_s;
+    const qint64 hour = QDateTime::currentSecsSinceEpoch() / 3600;
+    const qint64 recent = stats.value()->sum(key, metric, hour - 1, hour);
+    const qint64 lastDay = stats.value()->sum(key, metric, hour - 23, hour);
+    if (recent >= perTwoHours || lastDay >= perDay)
+        return Error(ErrorCode::Unavailable,
+                     u"not mailed: the account's contact was mailed %1 times since the last "
+                     u"hour began and %2 times in 24 hours (at most %3 and %4)"_s.arg(recent)
+                         .arg(lastDay)
+                         .arg(perTwoHours)
+                         .arg(perDay));
+    stats.value()->add(key, metric, hour, 1);
+    return Done{};
 }
 
 // The mail to the account's contact, in the account's language.
@@ -187,7 +215,8 @@ Result<QJsonObject> switchAccount(const Context &ctx, const api::AccountSuspendR
         // Through the file's parser: the message and reason are checked as in a file.
         return Policy::fromJsonObject(next.toJsonObject());
     };
-    auto written = writePolicy(ctx, store, {verbName, std::nullopt, edit, request.reason});
+    auto written =
+        writePolicy(ctx, store, {verbName, std::nullopt, edit, request.reason, accountsLive(ctx)});
     if (!written)
         return written.error();
     awaitReload(ctx, written.value());
@@ -206,6 +235,8 @@ Result<QJsonObject> switchAccount(const Context &ctx, const api::AccountSuspendR
     const policy::Account *a = p.account(login.value());
     if (!a || p.alertContact(a).isEmpty()) {
         result.notifyError = u"the account has no contact (alerts.contact) to tell"_s;
+    } else if (auto allowed = takeNotification(ctx, login.value()); !allowed) {
+        result.notifyError = allowed.error().message;
     } else if (auto sent = notify::send(postfixOf(ctx), contactMail(p, *a, suspend, request.reason,
                                                                     int(result.held.size())));
                !sent) {

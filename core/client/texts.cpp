@@ -117,10 +117,20 @@ QString errorText(const Error &e)
             return Tr::tr("You may change only your own accounts, not %1.")
                 .arg(accounts.join(u", "_s));
         }
-        if (d.value(u"grant"_s).toString() == u"domains"_s)
-            return Tr::tr("You may not authorize %1 for %2: your sender domains are %3.")
-                .arg(d.value(u"sender"_s).toString(), d.value(u"account"_s).toString(),
-                     d.value(u"granted_domains"_s).toVariant().toStringList().join(u", "_s));
+        if (d.value(u"grant"_s).toString() == u"domains"_s) {
+            const QString domains =
+                d.value(u"granted_domains"_s).toVariant().toStringList().join(u", "_s);
+            const QString account = d.value(u"account"_s).toString();
+            if (d.contains(u"sender"_s))
+                return Tr::tr("You may not authorize %1 for %2: your sender domains are %3.")
+                    .arg(d.value(u"sender"_s).toString(), account, domains);
+            if (d.value(u"field"_s).toString().startsWith(u"alerts."_s))
+                return Tr::tr("You may not send the alerts of %1 to %2: your domains are %3; "
+                              "the relay's admin can set another address.")
+                    .arg(account, d.value(u"address"_s).toString(), domains);
+            return Tr::tr("You may not archive the mail of %1 to %2: your domains are %3.")
+                .arg(account, d.value(u"address"_s).toString(), domains);
+        }
         if (d.contains(u"maximum"_s))
             return Tr::tr("You may set %1 of %2 to at most %3, not %4.")
                 .arg(d.value(u"limit"_s).toString(), d.value(u"account"_s).toString(),

@@ -136,7 +136,8 @@ Verdict Engine::reject(const Request &r, const QString &metricName, const QByteA
     return {action, metricName, metricName == metric::RejectedSender, r.login};
 }
 
-Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
+std::optional<Verdict> Engine::refuseSender(const Request &r, const Account *account,
+                                            const QDateTime &now)
 {
     // Before anything else: a suspended account sends nothing, whatever its sender.
     if (account && account->suspended)
@@ -183,7 +184,14 @@ Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &
                           r.login.toUtf8(),
                       now);
     }
+    return std::nullopt;
+}
 
+Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
+{
+    if (auto refused = refuseSender(r, account, now))
+        return *refused;
+    const QByteArray sender = r.sender.toUtf8();
     if (m_tombstones.contains(r.instance)) {
         return reject(r, metric::RejectedQuota,
                       "451 4.7.1 This transaction has been open too long: start it again", now);
@@ -223,12 +231,12 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
     Message m = m_messages.take(r.instance);
     if (m.lastSecs == 0)
         m.login = r.login.toLower();
-    if (account && account->suspended) {
-        // Suspended while this message was between its RCPTs and its end.
+    // Suspended while this message was between its RCPTs and its end, or a message whose
+    // only recipient was `postmaster` (no RCPT check ran): the sender is judged here too.
+    if (auto refused = refuseSender(r, account, now)) {
         m_counter.release(r.instance);
         m_tombstones.remove(r.instance);
-        return reject(r, metric::RejectedSuspended,
-                      suspendedReply(*account->suspended, m_policy->language(account)), now);
+        return *refused;
     }
     const qint64 maxSize = m_policy->maxMessageSize(account);
     // With the milter, the size is its to judge: its refusal reads as the customers expect

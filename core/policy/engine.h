@@ -136,6 +136,10 @@ private:
     // policy sets them (no sender: no sender limit).
     QList<Limit> limitsFor(const QString &login, const QString &sender, const Account *account,
                            const QDateTime &now);
+    // The account and its sender: suspended, too long, blacklisted, not authorized. At RCPT,
+    // and again at END-OF-MESSAGE: Postfix asks no RCPT restriction for a bare `postmaster`.
+    std::optional<Verdict> refuseSender(const Request &r, const Account *account,
+                                        const QDateTime &now);
     Verdict rcpt(const Request &r, const Account *account, const QDateTime &now);
     Verdict endOfMessage(const Request &r, const Account *account, const QDateTime &now);
     Verdict reject(const Request &r, const QString &metric, const QByteArray &action,

@@ -151,6 +151,21 @@ std::optional<TrustedNet> parseTrustedNet(const QString &text, QString *why)
         *why = u"is not an address or a network (192.0.2.0/24, 2001:db8::/64)"_s;
         return std::nullopt;
     }
+    // An IPv4 address written as IPv4-mapped IPv6 (::ffff:192.0.2.7) is the IPv4 address:
+    // staffettad sees the client as IPv4, and the overlap check must compare it as one.
+    bool mapped = false;
+    const quint32 v4Address =
+        address.protocol() == QAbstractSocket::IPv6Protocol ? address.toIPv4Address(&mapped) : 0;
+    if (mapped) {
+        if (prefix >= 0 && prefix < 96) {
+            *why = u"is wider than the IPv4-mapped range (::ffff:0:0/96): write IPv4 networks "
+                   u"as IPv4 (192.0.2.0/24)"_s;
+            return std::nullopt;
+        }
+        address = QHostAddress(v4Address);
+        if (prefix >= 0)
+            prefix -= 96;
+    }
     const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
     const int full = v4 ? 32 : 128;
     if (prefix < 0)
@@ -209,6 +224,36 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
             {{u"errors"_s, QJsonArray{QJsonObject{{u"path"_s, path}, {u"reason"_s, why}}}}});
     }
     return fromJsonObject(doc.object());
+}
+
+std::optional<QString> newLoginProblem(const QString &login)
+{
+    const auto plain = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    };
+    if (login.isEmpty() || login.size() > limits::MaxLoginLength)
+        return u"must have 1 to %1 characters"_s.arg(limits::MaxLoginLength);
+    if (!plain(login.front()))
+        return u"must start with a letter or a digit (a-z, 0-9)"_s;
+    for (const QChar c : login) {
+        if (!plain(c) && c != u'.' && c != u'_' && c != u'-' && c != u'+' && c != u'@')
+            return u"may hold only the letters a-z, digits and . _ - + @"_s;
+    }
+    if (login.count(u'@') > 1)
+        return u"may hold one @ at most"_s;
+    return std::nullopt;
+}
+
+QString quotedLogin(const QString &login)
+{
+    QString out = u"\""_s;
+    for (const uint c : login.toUcs4()) {
+        if (c < 0x80 && QChar::isPrint(char32_t(c)) && c != '"' && c != '\\')
+            out += QChar(char16_t(c));
+        else
+            out += u"\\u%1"_s.arg(c, 4, 16, QLatin1Char('0'));
+    }
+    return out + u'"';
 }
 
 std::optional<QString> relayBlacklistProblem(const Policy &p)
@@ -411,9 +456,17 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
         for (qsizetype j = 0; j < i; ++j) {
             const TrustedNet &x = trustedAt[i].net, &y = trustedAt[j].net;
             if (x.contains(y.network) || y.contains(x.network)) {
-                r.fail(trustedAt[i].path,
-                       u"%1 overlaps %2 of %3 (%4): a client relays for one account only"_s.arg(
-                           x.text(), y.text(), trustedAt[j].login, trustedAt[j].path));
+                // Both sides, so a caller that sees only one account can be told of its own
+                // side without the other's (staffettactl's partner writes).
+                r.problems.append(QJsonObject{
+                    {u"path"_s, trustedAt[i].path},
+                    {u"reason"_s,
+                     u"%1 overlaps %2 of %3 (%4): a client relays for one account only"_s.arg(
+                         x.text(), y.text(), trustedAt[j].login, trustedAt[j].path)},
+                    {u"network"_s, x.text()},
+                    {u"overlaps"_s, QJsonObject{{u"path"_s, trustedAt[j].path},
+                                                {u"account"_s, trustedAt[j].login},
+                                                {u"network"_s, y.text()}}}});
                 break;
             }
         }

@@ -72,6 +72,15 @@ struct Policy;
 // view holds only its accounts, so the parser, which reads views too, cannot.
 std::optional<QString> relayBlacklistProblem(const Policy &p);
 
+// Why `login` may not be a new account's login, or nothing. An existing login is only
+// required to be a SASL login (the parser's rule); a new one is kept to what reads and
+// travels unambiguously: ASCII letters and digits, then also . _ - + and one @ (no look-alike
+// letters, no `%` or `?` that Dovecot or a shell read, no leading `-` that a command line
+// reads as an option).
+std::optional<QString> newLoginProblem(const QString &login);
+// A login as an error message shows it: quoted, non-printable characters as \u escapes.
+QString quotedLogin(const QString &login);
+
 // The reply text of a suspended account's refused RCPT.
 QByteArray suspendedReply(const Suspension &s, Language language);
 namespace detail {

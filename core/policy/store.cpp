@@ -194,19 +194,29 @@ Result<PolicyStore::Current> PolicyStore::current(const Author &reader, Live mod
 
     // Rollback restores a revision over a live file that is missing or broken: it needs the
     // latest revision and why the live file is unusable, not an error.
+    // The newest revision that is a valid policy stands in for it: what staffettad still
+    // enforces (it never loads an invalid file). The latest revision itself may be invalid:
+    // written by a version that did not check the whole policy, or by hand.
     auto broken = [&](Error e) -> Result<Current> {
-        if (mode == Live::MustParse || cur.revision == 0) {
-            if (cur.revision > 0)
+        constexpr int searched = 100;
+        int good = cur.revision;
+        Result<Policy> valid = Error(ErrorCode::InvalidPolicy, {});
+        for (; good > 0 && good > cur.revision - searched; --good) {
+            if ((valid = revision(good)))
+                break;
+        }
+        if (mode == Live::MustParse || !valid) {
+            if (valid)
                 e.message +=
-                    u"; `staffettactl policy rollback %1` restores the latest revision"_s.arg(
-                        cur.revision);
+                    u"; `staffettactl policy rollback %1` restores revision %1, the newest valid "
+                    u"one"_s.arg(good);
             return e;
         }
-        auto latest = revision(cur.revision);
-        if (!latest)
-            return latest.error();
-        cur.policy = std::move(latest).value();
-        cur.liveProblem = e.message;
+        cur.policy = std::move(valid).value();
+        cur.liveProblem =
+            good == cur.revision
+                ? e.message
+                : u"%1 (revision %2 is the newest valid one)"_s.arg(e.message).arg(good);
         return cur;
     };
 

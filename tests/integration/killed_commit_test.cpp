@@ -209,8 +209,9 @@ TEST_F(KilledCommit, AfterTheAuditIsNotAuditedTwice)
     EXPECT_EQ(relay.applyRows().size(), 1);
 }
 
-// accounts remove killed after the account's password is gone and before its policy is: the
-// next accounts verb (any caller) finishes the removal under the remover's name, once.
+// accounts remove killed before its policy goes live, and after it went live but before the
+// password is removed: the account is whole in the first case, gone in the second, and the
+// next accounts verb (any caller, a read) commits nothing itself.
 namespace {
 
 void addGone(Relay &relay)
@@ -222,8 +223,8 @@ void addGone(Relay &relay)
     ASSERT_TRUE(relay.readPasswd().contains("gone:{ARGON2ID}"));
 }
 
-// The n-th rename of a whole `accounts remove` that renames policy.json (the commit going live).
-int removalLiveRename()
+// The n-th rename of a whole `accounts remove` whose target is the file `name` of the relay.
+int removalRenameOf(const QString &name)
 {
     Relay scratch;
     addGone(scratch);
@@ -238,33 +239,64 @@ int removalLiveRename()
         if (!line.startsWith("rename("))
             continue;
         ++renames;
-        if (line.contains(", \"" + scratch.path(u"policy.json"_s).toUtf8() + "\")"))
+        if (line.contains(", \"" + scratch.path(name).toUtf8() + "\")"))
             return renames;
     }
     return 0;
 }
 
-} // namespace
-
-TEST(KilledAccountRemoval, BetweenThePasswordAndThePolicyIsFinishedByTheNextCall)
+void killedRemoval(Relay &relay, int rename)
 {
-    const int liveRename = removalLiveRename();
-    ASSERT_GT(liveRename, 1) << "the removal renames nothing before the policy";
-    Relay relay;
-    addGone(relay);
     const auto out = relay.ctl({u"accounts"_s, u"remove"_s, u"gone"_s}, {}, writerOrigin,
                                {u"-o"_s, u"/dev/null"_s, u"-e"_s, u"trace=rename"_s, u"-e"_s,
-                                u"inject=rename:signal=KILL:when=%1"_s.arg(liveRename)});
+                                u"inject=rename:signal=KILL:when=%1"_s.arg(rename)});
     ASSERT_EQ(out.exitCode, -1) << "not killed: " << out.out.toStdString();
-    // Killed half-way: the access is gone first, the policy still names the account.
-    EXPECT_FALSE(relay.readPasswd().contains("gone:"));
-    EXPECT_TRUE(relay.live().contains("gone@lab.test"));
+}
 
-    // The next call (a list, from elsewhere) finishes it: the policy without the account, the
-    // removal audited once under the remover's origin, no intent left.
+int revisionCount(Relay &relay)
+{
+    return int(QDir(relay.path(u"state/policy/revisions"_s)).entryList({u"*.meta.json"_s}).size());
+}
+
+} // namespace
+
+TEST(KilledAccountRemoval, BeforeThePolicyWentLiveTheAccountStaysWhole)
+{
+    const int liveRename = removalRenameOf(u"policy.json"_s);
+    ASSERT_GT(liveRename, 0);
+    Relay relay;
+    addGone(relay);
+    const int revisions = revisionCount(relay);
+    killedRemoval(relay, liveRename);
+    EXPECT_TRUE(relay.live().contains("gone@lab.test"));
+    EXPECT_TRUE(relay.readPasswd().contains("gone:{ARGON2ID}")) << "the password went first";
+
+    // The next call, a read from elsewhere: the account is listed with its password, the
+    // intent is dropped, no revision is committed.
+    const QJsonObject list = relay.result({u"accounts"_s, u"list"_s});
+    EXPECT_TRUE(QJsonDocument(list).toJson().contains("gone"));
+    EXPECT_TRUE(relay.live().contains("gone@lab.test"));
+    EXPECT_TRUE(relay.readPasswd().contains("gone:{ARGON2ID}"));
+    EXPECT_FALSE(QFile::exists(relay.path(u"state/accounts-removing.json"_s)));
+    EXPECT_EQ(revisionCount(relay), revisions);
+}
+
+TEST(KilledAccountRemoval, AfterThePolicyWentLiveThePasswordIsRemovedByTheNextCall)
+{
+    const int passwdRename = removalRenameOf(u"passwd"_s);
+    ASSERT_GT(passwdRename, removalRenameOf(u"policy.json"_s))
+        << "the password is removed before the policy is committed";
+    Relay relay;
+    addGone(relay);
+    const int revisions = revisionCount(relay);
+    killedRemoval(relay, passwdRename);
+    EXPECT_FALSE(relay.live().contains("gone@lab.test"));
+    EXPECT_TRUE(relay.readPasswd().contains("gone:{ARGON2ID}"));
+
+    // The next call (a list, from elsewhere) removes the password of the account the policy
+    // no longer lists; the removal was audited once, under the remover's origin.
     const QJsonObject list = relay.result({u"accounts"_s, u"list"_s});
     EXPECT_FALSE(QJsonDocument(list).toJson().contains("gone"));
-    EXPECT_FALSE(relay.live().contains("gone@lab.test"));
     EXPECT_FALSE(relay.readPasswd().contains("gone:"));
     EXPECT_FALSE(QFile::exists(relay.path(u"state/accounts-removing.json"_s)));
     int removals = 0;
@@ -275,7 +307,5 @@ TEST(KilledAccountRemoval, BetweenThePasswordAndThePolicyIsFinishedByTheNextCall
         EXPECT_EQ(e[u"origin"_s].toString(), writerOrigin);
     }
     EXPECT_EQ(removals, 1);
-    relay.result({u"accounts"_s, u"list"_s});
-    EXPECT_EQ(QDir(relay.path(u"state/policy/revisions"_s)).entryList({u"*.meta.json"_s}).size(),
-              3);
+    EXPECT_EQ(revisionCount(relay), revisions + 1);
 }

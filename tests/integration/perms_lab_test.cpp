@@ -2,10 +2,15 @@
 // verbs keep partners out and keep the whitelist narrow and safe for fail2ban (checked with
 // the real fail2ban), and a partner stays inside its accounts and its grants in every answer
 // and every write (checked with the real queue, policy and audit).
+#include "api/accounts.h"
+#include "api/verbs.h"
 #include "client/ops_client.h"
 #include "client/policy_client.h"
 #include "client/relay_client.h"
 #include "common/access.h"
+#include "common/files.h"
+#include "common/limits.h"
+#include "policy/store.h"
 
 #include "lab_helpers.h"
 
@@ -427,4 +432,207 @@ TEST_F(PermsLab, APartnersRollbackRestoresOnlyItsAccounts)
               original.policy.account(u"bob"_s)->senders.size());
     EXPECT_EQ(after.value().policy.account(u"carol"_s)->senders.size(),
               original.policy.account(u"carol"_s)->senders.size() + 1);
+}
+
+// Hardening, round 2: a partner's write is checked as the whole relay policy it would make
+// live. A network that holds another tenant's trusted address is refused in the partner's own
+// terms (written as IPv4 or as IPv4-mapped IPv6 alike), naming nothing of that tenant, and
+// nothing is written: every verb keeps working.
+TEST_F(PermsLab, APartnersNetworkThatClashesWithAnotherTenantIsRefusedNamingNothingOfIt)
+{
+    setAccountKey(u"alice"_s, u"trusted_clients"_s, QJsonArray{u"127.0.77.3"_s},
+                  u"alice's office"_s);
+    const int revision = await(client::policyGet(admin)).value().revision;
+    for (const QString &net :
+         {u"127.0.77.0/24"_s, u"::ffff:127.0.77.0/120"_s, u"::ffff:127.0.77.3"_s}) {
+        auto r = partnerAppliesToBob(
+            [&net](QJsonObject &bob) { bob[u"trusted_clients"_s] = QJsonArray{net}; });
+        ASSERT_FALSE(r.ok()) << net.toStdString() << " was accepted";
+        EXPECT_EQ(r.error().code, ErrorCode::InvalidPolicy) << r.error().message.toStdString();
+        EXPECT_TRUE(r.error().message.contains(u"overlaps an address another account uses"_s))
+            << r.error().message.toStdString();
+        const QJsonArray errors = r.error().details.value(u"errors"_s).toArray();
+        ASSERT_EQ(errors.size(), 1) << json(r.error().details).toStdString();
+        EXPECT_EQ(errors[0][u"path"_s].toString(), u"accounts[0].trusted_clients[0]"_s);
+        const QByteArray said = r.error().message.toUtf8() + json(r.error().details);
+        EXPECT_FALSE(said.contains("alice")) << said.toStdString();
+        if (!net.endsWith(u".3"_s)) { // the partner's own address is its to read
+            EXPECT_FALSE(said.contains("127.0.77.3")) << said.toStdString();
+        }
+    }
+    const auto after = await(client::policyGet(admin));
+    ASSERT_TRUE(after.ok()) << after.error().message.toStdString();
+    EXPECT_EQ(after.value().revision, revision);
+    EXPECT_TRUE(after.value().policy.account(u"bob"_s)->trustedClients.isEmpty());
+    // Its own office elsewhere is fine, written either way (kept as IPv4).
+    auto own = partnerAppliesToBob([](QJsonObject &bob) {
+        bob[u"trusted_clients"_s] = QJsonArray{u"::ffff:127.0.78.0/120"_s};
+    });
+    ASSERT_TRUE(own.ok()) << own.error().message.toStdString();
+    EXPECT_EQ(
+        await(client::policyGet(admin)).value().policy.account(u"bob"_s)->trustedClients[0].text(),
+        u"127.0.78.0/24"_s);
+}
+
+// A partner's view that would take the relay past its account cap is refused as such, without
+// the relay's count or any other account.
+TEST_F(PermsLab, APartnersViewOverTheRelaysAccountCapIsRefused)
+{
+    auto got = call(partner, {u"policy"_s, u"get"_s});
+    ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+    QJsonObject p = got.value().value(u"policy"_s).toObject();
+    QJsonArray accounts = p.value(u"accounts"_s).toArray();
+    const qsizetype extra = limits::MaxAccounts + 1 - original.policy.accounts.size();
+    for (qsizetype i = 0; i < extra; ++i)
+        accounts.append(QJsonObject{{u"login"_s, u"bob-cap%1"_s.arg(i, 5, 10, QLatin1Char('0'))}});
+    p.insert(u"accounts"_s, accounts);
+    auto r = call(partner, {u"policy"_s, u"apply"_s},
+                  {{u"base_revision"_s, got.value().value(u"revision"_s)}, {u"policy"_s, p}});
+    ASSERT_FALSE(r.ok()) << "the relay took " << limits::MaxAccounts + 1 << " accounts";
+    EXPECT_EQ(r.error().code, ErrorCode::InvalidPolicy) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(u"at most %1 accounts"_s.arg(limits::MaxAccounts)))
+        << r.error().message.toStdString();
+    const QByteArray said = r.error().message.toUtf8() + json(r.error().details);
+    for (const char *other : {"alice", "carol", "10001"})
+        EXPECT_FALSE(said.contains(other)) << said.toStdString();
+    const auto after = await(client::policyGet(admin));
+    ASSERT_TRUE(after.ok()) << after.error().message.toStdString();
+    EXPECT_EQ(after.value().revision, original.revision);
+}
+
+// What an earlier version let a partner write: the latest revision, live, invalid as a whole.
+// The reads say which rollback restores the newest valid revision; that rollback and the
+// admin's account verbs work over it.
+TEST_F(PermsLab, AnInvalidLatestRevisionDoesNotWedgeRollbackNorTheAdminsVerbs)
+{
+    const QString revisions = labValue("LAB_STATE_DIR") + u"/policy/revisions"_s;
+    const auto makeInvalidLatest = [&]() -> int {
+        const auto now = await(client::policyGet(admin));
+        EXPECT_TRUE(now.ok()) << now.error().message.toStdString();
+        QJsonObject o = now.value().policy.toJsonObject();
+        QJsonArray accounts = o.value(u"accounts"_s).toArray();
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            QJsonObject a = accounts[i].toObject();
+            const QString login = a.value(u"login"_s).toString();
+            if (login == u"alice"_s)
+                a[u"trusted_clients"_s] = QJsonArray{u"127.0.79.3"_s};
+            if (login == u"bob"_s)
+                a[u"trusted_clients"_s] = QJsonArray{u"127.0.79.0/24"_s};
+            accounts[i] = a;
+        }
+        o.insert(u"accounts"_s, accounts);
+        const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);
+        EXPECT_FALSE(policy::Policy::fromJson(bytes).ok());
+        policy::RevisionInfo info;
+        info.number = now.value().revision + 1;
+        info.base = now.value().revision;
+        info.time = QDateTime::currentDateTimeUtc();
+        info.kind = u"apply"_s;
+        info.author = {labValue("LAB_PARTNER_USER"), u"partner"_s, u"127.0.0.1"_s};
+        info.sha256 = policy::sha256Hex(bytes);
+        const QString base = u"%1/%2"_s.arg(revisions).arg(info.number, 6, 10, QLatin1Char('0'));
+        EXPECT_TRUE(writeFileAtomically(base + u".json"_s, bytes).ok());
+        EXPECT_TRUE(
+            writeFileAtomically(base + u".meta.json"_s, QJsonDocument(info.toJson()).toJson())
+                .ok());
+        EXPECT_TRUE(writeFileAtomically(labValue("LAB_POLICY_FILE"), bytes).ok());
+        return info.number;
+    };
+
+    int invalid = makeInvalidLatest();
+    auto read = await(client::policyGet(admin));
+    ASSERT_FALSE(read.ok());
+    EXPECT_TRUE(read.error().message.contains(u"policy rollback %1"_s.arg(invalid - 1)))
+        << read.error().message.toStdString();
+
+    // The admin suspends an account at once: on the newest valid revision, which replaces the
+    // invalid file.
+    auto suspended = call(admin, api::verbs::AccountsSuspend + QStringList{u"carol"_s},
+                          {{u"reason"_s, u"hardening test"_s}});
+    ASSERT_TRUE(suspended.ok()) << suspended.error().message.toStdString();
+    auto now = await(client::policyGet(admin));
+    ASSERT_TRUE(now.ok()) << now.error().message.toStdString();
+    EXPECT_TRUE(now.value().policy.account(u"carol"_s)->suspended.has_value());
+    EXPECT_TRUE(now.value().policy.account(u"bob"_s)->trustedClients.isEmpty());
+    auto resumed = call(admin, api::verbs::AccountsResume + QStringList{u"carol"_s},
+                        {{u"reason"_s, u"hardening test over"_s}});
+    ASSERT_TRUE(resumed.ok()) << resumed.error().message.toStdString();
+
+    // Again, and the rollback the error names restores it; the invalid revision itself is
+    // refused as a target, clearly.
+    invalid = makeInvalidLatest();
+    auto bad = call(admin, {u"policy"_s, u"rollback"_s, QString::number(invalid)});
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, ErrorCode::InvalidPolicy) << bad.error().message.toStdString();
+    auto rolled = call(admin, {u"policy"_s, u"rollback"_s, QString::number(invalid - 1)});
+    ASSERT_TRUE(rolled.ok()) << rolled.error().message.toStdString();
+    EXPECT_FALSE(rolled.value()[u"replaced_broken_live_file"_s].toString().isEmpty());
+    now = await(client::policyGet(admin));
+    ASSERT_TRUE(now.ok()) << now.error().message.toStdString();
+    EXPECT_TRUE(now.value().policy.account(u"bob"_s)->trustedClients.isEmpty());
+    EXPECT_TRUE(call(partner, {u"policy"_s, u"get"_s}).ok());
+}
+
+// The relay's own mail goes to a partner's account contact: kept to its domains, like its
+// archive address.
+TEST_F(PermsLab, APartnersAlertAddressesStayInItsDomains)
+{
+    for (const QString &field : {u"contact"_s, u"abuse"_s}) {
+        auto outside = partnerAppliesToBob([&field](QJsonObject &bob) {
+            bob[u"alerts"_s] = QJsonObject{{field, u"anyone@elsewhere.example"_s}};
+        });
+        ASSERT_FALSE(outside.ok()) << field.toStdString();
+        EXPECT_EQ(outside.error().code, ErrorCode::PermissionDenied)
+            << outside.error().message.toStdString();
+        EXPECT_EQ(outside.error().details.value(u"field"_s).toString(), u"alerts."_s + field);
+    }
+    auto own = partnerAppliesToBob([](QJsonObject &bob) {
+        bob[u"alerts"_s] = QJsonObject{{u"contact"_s, u"owner@bob.example"_s}};
+    });
+    EXPECT_TRUE(own.ok()) << own.error().message.toStdString();
+}
+
+// Suspend and resume mail the contact; a loop of them does not make the relay a mailer.
+TEST_F(PermsLab, SuspensionMailsToAContactAreRateLimited)
+{
+    const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(10);
+    const LabAccount a = addAccount(
+        u"bob"_s, {{u"alerts"_s, QJsonObject{{u"contact"_s, u"owner-%1@bob.example"_s.arg(tag)}}}});
+    int mailed = 0, refused = 0;
+    for (int i = 0; i < 4; ++i) {
+        for (const QStringList &verb : {api::verbs::AccountsSuspend, api::verbs::AccountsResume}) {
+            auto r =
+                call(partner, verb + QStringList{a.login}, {{u"reason"_s, u"loop %1"_s.arg(i)}});
+            ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+            const auto s = api::AccountSuspendResult::fromJson(r.value());
+            if (!s.notified.isEmpty())
+                ++mailed;
+            else if (s.notifyError.contains(u"not mailed"_s))
+                ++refused;
+        }
+    }
+    EXPECT_EQ(mailed, 4);
+    EXPECT_EQ(refused, 4);
+    removeAccount(a.login);
+}
+
+// Texts people read (comments, reasons, notes) hold no direction overrides; new logins only
+// what reads and travels unambiguously.
+TEST_F(PermsLab, LookAlikeLoginsAndBidiTextsAreRefused)
+{
+    for (const QString &login : {u"bob-\u0430"_s, u"bob?x"_s, u"bob%u"_s, u"-bob"_s}) {
+        auto r = call(admin, api::verbs::AccountsAdd, {{u"login"_s, login}});
+        ASSERT_FALSE(r.ok()) << login.toStdString() << " was added";
+        EXPECT_EQ(r.error().code, ErrorCode::BadRequest) << r.error().message.toStdString();
+    }
+    auto r = partnerAppliesToBob([](QJsonObject &) {});
+    ASSERT_TRUE(r.ok());
+    auto got = call(partner, {u"policy"_s, u"get"_s});
+    ASSERT_TRUE(got.ok());
+    auto bidi = call(partner, {u"policy"_s, u"apply"_s},
+                     {{u"base_revision"_s, got.value().value(u"revision"_s)},
+                      {u"policy"_s, got.value().value(u"policy"_s)},
+                      {u"comment"_s, u"paid \u202Egnp.exe"_s}});
+    ASSERT_FALSE(bidi.ok());
+    EXPECT_EQ(bidi.error().code, ErrorCode::BadRequest) << bidi.error().message.toStdString();
 }

@@ -66,6 +66,24 @@ TEST_F(Policy, BlacklistedSenderIs554WithTheEntrysMessage)
     EXPECT_TRUE(out.out.contains("impersonation attempt")) << out.out.toStdString();
 }
 
+// Postfix asks no RCPT restriction for a bare `postmaster`: the sender is judged again at
+// the end of the message, so a forged or blacklisted one is not queued to postmaster either.
+TEST_F(Policy, ASenderToABarePostmasterIsStillJudged)
+{
+    const QString local = domain("LAB_LOCAL_DOMAIN");
+    const auto forged = send({u"bob"_s, u"carol@"_s + local, {u"postmaster"_s}, {}, {}});
+    EXPECT_TRUE(anyReplyWith(forged, u"553 5.7.1"_s, u"not authorized"_s))
+        << forged.out.toStdString();
+    EXPECT_FALSE(anyReplyStartsWith(forged, u"250 2.0.0 Ok: queued"_s)) << forged.out.toStdString();
+    const auto blacklisted = send({u"bob"_s, u"ceo@"_s + local, {u"postmaster"_s}, {}, {}});
+    EXPECT_TRUE(anyReplyWith(blacklisted, u"554 5.7.1"_s, u"blacklisted"_s))
+        << blacklisted.out.toStdString();
+    EXPECT_FALSE(anyReplyStartsWith(blacklisted, u"250 2.0.0 Ok: queued"_s));
+    // bob's own sender still reaches postmaster.
+    const auto own = send({u"bob"_s, u"bob@"_s + local, {u"postmaster"_s}, {}, {}});
+    EXPECT_TRUE(anyReplyStartsWith(own, u"250 2.0.0 Ok: queued"_s)) << own.out.toStdString();
+}
+
 TEST_F(Policy, TooManyRecipientsIs452)
 {
     // carol may address at most 5 recipients per message.

@@ -874,6 +874,58 @@ TEST_P(PolicyFullDisk, AnApplyThatDoesNotFitIsAnErrorAndChangesNothing)
     EXPECT_TRUE(liveBytes().contains("sender-499@bob-shop.example"));
 }
 
+// A removal that fails before its commit leaves the account whole: still in the policy, its
+// password still there, no intent left for a later call, and a read commits nothing.
+TEST_P(PolicyFullDisk, ARemovalThatDoesNotFitLeavesTheAccountWhole)
+{
+    const QString passwd = useLocalCredentials();
+    ASSERT_TRUE(call({u"accounts"_s, u"add"_s, u"victim"_s},
+                     {{u"senders"_s, QJsonArray{u"victim@lab.test"_s}}})
+                    .ok());
+    const auto hashOf = [&passwd] {
+        QFile p(passwd);
+        return p.open(QIODevice::ReadOnly) ? p.readAll() : QByteArray();
+    };
+    ASSERT_TRUE(hashOf().contains("\nvictim:{ARGON2ID}"));
+    const QByteArray passwdBefore = hashOf();
+    auto got = call({u"policy"_s, u"get"_s});
+    ASSERT_TRUE(got.ok());
+    const int revision = got.value()[u"revision"_s].toInt();
+    QJsonObject policy = got.value()[u"policy"_s].toObject();
+    QJsonArray accounts = policy[u"accounts"_s].toArray();
+    accounts.removeLast(); // victim
+    policy[u"accounts"_s] = accounts;
+    // The removal's revision is bigger than what is left: padded with senders of bob's.
+    policy = edited({{u"policy"_s, policy}}, [](QJsonObject &p) {
+        for (int i = 0; i < 300; ++i)
+            addSender(p, 1, u"sender-%1@bob-shop.example"_s.arg(i));
+    });
+    fillLeaving(4096);
+
+    auto r =
+        call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, revision}, {u"policy"_s, policy}});
+    ASSERT_FALSE(r.ok()) << "a removal on a full disk reported success";
+    EXPECT_TRUE(r.error().message.contains(u"No space left on device"_s))
+        << r.error().message.toStdString();
+    EXPECT_EQ(hashOf(), passwdBefore) << "the password went before the commit";
+    EXPECT_TRUE(liveBytes().contains("victim@lab.test"));
+    EXPECT_FALSE(QFile::exists(stateDir + u"/accounts-removing.json"_s));
+
+    // A read afterwards (room again or not) shows the account whole and commits nothing.
+    auto listed = call({u"accounts"_s, u"list"_s});
+    ASSERT_TRUE(listed.ok()) << listed.error().message.toStdString();
+    bool victimListed = false;
+    for (const auto &a : listed.value()[u"accounts"_s].toArray()) {
+        if (a[u"login"_s].toString() == u"victim"_s) {
+            victimListed = true;
+            EXPECT_TRUE(a[u"has_password"_s].toBool());
+        }
+    }
+    EXPECT_TRUE(victimListed);
+    EXPECT_EQ(listed.value()[u"revision"_s].toInt(), revision);
+    EXPECT_EQ(hashOf(), passwdBefore);
+}
+
 INSTANTIATE_TEST_SUITE_P(, PolicyFullDisk,
                          ::testing::Values(DiskLayout{"PolicyFileOnly", false},
                                            DiskLayout{"PolicyFileAndState", true}),
