@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <string_view>
 
 namespace staffetta::events {
@@ -47,32 +48,95 @@ View rest(View s, View sep)
     return at == View::npos ? View() : s.substr(at + sep.size());
 }
 
-// The value of `key=` in a Postfix "k=v, k=v" list, up to the next ", " (or the end); a value
-// in <...> is taken whole (an address may contain ", ").
-View field(View body, View key)
+// An address as Postfix logs it between < and > (info_log_address_format = external, the
+// default since Postfix 3.5): a local part that is not a dot-atom is written as one quoted
+// string, with " and \ escaped by a backslash, and that string may hold anything else the
+// client put there: <, >, ", ", "status=", a whole log line. The domain follows the last '@'.
+// `s` starts after the '<'; the result is the offset of the '>' that ends the address, npos
+// when the line ends first.
+size_t addressEnd(View s)
 {
     size_t at = 0;
-    for (;;) {
-        at = body.find(key, at);
-        if (at == View::npos)
-            return {};
-        const size_t eq = at + key.size();
-        if (eq < body.size() && body[eq] == '=' && (at == 0 || body[at - 1] == ' '))
-            break;
-        at += 1;
+    if (!s.empty() && s.front() == '"') {
+        for (at = 1; at < s.size() && s[at] != '"'; ++at) {
+            if (s[at] == '\\')
+                ++at;
+        }
     }
-    const size_t start = at + key.size() + 1;
-    if (start < body.size() && body[start] == '<') {
-        const size_t end = body.find(">, ", start);
-        const size_t close = end != View::npos ? end : body.find('>', start);
-        return close == View::npos ? body.substr(start + 1)
-                                   : body.substr(start + 1, close - start - 1);
+    return at >= s.size() ? View::npos : s.find('>', at);
+}
+
+// The address at the start of `s` (just after its '<'), and `s` moved past its '>'.
+View takeAddress(View &s)
+{
+    const size_t end = addressEnd(s);
+    const View address = s.substr(0, end);
+    s = end == View::npos ? View() : s.substr(end + 1);
+    return address;
+}
+
+// A byte of a domain, or of a local part that is not quoted, as addressEnd's addresses have
+// them: no space, no control, none of < > @ ".
+bool plain(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return u > ' ' && u != 0x7f && c != '<' && c != '>' && c != '@' && c != '"';
+}
+
+// addressEnd read backwards, for lines where the address is not the first thing: where the
+// address that ends at `close` (its '>') starts, just after its '<'; npos when it is not one.
+// A quoted local part's opening quote is the nearest '"' before its closing one that is not
+// escaped (preceded by an even number of backslashes): every other '"' in it is.
+size_t addressStart(View s, size_t close)
+{
+    size_t at = close;
+    while (at > 0 && plain(s[at - 1]))
+        --at;
+    if (at > 0 && s[at - 1] == '<')
+        return at; // <>, or an address without a domain (<postmaster>)
+    if (at > 0 && s[at - 1] == '@')
+        --at;
+    else if (at != close)
+        return View::npos;
+    if (at > 0 && s[at - 1] == '"') {
+        size_t quote = at - 1;
+        for (;;) {
+            quote = quote == 0 ? View::npos : s.rfind('"', quote - 1);
+            if (quote == View::npos)
+                return View::npos;
+            size_t backslashes = 0;
+            while (backslashes < quote && s[quote - 1 - backslashes] == '\\')
+                ++backslashes;
+            if (backslashes % 2 == 0)
+                break;
+        }
+        at = quote;
+    } else {
+        while (at > 0 && plain(s[at - 1]))
+            --at;
     }
-    size_t end = body.find(", ", start);
-    const size_t space = body.find(' ', start);
-    if (space != View::npos && (end == View::npos || space < end))
-        end = space;
-    return after(body, start).substr(0, end == View::npos ? View::npos : end - start);
+    return at > 0 && s[at - 1] == '<' ? at : View::npos;
+}
+
+// The next ", key=value" of the fields Postfix writes after an address, read in its order, so
+// that nothing inside an address or after status= is taken for a field. The value ends at
+// the next space (", " or " (queue active)"); `tail` is the line from the value on (status=
+// takes it all: the remote reply). False when `s` holds no more fields.
+bool nextField(View &s, View &key, View &value, View &tail)
+{
+    if (s.size() < 2 || s[0] != ',' || s[1] != ' ')
+        return false;
+    const size_t eq = s.find('=', 2);
+    if (eq == View::npos)
+        return false;
+    key = s.substr(2, eq - 2);
+    tail = s.substr(eq + 1);
+    const size_t space = tail.find(' ');
+    const size_t end =
+        space != View::npos && space > 0 && tail[space - 1] == ',' ? space - 1 : space;
+    value = tail.substr(0, end);
+    s = end == View::npos ? View() : tail.substr(end);
+    return true;
 }
 
 // "HOST[IP]" (or "HOST[IP]:PORT").
@@ -177,16 +241,37 @@ qint64 isoTime(const QString &s)
                         time.second());
 }
 
-// "... ; from=<s> to=<r> proto=..." at the end of a reject line.
+// "TEXT; from=<S> to=<R> proto=P helo=<H>" (Postfix's smtpd_check.c, log_whatsup; cleanup's
+// milter-reject alike): TEXT holds the client's and remote servers' words, S and R are quoted
+// as the client wrote them, so "; from=<" may be in any of the three. But smtpd replaces
+// space, <, > and ; in the HELO name, and P is a word: the envelope is read from the end.
+// Nothing is taken when the line does not end so.
 void envelopeOfReject(View body, Event &e)
 {
-    const size_t semi = body.rfind("; from=<");
-    if (semi == View::npos)
+    View s = body;
+    if (const size_t helo = s.rfind(" helo=<");
+        helo != View::npos && s.back() == '>' && s.find_first_of(" <>", helo + 7) == s.size() - 1)
+        s = s.substr(0, helo);
+    const size_t proto = s.rfind(" proto=");
+    if (proto == View::npos || s.find(' ', proto + 1) != View::npos)
         return;
-    const View tail = body.substr(semi + 2);
-    e.sender = str(field(tail, "from"));
-    e.recipient = str(field(tail, "to"));
-    e.reply = str(body.substr(0, semi));
+    s = s.substr(0, proto);
+    if (s.empty() || s.back() != '>')
+        return;
+    size_t open = addressStart(s, s.size() - 1);
+    View recipient;
+    if (open != View::npos && open >= 5 && s.substr(open - 5, 5) == " to=<") {
+        recipient = s.substr(open, s.size() - 1 - open);
+        s = s.substr(0, open - 5);
+        if (s.empty() || s.back() != '>')
+            return;
+        open = addressStart(s, s.size() - 1);
+    }
+    if (open == View::npos || open < 8 || s.substr(open - 8, 8) != "; from=<")
+        return;
+    e.sender = str(s.substr(open, s.size() - 1 - open));
+    e.recipient = str(recipient);
+    e.reply = str(s.substr(0, open - 8));
 }
 
 bool isSpace(char c)
@@ -260,9 +345,24 @@ Event parsePostfixLine(const QByteArray &bytes, const QDateTime &now)
     };
 
     if (program == "smtpd" && starts("client=")) {
+        // client=HOST[IP], sasl_method=M, sasl_username=LOGIN, sasl_sender=S, orig_... (in
+        // this order, each but client= when there is one: smtpd_sasl_proto.c). S is the AUTH=
+        // of the client's MAIL FROM, its own words: the login ends where Postfix's next field
+        // starts.
         e.kind = Event::Kind::Client;
-        hostAndIp(field(body, "client"), e.clientHost, e.clientIp);
-        e.account = str(field(body, "sasl_username"));
+        View s = body.substr(7);
+        const size_t comma = s.find(", ");
+        hostAndIp(s.substr(0, comma), e.clientHost, e.clientIp);
+        s = comma == View::npos ? View() : s.substr(comma);
+        View key, value, tail;
+        if (nextField(s, key, value, tail) && key == "sasl_method" &&
+            nextField(s, key, value, tail) && key == "sasl_username") {
+            size_t end = tail.size();
+            for (const View next :
+                 {View(", sasl_sender="), View(", orig_queue_id="), View(", orig_client=")})
+                end = std::min(end, tail.find(next));
+            e.account = str(tail.substr(0, end));
+        }
     } else if (program == "cleanup" && starts("message-id=")) {
         e.kind = Event::Kind::MessageId;
         View id = body.substr(11);
@@ -283,25 +383,54 @@ Event parsePostfixLine(const QByteArray &bytes, const QDateTime &now)
     } else if (program == "qmgr" && body == "removed") {
         e.kind = Event::Kind::Removed;
     } else if (program == "qmgr" && starts("from=<")) {
-        e.sender = str(field(body, "from"));
-        if (field(body, "status") == "expired") {
+        // from=<S>, size=N, nrcpt=N (queue active) | from=<S>, status=expired, returned to sender
+        View s = body.substr(6);
+        e.sender = str(takeAddress(s));
+        View key, value, tail;
+        if (nextField(s, key, value, tail) && key == "status" && value == "expired") {
             e.kind = Event::Kind::Expired;
             e.status = u"expired"_s;
-            e.reply = str(rest(body, "status=expired, "));
-        } else {
-            e.kind = Event::Kind::From;
-            e.size = number(field(body, "size"));
-            e.nrcpt = number(field(body, "nrcpt"));
+            e.reply = str(after(s, 2));
+            return e;
         }
-    } else if (starts("to=<") && body.find(", status=") != View::npos) {
+        e.kind = Event::Kind::From;
+        e.size = e.nrcpt = 0;
+        do {
+            if (key == "size")
+                e.size = number(value);
+            else if (key == "nrcpt")
+                e.nrcpt = number(value);
+        } while (nextField(s, key, value, tail));
+    } else if (starts("to=<")) {
+        // to=<R>[, orig_to=<O>], relay=.., [conn_use=.., ]delay=.., delays=.., dsn=..,
+        // status=S (REPLY): the reply is the remote server's, the last field.
+        View s = body.substr(4);
+        const View recipient = takeAddress(s);
+        View orig;
+        if (s.substr(0, 11) == ", orig_to=<") {
+            s.remove_prefix(11);
+            orig = takeAddress(s);
+        }
+        View key, value, status, relay, delay, dsn;
+        bool hasStatus = false;
+        while (!hasStatus && nextField(s, key, value, status)) {
+            if (key == "relay")
+                relay = value;
+            else if (key == "delay")
+                delay = value;
+            else if (key == "dsn")
+                dsn = value;
+            hasStatus = key == "status";
+        }
+        if (!hasStatus)
+            return e;
         e.kind = Event::Kind::Delivery;
         e.transport = str(program);
-        e.recipient = str(field(body, "to"));
-        e.origRecipient = str(field(body, "orig_to"));
-        e.relay = str(field(body, "relay"));
-        e.delay = str(field(body, "delay")).toDouble();
-        e.dsn = str(field(body, "dsn"));
-        const View status = rest(body, ", status=");
+        e.recipient = str(recipient);
+        e.origRecipient = str(orig);
+        e.relay = str(relay);
+        e.delay = str(delay).toDouble();
+        e.dsn = str(dsn);
         e.status = str(word(status, 0));
         const size_t open = status.find(" (");
         if (open != View::npos && status.back() == ')')

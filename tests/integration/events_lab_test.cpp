@@ -88,6 +88,47 @@ protected:
         ASSERT_TRUE(queued({u"bob"_s, bob(), {to}, extra, {}}));
     }
 
+    // One message sent with Python's smtplib (tests/integration/smtp_sessions.py), which
+    // writes the addresses as given: swaks splits its recipients at commas, and these are in
+    // quoted local parts. Without `user` on LAB_SMTP_PORT (mynetworks, no AUTH), else on the
+    // submission port; `mailOptions` go on MAIL FROM. Retries the 454 of queued() above.
+    static bool queuedBySmtplib(const QString &user, const QString &sender, const QStringList &to,
+                                const QStringList &mailOptions = {})
+    {
+        const QJsonObject spec{
+            {u"host"_s, labValue("LAB_SMTP_HOST")},
+            {u"port"_s,
+             Lab::get().port(user.isEmpty() ? u"LAB_SMTP_PORT"_s : u"LAB_SUBMISSION_PORT"_s)},
+            {u"user"_s, user},
+            {u"password"_s, Lab::get().accounts().value(user)},
+            {u"sender"_s, sender},
+            {u"sessions"_s, QJsonArray{QJsonObject{
+                                {u"rcpts"_s, QJsonArray::fromStringList(to)},
+                                {u"mail_options"_s, QJsonArray::fromStringList(mailOptions)}}}}};
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            const auto out = run(u"python3"_s,
+                                 {qEnvironmentVariable("STAFFETTA_SOURCE_DIR") +
+                                  u"/tests/integration/smtp_sessions.py"_s},
+                                 QJsonDocument(spec).toJson(), 120000);
+            if (out.exitCode == 0) {
+                const QJsonObject session = QJsonDocument::fromJson(out.out)
+                                                .object()
+                                                .value(u"sessions"_s)
+                                                .toArray()
+                                                .first()
+                                                .toObject();
+                EXPECT_EQ(session.value(u"data"_s).toInt(), 250) << out.out.toStdString();
+                return session.value(u"data"_s).toInt() == 250;
+            }
+            if (!out.err.contains("454")) {
+                ADD_FAILURE() << out.err.toStdString();
+                return false;
+            }
+        }
+        ADD_FAILURE() << "AUTH failed 10 times in a row";
+        return false;
+    }
+
     // Messages traced for `recipient`, every one with exactly one attempt (none doubled).
     static qint64 tracedOnce(const QString &recipient)
     {
@@ -152,6 +193,78 @@ TEST_F(Events, TraceShowsDeliveredDeferredAndBouncedMailWithTheRemoteWords)
     const auto bobs = trace({{u"sender"_s, bob()}, {u"status"_s, u"bounced"_s}, {u"limit"_s, 1}});
     ASSERT_EQ(bobs.messages.size(), 1);
     EXPECT_EQ(bobs.messages.front().queueId, refused.queueId);
+}
+
+// A quoted local part may hold anything but a bare quote, and Postfix logs it as written:
+// to=<"a, status=sent (x)"@d>, from=<"s, size=1"@d>. Each message says the opposite of what
+// happened to it; trace shows what happened (Postfix's own fields, in their order).
+TEST_F(Events, QuotedAddressesCannotLieToTheIndex)
+{
+    const QString id = tag(u"quoted"_s);
+    const QString sink = Lab::get().value(u"LAB_BLACKHOLE_DOMAIN"_s);
+    const QString bounce = Lab::get().value(u"LAB_BOUNCE_DOMAIN"_s);
+    // Delivered (smtp-sink), bounced (the bounce domain's sink refuses every RCPT).
+    const QString delivered = u"\"%1, status=bounced (550 5.1.1 no such user)\"@%2"_s.arg(id, sink);
+    const QString bounced = u"\"%1, status=sent (250 2.0.0 Ok)\"@%2"_s.arg(id, bounce);
+    // A '>' and an escaped quote in the quotes do not end the address.
+    const QString angled = u"\"%1\\\">, dsn=2.0.0, status=sent (250 Ok)\"@%2"_s.arg(id, bounce);
+    // bob may send as *@*.bob-shop.example: any local part, quoted too.
+    const QString sized = u"\"%1, size=999999999, nrcpt=77\"@shop.bob-shop.example"_s.arg(id);
+    const QString expiring =
+        u"\"%1, status=expired, returned to sender\"@shop.bob-shop.example"_s.arg(id);
+    ASSERT_TRUE(queuedBySmtplib(u"bob"_s, bob(), {delivered}));
+    ASSERT_TRUE(queuedBySmtplib(u"bob"_s, bob(), {bounced}));
+    ASSERT_TRUE(queuedBySmtplib(u"bob"_s, bob(), {angled}));
+    ASSERT_TRUE(
+        queuedBySmtplib(u"bob"_s, sized, {at(id + u"-sized"_s, u"LAB_BLACKHOLE_DOMAIN"_s)}));
+    ASSERT_TRUE(
+        queuedBySmtplib(u"bob"_s, expiring, {at(id + u"-expiring"_s, u"LAB_BLACKHOLE_DOMAIN"_s)}));
+
+    const auto sent = traced(delivered, u"sent"_s);
+    ASSERT_FALSE(sent.recipients.isEmpty());
+    EXPECT_EQ(sent.recipients.front().address, delivered);
+    EXPECT_EQ(sent.recipients.front().attempts.front().dsn, u"2.0.0"_s);
+    EXPECT_EQ(sent.sender, bob());
+
+    for (const QString &refusedRecipient : {bounced, angled}) {
+        const auto refused = traced(refusedRecipient, u"bounced"_s);
+        ASSERT_FALSE(refused.recipients.isEmpty()) << refusedRecipient.toStdString();
+        EXPECT_EQ(refused.recipients.front().address, refusedRecipient);
+        const api::TraceAttempt &attempt = refused.recipients.front().attempts.front();
+        EXPECT_EQ(attempt.dsn, u"5.3.0"_s);
+        EXPECT_TRUE(attempt.reply.contains(u"said: 500 5.3.0 Error: command failed"_s))
+            << attempt.reply.toStdString();
+    }
+
+    // The size Postfix counted, not the sender's; a message that did not expire, traced by its
+    // sender.
+    const auto big = traced(at(id + u"-sized"_s, u"LAB_BLACKHOLE_DOMAIN"_s), u"sent"_s);
+    EXPECT_EQ(big.sender, sized);
+    EXPECT_GT(big.size, 0);
+    EXPECT_LT(big.size, 100000);
+    traced(at(id + u"-expiring"_s, u"LAB_BLACKHOLE_DOMAIN"_s), u"sent"_s);
+    for (const QString &sender : {sized, expiring}) {
+        const auto bySender = trace({{u"sender"_s, sender}});
+        ASSERT_EQ(bySender.messages.size(), 1) << sender.toStdString();
+        EXPECT_EQ(bySender.messages.front().sender, sender);
+        EXPECT_EQ(bySender.messages.front().account, u"bob"_s);
+        ASSERT_FALSE(bySender.messages.front().recipients.isEmpty());
+        EXPECT_EQ(bySender.messages.front().recipients.front().status, u"sent"_s);
+    }
+}
+
+// Postfix logs the AUTH= of MAIL FROM after the login, as the client wrote it
+// ("client=..., sasl_sender=<x, sasl_method=PLAIN, sasl_username=carol>"): from a client that
+// did not log in it names no account.
+TEST_F(Events, AnAuthParameterCannotNameTheAccount)
+{
+    const QString anonymous = at(tag(u"auth-anonymous"_s), u"LAB_BLACKHOLE_DOMAIN"_s);
+    const QString logged = at(tag(u"auth-bob"_s), u"LAB_BLACKHOLE_DOMAIN"_s);
+    const QStringList claim{u"AUTH=<x, sasl_method=PLAIN, sasl_username=carol>"_s};
+    ASSERT_TRUE(queuedBySmtplib({}, bob(), {anonymous}, claim));
+    ASSERT_TRUE(queuedBySmtplib(u"bob"_s, bob(), {logged}, claim));
+    EXPECT_EQ(traced(anonymous, u"sent"_s).account, QString());
+    EXPECT_EQ(traced(logged, u"sent"_s).account, u"bob"_s);
 }
 
 TEST_F(Events, APartnersTraceOfAnotherAccountIsEmpty)

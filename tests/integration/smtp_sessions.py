@@ -4,10 +4,13 @@
 
 Reads a JSON spec on stdin:
   {"host": H, "port": P, "user": U, "password": W, "sender": S,
-   "sessions": [{"rcpts": [...], "end": "data" | "kill" | "quit", "sender"?: S2}, ...]}
-Every session connects and says MAIL FROM first; then the RCPTs go round robin (first RCPT
-of every session, then the second, ...); then each session ends as told, in order: DATA with
-a small message, a dropped connection without QUIT, or QUIT.
+   "sessions": [{"rcpts": [...], "end": "data" | "kill" | "quit", "sender"?: S2,
+                 "mail_options"?: ["AUTH=<...>", ...]}, ...]}
+Without "user" the sessions do not authenticate. Addresses go out as given (swaks splits its
+recipients at commas; a quoted local part may hold some). Every session connects and says
+MAIL FROM first; then the RCPTs go round robin (first RCPT of every session, then the second,
+...); then each session ends as told, in order: DATA with a small message, a dropped
+connection without QUIT, or QUIT.
 Prints {"sessions": [{"rcpt": [code, ...], "data": code | null}]} as JSON.
 """
 import json
@@ -27,8 +30,9 @@ def main():
         c.ehlo("attacker.example")
         c.starttls(context=context)
         c.ehlo("attacker.example")
-        c.login(spec["user"], spec["password"])
-        code, _ = c.mail(s.get("sender", spec["sender"]))
+        if spec.get("user"):
+            c.login(spec["user"], spec["password"])
+        code, _ = c.mail(s.get("sender", spec["sender"]), s.get("mail_options", []))
         assert code == 250, code
         clients.append(c)
         results.append({"rcpt": [], "data": None})

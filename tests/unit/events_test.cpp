@@ -157,6 +157,199 @@ TEST(EventParser, ASyslogTimeInTheFutureIsLastYears)
               QDateTime(QDate(2025, 12, 31), QTime(23, 59, 59), Qt::LocalTime).toSecsSinceEpoch());
 }
 
+// A quoted local part may hold anything but an unescaped quote, and Postfix logs it as the
+// client wrote it (to=<"a, status=sent (x)"@d>): the address is read first, honouring its
+// quotes, and the fields after it in the order Postfix writes them. Whatever the address or
+// the remote reply says, the index keeps what Postfix said.
+TEST(EventParser, AQuotedRecipientCannotChangeItsStatus)
+{
+    // Delivered, though the address says bounced.
+    const Event sent =
+        parse("Dec 02 00:18:57 relay postfix/smtp[16474]: 0346C546168: "
+              "to=<\"q, status=bounced (550 5.1.1 no such user)\"@outside.example>, "
+              "relay=127.0.0.1[127.0.0.1]:31026, delay=0.05, delays=0.01/0/0.02/0.02, dsn=2.0.0, "
+              "status=sent (250 2.0.0 Ok: queued as 4F2B1)");
+    EXPECT_EQ(sent.kind, K::Delivery);
+    EXPECT_EQ(sent.recipient, u"\"q, status=bounced (550 5.1.1 no such user)\"@outside.example"_s);
+    EXPECT_EQ(sent.status, u"sent"_s);
+    EXPECT_EQ(sent.dsn, u"2.0.0"_s);
+    EXPECT_EQ(sent.relay, u"127.0.0.1[127.0.0.1]:31026"_s);
+    EXPECT_DOUBLE_EQ(sent.delay, 0.05);
+    EXPECT_EQ(sent.reply, u"250 2.0.0 Ok: queued as 4F2B1"_s);
+
+    // Bounced, though the address says sent.
+    const Event bounced =
+        parse("Dec 02 00:18:57 relay postfix/smtp[16474]: 0346C546168: "
+              "to=<\"b, status=sent (250 2.0.0 Ok)\"@bounce.example>, "
+              "relay=127.0.0.1[127.0.0.1]:31027, delay=0.02, delays=0/0/0.01/0.01, dsn=5.3.0, "
+              "status=bounced (host 127.0.0.1[127.0.0.1] said: 500 5.3.0 Error: command failed (in "
+              "reply to RCPT TO command))");
+    EXPECT_EQ(bounced.recipient, u"\"b, status=sent (250 2.0.0 Ok)\"@bounce.example"_s);
+    EXPECT_EQ(bounced.status, u"bounced"_s);
+    EXPECT_EQ(bounced.dsn, u"5.3.0"_s);
+    EXPECT_EQ(bounced.reply, u"host 127.0.0.1[127.0.0.1] said: 500 5.3.0 Error: command failed "
+                             u"(in reply to RCPT TO command)"_s);
+
+    // A '>' and ", " inside the quotes do not end the address; nor does an escaped quote.
+    const Event angle =
+        parse("Dec 02 00:18:57 relay postfix/smtp[1]: 0346C546168: "
+              "to=<\"a>, relay=x, dsn=2.0.0, status=sent (y)\"@d.example>, relay=none, "
+              "delay=1.5, delays=0/0/1.5/0, dsn=4.4.1, status=deferred (connect to d.example: "
+              "Connection refused)");
+    EXPECT_EQ(angle.kind, K::Delivery);
+    EXPECT_EQ(angle.recipient, u"\"a>, relay=x, dsn=2.0.0, status=sent (y)\"@d.example"_s);
+    EXPECT_EQ(angle.relay, u"none"_s);
+    EXPECT_EQ(angle.dsn, u"4.4.1"_s);
+    EXPECT_DOUBLE_EQ(angle.delay, 1.5);
+    EXPECT_EQ(angle.status, u"deferred"_s);
+    EXPECT_EQ(angle.reply, u"connect to d.example: Connection refused"_s);
+
+    const Event escaped =
+        parse("Dec 02 00:18:57 relay postfix/smtp[1]: 0346C546168: "
+              "to=<\"a\\\">, dsn=2.0.0, status=sent (\\\\\"@d.example>, relay=none, delay=1, "
+              "delays=0/0/1/0, dsn=5.1.2, status=bounced (Host or domain name not found)");
+    EXPECT_EQ(escaped.recipient, u"\"a\\\">, dsn=2.0.0, status=sent (\\\\\"@d.example"_s);
+    EXPECT_EQ(escaped.dsn, u"5.1.2"_s);
+    EXPECT_EQ(escaped.status, u"bounced"_s);
+
+    // orig_to= is an address too.
+    const Event forwarded =
+        parse("Dec 02 00:18:57 relay postfix/smtp[1]: 0346C546168: to=<x@d.example>, "
+              "orig_to=<\"o>, relay=evil, status=sent (z)\"@lab.test>, relay=none, delay=1, "
+              "delays=0/0/1/0, dsn=4.4.1, status=deferred (connect to d.example: refused)");
+    EXPECT_EQ(forwarded.recipient, u"x@d.example"_s);
+    EXPECT_EQ(forwarded.origRecipient, u"\"o>, relay=evil, status=sent (z)\"@lab.test"_s);
+    EXPECT_EQ(forwarded.relay, u"none"_s);
+    EXPECT_EQ(forwarded.status, u"deferred"_s);
+
+    // The remote reply comes last and may say anything, to=< and status= too.
+    const Event reply = parse(
+        "Dec 02 00:18:57 relay postfix/smtp[1]: 0346C546168: to=<x@d.example>, "
+        "relay=mx.d.example[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced "
+        "(host mx.d.example[192.0.2.1] said: 550 5.7.1 to=<y@e.example>, relay=none, "
+        "dsn=2.0.0, status=sent (ok) (in reply to RCPT TO command))");
+    EXPECT_EQ(reply.recipient, u"x@d.example"_s);
+    EXPECT_EQ(reply.relay, u"mx.d.example[192.0.2.1]:25"_s);
+    EXPECT_EQ(reply.dsn, u"5.7.1"_s);
+    EXPECT_EQ(reply.status, u"bounced"_s);
+    EXPECT_EQ(reply.reply, u"host mx.d.example[192.0.2.1] said: 550 5.7.1 to=<y@e.example>, "
+                           u"relay=none, dsn=2.0.0, status=sent (ok) (in reply to RCPT TO "
+                           u"command)"_s);
+
+    // Fields a quoted address holds are not the line's: without its own status=, no delivery.
+    EXPECT_EQ(parse("Dec 02 00:18:57 relay postfix/smtp[1]: 0346C546168: "
+                    "to=<\"a, relay=none, dsn=2.0.0, status=sent (y)\"@d.example>, relay=none")
+                  .kind,
+              K::None);
+}
+
+TEST(EventParser, AQuotedSenderCannotChangeItsSizeOrExpireItsMessage)
+{
+    const Event sized =
+        parse("Dec 02 00:18:57 relay postfix/qmgr[15765]: 0346C546168: "
+              "from=<\"s, size=999999999, nrcpt=77\"@shop.bob-shop.example>, size=512, "
+              "nrcpt=1 (queue active)");
+    EXPECT_EQ(sized.kind, K::From);
+    EXPECT_EQ(sized.sender, u"\"s, size=999999999, nrcpt=77\"@shop.bob-shop.example"_s);
+    EXPECT_EQ(sized.size, 512);
+    EXPECT_EQ(sized.nrcpt, 1);
+
+    // Not an expiry: the message is active, and its sender is kept.
+    const Event active =
+        parse("Dec 02 00:18:57 relay postfix/qmgr[15765]: 0346C546168: "
+              "from=<\"e, status=expired, returned to sender\"@shop.bob-shop.example>, "
+              "size=600, nrcpt=1 (queue active)");
+    EXPECT_EQ(active.kind, K::From);
+    EXPECT_EQ(active.sender, u"\"e, status=expired, returned to sender\"@shop.bob-shop.example"_s);
+    EXPECT_EQ(active.size, 600);
+
+    // A '>' in the quotes; and the expiry of a message whose sender says size=.
+    const Event angle = parse("Dec 02 00:18:57 relay postfix/qmgr[1]: 0346C546168: "
+                              "from=<\"a>, size=1\"@d.example>, size=2048, nrcpt=3 (queue active)");
+    EXPECT_EQ(angle.sender, u"\"a>, size=1\"@d.example"_s);
+    EXPECT_EQ(angle.size, 2048);
+    EXPECT_EQ(angle.nrcpt, 3);
+    const Event expired = parse("Dec 02 00:30:00 relay postfix/qmgr[1]: 0346C546168: "
+                                "from=<\"x, size=5, nrcpt=9\"@d.example>, status=expired, "
+                                "returned to sender");
+    EXPECT_EQ(expired.kind, K::Expired);
+    EXPECT_EQ(expired.sender, u"\"x, size=5, nrcpt=9\"@d.example"_s);
+    EXPECT_EQ(expired.reply, u"returned to sender"_s);
+}
+
+// A reject line is "TEXT; from=<S> to=<R> proto=P helo=<H>": the text holds the client's and a
+// remote's words, S and R are quoted as the client wrote them; only the HELO name is cleaned
+// by Postfix (no space, <, > or ;).
+TEST(EventParser, ARefusalsEnvelopeIsReadAsPostfixWroteIt)
+{
+    // As the lab relay logged it: Postfix's reply names the addresses unquoted, and the
+    // recipient's quotes hold a second envelope (the last "; from=<" of the line).
+    const Event rcpt = parse(
+        "Dec 02 00:18:57 relay postfix/submission/smtpd[19720]: NOQUEUE: reject: RCPT from "
+        "localhost[127.0.0.1]: 553 5.7.1 <r; from=<ceo@lab.test> to=<z@d.example>@blackhole."
+        "example>: Recipient address rejected: <x; from=<ceo@lab.test> to=<y@d.example>@evil."
+        "example>: Sender address not authorized for account bob; from=<\"x; from=<ceo@lab.test> "
+        "to=<y@d.example>\"@evil.example> to=<\"r; from=<ceo@lab.test> to=<z@d.example>\"@"
+        "blackhole.example> proto=ESMTP helo=<probe.example>");
+    EXPECT_EQ(rcpt.kind, K::Refusal);
+    EXPECT_EQ(rcpt.reason, u"rcpt"_s);
+    EXPECT_EQ(rcpt.sender, u"\"x; from=<ceo@lab.test> to=<y@d.example>\"@evil.example"_s);
+    EXPECT_EQ(rcpt.recipient, u"\"r; from=<ceo@lab.test> to=<z@d.example>\"@blackhole.example"_s);
+    EXPECT_EQ(rcpt.dsn, u"5.7.1"_s);
+    EXPECT_EQ(rcpt.reply, u"553 5.7.1 <r; from=<ceo@lab.test> to=<z@d.example>@blackhole.example>: "
+                          u"Recipient address rejected: <x; from=<ceo@lab.test> "
+                          u"to=<y@d.example>@evil.example>: Sender address not authorized for "
+                          u"account bob"_s);
+
+    // The milter's text names the attachment the client chose; the sender's quotes hold a
+    // second envelope.
+    const Event milter =
+        parse("Dec 02 00:09:05 relay postfix/cleanup[26374]: EC5CE542164: milter-reject: "
+              "END-OF-MESSAGE from localhost[127.0.0.1]: 5.7.1 L'allegato \"a; from=<ceo@lab.test> "
+              "to=<z@d.example> proto=ESMTP helo=<vm>.exe\" ha violato la politica; "
+              "from=<\"s\\\"> to=<w@d.example> proto=ESMTP helo=<vm\"@shop.bob-shop.example> "
+              "to=<r@d.example> proto=ESMTP helo=<vm>");
+    EXPECT_EQ(milter.kind, K::Refusal);
+    EXPECT_EQ(milter.sender,
+              u"\"s\\\"> to=<w@d.example> proto=ESMTP helo=<vm\"@shop.bob-shop.example"_s);
+    EXPECT_EQ(milter.recipient, u"r@d.example"_s);
+    EXPECT_EQ(milter.dsn, u"5.7.1"_s);
+
+    // The null sender, and an address without a domain.
+    const Event bare = parse("Dec 02 00:18:57 relay postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+                             "h[192.0.2.7]: 550 5.1.1 <postmaster>: Recipient address rejected: "
+                             "no; from=<> to=<postmaster> proto=SMTP helo=<h.example>");
+    EXPECT_EQ(bare.sender, QString());
+    EXPECT_EQ(bare.recipient, u"postmaster"_s);
+    EXPECT_EQ(bare.clientIp, u"192.0.2.7"_s);
+    EXPECT_EQ(bare.reply, u"550 5.1.1 <postmaster>: Recipient address rejected: no"_s);
+}
+
+// client= is followed by the SASL method and login, then the AUTH= sender the client gave in
+// MAIL FROM (its own words): the account is the sasl_username where Postfix puts it, or none.
+TEST(EventParser, OnlyTheLoginIsTheAccountOfAClient)
+{
+    // As the lab relay logged them, MAIL FROM:<bob@lab.test> AUTH=<x, sasl_method=PLAIN,
+    // sasl_username=carol> from a client in mynetworks without a login, and from bob.
+    const Event anonymous =
+        parse("Dec 02 00:18:57 relay postfix/smtpd[20158]: 7EDAD51E1B5: client=localhost"
+              "[127.0.0.1], sasl_sender=<x, sasl_method=PLAIN, sasl_username=carol>");
+    EXPECT_EQ(anonymous.kind, K::Client);
+    EXPECT_EQ(anonymous.clientHost, u"localhost"_s);
+    EXPECT_EQ(anonymous.clientIp, u"127.0.0.1"_s);
+    EXPECT_EQ(anonymous.account, QString());
+
+    const Event bob = parse("Dec 02 00:18:57 relay postfix/submission/smtpd[19720]: A315351E1AB: "
+                            "client=localhost[127.0.0.1], sasl_method=PLAIN, sasl_username=bob, "
+                            "sasl_sender=<x, sasl_username=carol>");
+    EXPECT_EQ(bob.account, u"bob"_s);
+    const Event forwarded = parse("Dec 02 00:18:57 relay postfix/smtpd[1]: A315351E1AB: "
+                                  "client=localhost[127.0.0.1], sasl_method=PLAIN, "
+                                  "sasl_username=bob, orig_queue_id=8E2B1, "
+                                  "orig_client=h[192.0.2.7]");
+    EXPECT_EQ(forwarded.account, u"bob"_s);
+}
+
 namespace {
 
 void append(const QString &path, const QByteArray &text)
@@ -367,9 +560,20 @@ TEST(EventParser, AMalformedLineIsNoEvent)
     const Event from = parse("Dec 02 00:18:57 relay postfix/qmgr[1]: A1B2C3: from=<");
     EXPECT_EQ(from.kind, K::From);
     EXPECT_EQ(from.sender, QString());
-    const Event to = parse("Dec 02 00:18:57 relay postfix/smtp[1]: A1B2C3: to=<, status=");
+    // ", status=" inside an address cut short is not the line's status: no delivery.
+    EXPECT_EQ(parse("Dec 02 00:18:57 relay postfix/smtp[1]: A1B2C3: to=<, status=").kind, K::None);
+    EXPECT_EQ(parse("Dec 02 00:18:57 relay postfix/smtp[1]: A1B2C3: to=<\"a>, status=").kind,
+              K::None);
+    const Event to = parse("Dec 02 00:18:57 relay postfix/smtp[1]: A1B2C3: to=<a>, status=");
     EXPECT_EQ(to.kind, K::Delivery);
+    EXPECT_EQ(to.recipient, u"a"_s);
     EXPECT_EQ(to.status, QString());
+    // A reject line whose envelope is not Postfix's shape names no address.
+    const Event cut = parse("Dec 02 00:18:57 relay postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+                            "h[192.0.2.7]: 554 5.7.1 no; from=<a@b> to=<\"c@d> proto=ESMTP");
+    EXPECT_EQ(cut.kind, K::Refusal);
+    EXPECT_EQ(cut.sender, QString());
+    EXPECT_EQ(cut.recipient, QString());
     // A UTF-8 address (SMTPUTF8) is kept as written.
     const Event utf8 = parse("Dec 02 00:18:57 relay postfix/qmgr[1]: A1B2C3: "
                              "from=<jos\xc3\xa9@lab.test>, size=1, nrcpt=1 (queue active)");
