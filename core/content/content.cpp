@@ -145,6 +145,93 @@ bool plausibleSignature(GMimeObject *part)
     return bytes >= 0 && bytes <= MaxSignatureBytes;
 }
 
+// BinHex 4.0's header (EmbeddedFiles), decoded far enough to read the file name (RFC 1741:
+// 6 bits a character of its own alphabet, then run-length encoding with 0x90 as the marker;
+// the header starts with the name's length and the name).
+class BinHexName
+{
+public:
+    // One byte of the text; false once done (the name read, or not readable).
+    bool feed(char c)
+    {
+        if (--m_budget < 0)
+            m_done = true;
+        if (m_done)
+            return false;
+        if (m_seeking) {
+            if (c == ':' && m_lineStart)
+                m_seeking = false;
+            m_lineStart = c == '\n' || c == '\r';
+            return true;
+        }
+        if (c == '\n' || c == '\r' || c == ' ' || c == '\t')
+            return true;
+        const int value = sextet(c);
+        if (value < 0) { // the closing colon, or no BinHex
+            m_done = true;
+            return false;
+        }
+        m_bits = (m_bits << 6) | uint(value);
+        m_count += 6;
+        if (m_count >= 8) {
+            m_count -= 8;
+            decoded(uchar(m_bits >> m_count));
+            m_bits &= (1u << m_count) - 1;
+        }
+        return !m_done;
+    }
+    // The name, once read.
+    std::optional<QByteArray> name() const { return m_name; }
+
+private:
+    static int sextet(char c)
+    {
+        static const char Alphabet[] =
+            "!\"#$%&'()*+,-012345689@ABCDEFGHIJKLMNPQRSTUVXYZ[`abcdefhijklmpqr";
+        const char *at = c ? std::strchr(Alphabet, c) : nullptr;
+        return at ? int(at - Alphabet) : -1;
+    }
+    void decoded(uchar b)
+    {
+        if (m_marker) {
+            m_marker = false;
+            if (b == 0) { // the marker's own byte
+                emit(0x90);
+            } else if (m_previous < 0) { // a run of nothing
+                m_done = true;
+            } else { // the previous byte, b times in all
+                for (int i = 1; i < b && !m_done; ++i)
+                    emit(uchar(m_previous));
+            }
+            return;
+        }
+        if (b == 0x90)
+            m_marker = true;
+        else
+            emit(b);
+    }
+    void emit(uchar b)
+    {
+        m_previous = b;
+        m_header.append(char(b));
+        if (m_header.size() == 1 + qsizetype(uchar(m_header[0]))) {
+            m_name = m_header.mid(1);
+            m_done = true;
+        }
+    }
+
+    int m_budget = 4096; // bytes looked at: the header is well within
+    bool m_done = false;
+    bool m_seeking = true; // for the colon that starts the data
+    bool m_lineStart = false;
+    uint m_bits = 0;
+    int m_count = 0;
+    bool m_marker = false;
+    int m_previous = -1;
+    QByteArray m_header;
+    std::optional<QByteArray> m_name;
+};
+
 // Files carried in the text of a text part instead of as MIME parts, which mail clients still
 // decode and offer as attachments: uuencode ("begin 644 name"), yEnc ("=ybegin ... name=name")
 // and BinHex 4.0 ("(This file must be converted with BinHex 4.0)", the name inside its
@@ -248,93 +335,6 @@ public:
 
 private:
     static constexpr qsizetype MaxHeaderLine = 1024;
-
-    // BinHex 4.0's header, decoded far enough to read the file name (RFC 1741: 6 bits a
-    // character of its own alphabet, then run-length encoding with 0x90 as the marker; the
-    // header starts with the name's length and the name).
-    class BinHexName
-    {
-    public:
-        // One byte of the text; false once done (the name read, or not readable).
-        bool feed(char c)
-        {
-            if (--m_budget < 0)
-                m_done = true;
-            if (m_done)
-                return false;
-            if (m_seeking) {
-                if (c == ':' && m_lineStart)
-                    m_seeking = false;
-                m_lineStart = c == '\n' || c == '\r';
-                return true;
-            }
-            if (c == '\n' || c == '\r' || c == ' ' || c == '\t')
-                return true;
-            const int value = sextet(c);
-            if (value < 0) { // the closing colon, or no BinHex
-                m_done = true;
-                return false;
-            }
-            m_bits = (m_bits << 6) | uint(value);
-            m_count += 6;
-            if (m_count >= 8) {
-                m_count -= 8;
-                decoded(uchar(m_bits >> m_count));
-                m_bits &= (1u << m_count) - 1;
-            }
-            return !m_done;
-        }
-        // The name, once read.
-        std::optional<QByteArray> name() const { return m_name; }
-
-    private:
-        static int sextet(char c)
-        {
-            static const char Alphabet[] =
-                "!\"#$%&'()*+,-012345689@ABCDEFGHIJKLMNPQRSTUVXYZ[`abcdefhijklmpqr";
-            const char *at = c ? std::strchr(Alphabet, c) : nullptr;
-            return at ? int(at - Alphabet) : -1;
-        }
-        void decoded(uchar b)
-        {
-            if (m_marker) {
-                m_marker = false;
-                if (b == 0) { // the marker's own byte
-                    emit(0x90);
-                } else if (m_previous < 0) { // a run of nothing
-                    m_done = true;
-                } else { // the previous byte, b times in all
-                    for (int i = 1; i < b && !m_done; ++i)
-                        emit(uchar(m_previous));
-                }
-                return;
-            }
-            if (b == 0x90)
-                m_marker = true;
-            else
-                emit(b);
-        }
-        void emit(uchar b)
-        {
-            m_previous = b;
-            m_header.append(char(b));
-            if (m_header.size() == 1 + qsizetype(uchar(m_header[0]))) {
-                m_name = m_header.mid(1);
-                m_done = true;
-            }
-        }
-
-        int m_budget = 4096; // bytes looked at: the header is well within
-        bool m_done = false;
-        bool m_seeking = true; // for the colon that starts the data
-        bool m_lineStart = false;
-        uint m_bits = 0;
-        int m_count = 0;
-        bool m_marker = false;
-        int m_previous = -1;
-        QByteArray m_header;
-        std::optional<QByteArray> m_name;
-    };
 
     void report(const QByteArray &kind, const std::optional<QByteArray> &name, bool latin1)
     {
