@@ -48,6 +48,9 @@ struct Attachment
     QByteArray contentType; // "type/subtype", lower case
     int depth = 0;          // containers around the part: 0 for a single-part message's body
     QString path;           // IMAP part number (RFC 3501 6.4.5): "1", "2.1", ...
+    // A file carried in the text of the part at `path` (of `contentType`) rather than a MIME
+    // part: "uuencode", "yenc" or "binhex"; empty for a part.
+    QByteArray embedded = {};
 
     bool operator==(const Attachment &) const = default;
 };
@@ -67,8 +70,17 @@ void init();
 // walked, and the message/rfc822 part itself counts only if it has a name (its contents are
 // checked anyway). A message/rfc822 GMime cannot open (transfer-encoded, which RFC 2046
 // forbids, but some clients decode it) and message/partial (fragments a client reassembles)
-// cannot be inspected here: they count as attachments, name or not. Unnamed inline parts
-// (the body text, HTML, inline images without a name) do not count.
+// cannot be inspected here: they count as attachments, name or not, and so does content the
+// walk cannot open because it is encrypted or signed inside PKCS #7 (application/pkcs7-mime,
+// smime.p7m; multipart/encrypted's encrypted part). A multipart/signed's signature part does
+// not count when it looks like one (nameless or named like a signature: signature.asc,
+// smime.p7s, ...; at most 64 KiB); any other, whatever its type, counts like any part, even
+// without a name. Unnamed inline parts (the body text, HTML, inline images without a name) do
+// not count.
+// Text parts (text/*, decoded from base64 or quoted-printable) and parts in uuencode transfer
+// encoding are read for the files clients find in text: uuencode ("begin 644 name"), yEnc and
+// BinHex; each counts as an attachment of its part, under its own name (`embedded` says which
+// kind), and as one more part against MaxParts.
 //
 // Errors: MessageTooComplex (MaxDepth, MaxParts), MessageAmbiguous (a part with two different
 // Content-* headers of one kind, or a parameter given twice with different values: clients

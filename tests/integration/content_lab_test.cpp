@@ -180,6 +180,60 @@ TEST_F(Content, AMessageLargerThanTheMilterKeepsInMemoryIsCheckedTheSame)
     EXPECT_TRUE(sinkFilesWith(blackhole(u"big-zip"_s)).isEmpty());
 }
 
+// A file uuencoded in the text of a message (no MIME part, no name header: what old clients
+// send, and clients still offer as an attachment) is refused by its name with the attachment
+// notice, logged and counted the same; an allowed one passes (issue 36, item 4).
+TEST_F(Content, AUuencodedProgramInTheTextIsRefusedLikeAnAttachment)
+{
+    const QJsonObject exe = submit(u"uuencode_exe"_s, u"bob"_s, {blackhole(u"uu-exe"_s)});
+    EXPECT_EQ(exe.value(u"code"_s).toInt(), 554) << exe.value(u"reply"_s).toString().toStdString();
+    // smtplib's text of the multi-line 554 5.7.1 reply: its lines, each after the status code.
+    EXPECT_EQ(exe.value(u"reply"_s).toString(),
+              u"5.7.1 L'allegato \"evil.exe\" ha violato la politica di sicurezza della vostra "
+              u"azienda.\n5.7.1 La spedizione e' stata bloccata. Per ulteriori informazioni, "
+              u"contattare l'Amministratore IT"_s);
+    EXPECT_TRUE(sinkFilesWith(exe.value(u"message_id"_s).toString()).isEmpty());
+    const QByteArray log = readFile(labValue("LAB_MILTER_LOG"));
+    EXPECT_TRUE(log.contains("reject: attachment account bob sender <bob@lab.test> attachment "
+                             "\"evil.exe\" queue id "))
+        << log.right(500).toStdString();
+
+    const QJsonObject pdf = submit(u"uuencode_pdf"_s, u"bob"_s, {blackhole(u"uu-pdf"_s)});
+    ASSERT_EQ(pdf.value(u"code"_s).toInt(), 250) << pdf.value(u"reply"_s).toString().toStdString();
+    const QString id = pdf.value(u"message_id"_s).toString();
+    EXPECT_TRUE(waitUntil([&] { return !sinkFilesWith(id).isEmpty(); }, 15000));
+}
+
+// A multipart/signed whose "signature" part is a 300 KB invoice.exe is refused naming it; a
+// message signed the usual way (signature.asc) is delivered (issue 36, item 4).
+TEST_F(Content, ASignaturePartThatIsAProgramIsRefusedAndASignedMessagePasses)
+{
+    const QJsonObject exe =
+        submit(u"signed_exe_signature"_s, u"bob"_s, {blackhole(u"signed-exe"_s)});
+    EXPECT_EQ(exe.value(u"code"_s).toInt(), 554) << exe.value(u"reply"_s).toString().toStdString();
+    EXPECT_TRUE(exe.value(u"reply"_s)
+                    .toString()
+                    .contains(u"L'allegato \"invoice.exe\" ha violato la politica di sicurezza"_s))
+        << exe.value(u"reply"_s).toString().toStdString();
+    EXPECT_TRUE(sinkFilesWith(exe.value(u"message_id"_s).toString()).isEmpty());
+    EXPECT_TRUE(readFile(labValue("LAB_MILTER_LOG"))
+                    .contains("reject: attachment account bob sender <bob@lab.test> attachment "
+                              "\"invoice.exe\" queue id "));
+
+    const QJsonObject good = submit(u"signed"_s, u"bob"_s, {blackhole(u"signed-ok"_s)});
+    ASSERT_EQ(good.value(u"code"_s).toInt(), 250)
+        << good.value(u"reply"_s).toString().toStdString();
+    const QString id = good.value(u"message_id"_s).toString();
+    QStringList files;
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            files = sinkFilesWith(id);
+            return !files.isEmpty();
+        },
+        15000));
+    EXPECT_TRUE(readFile(files.first()).contains("filename=\"signature.asc\""));
+}
+
 TEST_F(Content, TheSizeRefusalHasTheCustomersWording)
 {
     // carol's limit is 20000 bytes.

@@ -8,23 +8,72 @@ through the lab relay with smtplib (STARTTLS, AUTH PLAIN); reads a POP3 mailbox 
   content_mail.py pop3        reads {"host","port","user","password"}, prints
                               {"messages": ["<the whole message>", ...]}
 
-KIND: plain | pdf | zip | rfc2231_exe | nested_exe | upper_pdf_exe | big_pdf | big_pdf_zip
+KIND: plain | pdf | zip | rfc2231_exe | nested_exe | upper_pdf_exe | big_pdf | big_pdf_zip |
+      uuencode_exe | uuencode_pdf | signed | signed_exe_signature
 """
+import binascii
 import json
+import os
 import poplib
 import smtplib
 import ssl
 import sys
+import uuid
 from email import policy
+from email.encoders import encode_7or8bit
 from email.message import EmailMessage
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+
+
+def uuencoded(name, data):
+    """A file the way uuencode(1) writes it into a text: begin line, 45-byte lines, end."""
+    lines = ["begin 644 " + name]
+    for at in range(0, len(data), 45):
+        lines.append(binascii.b2a_uu(data[at:at + 45], backtick=True).decode("ascii").rstrip("\n"))
+    return "\n".join(lines + ["`", "end"]) + "\n"
+
+
+def signed(kind, sender, to):
+    """A multipart/signed (RFC 3156) the way OpenPGP clients send it: the text, then the
+    signature part; for signed_exe_signature that part is a 300 KB invoice.exe typed as a
+    signature."""
+    m = MIMEMultipart("signed", protocol="application/pgp-signature", micalg="pgp-sha256",
+                      policy=policy.SMTP)
+    m["From"] = sender
+    m["To"] = ", ".join(to)
+    m["Subject"] = "content " + kind
+    m["Message-ID"] = "<content-%s-%s@lab.test>" % (kind, uuid.uuid4().hex)
+    m.attach(MIMEText("Buongiorno,\nin allegato il documento.\n", "plain", "utf-8",
+                      policy=policy.SMTP))
+    if kind == "signed":
+        sig = MIMEApplication(b"-----BEGIN PGP SIGNATURE-----\n\niHUEARYIAB0WIQQ=\n=AbCd\n"
+                              b"-----END PGP SIGNATURE-----\n", "pgp-signature",
+                              _encoder=encode_7or8bit, policy=policy.SMTP, name="signature.asc")
+        sig["Content-Description"] = "OpenPGP digital signature"
+        sig.add_header("Content-Disposition", "attachment", filename="signature.asc")
+    else:
+        sig = MIMEApplication(b"MZ" + os.urandom(300 * 1024), "pgp-signature", policy=policy.SMTP)
+        sig.add_header("Content-Disposition", "attachment", filename="invoice.exe")
+    m.attach(sig)
+    return m
 
 
 def build(kind, sender, to):
+    if kind in ("signed", "signed_exe_signature"):
+        return signed(kind, sender, to)
     m = EmailMessage(policy=policy.SMTP)
     m["From"] = sender
     m["To"] = ", ".join(to)
     m["Subject"] = "content " + kind
-    m["Message-ID"] = "<content-%s-%s@lab.test>" % (kind, id(m))
+    m["Message-ID"] = "<content-%s-%s@lab.test>" % (kind, uuid.uuid4().hex)
+    if kind in ("uuencode_exe", "uuencode_pdf"):
+        # The file in the text itself, as old clients attach (no MIME part, no name header).
+        name = "evil.exe" if kind == "uuencode_exe" else "report.pdf"
+        m.set_content("Buongiorno,\nil file qui sotto.\n\n" +
+                      uuencoded(name, b"MZ\x90\x00" * 200) + "\nSaluti\n")
+        return m
     m.set_content("Buongiorno,\nin allegato il documento.\n")
     if kind == "pdf":
         m.add_attachment(b"%PDF-1.4\n%fake\n", maintype="application", subtype="pdf",

@@ -20,7 +20,8 @@ inline void PrintTo(const QList<Attachment> &list, std::ostream *os)
 {
     for (const Attachment &a : list)
         *os << '[' << a.path.toStdString() << ' ' << a.contentType.toStdString() << " \""
-            << a.name.toStdString() << "\" depth " << a.depth << ']';
+            << a.name.toStdString() << "\" depth " << a.depth
+            << (a.embedded.isEmpty() ? "" : " embedded ") << a.embedded.toStdString() << ']';
 }
 QT_END_NAMESPACE
 
@@ -644,4 +645,356 @@ TEST(Content, ASignedMessagesSignatureIsNoAttachmentButWhatIsSignedIs)
         multipart("mixed", "b1",
                   {Text, file("application/pkcs7-signature", "attachment; filename=\"a.p7s\"")}));
     EXPECT_EQ(forbidden(loose), u"a.p7s"_s);
+}
+
+namespace {
+
+// `data` uuencoded as uuencode(1) writes it: lines of 45 bytes, each led by its length.
+QByteArray uuencoded(const QByteArray &data)
+{
+    const auto character = [](uint bits) {
+        return char(bits ? 32 + bits : '`');
+    };
+    QByteArray out;
+    for (qsizetype at = 0; at < data.size(); at += 45) {
+        const QByteArray line = data.mid(at, 45);
+        out += character(uint(line.size()));
+        for (qsizetype i = 0; i < line.size(); i += 3) {
+            const uint b0 = uchar(line[i]), b1 = i + 1 < line.size() ? uchar(line[i + 1]) : 0,
+                       b2 = i + 2 < line.size() ? uchar(line[i + 2]) : 0;
+            out += character(b0 >> 2);
+            out += character(((b0 << 4) | (b1 >> 4)) & 63);
+            out += character(((b1 << 2) | (b2 >> 6)) & 63);
+            out += character(b2 & 63);
+        }
+        out += '\n';
+    }
+    return out + "`\nend\n";
+}
+
+const QByteArray Program = QByteArray("MZ\x90\x00\x03\x00\x00\x00", 8).repeated(20);
+
+QByteArray uuencodedFile(const QByteArray &name, const QByteArray &mode = "644")
+{
+    return "begin " + mode + ' ' + name + '\n' + uuencoded(Program);
+}
+
+// yEnc (yenc.org, version 1.3): bytes + 42, NUL, LF, CR and '=' escaped.
+QByteArray yencFile(const QByteArray &name)
+{
+    QByteArray out =
+        "=ybegin line=128 size=" + QByteArray::number(Program.size()) + " name=" + name + '\n';
+    for (char c : Program) {
+        const char e = char(uchar(c) + 42);
+        if (e == '\0' || e == '\n' || e == '\r' || e == '=')
+            out += '=' + QByteArray(1, char(uchar(e) + 64));
+        else
+            out += e;
+    }
+    return out + "\n=yend size=" + QByteArray::number(Program.size()) + '\n';
+}
+
+// BinHex 4.0 (RFC 1741): the header (name, type, creator, flags, lengths, CRC) and the data
+// fork, 6 bits a character between colons, 64 characters a line (no byte here needs the
+// 0x90 run-length escape).
+QByteArray binhexFile(const QByteArray &name)
+{
+    static const char Alphabet[] =
+        "!\"#$%&'()*+,-012345689@ABCDEFGHIJKLMNPQRSTUVXYZ[`abcdefhijklmpqr";
+    QByteArray bytes = char(name.size()) + name + QByteArray(1, '\0') + "APPLMSWD" +
+                       QByteArray(2, '\0') + QByteArray("\0\0\0\x0a", 4) + QByteArray(4, '\0') +
+                       QByteArray(2, '\x01') + "0123456789" + QByteArray(2, '\x01') +
+                       QByteArray(2, '\x01');
+    QByteArray encoded = ":";
+    uint bits = 0;
+    int count = 0;
+    for (char c : bytes) {
+        bits = (bits << 8) | uchar(c);
+        count += 8;
+        while (count >= 6) {
+            count -= 6;
+            encoded += Alphabet[(bits >> count) & 63];
+        }
+    }
+    if (count > 0)
+        encoded += Alphabet[(bits << (6 - count)) & 63];
+    encoded += ':';
+    QByteArray out = "(This file must be converted with BinHex 4.0)\n";
+    for (qsizetype at = 0; at < encoded.size(); at += 64)
+        out += encoded.mid(at, 64) + '\n';
+    return out;
+}
+
+QByteArray textPart(const QByteArray &text, const QByteArray &type = "text/plain; charset=utf-8")
+{
+    return "Content-Type: " + type + "\n\n" + text;
+}
+
+QByteArray base64Part(const QByteArray &text, const QByteArray &type = "text/plain")
+{
+    QByteArray wrapped;
+    const QByteArray b64 = text.toBase64();
+    for (qsizetype at = 0; at < b64.size(); at += 76)
+        wrapped += b64.mid(at, 76) + '\n';
+    return "Content-Type: " + type + "; charset=utf-8\nContent-Transfer-Encoding: base64\n\n" +
+           wrapped;
+}
+
+QStringList names(const QByteArray &m)
+{
+    QStringList out;
+    for (const Attachment &a : parsed(m))
+        out.append(a.name);
+    return out;
+}
+
+const QByteArray Prose = "Buongiorno,\nin allegato il programma.\n\n";
+
+} // namespace
+
+// A file uuencoded in the text of a message (old clients' way of attaching, still decoded and
+// offered as an attachment by mail clients) is judged by the name on its begin line, like an
+// attachment: in a plain-text body, in a part of a multipart, in a forwarded message.
+TEST(Content, AUuencodedFileInTheTextIsJudgedByItsName)
+{
+    const QByteArray body = Prose + uuencodedFile("evil.exe") + "\nSaluti\n";
+    // The whole message is the text, with CRLF and with LF line ends.
+    EXPECT_EQ(forbidden(crlf(header("text/plain") + '\n' + body)), u"evil.exe"_s);
+    EXPECT_EQ(forbidden(header("text/plain") + '\n' + body), u"evil.exe"_s);
+    // No MIME at all: what a client shows as the body; not even a header.
+    EXPECT_EQ(forbidden(crlf("From: a@lab.test\nSubject: x\n\n" + body)), u"evil.exe"_s);
+    EXPECT_EQ(forbidden(crlf(uuencodedFile("evil.exe"))), u"evil.exe"_s);
+    const QByteArray inMultipart = message(multipart("mixed", "b1", {textPart(body)}));
+    const QList<Attachment> expected{{u"evil.exe"_s, "text/plain"_ba, 1, u"1"_s, "uuencode"_ba}};
+    EXPECT_EQ(parsed(inMultipart), expected);
+    EXPECT_EQ(forbidden(inMultipart), u"evil.exe"_s);
+    const QByteArray inner = "From: bob@example.com\nSubject: fwd\n\n" + body;
+    EXPECT_EQ(forbidden(message(
+                  multipart("mixed", "outer", {Text, "Content-Type: message/rfc822\n\n" + inner}))),
+              u"evil.exe"_s);
+}
+
+TEST(Content, AUuencodedFileIsFoundWhereverItsBeginLineIs)
+{
+    const QByteArray file = uuencodedFile("evil.exe");
+    // First thing in the part, last thing without a final line end, in an HTML part.
+    EXPECT_EQ(forbidden(message(multipart("mixed", "b1", {textPart(file)}))), u"evil.exe"_s);
+    EXPECT_EQ(forbidden(crlf(header("text/plain") + '\n' + Prose + "begin 644 evil.exe")),
+              u"evil.exe"_s);
+    EXPECT_EQ(forbidden(message(
+                  multipart("alternative", "alt",
+                            {Text, textPart("<html><body><pre>\n" + file + "</pre></body></html>\n",
+                                            "text/html; charset=utf-8")}))),
+              u"evil.exe"_s);
+    // Encoded text parts are judged on their decoded text: base64 and quoted-printable (the
+    // begin line split by a soft line break).
+    EXPECT_EQ(forbidden(message(multipart("mixed", "b1", {base64Part(Prose + file)}))),
+              u"evil.exe"_s);
+    EXPECT_EQ(forbidden(message(multipart(
+                  "mixed", "b1",
+                  {"Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n" +
+                   Prose + "begin 644 ev=\nil.exe\n" + uuencoded(Program)}))),
+              u"evil.exe"_s);
+    // In UTF-16 text the begin line is no ASCII: judged once converted.
+    const QString utf16Text = QString::fromLatin1(Prose + file);
+    QByteArray utf16(reinterpret_cast<const char *>(utf16Text.utf16()), utf16Text.size() * 2);
+    EXPECT_EQ(forbidden(message("Content-Type: text/plain; charset=utf-16le\n"
+                                "Content-Transfer-Encoding: base64\n\n" +
+                                utf16.toBase64() + "\n")),
+              u"evil.exe"_s);
+    // Its own transfer encoding (x-uuencode): the begin line names the file the part is.
+    EXPECT_EQ(forbidden(message("Content-Type: text/plain\nContent-Transfer-Encoding: "
+                                "x-uuencode\n\n" +
+                                file)),
+              u"evil.exe"_s);
+    // Lone CRs end a line for some clients: a begin line after one counts.
+    EXPECT_EQ(forbidden(message(textPart("see below\r" + file))), u"evil.exe"_s);
+}
+
+TEST(Content, AUuencodedNameIsReadTheWayClientsReadIt)
+{
+    const auto judged = [](const QByteArray &beginLine) {
+        return forbidden(message(textPart(Prose + beginLine + '\n' + uuencoded(Program))));
+    };
+    // Odd modes, the GNU base64 variant, names with spaces, trailing dots and spaces (Windows
+    // drops them), upper case.
+    for (const QByteArray &mode : {"0644"_ba, "4755"_ba, "777"_ba, "000"_ba, "600"_ba})
+        EXPECT_EQ(judged("begin " + mode + " evil.exe"), u"evil.exe"_s) << mode.constData();
+    EXPECT_EQ(judged("begin-base64 644 evil.exe"), u"evil.exe"_s);
+    EXPECT_EQ(judged("begin  644   my evil.exe"), u"my evil.exe"_s);
+    EXPECT_EQ(judged("begin 644 evil.exe."), u"evil.exe."_s);
+    EXPECT_EQ(judged("begin 644 evil.exe  "), u"evil.exe  "_s);
+    EXPECT_EQ(judged("begin 644 EVIL.EXE"), u"EVIL.EXE"_s);
+    EXPECT_EQ(judged("begin 644 report.pdf.exe"), u"report.pdf.exe"_s);
+    EXPECT_EQ(judged("begin 644 noextension"), u"noextension"_s);
+    EXPECT_EQ(judged("begin 644 "), QString()); // a file without a name: refused
+    // A name a lone CR cuts in two: one client reads the part before it, another the whole
+    // line; both count.
+    EXPECT_EQ(judged("begin 644 a.exe\r.pdf"), u"a.exe"_s);
+    EXPECT_EQ(judged("begin 644 a.pdf\r.exe"), u"a.pdf\r.exe"_s);
+    // A name longer than any file system's: refused without one.
+    EXPECT_EQ(judged("begin 644 " + QByteArray(5000, 'a') + ".pdf"), QString());
+}
+
+TEST(Content, YencAndBinHexFilesInTheTextAreJudgedByTheirNames)
+{
+    const QList<Attachment> expected{{u"evil.exe"_s, "text/plain"_ba, 0, u"1"_s, "yenc"_ba},
+                                     {u"setup.exe"_s, "text/plain"_ba, 0, u"1"_s, "binhex"_ba}};
+    EXPECT_EQ(parsed(message(textPart(Prose + yencFile("evil.exe") + binhexFile("setup.exe")))),
+              expected);
+    EXPECT_EQ(forbidden(message(textPart(Prose + yencFile("evil.exe")))), u"evil.exe"_s);
+    EXPECT_EQ(forbidden(message(multipart("mixed", "b1", {base64Part(yencFile("evil.exe"))}))),
+              u"evil.exe"_s);
+    EXPECT_EQ(forbidden(message(textPart(Prose + yencFile("my evil.exe. ")))), u"my evil.exe. "_s);
+    EXPECT_EQ(forbidden(message(textPart("=ybegin line=128 size=3\nabc\n=yend size=3\n"))),
+              QString());
+    EXPECT_EQ(forbidden(message(textPart(Prose + binhexFile("evil.exe")))), u"evil.exe"_s);
+    EXPECT_EQ(forbidden(message(multipart("mixed", "b1", {base64Part(binhexFile("evil.exe"))}))),
+              u"evil.exe"_s);
+    // BinHex whose header cannot be read: a file without a name.
+    EXPECT_EQ(
+        forbidden(message(textPart("(This file must be converted with BinHex 4.0)\n:!!!!\n"))),
+        QString());
+}
+
+TEST(Content, AllowedEmbeddedFilesAndProsePass)
+{
+    const QByteArray allowed = Prose + uuencodedFile("report.pdf") + yencFile("photo.JPG") +
+                               binhexFile("notes.txt") + "Saluti\n";
+    EXPECT_EQ(names(message(textPart(allowed))),
+              (QStringList{u"report.pdf"_s, u"photo.JPG"_s, u"notes.txt"_s}));
+    EXPECT_EQ(forbidden(message(textPart(allowed))), u"(none)"_s);
+    // Prose that mentions the words is no file: not at the start of a line, not the header's
+    // shape (a mode of three or four digits), or not the keyword's case.
+    const QByteArray prose =
+        "We begin 644 evil.exe in the middle of a line.\n"
+        "begin the meeting at 10\nbegin 10 minutes late.exe\nbegin 644\nbeginning 644 x.exe\n"
+        "Begin 644 evil.exe\n  begin 644 evil.exe\n> begin 644 evil.exe\n"
+        "text =ybegin line=128 name=evil.exe\n"
+        "see (This file must be converted with BinHex 4.0)\n";
+    EXPECT_TRUE(names(message(textPart(prose))).isEmpty())
+        << names(message(textPart(prose))).join(u", "_s).toStdString();
+    EXPECT_TRUE(names(message(base64Part(prose))).isEmpty());
+    // A non-text part's contents are no text (its name is what counts).
+    EXPECT_EQ(
+        forbidden(message(multipart("mixed", "b1",
+                                    {Text, "Content-Type: application/pdf; name=\"a.pdf\"\n\n" +
+                                               uuencodedFile("evil.exe")}))),
+        u"(none)"_s);
+}
+
+TEST(Content, EmbeddedFilesAreBounded)
+{
+    // Thousands of begin lines: each file counts as a MIME part would.
+    const auto many = attachments(
+        QByteArrayView(message(textPart(QByteArray("begin 644 a.pdf\n").repeated(MaxParts)))));
+    ASSERT_FALSE(many.ok());
+    EXPECT_EQ(many.error().code, ErrorCode::MessageTooComplex);
+    EXPECT_EQ(many.error().details.value(u"limit"_s).toString(), u"parts"_s);
+    // A name hidden in the middle of a long line is no begin line; long lines cost no memory.
+    const QByteArray longLine =
+        QByteArray(4 << 20, 'x') + " begin 644 evil.exe " + QByteArray(4 << 20, 'y') + "\n";
+    EXPECT_EQ(forbidden(message(textPart(longLine))), u"(none)"_s);
+    EXPECT_EQ(forbidden(message(textPart(longLine + uuencodedFile("evil.exe")))), u"evil.exe"_s);
+}
+
+TEST(Content, EmbeddedFilesFromAFileTheSameWalk)
+{
+    const QByteArray m = message(multipart(
+        "mixed", "b1",
+        {base64Part(Prose + uuencodedFile("evil.exe")), textPart(yencFile("b.pdf")), Text}));
+    Spooled spool(m);
+    const auto r = attachments(spool.fd);
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r.value(), parsed(m));
+    ASSERT_EQ(r.value().size(), 2);
+    EXPECT_EQ(r.value()[0].name, u"evil.exe"_s);
+    EXPECT_EQ(r.value()[0].path, u"1"_s);
+    EXPECT_EQ(r.value()[1].name, u"b.pdf"_s);
+    EXPECT_EQ(r.value()[1].path, u"2"_s);
+}
+
+namespace {
+
+QByteArray signedMessage(const QByteArray &protocol, const QByteArray &signature)
+{
+    return message(multipart("signed; protocol=\"" + protocol + "\"; micalg=sha-256", "sig",
+                             {Text, signature}));
+}
+
+QByteArray signaturePart(const QByteArray &type, const QByteArray &parameters, qsizetype bytes)
+{
+    QByteArray body;
+    const QByteArray line = QByteArray(76, 'A') + '\n';
+    while (body.size() < bytes)
+        body += line;
+    return "Content-Type: " + type + parameters + "\nContent-Transfer-Encoding: base64\n\n" + body;
+}
+
+} // namespace
+
+// A signed message's signature part passes as how the message is signed only when it looks
+// like one: nameless or a signature's usual name, and a signature's size. Otherwise it is judged
+// like any other part, by its name (a nameless one is refused).
+TEST(Content, ASignaturePartNamedLikeAFileOrTooLargeIsJudgedLikeAnyPart)
+{
+    const QByteArray pgp = "application/pgp-signature", smime = "application/pkcs7-signature";
+    const auto verdict = [](const QByteArray &protocol, const QByteArray &signature) {
+        return forbidden(signedMessage(protocol, signature));
+    };
+    EXPECT_EQ(verdict(pgp, signaturePart(pgp, "; name=\"invoice.exe\"", 300 * 1024)),
+              u"invoice.exe"_s);
+    EXPECT_EQ(verdict(pgp, signaturePart(pgp,
+                                         "\nContent-Disposition: attachment; "
+                                         "filename=\"invoice.exe\"",
+                                         1024)),
+              u"invoice.exe"_s);
+    EXPECT_EQ(verdict(smime, signaturePart(smime, "; name=\"invoice.exe\"", 1024)),
+              u"invoice.exe"_s);
+    // One name a signature's, the other not: both names count, as for any part.
+    EXPECT_EQ(names(signedMessage(smime, signaturePart(smime,
+                                                       "; name=\"invoice.exe\"\n"
+                                                       "Content-Disposition: attachment; "
+                                                       "filename=\"smime.p7s\"",
+                                                       1024))),
+              (QStringList{u"smime.p7s"_s, u"invoice.exe"_s}));
+    // Allowed names are judged the same: an invoice.pdf "signature" passes as a pdf.
+    EXPECT_EQ(verdict(pgp, signaturePart(pgp, "; name=\"invoice.pdf\"", 1024)), u"(none)"_s);
+    // Too large for a signature: judged by its name, or refused without one.
+    EXPECT_EQ(verdict(pgp, signaturePart(pgp, "; name=\"signature.asc\"", 300 * 1024)),
+              u"signature.asc"_s);
+    EXPECT_EQ(verdict(smime, signaturePart(smime, {}, 300 * 1024)), QString());
+    // Real signatures pass: nameless or the usual names, of a signature's size.
+    EXPECT_EQ(verdict(pgp, signaturePart(pgp, {}, 1024)), u"(none)"_s);
+    EXPECT_EQ(verdict(pgp, signaturePart(pgp, "; name=\"signature.asc\"", 1024)), u"(none)"_s);
+    EXPECT_EQ(verdict(pgp, signaturePart(pgp, "; name=\"OpenPGP_signature.asc\"", 1024)),
+              u"(none)"_s);
+    EXPECT_EQ(verdict(smime, signaturePart(smime, "; name=\"smime.p7s\"", 8 * 1024)), u"(none)"_s);
+    EXPECT_EQ(verdict(smime, signaturePart("application/x-pkcs7-signature", "; name=\"SMIME.P7S\"",
+                                           60 * 1024)),
+              u"(none)"_s);
+}
+
+// What the walk cannot open (encrypted, or signed inside a PKCS #7 structure) counts as an
+// attachment even without a name: a client shows what is inside once it decrypts or verifies
+// it, and nothing inside was checked.
+TEST(Content, EncryptedOrOpaqueContentCountsEvenWithoutAName)
+{
+    const QByteArray opaque = message("Content-Type: application/pkcs7-mime; "
+                                      "smime-type=signed-data\nContent-Transfer-Encoding: "
+                                      "base64\n\nMIIB\n");
+    EXPECT_EQ(forbidden(opaque), QString());
+    const QByteArray named = message("Content-Type: application/pkcs7-mime; "
+                                     "smime-type=enveloped-data; name=\"smime.p7m\"\n"
+                                     "Content-Transfer-Encoding: base64\n\nMIIB\n");
+    EXPECT_EQ(forbidden(named), u"smime.p7m"_s);
+    const QByteArray pgp = message(
+        multipart("encrypted; protocol=\"application/pgp-encrypted\"", "enc",
+                  {"Content-Type: application/pgp-encrypted\n\nVersion: 1\n",
+                   "Content-Type: application/octet-stream\n\n-----BEGIN PGP MESSAGE-----\nhQ\n"
+                   "-----END PGP MESSAGE-----\n"}));
+    const QList<Attachment> found = parsed(pgp);
+    ASSERT_EQ(found.size(), 1); // the encrypted content, not the version part
+    EXPECT_EQ(found[0].path, u"2"_s);
+    EXPECT_EQ(forbidden(pgp), QString());
 }
