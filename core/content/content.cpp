@@ -196,21 +196,21 @@ private:
         if (m_marker) {
             m_marker = false;
             if (b == 0) { // the marker's own byte
-                emit(0x90);
+                put(0x90);
             } else if (m_previous < 0) { // a run of nothing
                 m_done = true;
             } else { // the previous byte, b times in all
                 for (int i = 1; i < b && !m_done; ++i)
-                    emit(uchar(m_previous));
+                    put(uchar(m_previous));
             }
             return;
         }
         if (b == 0x90)
             m_marker = true;
         else
-            emit(b);
+            put(b);
     }
-    void emit(uchar b)
+    void put(uchar b)
     {
         m_previous = b;
         m_header.append(char(b));
