@@ -78,19 +78,21 @@ Result<Done> checkComment(const QString &field, const QString &text)
                 .arg(text.size())
                 .arg(limits::MaxCommentLength),
             {{u"field"_s, field}, {u"limit"_s, limits::MaxCommentLength}});
-    if (std::any_of(text.begin(), text.end(),
-                    [](QChar c) { return c.category() == QChar::Other_Control; }))
-        return Error(ErrorCode::BadRequest,
-                     u"the %1 contains a control character (a line break, a tab, ...); "
-                     u"nothing was done"_s.arg(field),
-                     {{u"field"_s, field}});
+    const auto holds = [&text](QChar::Category category) {
+        return std::any_of(text.begin(), text.end(),
+                           [category](QChar c) { return c.category() == category; });
+    };
     // Bidi overrides (U+202E) and other invisible format characters make a text read
     // otherwise than it is written, in the audit log and the history people read.
-    if (std::any_of(text.begin(), text.end(),
-                    [](QChar c) { return c.category() == QChar::Other_Format; }))
+    const QString what = holds(QChar::Other_Control)
+                             ? u"a control character (a line break, a tab, ...)"_s
+                         : holds(QChar::Other_Format)
+                             ? u"an invisible formatting character (a direction override, a "
+                               u"zero-width character, ...)"_s
+                             : QString();
+    if (!what.isEmpty())
         return Error(ErrorCode::BadRequest,
-                     u"the %1 contains an invisible formatting character (a direction "
-                     u"override, a zero-width character, ...); nothing was done"_s.arg(field),
+                     u"the %1 contains %2; nothing was done"_s.arg(field, what),
                      {{u"field"_s, field}});
     return Done{};
 }
