@@ -1257,6 +1257,22 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Transcript</source>
         <translation>Transcript</translation>
     </message>
+    <message>
+        <source>The test delivery&apos;s time limit of %1 s was reached.</source>
+        <translation>The test delivery&apos;s time limit of %1 s was reached.</translation>
+    </message>
+    <message>
+        <source>Accepted; not confirmed: %1</source>
+        <translation>Accepted; not confirmed: %1</translation>
+    </message>
+    <message>
+        <source>The relay stopped answering: %1</source>
+        <translation>The relay stopped answering: %1</translation>
+    </message>
+    <message>
+        <source>Not run: %1</source>
+        <translation>Not run: %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::smtp</name>
@@ -1322,6 +1338,22 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
             <numerusform>&lt;message, %n byte&gt;</numerusform>
             <numerusform>&lt;message, %n bytes&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The test delivery&apos;s time limit was reached.</source>
+        <translation>The test delivery&apos;s time limit was reached.</translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 s.</source>
+        <translation>The server did not answer within %1 s.</translation>
+    </message>
+    <message>
+        <source>No connection within %1 s.</source>
+        <translation>No connection within %1 s.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake did not end within %1 s.</source>
+        <translation>The TLS handshake did not end within %1 s.</translation>
     </message>
 </context>
 <context>

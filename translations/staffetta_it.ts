@@ -1257,6 +1257,22 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Transcript</source>
         <translation>Trascrizione</translation>
     </message>
+    <message>
+        <source>The test delivery&apos;s time limit of %1 s was reached.</source>
+        <translation>È stato raggiunto il limite di tempo della prova di consegna (%1 s).</translation>
+    </message>
+    <message>
+        <source>Accepted; not confirmed: %1</source>
+        <translation>Accettato; non confermato: %1</translation>
+    </message>
+    <message>
+        <source>The relay stopped answering: %1</source>
+        <translation>Il relay ha smesso di rispondere: %1</translation>
+    </message>
+    <message>
+        <source>Not run: %1</source>
+        <translation>Non eseguita: %1</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::smtp</name>
@@ -1322,6 +1338,22 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
             <numerusform>&lt;messaggio, %n byte&gt;</numerusform>
             <numerusform>&lt;messaggio, %n byte&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The test delivery&apos;s time limit was reached.</source>
+        <translation>È stato raggiunto il limite di tempo della prova di consegna.</translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 s.</source>
+        <translation>Il server non ha risposto entro %1 s.</translation>
+    </message>
+    <message>
+        <source>No connection within %1 s.</source>
+        <translation>Nessuna connessione entro %1 s.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake did not end within %1 s.</source>
+        <translation>La negoziazione TLS non si è conclusa entro %1 s.</translation>
     </message>
 </context>
 <context>

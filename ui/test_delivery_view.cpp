@@ -328,6 +328,8 @@ void TestDeliveryView::done(const probe::Report &report)
     m_progress->setValue(m_progress->maximum());
     if (!report.error.isEmpty())
         m_status->setText(report.error);
+    else if (!report.stopped.isEmpty())
+        m_status->setText(report.stopped);
     else if (report.cancelled)
         m_status->setText(tr("Cancelled."));
     else {

@@ -4,6 +4,10 @@
 //   staffetta-probe --host H [--port 587] --login L --sender S [--probes a,b] [--unauthorized]
 //                   --ssh-host H [--ssh-port 22] --ssh-user U --ssh-key FILE [--known-hosts F]
 //                   [--from-address IP] [--html FILE] [--guard-file FILE]
+//                   [--step-timeout 30] [--timeout 600]
+// --step-timeout bounds each wait on the relay (a connection, the banner, a command's reply);
+// after a step the relay left unanswered the other probes are not run. --timeout bounds the
+// whole run, the SSH calls included.
 // The account's password comes from STAFFETTA_PROBE_PASSWORD or, with --password-stdin, the
 // first line of standard input; never from the command line (other users can read it).
 // Exit status: 0 every probe passed (or was skipped), 1 a finding, 2 a failure, 3 no run.
@@ -48,6 +52,11 @@ int main(int argc, char **argv)
         {u"known-hosts"_s, u"The known_hosts file."_s, u"file"_s},
         {u"html"_s, u"Also write the report as HTML to this file."_s, u"file"_s},
         {u"guard-file"_s, u"Where the last unauthorized attempt is remembered."_s, u"file"_s},
+        {u"step-timeout"_s,
+         u"Seconds to wait for each connection, banner and reply (30; after a message: at "
+         u"least 120)."_s,
+         u"seconds"_s, u"30"_s},
+        {u"timeout"_s, u"Seconds the whole run may last (600)."_s, u"seconds"_s, u"600"_s},
     };
     p.addOptions(options);
     p.process(app);
@@ -59,6 +68,16 @@ int main(int argc, char **argv)
         }
     }
     probe::Settings s;
+    for (const auto &[name, into] : {std::pair{u"step-timeout"_s, &s.commandTimeoutMs},
+                                     std::pair{u"timeout"_s, &s.timeLimitMs}}) {
+        bool ok = false;
+        const int secs = p.value(name).toInt(&ok);
+        if (!ok || secs < 1 || secs > 86400) {
+            err << "staffetta-probe: --" << name << " is a number of seconds from 1 to 86400\n";
+            return 3;
+        }
+        *into = secs * 1000;
+    }
     s.host = p.value(u"host"_s);
     s.port = quint16(p.value(u"port"_s).toUInt());
     s.login = p.value(u"login"_s);
@@ -119,6 +138,8 @@ int main(int argc, char **argv)
         err << "staffetta-probe: " << report.error << '\n';
         return 3;
     }
+    if (!report.stopped.isEmpty())
+        err << "staffetta-probe: " << report.stopped << '\n';
     int status = 0;
     for (const auto &r : report.results) {
         if (r.outcome == probe::Outcome::Fail)

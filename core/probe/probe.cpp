@@ -7,6 +7,7 @@
 #include "smtp/mime.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -79,6 +80,24 @@ private:
     };
 
     bool cancelled() const { return cancel && cancel->load(); }
+    QString timeLimitText() const
+    {
+        return QCoreApplication::translate("staffetta::probe",
+                                           "The test delivery's time limit of %1 s was reached.")
+            .arg(s.timeLimitMs / 1000);
+    }
+    // A relay call (SSH) made with `token`, waited for no longer than the run may last: at a
+    // cancel or at the time limit the token is set, and the transport gives up within a tenth
+    // of a second.
+    template<typename T> T await(QFuture<T> future, const transport::CancelToken &token)
+    {
+        while (!future.isFinished()) {
+            if (cancelled() || deadline.hasExpired())
+                token->store(true);
+            QThread::msleep(20);
+        }
+        return future.result();
+    }
     void line(const QString &l)
     {
         report.transcript.append(l);
@@ -117,6 +136,8 @@ private:
     Expectations exp;
     Report report;
     qint64 advertisedSize = -1;
+    QDeadlineTimer deadline{QDeadlineTimer::Forever}; // the run's time limit, from go()
+    QString stalled; // the first step the relay did not answer in time: the rest is not run
 };
 
 std::unique_ptr<smtp::Client> Run::newClient()
@@ -126,7 +147,16 @@ std::unique_ptr<smtp::Client> Run::newClient()
     o.port = s.port;
     o.localAddress = s.localAddress;
     o.commandTimeoutMs = s.commandTimeoutMs;
+    o.connectTimeoutMs = std::min(o.connectTimeoutMs, s.commandTimeoutMs);
+    o.dataTimeoutMs = std::max(o.dataTimeoutMs, s.commandTimeoutMs);
+    o.deadline = deadline;
     o.cancel = cancel;
+    // A relay that let a step time out is not asked again by the probes after this one: each
+    // would wait out its own timeouts (a relay that never greets held a run for minutes).
+    o.onFailure = [this](const smtp::Reply &r) {
+        if (r.failure == smtp::Failure::Timeout && stalled.isEmpty())
+            stalled = r.error;
+    };
     auto c = std::make_unique<smtp::Client>(o);
     c->setTranscriptSink([this](const QString &l) { line(l); });
     return c;
@@ -653,11 +683,14 @@ Result Run::delivery()
     clock.start();
     api::TraceMessage found;
     QString status;
-    while (clock.elapsed() < s.deliveryTimeoutMs && !cancelled()) {
+    while (clock.elapsed() < s.deliveryTimeoutMs && !cancelled() && !deadline.hasExpired()) {
         const QJsonObject request{{u"message_id"_s, m.messageId}};
-        auto answer =
-            relay->call({u"trace"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact))
-                .result();
+        const auto token = transport::makeCancelToken();
+        auto answer = await(
+            relay->call({u"trace"_s}, QJsonDocument(request).toJson(QJsonDocument::Compact), token),
+            token);
+        if (deadline.hasExpired())
+            break;
         if (!answer) {
             res.outcome = Outcome::Fail;
             res.observed = QCoreApplication::translate("staffetta::probe",
@@ -682,7 +715,10 @@ Result Run::delivery()
     if (status != u"sent"_s) {
         res.outcome = Outcome::Fail;
         res.observed =
-            status.isEmpty()
+            deadline.hasExpired() && status != u"bounced"_s && status != u"expired"_s
+                ? QCoreApplication::translate("staffetta::probe", "Accepted; not confirmed: %1")
+                      .arg(timeLimitText())
+            : status.isEmpty()
                 ? QCoreApplication::translate(
                       "staffetta::probe",
                       "Accepted, but the relay's trace has not seen it within %n s.", nullptr,
@@ -719,6 +755,7 @@ Report Run::go()
     report.login = s.login;
     report.sender = s.sender;
     report.started = QDateTime::currentDateTimeUtc();
+    deadline = QDeadlineTimer(s.timeLimitMs);
     const int total = int(s.probes.size());
     auto finish = [this]() -> Report {
         report.finished = QDateTime::currentDateTimeUtc();
@@ -731,12 +768,16 @@ Report Run::go()
     if (s.expectations) {
         exp = *s.expectations;
     } else if (relay) {
-        auto info = relay->info().result();
-        auto snapshot = relay->call({u"policy"_s, u"get"_s}).result();
+        const auto token = transport::makeCancelToken();
+        auto info = await(relay->info(token), token);
+        auto snapshot = info ? await(relay->call({u"policy"_s, u"get"_s}, {}, token), token)
+                             : staffetta::Result<QJsonObject>(info.error());
         if (!info || !snapshot) {
-            report.error =
-                QCoreApplication::translate("staffetta::probe", "The relay did not answer: %1")
-                    .arg(!info ? info.error().message : snapshot.error().message);
+            report.error = deadline.hasExpired() && !cancelled()
+                               ? timeLimitText()
+                               : QCoreApplication::translate("staffetta::probe",
+                                                             "The relay did not answer: %1")
+                                     .arg(!info ? info.error().message : snapshot.error().message);
             return finish();
         }
         exp = Expectations::from(info.value(), snapshot.value(), s.login);
@@ -753,9 +794,33 @@ Report Run::go()
         return finish();
     }
     int done = 0;
+    // Why the probes from here on are not run (the relay stopped answering, the time limit).
+    auto stop = [this] {
+        if (report.stopped.isEmpty() && !cancelled()) {
+            if (!stalled.isEmpty())
+                report.stopped = QCoreApplication::translate("staffetta::probe",
+                                                             "The relay stopped answering: %1")
+                                     .arg(stalled);
+            else if (deadline.hasExpired())
+                report.stopped = timeLimitText();
+        }
+        return !report.stopped.isEmpty();
+    };
     for (Kind k : s.probes) {
         if (cancelled())
             break;
+        if (stop()) {
+            Result r;
+            r.kind = k;
+            r.outcome = Outcome::Fail;
+            r.observed =
+                QCoreApplication::translate("staffetta::probe", "Not run: %1").arg(report.stopped);
+            report.results.append(r);
+            if (cb.result)
+                cb.result(r);
+            ++done;
+            continue;
+        }
         if (cb.progress)
             cb.progress(done, total, kindTitle(k));
         line(u"== "_s + kindTitle(k));
@@ -790,6 +855,7 @@ Report Run::go()
             cb.result(r);
         ++done;
     }
+    stop(); // the last probe's timeout is said too
     if (cb.progress)
         cb.progress(done, total,
                     cancelled() ? QCoreApplication::translate("staffetta::probe", "Cancelled")
@@ -947,6 +1013,8 @@ QJsonObject Report::toJson() const
                   {u"transcript"_s, QJsonArray::fromStringList(transcript)}};
     if (!error.isEmpty())
         o.insert(u"error"_s, error);
+    if (!stopped.isEmpty())
+        o.insert(u"stopped"_s, stopped);
     return o;
 }
 
@@ -976,6 +1044,8 @@ QString Report::toHtml() const
              u"</b></p>\n"_s;
     if (!error.isEmpty())
         h += u"<p class=\"fail\">"_s + esc(error) + u"</p>\n"_s;
+    if (!stopped.isEmpty())
+        h += u"<p class=\"fail\">"_s + esc(stopped) + u"</p>\n"_s;
     h += u"<table><tr><th>"_s + esc(QCoreApplication::translate("staffetta::probe", "Probe")) +
          u"</th><th>"_s + esc(QCoreApplication::translate("staffetta::probe", "Result")) +
          u"</th><th>"_s + esc(QCoreApplication::translate("staffetta::probe", "Expected")) +

@@ -79,8 +79,13 @@ struct Settings
     // refused senders get the desktop's IP banned by the relay's fail2ban.
     bool tryUnauthorizedSender = false;
     QString guardFile;
+    // Each step's wait: a TCP connection, the banner, a command's reply (the reply to a
+    // message's final dot: at least 120 s, the relay's content checks take their time).
     int commandTimeoutMs = 30000;
     int deliveryTimeoutMs = 60000;
+    // The whole run's: no step goes past it (the relay's answers over SSH neither), and the
+    // probes it leaves are failures ("not run").
+    int timeLimitMs = 600000;
     // Set by the caller when the relay's answers are known already (tests, the console);
     // else the runner asks the relay client.
     std::optional<Expectations> expectations;
@@ -96,6 +101,9 @@ struct Report
     QDateTime started, finished;
     bool cancelled = false;
     QString error; // a run that could not start (no relay answer)
+    // Why the probes after some point were not run: the relay stopped answering (a step's
+    // timeout), or the run's time limit was reached.
+    QString stopped;
     QList<Result> results;
     QStringList transcript; // every session, secrets masked
     const Result *result(Kind k) const;

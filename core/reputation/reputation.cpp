@@ -2,6 +2,7 @@
 
 #include "events/statement.h"
 
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -18,6 +19,13 @@
 #include <resolv.h>
 #include <sqlite3.h>
 
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <climits>
 #include <cstring>
 
 namespace staffetta::reputation {
@@ -198,9 +206,16 @@ Result<Settings> Settings::load(const QString &path, const QString &stateDir)
             settings.timeoutSecs = value.toInt(&ok);
             if (!ok || settings.timeoutSecs < 1 || settings.timeoutSecs > 60)
                 return configError(Section, key, u"must be a number of seconds from 1 to 60"_s);
+        } else if (key == u"deadline"_s) {
+            bool ok = false;
+            settings.deadlineSecs = value.toInt(&ok);
+            if (!ok || settings.deadlineSecs < 1 || settings.deadlineSecs > MaxDeadlineSecs)
+                return configError(Section, key,
+                                   u"must be a number of seconds from 1 to %1 (the systemd "
+                                   u"unit stops a longer check)"_s.arg(MaxDeadlineSecs));
         } else {
-            return configError(Section, key,
-                               u"unknown key (resolver, public_ips, database, timeout)"_s);
+            return configError(
+                Section, key, u"unknown key (resolver, public_ips, database, timeout, deadline)"_s);
         }
     }
     const QStringList sections = s.childGroups();
@@ -276,57 +291,418 @@ QList<api::ReputationTarget> targetsOf(const Settings &settings, const policy::P
     return out;
 }
 
-Answer lookup(const Settings &settings, const QString &name)
+// ------------------------------------------------------------------------------ the DNS
+//
+// libresolv builds each query (res_nmkquery) and parses each answer (ns_initparse, ns_parserr,
+// ns_name_uncompress); the sending is written here, on purpose, instead of res_nquery's: glibc's
+// res_send applies `retrans` to its UDP tries only. After a truncated (TC) answer it asks again
+// over TCP with a blocking connect() and read() and no timeout at all, so a resolver that sets TC
+// and then never answers on TCP held `reputation check` (and its systemd unit) forever. Here
+// every wait is a poll() bounded by the try's timeout and by the whole check's deadline. And an
+// answer is matched to its question here, records included (res_send matched ids, but which
+// records answer the name asked was left to res_nquery's callers): see readResponse().
+
+namespace {
+
+constexpr int Tries = 2;          // UDP tries per query (each `timeout` seconds)
+constexpr int MaxCnameHops = 8;   // a longer chain is refused, never half followed
+constexpr int MaxMessage = 65535; // a DNS message over TCP (its 2-byte length)
+
+// A socket that is closed when it goes out of scope.
+class Fd
 {
-    Answer answer;
-    struct __res_state state;
-    std::memset(&state, 0, sizeof state);
-    if (res_ninit(&state) != 0) {
-        answer.detail = u"the resolver could not be set up (res_ninit)"_s;
-        return answer;
+public:
+    explicit Fd(int fd)
+        : m_fd(fd)
+    {}
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
     }
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+struct Server
+{
+    sockaddr_storage address{};
+    socklen_t length = 0;
+    QString text; // "127.0.0.1:53", for the details
+};
+
+// The configured resolver, else the system's (/etc/resolv.conf, as res_ninit read it: IPv4
+// servers in nsaddr_list, IPv6 ones in the extension glibc keeps beside it).
+QList<Server> servers(const Settings &settings, const struct __res_state &state)
+{
+    QList<Server> out;
     if (!settings.resolverAddress.isEmpty()) {
-        state.nsaddr_list[0].sin_family = AF_INET;
-        state.nsaddr_list[0].sin_port = htons(quint16(settings.resolverPort));
-        inet_pton(AF_INET, settings.resolverAddress.toLatin1().constData(),
-                  &state.nsaddr_list[0].sin_addr);
-        state.nscount = 1;
+        Server s;
+        auto *in = reinterpret_cast<sockaddr_in *>(&s.address);
+        in->sin_family = AF_INET;
+        in->sin_port = htons(quint16(settings.resolverPort));
+        inet_pton(AF_INET, settings.resolverAddress.toLatin1().constData(), &in->sin_addr);
+        s.length = sizeof(sockaddr_in);
+        s.text = settings.resolverAddress + u':' + QString::number(settings.resolverPort);
+        out.append(s);
+        return out;
     }
-    state.retrans = settings.timeoutSecs;
-    state.retry = 2;
-    unsigned char buffer[NS_PACKETSZ * 4];
-    const QByteArray query = name.toLatin1();
-    const int n = res_nquery(&state, query.constData(), ns_c_in, ns_t_a, buffer, sizeof buffer);
-    if (n < 0) {
-        const int error = state.res_h_errno;
-        res_nclose(&state);
-        if (error == HOST_NOT_FOUND || error == NO_DATA) {
-            answer.kind = Answer::Kind::NoSuchName;
-            return answer;
+    for (int i = 0; i < state.nscount && i < MAXNS; ++i) {
+        Server s;
+        char text[INET6_ADDRSTRLEN] = {};
+        if (state.nsaddr_list[i].sin_family == AF_INET) {
+            std::memcpy(&s.address, &state.nsaddr_list[i], sizeof(sockaddr_in));
+            s.length = sizeof(sockaddr_in);
+            inet_ntop(AF_INET, &state.nsaddr_list[i].sin_addr, text, sizeof text);
+            s.text = QString::fromLatin1(text) + u':' +
+                     QString::number(ntohs(state.nsaddr_list[i].sin_port));
+        } else if (const sockaddr_in6 *in6 = state._u._ext.nsaddrs[i];
+                   in6 && in6->sin6_family == AF_INET6) {
+            std::memcpy(&s.address, in6, sizeof(sockaddr_in6));
+            s.length = sizeof(sockaddr_in6);
+            inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
+            s.text = u"[%1]:%2"_s.arg(QString::fromLatin1(text)).arg(ntohs(in6->sin6_port));
+        } else {
+            continue;
         }
-        answer.detail = error == TRY_AGAIN
-                            ? u"no answer from the resolver (timeout or server failure)"_s
-                            : u"the resolver refused the query or could not answer it"_s;
-        return answer;
+        out.append(s);
     }
+    return out;
+}
+
+QDeadlineTimer earlier(const QDeadlineTimer &a, const QDeadlineTimer &b)
+{
+    return b < a ? b : a;
+}
+
+// Waits for `events` on `fd` until `until`: false at the deadline (or on a poll error).
+bool waitFor(int fd, short events, const QDeadlineTimer &until)
+{
+    for (;;) {
+        const qint64 left = until.remainingTime();
+        if (left == 0)
+            return false;
+        pollfd p{fd, events, 0};
+        const int n = ::poll(&p, 1, left < 0 ? -1 : int(std::min<qint64>(left, INT_MAX)));
+        if (n > 0)
+            return true;
+        if (n == 0)
+            continue; // remainingTime() reads 0 now
+        if (errno != EINTR)
+            return false;
+    }
+}
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+Answer failure(const QString &detail)
+{
+    Answer a;
+    a.detail = detail;
+    return a;
+}
+
+bool sameName(const char *a, const QByteArray &b)
+{
+    // DNS names compare ASCII case-insensitively (RFC 4343); ns_parserr's presentation form
+    // escapes every other byte, so no locale's folding comes into it.
+    return qstricmp(a, b.constData()) == 0;
+}
+
+struct Exchange
+{
+    enum class Kind { Answer, Truncated, NoAnswer } kind = Kind::NoAnswer;
+    Answer answer;
+    QString why;           // NoAnswer's reason
+    bool timedOut = false; // NoAnswer: nothing came in time
+};
+
+// One UDP try: the query sent to `server`, then the first datagram that answers it. The socket
+// is connected, so the kernel drops datagrams from any other address or port; those that come
+// from the server and do not answer this question (a late answer, a forged one) are dropped
+// too, and the wait goes on until `until`.
+Exchange udpTry(const Server &server, const QByteArray &query, quint16 id, const QString &name,
+                const QDeadlineTimer &until)
+{
+    Exchange x;
+    Fd fd(::socket(server.address.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    if (fd.get() < 0 ||
+        ::connect(fd.get(), reinterpret_cast<const sockaddr *>(&server.address), server.length) !=
+            0 ||
+        ::send(fd.get(), query.constData(), size_t(query.size()), 0) != query.size()) {
+        x.why = u"cannot send the query to %1: %2"_s.arg(server.text, errnoText(errno));
+        return x;
+    }
+    QByteArray buffer(MaxMessage, Qt::Uninitialized);
+    while (waitFor(fd.get(), POLLIN, until)) {
+        const ssize_t n = ::recv(fd.get(), buffer.data(), size_t(buffer.size()), 0);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            // ECONNREFUSED: the server's ICMP "port unreachable", nothing listens there.
+            x.why = u"%1 did not take the query: %2"_s.arg(server.text, errnoText(errno));
+            return x;
+        }
+        bool truncated = false;
+        auto answer = readResponse(buffer.left(n), id, name, &truncated);
+        if (!answer)
+            continue;
+        x.kind = truncated ? Exchange::Kind::Truncated : Exchange::Kind::Answer;
+        x.answer = *answer;
+        return x;
+    }
+    x.why = u"no answer from %1"_s.arg(server.text);
+    x.timedOut = true;
+    return x;
+}
+
+// Reads exactly `size` bytes before `until`; `why` stays empty when the time ran out.
+bool readAll(int fd, char *into, qsizetype size, const QDeadlineTimer &until, QString *why)
+{
+    qsizetype got = 0;
+    while (got < size) {
+        if (!waitFor(fd, POLLIN, until))
+            return false;
+        const ssize_t n = ::read(fd, into + got, size_t(size - got));
+        if (n == 0) {
+            *why = u"the connection was closed"_s;
+            return false;
+        }
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            *why = errnoText(errno);
+            return false;
+        }
+        got += n;
+    }
+    return true;
+}
+
+// The TCP fallback after a truncated UDP answer (RFC 7766): connect, the query with its
+// 2-byte length, the answer with its own; every step before `until`.
+Exchange tcpTry(const Server &server, const QByteArray &query, quint16 id, const QString &name,
+                const QDeadlineTimer &until)
+{
+    Exchange x;
+    const QString truncated = u"the answer was truncated and %1"_s.arg(server.text);
+    const QString prefix = truncated + u" did not answer over TCP: "_s;
+    Fd fd(::socket(server.address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    if (fd.get() < 0) {
+        x.why = prefix + errnoText(errno);
+        return x;
+    }
+    if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&server.address), server.length) !=
+            0 &&
+        errno != EINPROGRESS) {
+        x.why = prefix + errnoText(errno);
+        return x;
+    }
+    if (!waitFor(fd.get(), POLLOUT, until)) {
+        x.why = truncated + u" took no TCP connection"_s;
+        x.timedOut = true;
+        return x;
+    }
+    int error = 0;
+    socklen_t length = sizeof error;
+    if (::getsockopt(fd.get(), SOL_SOCKET, SO_ERROR, &error, &length) != 0 || error != 0) {
+        x.why = prefix + errnoText(error ? error : errno);
+        return x;
+    }
+    QByteArray framed;
+    framed.append(char(query.size() >> 8)).append(char(query.size() & 0xff)).append(query);
+    qsizetype sent = 0;
+    while (sent < framed.size()) {
+        if (!waitFor(fd.get(), POLLOUT, until)) {
+            x.why = truncated + u" did not take the query over TCP"_s;
+            x.timedOut = true;
+            return x;
+        }
+        const ssize_t n =
+            ::send(fd.get(), framed.constData() + sent, size_t(framed.size() - sent), MSG_NOSIGNAL);
+        if (n < 0 && errno != EINTR && errno != EAGAIN) {
+            x.why = prefix + errnoText(errno);
+            return x;
+        }
+        sent += std::max<ssize_t>(n, 0);
+    }
+    unsigned char header[2];
+    QString why;
+    if (!readAll(fd.get(), reinterpret_cast<char *>(header), 2, until, &why)) {
+        x.timedOut = why.isEmpty();
+        x.why = x.timedOut ? truncated + u" did not answer over TCP"_s : prefix + why;
+        return x;
+    }
+    QByteArray response((header[0] << 8) | header[1], Qt::Uninitialized);
+    if (!readAll(fd.get(), response.data(), response.size(), until, &why)) {
+        x.timedOut = why.isEmpty();
+        x.why = x.timedOut ? truncated + u" did not finish its answer over TCP"_s : prefix + why;
+        return x;
+    }
+    // One query per connection: an answer that is not to it is no answer at all.
+    auto answer = readResponse(response, id, name);
+    if (!answer) {
+        x.why = truncated + u" answered another question over TCP (transaction id or question)"_s;
+        return x;
+    }
+    x.kind = Exchange::Kind::Answer;
+    x.answer = *answer;
+    return x;
+}
+
+} // namespace
+
+std::optional<Answer> readResponse(const QByteArray &response, quint16 id, const QString &name,
+                                   bool *truncated)
+{
     ns_msg message;
-    if (ns_initparse(buffer, n, &message) != 0) {
-        res_nclose(&state);
-        answer.detail = u"the answer could not be parsed"_s;
+    if (ns_initparse(reinterpret_cast<const unsigned char *>(response.constData()),
+                     int(response.size()), &message) != 0)
+        return std::nullopt;
+    if (ns_msg_id(message) != id || !ns_msg_getflag(message, ns_f_qr) ||
+        ns_msg_getflag(message, ns_f_opcode) != ns_o_query || ns_msg_count(message, ns_s_qd) != 1)
+        return std::nullopt;
+    const QByteArray asked = name.toLatin1();
+    ns_rr question;
+    if (ns_parserr(&message, ns_s_qd, 0, &question) != 0 ||
+        !sameName(ns_rr_name(question), asked) || ns_rr_type(question) != ns_t_a ||
+        ns_rr_class(question) != ns_c_in)
+        return std::nullopt;
+    if (truncated)
+        *truncated = ns_msg_getflag(message, ns_f_tc);
+
+    Answer answer;
+    switch (ns_msg_getflag(message, ns_f_rcode)) {
+    case ns_r_noerror:
+        break;
+    case ns_r_nxdomain:
+        answer.kind = Answer::Kind::NoSuchName;
+        return answer;
+    case ns_r_servfail:
+        answer.detail = u"the resolver could not answer (SERVFAIL)"_s;
+        return answer;
+    case ns_r_refused:
+        answer.detail = u"the resolver refused the query (REFUSED)"_s;
+        return answer;
+    default:
+        answer.detail =
+            u"the resolver answered with RCODE %1"_s.arg(ns_msg_getflag(message, ns_f_rcode));
         return answer;
     }
+
+    QList<ns_rr> records;
     for (int i = 0; i < ns_msg_count(message, ns_s_an); ++i) {
         ns_rr rr;
-        if (ns_parserr(&message, ns_s_an, i, &rr) != 0 || ns_rr_type(rr) != ns_t_a ||
-            ns_rr_rdlen(rr) != 4)
-            continue;
-        char text[INET_ADDRSTRLEN] = {};
-        inet_ntop(AF_INET, ns_rr_rdata(rr), text, sizeof text);
-        answer.addresses.append(QString::fromLatin1(text));
+        if (ns_parserr(&message, ns_s_an, i, &rr) != 0) {
+            answer.detail = u"the answer could not be parsed"_s;
+            return answer;
+        }
+        records.append(rr);
     }
-    res_nclose(&state);
-    answer.kind = answer.addresses.isEmpty() ? Answer::Kind::NoSuchName : Answer::Kind::Addresses;
+    // The name whose addresses answer the question: `name`, or where its CNAME chain ends
+    // (each link owned by the name before it; a loop or a longer chain is refused).
+    QByteArray owner = asked;
+    QList<QByteArray> chain{owner};
+    for (;;) {
+        const auto link = std::find_if(records.cbegin(), records.cend(), [&](const ns_rr &rr) {
+            return ns_rr_type(rr) == ns_t_cname && ns_rr_class(rr) == ns_c_in &&
+                   sameName(ns_rr_name(rr), owner);
+        });
+        if (link == records.cend())
+            break;
+        char target[NS_MAXDNAME] = {};
+        if (ns_name_uncompress(ns_msg_base(message), ns_msg_end(message), ns_rr_rdata(*link),
+                               target, sizeof target) < 0) {
+            answer.detail = u"the answer's CNAME could not be parsed"_s;
+            return answer;
+        }
+        owner = QByteArray(target);
+        if (std::any_of(chain.cbegin(), chain.cend(),
+                        [&](const QByteArray &n) { return sameName(n.constData(), owner); })) {
+            answer.detail = u"the answer's CNAME chain is a loop"_s;
+            return answer;
+        }
+        if (chain.size() > MaxCnameHops) {
+            answer.detail = u"the answer's CNAME chain is longer than %1"_s.arg(MaxCnameHops);
+            return answer;
+        }
+        chain.append(owner);
+    }
+    QStringList strangers;
+    for (const ns_rr &rr : records) {
+        const bool ours = sameName(ns_rr_name(rr), owner);
+        if (ours && ns_rr_type(rr) == ns_t_a && ns_rr_class(rr) == ns_c_in &&
+            ns_rr_rdlen(rr) == 4) {
+            char text[INET_ADDRSTRLEN] = {};
+            inet_ntop(AF_INET, ns_rr_rdata(rr), text, sizeof text);
+            answer.addresses.append(QString::fromLatin1(text));
+        } else if (!ours && !(ns_rr_type(rr) == ns_t_cname &&
+                              std::any_of(chain.cbegin(), chain.cend(), [&](const QByteArray &n) {
+                                  return sameName(ns_rr_name(rr), n);
+                              }))) {
+            strangers.append(QString::fromLatin1(ns_rr_name(rr)));
+        }
+    }
+    if (!answer.addresses.isEmpty()) {
+        answer.kind = Answer::Kind::Addresses;
+    } else if (strangers.isEmpty()) {
+        answer.kind = Answer::Kind::NoSuchName; // the name exists, without an address
+    } else {
+        // Records about another name and none about this one: not an answer to trust either
+        // way (neither a listing nor a delisting).
+        strangers.removeDuplicates();
+        answer.detail = u"the answer's records are about %1, not %2"_s.arg(
+            strangers.join(u", "_s), QString::fromLatin1(owner));
+    }
     return answer;
+}
+
+Answer lookup(const Settings &settings, const QString &name, const QDeadlineTimer &deadline)
+{
+    struct __res_state state;
+    std::memset(&state, 0, sizeof state);
+    if (res_ninit(&state) != 0)
+        return failure(u"the resolver could not be set up (res_ninit)"_s);
+    const QList<Server> targets = servers(settings, state);
+    unsigned char buffer[NS_PACKETSZ];
+    const int n = res_nmkquery(&state, ns_o_query, name.toLatin1().constData(), ns_c_in, ns_t_a,
+                               nullptr, 0, nullptr, buffer, sizeof buffer);
+    res_nclose(&state);
+    if (n < NS_HFIXEDSZ)
+        return failure(u"the query for %1 could not be built"_s.arg(name));
+    if (targets.isEmpty())
+        return failure(u"no resolver: /etc/resolv.conf names no name server"_s);
+    const QByteArray query(reinterpret_cast<const char *>(buffer), n);
+    const quint16 id = quint16((buffer[0] << 8) | buffer[1]);
+    const std::chrono::seconds timeout(settings.timeoutSecs);
+
+    Exchange last;
+    for (int attempt = 0; attempt < Tries && !deadline.hasExpired(); ++attempt) {
+        for (const Server &server : targets) {
+            if (deadline.hasExpired())
+                break;
+            Exchange x =
+                udpTry(server, query, id, name, earlier(QDeadlineTimer(timeout), deadline));
+            if (x.kind == Exchange::Kind::Truncated)
+                x = tcpTry(server, query, id, name, earlier(QDeadlineTimer(timeout), deadline));
+            if (x.kind == Exchange::Kind::Answer)
+                return x.answer;
+            last = x;
+        }
+    }
+    if (deadline.hasExpired())
+        return failure(u"timeout: the check's deadline passed"_s +
+                       (last.why.isEmpty() ? QString() : u" (%1)"_s.arg(last.why)));
+    if (!last.timedOut)
+        return failure(last.why);
+    return failure(u"timeout: %1 within %2 s"_s.arg(last.why).arg(settings.timeoutSecs));
 }
 
 QList<api::ReputationTarget> check(const Settings &settings, QList<api::ReputationTarget> targets)
@@ -334,6 +710,9 @@ QList<api::ReputationTarget> check(const Settings &settings, QList<api::Reputati
     // A list (or the resolver) that does not answer MaxFailures queries in a row is not asked
     // about the rest: a relay with many domains would otherwise wait out every timeout.
     constexpr int MaxFailures = 3;
+    // And the whole check has one deadline, over every query: a resolver that answers each
+    // one just before its timeout (or a long list of targets) cannot hold the daily unit.
+    const QDeadlineTimer deadline{std::chrono::seconds(settings.deadlineSecs)};
     QMap<QString, int> failures;
     for (api::ReputationTarget &t : targets) {
         t.results.clear();
@@ -342,14 +721,17 @@ QList<api::ReputationTarget> check(const Settings &settings, QList<api::Reputati
                 continue;
             api::ReputationResult r;
             r.list = list.name;
-            if (failures.value(list.name) >= MaxFailures) {
+            if (failures.value(list.name) >= MaxFailures || deadline.hasExpired()) {
                 r.status = u"error"_s;
-                r.detail =
-                    u"not asked: the list did not answer %1 queries in a row"_s.arg(MaxFailures);
+                r.detail = deadline.hasExpired()
+                               ? u"not asked: the check's deadline (%1 s) had passed"_s.arg(
+                                     settings.deadlineSecs)
+                               : u"not asked: the list did not answer %1 queries in a row"_s.arg(
+                                     MaxFailures);
                 t.results.append(r);
                 continue;
             }
-            const Answer a = lookup(settings, queryName(list, t.target));
+            const Answer a = lookup(settings, queryName(list, t.target), deadline);
             failures[list.name] =
                 a.kind == Answer::Kind::Failure ? failures.value(list.name) + 1 : 0;
             r.answers = a.addresses;

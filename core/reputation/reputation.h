@@ -5,7 +5,9 @@
 #include "common/result.h"
 #include "policy/policy.h"
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -16,14 +18,18 @@
 struct sqlite3;
 
 // The relay's reputation: its public IPs and its accounts' sender domains checked against DNS
-// blacklists (libresolv: res_nquery, ns_initparse), the results kept with their history in
-// SQLite. Relay-only: `staffettactl reputation check` runs it (a systemd timer, daily).
+// blacklists (libresolv builds the queries and parses the answers: res_nmkquery, ns_initparse;
+// the sending is ours, under one deadline: see lookup()), the results kept with their history
+// in SQLite. Relay-only: `staffettactl reputation check` runs it (a systemd timer, daily).
 namespace staffetta::reputation {
 
 // staffetta.conf's reputation settings (the file Config was read from):
 //   [reputation]  resolver=127.0.0.1:53 (empty: the system's resolver, /etc/resolv.conf)
 //                 public_ips=203.0.113.25 2001:db8::25 (the relay's own sending addresses)
-//                 database=STATE_DIR/reputation.sqlite   timeout=5 (seconds per query)
+//                 database=STATE_DIR/reputation.sqlite
+//                 timeout=5 (seconds each UDP try, two, and the TCP fallback after a truncated
+//                   answer)   deadline=300 (seconds for the whole check, every query: the
+//                   systemd unit's TimeoutStartSec stays above its largest value)
 //   [reputation.list.NAME]   zone=zen.spamhaus.org   kind=ip | domain
 //                 listed=127.0.0.2-127.0.0.11 (the answers that mean "listed"; any other
 //                   answer, 127.255.255.254 "query refused" among them, is not a listing)
@@ -33,7 +39,9 @@ struct Settings
     QString resolverAddress; // IPv4; empty: the system's resolver
     int resolverPort = 53;
     int timeoutSecs = 5;
-    QStringList publicIps; // normalised
+    int deadlineSecs = 300;
+    static constexpr int MaxDeadlineSecs = 900; // the unit's TimeoutStartSec is 20 minutes
+    QStringList publicIps;                      // normalised
     QList<api::ReputationList> lists;
     QString database;
 
@@ -56,16 +64,27 @@ QString senderDomain(const QString &pattern);
 // accounts with the accounts that use it (sorted).
 QList<api::ReputationTarget> targetsOf(const Settings &settings, const policy::Policy &policy);
 
-// One DNS A query through the configured resolver (blocking; staffettactl's own thread).
+// One DNS A query through the configured resolver (blocking; staffettactl's own thread),
+// never past `deadline`: each UDP try waits `timeoutSecs`, a truncated answer's TCP fallback
+// as long, and none of them past the deadline.
 struct Answer
 {
     enum class Kind { Addresses, NoSuchName, Failure } kind = Kind::Failure;
     QStringList addresses;
-    QString detail;
+    QString detail; // a Failure's reason ("timeout: ..." when nothing answered in time)
 };
-Answer lookup(const Settings &settings, const QString &name);
+Answer lookup(const Settings &settings, const QString &name, const QDeadlineTimer &deadline);
 
-// Every target asked on every list of its kind: the results without their `since`.
+// What a DNS response says about the A query for `name` with transaction id `id`: nullopt when
+// it does not answer that question (not a response, another id, question, type or class) — a
+// late or forged answer, never read. Only the A records owned by `name` (case-insensitively),
+// or by the end of the CNAME chain that starts there, are its addresses; records about any
+// other name are not. `truncated`: the TC flag (the answer is then only the TCP one).
+std::optional<Answer> readResponse(const QByteArray &response, quint16 id, const QString &name,
+                                   bool *truncated = nullptr);
+
+// Every target asked on every list of its kind: the results without their `since`. The whole
+// check ends within settings.deadlineSecs: what was not asked by then is an error result.
 QList<api::ReputationTarget> check(const Settings &settings, QList<api::ReputationTarget> targets);
 
 // The checks and the history of each target's status on each list (SQLite, WAL).

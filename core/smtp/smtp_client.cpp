@@ -26,6 +26,9 @@ QString failureText(Failure f)
         return {};
     case Failure::Timeout:
         return QCoreApplication::translate("staffetta::smtp", "The server did not answer in time.");
+    case Failure::TimeLimit:
+        return QCoreApplication::translate("staffetta::smtp",
+                                           "The test delivery's time limit was reached.");
     case Failure::Cancelled:
         return QCoreApplication::translate("staffetta::smtp", "Cancelled.");
     case Failure::Connection:
@@ -37,6 +40,12 @@ QString failureText(Failure f)
                                            "The server's answer is not an SMTP reply.");
     }
     return {};
+}
+
+// A step's timeout as its sentence says it: whole seconds, never "0 s".
+int seconds(int ms)
+{
+    return std::max(1, (ms + 999) / 1000);
 }
 
 QString certName(const QSslCertificate &c, bool issuer)
@@ -148,6 +157,8 @@ Reply Client::failed(Failure f, const QString &why)
     r.failure = f;
     r.error = why.isEmpty() ? failureText(f) : why;
     log(u"-- "_s + r.error);
+    if (m_options.onFailure)
+        m_options.onFailure(r);
     return r;
 }
 
@@ -173,6 +184,10 @@ bool Client::waitFor(const std::function<bool()> &done, int timeoutMs, Failure *
     while (!done()) {
         if (cancelled()) {
             *why = Failure::Cancelled;
+            return false;
+        }
+        if (m_options.deadline.hasExpired()) {
+            *why = Failure::TimeLimit;
             return false;
         }
         if (clock.elapsed() >= timeoutMs) {
@@ -218,7 +233,12 @@ Reply Client::readReply(int timeoutMs)
         if (!got) {
             if (why == Failure::Connection && !m_buffer.isEmpty())
                 log(u"S: "_s + QString::fromUtf8(m_buffer));
-            return failed(why, {});
+            return failed(
+                why, why == Failure::Timeout
+                         ? QCoreApplication::translate("staffetta::smtp",
+                                                       "The server did not answer within %1 s.")
+                               .arg(seconds(timeoutMs))
+                         : QString());
         }
         if (eol < 0 || eol > MaxReplyLine)
             return failed(Failure::Protocol,
@@ -272,6 +292,9 @@ Reply Client::connectToServer()
             why == Failure::Connection
                 ? QCoreApplication::translate("staffetta::smtp", "Cannot connect: %1")
                       .arg(m_socket->errorString())
+            : why == Failure::Timeout
+                ? QCoreApplication::translate("staffetta::smtp", "No connection within %1 s.")
+                      .arg(seconds(m_options.connectTimeoutMs))
                 : QString();
         m_socket->abort();
         return failed(why, reason);
@@ -310,6 +333,10 @@ Reply Client::startTls()
             why == Failure::Connection
                 ? QCoreApplication::translate("staffetta::smtp", "The TLS handshake failed: %1")
                       .arg(m_socket->errorString())
+            : why == Failure::Timeout
+                ? QCoreApplication::translate("staffetta::smtp",
+                                              "The TLS handshake did not end within %1 s.")
+                      .arg(seconds(m_options.commandTimeoutMs))
                 : QString();
         return failed(why == Failure::Connection ? Failure::Tls : why, reason);
     }

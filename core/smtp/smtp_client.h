@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
@@ -34,6 +35,7 @@ using CancelFlag = std::shared_ptr<std::atomic_bool>;
 enum class Failure {
     None,
     Timeout,    // no complete reply within the timeout
+    TimeLimit,  // the whole run's time limit (Options::deadline) came first
     Cancelled,  // the cancel flag was set
     Connection, // could not connect, or the server closed the connection
     Tls,        // the TLS handshake failed
@@ -90,7 +92,13 @@ struct Options
     int connectTimeoutMs = 15000;
     int commandTimeoutMs = 30000;
     int dataTimeoutMs = 120000; // after the final "." (content checks take their time)
-    CancelFlag cancel;          // may be null
+    // The limit of the whole run the session belongs to: no wait goes past it, whatever the
+    // step's own timeout (Failure::TimeLimit).
+    QDeadlineTimer deadline = QDeadlineTimer(QDeadlineTimer::Forever);
+    CancelFlag cancel; // may be null
+    // Each call that ends without a reply (failure != None), as it ends: how the probes know a
+    // relay stopped answering, whichever probe's session it was.
+    std::function<void(const Reply &)> onFailure;
 };
 
 enum class AuthMechanism { Plain, Login };

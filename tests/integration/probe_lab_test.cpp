@@ -1,12 +1,16 @@
 // The test-delivery probes (core/probe) against the lab relay, through its real submission
 // ports and its real policy: one full run shared by several assertions, then two more in a
-// row (no ban), a port with AUTH before STARTTLS, and a cancel mid-run.
+// row (no ban), a port with AUTH before STARTTLS, and a cancel mid-run. And staffetta-probe
+// against an SMTP server that stops answering (tests/integration/stalling_smtp.py; the relay's
+// policy still from the lab over SSH): it ends with its timeout, never waits on.
 #include "lab_helpers.h"
 #include "probe/probe.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
@@ -331,6 +335,140 @@ TEST_F(ProbeLab, TheHeadlessProgramPrintsTheJsonReport)
     EXPECT_EQ(results[1][u"data"_s][u"accepted"_s].toInt(), MaxRecipients);
     EXPECT_FALSE(out.out.contains(account->password.toUtf8()));
     EXPECT_FALSE(out.err.contains(account->password.toUtf8()));
+}
+
+// An SMTP server that stops answering, in one of its modes (stalling_smtp.py), and
+// staffetta-probe run against it with the lab's SSH for the policy.
+class ProbeStalledRelay : public LabTest
+{
+protected:
+    struct Run
+    {
+        int exitCode = -1;
+        qint64 elapsedMs = 0;
+        QString err;
+        QJsonObject report;
+    };
+    // staffetta-probe with `args` against a server in `mode`, killed after `boundMs` (a probe
+    // that waits on fails the test instead of holding the suite).
+    static Run probeAgainst(const QString &mode, const QString &delay, const QStringList &args,
+                            int boundMs)
+    {
+        QProcess server;
+        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server.start(u"python3"_s, {qEnvironmentVariable("STAFFETTA_SOURCE_DIR") +
+                                        u"/tests/integration/stalling_smtp.py"_s,
+                                    mode, delay});
+        EXPECT_TRUE(server.waitForStarted(10000));
+        EXPECT_TRUE(waitUntil(
+            [&] {
+                server.waitForReadyRead(100);
+                return server.canReadLine();
+            },
+            15000));
+        const QString port = QString::fromLatin1(server.readLine().trimmed());
+        EXPECT_GT(port.toInt(), 0) << "stalling_smtp.py printed no port";
+        const Lab &lab = Lab::get();
+        QTemporaryDir home;
+        const QString domain = lab.value(u"LAB_LOCAL_DOMAIN"_s);
+        Run r;
+        QElapsedTimer clock;
+        clock.start();
+        auto out = runProcess(u"/usr/bin/env"_s,
+                              QStringList{u"HOME="_s + home.path(),
+                                          u"XDG_DATA_HOME="_s + home.path(),
+                                          u"STAFFETTA_PROBE_PASSWORD=not-sent"_s,
+                                          qEnvironmentVariable("STAFFETTA_PROBE"),
+                                          u"--host"_s,
+                                          u"127.0.0.1"_s,
+                                          u"--port"_s,
+                                          port,
+                                          u"--login"_s,
+                                          u"bob"_s,
+                                          u"--sender"_s,
+                                          u"bob@"_s + domain,
+                                          u"--ssh-host"_s,
+                                          lab.value(u"LAB_SMTP_HOST"_s),
+                                          u"--ssh-port"_s,
+                                          lab.value(u"LAB_SSH_PORT"_s),
+                                          u"--ssh-user"_s,
+                                          lab.value(u"LAB_SSH_USER"_s),
+                                          u"--ssh-key"_s,
+                                          lab.value(u"LAB_SSH_KEY"_s),
+                                          u"--known-hosts"_s,
+                                          lab.value(u"LAB_SSH_KNOWN_HOSTS"_s)} +
+                                  args,
+                              {}, boundMs);
+        r.elapsedMs = clock.elapsed();
+        server.kill();
+        server.waitForFinished(5000);
+        if (!out) {
+            ADD_FAILURE() << "staffetta-probe: " << out.error().message.toStdString();
+            return r;
+        }
+        r.exitCode = out.value().exitCode;
+        r.err = QString::fromUtf8(out.value().err);
+        r.report = QJsonDocument::fromJson(out.value().out).object();
+        return r;
+    }
+    static QStringList observed(const Run &r)
+    {
+        QStringList out;
+        for (const QJsonValue &x : r.report.value(u"results"_s).toArray())
+            out.append(x[u"observed"_s].toString());
+        return out;
+    }
+};
+
+// A server that takes the connection and never greets, with the default timeouts: the
+// connection probe fails on the banner's 30 s and the other probes are not run (each waited
+// its own 30 s before: more than three minutes in all).
+TEST_F(ProbeStalledRelay, AServerThatNeverGreetsEndsTheRunAtTheBannersTimeout)
+{
+    const Run r = probeAgainst(u"silent"_s, {}, {}, 90000);
+    EXPECT_EQ(r.exitCode, 2) << r.err.toStdString();
+    EXPECT_LT(r.elapsedMs, 70000);
+    EXPECT_TRUE(r.err.contains(
+        u"staffetta-probe: The relay stopped answering: The server did not answer within 30 s."_s))
+        << r.err.toStdString();
+    const QStringList o = observed(r);
+    ASSERT_EQ(o.size(), 6) << QJsonDocument(r.report).toJson().toStdString();
+    EXPECT_EQ(o[0], u"No banner: The server did not answer within 30 s."_s);
+    for (qsizetype i = 1; i < o.size(); ++i)
+        EXPECT_TRUE(o[i].startsWith(u"Not run: The relay stopped answering"_s))
+            << o[i].toStdString();
+    EXPECT_EQ(r.report.value(u"stopped"_s).toString(),
+              u"The relay stopped answering: The server did not answer within 30 s."_s);
+}
+
+// Banner and EHLO, then silence: the step's timeout (--step-timeout 3) ends the session and
+// the run.
+TEST_F(ProbeStalledRelay, AServerThatFallsSilentMidSessionEndsTheRunAtTheStepsTimeout)
+{
+    const Run r = probeAgainst(u"mute"_s, {}, {u"--step-timeout"_s, u"3"_s}, 60000);
+    EXPECT_EQ(r.exitCode, 2) << r.err.toStdString();
+    EXPECT_LT(r.elapsedMs, 30000);
+    EXPECT_TRUE(
+        r.err.contains(u"The relay stopped answering: The server did not answer within 3 s."_s))
+        << r.err.toStdString();
+    const QStringList o = observed(r);
+    ASSERT_EQ(o.size(), 6) << QJsonDocument(r.report).toJson().toStdString();
+    EXPECT_EQ(o[0], u"The server did not answer within 3 s."_s); // AUTH before STARTTLS
+    EXPECT_TRUE(o[5].startsWith(u"Not run: "_s)) << o[5].toStdString();
+}
+
+// Every reply 8 s late, each within the step's 10 s: the whole run's limit (--timeout 15)
+// ends it.
+TEST_F(ProbeStalledRelay, AServerThatAnswersSlowlyEndsTheRunAtItsTimeLimit)
+{
+    const Run r = probeAgainst(u"slow"_s, u"8"_s,
+                               {u"--step-timeout"_s, u"10"_s, u"--timeout"_s, u"15"_s}, 60000);
+    EXPECT_NE(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_LT(r.elapsedMs, 25000);
+    EXPECT_TRUE(r.err.contains(u"The test delivery's time limit of 15 s was reached."_s))
+        << r.err.toStdString();
+    for (const QString &o : observed(r))
+        EXPECT_TRUE(o.contains(u"time limit"_s)) << o.toStdString();
 }
 
 } // namespace

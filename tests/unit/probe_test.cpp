@@ -1,6 +1,7 @@
 // Test deliveries as units: the policy's test domains (validated, free of quota, but counted
 // for max_recipients and routed out when a table may redirect them), the MIME builder's
-// exact sizes and sample attachments, the EHLO parser, the report's JSON and HTML.
+// exact sizes and sample attachments, the EHLO parser, the report's JSON and HTML; a run
+// against a server that never greets ends at the step's timeout or the run's time limit.
 #include "engine_rig.h"
 #include "policy/diff.h"
 #include "policy/engine.h"
@@ -11,8 +12,10 @@
 #include "smtp/smtp_client.h"
 #include "test_support.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 using namespace staffetta;
@@ -235,3 +238,59 @@ TEST(TestDomains, AreARelayWideChangeThatAMergeKeeps)
     other.limits.maxRecipients = 9;
     EXPECT_EQ(rebase(other, {}).policy.testDomains.size(), 1);
 }
+
+namespace {
+
+// A server that takes connections (the kernel does, from the listen queue) and never says a
+// word: the probes run with known expectations and no relay connection.
+probe::Report runAgainstSilence(int commandTimeoutMs, int timeLimitMs)
+{
+    QTcpServer silent;
+    EXPECT_TRUE(silent.listen(QHostAddress::LocalHost));
+    probe::Settings s;
+    s.host = u"127.0.0.1"_s;
+    s.port = silent.serverPort();
+    s.login = u"alice"_s;
+    s.password = u"unused"_s;
+    s.sender = u"alice@lab.test"_s;
+    s.commandTimeoutMs = commandTimeoutMs;
+    s.timeLimitMs = timeLimitMs;
+    probe::Expectations e;
+    e.testDomain = u"blackhole.example"_s;
+    e.testAddresses = 10;
+    s.expectations = e;
+    return probe::run(s, nullptr, std::make_shared<std::atomic_bool>(false));
+}
+
+TEST(ProbeTimeouts, AServerThatNeverGreetsEndsTheRunAtTheFirstStepsTimeout)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const probe::Report r = runAgainstSilence(1000, 600000);
+    EXPECT_LT(clock.elapsed(), 6000); // 1 s, then QUIT's second; not 6 probes of it
+    ASSERT_EQ(r.results.size(), 6);
+    EXPECT_EQ(r.results[0].outcome, probe::Outcome::Fail);
+    EXPECT_EQ(r.results[0].observed, u"No banner: The server did not answer within 1 s."_s);
+    for (qsizetype i = 1; i < r.results.size(); ++i) {
+        EXPECT_EQ(r.results[i].outcome, probe::Outcome::Fail);
+        EXPECT_EQ(r.results[i].observed,
+                  u"Not run: The relay stopped answering: The server did not answer within 1 s."_s);
+    }
+    EXPECT_EQ(r.stopped, u"The relay stopped answering: The server did not answer within 1 s."_s);
+    EXPECT_EQ(r.toJson().value(u"stopped"_s).toString(), r.stopped);
+}
+
+TEST(ProbeTimeouts, TheRunsTimeLimitCutsAStepShort)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const probe::Report r = runAgainstSilence(30000, 1000);
+    EXPECT_LT(clock.elapsed(), 6000); // not the step's 30 s
+    ASSERT_EQ(r.results.size(), 6);
+    EXPECT_EQ(r.results[0].observed, u"No banner: The test delivery's time limit was reached."_s);
+    EXPECT_EQ(r.results[5].observed,
+              u"Not run: The test delivery's time limit of 1 s was reached."_s);
+    EXPECT_EQ(r.stopped, u"The test delivery's time limit of 1 s was reached."_s);
+}
+
+} // namespace

@@ -41,6 +41,7 @@ const QByteArray Good = "[reputation]\n"
                         "resolver=127.0.0.1:27053\n"
                         "public_ips=203.0.113.25 2001:db8::25\n"
                         "timeout=3\n"
+                        "deadline=120\n"
                         "[reputation.list.zen]\n"
                         "zone=zen.spamhaus.org\n"
                         "kind=ip\n"
@@ -58,6 +59,7 @@ TEST_F(ReputationSettings, AGoodConfigurationLoads)
     EXPECT_EQ(s.value().resolverAddress, u"127.0.0.1"_s);
     EXPECT_EQ(s.value().resolverPort, 27053);
     EXPECT_EQ(s.value().timeoutSecs, 3);
+    EXPECT_EQ(s.value().deadlineSecs, 120);
     EXPECT_EQ(s.value().publicIps, (QStringList{u"203.0.113.25"_s, u"2001:db8::25"_s}));
     EXPECT_EQ(s.value().database, dir.filePath(u"reputation.sqlite"_s));
     ASSERT_EQ(s.value().lists.size(), 2);
@@ -72,6 +74,7 @@ TEST_F(ReputationSettings, NoSectionMeansNoListsAndTheSystemResolver)
     ASSERT_TRUE(s.ok());
     EXPECT_TRUE(s.value().lists.isEmpty());
     EXPECT_TRUE(s.value().resolverAddress.isEmpty());
+    EXPECT_EQ(s.value().deadlineSecs, 300);
 }
 
 TEST_F(ReputationSettings, EveryBadValueIsRefusedNamingItsKey)
@@ -81,6 +84,9 @@ TEST_F(ReputationSettings, EveryBadValueIsRefusedNamingItsKey)
     EXPECT_EQ(badKey("[reputation]\npublic_ips=203.0.113.0/24\n"), u"reputation/public_ips"_s);
     EXPECT_EQ(badKey("[reputation]\npublic_ips=relay.example\n"), u"reputation/public_ips"_s);
     EXPECT_EQ(badKey("[reputation]\ntimeout=0\n"), u"reputation/timeout"_s);
+    EXPECT_EQ(badKey("[reputation]\ndeadline=0\n"), u"reputation/deadline"_s);
+    EXPECT_EQ(badKey("[reputation]\ndeadline=901\n"), u"reputation/deadline"_s); // the unit's
+    EXPECT_EQ(badKey("[reputation]\ndeadline=soon\n"), u"reputation/deadline"_s);
     EXPECT_EQ(badKey("[reputation]\nresolvr=127.0.0.1\n"), u"reputation/resolvr"_s);
     const QByteArray list = "[reputation.list.x]\nzone=bl.example\nkind=ip\n";
     EXPECT_EQ(badKey(list), u"reputation.list.x/listed"_s); // required: codes that mean listed
@@ -195,6 +201,177 @@ TEST(Reputation, AResolverThatDoesNotAnswerIsAnErrorNeverAListing)
     }
     EXPECT_TRUE(checked[3].results[0].detail.startsWith(u"not asked"_s));
     EXPECT_TRUE(checked[4].results.isEmpty());
+}
+
+} // namespace
+
+namespace {
+
+// DNS messages built by hand: what a resolver must not send, and what it may.
+QByteArray dnsName(const QByteArray &name)
+{
+    QByteArray out;
+    for (const QByteArray &label : name.split('.'))
+        out.append(char(label.size())).append(label);
+    return out.append('\0');
+}
+
+QByteArray u16(int v)
+{
+    return QByteArray(1, char((v >> 8) & 0xff)) + QByteArray(1, char(v & 0xff));
+}
+
+QByteArray record(const QByteArray &owner, int type, const QByteArray &rdata)
+{
+    return dnsName(owner) + u16(type) + u16(1) + u16(0) + u16(60) + u16(int(rdata.size())) + rdata;
+}
+
+QByteArray a(const QByteArray &owner, const QByteArray &address)
+{
+    QByteArray rdata;
+    for (const QByteArray &octet : address.split('.'))
+        rdata.append(char(octet.toInt()));
+    return record(owner, 1, rdata);
+}
+
+QByteArray cname(const QByteArray &owner, const QByteArray &target)
+{
+    return record(owner, 5, dnsName(target));
+}
+
+struct Message
+{
+    int id = 0x1234;
+    int flags = 0x8180; // QR, RD, RA, NOERROR
+    QByteArray question = "2.0.0.127.zen.example";
+    int qtype = 1, qclass = 1;
+    QList<QByteArray> answers;
+    QByteArray bytes() const
+    {
+        return u16(id) + u16(flags) + u16(1) + u16(int(answers.size())) + u16(0) + u16(0) +
+               dnsName(question) + u16(qtype) + u16(qclass) + answers.join();
+    }
+};
+
+const QString Asked = u"2.0.0.127.zen.example"_s;
+
+std::optional<reputation::Answer> read(const Message &m, bool *truncated = nullptr)
+{
+    return reputation::readResponse(m.bytes(), 0x1234, Asked, truncated);
+}
+
+TEST(ReputationAnswer, OnlyTheQuestionsOwnARecordsCountCaseInsensitively)
+{
+    Message m;
+    m.answers = {a("2.0.0.127.ZEN.Example", "127.0.0.2"), a("evil.example", "127.0.0.3")};
+    auto r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::Addresses);
+    EXPECT_EQ(r->addresses, QStringList{u"127.0.0.2"_s}); // never evil.example's
+}
+
+TEST(ReputationAnswer, RecordsAboutAnotherNameOnlyAreNeitherAListingNorClear)
+{
+    Message m;
+    m.answers = {a("evil.example", "127.0.0.2")};
+    auto r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::Failure);
+    EXPECT_TRUE(r->addresses.isEmpty());
+    EXPECT_TRUE(r->detail.contains(u"evil.example"_s)) << r->detail.toStdString();
+    // Another type for the right name (a TXT) is no address either: the name has none.
+    m.answers = {record(Asked.toLatin1(), 16, "\x04text")};
+    r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::NoSuchName);
+}
+
+TEST(ReputationAnswer, WhatDoesNotAnswerTheQuestionIsNoAnswer)
+{
+    Message m;
+    m.answers = {a(Asked.toLatin1(), "127.0.0.2")};
+    ASSERT_TRUE(read(m)); // the right one
+    Message other = m;
+    other.id = 0x4321; // another transaction
+    EXPECT_FALSE(read(other));
+    other = m;
+    other.question = "evil.example"; // another question
+    other.answers = {a("evil.example", "127.0.0.2")};
+    EXPECT_FALSE(read(other));
+    other = m;
+    other.qtype = 28; // AAAA
+    EXPECT_FALSE(read(other));
+    other = m;
+    other.qclass = 3; // CHAOS
+    EXPECT_FALSE(read(other));
+    other = m;
+    other.flags = 0x0100; // a query, not a response
+    EXPECT_FALSE(read(other));
+    EXPECT_FALSE(reputation::readResponse(m.bytes().left(20), 0x1234, Asked)); // cut short
+    EXPECT_FALSE(reputation::readResponse(QByteArray(), 0x1234, Asked));
+}
+
+TEST(ReputationAnswer, TheResponseCodesAndTheTruncationFlag)
+{
+    Message m;
+    m.flags = 0x8183; // NXDOMAIN
+    auto r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::NoSuchName);
+    m.flags = 0x8182; // SERVFAIL
+    r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::Failure);
+    EXPECT_TRUE(r->detail.contains(u"SERVFAIL"_s));
+    m.flags = 0x8185; // REFUSED
+    EXPECT_TRUE(read(m)->detail.contains(u"REFUSED"_s));
+    m.flags = 0x8380; // TC
+    bool truncated = false;
+    ASSERT_TRUE(read(m, &truncated));
+    EXPECT_TRUE(truncated);
+}
+
+TEST(ReputationAnswer, ACnameChainIsFollowedLinkByLinkOrRefused)
+{
+    Message m;
+    m.answers = {a("listed.example", "127.0.0.2"), cname(Asked.toLatin1(), "alias.example"),
+                 cname("ALIAS.example", "listed.example"), a("evil.example", "127.0.0.3")};
+    auto r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::Addresses);
+    EXPECT_EQ(r->addresses, QStringList{u"127.0.0.2"_s});
+
+    // The address of a name the chain does not lead to is not the answer.
+    m.answers = {cname(Asked.toLatin1(), "alias.example"), a("listed.example", "127.0.0.2")};
+    r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::Failure);
+    EXPECT_TRUE(r->addresses.isEmpty());
+    // An address beside the CNAME, owned by the alias itself, is not followed either.
+    m.answers = {cname(Asked.toLatin1(), "alias.example"), a(Asked.toLatin1(), "127.0.0.2")};
+    r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_TRUE(r->addresses.isEmpty());
+
+    m.answers = {cname(Asked.toLatin1(), "alias.example"), cname("alias.example", Asked.toLatin1()),
+                 a(Asked.toLatin1(), "127.0.0.2")};
+    r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::Failure);
+    EXPECT_TRUE(r->detail.contains(u"loop"_s)) << r->detail.toStdString();
+
+    m.answers.clear();
+    QByteArray from = Asked.toLatin1();
+    for (int i = 0; i < 12; ++i) {
+        const QByteArray to = "hop" + QByteArray::number(i) + ".example";
+        m.answers.append(cname(from, to));
+        from = to;
+    }
+    m.answers.append(a(from, "127.0.0.2"));
+    r = read(m);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, reputation::Answer::Kind::Failure);
+    EXPECT_TRUE(r->detail.contains(u"longer"_s)) << r->detail.toStdString();
 }
 
 } // namespace
