@@ -315,13 +315,8 @@ Result<Done> finishRemoval(const Context &ctx, const QStringList &logins)
         if (auto removed = removeHash(ctx, login); !removed)
             return removed.error();
     }
-    abandonRemoval(ctx);
-    return Done{};
-}
-
-void abandonRemoval(const Context &ctx)
-{
     QFile::remove(intentPath(ctx));
+    return Done{};
 }
 
 Result<Done> finishInterruptedRemoval(const Context &ctx, PolicyStore &store)

@@ -385,6 +385,12 @@ Outcome run(const Invocation &inv, const QByteArray &input, const QString &confi
         };
     }
     Result<QJsonObject> result = verb->handler(ctx);
+    // The relay's policy file cannot be used: why (a parser's reason names accounts and
+    // addresses of every tenant) is the admin's to read.
+    if (!result && result.error().details.contains(u"live_file"_s) &&
+        !ctx.access.can(Permission::ReadAllAccounts))
+        result = Error(result.error().code, livePolicyUnusable(),
+                       {{u"live_file"_s, result.error().details.value(u"live_file"_s)}});
     if (!result && result.error().code == ErrorCode::PermissionDenied)
         return refused(result.error(), ctx.refusal.summary.isEmpty()
                                            ? u"refused: "_s + result.error().message

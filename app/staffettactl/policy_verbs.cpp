@@ -40,6 +40,9 @@ QString statePath(const Context &ctx, const QString &name)
 
 namespace {
 
+// The words a revision's comment says a broken live file was replaced with, before why.
+const QString ReplacedLiveFile = u"replaced a live file that could not be used"_s;
+
 // The one place that opens the audit log for a write: `once` for a row that may already be
 // there (see recordRevision).
 Result<Done> appendAudit(const Context &ctx, const stats::AuditEntry &e, bool once = false)
@@ -78,18 +81,23 @@ Result<Done> checkComment(const QString &field, const QString &text)
                 .arg(text.size())
                 .arg(limits::MaxCommentLength),
             {{u"field"_s, field}, {u"limit"_s, limits::MaxCommentLength}});
-    const auto holds = [&text](QChar::Category category) {
-        return std::any_of(text.begin(), text.end(),
-                           [category](QChar c) { return c.category() == category; });
+    // By code point: a format character beyond U+FFFF (the tag characters) is two QChars.
+    const QList<uint> points = text.toUcs4();
+    const auto holds = [&points](std::initializer_list<QChar::Category> categories) {
+        return std::any_of(points.begin(), points.end(), [&categories](uint c) {
+            return std::find(categories.begin(), categories.end(), QChar::category(char32_t(c))) !=
+                   categories.end();
+        });
     };
     // Bidi overrides (U+202E) and other invisible format characters make a text read
     // otherwise than it is written, in the audit log and the history people read.
-    const QString what = holds(QChar::Other_Control)
-                             ? u"a control character (a line break, a tab, ...)"_s
-                         : holds(QChar::Other_Format)
-                             ? u"an invisible formatting character (a direction override, a "
-                               u"zero-width character, ...)"_s
-                             : QString();
+    const QString what =
+        holds({QChar::Other_Control, QChar::Separator_Line, QChar::Separator_Paragraph})
+            ? u"a control character (a line break, a tab, ...)"_s
+        : holds({QChar::Other_Format})
+            ? u"an invisible formatting character (a direction override, a "
+              u"zero-width character, ...)"_s
+            : QString();
     if (!what.isEmpty())
         return Error(ErrorCode::BadRequest,
                      u"the %1 contains %2; nothing was done"_s.arg(field, what),
@@ -200,10 +208,10 @@ Policy mergeVisible(const Access &access, const Policy &current, const Policy &s
             merged.accounts.append(*sent);
         else if (!access.seesAccount(a.login))
             merged.accounts.append(a);
-        placed.insert(a.login);
+        placed.insert(a.login.toLower()); // logins are one account whatever their case
     }
     for (const policy::Account &a : submitted.accounts) {
-        if (!placed.contains(a.login))
+        if (!placed.contains(a.login.toLower()))
             merged.accounts.append(a);
     }
     merged.reindex();
@@ -235,6 +243,22 @@ Error partnerView(const Access &access, const Error &error, const Policy &merged
         }
         return u"accounts(%1)%2"_s.arg(login, rest);
     };
+    // A reason's own references to other accounts (`"X" is already defined at accounts[7]`),
+    // in the partner's terms: the relay's indexes tell how many accounts come before.
+    static const QRegularExpression reference(u"accounts\\[(\\d+)\\]"_s);
+    const auto scrub = [&](QString reason) {
+        QString out;
+        qsizetype from = 0;
+        for (auto it = reference.globalMatch(reason); it.hasNext();) {
+            const auto m = it.next();
+            const auto [login, rest] = locate(m.captured(0));
+            out += reason.mid(from, m.capturedStart() - from);
+            out += !login.isEmpty() && access.seesAccount(login) ? viewPath(login, QString())
+                                                                 : u"another account"_s;
+            from = m.capturedEnd();
+        }
+        return out + reason.mid(from);
+    };
     const auto clash = [](const QString &network) {
         return u"%1 overlaps an address another account uses: a client relays for one "
                u"account only"_s.arg(network);
@@ -248,7 +272,7 @@ Error partnerView(const Access &access, const Error &error, const Policy &merged
         const QJsonObject other = p.value(u"overlaps"_s).toObject();
         const QString otherLogin = other.value(u"account"_s).toString();
         if (!login.isEmpty() && access.seesAccount(login)) {
-            QString reason = p.value(u"reason"_s).toString();
+            QString reason = scrub(p.value(u"reason"_s).toString());
             if (!other.isEmpty()) {
                 const auto [o, orest] = locate(other.value(u"path"_s).toString());
                 reason = access.seesAccount(otherLogin)
@@ -547,14 +571,24 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
     const QList<Change> changes = policy::diff(cur.policy, merged);
     if (auto refused = checkRelaySupports(ctx, changes))
         return *refused;
-    if (auto refused = checkBlacklistCap(cur.policy, merged))
-        return *refused;
+    // (A partner cannot touch the relay-wide list; removing its own accounts is not barred by
+    // it, nor told how many accounts the relay holds.)
+    if (ctx.access.can(Permission::EditPolicy)) {
+        if (auto refused = checkBlacklistCap(cur.policy, merged))
+            return *refused;
+    }
     if (!ctx.access.can(Permission::EditPolicy)) {
         const policy::Reach reach = policy::reach(changes);
+        // Named as the partner wrote them: the relay's own spelling of an account it does not
+        // own would tell it that the account exists.
         QStringList outside;
         for (const QString &login : reach.accounts) {
-            if (!ctx.access.ownsAccount(login))
-                outside.append(login);
+            if (ctx.access.ownsAccount(login))
+                continue;
+            const policy::Account *sent = next.value().account(login);
+            const QString named = sent ? sent->login : u"(an account you do not have)"_s;
+            if (!outside.contains(named))
+                outside.append(named);
         }
         if (reach.relayWide || !outside.isEmpty()) {
             // The summary names no account: the partner reads its own audit rows.
@@ -579,8 +613,10 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
             return *refused;
         }
     }
+    // A rollback restores logins the relay had: they stay valid (newLoginProblem).
     for (const Change &c : changes) {
-        if (c.section != Change::Section::Account || c.op != Change::Op::Add)
+        if (c.section != Change::Section::Account || c.op != Change::Op::Add ||
+            edit.kind == u"rollback"_s)
             continue;
         if (auto problem = policy::newLoginProblem(c.account))
             return api::badField(u"login"_s, u"%1 %2; nothing was written"_s.arg(
@@ -599,8 +635,8 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
     // so its front-end keeps hang-up and termination out until the answer is written.
     QString comment = edit.comment;
     if (!cur.liveProblem.isEmpty())
-        comment += (comment.isEmpty() ? u""_s : u"; "_s) +
-                   u"replaced a live file that could not be used: "_s + cur.liveProblem;
+        comment +=
+            (comment.isEmpty() ? u""_s : u"; "_s) + ReplacedLiveFile + u": "_s + cur.liveProblem;
     policy::RevisionInfo info;
     QStringList removed;
     for (const Change &c : changes) {
@@ -615,7 +651,9 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
     // The audit row is written by the commit itself (PolicyStore's Recorder).
     auto committed = store.commit(cur, merged, info);
     if (!committed) {
-        abandonRemoval(ctx); // nothing was removed: the accounts keep their passwords
+        // Not live: the accounts keep their passwords. Made live after all (the rename done,
+        // the directory's sync failed: the store finished the commit): theirs go.
+        (void)finishInterruptedRemoval(ctx, store); // the commit's error is the one to report
         return committed.error();
     }
     const policy::RevisionInfo &done = committed.value().info;
@@ -729,9 +767,12 @@ Result<QJsonObject> rollback(const Context &ctx, const api::PolicyRollbackReques
         request.comment.value_or(u"rollback to revision %1"_s.arg(target.value()));
     if (auto checked = checkComment(u"comment"_s, comment); !checked)
         return checked.error();
+    // Over a live file that cannot be used only an admin's: a partner may not overwrite what
+    // the admin is repairing.
+    const PolicyStore::Live live = accountsLive(ctx);
     int base = request.baseRevision.value_or(-1);
     if (base < 0) {
-        auto cur = readCurrent(ctx, store, PolicyStore::Live::MayBeBroken);
+        auto cur = readCurrent(ctx, store, live);
         if (!cur)
             return cur.error();
         base = cur.value().revision;
@@ -740,7 +781,7 @@ Result<QJsonObject> rollback(const Context &ctx, const api::PolicyRollbackReques
     // JSON, removed): the revision replaces it. A partner rolls back the accounts it sees;
     // every other account stays as it is now.
     return writeAnswer(ctx, write(ctx, u"rollback"_s, base, visiblePolicy(ctx.access, old.value()),
-                                  comment, PolicyStore::Live::MayBeBroken));
+                                  comment, live));
 }
 
 // policy diff: the request's policy against the current one, or diff A [B] between
@@ -812,6 +853,7 @@ Result<QJsonObject> history(const Context &ctx, const api::NoRequest &)
     auto list = store.history(limit);
     if (!list)
         return list.error();
+    const bool all = ctx.access.can(Permission::ReadAllAccounts);
     QJsonArray revisions;
     for (const auto &r : list.value()) {
         // A partner sees the revisions that changed what it sees, with only those changes;
@@ -823,15 +865,29 @@ Result<QJsonObject> history(const Context &ctx, const api::NoRequest &)
                 continue;
             shown.comment.clear();
         }
+        if (!all)
+            shown.comment = partnerComment(shown.comment);
         revisions.append(shown.toJson());
     }
     QJsonObject result{{u"current_revision"_s, cur.value().revision}, {u"revisions"_s, revisions}};
     if (!cur.value().liveProblem.isEmpty())
-        result.insert(u"live_problem"_s, cur.value().liveProblem);
+        result.insert(u"live_problem"_s, all ? cur.value().liveProblem : livePolicyUnusable());
     return result;
 }
 
 } // namespace
+
+QString livePolicyUnusable()
+{
+    return u"the relay's policy file cannot be used; the relay's admin must repair it (nothing "
+           u"was done)"_s;
+}
+
+QString partnerComment(const QString &comment)
+{
+    const qsizetype at = comment.indexOf(ReplacedLiveFile);
+    return at < 0 ? comment : comment.left(at + ReplacedLiveFile.size());
+}
 
 Error forbidden(const Context &ctx, const QString &what)
 {
@@ -1072,6 +1128,8 @@ Result<QJsonObject> audit(const Context &ctx, const api::NoRequest &)
             for (const Change &c : shown)
                 lines.append(c.text());
             filtered.summary = lines.join(u"; "_s);
+        } else {
+            filtered.summary = partnerComment(e.summary);
         }
         out.append(filtered.toJson());
     }

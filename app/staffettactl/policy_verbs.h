@@ -108,6 +108,11 @@ Verb verb(QStringList path, QString arguments, Permission permission,
 Result<Done> checkComment(const QString &field, const QString &text);
 
 Error forbidden(const Context &ctx, const QString &what);
+// What a caller without ReadAllAccounts is told of a live policy file that cannot be used.
+QString livePolicyUnusable();
+// A revision's comment as a caller without ReadAllAccounts reads it: without the reason a
+// live file was replaced (it may name other tenants).
+QString partnerComment(const QString &comment);
 // A whole-policy error (invalid_policy on `merged`, the relay's policy after a partner's
 // write) as that partner may read it: in the paths of its view `submitted`, naming nothing of
 // the accounts it does not see.
@@ -147,14 +152,13 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, policy::PolicyStore &st
 
 // Accounts a policy write removes lose their passwords after the commit (local credentials):
 // beginRemoval writes an intent naming them (STATE/accounts-removing.json) before the commit,
-// finishRemoval removes their passwd-file lines and the intent after it, abandonRemoval drops
-// the intent of a commit that failed. finishInterruptedRemoval (run by every verb that takes
-// the lock) ends what a crash left: the hashes of the accounts the policy no longer lists are
-// removed, the others keep theirs; it commits nothing. Hold the store's lock.
+// finishRemoval removes their passwd-file lines and the intent after it. finishInterruptedRemoval
+// (run by every verb that takes the lock, and after a commit that failed) ends what a crash or
+// a failure left: the hashes of the accounts the policy no longer lists are removed, the
+// others keep theirs; it commits nothing. Hold the store's lock.
 // (accounts_verbs.cpp)
 Result<Done> beginRemoval(const Context &ctx, const QStringList &logins);
 Result<Done> finishRemoval(const Context &ctx, const QStringList &logins);
-void abandonRemoval(const Context &ctx);
 Result<Done> finishInterruptedRemoval(const Context &ctx, policy::PolicyStore &store);
 
 // After a policy write staffettad reloads the file (it watches it) and records the sha256 of

@@ -107,7 +107,11 @@ Result<Done> takeNotification(const Context &ctx, const QString &login)
                          .arg(lastDay)
                          .arg(perTwoHours)
                          .arg(perDay));
-    stats.value()->add(key, metric, hour, 1);
+    // Counted before the mail goes (a failed one counts too: the limit never opens wider),
+    // and written through: a count that cannot be written means no mail.
+    if (!stats.value()->record({{key, metric, hour, 1}}))
+        return Error(ErrorCode::Unavailable,
+                     u"not mailed: the count of the contact's mails could not be written"_s);
     return Done{};
 }
 

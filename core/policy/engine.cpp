@@ -137,19 +137,23 @@ Verdict Engine::reject(const Request &r, const QString &metricName, const QByteA
 }
 
 std::optional<Verdict> Engine::refuseSender(const Request &r, const Account *account,
-                                            const QDateTime &now)
+                                            const QDateTime &now, bool counted)
 {
+    const auto reject = [&](const QString &metricName, const QByteArray &action) -> Verdict {
+        if (counted)
+            return Engine::reject(r, metricName, action, now);
+        return {action, {}, false, r.login};
+    };
     // Before anything else: a suspended account sends nothing, whatever its sender.
     if (account && account->suspended)
-        return reject(r, metric::RejectedSuspended,
-                      suspendedReply(*account->suspended, m_policy->language(account)), now);
+        return reject(metric::RejectedSuspended,
+                      suspendedReply(*account->suspended, m_policy->language(account)));
     if (r.sender.size() > MaxSenderLength) {
         // Refused before any pattern is tried; the reply does not echo the address. (5.7.1:
         // Postfix rewrites a sender status, 5.1.7, into 5.1.3 in a reply to RCPT.)
-        return reject(r, metric::RejectedSender,
-                      "553 5.7.1 Sender address longer than " +
-                          QByteArray::number(MaxSenderLength) + " characters",
-                      now);
+        return reject(metric::RejectedSender, "553 5.7.1 Sender address longer than " +
+                                                  QByteArray::number(MaxSenderLength) +
+                                                  " characters");
     }
     const QByteArray sender = r.sender.toUtf8();
     auto blacklisted = [&r](const QList<BlacklistEntry> &list) -> const BlacklistEntry * {
@@ -166,7 +170,7 @@ std::optional<Verdict> Engine::refuseSender(const Request &r, const Account *acc
         QByteArray action = "554 5.7.1 <" + sender + ">: Sender address is blacklisted";
         if (!entry->message.isEmpty())
             action += ": " + entry->message.toUtf8();
-        return reject(r, metric::RejectedBlacklist, action, now);
+        return reject(metric::RejectedBlacklist, action);
     }
 
     bool authorized = false;
@@ -179,25 +183,35 @@ std::optional<Verdict> Engine::refuseSender(const Request &r, const Account *acc
         }
     }
     if (!authorized) {
-        return reject(r, metric::RejectedSender,
-                      "553 5.7.1 <" + sender + ">: Sender address not authorized for account " +
-                          r.login.toUtf8(),
-                      now);
+        return reject(metric::RejectedSender, "553 5.7.1 <" + sender +
+                                                  ">: Sender address not authorized for account " +
+                                                  r.login.toUtf8());
     }
     return std::nullopt;
 }
 
 Verdict Engine::rcpt(const Request &r, const Account *account, const QDateTime &now)
 {
-    if (auto refused = refuseSender(r, account, now))
+    if (auto refused = refuseSender(r, account, now)) {
+        // Remembered, so END-OF-MESSAGE (reached through an exempt `postmaster`) neither
+        // counts nor logs the same refusal again.
+        Message &m = m_messages[r.instance];
+        if (m.lastSecs == 0) {
+            m.login = r.login.toLower();
+            m.sender = r.sender;
+        }
+        m.lastSecs = now.toSecsSinceEpoch();
+        m.senderRefused = true;
         return *refused;
+    }
     const QByteArray sender = r.sender.toUtf8();
     if (m_tombstones.contains(r.instance)) {
         return reject(r, metric::RejectedQuota,
                       "451 4.7.1 This transaction has been open too long: start it again", now);
     }
     Message &m = m_messages[r.instance];
-    if (m.lastSecs == 0) {
+    if (m.lastSecs == 0 || m.senderRefused) { // (a refusal's mark holds no recipient)
+        m = Message{};
         m.login = r.login.toLower();
         m.sender = r.sender;
     }
@@ -233,7 +247,7 @@ Verdict Engine::endOfMessage(const Request &r, const Account *account, const QDa
         m.login = r.login.toLower();
     // Suspended while this message was between its RCPTs and its end, or a message whose
     // only recipient was `postmaster` (no RCPT check ran): the sender is judged here too.
-    if (auto refused = refuseSender(r, account, now)) {
+    if (auto refused = refuseSender(r, account, now, !m.senderRefused)) {
         m_counter.release(r.instance);
         m_tombstones.remove(r.instance);
         return *refused;

@@ -128,7 +128,8 @@ private:
         int recipients = 0;
         int external = 0;
         int local = 0;
-        qint64 lastSecs = 0; // the last RCPT; 0: no RCPT of this message was seen
+        qint64 lastSecs = 0;        // the last RCPT; 0: no RCPT of this message was seen
+        bool senderRefused = false; // an RCPT was refused for its sender (counted once)
     };
     HourSpan quotaSpan(const QDateTime &now);
     // The limits a message of `login` (lower-case) from `sender` counts against now, in this
@@ -138,8 +139,10 @@ private:
                            const QDateTime &now);
     // The account and its sender: suspended, too long, blacklisted, not authorized. At RCPT,
     // and again at END-OF-MESSAGE: Postfix asks no RCPT restriction for a bare `postmaster`.
+    // `counted`: the refusal is counted and logged (once a message: an RCPT refused for the
+    // sender already was).
     std::optional<Verdict> refuseSender(const Request &r, const Account *account,
-                                        const QDateTime &now);
+                                        const QDateTime &now, bool counted = true);
     Verdict rcpt(const Request &r, const Account *account, const QDateTime &now);
     Verdict endOfMessage(const Request &r, const Account *account, const QDateTime &now);
     Verdict reject(const Request &r, const QString &metric, const QByteArray &action,

@@ -156,12 +156,9 @@ std::optional<TrustedNet> parseTrustedNet(const QString &text, QString *why)
     bool mapped = false;
     const quint32 v4Address =
         address.protocol() == QAbstractSocket::IPv6Protocol ? address.toIPv4Address(&mapped) : 0;
-    if (mapped) {
-        if (prefix >= 0 && prefix < 96) {
-            *why = u"is wider than the IPv4-mapped range (::ffff:0:0/96): write IPv4 networks "
-                   u"as IPv4 (192.0.2.0/24)"_s;
-            return std::nullopt;
-        }
+    // (A network wider than the mapped range stays IPv6, as it always was: it holds no
+    // IPv4 client.)
+    if (mapped && (prefix < 0 || prefix >= 96 + 16)) {
         address = QHostAddress(v4Address);
         if (prefix >= 0)
             prefix -= 96;
@@ -452,9 +449,12 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
 
     // A client address relays for one account only: no two networks overlap (one contains
     // the other's address).
+    // (Within one account an overlap is only a repetition: 127.0.0.3 and ::ffff:127.0.0.3.)
     for (qsizetype i = 0; i < trustedAt.size(); ++i) {
         for (qsizetype j = 0; j < i; ++j) {
             const TrustedNet &x = trustedAt[i].net, &y = trustedAt[j].net;
+            if (trustedAt[i].login == trustedAt[j].login)
+                continue;
             if (x.contains(y.network) || y.contains(x.network)) {
                 // Both sides, so a caller that sees only one account can be told of its own
                 // side without the other's (staffettactl's partner writes).

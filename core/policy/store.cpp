@@ -210,13 +210,13 @@ Result<PolicyStore::Current> PolicyStore::current(const Author &reader, Live mod
                 e.message +=
                     u"; `staffettactl policy rollback %1` restores revision %1, the newest valid "
                     u"one"_s.arg(good);
+            e.details.insert(u"live_file"_s, m_policyFile); // what a front-end may hide
             return e;
         }
         cur.policy = std::move(valid).value();
-        cur.liveProblem =
-            good == cur.revision
-                ? e.message
-                : u"%1 (revision %2 is the newest valid one)"_s.arg(e.message).arg(good);
+        cur.liveProblem = good == cur.revision ? e.message
+                                               : u"%1 (revision %2 is the newest valid one)"_s.arg(
+                                                     e.message, QString::number(good));
         return cur;
     };
 

@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QUuid>
 
 using namespace staffetta;
@@ -539,6 +540,15 @@ TEST_F(PermsLab, AnInvalidLatestRevisionDoesNotWedgeRollbackNorTheAdminsVerbs)
         return info.number;
     };
 
+    // Whatever fails below, the shared lab is left valid and carol not suspended.
+    const auto repair = qScopeGuard([&, this] {
+        if (!await(client::policyGet(admin)).ok())
+            call(admin, {u"policy"_s, u"rollback"_s, QString::number(original.revision)});
+        const auto now = await(client::policyGet(admin));
+        if (now.ok() && now.value().policy.account(u"carol"_s)->suspended)
+            call(admin, api::verbs::AccountsResume + QStringList{u"carol"_s},
+                 {{u"reason"_s, u"test cleanup"_s}});
+    });
     int invalid = makeInvalidLatest();
     auto read = await(client::policyGet(admin));
     ASSERT_FALSE(read.ok());

@@ -1532,6 +1532,107 @@ TEST_F(PolicyApi, ExternalCredentialsKeepNoPassword)
 }
 
 // An account removed by a policy write (the console's editor) loses its password with it.
+// A partner's write is checked as the whole relay policy it makes live; a clash with an
+// account it does not see is told from its own side, in its view's paths, naming nothing of
+// the other account, wherever the relay's order puts the two.
+TEST_F(PolicyApi, APartnersClashIsToldFromItsOwnSide)
+{
+    const Caller acme{u"acme"_s, {}, u"198.51.100.8"_s};
+    const auto trust = [](QJsonObject &p, const QString &login, const QJsonArray &nets) {
+        QJsonArray accounts = p[u"accounts"_s].toArray();
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            QJsonObject a = accounts[i].toObject();
+            if (a[u"login"_s].toString() == login) {
+                a[u"trusted_clients"_s] = nets;
+                accounts[i] = a;
+            }
+        }
+        p[u"accounts"_s] = accounts;
+    };
+    // alice comes before bob, carol after him: both sides of the overlap check.
+    const QJsonObject got = call({u"policy"_s, u"get"_s}).value();
+    const QJsonObject admins = edited(got, [&](QJsonObject &p) {
+        trust(p, u"alice"_s, {u"192.0.2.3"_s});
+        trust(p, u"carol"_s, {u"198.51.100.77"_s});
+        QJsonArray accounts = p[u"accounts"_s].toArray();
+        accounts.append(QJsonObject{{u"login"_s, u"dave1"_s}});
+        p[u"accounts"_s] = accounts;
+    });
+    ASSERT_TRUE(
+        call({u"policy"_s, u"apply"_s}, {{u"base_revision"_s, 1}, {u"policy"_s, admins}}).ok());
+
+    for (const QString &net : {u"192.0.2.0/24"_s, u"198.51.100.0/24"_s}) {
+        const QJsonObject view = call({u"policy"_s, u"get"_s}, {}, acme).value();
+        const QJsonObject mine = edited(view, [&](QJsonObject &p) { trust(p, u"bob"_s, {net}); });
+        auto r = call({u"policy"_s, u"apply"_s},
+                      {{u"base_revision"_s, view[u"revision"_s]}, {u"policy"_s, mine}}, acme);
+        ASSERT_FALSE(r.ok()) << net.toStdString();
+        EXPECT_EQ(r.error().code, ErrorCode::InvalidPolicy);
+        const QJsonArray errors = r.error().details[u"errors"_s].toArray();
+        ASSERT_EQ(errors.size(), 1);
+        EXPECT_EQ(errors[0][u"path"_s].toString(), u"accounts[0].trusted_clients[0]"_s);
+        EXPECT_EQ(errors[0][u"reason"_s].toString(),
+                  net + u" overlaps an address another account uses: a client relays for one "
+                        u"account only"_s);
+        const QByteArray said =
+            r.error().message.toUtf8() + QJsonDocument(r.error().details).toJson();
+        for (const char *other : {"alice", "carol", "192.0.2.3", "198.51.100.77", "accounts[2]"})
+            EXPECT_FALSE(said.contains(other)) << said.toStdString();
+    }
+    // Two of its own accounts: told in full, in its view's paths.
+    const QJsonObject view = call({u"policy"_s, u"get"_s}, {}, acme).value();
+    const QJsonObject both = edited(view, [&](QJsonObject &p) {
+        trust(p, u"bob"_s, {u"203.0.113.0/25"_s});
+        trust(p, u"dave1"_s, {u"203.0.113.9"_s});
+    });
+    auto r = call({u"policy"_s, u"apply"_s},
+                  {{u"base_revision"_s, view[u"revision"_s]}, {u"policy"_s, both}}, acme);
+    ASSERT_FALSE(r.ok());
+    const QJsonArray errors = r.error().details[u"errors"_s].toArray();
+    ASSERT_EQ(errors.size(), 1);
+    EXPECT_EQ(errors[0][u"path"_s].toString(), u"accounts[1].trusted_clients[0]"_s);
+    EXPECT_TRUE(errors[0][u"reason"_s].toString().contains(u"of bob (accounts[0]."_s))
+        << errors[0][u"reason"_s].toString().toStdString();
+    // Nothing of it was written.
+    EXPECT_EQ(call({u"policy"_s, u"get"_s}).value()[u"revision"_s].toInt(), 2);
+}
+
+// A partner reads neither why the live file cannot be used (the parser names every tenant)
+// nor may it roll back over it; the admin reads both and may.
+TEST_F(PolicyApi, APartnerIsNotToldWhatMakesTheLiveFileInvalid)
+{
+    const Caller acme{u"acme"_s, {}, u"198.51.100.8"_s};
+    ASSERT_TRUE(call({u"policy"_s, u"get"_s}).ok());
+    QByteArray broken = basePolicy;
+    broken.replace(
+        R"("login": "carol", "senders": ["carol@lab.test"])",
+        R"("login": "carol", "senders": ["carol@lab.test"], "trusted_clients": ["192.0.2.3"])");
+    broken.replace(
+        R"("login": "alice", "senders": ["alice@lab.test"])",
+        R"("login": "alice", "senders": ["alice@lab.test"], "trusted_clients": ["192.0.2.0/24"])");
+    ASSERT_TRUE(writeFileAtomically(policyFile, broken).ok());
+    auto admin = call({u"policy"_s, u"get"_s});
+    ASSERT_FALSE(admin.ok());
+    EXPECT_TRUE(admin.error().message.contains(u"alice"_s)) << admin.error().message.toStdString();
+    for (const QStringList &verb : {QStringList{u"policy"_s, u"get"_s}, QStringList{u"usage"_s},
+                                    QStringList{u"accounts"_s, u"list"_s}}) {
+        auto r = call(verb, {}, acme);
+        ASSERT_FALSE(r.ok()) << verb.join(u' ').toStdString();
+        const QByteArray said =
+            r.error().message.toUtf8() + QJsonDocument(r.error().details).toJson();
+        for (const char *other : {"alice", "carol", "192.0.2"})
+            EXPECT_FALSE(said.contains(other)) << said.toStdString();
+    }
+    auto history = call({u"policy"_s, u"history"_s}, {}, acme);
+    ASSERT_TRUE(history.ok()) << history.error().message.toStdString();
+    EXPECT_FALSE(history.value()[u"live_problem"_s].toString().contains(u"carol"_s));
+    EXPECT_FALSE(call({u"policy"_s, u"rollback"_s, u"1"_s}, {}, acme).ok());
+    EXPECT_EQ(liveBytes(), broken);
+    auto rolled = call({u"policy"_s, u"rollback"_s, u"1"_s});
+    ASSERT_TRUE(rolled.ok()) << rolled.error().message.toStdString();
+    EXPECT_TRUE(call({u"policy"_s, u"get"_s}, {}, acme).ok());
+}
+
 TEST_F(PolicyApi, APolicyApplyThatRemovesAnAccountRemovesItsPassword)
 {
     const QString passwd = useLocalCredentials();

@@ -268,6 +268,35 @@ TEST(Engine, SuspendedAccountIs550AtEveryRcptAndNotAFail2banLine)
     EXPECT_EQ(e.quotaUsed(u"bob"_s, noon), 0);
 }
 
+// Postfix asks no RCPT restriction for a bare `postmaster`: the sender is judged at the end
+// of the message too, counted and logged for fail2ban once a message.
+TEST(Engine, TheSenderIsJudgedAgainAtTheEndOfTheMessageOnce)
+{
+    auto p = Policy::fromJson(basePolicy);
+    ASSERT_TRUE(p.ok());
+    test::EngineRig rig;
+    Engine &e = rig.engine;
+    e.setPolicy(std::make_shared<const Policy>(p.value()));
+    // Only `postmaster`: no RCPT request came; the end of the message refuses.
+    Verdict v = e.evaluate(eom(u"bob"_s, u"carol@lab.test"_s, 1, 100, "pm1"), noon);
+    EXPECT_TRUE(v.action.startsWith("553 5.7.1 <carol@lab.test>: Sender address not authorized"))
+        << v.action.toStdString();
+    EXPECT_TRUE(v.unauthorizedSender);
+    EXPECT_EQ(rig.stats.sum(u"bob"_s, metric::RejectedSender, 0, hourOf(noon)), 1);
+    // An outside recipient refused, then `postmaster`: refused at the end, not counted again.
+    v = e.evaluate(rcpt(u"bob"_s, u"carol@lab.test"_s, u"x@ext.example"_s, "pm2"), noon);
+    EXPECT_TRUE(v.unauthorizedSender);
+    v = e.evaluate(eom(u"bob"_s, u"carol@lab.test"_s, 1, 100, "pm2"), noon);
+    EXPECT_TRUE(v.action.startsWith("553 5.7.1")) << v.action.toStdString();
+    EXPECT_FALSE(v.unauthorizedSender);
+    EXPECT_EQ(rig.stats.sum(u"bob"_s, metric::RejectedSender, 0, hourOf(noon)), 2);
+    // A blacklisted sender likewise; an authorized one passes and is charged nothing local.
+    v = e.evaluate(eom(u"bob"_s, u"ceo@lab.test"_s, 1, 100, "pm3"), noon);
+    EXPECT_TRUE(v.action.startsWith("554 5.7.1")) << v.action.toStdString();
+    EXPECT_EQ(e.evaluate(eom(u"bob"_s, u"bob@lab.test"_s, 0, 100, "pm4"), noon).action, "DUNNO");
+    EXPECT_EQ(e.reserved(u"bob"_s), 0);
+}
+
 // Relaying by trusted address: on the trusted port only, a client of an account's
 // trusted_clients is judged as that account (IPv4 mapped into IPv6 too); anyone else there is
 // refused; elsewhere, unauthenticated mail is not judged.
