@@ -302,16 +302,7 @@ Error partnerView(const Access &access, const Error &error, const Policy &merged
             {u"path"_s, QString()},
             {u"reason"_s, u"the relay's policy has a problem outside your accounts: its admin "
                           u"must correct it"_s}});
-    QStringList lines;
-    for (qsizetype i = 0; i < std::min<qsizetype>(shown.size(), 5); ++i) {
-        const QJsonObject p = shown[i].toObject();
-        const QString path = p.value(u"path"_s).toString();
-        lines.append((path.isEmpty() ? QString() : path + u": "_s) +
-                     p.value(u"reason"_s).toString());
-    }
-    if (shown.size() > 5)
-        lines.append(u"(%1 more)"_s.arg(shown.size() - 5));
-    return Error(ErrorCode::InvalidPolicy, lines.join(u"; "_s), {{u"errors"_s, shown}});
+    return policy::invalidPolicy(shown);
 }
 
 namespace {
@@ -571,13 +562,12 @@ Result<api::ApplyResult> writePolicy(const Context &ctx, PolicyStore &store, con
     const QList<Change> changes = policy::diff(cur.policy, merged);
     if (auto refused = checkRelaySupports(ctx, changes))
         return *refused;
-    // (A partner cannot touch the relay-wide list; removing its own accounts is not barred by
-    // it, nor told how many accounts the relay holds.)
     if (ctx.access.can(Permission::EditPolicy)) {
+        // (A partner cannot touch the relay-wide list; removing its own accounts is not barred
+        // by it, nor told how many accounts the relay holds.)
         if (auto refused = checkBlacklistCap(cur.policy, merged))
             return *refused;
-    }
-    if (!ctx.access.can(Permission::EditPolicy)) {
+    } else {
         const policy::Reach reach = policy::reach(changes);
         // Named as the partner wrote them: the relay's own spelling of an account it does not
         // own would tell it that the account exists.

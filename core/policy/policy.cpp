@@ -223,6 +223,20 @@ Result<Policy> Policy::fromJson(const QByteArray &json)
     return fromJsonObject(doc.object());
 }
 
+Error invalidPolicy(const QJsonArray &problems)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < std::min<qsizetype>(problems.size(), 5); ++i) {
+        const QJsonObject p = problems[i].toObject();
+        const QString path = p.value(u"path"_s).toString();
+        lines.append((path.isEmpty() ? QString() : path + u": "_s) +
+                     p.value(u"reason"_s).toString());
+    }
+    if (problems.size() > 5)
+        lines.append(u"(%1 more)"_s.arg(problems.size() - 5));
+    return Error(ErrorCode::InvalidPolicy, lines.join(u"; "_s), {{u"errors"_s, problems}});
+}
+
 std::optional<QString> newLoginProblem(const QString &login)
 {
     const auto plain = [](QChar c) {
@@ -471,16 +485,8 @@ Result<Policy> Policy::fromJsonObject(const QJsonObject &root)
             }
         }
     }
-    if (!r.problems.isEmpty()) {
-        QStringList lines;
-        for (qsizetype i = 0; i < std::min<qsizetype>(r.problems.size(), 5); ++i) {
-            const QJsonObject p = r.problems[i].toObject();
-            lines.append(p.value(u"path"_s).toString() + u": "_s + p.value(u"reason"_s).toString());
-        }
-        if (r.problems.size() > 5)
-            lines.append(u"(%1 more)"_s.arg(r.problems.size() - 5));
-        return Error(ErrorCode::InvalidPolicy, lines.join(u"; "_s), {{u"errors"_s, r.problems}});
-    }
+    if (!r.problems.isEmpty())
+        return invalidPolicy(r.problems);
     policy.index();
     return policy;
 }

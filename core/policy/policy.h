@@ -72,6 +72,10 @@ struct Policy;
 // view holds only its accounts, so the parser, which reads views too, cannot.
 std::optional<QString> relayBlacklistProblem(const Policy &p);
 
+// The invalid_policy error of validation problems ([{path, reason, ...}]): the first five in
+// its message, all of them in details.errors.
+Error invalidPolicy(const QJsonArray &problems);
+
 // Why `login` may not be a new account's login, or nothing. An existing login is only
 // required to be a SASL login (the parser's rule); a new one is kept to what reads and
 // travels unambiguously: ASCII letters and digits, then also . _ - + and one @ (no look-alike
