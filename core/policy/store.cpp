@@ -192,11 +192,11 @@ Result<PolicyStore::Current> PolicyStore::current(const Author &reader, Live mod
         return recovered.error();
     cur.revision = latestNumber();
 
-    // Rollback restores a revision over a live file that is missing or broken: it needs the
-    // latest revision and why the live file is unusable, not an error.
-    // The newest revision that is a valid policy stands in for it: what staffettad still
-    // enforces (it never loads an invalid file). The latest revision itself may be invalid:
-    // written by a version that did not check the whole policy, or by hand.
+    // A live file that is missing or broken: with Live::MayBeBroken (rollback, an admin's
+    // account verbs) the newest revision that is a valid policy stands in for it, with why the
+    // file is unusable: what staffettad still enforces (it never loads an invalid file). The
+    // latest revision itself may be invalid: written by a version that did not check the whole
+    // policy, or by hand.
     auto broken = [&](Error e) -> Result<Current> {
         constexpr int searched = 100;
         int good = cur.revision;
