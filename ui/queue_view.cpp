@@ -56,7 +56,6 @@ QueueView::QueueView(QWidget *parent)
     , m_check(new RelayCall(this))
     , m_prefetch(new RelayCall(this))
 {
-    m_clock.start();
     setObjectName(u"queueView"_s);
     m_queue->setObjectName(u"queueChooser"_s);
     m_filter->setObjectName(u"queueFilter"_s);
@@ -193,6 +192,7 @@ void QueueView::connectionChanged()
     m_shown.clear();
     m_prefetchIds.clear();
     m_prefetch->cancel();
+    m_reloadWanted = false;
     m_loadedOnce = false;
     m_status->clear();
     if (isVisible())
@@ -218,6 +218,11 @@ void QueueView::reload()
 {
     if (!isOnline() || isLoading())
         return;
+    if (m_prefetch->isBusy()) {
+        // It answers in tens of milliseconds and then hands its session back for the listing.
+        m_reloadWanted = true;
+        return;
+    }
     m_loadedOnce = true;
     m_loadedRows = std::make_shared<std::atomic<qint64>>(0);
     m_loadClock.start();
@@ -263,10 +268,13 @@ void QueueView::reload()
                               u" · "_s +
                               tr("loaded in %L1 s").arg(m_lastLoadMs / 1000.0, 0, 'f', 1));
             updateActions();
-            // What the next click needs: the messages may have changed, so the details are
-            // asked again, the first rows in view first.
-            m_shown.clear();
+            // Details of a message whose queue file changed (or that left the queue) no
+            // longer hold; the others are kept, not asked again.
+            m_shown.removeIf([this](const QHash<QString, Shown>::iterator it) {
+                return it->state != listedState(it.key());
+            });
             m_prefetchIds.clear();
+            // What the next click needs: the first rows in view.
             QStringList first;
             const int firstRow = qMax(0, m_table->rowAt(0));
             for (int r = firstRow; r < qMin(m_proxy->rowCount(), firstRow + PrefetchRows); ++r)
@@ -310,13 +318,14 @@ void QueueView::showDetail()
         return;
     }
     auto client = connection()->client();
+    const size_t state = listedState(id);
     m_show->start([&](transport::CancelToken) { return client::queueShow(client, id); },
-                  [this, id](const Result<api::QueuedMessage> &r) {
+                  [this, id, state](const Result<api::QueuedMessage> &r) {
                       if (!r) {
                           m_detail->setPlainText(client::errorText(r.error()));
                           return;
                       }
-                      m_shown.insert(id, {r.value(), m_clock.elapsed()});
+                      m_shown.insert(id, {r.value(), state});
                       paintDetail(id, r.value());
                       prefetchAround(m_table->currentIndex().row());
                   });
@@ -346,9 +355,15 @@ void QueueView::paintDetail(const QString &id, const api::QueuedMessage &m)
 const api::QueuedMessage *QueueView::shown(const QString &id) const
 {
     const auto it = m_shown.constFind(id);
-    if (it == m_shown.cend() || m_clock.elapsed() - it->at > ShownFreshMs)
+    if (it == m_shown.cend() || it->state != listedState(id))
         return nullptr;
     return &it->message;
+}
+
+size_t QueueView::listedState(const QString &id) const
+{
+    const int r = m_model->rowOf(id);
+    return r < 0 ? 0 : m_model->row(r).state;
 }
 
 void QueueView::prefetchAround(int proxyRow)
@@ -378,25 +393,38 @@ void QueueView::prefetch(const QStringList &ids)
 
 void QueueView::prefetchNext()
 {
-    while (!m_prefetchIds.isEmpty() && shown(m_prefetchIds.first()))
-        m_prefetchIds.removeFirst();
-    if (m_prefetchIds.isEmpty() || !isOnline())
+    if (m_reloadWanted) {
+        m_reloadWanted = false;
+        reload(); // its end asks for what the rows in view need
         return;
-    const QString id = m_prefetchIds.takeFirst();
+    }
+    m_prefetchIds.removeIf([this](const QString &id) { return shown(id) != nullptr; });
+    if (m_prefetchIds.isEmpty() || !isOnline() || isLoading())
+        return;
+    QHash<QString, size_t> states;
+    for (const QString &id : std::as_const(m_prefetchIds))
+        states.insert(id, listedState(id));
+    const QStringList ids = std::exchange(m_prefetchIds, {});
     auto client = connection()->client();
     // Not canceled by a click (a canceled call closes its SSH session): it just finishes.
-    m_prefetch->start([&](transport::CancelToken) { return client::queueShow(client, id); },
-                      [this, id](const Result<api::QueuedMessage> &r) {
-                          if (r) {
-                              m_shown.insert(id, {r.value(), m_clock.elapsed()});
-                              // The user clicked it while it was on its way (the click's own
-                              // call goes on: canceling it would close its SSH session).
-                              if (m_show->isBusy() &&
-                                  m_table->currentIndex().data(QueueModel::IdRole).toString() == id)
-                                  paintDetail(id, r.value());
-                          }
-                          prefetchNext();
-                      });
+    m_prefetch->start(
+        [&](transport::CancelToken) { return client::queueDetails(client, ids); },
+        [this, states](const Result<QHash<QString, api::QueuedMessage>> &r) {
+            if (r) {
+                const QString current =
+                    m_table->currentIndex().data(QueueModel::IdRole).toString();
+                for (auto it = r.value().cbegin(); it != r.value().cend(); ++it) {
+                    if (!states.contains(it.key()))
+                        continue;
+                    m_shown.insert(it.key(), {it.value(), states.value(it.key())});
+                    // The user clicked it while it was on its way (the click's own call goes
+                    // on: canceling it would close its SSH session).
+                    if (m_show->isBusy() && current == it.key())
+                        paintDetail(it.key(), it.value());
+                }
+            }
+            prefetchNext();
+        });
 }
 
 void QueueView::act(QueueAction action)

@@ -68,12 +68,17 @@ private:
     void updateActions();
     void showDetail();
     void paintDetail(const QString &id, const api::QueuedMessage &m);
-    // `queue show` of what the next click needs, one call at a time, into m_shown: the first
-    // rows after a load, the neighbours of the row just shown.
+    // The details the next click needs (the first rows after a load, the neighbours of the
+    // row just shown), all those wanted in one `queue show` call, into m_shown. Never while a
+    // listing loads: the listing waits for a prefetch under way, and a prefetch waits for the
+    // listing, so neither takes the other's session nor its relay's CPU.
     void prefetch(const QStringList &ids);
     void prefetchNext();
     void prefetchAround(int proxyRow);
-    const api::QueuedMessage *shown(const QString &id) const; // fresh enough to show, or null
+    // The details of a listed message, when they were read since its queue file last changed
+    // (its row's state is the one they were read at); null otherwise.
+    const api::QueuedMessage *shown(const QString &id) const;
+    size_t listedState(const QString &id) const; // 0 when not listed
     void runAction(api::QueueAction action, const QStringList &ids);
     void reportResults(api::QueueAction action, const QList<api::ActionResult> &results);
     // After "Deliver now": asks the relay which of `scheduled` are still queued (a few seconds
@@ -109,12 +114,11 @@ private:
     struct Shown
     {
         api::QueuedMessage message;
-        qint64 at = 0; // m_clock.elapsed() when it arrived
+        size_t state = 0; // the message's listed state when it was asked for
     };
-    QHash<QString, Shown> m_shown; // `queue show` answers by id, until the next load
+    QHash<QString, Shown> m_shown; // `queue show` answers by id, kept while their rows stay
     QStringList m_prefetchIds;     // still to fetch
-    QElapsedTimer m_clock;
-    static constexpr qint64 ShownFreshMs = 30000; // older answers are asked again
+    bool m_reloadWanted = false;   // a reload waits for the prefetch under way
     static constexpr int PrefetchRows = 8;
     std::shared_ptr<std::atomic<qint64>> m_loadedRows;
     QElapsedTimer m_loadClock;

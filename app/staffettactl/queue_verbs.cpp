@@ -162,26 +162,52 @@ Result<QJsonObject> list(const Context &ctx, const api::QueueListRequest &reques
     return result;
 }
 
-Result<QJsonObject> show(const Context &ctx, const api::NoRequest &)
+Result<QJsonObject> show(const Context &ctx, const api::QueueShowRequest &request)
 {
-    if (ctx.words.size() != 2)
-        return Error(ErrorCode::BadRequest, u"usage: queue show ID"_s);
-    auto shown = postfixOf(ctx).show(ctx.words[1]);
-    if (!shown || ctx.access.can(Permission::ReadAllAccounts))
-        return shown;
-    // Another account's message is, for a partner, not in the queue (the same answer as for
-    // an id that is not queued, so it learns nothing of other accounts' mail).
-    const QString login = shown.value()
-                              .value(u"envelope"_s)
-                              .toObject()
-                              .value(u"attributes"_s)
-                              .toObject()
-                              .value(u"sasl_username"_s)
-                              .toString();
-    if (login.isEmpty() || !ctx.access.seesAccount(login))
-        return Error(ErrorCode::NotFound, u"No message %1 in the queue"_s.arg(ctx.words[1]),
-                     {{u"id"_s, ctx.words[1]}});
-    return shown;
+    QStringList ids = request.ids;
+    for (const QString &w : ctx.words.mid(1)) {
+        if (!api::isQueueId(w))
+            return api::badField(u"ids"_s, u"'%1' is not a queue id"_s.arg(w));
+        ids.append(w);
+    }
+    if (ids.isEmpty())
+        return Error(ErrorCode::BadRequest, u"usage: queue show ID [ID...]"_s);
+    if (ids.size() > api::QueueShowRequest::MaxIds)
+        return api::badField(u"ids"_s, u"at most %1 queue ids at once"_s.arg(
+                                           api::QueueShowRequest::MaxIds));
+    auto details = postfixOf(ctx).details(ids);
+    if (!details)
+        return details.error();
+    QJsonArray messages;
+    QJsonArray notFound;
+    QSet<QString> answered;
+    for (const QString &id : std::as_const(ids)) {
+        if (answered.contains(id))
+            continue;
+        answered.insert(id);
+        const QJsonObject detail = details.value().value(id);
+        // Another account's message is, for a partner, not in the queue (the same answer as
+        // for an id that is not queued, so it learns nothing of other accounts' mail).
+        const QString login = detail.value(u"envelope"_s)
+                                  .toObject()
+                                  .value(u"attributes"_s)
+                                  .toObject()
+                                  .value(u"sasl_username"_s)
+                                  .toString();
+        if (detail.isEmpty() || (!ctx.access.can(Permission::ReadAllAccounts) &&
+                                 (login.isEmpty() || !ctx.access.seesAccount(login))))
+            notFound.append(id);
+        else
+            messages.append(detail);
+    }
+    if (messages.isEmpty()) {
+        return Error(ErrorCode::NotFound,
+                     notFound.size() == 1
+                         ? u"No message %1 in the queue"_s.arg(notFound.first().toString())
+                         : u"None of these %1 messages is in the queue"_s.arg(notFound.size()),
+                     {{u"ids"_s, notFound}});
+    }
+    return QJsonObject{{u"messages"_s, messages}, {u"not_found"_s, notFound}};
 }
 
 Result<QJsonObject> act(const Context &ctx, QueueAction action,
@@ -272,11 +298,14 @@ QString listText(const QJsonObject &r)
 
 QString showText(const QJsonObject &r)
 {
-    // The same type the console reads the answer into.
-    const auto m = api::QueuedMessage::fromJson({}, r);
     QString text;
     QTextStream s(&text);
-    s << "queue: " << m.queue << '\n' << "sender: " << m.sender << '\n';
+    for (const QJsonValue &v : r.value(u"messages"_s).toArray()) {
+    // The same type the console reads the answer into.
+    const auto m = api::QueuedMessage::fromJson({}, v.toObject());
+    if (!text.isEmpty())
+        s << '\n';
+    s << "id: " << m.id << '\n' << "queue: " << m.queue << '\n' << "sender: " << m.sender << '\n';
     if (!m.account.isEmpty())
         s << "account: " << m.account << '\n';
     for (const auto &rc : m.recipients) {
@@ -288,6 +317,9 @@ QString showText(const QJsonObject &r)
     s << '\n';
     for (const auto &[name, value] : m.headers)
         s << name << ": " << value << '\n';
+    }
+    for (const QJsonValue &id : r.value(u"not_found"_s).toArray())
+        s << '\n' << id.toString() << ": not in the queue\n";
     return text;
 }
 
@@ -312,7 +344,8 @@ QList<Verb> queueVerbs()
     QList<Verb> verbs{
         verb<api::QueueListRequest>(api::verbs::QueueList, u"[QUEUE] [--stream]"_s,
                                     Permission::ReadQueue, list, listText, true),
-        verb<api::NoRequest>(api::verbs::QueueShow, u"ID"_s, Permission::ReadQueue, show, showText),
+        verb<api::QueueShowRequest>(api::verbs::QueueShow, u"ID [ID...]"_s, Permission::ReadQueue,
+                                    show, showText),
     };
     for (const QueueAction action : postfix::queueActions()) {
         verbs.append(verb<api::QueueActionRequest>(

@@ -81,7 +81,7 @@ QueuedMessage QueuedMessage::fromJson(const QString &id, const QJsonObject &o)
     const QJsonObject env = o.value(u"envelope"_s).toObject();
     const QJsonObject attributes = env.value(u"attributes"_s).toObject();
     QueuedMessage m;
-    m.id = id;
+    m.id = id.isEmpty() ? o.value(u"message"_s).toObject().value(u"queue_id"_s).toString() : id;
     m.queue = o.value(u"queue_name"_s).toString();
     m.sender = env.value(u"sender"_s).toString();
     m.account = attributes.value(u"sasl_username"_s).toString();

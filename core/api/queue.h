@@ -44,8 +44,9 @@ struct ActionResult
     friend bool operator==(const ActionResult &, const ActionResult &) = default;
 };
 
-// `queue show ID`: one message's envelope and headers (postfix::Postfix::show builds it from
-// postcat and the queue listing).
+// One message of `queue show ID...`: its envelope and headers (postfix::Postfix::details reads
+// them from its queue file and defer log). fromJson takes the id from the answer when none is
+// given.
 struct QueuedMessage
 {
     struct Recipient

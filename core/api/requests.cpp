@@ -234,4 +234,21 @@ Result<QueueActionRequest> QueueActionRequest::fromJson(const QJsonObject &o)
     return r;
 }
 
+QJsonObject QueueShowRequest::toJson() const
+{
+    return {{u"ids"_s, QJsonArray::fromStringList(ids)}};
+}
+
+Result<QueueShowRequest> QueueShowRequest::fromJson(const QJsonObject &o)
+{
+    if (auto only = onlyKeys(o, {u"ids"_s}); !only)
+        return only.error();
+    auto selection = QueueSelection::read(o);
+    if (!selection)
+        return selection.error();
+    if (selection.value().ids.size() > MaxIds)
+        return badField(u"ids"_s, u"at most %1 queue ids at once"_s.arg(MaxIds));
+    return QueueShowRequest{selection.value().ids};
+}
+
 } // namespace staffetta::api

@@ -104,4 +104,15 @@ struct QueueActionRequest : QueueSelection
     static Result<QueueActionRequest> fromJson(const QJsonObject &o);
 };
 
+// `queue show [ID...]`: the messages whose details are wanted (or the verb's words).
+struct QueueShowRequest
+{
+    static constexpr qsizetype MaxIds = 1000;
+    QStringList ids;
+
+    static QString fields() { return QStringLiteral("{ids}"); }
+    QJsonObject toJson() const;
+    static Result<QueueShowRequest> fromJson(const QJsonObject &o);
+};
+
 } // namespace staffetta::api

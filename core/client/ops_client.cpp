@@ -50,13 +50,17 @@ QueueRow QueueRow::fromJson(const QJsonObject &m)
     const QJsonArray recipients = m.value(u"recipients"_s).toArray();
     row.recipientCount = int(recipients.size());
     QStringList addresses;
+    size_t state = qHashMulti(0, row.queue, row.arrival, row.size, row.sender);
     for (const QJsonValue &v : recipients) {
         const QJsonObject r = v.toObject();
         addresses.append(r.value(u"address"_s).toString());
+        const QString reason = r.value(u"delay_reason"_s).toString();
         if (row.reason.isEmpty())
-            row.reason = r.value(u"delay_reason"_s).toString();
+            row.reason = reason;
+        state = qHashMulti(state, addresses.last(), reason);
     }
     row.recipients = addresses.join(u", "_s);
+    row.state = state;
     return row;
 }
 
@@ -86,8 +90,25 @@ QFuture<Result<QueueListing>> queueList(RelayClient &client, const api::QueueLis
 QFuture<Result<api::QueuedMessage>> queueShow(RelayClient &client, const QString &id)
 {
     return mapResult<api::QueuedMessage>(
-        client.call(api::verbs::QueueShow + QStringList{id}),
-        [id](const QJsonObject &o) { return api::QueuedMessage::fromJson(id, o); });
+        client.call(api::verbs::QueueShow + QStringList{id}), [id](const QJsonObject &o) {
+            return api::QueuedMessage::fromJson(
+                id, o.value(u"messages"_s).toArray().at(0).toObject());
+        });
+}
+
+QFuture<Result<QHash<QString, api::QueuedMessage>>> queueDetails(RelayClient &client,
+                                                                 const QStringList &ids)
+{
+    return mapResult<QHash<QString, api::QueuedMessage>>(
+        client.call(api::verbs::QueueShow, toRequest(api::QueueShowRequest{ids})),
+        [](const QJsonObject &o) {
+            QHash<QString, api::QueuedMessage> found;
+            for (const QJsonValue &v : o.value(u"messages"_s).toArray()) {
+                api::QueuedMessage m = api::QueuedMessage::fromJson({}, v.toObject());
+                found.insert(m.id, std::move(m));
+            }
+            return found;
+        });
 }
 
 QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::QueueAction action,

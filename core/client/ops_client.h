@@ -12,6 +12,7 @@
 #include "transport/transport.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QMap>
 
 #include <atomic>
@@ -33,6 +34,10 @@ struct QueueRow
     QString recipients; // all addresses, ", "-joined
     int recipientCount = 0;
     QString reason; // the first recipient's delay reason, if any
+    // What the listing says of the message's queue file (queue, arrival, size, sender, each
+    // pending recipient and its delay reason), hashed: when it is the same in two listings,
+    // details read in between still hold.
+    size_t state = 0;
 
     static QueueRow fromJson(const QJsonObject &message);
 };
@@ -53,6 +58,10 @@ queueList(RelayClient &client, const api::QueueListRequest &filter,
           transport::CancelToken cancel = transport::makeCancelToken());
 
 QFuture<Result<api::QueuedMessage>> queueShow(RelayClient &client, const QString &id);
+// Several messages in one call (one process on the relay): those still queued, by id; the
+// others are simply absent.
+QFuture<Result<QHash<QString, api::QueuedMessage>>> queueDetails(RelayClient &client,
+                                                                 const QStringList &ids);
 
 QFuture<Result<QList<api::ActionResult>>> queueAction(RelayClient &client, api::QueueAction action,
                                                       const QStringList &ids);

@@ -39,9 +39,16 @@ Error timedOut(const QString &program, int timeoutMs)
 } // namespace
 
 Result<ProcessOutput> runProcess(const QString &program, const QStringList &arguments,
-                                 const QByteArray &input, int timeoutMs)
+                                 const QByteArray &input, int timeoutMs,
+                                 const QStringList &environment)
 {
     QProcess process;
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &entry : environment)
+            env.insert(entry.section(u'=', 0, 0), entry.section(u'=', 1));
+        process.setProcessEnvironment(env);
+    }
     if (auto failed = start(process, program, arguments, input, timeoutMs))
         return *failed;
     if (!process.waitForFinished(timeoutMs)) {

@@ -21,8 +21,10 @@ struct ProcessOutput
 // the console never calls this on its UI thread.
 // Fails with ErrorCode::Unavailable when the program cannot be started, Timeout when it
 // does not finish in time. A non-zero exit code is not an error here: callers decide.
+// `environment`: NAME=value entries set for the program on top of this process's environment.
 Result<ProcessOutput> runProcess(const QString &program, const QStringList &arguments,
-                                 const QByteArray &input = {}, int timeoutMs = 30000);
+                                 const QByteArray &input = {}, int timeoutMs = 30000,
+                                 const QStringList &environment = {});
 
 // Like runProcess, but hands stdout to onLine one line at a time (without the newline) as the
 // program writes it, so that a 100k-line listing is neither buffered whole nor waited for.

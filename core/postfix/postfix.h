@@ -76,9 +76,12 @@ public:
     Result<qsizetype> scanQueue(const std::function<bool(const QByteArray &line)> &onLine) const;
     // The messages that match, as postqueue -j objects (in queue order).
     Result<QList<QJsonObject>> messages(const QueueFilter &filter, qint64 now) const;
-    // One message: postcat's envelope and headers, plus the queue listing's entry (with the
-    // per-recipient delay reasons). NotFound when the id is not queued.
-    Result<QJsonObject> show(const QString &id) const;
+    // Messages by queue id, each read from its own files, never by listing the queue: one
+    // postcat for all of them (envelope and headers: parsePostcat), the queue file's mode and
+    // the message's defer log. Each has, under "message", the object `postqueue -j` would list
+    // for it (showq reads the same files: pending recipients once each, with their delay
+    // reasons). Ids that are not queued are absent.
+    Result<QHash<QString, QJsonObject>> details(const QStringList &ids) const;
     // The SASL login (sasl_username) each queued message was submitted by, read from the
     // queue files' envelopes with postcat in batches; a message without one (not submitted
     // with AUTH) maps to an empty string, one gone from the queue is absent.
@@ -105,9 +108,13 @@ private:
     // Runs a Postfix tool for this instance; a non-zero exit is ErrorCode::Unavailable.
     Result<QByteArray> run(const QString &name, const QStringList &arguments, int timeoutMs) const;
     QString tool(const QString &name) const;
+    // The directory the queue paths postcat prints ("deferred/B/ID") are relative to; `seen`
+    // is one of them, to check a guess against.
+    QString queueDirectory(const QString &seen) const;
 
     QString m_configDir;
     QString m_commandDir;
+    mutable QString m_queueDirectory; // found once per process
 };
 
 } // namespace staffetta::postfix

@@ -13,6 +13,8 @@
 #include <QPromise>
 #include <QTimer>
 
+#include <functional>
+
 namespace staffetta::test {
 
 class FakeRelay final : public transport::Transport
@@ -29,6 +31,7 @@ public:
     QList<QStringList> calls; // what the console asked, in order
     QList<QByteArray> inputs; // the requests on stdin, in the same order
     int delayMs = 0;          // answers arrive this much later (on the event loop)
+    std::function<void(const QStringList &verb)> onCall; // told of each call as it is made
 
     void setCredentials(const transport::Credentials &) override {}
 
@@ -40,6 +43,8 @@ public:
         verb.removeAll(QStringLiteral("--stream"));
         calls.append(verb);
         inputs.append(input);
+        if (onCall)
+            onCall(verb);
         const QString key = verb.join(u' ');
         QJsonObject response{{QStringLiteral("api_version"), 1}};
         response.insert(QStringLiteral("ok"), !errors.contains(key));

@@ -116,7 +116,7 @@ protected:
                                           {u"counts"_s, QJsonObject{{u"deferred"_s, 1}}}});
         relay->items.insert(u"queue list"_s,
                             QJsonArray{queuedMessage(u"4ABCDEF12"_s, u"deferred"_s)});
-        relay->results.insert(u"queue show 4ABCDEF12"_s, QJsonObject{});
+        relay->results.insert(u"queue show"_s, QJsonObject{{u"messages"_s, QJsonArray{}}});
         connectRelay();
         ui::QueueView *view = window->queue();
         window->views()->setCurrentWidget(view);
@@ -402,6 +402,92 @@ TEST_F(FakeConsole, QuittingWithAnUnappliedDraftAsksFirst)
     ASSERT_NE(box, nullptr);
     box->button(QMessageBox::Discard)->click();
     EXPECT_TRUE(waitUntil([&] { return !window->isVisible(); }));
+}
+
+// The Queue view's details: the rows in view in one call once their listing is in, never while
+// a listing loads (a reload waits for the details under way), and not asked again for a message
+// whose listing did not change.
+TEST_F(FakeConsole, QueueDetailsWaitForTheListingAndAreNotAskedAgainWhileUnchanged)
+{
+    QJsonArray listed, details;
+    for (int i = 0; i < 20; ++i) {
+        const QString id = u"4ABCDE%1"_s.arg(i, 3, 10, QChar(u'0'));
+        listed.append(queuedMessage(id, u"deferred"_s));
+        details.append(QJsonObject{{u"queue_name"_s, u"deferred"_s},
+                                   {u"message"_s, queuedMessage(id, u"deferred"_s)}});
+    }
+    relay->results.insert(u"queue list"_s,
+                          QJsonObject{{u"matched"_s, 20},
+                                      {u"total"_s, 20},
+                                      {u"counts"_s, QJsonObject{{u"deferred"_s, 20}}}});
+    relay->items.insert(u"queue list"_s, listed);
+    relay->results.insert(u"queue show"_s, QJsonObject{{u"messages"_s, details}});
+    relay->delayMs = 150; // each answer takes this long: calls overlap if they are let to
+    const QStringList list{u"queue"_s, u"list"_s}, show{u"queue"_s, u"show"_s};
+    const auto showCalls = [&](qsizetype from) {
+        QList<QStringList> asked; // the ids of each `queue show` from call `from` on
+        for (qsizetype i = from; i < relay->calls.size(); ++i) {
+            if (relay->calls[i] == show)
+                asked.append(QJsonDocument::fromJson(relay->inputs[i])
+                                 .object()
+                                 .value(u"ids"_s)
+                                 .toVariant()
+                                 .toStringList());
+        }
+        return asked;
+    };
+    ui::QueueView *view = window->queue();
+    int loads = 0;
+    QObject::connect(view, &ui::QueueView::loaded, [&] { ++loads; });
+    bool detailsWhileLoading = false;
+    relay->onCall = [&](const QStringList &verb) {
+        if (verb.mid(0, 2) == show && view->isLoading())
+            detailsWhileLoading = true;
+    };
+    const auto settled = [&] { // the load and the details it asked for are answered
+        QTest::qWait(600);
+        return !view->isLoading();
+    };
+    connectRelay();
+    window->views()->setCurrentWidget(view);
+    ASSERT_TRUE(waitUntil([&] { return loads == 1; }));
+    const qsizetype firstLoad = relay->calls.lastIndexOf(list);
+    // The details are on their way (150 ms): a reload now waits for them.
+    view->reload();
+    EXPECT_EQ(relay->calls.lastIndexOf(list), firstLoad) << "the reload did not wait";
+    ASSERT_TRUE(waitUntil([&] { return loads == 2; }));
+    ASSERT_TRUE(settled());
+    const QList<QStringList> first = showCalls(firstLoad + 1);
+    ASSERT_EQ(first.size(), 1) << "the rows in view in one call";
+    EXPECT_GE(first[0].size(), 1);
+    EXPECT_LE(first[0].size(), 8);
+    const QString top = view->proxy()->index(0, 0).data(ui::QueueModel::IdRole).toString();
+    EXPECT_TRUE(first[0].contains(top));
+
+    // Nothing changed: a reload asks for no details.
+    qsizetype from = relay->calls.size();
+    view->reload();
+    ASSERT_TRUE(waitUntil([&] { return loads == 3; }));
+    ASSERT_TRUE(settled());
+    EXPECT_TRUE(showCalls(from).isEmpty());
+
+    // The top message was retried: only its details are asked again.
+    for (qsizetype i = 0; i < listed.size(); ++i) {
+        QJsonObject m = listed[i].toObject();
+        if (m.value(u"queue_id"_s).toString() != top)
+            continue;
+        m.insert(u"recipients"_s,
+                 QJsonArray{QJsonObject{{u"address"_s, u"x@example.net"_s},
+                                        {u"delay_reason"_s, u"connection timed out"_s}}});
+        listed[i] = m;
+    }
+    relay->items.insert(u"queue list"_s, listed);
+    from = relay->calls.size();
+    view->reload();
+    ASSERT_TRUE(waitUntil([&] { return loads == 4; }));
+    ASSERT_TRUE(settled());
+    EXPECT_EQ(showCalls(from), QList<QStringList>{QStringList{top}});
+    EXPECT_FALSE(detailsWhileLoading);
 }
 
 // Deleting queued mail cannot be undone: its question defaults to No.

@@ -163,3 +163,66 @@ TEST_F(QueueLab, OnlyAdminsChangeTheQueue)
     EXPECT_EQ(queueOf(row.id), u"deferred"_s);
     ASSERT_TRUE(await(client::queueAction(admin, QueueAction::Delete, {row.id})).ok());
 }
+
+TEST_F(QueueLab, NamedMessagesAreReadFromTheirOwnFilesNeverByListingTheQueue)
+{
+    // Every Postfix tool staffettactl runs goes through a wrapper that writes down its call:
+    // a listing of the queue (`postqueue -j`/`-p`, showq) would show up there.
+    const client::QueueRow row = deferredMessage();
+    ASSERT_EQ(row.queue, u"deferred"_s);
+    QTemporaryDir dir;
+    const QString log = dir.filePath(u"calls.log"_s);
+    for (const QString tool : {u"postcat"_s, u"postconf"_s, u"postqueue"_s, u"postsuper"_s,
+                               u"postmap"_s, u"postfix"_s, u"sendmail"_s}) {
+        QFile wrapper(dir.filePath(tool));
+        ASSERT_TRUE(wrapper.open(QIODevice::WriteOnly));
+        wrapper.write(("#!/bin/sh\necho \"" + tool.toUtf8() + " $*\" >>'" + log.toUtf8() +
+                       "'\nexec /usr/sbin/" + tool.toUtf8() + " \"$@\"\n"));
+        wrapper.close();
+        wrapper.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                               QFileDevice::ExeOwner);
+    }
+    QByteArray conf = readFile(Lab::get().value(u"LAB_STAFFETTA_CONF"_s));
+    conf.replace("[postfix]\n", "[postfix]\ncommand_dir=" + dir.path().toUtf8() + '\n');
+    const QString confPath = dir.filePath(u"staffetta.conf"_s);
+    QFile confFile(confPath);
+    ASSERT_TRUE(confFile.open(QIODevice::WriteOnly));
+    confFile.write(conf);
+    confFile.close();
+    const auto ctlWrapped = [&](const QStringList &words) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"STAFFETTA_CONF"_s, confPath);
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("STAFFETTACTL"), words + QStringList{u"--json"_s});
+        p.waitForFinished(60000);
+        return api::parseResponse(p.readAllStandardOutput(), p.readAllStandardError(),
+                                  p.exitCode());
+    };
+
+    auto shown = ctlWrapped({u"queue"_s, u"show"_s, row.id, u"ABCDEF123"_s});
+    ASSERT_TRUE(shown.ok()) << shown.error().message.toStdString();
+    const QJsonArray messages = shown.value().value(u"messages"_s).toArray();
+    ASSERT_EQ(messages.size(), 1);
+    // The same object showq lists for it, the delay reason included.
+    const QJsonObject m = messages[0].toObject().value(u"message"_s).toObject();
+    EXPECT_EQ(m.value(u"queue_id"_s).toString(), row.id);
+    EXPECT_EQ(m.value(u"queue_name"_s).toString(), u"deferred"_s);
+    EXPECT_EQ(m.value(u"sender"_s).toString(), row.sender);
+    EXPECT_EQ(qint64(m.value(u"arrival_time"_s).toDouble()), row.arrival);
+    EXPECT_EQ(m.value(u"message_size"_s).toInteger(), row.size);
+    EXPECT_TRUE(m.value(u"recipients"_s)[0][u"delay_reason"_s].toString().contains(
+        u"Connection refused"_s));
+    EXPECT_EQ(shown.value().value(u"not_found"_s).toArray(), QJsonArray{u"ABCDEF123"_s});
+
+    for (const QString action : {u"hold"_s, u"release"_s, u"requeue"_s, u"delete"_s}) {
+        auto acted = ctlWrapped({u"queue"_s, action, row.id});
+        ASSERT_TRUE(acted.ok()) << action.toStdString() << acted.error().message.toStdString();
+        EXPECT_NE(acted.value()[u"results"_s][0][u"outcome"_s].toString(), u"not_found"_s)
+            << action.toStdString();
+    }
+    const QString calls = QString::fromUtf8(readFile(log));
+    EXPECT_TRUE(calls.contains(u"postcat "_s)) << calls.toStdString();
+    EXPECT_TRUE(calls.contains(u"postsuper "_s)) << calls.toStdString();
+    EXPECT_FALSE(calls.contains(u"postqueue"_s)) << calls.toStdString();
+}
