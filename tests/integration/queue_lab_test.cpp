@@ -2,6 +2,7 @@
 // mail to a domain whose server is down is deferred with the reason Postfix gave; hold,
 // release, delete and flush move it as they say, reported per message.
 #include "client/ops_client.h"
+#include "api/api.h"
 #include "client/relay_client.h"
 #include "common/process.h"
 
@@ -172,7 +173,7 @@ TEST_F(QueueLab, NamedMessagesAreReadFromTheirOwnFilesNeverByListingTheQueue)
     ASSERT_EQ(row.queue, u"deferred"_s);
     QTemporaryDir dir;
     const QString log = dir.filePath(u"calls.log"_s);
-    for (const QString tool : {u"postcat"_s, u"postconf"_s, u"postqueue"_s, u"postsuper"_s,
+    for (const QString &tool : {u"postcat"_s, u"postconf"_s, u"postqueue"_s, u"postsuper"_s,
                                u"postmap"_s, u"postfix"_s, u"sendmail"_s}) {
         QFile wrapper(dir.filePath(tool));
         ASSERT_TRUE(wrapper.open(QIODevice::WriteOnly));
@@ -195,6 +196,7 @@ TEST_F(QueueLab, NamedMessagesAreReadFromTheirOwnFilesNeverByListingTheQueue)
         env.insert(u"STAFFETTA_CONF"_s, confPath);
         p.setProcessEnvironment(env);
         p.start(qEnvironmentVariable("STAFFETTACTL"), words + QStringList{u"--json"_s});
+        p.closeWriteChannel(); // no request on stdin
         p.waitForFinished(60000);
         return api::parseResponse(p.readAllStandardOutput(), p.readAllStandardError(),
                                   p.exitCode());
@@ -215,7 +217,7 @@ TEST_F(QueueLab, NamedMessagesAreReadFromTheirOwnFilesNeverByListingTheQueue)
         u"Connection refused"_s));
     EXPECT_EQ(shown.value().value(u"not_found"_s).toArray(), QJsonArray{u"ABCDEF123"_s});
 
-    for (const QString action : {u"hold"_s, u"release"_s, u"requeue"_s, u"delete"_s}) {
+    for (const QString &action : {u"hold"_s, u"release"_s, u"requeue"_s, u"delete"_s}) {
         auto acted = ctlWrapped({u"queue"_s, action, row.id});
         ASSERT_TRUE(acted.ok()) << action.toStdString() << acted.error().message.toStdString();
         EXPECT_NE(acted.value()[u"results"_s][0][u"outcome"_s].toString(), u"not_found"_s)
