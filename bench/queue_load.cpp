@@ -7,9 +7,12 @@
 //  - the first paint of the table after the load, a sort by sender and by age, a text filter;
 //  - memory: resident set before the first load, and the peak (VmHWM) and resident set after
 //    the last;
-//  - the same listing without the view (client::queueList): its time and its first row.
+//  - the same listing without the view (client::queueList): its time and its first row;
+//  - with CPU_USAGE_FILE (a cpuacct.usage the relay's sshd and Postfix run in): the relay CPU
+//    that listing cost, then the relay CPU of the view left open for AUTO_SECONDS with its
+//    auto-refresh on, per refresh (a refresh should cost one listing and nothing else).
 // Prints one JSON line. Bounded: each load has a deadline.
-//   queue_load HOST PORT USER KEY KNOWN_HOSTS EXPECTED_ROWS [ROUNDS]
+//   queue_load HOST PORT USER KEY KNOWN_HOSTS EXPECTED_ROWS [ROUNDS [CPU_USAGE_FILE AUTO_SECONDS]]
 #include "client/ops_client.h"
 #include "client/relay_client.h"
 #include "prompter.h"
@@ -87,6 +90,19 @@ int fail(const QString &why)
     return 1;
 }
 
+// CPU nanoseconds a cgroup used: cgroup v1's cpuacct.usage, or v2's cpu.stat ("usage_usec N"
+// first); 0 without one.
+qint64 cpuNs(const QString &usageFile)
+{
+    QFile f(usageFile);
+    if (usageFile.isEmpty() || !f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = f.readAll().trimmed();
+    if (text.startsWith("usage_usec "))
+        return text.mid(11).split('\n').value(0).toLongLong() * 1000;
+    return text.toLongLong();
+}
+
 template<typename F> qint64 timeMs(F f)
 {
     QElapsedTimer clock;
@@ -110,6 +126,8 @@ int main(int argc, char **argv)
         return fail(u"usage: queue_load HOST PORT USER KEY KNOWN_HOSTS EXPECTED_ROWS [ROUNDS]"_s);
     const int expected = args[6].toInt();
     const int rounds = args.size() > 7 ? qMax(1, args[7].toInt()) : 3;
+    const QString cpuUsage = args.value(8);
+    const int autoSeconds = args.value(9).toInt();
 
     settings::RelayProfile profile;
     profile.name = u"bench"_s;
@@ -165,6 +183,7 @@ int main(int argc, char **argv)
     // The same listing without the view: SSH + staffettactl + showq + the parse on the worker
     // thread, and when its first row arrived. The rest of load_ms is the console's UI side.
     auto progress = std::make_shared<std::atomic<qint64>>(0);
+    const qint64 listCpuBefore = cpuNs(cpuUsage);
     QElapsedTimer listClock;
     listClock.start();
     qint64 firstRowMs = -1;
@@ -180,6 +199,7 @@ int main(int argc, char **argv)
     const qint64 listMs = listClock.elapsed();
     if (!listed || !listing.result())
         return fail(u"the listing without the view failed"_s);
+    const qint64 listCpuNs = cpuNs(cpuUsage) - listCpuBefore;
 
     QTableView *table = view.table();
     const qint64 paintMs = timeMs([&] { table->viewport()->repaint(); });
@@ -198,7 +218,23 @@ int main(int argc, char **argv)
         table->viewport()->repaint();
     });
 
+    // The view left open with its auto-refresh on: what the relay spends on it.
+    int refreshes = 0;
+    qint64 autoCpuNs = 0;
+    if (autoSeconds > 0) {
+        const auto c = QObject::connect(&view, &ui::QueueView::loaded, [&] { ++refreshes; });
+        const qint64 before = cpuNs(cpuUsage);
+        spinUntil([] { return false; }, autoSeconds * 1000);
+        spinUntil([&] { return !view.isLoading(); }, 120000); // the last one's end
+        autoCpuNs = cpuNs(cpuUsage) - before;
+        QObject::disconnect(c);
+    }
+
     QJsonObject out{{u"rows"_s, view.model()->rowCount()},
+                    {u"listing_relay_cpu_s"_s, listCpuNs / 1e9},
+                    {u"auto_seconds"_s, autoSeconds},
+                    {u"auto_refreshes"_s, refreshes},
+                    {u"auto_relay_cpu_s"_s, autoCpuNs / 1e9},
                     {u"load_ms"_s, loads},
                     {u"listing_ms"_s, listMs},
                     {u"first_row_ms"_s, firstRowMs},

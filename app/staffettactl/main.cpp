@@ -58,7 +58,10 @@ int main(int argc, char *argv[])
     const auto invocation = staffetta::ctl::parseArguments(arguments);
     staffetta::ctl::FrontEnd frontEnd(staffetta::ctl::callerFromSystem());
     // Streamed lines leave at once (through stdio's buffer), so a 100k-message listing
-    // reaches the console while showq is still reading the queue.
+    // reaches the console while showq is still reading the queue. 64 KiB at a time, not
+    // stdio's 4 KiB: 16 times fewer writes here and fewer wakeups of sshd, which reads them.
+    static char buffer[1 << 16];
+    std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
     frontEnd.sink = [](const QByteArray &line) {
         std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
         std::fputc('\n', stdout);

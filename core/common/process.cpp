@@ -1,7 +1,6 @@
 #include "process.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QProcess>
 
 #include <optional>
@@ -60,48 +59,6 @@ Result<ProcessOutput> runProcess(const QString &program, const QStringList &argu
     output.out = process.readAllStandardOutput();
     output.err = process.readAllStandardError();
     output.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return output;
-}
-
-Result<ProcessOutput> runProcessLines(const QString &program, const QStringList &arguments,
-                                      const std::function<bool(const QByteArray &line)> &onLine,
-                                      const QByteArray &input, int timeoutMs)
-{
-    QProcess process;
-    if (auto failed = start(process, program, arguments, input, timeoutMs))
-        return *failed;
-
-    const QDeadlineTimer deadline(timeoutMs);
-    bool stopped = false;
-    const auto drain = [&](bool all) {
-        while (!stopped && (process.canReadLine() || (all && process.bytesAvailable() > 0))) {
-            QByteArray line = process.readLine();
-            if (line.endsWith('\n'))
-                line.chop(1);
-            if (!onLine(line))
-                stopped = true;
-        }
-    };
-    while (!stopped && process.state() != QProcess::NotRunning) {
-        if (deadline.hasExpired()) {
-            process.kill();
-            process.waitForFinished(1000);
-            return timedOut(program, timeoutMs);
-        }
-        process.waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 1000)));
-        drain(false);
-    }
-    ProcessOutput output;
-    if (stopped) {
-        process.kill();
-        process.waitForFinished(1000);
-        output.exitCode = -1;
-    } else {
-        process.waitForFinished(int(qMax<qint64>(deadline.remainingTime(), 0)));
-        drain(true);
-        output.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    }
-    output.err = process.readAllStandardError();
     return output;
 }
 

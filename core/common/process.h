@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QStringList>
 
-#include <functional>
 
 namespace staffetta {
 
@@ -25,13 +24,5 @@ struct ProcessOutput
 Result<ProcessOutput> runProcess(const QString &program, const QStringList &arguments,
                                  const QByteArray &input = {}, int timeoutMs = 30000,
                                  const QStringList &environment = {});
-
-// Like runProcess, but hands stdout to onLine one line at a time (without the newline) as the
-// program writes it, so that a 100k-line listing is neither buffered whole nor waited for.
-// onLine returns false to stop early: the program is then killed and the result is still a
-// success (with exitCode -1). `out` of the result stays empty.
-Result<ProcessOutput> runProcessLines(const QString &program, const QStringList &arguments,
-                                      const std::function<bool(const QByteArray &line)> &onLine,
-                                      const QByteArray &input = {}, int timeoutMs = 120000);
 
 } // namespace staffetta
