@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QUuid>
 
 using namespace staffetta;
@@ -118,10 +119,19 @@ TEST_F(QueueViewLab, ADeferredMessageIsShownThenHeldAndDeletedFromTheView)
         20000))
         << window->currentConnection()->statusText().toStdString();
 
-    // Filter by the recipient: one row, selected, held after confirmation.
+    // Filter by the recipient: one row, selected: its details (read from its queue file and
+    // defer log on the relay) name the account, the reason and the headers.
     view->findChild<QLineEdit *>(u"queueFilter"_s)->setText(to.section(u'@', 0, 0));
     ASSERT_EQ(view->proxy()->rowCount(), 1);
     view->table()->selectRow(0);
+    auto *detail = view->findChild<QTextBrowser *>(u"queueDetail"_s);
+    ASSERT_NE(detail, nullptr);
+    EXPECT_TRUE(waitUntil([&] { return detail->toPlainText().contains(u"Connection refused"_s); },
+                          20000))
+        << detail->toPlainText().toStdString();
+    EXPECT_TRUE(detail->toPlainText().contains(u"bob"_s)) << detail->toPlainText().toStdString();
+    EXPECT_TRUE(detail->toPlainText().contains(u"Message-Id: "_s, Qt::CaseInsensitive))
+        << detail->toPlainText().toStdString();
     // "Deliver now" says whether it worked: the unreachable domain refuses again, so the
     // message is still queued, with the reason.
     const QString flushed = actAndConfirm(u"queueFlush"_s);
