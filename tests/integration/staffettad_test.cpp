@@ -60,6 +60,13 @@ protected:
         ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(data);
     }
+    // Starts staffettad and waits until its log says it listens on `on` (inet: or unix:).
+    bool startedListening(const QByteArray &on)
+    {
+        process.start(qEnvironmentVariable("STAFFETTAD"), {});
+        return process.waitForStarted() &&
+               waitUntil([&] { return log().contains("listening on " + on); }, 10000);
+    }
     QByteArray log() const
     {
         QFile f(path(u"staffettad.log"_s));
@@ -253,10 +260,7 @@ TEST_F(Daemon, ItsTcpListenerAndQuotaChannelHoldABurstOfConnections)
                        path(u"staffettad.log"_s), path(u"quota.sock"_s))
                   .toUtf8());
     writeFile(u"policy.json"_s, policy);
-    process.start(qEnvironmentVariable("STAFFETTAD"), {});
-    ASSERT_TRUE(process.waitForStarted());
-    ASSERT_TRUE(waitUntil([&] { return log().contains("listening on inet:"); }, 10000))
-        << log().toStdString();
+    ASSERT_TRUE(startedListening("inet:")) << log().toStdString();
 
     ::kill(pid_t(process.processId()), SIGSTOP);
     const auto tcp = burst<QTcpSocket>(
@@ -272,10 +276,7 @@ TEST_F(Daemon, ItsTcpListenerAndQuotaChannelHoldABurstOfConnections)
 TEST_F(Daemon, ItsUnixListenerHoldsABurstOfConnections)
 {
     writeFile(u"policy.json"_s, policy);
-    process.start(qEnvironmentVariable("STAFFETTAD"), {});
-    ASSERT_TRUE(process.waitForStarted());
-    ASSERT_TRUE(waitUntil([&] { return log().contains("listening on unix:"); }, 10000))
-        << log().toStdString();
+    ASSERT_TRUE(startedListening("unix:")) << log().toStdString();
 
     ::kill(pid_t(process.processId()), SIGSTOP);
     const auto local = burst<QLocalSocket>(
