@@ -38,7 +38,9 @@ int main(int argc, char **argv)
         inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
         bound = bind(server, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
     }
-    if (bound != 0 || listen(server, 256) != 0)
+    // The largest backlog (the kernel caps it at net.core.somaxconn): the suite opens up to 256
+    // connections at once, and the floor must not drop any of them.
+    if (bound != 0 || listen(server, SOMAXCONN) != 0)
         return 1;
     for (;;) {
         const int fd = accept(server, nullptr, nullptr);

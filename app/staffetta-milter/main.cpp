@@ -1,6 +1,7 @@
 // staffetta-milter: the content milter beside Postfix (attachments, BCC archive, the quota's
 // commit). Thin main: config, the live policy, libmilter's loop on a thread of its own.
 #include "common/relay_config.h"
+#include "daemon/listen_backlog.h"
 #include "daemon/live_policy.h"
 #include "daemon/log.h"
 #include "milter.h"
@@ -68,7 +69,8 @@ int main(int argc, char *argv[])
         fprintf(stderr, "staffetta-milter: %s\n", qPrintable(started.error().message));
         return 1;
     }
-    log.write(u"listening on %1"_s.arg(shared.config.milterListen));
+    log.write(u"listening on %1 (backlog %2)"_s.arg(shared.config.milterListen)
+                  .arg(daemon::largestListenBacklog()));
     int status = 0;
     std::thread loop([&status, &app] {
         status = milter::run();

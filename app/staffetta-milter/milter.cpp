@@ -1,6 +1,7 @@
 #include "milter.h"
 
 #include "content/content.h"
+#include "daemon/listen_backlog.h"
 #include "daemon/log.h"
 #include "daemon/quota_channel.h"
 #include "policy/engine.h"
@@ -493,7 +494,9 @@ Result<Done> start(Shared &shared)
     const QString listen = shared.config.milterListen;
     static QByteArray conn; // libmilter keeps the pointer
     conn = listen.toUtf8();
-    if (smfi_setconn(conn.data()) != MI_SUCCESS || smfi_opensocket(1) != MI_SUCCESS)
+    if (smfi_setconn(conn.data()) != MI_SUCCESS ||
+        smfi_setbacklog(daemon::largestListenBacklog()) != MI_SUCCESS ||
+        smfi_opensocket(1) != MI_SUCCESS)
         return Error(ErrorCode::Config, u"cannot listen on %1"_s.arg(listen));
     if (listen.startsWith(u"unix:"_s) || listen.startsWith(u"local:"_s)) {
         const QByteArray path = QFile::encodeName(listen.mid(listen.indexOf(u':') + 1));

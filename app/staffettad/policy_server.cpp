@@ -1,5 +1,6 @@
 #include "policy_server.h"
 
+#include "daemon/listen_backlog.h"
 #include "daemon/log.h"
 #include "daemon/quota_channel.h"
 #include "policy/protocol.h"
@@ -50,6 +51,7 @@ Result<Done> PolicyServer::listenUnix(const QString &path)
     // Created 0600, then given to the group Postfix runs as: never usable by other local
     // users (they could forge requests, fill a quota or get an address banned).
     m_local->setSocketOptions(QLocalServer::UserAccessOption);
+    m_local->setListenBacklogSize(largestListenBacklog());
     if (!m_local->listen(path))
         return Error(ErrorCode::Config,
                      u"cannot listen on %1: %2"_s.arg(path, m_local->errorString()));
@@ -77,6 +79,7 @@ Result<Done> PolicyServer::start(const QString &listen)
         const QString hostPort = listen.mid(5);
         const qsizetype colon = hostPort.lastIndexOf(u':');
         m_tcp = new QTcpServer(this);
+        m_tcp->setListenBacklogSize(largestListenBacklog());
         if (colon <= 0 || !m_tcp->listen(QHostAddress(hostPort.left(colon)),
                                          quint16(hostPort.mid(colon + 1).toUInt())))
             return Error(ErrorCode::Config,
@@ -94,7 +97,7 @@ Result<Done> PolicyServer::start(const QString &listen)
         return Error(ErrorCode::Config,
                      u"listen must be inet:HOST:PORT or unix:PATH, not %1"_s.arg(listen));
     }
-    m_log.write(u"listening on %1"_s.arg(listen));
+    m_log.write(u"listening on %1 (backlog %2)"_s.arg(listen).arg(largestListenBacklog()));
 
     auto *sweep = new QTimer(this);
     connect(sweep, &QTimer::timeout, this, &PolicyServer::closeIdle);
@@ -107,6 +110,7 @@ Result<Done> PolicyServer::listenQuotaChannel(const QString &path)
     QLocalServer::removeServer(path);
     m_quotaChannel = new QLocalServer(this);
     m_quotaChannel->setSocketOptions(QLocalServer::UserAccessOption); // 0600: this user only
+    m_quotaChannel->setListenBacklogSize(largestListenBacklog());
     if (!m_quotaChannel->listen(path))
         return Error(ErrorCode::Config,
                      u"cannot listen on %1: %2"_s.arg(path, m_quotaChannel->errorString()));
