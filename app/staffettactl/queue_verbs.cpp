@@ -188,12 +188,7 @@ Result<QJsonObject> show(const Context &ctx, const api::QueueShowRequest &reques
         const QJsonObject detail = details.value().value(id);
         // Another account's message is, for a partner, not in the queue (the same answer as
         // for an id that is not queued, so it learns nothing of other accounts' mail).
-        const QString login = detail.value(u"envelope"_s)
-                                  .toObject()
-                                  .value(u"attributes"_s)
-                                  .toObject()
-                                  .value(u"sasl_username"_s)
-                                  .toString();
+        const QString login = postfix::accountOf(detail);
         if (detail.isEmpty() || (!ctx.access.can(Permission::ReadAllAccounts) &&
                                  (login.isEmpty() || !ctx.access.seesAccount(login))))
             notFound.append(id);

@@ -686,12 +686,7 @@ Result<QList<QJsonObject>> Postfix::messages(const QueueFilter &filter, qint64 n
             done.insert(id);
             const QJsonObject detail = named.value().value(id);
             const QJsonObject m = detail.value(u"message"_s).toObject();
-            const QString login = detail.value(u"envelope"_s)
-                                      .toObject()
-                                      .value(u"attributes"_s)
-                                      .toObject()
-                                      .value(u"sasl_username"_s)
-                                      .toString();
+            const QString login = accountOf(detail);
             if (!m.isEmpty() && filter.matches(m, now) &&
                 (filter.account.isEmpty() ||
                  login.compare(filter.account, Qt::CaseInsensitive) == 0))
@@ -740,7 +735,7 @@ QHash<QString, QString> deferReasons(const QString &path)
 {
     QHash<QString, QString> reasons;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
         return reasons;
     QString recipient, reason;
     const auto flush = [&] {

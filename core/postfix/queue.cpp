@@ -139,4 +139,14 @@ QJsonObject parsePostcat(const QByteArray &output)
     return {{u"queue_name"_s, queue}, {u"envelope"_s, envelope}, {u"headers"_s, headers}};
 }
 
+QString accountOf(const QJsonObject &detail)
+{
+    return detail.value(u"envelope"_s)
+        .toObject()
+        .value(u"attributes"_s)
+        .toObject()
+        .value(u"sasl_username"_s)
+        .toString();
+}
+
 } // namespace staffetta::postfix

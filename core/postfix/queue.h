@@ -49,5 +49,7 @@ QHash<QString, QString> parsePostsuperReport(const QByteArray &stderrOutput);
 // "attributes": {named attributes, e.g. sasl_username}, "recipients": [{address, done}]},
 // "headers": [[name, value]…]}. Other envelope records are kept under their own names.
 QJsonObject parsePostcat(const QByteArray &output);
+// The SASL login (sasl_username) a parsePostcat() answer's envelope names; empty without AUTH.
+QString accountOf(const QJsonObject &detail);
 
 } // namespace staffetta::postfix

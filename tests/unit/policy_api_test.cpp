@@ -1058,6 +1058,32 @@ TEST_F(PolicyApi, ARequestJustOverTheLimitIsRefusedBeforeAnythingHappens)
     EXPECT_FALSE(QFile::exists(dir.filePath(u"state/state.sqlite"_s))); // not even an audit row
 }
 
+// `queue show` reads each named message's files: a thousand at most, and nothing but queue ids
+// (they become postcat's arguments), refused before any Postfix tool runs.
+TEST_F(PolicyApi, QueueShowTakesAtMostAThousandQueueIds)
+{
+    QJsonArray ids;
+    for (int i = 0; i < 1001; ++i)
+        ids.append(u"4ABC%1"_s.arg(i, 6, 16, QChar(u'0')).toUpper());
+    const auto show = [&](const QJsonObject &request) {
+        const auto o = ctl::run(ctl::parseArguments({u"queue"_s, u"show"_s, u"--json"_s}),
+                                QJsonDocument(request).toJson(), conf,
+                                Caller{u"root"_s, {}, u"local"_s});
+        return api::parseResponse(o.out, o.err, o.exitCode);
+    };
+    auto many = show({{u"ids"_s, ids}});
+    ASSERT_FALSE(many.ok());
+    EXPECT_EQ(many.error().code, ErrorCode::BadRequest);
+    EXPECT_TRUE(many.error().message.contains(u"1000"_s)) << many.error().message.toStdString();
+    auto odd = show({{u"ids"_s, QJsonArray{u"4ABC123"_s, u"../../etc/passwd"_s}}});
+    ASSERT_FALSE(odd.ok());
+    EXPECT_EQ(odd.error().code, ErrorCode::BadRequest);
+    EXPECT_EQ(odd.error().details.value(u"path"_s).toString(), u"ids[1]"_s);
+    auto none = show({});
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code, ErrorCode::BadRequest);
+}
+
 TEST_F(PolicyApi, ALongCommentIsRefusedAndKeptNowhere)
 {
     auto got = call({u"policy"_s, u"get"_s});
