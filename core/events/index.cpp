@@ -439,10 +439,15 @@ Result<Done> Index::record(const QString &source, const QList<Event> &events, co
     // message names it by its queue id, and asking the file each time was a lookup per line.
     if (!m_openLoaded && !loadOpenMessages())
         return rollback(u"cannot read the open messages"_s);
-    Statement last(prepared("SELECT COALESCE(MAX(id), 0) FROM attempts"), {});
-    if (!last.step())
-        return rollback(u"cannot read the attempts"_s);
-    const qint64 lastAttempt = last.integer(0);
+    qint64 lastAttempt = 0;
+    {
+        // Reset at once: a statement still stepping at COMMIT keeps the connection reading,
+        // and SQLite skips the WAL's checkpoint then (the WAL grew by every batch).
+        Statement last(prepared("SELECT COALESCE(MAX(id), 0) FROM attempts"), {});
+        if (!last.step())
+            return rollback(u"cannot read the attempts"_s);
+        lastAttempt = last.integer(0);
+    }
     for (const Event &e : events) {
         if (!stage(e))
             return rollback(u"cannot record an event"_s);
