@@ -546,7 +546,8 @@ TEST(EventIndex, AMessageAcrossBatchesAndARestartIsOneMessage)
 namespace {
 
 // Three weeks of a small relay's log up to Now, in time order: accounts whose logins differ in
-// case only, mail with no account, recipients that differ in case only, and per recipient a
+// case only, mail with no account, recipients that differ in case only, message-ids given
+// again in another case (weeks apart), and per recipient a
 // delivery, a bounce, deferrals then a delivery hours later, or deferrals for days then the
 // message's expiry; a queue id given again after its message was removed.
 QList<std::pair<qint64, QByteArray>> historyLog()
@@ -573,6 +574,9 @@ QList<std::pair<qint64, QByteArray>> historyLog()
                     qid, account ? u", sasl_method=PLAIN, sasl_username=%1"_s.arg(
                                        QLatin1StringView(account))
                                  : QString()));
+        // Message-ids given again (a client resending), in any case.
+        line(t, u"postfix/cleanup[4]: %1: message-id=<%2@lab.test>"_s.arg(
+                    qid, (i % 2 ? u"M%1"_s : u"m%1"_s).arg(i % 290)));
         line(t, u"postfix/qmgr[2]: %1: from=<s%2@lab.test>, size=457, nrcpt=1 (queue active)"_s.arg(
                     qid, QString::number(draw(3))));
         qint64 last = t;
@@ -733,6 +737,52 @@ void expectTodaysAnswers(Index &index, const QString &path)
             EXPECT_FALSE(variant != 3 && expected.isEmpty()) << variant;
         }
     }
+
+    // By queue id (given again after its message was removed) and by message-id (in any
+    // case), as the messages themselves say: every day of the index is asked.
+    int found = 0;
+    for (int i = 0; i < 600; i += 7) {
+        const QString qid = u"%1"_s.arg(i % 550 + 0x1000, 11, 16, QChar(u'0')).toUpper();
+        const QString mid = u"M%1@LAB.test"_s.arg(i % 290);
+        for (const auto &[column, value] :
+             {std::pair{"queue_id = ?1", qid}, std::pair{"message_id = ?1 COLLATE NOCASE", mid}}) {
+            api::TraceRequest r;
+            (QByteArray(column).startsWith("queue") ? r.queueId : r.messageId) = value;
+            r.limit = 3;
+            const auto got = index.trace(r, std::nullopt);
+            ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+            const QString filter = u" FROM messages m WHERE m."_s + QLatin1StringView(column);
+            const auto matched =
+                ref.rows((u"SELECT COUNT(*)"_s + filter).toUtf8().constData(), {value});
+            EXPECT_EQ(got.value().matched, matched.value(0).value(0).toLongLong());
+            const auto ids =
+                ref.rows((u"SELECT m.queue_id, m.accepted"_s + filter +
+                          u" ORDER BY m.accepted DESC, m.id DESC LIMIT 3"_s)
+                             .toUtf8()
+                             .constData(),
+                         {value});
+            QStringList expected, traced;
+            for (const auto &row : ids)
+                expected.append(row.value(0).toString() + u' ' + row.value(1).toString());
+            for (const auto &m : got.value().messages)
+                traced.append(m.queueId + u' ' + QString::number(m.accepted.toSecsSinceEpoch()));
+            EXPECT_EQ(traced, expected) << column << " " << value.toStdString();
+            found += !expected.isEmpty();
+        }
+    }
+    EXPECT_GT(found, 100);
+}
+
+// The indexes each version of the index left, by name (the day-led ones replace the others).
+QStringList indexNames(const QString &path)
+{
+    QStringList names;
+    for (const auto &row : Reference(path).rows(
+             "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+             "ORDER BY name",
+             {}))
+        names.append(row.value(0).toString());
+    return names;
 }
 
 void recordHistory(const QString &path, const QList<std::pair<qint64, QByteArray>> &lines,
@@ -770,13 +820,43 @@ TEST(EventIndex, CountsAndRecipientsAnswerAsTheAttemptsDo)
         expectTodaysAnswers(*index.value(), db);
         EXPECT_FALSE(index.value()->attemptCounts(u"bob"_s, 1800, 7200, 3600).ok());
     }
-    // The index as the version before the derived tables left it.
+    const QStringList current = indexNames(db);
+    EXPECT_TRUE(current.contains(u"messages_day_queue_id"_s)) << current.join(u' ').toStdString();
+    EXPECT_TRUE(current.contains(u"message_recipients_day"_s));
+    EXPECT_FALSE(current.contains(u"messages_queue_id"_s));
+    // The index as the version before the day-led indexes left it (user_version 1: the
+    // derived tables, the recipients by recipient first)...
+    {
+        Reference old(db);
+        ASSERT_EQ(sqlite3_exec(old.db,
+                               "DROP INDEX messages_day_queue_id; DROP INDEX "
+                               "messages_day_message_id; DROP INDEX message_recipients_day; "
+                               "DROP INDEX messages_open; "
+                               "CREATE INDEX messages_queue_id ON messages(queue_id); "
+                               "CREATE INDEX messages_message_id ON messages(message_id COLLATE "
+                               "NOCASE); CREATE INDEX message_recipients_recipient ON "
+                               "message_recipients(recipient, accepted)",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+    }
+    {
+        auto migrated = Index::open(db);
+        ASSERT_TRUE(migrated.ok()) << migrated.error().message.toStdString();
+        expectTodaysAnswers(*migrated.value(), db);
+        EXPECT_EQ(indexNames(db), current);
+    }
+    // ... and as the version before the derived tables left it (main's: user_version 0).
     {
         Reference old(db);
         ASSERT_EQ(sqlite3_exec(old.db,
                                "DROP TABLE message_recipients; DROP TABLE attempt_hours; "
                                "DROP TABLE attempt_days; CREATE INDEX attempts_recipient ON "
-                               "attempts(recipient COLLATE NOCASE); PRAGMA user_version = 0",
+                               "attempts(recipient COLLATE NOCASE); "
+                               "DROP INDEX messages_day_queue_id; DROP INDEX "
+                               "messages_day_message_id; DROP INDEX messages_open; "
+                               "CREATE INDEX messages_queue_id ON messages(queue_id); "
+                               "CREATE INDEX messages_message_id ON messages(message_id COLLATE "
+                               "NOCASE); PRAGMA user_version = 0",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
     }
@@ -784,6 +864,7 @@ TEST(EventIndex, CountsAndRecipientsAnswerAsTheAttemptsDo)
     ASSERT_TRUE(migrated.ok()) << migrated.error().message.toStdString();
     expectTodaysAnswers(*migrated.value(), db);
     EXPECT_EQ(Reference(db).rows("PRAGMA user_version", {}), (QList<QVariantList>{{1}}));
+    EXPECT_EQ(indexNames(db), current);
 }
 
 // Lines cut short, or shaped like Postfix's but not quite, say nothing (and never read past
