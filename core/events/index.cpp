@@ -49,12 +49,20 @@ const char *const Schema =
     // The messages still open (not removed) by queue id, read when the writer starts: a few,
     // where the index of every queue id would be read whole.
     "CREATE INDEX IF NOT EXISTS messages_open ON messages(queue_id) WHERE removed IS NULL;"
-    // A sender's messages newest first: the index walks them in trace's order (LIMIT 100 reads
-    // 100 rows, not every message of a busy sender sorted).
+    // A sender's (an account's) messages newest first: the index walks them in trace's order
+    // (LIMIT 100 reads 100 rows, not every message of a busy sender sorted), day by day. By
+    // day first too: keyed by sender (account) first, each insert went to the end of its
+    // sender's rows, a page of its own per sender once the history holds a few pages of each
+    // (5000 senders, 3000 accounts): measured on a copy of 81 days, the day's 111k messages
+    // took 11.4 s with these two by sender and account first, 6.1 s with them by day first
+    // (6.9 s into an empty index).
     "DROP INDEX IF EXISTS messages_sender;"
-    "CREATE INDEX IF NOT EXISTS messages_sender_accepted ON messages(sender COLLATE NOCASE, "
-    "accepted);"
-    "CREATE INDEX IF NOT EXISTS messages_account ON messages(account COLLATE NOCASE, accepted);"
+    "DROP INDEX IF EXISTS messages_sender_accepted;"
+    "DROP INDEX IF EXISTS messages_account;"
+    "CREATE INDEX IF NOT EXISTS messages_day_sender ON messages(accepted / 86400, sender COLLATE "
+    "NOCASE, accepted);"
+    "CREATE INDEX IF NOT EXISTS messages_day_account ON messages(accepted / 86400, account "
+    "COLLATE NOCASE, accepted);"
     "CREATE INDEX IF NOT EXISTS messages_accepted ON messages(accepted);"
     "CREATE TABLE IF NOT EXISTS attempts("
     " id INTEGER PRIMARY KEY, message INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
@@ -604,9 +612,9 @@ Result<api::TraceResult> Index::trace(const api::TraceRequest &r,
     if (byRecipient)
         add(u"r.accepted / 86400 IN days AND r.recipient = ?"_s, r.recipient);
     if (!r.sender.isEmpty())
-        add(u"m.sender = ? COLLATE NOCASE"_s, r.sender);
+        add(u"m.accepted / 86400 IN days AND m.sender = ? COLLATE NOCASE"_s, r.sender);
     if (!r.account.isEmpty())
-        add(u"m.account = ? COLLATE NOCASE"_s, r.account);
+        add(u"m.accepted / 86400 IN days AND m.account = ? COLLATE NOCASE"_s, r.account);
     if (!r.queueId.isEmpty())
         add(u"m.accepted / 86400 IN days AND m.queue_id = ?"_s, r.queueId);
     if (!r.messageId.isEmpty())
@@ -629,8 +637,10 @@ Result<api::TraceResult> Index::trace(const api::TraceRequest &r,
             marks.append(u"?%1"_s.arg(values.size()));
         }
         where.append(marks.isEmpty() ? u"0"_s
-                                     : u"m.account COLLATE NOCASE IN (%1)"_s.arg(marks.join(u',')));
+                                     : u"m.accepted / 86400 IN days AND m.account COLLATE NOCASE "
+                                       u"IN (%1)"_s.arg(marks.join(u',')));
         onMessages = true;
+        byDay = byDay || !marks.isEmpty();
     }
     const QString filter = where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
     const QString with = byDay ? DaysCte : QString();
@@ -662,6 +672,7 @@ Result<api::TraceResult> Index::trace(const api::TraceRequest &r,
          messages + filter +
          // The day first: the order of the time accepted, the day's index read in its order.
          (byRecipient ? u" ORDER BY r.accepted / 86400 DESC, r.accepted DESC, r.message DESC"_s
+          : byDay     ? u" ORDER BY m.accepted / 86400 DESC, m.accepted DESC, m.id DESC"_s
                       : u" ORDER BY m.accepted DESC, m.id DESC"_s) +
          u" LIMIT ?%1 OFFSET ?%2"_s.arg(values.size() + 1).arg(values.size() + 2))
             .toUtf8()

@@ -738,40 +738,65 @@ void expectTodaysAnswers(Index &index, const QString &path)
         }
     }
 
-    // By queue id (given again after its message was removed) and by message-id (in any
-    // case), as the messages themselves say: every day of the index is asked.
+    // By queue id (given again after its message was removed), message-id (in any case),
+    // sender, account and a partner's accounts, alone, paged: as the messages themselves say.
     int found = 0;
+    const auto expectMessages = [&](const api::TraceRequest &r,
+                                    const std::optional<QStringList> &scope, const QString &where,
+                                    const QVariantList &values) {
+        const auto got = index.trace(r, scope);
+        ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+        const QString filter = u" FROM messages m WHERE "_s + where;
+        const auto matched = ref.rows((u"SELECT COUNT(*)"_s + filter).toUtf8().constData(), values);
+        EXPECT_EQ(got.value().matched, matched.value(0).value(0).toLongLong()) << where.toStdString();
+        const auto ids = ref.rows((u"SELECT m.queue_id, m.accepted"_s + filter +
+                                   u" ORDER BY m.accepted DESC, m.id DESC LIMIT %1 OFFSET %2"_s
+                                       .arg(r.limit)
+                                       .arg(r.offset))
+                                      .toUtf8()
+                                      .constData(),
+                                  values);
+        QStringList expected, traced;
+        for (const auto &row : ids)
+            expected.append(row.value(0).toString() + u' ' + row.value(1).toString());
+        for (const auto &m : got.value().messages)
+            traced.append(m.queueId + u' ' + QString::number(m.accepted.toSecsSinceEpoch()));
+        EXPECT_EQ(traced, expected) << where.toStdString() << " " << r.offset;
+        found += !expected.isEmpty();
+    };
     for (int i = 0; i < 600; i += 7) {
-        const QString qid = u"%1"_s.arg(i % 550 + 0x1000, 11, 16, QChar(u'0')).toUpper();
-        const QString mid = u"M%1@LAB.test"_s.arg(i % 290);
-        for (const auto &[column, value] :
-             {std::pair{"queue_id = ?1", qid}, std::pair{"message_id = ?1 COLLATE NOCASE", mid}}) {
-            api::TraceRequest r;
-            (QByteArray(column).startsWith("queue") ? r.queueId : r.messageId) = value;
-            r.limit = 3;
-            const auto got = index.trace(r, std::nullopt);
-            ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
-            const QString filter = u" FROM messages m WHERE m."_s + QLatin1StringView(column);
-            const auto matched =
-                ref.rows((u"SELECT COUNT(*)"_s + filter).toUtf8().constData(), {value});
-            EXPECT_EQ(got.value().matched, matched.value(0).value(0).toLongLong());
-            const auto ids =
-                ref.rows((u"SELECT m.queue_id, m.accepted"_s + filter +
-                          u" ORDER BY m.accepted DESC, m.id DESC LIMIT 3"_s)
-                             .toUtf8()
-                             .constData(),
-                         {value});
-            QStringList expected, traced;
-            for (const auto &row : ids)
-                expected.append(row.value(0).toString() + u' ' + row.value(1).toString());
-            for (const auto &m : got.value().messages)
-                traced.append(m.queueId + u' ' + QString::number(m.accepted.toSecsSinceEpoch()));
-            EXPECT_EQ(traced, expected) << column << " " << value.toStdString();
-            found += !expected.isEmpty();
-        }
+        api::TraceRequest r;
+        r.limit = 3;
+        r.queueId = u"%1"_s.arg(i % 550 + 0x1000, 11, 16, QChar(u'0')).toUpper();
+        expectMessages(r, std::nullopt, u"m.queue_id = ?1"_s, {r.queueId});
+        r.queueId.clear();
+        r.messageId = u"M%1@LAB.test"_s.arg(i % 290);
+        expectMessages(r, std::nullopt, u"m.message_id = ?1 COLLATE NOCASE"_s, {r.messageId});
     }
     EXPECT_GT(found, 100);
+    for (int offset : {0, 4, 40}) {
+        api::TraceRequest r;
+        r.limit = 5;
+        r.offset = offset;
+        r.sender = u"S1@LAB.test"_s;
+        expectMessages(r, std::nullopt, u"m.sender = ?1 COLLATE NOCASE"_s, {r.sender});
+        r.sender.clear();
+        r.account = u"BOB"_s;
+        expectMessages(r, std::nullopt, u"m.account = ?1 COLLATE NOCASE"_s, {r.account});
+        r.account.clear();
+        expectMessages(r, QStringList{u"BOB"_s, u"carol"_s},
+                       u"m.account COLLATE NOCASE IN ('BOB', 'carol')"_s, {});
+        expectMessages(r, QStringList{}, u"0"_s, {});
+    }
 }
+
+// The indexes of messages before the day-led ones (main's version and user_version 1).
+#define OLD_MESSAGE_INDEXES                                                                       \
+    "DROP INDEX messages_day_sender; DROP INDEX messages_day_account; "                          \
+    "CREATE INDEX messages_sender_accepted ON messages(sender COLLATE NOCASE, accepted); "       \
+    "CREATE INDEX messages_account ON messages(account COLLATE NOCASE, accepted); "              \
+    "CREATE INDEX messages_queue_id ON messages(queue_id); "                                     \
+    "CREATE INDEX messages_message_id ON messages(message_id COLLATE NOCASE); "
 
 // The indexes each version of the index left, by name (the day-led ones replace the others).
 QStringList indexNames(const QString &path)
@@ -831,10 +856,8 @@ TEST(EventIndex, CountsAndRecipientsAnswerAsTheAttemptsDo)
         ASSERT_EQ(sqlite3_exec(old.db,
                                "DROP INDEX messages_day_queue_id; DROP INDEX "
                                "messages_day_message_id; DROP INDEX message_recipients_day; "
-                               "DROP INDEX messages_open; "
-                               "CREATE INDEX messages_queue_id ON messages(queue_id); "
-                               "CREATE INDEX messages_message_id ON messages(message_id COLLATE "
-                               "NOCASE); CREATE INDEX message_recipients_recipient ON "
+                               "DROP INDEX messages_open; " OLD_MESSAGE_INDEXES
+                               "CREATE INDEX message_recipients_recipient ON "
                                "message_recipients(recipient, accepted)",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -854,9 +877,7 @@ TEST(EventIndex, CountsAndRecipientsAnswerAsTheAttemptsDo)
                                "attempts(recipient COLLATE NOCASE); "
                                "DROP INDEX messages_day_queue_id; DROP INDEX "
                                "messages_day_message_id; DROP INDEX messages_open; "
-                               "CREATE INDEX messages_queue_id ON messages(queue_id); "
-                               "CREATE INDEX messages_message_id ON messages(message_id COLLATE "
-                               "NOCASE); PRAGMA user_version = 0",
+                               OLD_MESSAGE_INDEXES "PRAGMA user_version = 0",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
     }
