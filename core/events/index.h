@@ -47,6 +47,7 @@ public:
 
     // Delivery attempts of `account`'s mail made in [from, to) (seconds since the epoch), per
     // bucket of `bucketSeconds` (from its start) and status (sent, deferred, bounced, expired).
+    // `from`, `to` and `bucketSeconds` are whole hours (an error otherwise).
     struct AttemptCount
     {
         qint64 bucket = 0; // its start
@@ -77,6 +78,8 @@ private:
     bool loadOpenMessages();
     bool stage(const Event &e); // false: a statement failed (the batch is rolled back)
     bool flush();
+    bool migrate();
+    bool derive(qint64 afterAttempt);
     // `sql` (a string literal: its address is the key) prepared once for the index's life.
     sqlite3_stmt *prepared(const char *sql);
 

@@ -10,7 +10,10 @@
 #include <gmock/gmock.h>
 
 #include <QFile>
+#include <QLocale>
 #include <QTemporaryDir>
+
+#include <sqlite3.h>
 
 using namespace staffetta;
 using namespace staffetta::events;
@@ -538,6 +541,351 @@ TEST(EventIndex, AMessageAcrossBatchesAndARestartIsOneMessage)
     EXPECT_EQ(second.recipients[0].status, u"deferred"_s);
     EXPECT_EQ(index.count(u"messages"_s), 2);
     EXPECT_EQ(index.position(u"mail"_s)->offset, 300);
+}
+
+namespace {
+
+// Three weeks of a small relay's log up to Now, in time order: accounts whose logins differ in
+// case only, mail with no account, recipients that differ in case only, message-ids given
+// again in another case (weeks apart), and per recipient a
+// delivery, a bounce, deferrals then a delivery hours later, or deferrals for days then the
+// message's expiry; a queue id given again after its message was removed.
+QList<std::pair<qint64, QByteArray>> historyLog()
+{
+    const qint64 end = Now.toSecsSinceEpoch(), start = end - 21 * 86400;
+    const char *accounts[] = {"bob", "Bob", "carol", "dave", nullptr};
+    const char *recipients[] = {"x@a.example", "X@A.example", "y@b.example", "z@c.example",
+                                "w@d.example"};
+    QList<std::pair<qint64, QByteArray>> lines;
+    const auto line = [&](qint64 t, const QString &text) {
+        if (t < end) // later lines would be read as last year's
+            lines.append({t, (QLocale::c().toString(QDateTime::fromSecsSinceEpoch(t),
+                                                    u"MMM dd HH:mm:ss"_s) +
+                              u" relay "_s + text)
+                                 .toUtf8()});
+    };
+    quint32 seed = 43;
+    const auto draw = [&seed](quint32 n) { return (seed = seed * 1103515245u + 12345u) / 65536 % n; };
+    for (int i = 0; i < 600; ++i) {
+        const qint64 t = start + qint64(i) * (21 * 86400) / 600 + draw(1800);
+        const QString qid = u"%1"_s.arg(i % 550 + 0x1000, 11, 16, QChar(u'0')).toUpper();
+        const char *account = accounts[draw(5)];
+        line(t, u"postfix/submission/smtpd[1]: %1: client=localhost[127.0.0.1]%2"_s.arg(
+                    qid, account ? u", sasl_method=PLAIN, sasl_username=%1"_s.arg(
+                                       QLatin1StringView(account))
+                                 : QString()));
+        // Message-ids given again (a client resending), in any case.
+        line(t, u"postfix/cleanup[4]: %1: message-id=<%2@lab.test>"_s.arg(
+                    qid, (i % 2 ? u"M%1"_s : u"m%1"_s).arg(i % 290)));
+        line(t, u"postfix/qmgr[2]: %1: from=<s%2@lab.test>, size=457, nrcpt=1 (queue active)"_s.arg(
+                    qid, QString::number(draw(3))));
+        qint64 last = t;
+        bool expired = false;
+        for (quint32 r = 0, n = 1 + draw(3); r < n; ++r) {
+            const QString to = QLatin1StringView(recipients[draw(5)]);
+            const QString deferred = u"postfix/smtp[3]: %1: to=<%2>, relay=none, delay=1, "
+                                     u"delays=0/0/1/0, dsn=4.4.1, status=deferred (connect to "
+                                     u"x: Connection refused)"_s.arg(qid, to);
+            qint64 at = t + 1;
+            switch (draw(6)) {
+            case 0: // deferred for days, then the message expires
+                for (int k = 0; k < 4; ++k, at += 86400)
+                    line(at, deferred);
+                expired = true;
+                break;
+            case 1: // deferred for hours, then delivered
+                for (int k = 0; k < 3; ++k, at += 3000)
+                    line(at, deferred);
+                [[fallthrough]];
+            case 2:
+            case 3:
+                line(at, u"postfix/smtp[3]: %1: to=<%2>, relay=127.0.0.1[127.0.0.1]:25, "
+                         u"delay=0.5, delays=0/0/0/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)"_s
+                             .arg(qid, to));
+                break;
+            default:
+                line(at, u"postfix/smtp[3]: %1: to=<%2>, relay=127.0.0.1[127.0.0.1]:25, "
+                         u"delay=0.5, delays=0/0/0/0.5, dsn=5.1.1, status=bounced (host said: "
+                         u"550 5.1.1 no such user)"_s.arg(qid, to));
+            }
+            last = std::max(last, at);
+        }
+        if (expired)
+            line(last + 1, u"postfix/qmgr[2]: %1: from=<s@lab.test>, status=expired, returned "
+                           u"to sender"_s.arg(qid));
+        line(last + 2, u"postfix/qmgr[2]: %1: removed"_s.arg(qid));
+    }
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    return lines;
+}
+
+// What the index answered before its derived tables: counted and traced from the attempts.
+struct Reference
+{
+    sqlite3 *db = nullptr;
+    explicit Reference(const QString &path) { sqlite3_open(path.toUtf8().constData(), &db); }
+    ~Reference() { sqlite3_close(db); }
+    QList<QVariantList> rows(const char *sql, const QVariantList &values)
+    {
+        sqlite3_stmt *s = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+        for (int i = 0; i < values.size(); ++i) {
+            if (values[i].typeId() == QMetaType::QString)
+                sqlite3_bind_text(s, i + 1, values[i].toString().toUtf8().constData(), -1,
+                                  SQLITE_TRANSIENT);
+            else
+                sqlite3_bind_int64(s, i + 1, values[i].toLongLong());
+        }
+        QList<QVariantList> out;
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            QVariantList row;
+            for (int c = 0; c < sqlite3_column_count(s); ++c)
+                row.append(sqlite3_column_type(s, c) == SQLITE_INTEGER
+                               ? QVariant(sqlite3_column_int64(s, c))
+                               : QVariant(QString::fromUtf8(reinterpret_cast<const char *>(
+                                     sqlite3_column_text(s, c)))));
+            out.append(row);
+        }
+        sqlite3_finalize(s);
+        return out;
+    }
+};
+
+// Every stats question (accounts in any case, hourly and daily windows of any length and
+// place) and trace by recipient (with each other filter, paged) answer as the attempts say.
+void expectTodaysAnswers(Index &index, const QString &path)
+{
+    Reference ref(path);
+    const qint64 end = Now.toSecsSinceEpoch() / 3600 * 3600;
+    int nonEmpty = 0;
+    for (const QString &account : {u"bob"_s, u"BOB"_s, u"carol"_s, u"dave"_s, u"nobody"_s}) {
+        for (const auto &[bucket, count] : {std::pair{qint64(3600), 24}, std::pair{qint64(3600), 72},
+                                            std::pair{qint64(86400), 7},
+                                            std::pair{qint64(86400), 30}}) {
+            for (qint64 back : {qint64(0), qint64(5 * 86400), qint64(12 * 86400)}) {
+                const qint64 to = (end - back) / bucket * bucket + bucket,
+                             from = to - count * bucket;
+                const auto got = index.attemptCounts(account, from, to, bucket);
+                ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+                QList<QVariantList> counted;
+                for (const auto &c : got.value())
+                    counted.append({c.bucket, c.status, c.count});
+                const auto expected = ref.rows(
+                    "SELECT ?2 + ((a.time - ?2) / ?4) * ?4, a.status, COUNT(*) FROM attempts a "
+                    "JOIN messages m ON m.id = a.message WHERE m.account = ?1 COLLATE NOCASE "
+                    "AND a.time >= ?2 AND a.time < ?3 GROUP BY 1, 2",
+                    {account, from, to, bucket});
+                EXPECT_EQ(counted, expected) << account.toStdString() << " " << from << " " << to;
+                nonEmpty += !expected.isEmpty();
+            }
+        }
+    }
+    EXPECT_GT(nonEmpty, 20);
+
+    for (const QString &rcpt : {u"x@a.example"_s, u"X@A.EXAMPLE"_s, u"z@c.example"_s}) {
+        for (int variant = 0; variant < 5; ++variant) {
+            api::TraceRequest r;
+            r.recipient = rcpt;
+            r.limit = 7;
+            r.offset = variant == 1 ? 5 : 0;
+            QString extra;
+            QVariantList values{rcpt};
+            if (variant == 2) {
+                r.from = Now.addDays(-15);
+                r.to = Now.addDays(-4);
+                extra = u" AND m.accepted >= ?2 AND m.accepted <= ?3"_s;
+                values << r.from.toSecsSinceEpoch() << r.to.toSecsSinceEpoch();
+            } else if (variant == 3) {
+                r.sender = u"S1@lab.test"_s;
+                extra = u" AND m.sender = ?2 COLLATE NOCASE"_s;
+                values << r.sender;
+            } else if (variant == 4) {
+                r.status = u"deferred"_s;
+                extra = u" AND m.id IN (SELECT a.message FROM attempts a WHERE a.status = ?2 AND "
+                        u"a.id = (SELECT MAX(b.id) FROM attempts b WHERE b.message = a.message AND "
+                        u"b.recipient = a.recipient))"_s;
+                values << r.status;
+            }
+            const auto got = index.trace(r, variant == 0 ? std::optional<QStringList>{{u"BOB"_s}}
+                                                         : std::nullopt);
+            ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+            if (variant == 0)
+                extra += u" AND m.account = 'BOB' COLLATE NOCASE"_s;
+            const QString filter =
+                u" FROM messages m WHERE m.id IN (SELECT message FROM attempts WHERE recipient "
+                u"= ?1 COLLATE NOCASE)"_s +
+                extra;
+            const auto matched =
+                ref.rows((u"SELECT COUNT(*)"_s + filter).toUtf8().constData(), values);
+            EXPECT_EQ(got.value().matched, matched.value(0).value(0).toLongLong());
+            QVariantList paged = values;
+            paged << r.limit << r.offset;
+            const auto ids = ref.rows((u"SELECT m.queue_id"_s + filter +
+                                       u" ORDER BY m.accepted DESC, m.id DESC LIMIT ?%1 OFFSET ?%2"_s
+                                           .arg(values.size() + 1)
+                                           .arg(values.size() + 2))
+                                          .toUtf8()
+                                          .constData(),
+                                      paged);
+            QStringList expected, traced;
+            for (const auto &row : ids)
+                expected.append(row.value(0).toString());
+            for (const auto &m : got.value().messages)
+                traced.append(m.queueId);
+            EXPECT_EQ(traced, expected) << rcpt.toStdString() << " variant " << variant;
+            EXPECT_FALSE(variant != 3 && expected.isEmpty()) << variant;
+        }
+    }
+
+    // By queue id (given again after its message was removed), message-id (in any case),
+    // sender, account and a partner's accounts, alone, paged: as the messages themselves say.
+    int found = 0;
+    const auto expectMessages = [&](const api::TraceRequest &r,
+                                    const std::optional<QStringList> &scope, const QString &where,
+                                    const QVariantList &values) {
+        const auto got = index.trace(r, scope);
+        ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
+        const QString filter = u" FROM messages m WHERE "_s + where;
+        const auto matched = ref.rows((u"SELECT COUNT(*)"_s + filter).toUtf8().constData(), values);
+        EXPECT_EQ(got.value().matched, matched.value(0).value(0).toLongLong()) << where.toStdString();
+        const auto ids = ref.rows((u"SELECT m.queue_id, m.accepted"_s + filter +
+                                   u" ORDER BY m.accepted DESC, m.id DESC LIMIT %1 OFFSET %2"_s
+                                       .arg(r.limit)
+                                       .arg(r.offset))
+                                      .toUtf8()
+                                      .constData(),
+                                  values);
+        QStringList expected, traced;
+        for (const auto &row : ids)
+            expected.append(row.value(0).toString() + u' ' + row.value(1).toString());
+        for (const auto &m : got.value().messages)
+            traced.append(m.queueId + u' ' + QString::number(m.accepted.toSecsSinceEpoch()));
+        EXPECT_EQ(traced, expected) << where.toStdString() << " " << r.offset;
+        found += !expected.isEmpty();
+    };
+    for (int i = 0; i < 600; i += 7) {
+        api::TraceRequest r;
+        r.limit = 3;
+        r.queueId = u"%1"_s.arg(i % 550 + 0x1000, 11, 16, QChar(u'0')).toUpper();
+        expectMessages(r, std::nullopt, u"m.queue_id = ?1"_s, {r.queueId});
+        r.queueId.clear();
+        r.messageId = u"M%1@LAB.test"_s.arg(i % 290);
+        expectMessages(r, std::nullopt, u"m.message_id = ?1 COLLATE NOCASE"_s, {r.messageId});
+    }
+    EXPECT_GT(found, 100);
+    for (int offset : {0, 4, 40}) {
+        api::TraceRequest r;
+        r.limit = 5;
+        r.offset = offset;
+        r.sender = u"S1@LAB.test"_s;
+        expectMessages(r, std::nullopt, u"m.sender = ?1 COLLATE NOCASE"_s, {r.sender});
+        r.sender.clear();
+        r.account = u"BOB"_s;
+        expectMessages(r, std::nullopt, u"m.account = ?1 COLLATE NOCASE"_s, {r.account});
+        r.account.clear();
+        expectMessages(r, QStringList{u"BOB"_s, u"carol"_s},
+                       u"m.account COLLATE NOCASE IN ('BOB', 'carol')"_s, {});
+        expectMessages(r, QStringList{}, u"0"_s, {});
+    }
+}
+
+// The indexes of messages before the day-led ones (main's version and user_version 1).
+#define OLD_MESSAGE_INDEXES                                                                       \
+    "DROP INDEX messages_day_sender; DROP INDEX messages_day_account; "                          \
+    "CREATE INDEX messages_sender_accepted ON messages(sender COLLATE NOCASE, accepted); "       \
+    "CREATE INDEX messages_account ON messages(account COLLATE NOCASE, accepted); "              \
+    "CREATE INDEX messages_queue_id ON messages(queue_id); "                                     \
+    "CREATE INDEX messages_message_id ON messages(message_id COLLATE NOCASE); "
+
+// The indexes each version of the index left, by name (the day-led ones replace the others).
+QStringList indexNames(const QString &path)
+{
+    QStringList names;
+    for (const auto &row : Reference(path).rows(
+             "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+             "ORDER BY name",
+             {}))
+        names.append(row.value(0).toString());
+    return names;
+}
+
+void recordHistory(const QString &path, const QList<std::pair<qint64, QByteArray>> &lines,
+                   qsizetype from, qsizetype to)
+{
+    auto index = Index::open(path);
+    ASSERT_TRUE(index.ok()) << index.error().message.toStdString();
+    for (qsizetype i = from; i < to; i += 37) {
+        QList<Event> events;
+        for (qsizetype j = i; j < std::min(to, i + 37); ++j)
+            events.append(parse(lines[j].second.constData()));
+        ASSERT_TRUE(index.value()->record(u"mail"_s, events, {7, i, "abc"}).ok());
+    }
+}
+
+} // namespace
+
+// stats and trace by recipient read the rows derived at ingest: they answer what the attempts
+// themselves say, batch after batch across a restart, after a prune, and (an index written
+// before the derived tables) after the migration that derives them from the attempts.
+TEST(EventIndex, CountsAndRecipientsAnswerAsTheAttemptsDo)
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"events.sqlite"_s);
+    const auto lines = historyLog();
+    ASSERT_GT(lines.size(), 3000);
+    recordHistory(db, lines, 0, lines.size() / 2);
+    recordHistory(db, lines, lines.size() / 2, lines.size()); // staffetta-events restarted
+    {
+        auto index = Index::open(db);
+        ASSERT_TRUE(index.ok());
+        expectTodaysAnswers(*index.value(), db);
+        // Retention: the attempts of the pruned messages leave the counts with them.
+        ASSERT_TRUE(index.value()->prune(Now.toSecsSinceEpoch() - 10 * 86400).ok());
+        expectTodaysAnswers(*index.value(), db);
+        EXPECT_FALSE(index.value()->attemptCounts(u"bob"_s, 1800, 7200, 3600).ok());
+    }
+    const QStringList current = indexNames(db);
+    EXPECT_TRUE(current.contains(u"messages_day_queue_id"_s)) << current.join(u' ').toStdString();
+    EXPECT_TRUE(current.contains(u"message_recipients_day"_s));
+    EXPECT_FALSE(current.contains(u"messages_queue_id"_s));
+    // The index as the version before the day-led indexes left it (user_version 1: the
+    // derived tables, the recipients by recipient first)...
+    {
+        Reference old(db);
+        ASSERT_EQ(sqlite3_exec(old.db,
+                               "DROP INDEX messages_day_queue_id; DROP INDEX "
+                               "messages_day_message_id; DROP INDEX message_recipients_day; "
+                               "DROP INDEX messages_open; " OLD_MESSAGE_INDEXES
+                               "CREATE INDEX message_recipients_recipient ON "
+                               "message_recipients(recipient, accepted)",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+    }
+    {
+        auto migrated = Index::open(db);
+        ASSERT_TRUE(migrated.ok()) << migrated.error().message.toStdString();
+        expectTodaysAnswers(*migrated.value(), db);
+        EXPECT_EQ(indexNames(db), current);
+    }
+    // ... and as the version before the derived tables left it (main's: user_version 0).
+    {
+        Reference old(db);
+        ASSERT_EQ(sqlite3_exec(old.db,
+                               "DROP TABLE message_recipients; DROP TABLE attempt_hours; "
+                               "DROP TABLE attempt_days; CREATE INDEX attempts_recipient ON "
+                               "attempts(recipient COLLATE NOCASE); "
+                               "DROP INDEX messages_day_queue_id; DROP INDEX "
+                               "messages_day_message_id; DROP INDEX messages_open; "
+                               OLD_MESSAGE_INDEXES "PRAGMA user_version = 0",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+    }
+    auto migrated = Index::open(db);
+    ASSERT_TRUE(migrated.ok()) << migrated.error().message.toStdString();
+    expectTodaysAnswers(*migrated.value(), db);
+    EXPECT_EQ(Reference(db).rows("PRAGMA user_version", {}), (QList<QVariantList>{{1}}));
+    EXPECT_EQ(indexNames(db), current);
 }
 
 // Lines cut short, or shaped like Postfix's but not quite, say nothing (and never read past
