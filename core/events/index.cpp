@@ -502,13 +502,18 @@ Result<qint64> Index::prune(qint64 before)
         return Statement(m_db, sql.toUtf8().constData(), values).run();
     };
     bool ok = true;
-    for (const auto &[table, column, seconds] :
-         {std::tuple{"attempt_hours", "hour", "3600"}, std::tuple{"attempt_days", "day", "86400"}}) {
-        const auto sql = [&](const char *text) {
+    struct Counts
+    {
+        const char *table, *column, *seconds;
+    };
+    for (const Counts counts : {Counts{"attempt_hours", "hour", "3600"},
+                                Counts{"attempt_days", "day", "86400"}}) {
+        // (A struct, not a structured binding: clang before 16 cannot capture those.)
+        const auto sql = [&counts](const char *text) {
             return QString::fromLatin1(text)
-                .replace(u"%1"_s, QLatin1StringView(table))
-                .replace(u"%2"_s, QLatin1StringView(column))
-                .replace(u"%3"_s, QLatin1StringView(seconds));
+                .replace(u"%1"_s, QLatin1StringView(counts.table))
+                .replace(u"%2"_s, QLatin1StringView(counts.column))
+                .replace(u"%3"_s, QLatin1StringView(counts.seconds));
         };
         // Grouped as the counts' key compares accounts (NOCASE): one row of each to take off.
         ok = ok && run(u"DROP TABLE IF EXISTS temp.pruned"_s) &&
