@@ -407,24 +407,23 @@ void QueueView::prefetchNext()
     const QStringList ids = std::exchange(m_prefetchIds, {});
     auto client = connection()->client();
     // Not canceled by a click (a canceled call closes its SSH session): it just finishes.
-    m_prefetch->start(
-        [&](transport::CancelToken) { return client::queueDetails(client, ids); },
-        [this, states](const Result<QHash<QString, api::QueuedMessage>> &r) {
-            if (r) {
-                const QString current =
-                    m_table->currentIndex().data(QueueModel::IdRole).toString();
-                for (auto it = r.value().cbegin(); it != r.value().cend(); ++it) {
-                    if (!states.contains(it.key()))
-                        continue;
-                    m_shown.insert(it.key(), {it.value(), states.value(it.key())});
-                    // The user clicked it while it was on its way (the click's own call goes
-                    // on: canceling it would close its SSH session).
-                    if (m_show->isBusy() && current == it.key())
-                        paintDetail(it.key(), it.value());
-                }
-            }
-            prefetchNext();
-        });
+    m_prefetch->start([&](transport::CancelToken) { return client::queueDetails(client, ids); },
+                      [this, states](const Result<QHash<QString, api::QueuedMessage>> &r) {
+                          if (r) {
+                              const QString current =
+                                  m_table->currentIndex().data(QueueModel::IdRole).toString();
+                              for (auto it = r.value().cbegin(); it != r.value().cend(); ++it) {
+                                  if (!states.contains(it.key()))
+                                      continue;
+                                  m_shown.insert(it.key(), {it.value(), states.value(it.key())});
+                                  // The user clicked it while it was on its way (the click's own
+                                  // call goes on: canceling it would close its SSH session).
+                                  if (m_show->isBusy() && current == it.key())
+                                      paintDetail(it.key(), it.value());
+                              }
+                          }
+                          prefetchNext();
+                      });
 }
 
 void QueueView::act(QueueAction action)

@@ -173,8 +173,8 @@ Result<QJsonObject> show(const Context &ctx, const api::QueueShowRequest &reques
     if (ids.isEmpty())
         return Error(ErrorCode::BadRequest, u"usage: queue show ID [ID...]"_s);
     if (ids.size() > api::QueueShowRequest::MaxIds)
-        return api::badField(u"ids"_s, u"at most %1 queue ids at once"_s.arg(
-                                           api::QueueShowRequest::MaxIds));
+        return api::badField(u"ids"_s,
+                             u"at most %1 queue ids at once"_s.arg(api::QueueShowRequest::MaxIds));
     auto details = postfixOf(ctx).details(ids);
     if (!details)
         return details.error();
@@ -296,22 +296,24 @@ QString showText(const QJsonObject &r)
     QString text;
     QTextStream s(&text);
     for (const QJsonValue &v : r.value(u"messages"_s).toArray()) {
-    // The same type the console reads the answer into.
-    const auto m = api::QueuedMessage::fromJson({}, v.toObject());
-    if (!text.isEmpty())
+        // The same type the console reads the answer into.
+        const auto m = api::QueuedMessage::fromJson({}, v.toObject());
+        if (!text.isEmpty())
+            s << '\n';
+        s << "id: " << m.id << '\n'
+          << "queue: " << m.queue << '\n'
+          << "sender: " << m.sender << '\n';
+        if (!m.account.isEmpty())
+            s << "account: " << m.account << '\n';
+        for (const auto &rc : m.recipients) {
+            s << "recipient: " << rc.address;
+            if (!rc.delayReason.isEmpty())
+                s << "  (" << rc.delayReason << ')';
+            s << '\n';
+        }
         s << '\n';
-    s << "id: " << m.id << '\n' << "queue: " << m.queue << '\n' << "sender: " << m.sender << '\n';
-    if (!m.account.isEmpty())
-        s << "account: " << m.account << '\n';
-    for (const auto &rc : m.recipients) {
-        s << "recipient: " << rc.address;
-        if (!rc.delayReason.isEmpty())
-            s << "  (" << rc.delayReason << ')';
-        s << '\n';
-    }
-    s << '\n';
-    for (const auto &[name, value] : m.headers)
-        s << name << ": " << value << '\n';
+        for (const auto &[name, value] : m.headers)
+            s << name << ": " << value << '\n';
     }
     for (const QJsonValue &id : r.value(u"not_found"_s).toArray())
         s << '\n' << id.toString() << ": not in the queue\n";

@@ -91,8 +91,8 @@ QFuture<Result<api::QueuedMessage>> queueShow(RelayClient &client, const QString
 {
     return mapResult<api::QueuedMessage>(
         client.call(api::verbs::QueueShow + QStringList{id}), [id](const QJsonObject &o) {
-            return api::QueuedMessage::fromJson(
-                id, o.value(u"messages"_s).toArray().at(0).toObject());
+            return api::QueuedMessage::fromJson(id,
+                                                o.value(u"messages"_s).toArray().at(0).toObject());
         });
 }
 

@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QStringList>
 
-
 namespace staffetta {
 
 struct ProcessOutput

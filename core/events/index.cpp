@@ -188,10 +188,10 @@ bool Index::migrate()
     if (sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
         return false;
     const int locked = userVersion(m_db);
-    const bool ok = locked >= SchemaVersion ||
-                    (locked >= 0 && derive(0) &&
-                     sqlite3_exec(m_db, "PRAGMA user_version = 1", nullptr, nullptr, nullptr) ==
-                         SQLITE_OK);
+    const bool ok =
+        locked >= SchemaVersion ||
+        (locked >= 0 && derive(0) &&
+         sqlite3_exec(m_db, "PRAGMA user_version = 1", nullptr, nullptr, nullptr) == SQLITE_OK);
     if (!ok || sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         return false;
@@ -506,8 +506,8 @@ Result<qint64> Index::prune(qint64 before)
     {
         const char *table, *column, *seconds;
     };
-    for (const Counts counts : {Counts{"attempt_hours", "hour", "3600"},
-                                Counts{"attempt_days", "day", "86400"}}) {
+    for (const Counts counts :
+         {Counts{"attempt_hours", "hour", "3600"}, Counts{"attempt_days", "day", "86400"}}) {
         // (A struct, not a structured binding: clang before 16 cannot capture those.)
         const auto sql = [&counts](const char *text) {
             return QString::fromLatin1(text)
@@ -558,10 +558,10 @@ Result<QList<Index::AttemptCount>> Index::attemptCounts(const QString &account, 
                                                         qint64 to, qint64 bucketSeconds)
 {
     if (bucketSeconds <= 0 || from % 3600 || to % 3600 || bucketSeconds % 3600)
-        return Error(ErrorCode::BadRequest,
-                     u"attempts are counted per hour: %1 to %2 by %3 s is not whole hours"_s.arg(
-                         QString::number(from), QString::number(to),
-                         QString::number(bucketSeconds)));
+        return Error(
+            ErrorCode::BadRequest,
+            u"attempts are counted per hour: %1 to %2 by %3 s is not whole hours"_s.arg(
+                QString::number(from), QString::number(to), QString::number(bucketSeconds)));
     const bool days = from % 86400 == 0 && to % 86400 == 0 && bucketSeconds % 86400 == 0;
     Statement s(prepared(days ? "SELECT ?2 + ((day * 86400 - ?2) / ?4) * ?4, status, SUM(n) "
                                 "FROM attempt_days WHERE account = ?1 AND day >= ?2 / 86400 "
@@ -672,7 +672,8 @@ Result<api::TraceResult> Index::trace(const api::TraceRequest &r,
     paged << r.limit << r.offset;
     Statement s(
         m_db,
-        (with + u"SELECT m.id, m.queue_id, m.message_id, m.client_ip, m.client_host, m.account, "
+        (with +
+         u"SELECT m.id, m.queue_id, m.message_id, m.client_ip, m.client_host, m.account, "
          u"m.sender, m.size, m.accepted, m.removed"_s +
          messages + filter +
          // The day first: the order of the time accepted, the day's index read in its order.

@@ -556,11 +556,13 @@ Result<LinesRun> streamLines(const QString &program, const QStringList &argument
 {
     int out[2], err[2];
     if (pipe2(out, O_CLOEXEC) != 0)
-        return Error(ErrorCode::Unavailable, u"Cannot run %1: %2"_s.arg(program, qt_error_string()));
+        return Error(ErrorCode::Unavailable,
+                     u"Cannot run %1: %2"_s.arg(program, qt_error_string()));
     if (pipe2(err, O_CLOEXEC) != 0) {
         close(out[0]);
         close(out[1]);
-        return Error(ErrorCode::Unavailable, u"Cannot run %1: %2"_s.arg(program, qt_error_string()));
+        return Error(ErrorCode::Unavailable,
+                     u"Cannot run %1: %2"_s.arg(program, qt_error_string()));
     }
     fcntl(out[0], F_SETPIPE_SZ, 1 << 20); // the kernel keeps its own size if it refuses
     posix_spawn_file_actions_t actions;
@@ -767,8 +769,7 @@ QString findHashed(const QString &directory, const QString &id, int depth = 0)
         return {};
     for (const QString &sub : QDir(directory).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         if (sub.size() == 1) {
-            if (QString found = findHashed(directory + u'/' + sub, id, depth + 1);
-                !found.isEmpty())
+            if (QString found = findHashed(directory + u'/' + sub, id, depth + 1); !found.isEmpty())
                 return found;
         }
     }
@@ -779,8 +780,7 @@ QString findHashed(const QString &directory, const QString &id, int depth = 0)
 // runs with TZ=UTC, so that is UTC.
 qint64 asctimeSeconds(const QString &text)
 {
-    QDateTime t =
-        QDateTime::fromString(text.simplified(), u"ddd MMM d HH:mm:ss yyyy"_s);
+    QDateTime t = QDateTime::fromString(text.simplified(), u"ddd MMM d HH:mm:ss yyyy"_s);
     if (!t.isValid())
         return -1;
     t.setTimeSpec(Qt::UTC);
@@ -797,8 +797,8 @@ QString Postfix::queueDirectory(const QString &seen) const
     // checked against a file postcat just read; postconf (30 ms, as much as the postcat)
     // only when that guess is wrong.
     QString guess = u"/var/spool/postfix"_s;
-    QFile main(QDir(m_configDir.isEmpty() ? u"/etc/postfix"_s : m_configDir)
-                   .filePath(u"main.cf"_s));
+    QFile main(
+        QDir(m_configDir.isEmpty() ? u"/etc/postfix"_s : m_configDir).filePath(u"main.cf"_s));
     if (main.open(QIODevice::ReadOnly)) {
         static const QRegularExpression setting(u"^queue_directory\\s*=\\s*(\\S+)\\s*$"_s,
                                                 QRegularExpression::MultilineOption);
@@ -828,10 +828,10 @@ Result<QHash<QString, QJsonObject>> Postfix::details(const QStringList &ids) con
     constexpr qsizetype Batch = 500;
     QByteArray out;
     for (qsizetype from = 0; from < wanted.size(); from += Batch) {
-        auto cat = runProcess(tool(u"postcat"_s),
-                              configArgs() << u"-e"_s << u"-h"_s << u"-q"_s
-                                           << wanted.mid(from, Batch),
-                              {}, 120000, {u"TZ=UTC"_s});
+        auto cat =
+            runProcess(tool(u"postcat"_s),
+                       configArgs() << u"-e"_s << u"-h"_s << u"-q"_s << wanted.mid(from, Batch), {},
+                       120000, {u"TZ=UTC"_s});
         if (!cat)
             return cat.error();
         out += cat.value().out;
@@ -869,17 +869,17 @@ Result<QHash<QString, QJsonObject>> Postfix::details(const QStringList &ids) con
         qint64 arrival = asctimeSeconds(envelope.value(u"message_arrival_time"_s).toString());
         if (arrival < 0)
             arrival = file.lastModified().toSecsSinceEpoch();
-        detail.insert(u"message"_s,
-                      QJsonObject{{u"queue_name"_s, detail.value(u"queue_name"_s)},
-                                  {u"queue_id"_s, id},
-                                  {u"arrival_time"_s, arrival},
-                                  {u"message_size"_s, envelope.value(u"message_size"_s)},
-                                  // postsuper -f marks a message to expire by the group's
-                                  // execute bit of its queue file.
-                                  {u"forced_expire"_s,
-                                   file.permissions().testFlag(QFileDevice::ExeGroup)},
-                                  {u"sender"_s, envelope.value(u"sender"_s).toString()},
-                                  {u"recipients"_s, recipients}});
+        detail.insert(
+            u"message"_s,
+            QJsonObject{{u"queue_name"_s, detail.value(u"queue_name"_s)},
+                        {u"queue_id"_s, id},
+                        {u"arrival_time"_s, arrival},
+                        {u"message_size"_s, envelope.value(u"message_size"_s)},
+                        // postsuper -f marks a message to expire by the group's
+                        // execute bit of its queue file.
+                        {u"forced_expire"_s, file.permissions().testFlag(QFileDevice::ExeGroup)},
+                        {u"sender"_s, envelope.value(u"sender"_s).toString()},
+                        {u"recipients"_s, recipients}});
         found.insert(id, detail);
     }
     return found;

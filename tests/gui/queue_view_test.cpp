@@ -126,8 +126,8 @@ TEST_F(QueueViewLab, ADeferredMessageIsShownThenHeldAndDeletedFromTheView)
     view->table()->selectRow(0);
     auto *detail = view->findChild<QTextBrowser *>(u"queueDetail"_s);
     ASSERT_NE(detail, nullptr);
-    EXPECT_TRUE(waitUntil([&] { return detail->toPlainText().contains(u"Connection refused"_s); },
-                          20000))
+    EXPECT_TRUE(
+        waitUntil([&] { return detail->toPlainText().contains(u"Connection refused"_s); }, 20000))
         << detail->toPlainText().toStdString();
     EXPECT_TRUE(detail->toPlainText().contains(u"bob"_s)) << detail->toPlainText().toStdString();
     EXPECT_TRUE(detail->toPlainText().contains(u"Message-Id: "_s, Qt::CaseInsensitive))

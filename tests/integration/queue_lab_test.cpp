@@ -1,8 +1,8 @@
 // The queue verbs over SSH through the console's client, against the lab's real Postfix:
 // mail to a domain whose server is down is deferred with the reason Postfix gave; hold,
 // release, delete and flush move it as they say, reported per message.
-#include "client/ops_client.h"
 #include "api/api.h"
+#include "client/ops_client.h"
 #include "client/relay_client.h"
 #include "common/process.h"
 
@@ -174,7 +174,7 @@ TEST_F(QueueLab, NamedMessagesAreReadFromTheirOwnFilesNeverByListingTheQueue)
     QTemporaryDir dir;
     const QString log = dir.filePath(u"calls.log"_s);
     for (const QString &tool : {u"postcat"_s, u"postconf"_s, u"postqueue"_s, u"postsuper"_s,
-                               u"postmap"_s, u"postfix"_s, u"sendmail"_s}) {
+                                u"postmap"_s, u"postfix"_s, u"sendmail"_s}) {
         QFile wrapper(dir.filePath(tool));
         ASSERT_TRUE(wrapper.open(QIODevice::WriteOnly));
         wrapper.write(("#!/bin/sh\necho \"" + tool.toUtf8() + " $*\" >>'" + log.toUtf8() +

@@ -559,13 +559,15 @@ QList<std::pair<qint64, QByteArray>> historyLog()
     QList<std::pair<qint64, QByteArray>> lines;
     const auto line = [&](qint64 t, const QString &text) {
         if (t < end) // later lines would be read as last year's
-            lines.append({t, (QLocale::c().toString(QDateTime::fromSecsSinceEpoch(t),
-                                                    u"MMM dd HH:mm:ss"_s) +
-                              u" relay "_s + text)
-                                 .toUtf8()});
+            lines.append(
+                {t, (QLocale::c().toString(QDateTime::fromSecsSinceEpoch(t), u"MMM dd HH:mm:ss"_s) +
+                     u" relay "_s + text)
+                        .toUtf8()});
     };
     quint32 seed = 43;
-    const auto draw = [&seed](quint32 n) { return (seed = seed * 1103515245u + 12345u) / 65536 % n; };
+    const auto draw = [&seed](quint32 n) {
+        return (seed = seed * 1103515245u + 12345u) / 65536 % n;
+    };
     for (int i = 0; i < 600; ++i) {
         const qint64 t = start + qint64(i) * (21 * 86400) / 600 + draw(1800);
         const QString qid = u"%1"_s.arg(i % 550 + 0x1000, 11, 16, QChar(u'0')).toUpper();
@@ -599,9 +601,10 @@ QList<std::pair<qint64, QByteArray>> historyLog()
                 [[fallthrough]];
             case 2:
             case 3:
-                line(at, u"postfix/smtp[3]: %1: to=<%2>, relay=127.0.0.1[127.0.0.1]:25, "
-                         u"delay=0.5, delays=0/0/0/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)"_s
-                             .arg(qid, to));
+                line(at,
+                     u"postfix/smtp[3]: %1: to=<%2>, relay=127.0.0.1[127.0.0.1]:25, "
+                     u"delay=0.5, delays=0/0/0/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)"_s.arg(
+                         qid, to));
                 break;
             default:
                 line(at, u"postfix/smtp[3]: %1: to=<%2>, relay=127.0.0.1[127.0.0.1]:25, "
@@ -643,8 +646,8 @@ struct Reference
             for (int c = 0; c < sqlite3_column_count(s); ++c)
                 row.append(sqlite3_column_type(s, c) == SQLITE_INTEGER
                                ? QVariant(sqlite3_column_int64(s, c))
-                               : QVariant(QString::fromUtf8(reinterpret_cast<const char *>(
-                                     sqlite3_column_text(s, c)))));
+                               : QVariant(QString::fromUtf8(
+                                     reinterpret_cast<const char *>(sqlite3_column_text(s, c)))));
             out.append(row);
         }
         sqlite3_finalize(s);
@@ -660,9 +663,9 @@ void expectTodaysAnswers(Index &index, const QString &path)
     const qint64 end = Now.toSecsSinceEpoch() / 3600 * 3600;
     int nonEmpty = 0;
     for (const QString &account : {u"bob"_s, u"BOB"_s, u"carol"_s, u"dave"_s, u"nobody"_s}) {
-        for (const auto &[bucket, count] : {std::pair{qint64(3600), 24}, std::pair{qint64(3600), 72},
-                                            std::pair{qint64(86400), 7},
-                                            std::pair{qint64(86400), 30}}) {
+        for (const auto &[bucket, count] :
+             {std::pair{qint64(3600), 24}, std::pair{qint64(3600), 72}, std::pair{qint64(86400), 7},
+              std::pair{qint64(86400), 30}}) {
             for (qint64 back : {qint64(0), qint64(5 * 86400), qint64(12 * 86400)}) {
                 const qint64 to = (end - back) / bucket * bucket + bucket,
                              from = to - count * bucket;
@@ -721,13 +724,14 @@ void expectTodaysAnswers(Index &index, const QString &path)
             EXPECT_EQ(got.value().matched, matched.value(0).value(0).toLongLong());
             QVariantList paged = values;
             paged << r.limit << r.offset;
-            const auto ids = ref.rows((u"SELECT m.queue_id"_s + filter +
-                                       u" ORDER BY m.accepted DESC, m.id DESC LIMIT ?%1 OFFSET ?%2"_s
-                                           .arg(values.size() + 1)
-                                           .arg(values.size() + 2))
-                                          .toUtf8()
-                                          .constData(),
-                                      paged);
+            const auto ids =
+                ref.rows((u"SELECT m.queue_id"_s + filter +
+                          u" ORDER BY m.accepted DESC, m.id DESC LIMIT ?%1 OFFSET ?%2"_s
+                              .arg(values.size() + 1)
+                              .arg(values.size() + 2))
+                             .toUtf8()
+                             .constData(),
+                         paged);
             QStringList expected, traced;
             for (const auto &row : ids)
                 expected.append(row.value(0).toString());
@@ -748,14 +752,15 @@ void expectTodaysAnswers(Index &index, const QString &path)
         ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
         const QString filter = u" FROM messages m WHERE "_s + where;
         const auto matched = ref.rows((u"SELECT COUNT(*)"_s + filter).toUtf8().constData(), values);
-        EXPECT_EQ(got.value().matched, matched.value(0).value(0).toLongLong()) << where.toStdString();
-        const auto ids = ref.rows((u"SELECT m.queue_id, m.accepted"_s + filter +
-                                   u" ORDER BY m.accepted DESC, m.id DESC LIMIT %1 OFFSET %2"_s
-                                       .arg(r.limit)
-                                       .arg(r.offset))
-                                      .toUtf8()
-                                      .constData(),
-                                  values);
+        EXPECT_EQ(got.value().matched, matched.value(0).value(0).toLongLong())
+            << where.toStdString();
+        const auto ids =
+            ref.rows((u"SELECT m.queue_id, m.accepted"_s + filter +
+                      u" ORDER BY m.accepted DESC, m.id DESC LIMIT %1 OFFSET %2"_s.arg(r.limit).arg(
+                          r.offset))
+                         .toUtf8()
+                         .constData(),
+                     values);
         QStringList expected, traced;
         for (const auto &row : ids)
             expected.append(row.value(0).toString() + u' ' + row.value(1).toString());
@@ -791,11 +796,11 @@ void expectTodaysAnswers(Index &index, const QString &path)
 }
 
 // The indexes of messages before the day-led ones (main's version and user_version 1).
-#define OLD_MESSAGE_INDEXES                                                                       \
-    "DROP INDEX messages_day_sender; DROP INDEX messages_day_account; "                          \
-    "CREATE INDEX messages_sender_accepted ON messages(sender COLLATE NOCASE, accepted); "       \
-    "CREATE INDEX messages_account ON messages(account COLLATE NOCASE, accepted); "              \
-    "CREATE INDEX messages_queue_id ON messages(queue_id); "                                     \
+#define OLD_MESSAGE_INDEXES                                                                        \
+    "DROP INDEX messages_day_sender; DROP INDEX messages_day_account; "                            \
+    "CREATE INDEX messages_sender_accepted ON messages(sender COLLATE NOCASE, accepted); "         \
+    "CREATE INDEX messages_account ON messages(account COLLATE NOCASE, accepted); "                \
+    "CREATE INDEX messages_queue_id ON messages(queue_id); "                                       \
     "CREATE INDEX messages_message_id ON messages(message_id COLLATE NOCASE); "
 
 // The indexes each version of the index left, by name (the day-led ones replace the others).
@@ -871,15 +876,16 @@ TEST(EventIndex, CountsAndRecipientsAnswerAsTheAttemptsDo)
     // ... and as the version before the derived tables left it (main's: user_version 0).
     {
         Reference old(db);
-        ASSERT_EQ(sqlite3_exec(old.db,
-                               "DROP TABLE message_recipients; DROP TABLE attempt_hours; "
-                               "DROP TABLE attempt_days; CREATE INDEX attempts_recipient ON "
-                               "attempts(recipient COLLATE NOCASE); "
-                               "DROP INDEX messages_day_queue_id; DROP INDEX "
-                               "messages_day_message_id; DROP INDEX messages_open; "
-                               OLD_MESSAGE_INDEXES "PRAGMA user_version = 0",
-                               nullptr, nullptr, nullptr),
-                  SQLITE_OK);
+        ASSERT_EQ(
+            sqlite3_exec(old.db,
+                         "DROP TABLE message_recipients; DROP TABLE attempt_hours; "
+                         "DROP TABLE attempt_days; CREATE INDEX attempts_recipient ON "
+                         "attempts(recipient COLLATE NOCASE); "
+                         "DROP INDEX messages_day_queue_id; DROP INDEX "
+                         "messages_day_message_id; DROP INDEX messages_open; " OLD_MESSAGE_INDEXES
+                         "PRAGMA user_version = 0",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
     }
     auto migrated = Index::open(db);
     ASSERT_TRUE(migrated.ok()) << migrated.error().message.toStdString();

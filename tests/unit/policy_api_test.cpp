@@ -1066,9 +1066,9 @@ TEST_F(PolicyApi, QueueShowTakesAtMostAThousandQueueIds)
     for (int i = 0; i < 1001; ++i)
         ids.append(u"4ABC%1"_s.arg(i, 6, 16, QChar(u'0')).toUpper());
     const auto show = [&](const QJsonObject &request) {
-        const auto o = ctl::run(ctl::parseArguments({u"queue"_s, u"show"_s, u"--json"_s}),
-                                QJsonDocument(request).toJson(), conf,
-                                Caller{u"root"_s, {}, u"local"_s});
+        const auto o =
+            ctl::run(ctl::parseArguments({u"queue"_s, u"show"_s, u"--json"_s}),
+                     QJsonDocument(request).toJson(), conf, Caller{u"root"_s, {}, u"local"_s});
         return api::parseResponse(o.out, o.err, o.exitCode);
     };
     auto many = show({{u"ids"_s, ids}});
