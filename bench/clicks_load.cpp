@@ -29,6 +29,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
@@ -178,7 +179,13 @@ int main(int argc, char **argv)
     ui::QueueView *queue = window.queue();
     window.views()->setCurrentWidget(queue);
     if (!waitFor([&] { return !queue->isLoading() && queue->model()->rowCount() >= 2; }, 60000))
-        return fail(u"the Queue view has fewer than 2 messages"_s);
+    {
+        auto *status = queue->findChild<QLabel *>(u"queueStatus"_s);
+        return fail(u"the Queue view has fewer than 2 messages (%1 rows, %2, status \"%3\")"_s
+                        .arg(queue->model()->rowCount())
+                        .arg(queue->isLoading() ? u"still loading"_s : u"not loading"_s)
+                        .arg(status ? status->text() : QString()));
+    }
     auto *detail = queue->findChild<QTextBrowser *>(u"queueDetail"_s);
     QTableView *qtable = queue->table();
     const int qrows = std::min(queue->proxy()->rowCount(), 8);
