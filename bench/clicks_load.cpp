@@ -178,8 +178,7 @@ int main(int argc, char **argv)
     // --- Queue: a row selected -> its details.
     ui::QueueView *queue = window.queue();
     window.views()->setCurrentWidget(queue);
-    if (!waitFor([&] { return !queue->isLoading() && queue->model()->rowCount() >= 2; }, 60000))
-    {
+    if (!waitFor([&] { return !queue->isLoading() && queue->model()->rowCount() >= 2; }, 60000)) {
         auto *status = queue->findChild<QLabel *>(u"queueStatus"_s);
         return fail(u"the Queue view has fewer than 2 messages (%1 rows, %2, status \"%3\")"_s
                         .arg(queue->model()->rowCount())

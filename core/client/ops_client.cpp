@@ -49,17 +49,21 @@ QueueRow QueueRow::fromJson(const QJsonObject &m)
     row.sender = m.value(u"sender"_s).toString();
     const QJsonArray recipients = m.value(u"recipients"_s).toArray();
     row.recipientCount = int(recipients.size());
-    QStringList addresses;
     size_t state = qHashMulti(0, row.queue, row.arrival, row.size, row.sender);
+    bool first = true;
     for (const QJsonValue &v : recipients) {
         const QJsonObject r = v.toObject();
-        addresses.append(r.value(u"address"_s).toString());
+        const QString address = r.value(u"address"_s).toString();
         const QString reason = r.value(u"delay_reason"_s).toString();
         if (row.reason.isEmpty())
             row.reason = reason;
-        state = qHashMulti(state, addresses.last(), reason);
+        state = qHashMulti(state, address, reason);
+        if (first)
+            row.recipients = address; // nearly always the only one: shared, not copied
+        else
+            row.recipients += u", "_s + address;
+        first = false;
     }
-    row.recipients = addresses.join(u", "_s);
     row.state = state;
     return row;
 }

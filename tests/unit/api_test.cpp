@@ -5,6 +5,8 @@
 
 #include "test_support.h"
 
+#include <cstring>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -164,6 +166,31 @@ TEST(ApiStream, LinesSplitAcrossChunksAndAResponseWithoutNewline)
     ASSERT_TRUE(s.response.ok());
     ASSERT_EQ(s.items.size(), 2);
     EXPECT_EQ(s.items[1].value(u"queue_id"_s).toString(), u"C3"_s);
+}
+
+// The transport hands each chunk over in a buffer it reuses for the next read: lines are parsed
+// where they lie, so nothing kept may point into it (a line completed across three chunks, the
+// response line among items in one chunk, the buffer overwritten before finish()).
+TEST(ApiStream, NothingKeptPointsIntoTheReadBuffer)
+{
+    QList<QJsonObject> items;
+    api::StreamReader reader([&](const QJsonObject &o) { items.append(o); });
+    char buffer[256];
+    const auto feed = [&](const QByteArray &text) {
+        std::memcpy(buffer, text.constData(), size_t(text.size()));
+        reader.feed(QByteArray::fromRawData(buffer, text.size()));
+        std::memset(buffer, 'x', sizeof buffer);
+    };
+    feed("{\"queue");
+    feed("_id\":");
+    feed("\"D4\"}\n  \n{\"queue_id\":\"E5\"}\n");
+    feed(api::successResponse({{u"n"_s, 2}}).trimmed() + "\n");
+    const Result<QJsonObject> response = reader.finish({}, 0);
+    ASSERT_TRUE(response.ok()) << response.error().message.toStdString();
+    EXPECT_EQ(response.value().value(u"n"_s).toInt(), 2);
+    ASSERT_EQ(items.size(), 2);
+    EXPECT_EQ(items[0].value(u"queue_id"_s).toString(), u"D4"_s);
+    EXPECT_EQ(items[1].value(u"queue_id"_s).toString(), u"E5"_s);
 }
 
 TEST(ApiStream, AnErrorResponseKeepsItsCode)
