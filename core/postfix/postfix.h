@@ -103,10 +103,12 @@ public:
     // is read when a process starts).
     Result<Done> reload() const;
 
+    // Runs a Postfix tool (postconf, postfix, …) for this instance, with an argument vector;
+    // a non-zero exit is ErrorCode::Unavailable with the tool's words.
+    Result<QByteArray> run(const QString &name, const QStringList &arguments, int timeoutMs) const;
+
 private:
     QStringList configArgs() const;
-    // Runs a Postfix tool for this instance; a non-zero exit is ErrorCode::Unavailable.
-    Result<QByteArray> run(const QString &name, const QStringList &arguments, int timeoutMs) const;
     QString tool(const QString &name) const;
     // The directory the queue paths postcat prints ("deferred/B/ID") are relative to; `seen`
     // is one of them, to check a guess against.

@@ -1,0 +1,255 @@
+// staffetta-relay-setup: wires a Debian mail server's Postfix to Staffetta. The admin runs it
+// (Debian Policy §10.7.4: no maintainer script edits Postfix's conffiles); the lab runs the
+// same program against its private instance. Every change goes through Postfix's own postconf;
+// --check says what is missing, a second run changes nothing, --undo puts main.cf and
+// master.cf back byte for byte.
+#include "common/files.h"
+#include "common/relay_config.h"
+#include "postfix/postfix.h"
+#include "setup/postfix_wiring.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+
+using namespace staffetta;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+void say(const QString &text)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(text));
+    std::fflush(stdout);
+}
+
+int fail(const QString &text, int code = 2)
+{
+    std::fprintf(stderr, "staffetta-relay-setup: %s\n", qPrintable(text));
+    return code;
+}
+
+// What postconf shows now: the names the plan reads (with Postfix's defaults), then every
+// parameter main.cf sets (our own $staffetta_* among them; postconf -h warns on those).
+Result<setup::PostfixState> readPostfix(const postfix::Postfix &pf)
+{
+    setup::PostfixState state;
+    const QStringList names = setup::mainNames();
+    auto values = pf.run(u"postconf"_s, QStringList{u"-h"_s} + names, 30000);
+    if (!values)
+        return values.error();
+    const QStringList lines = QString::fromUtf8(values.value()).split(u'\n');
+    if (lines.size() < names.size())
+        return Error(
+            ErrorCode::BadResponse,
+            u"postconf printed %1 values for %2 names"_s.arg(lines.size()).arg(names.size()));
+    for (qsizetype i = 0; i < names.size(); ++i)
+        state.main.insert(names[i], lines[i].trimmed());
+    auto set = pf.run(u"postconf"_s, {u"-n"_s}, 30000);
+    if (!set)
+        return set.error();
+    for (const QByteArray &raw : set.value().split('\n')) {
+        const QString line = QString::fromUtf8(raw);
+        const qsizetype eq = line.indexOf(u" ="_s);
+        if (eq > 0)
+            state.main.insert(line.left(eq).trimmed(), line.mid(eq + 2).trimmed());
+    }
+    auto master = pf.run(u"postconf"_s, {u"-M"_s}, 30000);
+    if (!master)
+        return master.error();
+    state.masterEntries = master.value();
+    auto parameters = pf.run(u"postconf"_s, {u"-P"_s}, 30000);
+    if (!parameters)
+        return parameters.error();
+    state.serviceParameters = parameters.value();
+    return state;
+}
+
+QString describe(const setup::PostconfEdit &e)
+{
+    const QString where = e.kind == setup::PostconfEdit::Kind::Main ? u"main.cf"_s : u"master.cf"_s;
+    if (e.kind == setup::PostconfEdit::Kind::ServiceEntry)
+        return u"%1: add service %2"_s.arg(where, e.value);
+    return u"%1: %2 = %3%4"_s.arg(where, e.name, e.value,
+                                  e.before.isEmpty() ? QString() : u"   (was: %1)"_s.arg(e.before));
+}
+
+// A byte-for-byte copy of the file, kept once: the state before the first setup.
+Result<Done> keepOriginal(const QString &file, const QString &copy)
+{
+    if (QFileInfo::exists(copy))
+        return Done{};
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return ioError(u"read"_s, file, in.errorString());
+    auto written = writeFileAtomically(copy, in.readAll());
+    if (!written)
+        return written.error();
+    QFile::setPermissions(copy, in.permissions());
+    return Done{};
+}
+
+Result<Done> restoreOriginal(const QString &copy, const QString &file)
+{
+    QFile in(copy);
+    if (!in.open(QIODevice::ReadOnly))
+        return ioError(u"read"_s, copy, in.errorString());
+    auto written = writeFileAtomically(file, in.readAll());
+    if (!written)
+        return written.error();
+    QFile::setPermissions(file, in.permissions());
+    return Done{};
+}
+
+bool postfixRunning(const postfix::Postfix &pf)
+{
+    return bool(pf.run(u"postfix"_s, {u"status"_s}, 30000));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"staffetta-relay-setup"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Wires this server's Postfix to Staffetta (staffettad, the content milter, Dovecot's "
+        "SASL, the trusted clients' service). Run it again at any time: it changes only what "
+        "is missing."_s);
+    parser.addHelpOption();
+    const QCommandLineOption config(u"config"_s,
+                                    u"Staffetta's configuration (default: $STAFFETTA_CONF, else "
+                                    "/etc/staffetta/staffetta.conf)."_s,
+                                    u"FILE"_s);
+    const QCommandLineOption postfixDir(u"postfix-config"_s,
+                                        u"Postfix's configuration directory (default: "
+                                        "staffetta.conf's [postfix] config_dir, else Postfix's)."_s,
+                                        u"DIR"_s);
+    const QCommandLineOption service(u"service"_s,
+                                     u"A master.cf service to wire, as postconf -M names it "
+                                     "(submission/inet); repeat it. Default: every smtpd service "
+                                     "that offers AUTH."_s,
+                                     u"NAME/TYPE"_s);
+    const QCommandLineOption saslPath(
+        u"sasl-path"_s,
+        u"Dovecot's auth socket as Postfix's smtpd_sasl_path names it (default: private/auth)."_s,
+        u"PATH"_s);
+    const QCommandLineOption maillog(u"maillog-file"_s,
+                                     u"Postfix's maillog_file when main.cf sets none and no "
+                                     "syslog daemon is installed (default: /var/log/mail.log)."_s,
+                                     u"FILE"_s);
+    const QCommandLineOption trusted(u"trusted-service"_s,
+                                     u"master.cf's name for the trusted clients' smtpd (default: "
+                                     "staffetta.conf's [trusted] port; none when it has none)."_s,
+                                     u"NAME"_s);
+    const QCommandLineOption check(
+        u"check"_s, u"Change nothing: say what is missing; exit 1 if anything is."_s);
+    const QCommandLineOption undo(u"undo"_s,
+                                  u"Put main.cf and master.cf back as they were before the first "
+                                  "setup, byte for byte."_s);
+    parser.addOptions({config, postfixDir, service, saslPath, maillog, trusted, check, undo});
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty())
+        return fail(u"unexpected argument: %1"_s.arg(parser.positionalArguments().first()));
+    if (parser.isSet(check) && parser.isSet(undo))
+        return fail(u"--check and --undo exclude each other"_s);
+
+    auto loaded = Config::load(parser.isSet(config) ? parser.value(config)
+                                                    : qEnvironmentVariable("STAFFETTA_CONF"));
+    if (!loaded)
+        return fail(loaded.error().message);
+    const Config &conf = loaded.value();
+    const QString configDir =
+        parser.isSet(postfixDir) ? parser.value(postfixDir) : conf.postfixConfigDir;
+    const postfix::Postfix pf(configDir, conf.postfixCommandDir);
+    auto dir = pf.run(u"postconf"_s, {u"-h"_s, u"config_directory"_s}, 30000);
+    if (!dir)
+        return fail(dir.error().message);
+    const QString postfixConfig = QString::fromUtf8(dir.value()).trimmed();
+    const QString originals = QDir(conf.stateDir).filePath(u"setup"_s);
+    const QString mainCf = postfixConfig + u"/main.cf"_s;
+    const QString masterCf = postfixConfig + u"/master.cf"_s;
+
+    if (parser.isSet(undo)) {
+        const QString mainCopy = originals + u"/main.cf"_s;
+        const QString masterCopy = originals + u"/master.cf"_s;
+        if (!QFileInfo::exists(mainCopy) || !QFileInfo::exists(masterCopy)) {
+            say(u"Nothing to undo: no setup has changed %1."_s.arg(postfixConfig));
+            return 0;
+        }
+        for (const auto &[copy, file] :
+             {std::pair{mainCopy, mainCf}, std::pair{masterCopy, masterCf}}) {
+            if (auto restored = restoreOriginal(copy, file); !restored)
+                return fail(restored.error().message);
+            say(u"restored %1"_s.arg(file));
+        }
+        QFile::remove(mainCopy);
+        QFile::remove(masterCopy);
+        if (postfixRunning(pf)) {
+            if (auto reloaded = pf.reload(); !reloaded)
+                return fail(reloaded.error().message);
+        }
+        return 0;
+    }
+
+    setup::PostfixWiring want;
+    want.policyListen = conf.policyListen;
+    want.milterListen = conf.milterListen;
+    want.saslPath = parser.value(saslPath);
+    want.services = parser.values(service);
+    // No syslog daemon (Debian 12 installs none): Postfix writes its own log, where fail2ban
+    // and staffetta-events read it.
+    if (parser.isSet(maillog))
+        want.maillogFile = parser.value(maillog);
+    else if (!QFileInfo::exists(u"/etc/rsyslog.conf"_s) &&
+             !QFileInfo::exists(u"/etc/syslog-ng/syslog-ng.conf"_s))
+        want.maillogFile = u"/var/log/mail.log"_s;
+    want.trustedService = parser.isSet(trusted)  ? parser.value(trusted)
+                          : conf.trustedPort > 0 ? QString::number(conf.trustedPort)
+                                                 : QString();
+    want.trustedMap = conf.trustedMap.isEmpty()
+                          ? QDir(conf.stateDir).filePath(u"trusted_clients.cidr"_s)
+                          : conf.trustedMap;
+
+    auto state = readPostfix(pf);
+    if (!state)
+        return fail(state.error().message);
+    auto plan = setup::planPostfix(state.value(), want);
+    if (!plan)
+        return fail(plan.error().message);
+    if (plan.value().isEmpty()) {
+        say(u"Postfix (%1) is wired to Staffetta: nothing to change."_s.arg(postfixConfig));
+        return 0;
+    }
+    if (parser.isSet(check)) {
+        say(u"Postfix (%1) lacks %2 setting(s):"_s.arg(postfixConfig).arg(plan.value().size()));
+        for (const setup::PostconfEdit &e : plan.value())
+            say(u"  "_s + describe(e));
+        return 1;
+    }
+    if (!QDir().mkpath(originals))
+        return fail(u"cannot create %1"_s.arg(originals));
+    for (const auto &[file, name] :
+         {std::pair{mainCf, u"main.cf"_s}, std::pair{masterCf, u"master.cf"_s}}) {
+        if (auto kept = keepOriginal(file, originals + u'/' + name); !kept)
+            return fail(kept.error().message);
+    }
+    for (const setup::PostconfEdit &e : plan.value()) {
+        if (auto ran = pf.run(u"postconf"_s, e.postconfArguments(), 30000); !ran)
+            return fail(ran.error().message);
+        say(describe(e));
+    }
+    if (auto checked = pf.run(u"postfix"_s, {u"check"_s}, 60000); !checked)
+        return fail(checked.error().message);
+    if (postfixRunning(pf)) {
+        if (auto reloaded = pf.reload(); !reloaded)
+            return fail(reloaded.error().message);
+        say(u"Postfix reloaded."_s);
+    }
+    return 0;
+}

@@ -1,0 +1,205 @@
+// staffetta-relay-setup against Postfix's own postconf, on a copy of Debian 12's stock
+// configuration (main.cf as Debian's postinst writes it, master.cf.dist with the submission
+// and submissions blocks enabled the Debian way: uncommented, -o lines included). Nothing runs:
+// postconf reads and edits the files alone.
+#include "test_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+using namespace staffetta;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate)) << path.toStdString();
+    f.write(bytes);
+}
+
+// Uncomments a master.cf block the way Debian's documentation does: the service line and its
+// "-o" lines, leaving the explanatory comments inside it as they are.
+QByteArray enableDebianBlock(const QByteArray &master, const QByteArray &service)
+{
+    QList<QByteArray> out;
+    bool inBlock = false;
+    for (const QByteArray &line : master.split('\n')) {
+        if (line.startsWith("#" + service + ' ')) {
+            inBlock = true;
+            out.append(line.mid(1));
+        } else if (inBlock && line.startsWith("#  -o")) {
+            out.append(line.mid(1));
+        } else if (inBlock && line.startsWith("#     ")) {
+            out.append(line);
+        } else {
+            inBlock = false;
+            out.append(line);
+        }
+    }
+    return out.join('\n');
+}
+
+class RelaySetup : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        setupTool = qEnvironmentVariable("STAFFETTA_RELAY_SETUP");
+        ASSERT_FALSE(setupTool.isEmpty()) << "STAFFETTA_RELAY_SETUP names the setup program";
+        ASSERT_TRUE(dir.isValid());
+        postfixDir = dir.filePath(u"postfix"_s);
+        ASSERT_TRUE(QDir().mkpath(postfixDir));
+        ASSERT_TRUE(QDir().mkpath(dir.filePath(u"state"_s)));
+        write(postfixDir + u"/main.cf"_s, readAll(u"/usr/share/postfix/main.cf.debian"_s) +
+                                              readAll(u"/usr/share/postfix/main.cf.tls"_s));
+        QByteArray master = readAll(u"/usr/share/postfix/master.cf.dist"_s);
+        ASSERT_FALSE(master.isEmpty()) << "Debian's postfix package ships master.cf.dist";
+        master = enableDebianBlock(enableDebianBlock(master, "submission"), "submissions");
+        write(postfixDir + u"/master.cf"_s, master);
+        conf = dir.filePath(u"staffetta.conf"_s);
+        write(conf, "[postfix]\nconfig_dir=" + postfixDir.toUtf8() + "\n[state]\ndir=" +
+                        dir.filePath(u"state"_s).toUtf8() + "\n[trusted]\nport=2525\n");
+    }
+
+    ProcessOutput setup(const QStringList &args = {})
+    {
+        return test::run(
+            setupTool,
+            QStringList{u"--config"_s, conf, u"--maillog-file"_s, u"/var/log/mail.log"_s} + args);
+    }
+    QString postconf(const QStringList &args)
+    {
+        const ProcessOutput out =
+            test::run(u"/usr/sbin/postconf"_s, QStringList{u"-c"_s, postfixDir} + args);
+        EXPECT_EQ(out.exitCode, 0) << out.err.toStdString();
+        return QString::fromUtf8(out.out);
+    }
+    QMap<QString, QString> serviceParameters()
+    {
+        QMap<QString, QString> p;
+        for (const QString &line : postconf({u"-P"_s}).split(u'\n', Qt::SkipEmptyParts)) {
+            const qsizetype eq = line.indexOf(u" ="_s);
+            p.insert(line.left(eq).trimmed(), line.mid(eq + 2).trimmed());
+        }
+        return p;
+    }
+
+    QTemporaryDir dir;
+    QString setupTool, postfixDir, conf;
+};
+
+} // namespace
+
+TEST_F(RelaySetup, WiresEveryAuthServiceOfDebiansMasterCfThenChangesNothing)
+{
+    const QByteArray mainBefore = readAll(postfixDir + u"/main.cf"_s);
+    const QByteArray masterBefore = readAll(postfixDir + u"/master.cf"_s);
+    // Debian's submission blocks override the restrictions: main.cf alone would leave them.
+    ASSERT_EQ(serviceParameters().value(u"submission/inet/smtpd_recipient_restrictions"_s),
+              u"permit_sasl_authenticated,reject"_s);
+
+    ProcessOutput checked = setup({u"--check"_s});
+    EXPECT_EQ(checked.exitCode, 1) << checked.out.toStdString() << checked.err.toStdString();
+    EXPECT_TRUE(checked.out.contains("submission/inet/smtpd_recipient_restrictions"));
+    EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), masterBefore) << "--check changed master.cf";
+
+    ProcessOutput applied = setup();
+    ASSERT_EQ(applied.exitCode, 0) << applied.out.toStdString() << applied.err.toStdString();
+    const QMap<QString, QString> p = serviceParameters();
+    for (const QString &s : {u"submission/inet/"_s, u"submissions/inet/"_s}) {
+        EXPECT_EQ(p.value(s + u"smtpd_recipient_restrictions"_s),
+                  u"$staffetta_policy,permit_sasl_authenticated,reject"_s);
+        EXPECT_EQ(p.value(s + u"smtpd_end_of_data_restrictions"_s), u"$staffetta_policy"_s);
+        EXPECT_EQ(p.value(s + u"smtpd_milters"_s), u"$staffetta_milter"_s);
+        EXPECT_EQ(p.value(s + u"smtpd_sasl_type"_s), u"dovecot"_s);
+        EXPECT_EQ(p.value(s + u"smtpd_sasl_path"_s), u"private/auth"_s);
+    }
+    // Port 25 offers no AUTH on Debian: left alone.
+    EXPECT_FALSE(p.contains(u"smtp/inet/smtpd_recipient_restrictions"_s));
+    // What Postfix itself makes of it: the sockets inside its spool (smtpd runs chrooted there).
+    const QString expanded = postconf({u"-P"_s, u"-x"_s});
+    EXPECT_TRUE(
+        expanded.contains(u"submissions/inet/smtpd_recipient_restrictions = check_policy_service "
+                          "unix:private/staffetta-policy,permit_sasl_authenticated,reject"_s))
+        << expanded.toStdString();
+    EXPECT_TRUE(
+        expanded.contains(u"submission/inet/smtpd_milters = unix:private/staffetta-milter"_s));
+    const QString main = postconf({u"-n"_s});
+    // Postfix 3.7's default already: no milter answer lets a message through unchecked.
+    EXPECT_EQ(postconf({u"-h"_s, u"milter_default_action"_s}).trimmed(), u"tempfail"_s);
+    EXPECT_TRUE(main.contains(u"maillog_file = /var/log/mail.log"_s));
+    EXPECT_TRUE(main.contains(
+        u"smtpd_policy_service_default_action = 451 4.3.5 Policy service unavailable"_s));
+    // The trusted clients' service: chrooted like the others, relaying for the cidr table only.
+    EXPECT_TRUE(postconf({u"-M"_s}).contains(
+        QRegularExpression(u"^2525\\s+inet\\s+n\\s+-\\s+y\\s+-\\s+-\\s+smtpd"_s,
+                           QRegularExpression::MultilineOption)));
+    EXPECT_EQ(p.value(u"2525/inet/smtpd_sasl_auth_enable"_s), u"no"_s);
+    EXPECT_EQ(p.value(u"2525/inet/smtpd_recipient_restrictions"_s),
+              u"$staffetta_policy,$staffetta_trusted_clients,reject"_s);
+
+    // Twice: nothing to change, not a byte.
+    const QByteArray mainSet = readAll(postfixDir + u"/main.cf"_s);
+    const QByteArray masterSet = readAll(postfixDir + u"/master.cf"_s);
+    ProcessOutput again = setup();
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_TRUE(again.out.contains("nothing to change")) << again.out.toStdString();
+    EXPECT_EQ(readAll(postfixDir + u"/main.cf"_s), mainSet);
+    EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), masterSet);
+    EXPECT_EQ(setup({u"--check"_s}).exitCode, 0);
+
+    // --undo: both files as they were, byte for byte; then nothing left to undo.
+    ProcessOutput undone = setup({u"--undo"_s});
+    ASSERT_EQ(undone.exitCode, 0) << undone.err.toStdString();
+    EXPECT_EQ(readAll(postfixDir + u"/main.cf"_s), mainBefore);
+    EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), masterBefore);
+    EXPECT_TRUE(setup({u"--undo"_s}).out.contains("Nothing to undo"));
+}
+
+// A value postconf -P cannot write back (a braced milter group needs its spaces) is refused
+// with what to do, and nothing is half-done.
+TEST_F(RelaySetup, ABracedValueIsLeftToTheAdminAndNothingChanges)
+{
+    QByteArray master = readAll(postfixDir + u"/master.cf"_s);
+    master.replace("  -o milter_macro_daemon_name=ORIGINATING\n#628",
+                   "  -o milter_macro_daemon_name=ORIGINATING\n"
+                   "  -o { smtpd_milters = { inet:127.0.0.1:8891, connect_timeout=10s } }\n#628");
+    write(postfixDir + u"/master.cf"_s, master);
+    ASSERT_TRUE(serviceParameters().value(u"submissions/inet/smtpd_milters"_s).contains(u'{'));
+    const QByteArray mainBefore = readAll(postfixDir + u"/main.cf"_s);
+
+    ProcessOutput refused = setup();
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains("submissions/inet's smtpd_milters"))
+        << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("$staffetta_milter"));
+    EXPECT_EQ(readAll(postfixDir + u"/main.cf"_s), mainBefore);
+    EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), master);
+
+    // Done by hand as told, the setup completes around it and keeps the admin's milter.
+    master.replace("-o { smtpd_milters = { inet:127.0.0.1:8891",
+                   "-o { smtpd_milters = $staffetta_milter, { inet:127.0.0.1:8891");
+    write(postfixDir + u"/master.cf"_s, master);
+    ProcessOutput applied = setup();
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_TRUE(serviceParameters().value(u"submissions/inet/smtpd_milters"_s).contains(u"8891"_s));
+}
+
+TEST_F(RelaySetup, AMasterCfWithoutAuthServicesIsAClearError)
+{
+    write(postfixDir + u"/master.cf"_s, readAll(u"/usr/share/postfix/master.cf.dist"_s));
+    ProcessOutput refused = setup();
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains("no smtpd service that offers AUTH"))
+        << refused.err.toStdString();
+}
