@@ -4,8 +4,11 @@
 // --check says what is missing, a second run changes nothing, --undo puts main.cf and
 // master.cf back byte for byte.
 #include "common/files.h"
+#include "common/process.h"
 #include "common/relay_config.h"
+#include "fail2ban/fail2ban.h"
 #include "postfix/postfix.h"
+#include "setup/fail2ban_jails.h"
 #include "setup/postfix_wiring.h"
 
 #include <QCommandLineParser>
@@ -14,7 +17,11 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+
+#include <unistd.h> // chown: relay-only, like everything the setup does
 
 using namespace staffetta;
 using namespace Qt::Literals::StringLiterals;
@@ -105,6 +112,64 @@ Result<Done> restoreOriginal(const QString &copy, const QString &file)
     return Done{};
 }
 
+struct OwnedFile
+{
+    QString path;
+    QByteArray content;
+};
+
+struct Fail2banPlace
+{
+    QString configDir;
+    QString socket;
+    QString client;
+};
+
+QByteArray read(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QStringList lines(const QString &path)
+{
+    return QString::fromUtf8(read(path)).split(u'\n', Qt::SkipEmptyParts);
+}
+
+// A running fail2ban re-reads its jails; one that is not running reads them when it starts.
+void reloadFail2ban(const Fail2banPlace &f2b)
+{
+    if (f2b.socket.isEmpty() || !QFileInfo::exists(f2b.socket))
+        return;
+    auto ran = runProcess(f2b.client, {u"-c"_s, f2b.configDir, u"-s"_s, f2b.socket, u"reload"_s},
+                          {}, 60000);
+    if (ran && ran.value().exitCode == 0)
+        say(u"fail2ban reloaded."_s);
+    else
+        say(u"warning: fail2ban did not reload: %1"_s.arg(
+            ran ? QString::fromUtf8(ran.value().err).trimmed() : ran.error().message));
+}
+
+// An empty log file where none is, owned by its directory's owner and group (staffettad's
+// directory belongs to its user), 0640.
+Result<Done> ensureLogFile(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return Done{};
+    const QFileInfo dir(QFileInfo(path).absolutePath());
+    if (!dir.isDir())
+        return Error(ErrorCode::NotFound,
+                     u"the log directory %1 does not exist"_s.arg(dir.filePath()));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Append))
+        return ioError(u"create"_s, path, f.errorString());
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+    f.close();
+    if (::chown(QFile::encodeName(path).constData(), dir.ownerId(), dir.groupId()) != 0)
+        return ioError(u"chown"_s, path, QString::fromLocal8Bit(std::strerror(errno)));
+    return Done{};
+}
+
 bool postfixRunning(const postfix::Postfix &pf)
 {
     return bool(pf.run(u"postfix"_s, {u"status"_s}, 30000));
@@ -175,25 +240,38 @@ int main(int argc, char **argv)
     const QString mainCf = postfixConfig + u"/main.cf"_s;
     const QString masterCf = postfixConfig + u"/master.cf"_s;
 
+    const QString ownedList = originals + u"/files"_s; // the files the setup wrote, for --undo
+    const Fail2banPlace f2b{conf.fail2banConfigDir, conf.fail2banSocket, conf.fail2banClient};
+
     if (parser.isSet(undo)) {
         const QString mainCopy = originals + u"/main.cf"_s;
         const QString masterCopy = originals + u"/master.cf"_s;
-        if (!QFileInfo::exists(mainCopy) || !QFileInfo::exists(masterCopy)) {
+        const QStringList owned = lines(ownedList);
+        if ((!QFileInfo::exists(mainCopy) || !QFileInfo::exists(masterCopy)) && owned.isEmpty()) {
             say(u"Nothing to undo: no setup has changed %1."_s.arg(postfixConfig));
             return 0;
         }
-        for (const auto &[copy, file] :
-             {std::pair{mainCopy, mainCf}, std::pair{masterCopy, masterCf}}) {
-            if (auto restored = restoreOriginal(copy, file); !restored)
-                return fail(restored.error().message);
-            say(u"restored %1"_s.arg(file));
+        if (QFileInfo::exists(mainCopy) && QFileInfo::exists(masterCopy)) {
+            for (const auto &[copy, file] :
+                 {std::pair{mainCopy, mainCf}, std::pair{masterCopy, masterCf}}) {
+                if (auto restored = restoreOriginal(copy, file); !restored)
+                    return fail(restored.error().message);
+                say(u"restored %1"_s.arg(file));
+            }
+            QFile::remove(mainCopy);
+            QFile::remove(masterCopy);
         }
-        QFile::remove(mainCopy);
-        QFile::remove(masterCopy);
+        for (const QString &file : owned) {
+            if (QFile::exists(file) && !QFile::remove(file))
+                return fail(u"cannot remove %1"_s.arg(file));
+            say(u"removed %1"_s.arg(file));
+        }
+        QFile::remove(ownedList);
         if (postfixRunning(pf)) {
             if (auto reloaded = pf.reload(); !reloaded)
                 return fail(reloaded.error().message);
         }
+        reloadFail2ban(f2b);
         return 0;
     }
 
@@ -222,34 +300,97 @@ int main(int argc, char **argv)
     auto plan = setup::planPostfix(state.value(), want);
     if (!plan)
         return fail(plan.error().message);
-    if (plan.value().isEmpty()) {
-        say(u"Postfix (%1) is wired to Staffetta: nothing to change."_s.arg(postfixConfig));
+
+    // The files of ours: fail2ban's jails, banning on every port an smtpd answers on.
+    auto services = pf.smtpdServices();
+    if (!services)
+        return fail(services.error().message);
+    setup::Jails jails;
+    for (const postfix::SmtpdService &s : services.value())
+        jails.ports += s.ports;
+    if (const int trustedPort = postfix::servicePort(want.trustedService); trustedPort > 0)
+        jails.ports.append(trustedPort);
+    const QString mainLog = state.value().main.value(u"maillog_file"_s);
+    jails.mailLog = !conf.mailLog.isEmpty()       ? conf.mailLog
+                    : !mainLog.isEmpty()          ? mainLog
+                    : !want.maillogFile.isEmpty() ? want.maillogFile
+                                                  : u"/var/log/mail.log"_s;
+    jails.staffettadLog = conf.daemonLog;
+    jails.sshdFromJournal = QDir::cleanPath(f2b.configDir) == u"/etc/fail2ban"_s &&
+                            !QFileInfo::exists(u"/var/log/auth.log"_s);
+    QList<OwnedFile> files{
+        {QDir(f2b.configDir).filePath(u"jail.d/staffetta.conf"_s), setup::jailFile(jails)}};
+    files.removeIf([](const OwnedFile &f) { return read(f.path) == f.content; });
+
+    if (plan.value().isEmpty() && files.isEmpty()) {
+        say(u"Postfix (%1) and fail2ban (%2) are wired to Staffetta: nothing to change."_s.arg(
+            postfixConfig, f2b.configDir));
         return 0;
     }
     if (parser.isSet(check)) {
-        say(u"Postfix (%1) lacks %2 setting(s):"_s.arg(postfixConfig).arg(plan.value().size()));
+        say(u"%1 setting(s) missing or different:"_s.arg(plan.value().size() + files.size()));
         for (const setup::PostconfEdit &e : plan.value())
             say(u"  "_s + describe(e));
+        for (const OwnedFile &f : files)
+            say(u"  %1: %2"_s.arg(f.path, QFileInfo::exists(f.path) ? u"differs"_s : u"missing"_s));
         return 1;
     }
     if (!QDir().mkpath(originals))
         return fail(u"cannot create %1"_s.arg(originals));
-    for (const auto &[file, name] :
-         {std::pair{mainCf, u"main.cf"_s}, std::pair{masterCf, u"master.cf"_s}}) {
-        if (auto kept = keepOriginal(file, originals + u'/' + name); !kept)
-            return fail(kept.error().message);
+    if (!plan.value().isEmpty()) {
+        for (const auto &[file, name] :
+             {std::pair{mainCf, u"main.cf"_s}, std::pair{masterCf, u"master.cf"_s}}) {
+            if (auto kept = keepOriginal(file, originals + u'/' + name); !kept)
+                return fail(kept.error().message);
+        }
+        for (const setup::PostconfEdit &e : plan.value()) {
+            if (auto ran = pf.run(u"postconf"_s, e.postconfArguments(), 30000); !ran)
+                return fail(ran.error().message);
+            say(describe(e));
+        }
+        if (auto checked = pf.run(u"postfix"_s, {u"check"_s}, 60000); !checked)
+            return fail(checked.error().message);
+        if (postfixRunning(pf)) {
+            if (auto reloaded = pf.reload(); !reloaded)
+                return fail(reloaded.error().message);
+            say(u"Postfix reloaded."_s);
+        }
     }
-    for (const setup::PostconfEdit &e : plan.value()) {
-        if (auto ran = pf.run(u"postconf"_s, e.postconfArguments(), 30000); !ran)
-            return fail(ran.error().message);
-        say(describe(e));
-    }
-    if (auto checked = pf.run(u"postfix"_s, {u"check"_s}, 60000); !checked)
-        return fail(checked.error().message);
-    if (postfixRunning(pf)) {
-        if (auto reloaded = pf.reload(); !reloaded)
-            return fail(reloaded.error().message);
-        say(u"Postfix reloaded."_s);
+    if (!files.isEmpty()) {
+        QStringList owned = lines(ownedList);
+        for (const OwnedFile &f : files) {
+            if (!owned.contains(f.path))
+                owned.append(f.path);
+        }
+        // Listed before they are written: an interrupted run still leaves them to --undo.
+        if (auto listed = writeFileAtomically(ownedList, (owned.join(u'\n') + u'\n').toUtf8());
+            !listed)
+            return fail(listed.error().message);
+        // fail2ban refuses to start a jail whose log does not exist yet (a relay where Postfix
+        // or staffettad has not written a line): an empty one, owned like its directory.
+        for (const QString &log : {jails.mailLog, jails.staffettadLog}) {
+            if (auto made = ensureLogFile(log); !made)
+                return fail(made.error().message);
+        }
+        for (const OwnedFile &f : files) {
+            const QByteArray before = read(f.path);
+            const bool existed = QFileInfo::exists(f.path);
+            if (auto written = writeFileAtomically(f.path, f.content); !written)
+                return fail(written.error().message);
+            QFile::setPermissions(f.path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                              QFile::ReadOther);
+            // fail2ban must accept it, or the jails stay as they were.
+            if (auto tested = fail2ban::Fail2ban({}, f2b.client).testConfig(f2b.configDir);
+                !tested) {
+                if (existed)
+                    (void)writeFileAtomically(f.path, before);
+                else
+                    QFile::remove(f.path);
+                return fail(tested.error().message);
+            }
+            say(u"wrote %1"_s.arg(f.path));
+        }
+        reloadFail2ban(f2b);
     }
     return 0;
 }

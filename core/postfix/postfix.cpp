@@ -366,6 +366,8 @@ bool sameHost(const QString &a, const QString &b)
     return a == b || (loopback.contains(a) && loopback.contains(b));
 }
 
+} // namespace
+
 // The port of a master.cf inet service name: "587", "127.0.0.1:587", "submission",
 // "[::1]:submissions"; 0 when /etc/services does not know the name.
 int servicePort(const QString &name)
@@ -380,8 +382,6 @@ int servicePort(const QString &name)
     const servent *entry = getservbyname(port.toLatin1().constData(), "tcp");
     return entry ? ntohs(uint16_t(entry->s_port)) : 0;
 }
-
-} // namespace
 
 bool sameMilter(const QString &postfixAddress, const QString &libmilterListen)
 {

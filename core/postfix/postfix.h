@@ -34,6 +34,9 @@ struct SmtpdService
 QList<SmtpdService> parseSmtpdServices(const QByteArray &postconfM, const QByteArray &postconfPx,
                                        const QString &mainMilters, const QString &mainSasl,
                                        const QString &queueDirectory);
+// The port of a master.cf inet service name: "587", "127.0.0.1:587", "submission",
+// "[::1]:submissions"; 0 when /etc/services does not know the name.
+int servicePort(const QString &name);
 // The addresses of a Postfix milter list ("{ unix:x, connect_timeout=10s }, inet:h:p"): the
 // first item of each braced group, the others as they are.
 QStringList milterAddresses(const QString &value);

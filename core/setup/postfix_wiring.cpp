@@ -41,6 +41,19 @@ bool references(const QString &list, const QString &parameter)
     return false;
 }
 
+// Whether a restriction list asks staffettad: through $staffetta_policy, or written out by hand.
+bool asksPolicy(const QString &list, const QString &address)
+{
+    if (references(list, PolicyParameter))
+        return true;
+    const QStringList t = tokens(list);
+    for (qsizetype i = 0; i + 1 < t.size(); ++i) {
+        if (t[i] == u"check_policy_service"_s && t[i + 1] == address)
+            return true;
+    }
+    return false;
+}
+
 // A list postconf -P can write: its items joined by commas. Braced groups ("{ unix:x,
 // connect_timeout=10s }") need their spaces: such a value is left to the admin.
 Result<QString> withoutWhitespace(const QString &service, const QString &parameter,
@@ -209,7 +222,7 @@ Result<QList<PostconfEdit>> planPostfix(const PostfixState &now, const PostfixWi
         for (const QString &parameter :
              {u"smtpd_recipient_restrictions"_s, u"smtpd_end_of_data_restrictions"_s}) {
             const QString value = effective(service, parameter);
-            if (references(value, PolicyParameter))
+            if (asksPolicy(value, policy))
                 continue;
             auto rest = withoutWhitespace(service, parameter, value);
             if (!rest)

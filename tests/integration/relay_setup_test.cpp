@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -66,9 +67,25 @@ protected:
         ASSERT_FALSE(master.isEmpty()) << "Debian's postfix package ships master.cf.dist";
         master = enableDebianBlock(enableDebianBlock(master, "submission"), "submissions");
         write(postfixDir + u"/master.cf"_s, master);
+        // fail2ban's own configuration, as Debian ships it, with Staffetta's filters (the
+        // package's); the logs its jails read exist.
+        f2bDir = dir.filePath(u"fail2ban"_s);
+        ASSERT_EQ(test::run(u"cp"_s, {u"-a"_s, u"/etc/fail2ban/."_s, f2bDir}).exitCode, 0);
+        for (const QString &filter : {u"staffetta-auth.conf"_s, u"staffetta-sender.conf"_s}) {
+            write(f2bDir + u"/filter.d/"_s + filter,
+                  readAll(qEnvironmentVariable("STAFFETTA_SOURCE_DIR") +
+                          u"/installer/fail2ban/filter.d/"_s + filter));
+        }
+        QFile::remove(f2bDir +
+                      u"/jail.d/defaults-debian.conf"_s); // its sshd jail: no auth.log here
+        mailLog = dir.filePath(u"mail.log"_s);
+        staffettadLog = dir.filePath(u"staffettad.log"_s);
+        write(mailLog, {});
         conf = dir.filePath(u"staffetta.conf"_s);
-        write(conf, "[postfix]\nconfig_dir=" + postfixDir.toUtf8() + "\n[state]\ndir=" +
-                        dir.filePath(u"state"_s).toUtf8() + "\n[trusted]\nport=2525\n");
+        write(conf, "[postfix]\nconfig_dir=" + postfixDir.toUtf8() + "\nlog=" + mailLog.toUtf8() +
+                        "\n[state]\ndir=" + dir.filePath(u"state"_s).toUtf8() +
+                        "\n[trusted]\nport=2525\n[fail2ban]\nconfig_dir=" + f2bDir.toUtf8() +
+                        "\n[staffettad]\nlog=" + staffettadLog.toUtf8() + "\n");
     }
 
     ProcessOutput setup(const QStringList &args = {})
@@ -95,7 +112,7 @@ protected:
     }
 
     QTemporaryDir dir;
-    QString setupTool, postfixDir, conf;
+    QString setupTool, postfixDir, conf, f2bDir, mailLog, staffettadLog;
 };
 
 } // namespace
@@ -148,6 +165,18 @@ TEST_F(RelaySetup, WiresEveryAuthServiceOfDebiansMasterCfThenChangesNothing)
     EXPECT_EQ(p.value(u"2525/inet/smtpd_recipient_restrictions"_s),
               u"$staffetta_policy,$staffetta_trusted_clients,reject"_s);
 
+    // fail2ban's jails, in a file of ours: every port an smtpd answers on (submission,
+    // submissions, 25 and the trusted service), the logs Postfix and staffettad write.
+    const QByteArray jail = readAll(f2bDir + u"/jail.d/staffetta.conf"_s);
+    EXPECT_TRUE(jail.contains("[postfix-sasl]\nenabled = true\nfilter = staffetta-auth\n"
+                              "port = 25,465,587,2525\nlogpath = " +
+                              mailLog.toUtf8()))
+        << jail.toStdString();
+    EXPECT_TRUE(jail.contains("logpath = " + staffettadLog.toUtf8()));
+    EXPECT_TRUE(QFileInfo::exists(staffettadLog)) << "fail2ban needs the log it reads";
+    const ProcessOutput tested = test::run(u"fail2ban-client"_s, {u"-c"_s, f2bDir, u"-t"_s});
+    EXPECT_EQ(tested.exitCode, 0) << tested.out.toStdString() << tested.err.toStdString();
+
     // Twice: nothing to change, not a byte.
     const QByteArray mainSet = readAll(postfixDir + u"/main.cf"_s);
     const QByteArray masterSet = readAll(postfixDir + u"/master.cf"_s);
@@ -163,6 +192,7 @@ TEST_F(RelaySetup, WiresEveryAuthServiceOfDebiansMasterCfThenChangesNothing)
     ASSERT_EQ(undone.exitCode, 0) << undone.err.toStdString();
     EXPECT_EQ(readAll(postfixDir + u"/main.cf"_s), mainBefore);
     EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), masterBefore);
+    EXPECT_FALSE(QFileInfo::exists(f2bDir + u"/jail.d/staffetta.conf"_s));
     EXPECT_TRUE(setup({u"--undo"_s}).out.contains("Nothing to undo"));
 }
 

@@ -1,0 +1,48 @@
+#include "fail2ban_jails.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace staffetta::setup {
+
+using namespace Qt::Literals::StringLiterals;
+
+QByteArray jailFile(const Jails &jails)
+{
+    QList<int> ports = jails.ports;
+    std::sort(ports.begin(), ports.end());
+    ports.erase(std::unique(ports.begin(), ports.end()), ports.end());
+    QStringList portList;
+    for (const int p : ports)
+        portList.append(QString::number(p));
+    const QString port =
+        portList.isEmpty() ? u"smtp,submission,submissions"_s : portList.join(u',');
+    QString text =
+        uR"(# Written by staffetta-relay-setup (run it again after changing ports or logs; --undo removes
+# this file). Three failures of any kind the relay counts ban the address from every mail port:
+# wrong credentials, AUTH without TLS, a connection dropped during AUTH (postfix-sasl, with
+# Staffetta's filter) and an unauthorized sender (staffetta-sender). `staffettactl bans
+# whitelist` keeps its addresses in jail.d/staffetta-whitelist.local.
+[postfix-sasl]
+enabled = true
+filter = staffetta-auth
+port = %1
+logpath = %2
+maxretry = 3
+
+[staffetta-sender]
+enabled = true
+filter = staffetta-sender
+port = %1
+logpath = %3
+maxretry = 3
+)"_s.arg(port, jails.mailLog, jails.staffettadLog);
+    if (jails.sshdFromJournal)
+        text +=
+            u"\n# No /var/log/auth.log on this system: sshd's failures are read from the journal.\n"
+            "[sshd]\nbackend = systemd\n"_s;
+    return text.toUtf8();
+}
+
+} // namespace staffetta::setup

@@ -1,0 +1,126 @@
+#include "setup/postfix_wiring.h"
+
+#include "test_support.h"
+
+using namespace staffetta;
+using namespace Qt::Literals::StringLiterals;
+using setup::PostconfEdit;
+
+namespace {
+
+// What postconf prints for a relay with AUTH on 25 and 587, an OpenDKIM milter in main.cf.
+setup::PostfixState relay()
+{
+    setup::PostfixState s;
+    s.main = {
+        {u"queue_directory"_s, u"/var/spool/postfix"_s},
+        {u"smtpd_recipient_restrictions"_s,
+         u"permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination"_s},
+        {u"smtpd_end_of_data_restrictions"_s, u""_s},
+        {u"smtpd_milters"_s, u"inet:localhost:8891"_s},
+        {u"smtpd_sasl_auth_enable"_s, u"yes"_s},
+        {u"smtpd_sasl_type"_s, u"dovecot"_s},
+        {u"smtpd_sasl_path"_s, u"private/dovecot-auth"_s},
+        {u"smtpd_policy_service_default_action"_s, u"451 4.3.5 Server configuration problem"_s},
+        {u"milter_default_action"_s, u"tempfail"_s},
+        {u"maillog_file"_s, u""_s}};
+    s.masterEntries = "smtp       inet  n       -       y       -       -       smtpd\n"
+                      "587        inet  n       -       y       -       -       smtpd\n"
+                      "pickup     unix  n       -       y       60      1       pickup\n";
+    s.serviceParameters = "587/inet/smtpd_tls_security_level = encrypt\n";
+    return s;
+}
+
+setup::PostfixWiring standard()
+{
+    setup::PostfixWiring w;
+    w.policyListen = u"unix:/var/spool/postfix/private/staffetta-policy"_s;
+    w.milterListen = u"unix:/var/spool/postfix/private/staffetta-milter"_s;
+    return w;
+}
+
+QMap<QString, QString> byName(const QList<PostconfEdit> &edits)
+{
+    QMap<QString, QString> m;
+    for (const PostconfEdit &e : edits)
+        m.insert(e.name, e.value);
+    return m;
+}
+
+} // namespace
+
+TEST(RelaySetupPlan, AuthOnPort25IsWiredAndWhatTheAdminHadIsKeptAfterOurs)
+{
+    auto plan = setup::planPostfix(relay(), standard());
+    ASSERT_TRUE(plan.ok()) << plan.error().message.toStdString();
+    const auto edits = byName(plan.value());
+    for (const QString &s : {u"smtp/inet/"_s, u"587/inet/"_s}) {
+        // main.cf's list, commas only (postconf -P takes no whitespace), after our check.
+        EXPECT_EQ(edits.value(s + u"smtpd_recipient_restrictions"_s),
+                  u"$staffetta_policy,permit_mynetworks,permit_sasl_authenticated,"
+                  "reject_unauth_destination"_s);
+        // Ours before OpenDKIM: it signs what the content rules let through.
+        EXPECT_EQ(edits.value(s + u"smtpd_milters"_s), u"$staffetta_milter,inet:localhost:8891"_s);
+        // The admin's own Dovecot socket is kept.
+        EXPECT_FALSE(edits.contains(s + u"smtpd_sasl_path"_s));
+        EXPECT_FALSE(edits.contains(s + u"smtpd_sasl_type"_s));
+    }
+    EXPECT_FALSE(edits.contains(u"pickup/unix/smtpd_milters"_s));
+    EXPECT_EQ(edits.value(u"staffetta_policy"_s),
+              u"check_policy_service unix:private/staffetta-policy"_s);
+    EXPECT_FALSE(edits.contains(u"milter_default_action"_s)); // already tempfail
+}
+
+// A relay an admin wired by hand (check_policy_service and the milter's address written out)
+// is recognised: nothing is added twice.
+TEST(RelaySetupPlan, HandWiredServicesAreNotWiredTwice)
+{
+    setup::PostfixState s = relay();
+    s.serviceParameters += "587/inet/smtpd_recipient_restrictions = check_policy_service "
+                           "unix:private/staffetta-policy, permit_sasl_authenticated, reject\n"
+                           "587/inet/smtpd_end_of_data_restrictions = "
+                           "${staffetta_policy}\n"
+                           "587/inet/smtpd_milters = unix:private/staffetta-milter\n";
+    setup::PostfixWiring w = standard();
+    w.services = {u"587/inet"_s};
+    auto plan = setup::planPostfix(s, w);
+    ASSERT_TRUE(plan.ok()) << plan.error().message.toStdString();
+    for (const PostconfEdit &e : plan.value())
+        EXPECT_EQ(e.kind, PostconfEdit::Kind::Main) << e.name.toStdString();
+}
+
+TEST(RelaySetupPlan, AServiceNamedThatIsNotInMasterCfIsAnError)
+{
+    setup::PostfixWiring w = standard();
+    w.services = {u"submission/inet"_s};
+    auto plan = setup::planPostfix(relay(), w);
+    ASSERT_FALSE(plan.ok());
+    EXPECT_EQ(plan.error().code, ErrorCode::NotFound);
+    EXPECT_TRUE(plan.error().message.contains(u"submission/inet"_s));
+}
+
+TEST(RelaySetupPlan, ATrustedPortTakenByAnotherProgramIsAConflict)
+{
+    setup::PostfixState s = relay();
+    s.masterEntries += "2525       inet  n       -       y       -       -       qmqpd\n";
+    setup::PostfixWiring w = standard();
+    w.trustedService = u"2525"_s;
+    w.trustedMap = u"/var/lib/staffetta/trusted_clients.cidr"_s;
+    auto plan = setup::planPostfix(s, w);
+    ASSERT_FALSE(plan.ok());
+    EXPECT_EQ(plan.error().code, ErrorCode::Conflict);
+}
+
+TEST(RelaySetupPlan, ListenAddressesAsPostfixNamesThem)
+{
+    EXPECT_EQ(
+        setup::postfixAddress(u"unix:/var/spool/postfix/private/x"_s, u"/var/spool/postfix/"_s),
+        u"unix:private/x"_s);
+    EXPECT_EQ(setup::postfixAddress(u"unix:/run/staffetta/x.sock"_s, u"/var/spool/postfix"_s),
+              u"unix:/run/staffetta/x.sock"_s);
+    EXPECT_EQ(setup::postfixAddress(u"inet:8893@127.0.0.1"_s, {}), u"inet:127.0.0.1:8893"_s);
+    EXPECT_EQ(setup::postfixAddress(u"inet:127.0.0.1:10040"_s, {}), u"inet:127.0.0.1:10040"_s);
+    // A queue directory that is only a prefix of the path's first component does not match.
+    EXPECT_EQ(setup::postfixAddress(u"unix:/var/spool/postfix2/x"_s, u"/var/spool/postfix"_s),
+              u"unix:/var/spool/postfix2/x"_s);
+}
