@@ -3,11 +3,13 @@
 // same program against its private instance. Every change goes through Postfix's own postconf;
 // --check says what is missing, a second run changes nothing, --undo puts main.cf and
 // master.cf back byte for byte.
+#include "common/access.h"
 #include "common/files.h"
 #include "common/process.h"
 #include "common/relay_config.h"
 #include "fail2ban/fail2ban.h"
 #include "postfix/postfix.h"
+#include "setup/console_users.h"
 #include "setup/fail2ban_jails.h"
 #include "setup/postfix_wiring.h"
 
@@ -16,12 +18,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
-#include <unistd.h> // chown: relay-only, like everything the setup does
+#include <pwd.h>
+#include <unistd.h> // chown, getpwnam: relay-only, like everything the setup does
 
 using namespace staffetta;
 using namespace Qt::Literals::StringLiterals;
@@ -170,6 +174,162 @@ Result<Done> ensureLogFile(const QString &path)
     return Done{};
 }
 
+struct ConsoleUser
+{
+    QString keyFile, name, role;
+    QStringList accounts;
+    QString staffettactl, sudoersFile, accessFile, homes, ownedList;
+};
+
+// Writes `content` to `path` (root's, `mode`) unless it already holds it; true when written.
+Result<bool> put(const QString &path, const QByteArray &content, QFile::Permissions mode)
+{
+    if (QFileInfo::exists(path) && read(path) == content)
+        return false;
+    if (auto written = writeFileAtomically(path, content); !written)
+        return written.error();
+    QFile::setPermissions(path, mode);
+    return true;
+}
+
+Result<Done> remember(const QString &ownedList, const QStringList &paths)
+{
+    QStringList owned = lines(ownedList);
+    for (const QString &p : paths) {
+        if (!owned.contains(p))
+            owned.append(p);
+    }
+    if (!QDir().mkpath(QFileInfo(ownedList).absolutePath()))
+        return Error(ErrorCode::Internal,
+                     u"cannot create %1"_s.arg(QFileInfo(ownedList).absolutePath()));
+    return writeFileAtomically(ownedList, (owned.join(u'\n') + u'\n').toUtf8());
+}
+
+int addConsoleUser(const ConsoleUser &u, bool checkOnly)
+{
+    if (auto named = setup::checkUserName(u.name); !named)
+        return fail(named.error().message);
+    const auto parsedRole = roleFromName(u.role);
+    if (!parsedRole || *parsedRole == Role::None)
+        return fail(u"--role must be admin, partner, helpdesk or viewer"_s);
+    const QString rule = (QStringList{u.role} + u.accounts).join(u' ');
+    if (auto valid = AccessRule::parse(u"user."_s + u.name, rule); !valid)
+        return fail(valid.error().message);
+    static const QRegularExpression safePath(u"^/[A-Za-z0-9_./-]+$"_s);
+    if (!safePath.match(u.staffettactl).hasMatch() || !QFileInfo(u.staffettactl).isExecutable())
+        return fail(u"--staffettactl: %1 is not an executable named by an absolute path of "
+                    "letters, digits and _ . / -"_s.arg(u.staffettactl));
+    auto key = setup::parsePublicKey(read(u.keyFile));
+    if (!QFileInfo::exists(u.keyFile))
+        return fail(u"--console-key: %1 does not exist"_s.arg(u.keyFile));
+    if (!key)
+        return fail(u"--console-key %1: %2"_s.arg(u.keyFile, key.error().message));
+
+    // The user: a system user whose home (and the key file in it) belongs to root, so that the
+    // user can never rewrite the line that restricts its key. sshd reads the key file as the
+    // user: every directory above it must let others through.
+    const QString home = QDir(QDir(u.homes).absolutePath()).filePath(u.name);
+    for (QString dir = QFileInfo(u.homes).absoluteFilePath(); dir != u"/"_s;
+         dir = QFileInfo(dir).absolutePath()) {
+        if (QFileInfo::exists(dir) && !(QFileInfo(dir).permissions() & QFile::ExeOther))
+            return fail(u"%1 is not searchable by others: sshd could not read the console "
+                        "users' keys below it (chmod o+x it, or choose --homes)"_s.arg(dir));
+    }
+    const QString keys = home + u"/.ssh/authorized_keys"_s;
+    const passwd *pw = ::getpwnam(u.name.toLocal8Bit().constData());
+    if (pw && (QString::fromLocal8Bit(pw->pw_dir) != home ||
+               QString::fromLocal8Bit(pw->pw_shell) != u"/bin/sh"_s)) {
+        return fail(u"%1 already exists and is not a Staffetta console user (home %2, shell "
+                    "%3): choose another name"_s.arg(u.name, QString::fromLocal8Bit(pw->pw_dir),
+                                                     QString::fromLocal8Bit(pw->pw_shell)));
+    }
+    const QString line = setup::authorizedKeyLine(key.value(), u.staffettactl, u.name);
+    QStringList keyLines = lines(keys);
+    keyLines.removeIf([&](const QString &l) { return l.contains(u' ' + key.value().blob + u' '); });
+    keyLines.append(line);
+    const QByteArray keysContent = (keyLines.join(u'\n') + u'\n').toUtf8();
+    QMap<QString, QString> access = setup::readAccessLines(read(u.accessFile));
+    access.insert(u.name, rule);
+    const QByteArray accessContent = setup::accessFile(access);
+    const QByteArray sudoersContent = setup::sudoersFile(access.keys(), u.staffettactl);
+
+    if (checkOnly) {
+        QStringList missing;
+        if (!pw)
+            missing.append(u"the user %1"_s.arg(u.name));
+        for (const auto &[path, content] :
+             {std::pair{keys, keysContent}, std::pair{u.accessFile, accessContent},
+              std::pair{u.sudoersFile, sudoersContent}}) {
+            if (read(path) != content)
+                missing.append(path);
+        }
+        if (missing.isEmpty()) {
+            say(u"%1 is a console user (%2): nothing to change."_s.arg(u.name, rule));
+            return 0;
+        }
+        say(u"missing or different: %1"_s.arg(missing.join(u", "_s)));
+        return 1;
+    }
+
+    if (auto listed = remember(u.ownedList, {keys, u.accessFile, u.sudoersFile}); !listed)
+        return fail(listed.error().message);
+    if (!QDir().mkpath(home + u"/.ssh"_s))
+        return fail(u"cannot create %1/.ssh"_s.arg(home));
+    const auto rootDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                         QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    QFile::setPermissions(u.homes, rootDir);
+    QFile::setPermissions(home, rootDir);
+    QFile::setPermissions(home + u"/.ssh"_s, rootDir);
+    if (!pw) {
+        auto added = runProcess(u"useradd"_s,
+                                {u"--system"_s, u"--no-create-home"_s, u"--home-dir"_s, home,
+                                 u"--shell"_s, u"/bin/sh"_s, u.name},
+                                {}, 60000);
+        if (!added || added.value().exitCode != 0)
+            return fail(u"useradd %1 failed: %2"_s.arg(
+                u.name,
+                added ? QString::fromUtf8(added.value().err).trimmed() : added.error().message));
+        // Not locked ('!'): sshd without PAM refuses a locked account even with a key.
+        auto unlocked = runProcess(u"usermod"_s, {u"-p"_s, u"*"_s, u.name}, {}, 60000);
+        if (!unlocked || unlocked.value().exitCode != 0)
+            return fail(u"usermod -p '*' %1 failed"_s.arg(u.name));
+        say(u"added the system user %1 (home %2, shell /bin/sh)"_s.arg(u.name, home));
+    }
+    const auto readable =
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+    if (auto w = put(keys, keysContent, readable); !w)
+        return fail(w.error().message);
+    else if (w.value())
+        say(u"wrote %1"_s.arg(keys));
+    if (auto w = put(u.accessFile, accessContent,
+                     QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        !w)
+        return fail(w.error().message);
+    else if (w.value())
+        say(u"wrote %1: user.%2=%3"_s.arg(u.accessFile, u.name, rule));
+    if (read(u.sudoersFile) != sudoersContent) {
+        // sudo refuses to run at all with a broken sudoers file: visudo checks a copy first.
+        const QString candidate = u.sudoersFile + u".staffetta-new"_s;
+        if (auto w = writeFileAtomically(candidate, sudoersContent); !w)
+            return fail(w.error().message);
+        QFile::setPermissions(candidate, QFile::ReadOwner | QFile::ReadGroup);
+        auto checked = runProcess(u"visudo"_s, {u"-cqf"_s, candidate}, {}, 30000);
+        if (!checked || checked.value().exitCode != 0) {
+            QFile::remove(candidate);
+            return fail(u"visudo refuses the console users' sudoers rules: %1"_s.arg(
+                checked ? QString::fromUtf8(checked.value().err + checked.value().out).trimmed()
+                        : checked.error().message));
+        }
+        if (::rename(QFile::encodeName(candidate).constData(),
+                     QFile::encodeName(u.sudoersFile).constData()) != 0)
+            return fail(u"cannot rename %1 to %2: %3"_s.arg(
+                candidate, u.sudoersFile, QString::fromLocal8Bit(std::strerror(errno))));
+        say(u"wrote %1"_s.arg(u.sudoersFile));
+    }
+    say(u"%1 may run staffettactl as %2 with the key in %3."_s.arg(u.name, rule, u.keyFile));
+    return 0;
+}
+
 bool postfixRunning(const postfix::Postfix &pf)
 {
     return bool(pf.run(u"postfix"_s, {u"status"_s}, 30000));
@@ -217,7 +377,30 @@ int main(int argc, char **argv)
     const QCommandLineOption undo(u"undo"_s,
                                   u"Put main.cf and master.cf back as they were before the first "
                                   "setup, byte for byte."_s);
-    parser.addOptions({config, postfixDir, service, saslPath, maillog, trusted, check, undo});
+    const QCommandLineOption consoleKey(
+        u"console-key"_s,
+        u"Add a console user: this public key (FILE.pub) may run staffettactl as --user with "
+        "--role, and nothing else."_s,
+        u"FILE"_s);
+    const QCommandLineOption user(
+        u"user"_s, u"The console user's name (a system user with /bin/sh)."_s, u"NAME"_s);
+    const QCommandLineOption role(u"role"_s, u"admin, partner, helpdesk or viewer."_s, u"ROLE"_s);
+    const QCommandLineOption accounts(
+        u"accounts"_s, u"A partner's accounts (a login or a glob); repeat it."_s, u"GLOB"_s);
+    const QCommandLineOption ctlPath(
+        u"staffettactl"_s,
+        u"The program console keys run (default: staffettactl beside this program)."_s, u"PATH"_s);
+    const QCommandLineOption homes(
+        u"homes"_s,
+        u"Where the console users' homes go (default: "
+        "STATE_DIR/console; every directory above must be searchable)."_s,
+        u"DIR"_s);
+    const QCommandLineOption sudoers(u"sudoers-file"_s,
+                                     u"The console users' sudoers rules (default: "
+                                     "/etc/sudoers.d/staffetta)."_s,
+                                     u"FILE"_s);
+    parser.addOptions({config, postfixDir, service, saslPath, maillog, trusted, check, undo,
+                       consoleKey, user, role, accounts, ctlPath, homes, sudoers});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(u"unexpected argument: %1"_s.arg(parser.positionalArguments().first()));
@@ -242,6 +425,27 @@ int main(int argc, char **argv)
 
     const QString ownedList = originals + u"/files"_s; // the files the setup wrote, for --undo
     const Fail2banPlace f2b{conf.fail2banConfigDir, conf.fail2banSocket, conf.fail2banClient};
+
+    if (parser.isSet(consoleKey)) {
+        if (parser.isSet(undo))
+            return fail(u"--console-key and --undo exclude each other"_s);
+        ConsoleUser u;
+        u.keyFile = parser.value(consoleKey);
+        u.name = parser.value(user);
+        u.role = parser.value(role);
+        u.accounts = parser.values(accounts);
+        u.staffettactl = parser.isSet(ctlPath)
+                             ? parser.value(ctlPath)
+                             : QCoreApplication::applicationDirPath() + u"/staffettactl"_s;
+        u.sudoersFile =
+            parser.isSet(sudoers) ? parser.value(sudoers) : u"/etc/sudoers.d/staffetta"_s;
+        u.accessFile =
+            Config::accessFilePath(conf.path.isEmpty() ? Config::defaultPath() : conf.path);
+        u.homes =
+            parser.isSet(homes) ? parser.value(homes) : QDir(conf.stateDir).filePath(u"console"_s);
+        u.ownedList = ownedList;
+        return addConsoleUser(u, parser.isSet(check));
+    }
 
     if (parser.isSet(undo)) {
         const QString mainCopy = originals + u"/main.cf"_s;

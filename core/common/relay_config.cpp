@@ -1,8 +1,11 @@
 #include "relay_config.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
+
+#include <optional>
 
 namespace staffetta {
 
@@ -69,7 +72,56 @@ Result<PartnerGrants> parseGrants(QSettings &s, const QString &section)
     return grants;
 }
 
+// [access] rules, appended to `access`.
+Result<Done> readRules(QSettings &s, QList<AccessRule> &access)
+{
+    s.beginGroup(u"access"_s);
+    const QStringList keys = s.childKeys();
+    for (const QString &key : keys) {
+        // A value with commas reads back as a list; the rule parser takes either.
+        auto rule = AccessRule::parse(key, stringValue(s, key));
+        if (!rule) {
+            s.endGroup();
+            return rule.error();
+        }
+        access.append(rule.value());
+    }
+    s.endGroup();
+    return Done{};
+}
+
+// [grants.user.NAME] / [grants.group.NAME] sections, given to the partner rules of `access`
+// (wherever those were read: staffetta.conf may grant to a partner access.conf names).
+Result<Done> readGrants(QSettings &s, QList<AccessRule> &access)
+{
+    const QStringList sections = s.childGroups();
+    for (const QString &section : sections) {
+        if (!section.startsWith(u"grants."_s))
+            continue;
+        const QString ruleKey = section.mid(7);
+        const auto rule = std::find_if(access.begin(), access.end(), [&](const AccessRule &r) {
+            return (r.group ? u"group."_s : u"user."_s) + r.name == ruleKey;
+        });
+        if (rule == access.end() || rule->role != Role::Partner) {
+            return Error(ErrorCode::Config,
+                         u"[%1]: grants are for a partner rule, and [access] has no partner "
+                         u"rule %2"_s.arg(section, ruleKey),
+                         {{u"section"_s, section}});
+        }
+        auto grants = parseGrants(s, section);
+        if (!grants)
+            return grants.error();
+        rule->grants = grants.value();
+    }
+    return Done{};
+}
+
 } // namespace
+
+QString Config::accessFilePath(const QString &configPath)
+{
+    return QFileInfo(configPath).dir().filePath(u"access.conf"_s);
+}
 
 Result<Config> Config::load(const QString &explicitPath)
 {
@@ -175,35 +227,25 @@ Result<Config> Config::load(const QString &explicitPath)
         }
         *target = value;
     }
-    s.beginGroup(u"access"_s);
-    const QStringList keys = s.childKeys();
-    for (const QString &key : keys) {
-        // A value with commas reads back as a list; the rule parser takes either.
-        auto rule = AccessRule::parse(key, stringValue(s, key));
-        if (!rule)
-            return rule.error();
-        config.access.append(rule.value());
+    // With the console users staffetta-relay-setup --console-key added (its file, not a
+    // conffile): every rule first, then the grants, which may name a rule of either file.
+    if (auto read = readRules(s, config.access); !read)
+        return read.error();
+    const QString extra = accessFilePath(path);
+    std::optional<QSettings> more;
+    if (QFileInfo::exists(extra)) {
+        more.emplace(extra, QSettings::IniFormat);
+        if (more->status() != QSettings::NoError)
+            return Error(ErrorCode::Config, u"the access rules %1 are malformed"_s.arg(extra),
+                         {{u"path"_s, extra}});
+        if (auto read = readRules(*more, config.access); !read)
+            return read.error();
     }
-    s.endGroup();
-    const QStringList sections = s.childGroups();
-    for (const QString &section : sections) {
-        if (!section.startsWith(u"grants."_s))
-            continue;
-        const QString ruleKey = section.mid(7);
-        const auto rule =
-            std::find_if(config.access.begin(), config.access.end(), [&](const AccessRule &r) {
-                return (r.group ? u"group."_s : u"user."_s) + r.name == ruleKey;
-            });
-        if (rule == config.access.end() || rule->role != Role::Partner) {
-            return Error(ErrorCode::Config,
-                         u"[%1]: grants are for a partner rule, and [access] has no partner "
-                         u"rule %2"_s.arg(section, ruleKey),
-                         {{u"section"_s, section}});
-        }
-        auto grants = parseGrants(s, section);
-        if (!grants)
-            return grants.error();
-        rule->grants = grants.value();
+    if (auto read = readGrants(s, config.access); !read)
+        return read.error();
+    if (more) {
+        if (auto read = readGrants(*more, config.access); !read)
+            return read.error();
     }
     return config;
 }

@@ -31,7 +31,8 @@ namespace staffetta {
 //   [accounts]   credentials=external | local (who keeps the accounts' passwords: Dovecot's own
 //                  passdb, or Staffetta in Dovecot's passwd-file) passwd_file=/etc/dovecot/passwd
 //                  passwd_group=dovecot password_scheme=ARGON2ID | SHA512-CRYPT doveadm=doveadm
-//   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h)
+//   [access]     user.NAME=ROLE [ACCOUNT...]   group.NAME=ROLE [ACCOUNT...]   (see access.h;
+//                  more in access.conf beside this file, see accessFilePath)
 //   [grants.user.NAME] / [grants.group.NAME]   a partner rule's grants (PartnerGrants):
 //                domains=acme.example *.acme.example   max_daily_quota=N   max_recipients=N
 //                max_message_size=BYTES
@@ -86,6 +87,10 @@ struct Config
     QList<AccessRule> access;
 
     static QString defaultPath();
+    // access.conf beside the configuration: more [access] rules and [grants.*] sections, the
+    // console users `staffetta-relay-setup --console-key` added (its own file: staffetta.conf
+    // is the package's conffile, never rewritten by a program).
+    static QString accessFilePath(const QString &configPath);
     // explicitPath: from STAFFETTA_CONF; when set it must exist.
     static Result<Config> load(const QString &explicitPath);
 };

@@ -233,3 +233,54 @@ TEST_F(RelaySetup, AMasterCfWithoutAuthServicesIsAClearError)
     EXPECT_TRUE(refused.err.contains("no smtpd service that offers AUTH"))
         << refused.err.toStdString();
 }
+
+// --console-key as a hostile admin's typo or a pasted key would give it: each refused before
+// anything is created (no user, no file), with what is wrong.
+TEST_F(RelaySetup, ConsoleKeysRefuseWhatCouldReachAShellOrAnotherUser)
+{
+    const QString pub = dir.filePath(u"ops.pub"_s);
+    write(pub,
+          "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ8n0CPz2Vq4mjP6O7Xo3f1g2h3j4k5l6m7n8o9p0q1r x\n");
+    const QString bad = dir.filePath(u"bad.pub"_s);
+    write(bad, "command=\"/bin/sh\" hello world\n");
+    const QString sudoersFile = dir.filePath(u"sudoers"_s);
+    // sshd reads a console user's keys as that user: the homes' parents must let others through.
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                          QFile::ExeGroup | QFile::ExeOther);
+    const auto add = [&](const QStringList &args) {
+        // staffettactl of the build (the later --staffettactl of a case wins).
+        return setup(QStringList{u"--sudoers-file"_s, sudoersFile, u"--homes"_s,
+                                 dir.filePath(u"console"_s), u"--staffettactl"_s,
+                                 qEnvironmentVariable("STAFFETTACTL")} +
+                     args);
+    };
+    const struct
+    {
+        QStringList args;
+        QByteArray says;
+    } cases[] = {
+        {{u"--console-key"_s, pub, u"--user"_s, u"ops;id"_s, u"--role"_s, u"admin"_s},
+         "cannot be a console user"},
+        {{u"--console-key"_s, pub, u"--user"_s, u"ops"_s, u"--role"_s, u"root"_s},
+         "--role must be"},
+        {{u"--console-key"_s, pub, u"--user"_s, u"ops"_s, u"--role"_s, u"partner"_s},
+         "a partner needs the accounts"},
+        {{u"--console-key"_s, pub, u"--user"_s, u"ops"_s, u"--role"_s, u"admin"_s,
+          u"--staffettactl"_s, u"/bin/sh -c id"_s},
+         "--staffettactl"},
+        {{u"--console-key"_s, bad, u"--user"_s, u"ops"_s, u"--role"_s, u"admin"_s},
+         "not an OpenSSH public key"},
+        // An existing account (root's home and shell) is never turned into a console user.
+        {{u"--console-key"_s, pub, u"--user"_s, u"root"_s, u"--role"_s, u"admin"_s},
+         "already exists"},
+    };
+    for (const auto &c : cases) {
+        const ProcessOutput out = add(c.args);
+        EXPECT_EQ(out.exitCode, 2) << c.args.join(u' ').toStdString();
+        EXPECT_TRUE(out.err.contains(c.says)) << out.err.toStdString();
+    }
+    EXPECT_FALSE(QFileInfo::exists(sudoersFile));
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(u"access.conf"_s)));
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(u"console"_s)));
+    EXPECT_NE(test::run(u"id"_s, {u"ops"_s}).exitCode, 0) << "no user was created";
+}

@@ -1,3 +1,4 @@
+#include "setup/console_users.h"
 #include "setup/postfix_wiring.h"
 
 #include "test_support.h"
@@ -123,4 +124,50 @@ TEST(RelaySetupPlan, ListenAddressesAsPostfixNamesThem)
     // A queue directory that is only a prefix of the path's first component does not match.
     EXPECT_EQ(setup::postfixAddress(u"unix:/var/spool/postfix2/x"_s, u"/var/spool/postfix"_s),
               u"unix:/var/spool/postfix2/x"_s);
+}
+
+// --console-key: only a real public key, only a plain user name; nothing of the key file's
+// options or comment reaches the line the setup writes.
+TEST(RelaySetupConsoleUsers, KeysAreCheckedAndWrittenWithTheirRestrictionsOnly)
+{
+    const QByteArray pub =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ8n0CPz2Vq4mjP6O7Xo3f1g2h3j4k5l6m7n8o9p0q1r "
+        "someone@laptop\n";
+    auto key = setup::parsePublicKey(pub);
+    ASSERT_TRUE(key.ok()) << key.error().message.toStdString();
+    EXPECT_EQ(
+        setup::authorizedKeyLine(key.value(), u"/usr/sbin/staffettactl"_s, u"ops"_s),
+        u"restrict,command=\"sudo -n /usr/sbin/staffettactl\" ssh-ed25519 "
+        "AAAAC3NzaC1lZDI1NTE5AAAAIJ8n0CPz2Vq4mjP6O7Xo3f1g2h3j4k5l6m7n8o9p0q1r staffetta:ops"_s);
+    // An authorized_keys line with options of its own: the options are dropped.
+    auto withOptions = setup::parsePublicKey("command=\"/bin/sh\",no-pty " + pub);
+    ASSERT_TRUE(withOptions.ok());
+    EXPECT_FALSE(
+        setup::authorizedKeyLine(withOptions.value(), u"/x"_s, u"ops"_s).contains(u"/bin/sh"_s));
+    // The blob must be a key of the type it claims; a private key, two keys, garbage: refused.
+    EXPECT_FALSE(
+        setup::parsePublicKey(
+            "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIJ8n0CPz2Vq4mjP6O7Xo3f1g2h3j4k5l6m7n8o9p0q1r\n")
+            .ok());
+    EXPECT_FALSE(setup::parsePublicKey("ssh-ed25519 AAAA$(reboot)\n").ok());
+    EXPECT_FALSE(setup::parsePublicKey(pub + pub).ok());
+    EXPECT_FALSE(
+        setup::parsePublicKey("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk=\n").ok());
+    EXPECT_FALSE(setup::parsePublicKey({}).ok());
+
+    EXPECT_TRUE(setup::checkUserName(u"stl-ops_1"_s).ok());
+    for (const QString &bad :
+         {u"Root"_s, u"-x"_s, u"a b"_s, u"a;id"_s, u"../x"_s, u""_s, QString(40, u'a')})
+        EXPECT_FALSE(setup::checkUserName(bad).ok()) << bad.toStdString();
+}
+
+TEST(RelaySetupConsoleUsers, AccessFileRoundTripsAndSudoersNamesEveryUser)
+{
+    QMap<QString, QString> users{{u"ops"_s, u"admin"_s}, {u"acme"_s, u"partner acme-*"_s}};
+    const QByteArray file = setup::accessFile(users);
+    EXPECT_EQ(setup::readAccessLines(file), users);
+    const QByteArray sudoers = setup::sudoersFile(users.keys(), u"/usr/sbin/staffettactl"_s);
+    EXPECT_TRUE(sudoers.contains("acme,ops ALL=(root) NOPASSWD: /usr/sbin/staffettactl\n"));
+    EXPECT_TRUE(sudoers.contains(
+        "Defaults!/usr/sbin/staffettactl env_keep += \"SSH_ORIGINAL_COMMAND SSH_CLIENT\"\n"));
 }
