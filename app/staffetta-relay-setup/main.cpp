@@ -89,30 +89,17 @@ QString describe(const setup::PostconfEdit &e)
                                   e.before.isEmpty() ? QString() : u"   (was: %1)"_s.arg(e.before));
 }
 
-// A byte-for-byte copy of the file, kept once: the state before the first setup.
-Result<Done> keepOriginal(const QString &file, const QString &copy)
+// `from`'s bytes and mode at `to`, replaced atomically (main.cf and master.cf, kept before the
+// first setup and put back by --undo).
+Result<Done> copyExactly(const QString &from, const QString &to)
 {
-    if (QFileInfo::exists(copy))
-        return Done{};
-    QFile in(file);
+    QFile in(from);
     if (!in.open(QIODevice::ReadOnly))
-        return ioError(u"read"_s, file, in.errorString());
-    auto written = writeFileAtomically(copy, in.readAll());
+        return ioError(u"read"_s, from, in.errorString());
+    auto written = writeFileAtomically(to, in.readAll());
     if (!written)
         return written.error();
-    QFile::setPermissions(copy, in.permissions());
-    return Done{};
-}
-
-Result<Done> restoreOriginal(const QString &copy, const QString &file)
-{
-    QFile in(copy);
-    if (!in.open(QIODevice::ReadOnly))
-        return ioError(u"read"_s, copy, in.errorString());
-    auto written = writeFileAtomically(file, in.readAll());
-    if (!written)
-        return written.error();
-    QFile::setPermissions(file, in.permissions());
+    QFile::setPermissions(to, in.permissions());
     return Done{};
 }
 
@@ -248,9 +235,10 @@ int addConsoleUser(const ConsoleUser &u, bool checkOnly)
     keyLines.removeIf([&](const QString &l) { return l.contains(u' ' + key.value().blob + u' '); });
     keyLines.append(line);
     const QByteArray keysContent = (keyLines.join(u'\n') + u'\n').toUtf8();
-    QMap<QString, QString> access = setup::readAccessLines(read(u.accessFile));
+    const QByteArray accessBefore = read(u.accessFile);
+    QMap<QString, QString> access = setup::readAccessLines(accessBefore);
     access.insert(u.name, rule);
-    const QByteArray accessContent = setup::accessFile(access);
+    const QByteArray accessContent = setup::accessFile(access, accessBefore);
     const QByteArray sudoersContent = setup::sudoersFile(access.keys(), u.staffettactl);
 
     if (checkOnly) {
@@ -458,7 +446,7 @@ int main(int argc, char **argv)
         if (QFileInfo::exists(mainCopy) && QFileInfo::exists(masterCopy)) {
             for (const auto &[copy, file] :
                  {std::pair{mainCopy, mainCf}, std::pair{masterCopy, masterCf}}) {
-                if (auto restored = restoreOriginal(copy, file); !restored)
+                if (auto restored = copyExactly(copy, file); !restored)
                     return fail(restored.error().message);
                 say(u"restored %1"_s.arg(file));
             }
@@ -544,7 +532,10 @@ int main(int argc, char **argv)
     if (!plan.value().isEmpty()) {
         for (const auto &[file, name] :
              {std::pair{mainCf, u"main.cf"_s}, std::pair{masterCf, u"master.cf"_s}}) {
-            if (auto kept = keepOriginal(file, originals + u'/' + name); !kept)
+            const QString copy = originals + u'/' + name; // kept once: before the first setup
+            if (QFileInfo::exists(copy))
+                continue;
+            if (auto kept = copyExactly(file, copy); !kept)
                 return fail(kept.error().message);
         }
         for (const setup::PostconfEdit &e : plan.value()) {

@@ -90,12 +90,26 @@ QMap<QString, QString> readAccessLines(const QByteArray &accessConf)
     return users;
 }
 
-QByteArray accessFile(const QMap<QString, QString> &users)
+QByteArray accessFile(const QMap<QString, QString> &users, const QByteArray &existing)
 {
     QString text = u"; Written by staffetta-relay-setup --console-key: the console users' roles "
-                   "(staffetta.conf's [access] rules apply as well).\n[access]\n"_s;
+                   "(staffetta.conf's [access] rules apply as well). Other sections are kept.\n"
+                   "[access]\n"_s;
     for (auto it = users.cbegin(); it != users.cend(); ++it)
         text += u"user.%1=%2\n"_s.arg(it.key(), it.value());
+    // Every other section as it was (a partner's [grants.user.NAME], written by the admin).
+    bool keep = false;
+    QStringList rest;
+    for (const QString &line : QString::fromUtf8(existing).split(u'\n')) {
+        if (line.trimmed().startsWith(u'['))
+            keep = line.trimmed() != u"[access]"_s;
+        if (keep)
+            rest.append(line);
+    }
+    while (!rest.isEmpty() && rest.last().trimmed().isEmpty())
+        rest.removeLast();
+    if (!rest.isEmpty())
+        text += rest.join(u'\n') + u'\n';
     return text.toUtf8();
 }
 

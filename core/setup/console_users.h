@@ -32,8 +32,9 @@ QString authorizedKeyLine(const PublicKey &key, const QString &staffettactl, con
 // reads (the requested verb, the client's address), nothing else.
 QByteArray sudoersFile(const QStringList &users, const QString &staffettactl);
 
-// access.conf's [access] lines, user -> "ROLE [ACCOUNT...]": read, and written back whole.
+// access.conf's [access] lines, user -> "ROLE [ACCOUNT...]": read, and written back with the
+// file's other sections (a partner's grants) as they were.
 QMap<QString, QString> readAccessLines(const QByteArray &accessConf);
-QByteArray accessFile(const QMap<QString, QString> &users);
+QByteArray accessFile(const QMap<QString, QString> &users, const QByteArray &existing = {});
 
 } // namespace staffetta::setup

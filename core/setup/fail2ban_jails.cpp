@@ -18,26 +18,18 @@ QByteArray jailFile(const Jails &jails)
         portList.append(QString::number(p));
     const QString port =
         portList.isEmpty() ? u"smtp,submission,submissions"_s : portList.join(u',');
+    const auto jail = [&](const QString &name, const QString &filter, const QString &log) {
+        return u"[%1]\nenabled = true\nfilter = %2\nport = %3\nlogpath = %4\nmaxretry = 3\n"_s.arg(
+            name, filter, port, log);
+    };
     QString text =
         uR"(# Written by staffetta-relay-setup (run it again after changing ports or logs; --undo removes
 # this file). Three failures of any kind the relay counts ban the address from every mail port:
 # wrong credentials, AUTH without TLS, a connection dropped during AUTH (postfix-sasl, with
 # Staffetta's filter) and an unauthorized sender (staffetta-sender). `staffettactl bans
 # whitelist` keeps its addresses in jail.d/staffetta-whitelist.local.
-[postfix-sasl]
-enabled = true
-filter = staffetta-auth
-port = %1
-logpath = %2
-maxretry = 3
-
-[staffetta-sender]
-enabled = true
-filter = staffetta-sender
-port = %1
-logpath = %3
-maxretry = 3
-)"_s.arg(port, jails.mailLog, jails.staffettadLog);
+)"_s + jail(u"postfix-sasl"_s, u"staffetta-auth"_s, jails.mailLog) +
+        u'\n' + jail(u"staffetta-sender"_s, u"staffetta-sender"_s, jails.staffettadLog);
     if (jails.sshdFromJournal)
         text +=
             u"\n# No /var/log/auth.log on this system: sshd's failures are read from the journal.\n"

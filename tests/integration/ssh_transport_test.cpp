@@ -429,7 +429,7 @@ TEST_F(SshLab, ASessionIsReusedAndADroppedOneIsReplaced)
 
 namespace {
 
-// A relay that misbehaves: a second key for the lab's root, without the forced command, runs
+// A relay that misbehaves: a second key for the lab's admin user, without the forced command, runs
 // a script in place of staffettactl that writes without end (endless lines, one endless line,
 // or endless stderr). The lab's authorized_keys is put back afterwards.
 class SshLimits : public LabTest
@@ -440,9 +440,7 @@ protected:
         LabTest::SetUp();
         ASSERT_TRUE(dir.isValid());
         key = newKey(dir, u"unforced"_s);
-        authorizedKeys = QFileInfo(Lab::get().value(u"LAB_SSH_KEY"_s))
-                             .dir()
-                             .filePath(u"authorized_keys.%1"_s.arg(labEndpoint().user));
+        authorizedKeys = Lab::get().value(u"LAB_SSH_AUTHORIZED_KEYS"_s);
         QFile keys(authorizedKeys);
         ASSERT_TRUE(keys.open(QIODevice::ReadOnly)) << authorizedKeys.toStdString();
         original = keys.readAll();
@@ -461,7 +459,12 @@ protected:
                 "  stderr) exec cat /dev/zero >&2 ;;\n"
                 "esac\n");
         f.close();
-        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        // The lab's console user (not root) runs it: readable and runnable by others.
+        const auto runnable = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                              QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                              QFile::ExeOther;
+        f.setPermissions(runnable);
+        QFile::setPermissions(dir.path(), runnable);
     }
 
     void TearDown() override

@@ -166,8 +166,14 @@ TEST(RelaySetupConsoleUsers, AccessFileRoundTripsAndSudoersNamesEveryUser)
     QMap<QString, QString> users{{u"ops"_s, u"admin"_s}, {u"acme"_s, u"partner acme-*"_s}};
     const QByteArray file = setup::accessFile(users);
     EXPECT_EQ(setup::readAccessLines(file), users);
+    // A partner's grants, added by the admin after the setup wrote the file, survive the next user.
+    const QByteArray withGrants = file + "[grants.user.acme]\nmax_daily_quota=500\n";
+    users.insert(u"help"_s, u"helpdesk"_s);
+    const QByteArray again = setup::accessFile(users, withGrants);
+    EXPECT_EQ(setup::readAccessLines(again), users);
+    EXPECT_TRUE(again.endsWith("[grants.user.acme]\nmax_daily_quota=500\n")) << again.toStdString();
     const QByteArray sudoers = setup::sudoersFile(users.keys(), u"/usr/sbin/staffettactl"_s);
-    EXPECT_TRUE(sudoers.contains("acme,ops ALL=(root) NOPASSWD: /usr/sbin/staffettactl\n"));
+    EXPECT_TRUE(sudoers.contains("acme,help,ops ALL=(root) NOPASSWD: /usr/sbin/staffettactl\n"));
     EXPECT_TRUE(sudoers.contains(
         "Defaults!/usr/sbin/staffettactl env_keep += \"SSH_ORIGINAL_COMMAND SSH_CLIENT\"\n"));
 }
