@@ -24,7 +24,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h> // chown, getpwnam: relay-only, like everything the setup does
 
 using namespace staffetta;
@@ -145,19 +147,24 @@ void reloadFail2ban(const Fail2banPlace &f2b)
 // directory belongs to its user), 0640.
 Result<Done> ensureLogFile(const QString &path)
 {
-    if (QFileInfo::exists(path))
-        return Done{};
     const QFileInfo dir(QFileInfo(path).absolutePath());
     if (!dir.isDir())
         return Error(ErrorCode::NotFound,
                      u"the log directory %1 does not exist"_s.arg(dir.filePath()));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Append))
-        return ioError(u"create"_s, path, f.errorString());
-    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
-    f.close();
-    if (::chown(QFile::encodeName(path).constData(), dir.ownerId(), dir.groupId()) != 0)
-        return ioError(u"chown"_s, path, QString::fromLocal8Bit(std::strerror(errno)));
+    // Never through a link: the directory may belong to a daemon's user, who could otherwise
+    // point the name at a file root would then create and hand over.
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return Done{}; // there already (a link to it is the owner's business, not ours)
+        return ioError(u"create"_s, path, QString::fromLocal8Bit(std::strerror(errno)));
+    }
+    const int owned = ::fchown(fd, dir.ownerId(), dir.groupId());
+    const int saved = errno;
+    ::close(fd);
+    if (owned != 0)
+        return ioError(u"chown"_s, path, QString::fromLocal8Bit(std::strerror(saved)));
     return Done{};
 }
 
@@ -199,13 +206,30 @@ int addConsoleUser(const ConsoleUser &u, bool checkOnly)
     const auto parsedRole = roleFromName(u.role);
     if (!parsedRole || *parsedRole == Role::None)
         return fail(u"--role must be admin, partner, helpdesk or viewer"_s);
+    // A partner's accounts: a login or a glob, one word of the login alphabet (and * ?): no
+    // whitespace, newline, '=' or '[' can reach access.conf.
+    static const QRegularExpression accountGlob(
+        QRegularExpression::anchoredPattern(u"[A-Za-z0-9._+@*?-]{1,254}"_s));
+    for (const QString &a : u.accounts) {
+        if (!accountGlob.match(a).hasMatch())
+            return fail(
+                u"--accounts '%1': a login or a glob of letters, digits, . _ + @ - * ?"_s.arg(a));
+    }
     const QString rule = (QStringList{u.role} + u.accounts).join(u' ');
     if (auto valid = AccessRule::parse(u"user."_s + u.name, rule); !valid)
         return fail(valid.error().message);
-    static const QRegularExpression safePath(u"^/[A-Za-z0-9_./-]+$"_s);
+    static const QRegularExpression safePath(
+        QRegularExpression::anchoredPattern(u"/[A-Za-z0-9_./-]+"_s));
     if (!safePath.match(u.staffettactl).hasMatch() || !QFileInfo(u.staffettactl).isExecutable())
         return fail(u"--staffettactl: %1 is not an executable named by an absolute path of "
                     "letters, digits and _ . / -"_s.arg(u.staffettactl));
+    // sudo runs it as root: only root may change it.
+    {
+        const QFileInfo ctl(u.staffettactl);
+        if (ctl.ownerId() != 0 || (ctl.permissions() & (QFile::WriteGroup | QFile::WriteOther)))
+            return fail(u"--staffettactl: %1 must belong to root and be writable by root alone "
+                        "(sudo runs it as root)"_s.arg(u.staffettactl));
+    }
     auto key = setup::parsePublicKey(read(u.keyFile));
     if (!QFileInfo::exists(u.keyFile))
         return fail(u"--console-key: %1 does not exist"_s.arg(u.keyFile));
@@ -218,9 +242,19 @@ int addConsoleUser(const ConsoleUser &u, bool checkOnly)
     const QString home = QDir(QDir(u.homes).absolutePath()).filePath(u.name);
     for (QString dir = QFileInfo(u.homes).absoluteFilePath(); dir != u"/"_s;
          dir = QFileInfo(dir).absolutePath()) {
-        if (QFileInfo::exists(dir) && !(QFileInfo(dir).permissions() & QFile::ExeOther))
+        if (!QFileInfo::exists(dir))
+            continue;
+        if (!(QFileInfo(dir).permissions() & QFile::ExeOther))
             return fail(u"%1 is not searchable by others: sshd could not read the console "
                         "users' keys below it (chmod o+x it, or choose --homes)"_s.arg(dir));
+        // Whoever may write a directory above the keys may swap them (sshd checks only below
+        // the home): root's, and not writable by others unless sticky (/tmp).
+        struct stat st
+        {};
+        if (::stat(QFile::encodeName(dir).constData(), &st) != 0 || st.st_uid != 0 ||
+            ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)))
+            return fail(u"%1 must belong to root and be writable by root alone: another user "
+                        "could replace the console users' keys below it"_s.arg(dir));
     }
     const QString keys = home + u"/.ssh/authorized_keys"_s;
     const passwd *pw = ::getpwnam(u.name.toLocal8Bit().constData());
@@ -231,13 +265,30 @@ int addConsoleUser(const ConsoleUser &u, bool checkOnly)
                                                      QString::fromLocal8Bit(pw->pw_shell)));
     }
     const QString line = setup::authorizedKeyLine(key.value(), u.staffettactl, u.name);
+    // Only lines the setup wrote survive (a key added by hand, unrestricted, would not be
+    // forced to staffettactl); this key's line is replaced, in its place.
     QStringList keyLines = lines(keys);
-    keyLines.removeIf([&](const QString &l) { return l.contains(u' ' + key.value().blob + u' '); });
-    keyLines.append(line);
+    keyLines.removeIf([&](const QString &l) {
+        return !l.startsWith(u"restrict,command=\"sudo -n "_s) ||
+               !l.endsWith(u" staffetta:"_s + u.name);
+    });
+    const auto same = std::find_if(keyLines.begin(), keyLines.end(), [&](const QString &l) {
+        return l.contains(u' ' + key.value().blob + u' ');
+    });
+    if (same != keyLines.end())
+        *same = line;
+    else
+        keyLines.append(line);
     const QByteArray keysContent = (keyLines.join(u'\n') + u'\n').toUtf8();
     const QByteArray accessBefore = read(u.accessFile);
     QMap<QString, QString> access = setup::readAccessLines(accessBefore);
     access.insert(u.name, rule);
+    // Every name the sudoers rule will list is a plain user name (never ALL, %group, a list).
+    for (auto it = access.cbegin(); it != access.cend(); ++it) {
+        if (auto named = setup::checkUserName(it.key()); !named)
+            return fail(u"%1: user.%2 is not a console user's name; fix or remove that line"_s.arg(
+                u.accessFile, it.key()));
+    }
     const QByteArray accessContent = setup::accessFile(access, accessBefore);
     const QByteArray sudoersContent = setup::sudoersFile(access.keys(), u.staffettactl);
 
@@ -263,11 +314,17 @@ int addConsoleUser(const ConsoleUser &u, bool checkOnly)
         return fail(listed.error().message);
     if (!QDir().mkpath(home + u"/.ssh"_s))
         return fail(u"cannot create %1/.ssh"_s.arg(home));
-    const auto rootDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
-                         QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
-    QFile::setPermissions(u.homes, rootDir);
-    QFile::setPermissions(home, rootDir);
-    QFile::setPermissions(home + u"/.ssh"_s, rootDir);
+    // The home and .ssh: root's, 0755, whatever they were (never through a link).
+    for (const QString &d : {home, home + u"/.ssh"_s}) {
+        const QByteArray n = QFile::encodeName(d);
+        struct stat st
+        {};
+        if (::lstat(n.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
+            return fail(u"%1 is not a directory"_s.arg(d));
+        if (::lchown(n.constData(), 0, 0) != 0 || ::chmod(n.constData(), 0755) != 0)
+            return fail(u"cannot give %1 to root: %2"_s.arg(
+                d, QString::fromLocal8Bit(std::strerror(errno))));
+    }
     if (!pw) {
         auto added = runProcess(u"useradd"_s,
                                 {u"--system"_s, u"--no-create-home"_s, u"--home-dir"_s, home,

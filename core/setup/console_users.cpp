@@ -50,7 +50,8 @@ Result<PublicKey> parsePublicKey(const QByteArray &fileContent)
 
 Result<Done> checkUserName(const QString &name)
 {
-    static const QRegularExpression re(u"^[a-z_][a-z0-9_-]{0,31}$"_s);
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(u"[a-z_][a-z0-9_-]{0,31}"_s));
     if (!re.match(name).hasMatch())
         return Error(ErrorCode::BadRequest,
                      u"'%1' cannot be a console user: lowercase letters, digits, _ and -, "
@@ -71,7 +72,8 @@ QByteArray sudoersFile(const QStringList &users, const QString &staffettactl)
         "as root, nothing else.\n"
         "Defaults!%1 env_keep += \"SSH_ORIGINAL_COMMAND SSH_CLIENT\"\n"_s.arg(staffettactl);
     if (!users.isEmpty())
-        text += u"%1 ALL=(root) NOPASSWD: %2\n"_s.arg(users.join(u','), staffettactl);
+        // `""`: staffettactl with no arguments at all (the verb comes in SSH_ORIGINAL_COMMAND).
+        text += u"%1 ALL=(root) NOPASSWD: %2 \"\"\n"_s.arg(users.join(u','), staffettactl);
     return text.toUtf8();
 }
 

@@ -59,7 +59,9 @@ bool asksPolicy(const QString &list, const QString &address)
 Result<QString> withoutWhitespace(const QString &service, const QString &parameter,
                                   const QString &value)
 {
-    if (value.contains(u'{') || value.contains(u'}')) {
+    QString withoutReferences = value;
+    withoutReferences.remove(QRegularExpression(u"\\$\\{[A-Za-z0-9_]+\\}"_s)); // ${name}
+    if (withoutReferences.contains(u'{') || withoutReferences.contains(u'}')) {
         return Error(ErrorCode::BadRequest,
                      u"master.cf: %1's %2 is \"%3\": a braced value cannot be edited with "
                      "postconf -P; add $%4 to it by hand and run the setup again"_s.arg(

@@ -270,6 +270,10 @@ TEST_F(RelaySetup, ConsoleKeysRefuseWhatCouldReachAShellOrAnotherUser)
          "--staffettactl"},
         {{u"--console-key"_s, bad, u"--user"_s, u"ops"_s, u"--role"_s, u"admin"_s},
          "not an OpenSSH public key"},
+        // A newline in an account would write a rule of its own into access.conf.
+        {{u"--console-key"_s, pub, u"--user"_s, u"ops"_s, u"--role"_s, u"partner"_s,
+          u"--accounts"_s, u"acme\nuser.eve=admin"_s},
+         "--accounts"},
         // An existing account (root's home and shell) is never turned into a console user.
         {{u"--console-key"_s, pub, u"--user"_s, u"root"_s, u"--role"_s, u"admin"_s},
          "already exists"},
@@ -281,6 +285,14 @@ TEST_F(RelaySetup, ConsoleKeysRefuseWhatCouldReachAShellOrAnotherUser)
     }
     EXPECT_FALSE(QFileInfo::exists(sudoersFile));
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(u"access.conf"_s)));
+    // A rule in access.conf that is not a user's name (ALL, %group) would reach the sudoers line.
+    write(dir.filePath(u"access.conf"_s), "[access]\nuser.ALL=admin\n");
+    const ProcessOutput all =
+        add({u"--console-key"_s, pub, u"--user"_s, u"ops"_s, u"--role"_s, u"admin"_s});
+    EXPECT_EQ(all.exitCode, 2);
+    EXPECT_TRUE(all.err.contains("user.ALL is not a console user's name")) << all.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(sudoersFile));
+    QFile::remove(dir.filePath(u"access.conf"_s));
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(u"console"_s)));
     EXPECT_NE(test::run(u"id"_s, {u"ops"_s}).exitCode, 0) << "no user was created";
 }

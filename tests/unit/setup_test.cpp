@@ -156,6 +156,7 @@ TEST(RelaySetupConsoleUsers, KeysAreCheckedAndWrittenWithTheirRestrictionsOnly)
     EXPECT_FALSE(setup::parsePublicKey({}).ok());
 
     EXPECT_TRUE(setup::checkUserName(u"stl-ops_1"_s).ok());
+    EXPECT_FALSE(setup::checkUserName(u"ops\n"_s).ok()); // '$' would have matched before it
     for (const QString &bad :
          {u"Root"_s, u"-x"_s, u"a b"_s, u"a;id"_s, u"../x"_s, u""_s, QString(40, u'a')})
         EXPECT_FALSE(setup::checkUserName(bad).ok()) << bad.toStdString();
@@ -173,7 +174,9 @@ TEST(RelaySetupConsoleUsers, AccessFileRoundTripsAndSudoersNamesEveryUser)
     EXPECT_EQ(setup::readAccessLines(again), users);
     EXPECT_TRUE(again.endsWith("[grants.user.acme]\nmax_daily_quota=500\n")) << again.toStdString();
     const QByteArray sudoers = setup::sudoersFile(users.keys(), u"/usr/sbin/staffettactl"_s);
-    EXPECT_TRUE(sudoers.contains("acme,help,ops ALL=(root) NOPASSWD: /usr/sbin/staffettactl\n"));
+    // `""`: staffettactl with no arguments (the verb comes from SSH_ORIGINAL_COMMAND).
+    EXPECT_TRUE(
+        sudoers.contains("acme,help,ops ALL=(root) NOPASSWD: /usr/sbin/staffettactl \"\"\n"));
     EXPECT_TRUE(sudoers.contains(
         "Defaults!/usr/sbin/staffettactl env_keep += \"SSH_ORIGINAL_COMMAND SSH_CLIENT\"\n"));
 }
