@@ -62,15 +62,12 @@ Result<setup::PostfixState> readPostfix(const postfix::Postfix &pf)
             u"postconf printed %1 values for %2 names"_s.arg(lines.size()).arg(names.size()));
     for (qsizetype i = 0; i < names.size(); ++i)
         state.main.insert(names[i], lines[i].trimmed());
-    auto set = pf.run(u"postconf"_s, {u"-n"_s}, 30000);
-    if (!set)
-        return set.error();
-    for (const QByteArray &raw : set.value().split('\n')) {
-        const QString line = QString::fromUtf8(raw);
-        const qsizetype eq = line.indexOf(u" ="_s);
-        if (eq > 0)
-            state.main.insert(line.left(eq).trimmed(), line.mid(eq + 2).trimmed());
-    }
+    auto explicitlySet = pf.run(u"postconf"_s, {u"-n"_s}, 30000);
+    if (!explicitlySet)
+        return explicitlySet.error();
+    const QHash<QString, QString> given = postfix::parameterLines(explicitlySet.value());
+    for (auto it = given.cbegin(); it != given.cend(); ++it)
+        state.main.insert(it.key(), it.value());
     auto master = pf.run(u"postconf"_s, {u"-M"_s}, 30000);
     if (!master)
         return master.error();
@@ -230,9 +227,9 @@ int addConsoleUser(const ConsoleUser &u, bool checkOnly)
             return fail(u"--staffettactl: %1 must belong to root and be writable by root alone "
                         "(sudo runs it as root)"_s.arg(u.staffettactl));
     }
-    auto key = setup::parsePublicKey(read(u.keyFile));
     if (!QFileInfo::exists(u.keyFile))
         return fail(u"--console-key: %1 does not exist"_s.arg(u.keyFile));
+    auto key = setup::parsePublicKey(read(u.keyFile));
     if (!key)
         return fail(u"--console-key %1: %2"_s.arg(u.keyFile, key.error().message));
 
@@ -346,9 +343,7 @@ int addConsoleUser(const ConsoleUser &u, bool checkOnly)
         return fail(w.error().message);
     else if (w.value())
         say(u"wrote %1"_s.arg(keys));
-    if (auto w = put(u.accessFile, accessContent,
-                     QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-        !w)
+    if (auto w = put(u.accessFile, accessContent, readable); !w)
         return fail(w.error().message);
     else if (w.value())
         say(u"wrote %1: user.%2=%3"_s.arg(u.accessFile, u.name, rule));
@@ -609,14 +604,11 @@ int main(int argc, char **argv)
         }
     }
     if (!files.isEmpty()) {
-        QStringList owned = lines(ownedList);
-        for (const OwnedFile &f : files) {
-            if (!owned.contains(f.path))
-                owned.append(f.path);
-        }
+        QStringList paths;
+        for (const OwnedFile &f : files)
+            paths.append(f.path);
         // Listed before they are written: an interrupted run still leaves them to --undo.
-        if (auto listed = writeFileAtomically(ownedList, (owned.join(u'\n') + u'\n').toUtf8());
-            !listed)
+        if (auto listed = remember(ownedList, paths); !listed)
             return fail(listed.error().message);
         // fail2ban refuses to start a jail whose log does not exist yet (a relay where Postfix
         // or staffettad has not written a line): an empty one, owned like its directory.

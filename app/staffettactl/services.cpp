@@ -123,11 +123,10 @@ QList<api::ServiceStatus> relayServices(const Config &config, bool fail2banUp,
     auto overrides = pf.serviceOverrides();
     QHash<QString, QString> saslPaths; // "name/type/" -> smtpd_sasl_path
     if (overrides) {
-        for (const QByteArray &raw : overrides.value().split('\n')) {
-            const QString line = QString::fromUtf8(raw);
-            const qsizetype eq = line.indexOf(u" ="_s);
-            if (eq > 0 && line.left(eq).trimmed().endsWith(u"/smtpd_sasl_path"_s))
-                saslPaths.insert(line.left(eq).trimmed().chopped(15), line.mid(eq + 2).trimmed());
+        const QHash<QString, QString> p = postfix::parameterLines(overrides.value());
+        for (auto it = p.cbegin(); it != p.cend(); ++it) {
+            if (it.key().endsWith(u"/smtpd_sasl_path"_s))
+                saslPaths.insert(it.key().chopped(15), it.value());
         }
     }
     QStringList ports, down, authPaths;

@@ -395,18 +395,24 @@ bool sameMilter(const QString &postfixAddress, const QString &libmilterListen)
     return pp.mid(pc + 1) == lp.mid(lc + 1) && sameHost(pp.left(pc), lp.left(lc));
 }
 
+QHash<QString, QString> parameterLines(const QByteArray &postconfOutput)
+{
+    QHash<QString, QString> values;
+    for (const QByteArray &raw : postconfOutput.split('\n')) {
+        const QString line = QString::fromUtf8(raw);
+        const qsizetype eq = line.indexOf(u" ="_s); // "name = value", "name =" when empty
+        if (eq > 0)
+            values.insert(line.left(eq).trimmed(), line.mid(eq + 2).trimmed());
+    }
+    return values;
+}
+
 QList<SmtpdService> parseSmtpdServices(const QByteArray &postconfM, const QByteArray &postconfPx,
                                        const QString &mainMilters, const QString &mainSasl,
                                        const QString &queueDirectory)
 {
     // name/type/parameter = value (the -o overrides, $references expanded by -x)
-    QHash<QString, QString> overrides;
-    for (const QByteArray &raw : postconfPx.split('\n')) {
-        const QString line = QString::fromUtf8(raw);
-        const qsizetype eq = line.indexOf(u" ="_s); // "name = value", "name =" when empty
-        if (eq > 0)
-            overrides.insert(line.left(eq).trimmed(), line.mid(eq + 2).trimmed());
-    }
+    const QHash<QString, QString> overrides = parameterLines(postconfPx);
     auto absolute = [&](QStringList milters) {
         for (QString &m : milters) {
             const auto [kind, place] = postfixSocket(m);

@@ -34,6 +34,9 @@ struct SmtpdService
 QList<SmtpdService> parseSmtpdServices(const QByteArray &postconfM, const QByteArray &postconfPx,
                                        const QString &mainMilters, const QString &mainSasl,
                                        const QString &queueDirectory);
+// postconf's "name = value" lines (`postconf -n`, `-P`, `-h -x` with names): name -> value,
+// "name =" an empty value.
+QHash<QString, QString> parameterLines(const QByteArray &postconfOutput);
 // The port of a master.cf inet service name: "587", "127.0.0.1:587", "submission",
 // "[::1]:submissions"; 0 when /etc/services does not know the name.
 int servicePort(const QString &name);

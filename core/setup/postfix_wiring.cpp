@@ -90,18 +90,6 @@ QList<MasterEntry> masterEntries(const QByteArray &postconfM)
     return entries;
 }
 
-QHash<QString, QString> serviceParameters(const QByteArray &postconfP)
-{
-    QHash<QString, QString> out; // name/type/parameter -> value
-    for (const QByteArray &raw : postconfP.split('\n')) {
-        const QString line = QString::fromUtf8(raw);
-        const qsizetype eq = line.indexOf(u" ="_s);
-        if (eq > 0)
-            out.insert(line.left(eq).trimmed(), line.mid(eq + 2).trimmed());
-    }
-    return out;
-}
-
 } // namespace
 
 QStringList PostconfEdit::postconfArguments() const
@@ -172,7 +160,7 @@ Result<QList<PostconfEdit>> planPostfix(const PostfixState &now, const PostfixWi
         setMain(u"maillog_file"_s, want.maillogFile);
 
     const QList<MasterEntry> entries = masterEntries(now.masterEntries);
-    const QHash<QString, QString> overrides = serviceParameters(now.serviceParameters);
+    const QHash<QString, QString> overrides = postfix::parameterLines(now.serviceParameters);
     const auto effective = [&](const QString &service, const QString &parameter,
                                const QString &fallback = {}) {
         const QString key = service + u'/' + parameter;
