@@ -231,6 +231,10 @@ Compare it with the fingerprint your relay&apos;s administrator gave you (ssh-ke
         <source>Language for this run (en, it).</source>
         <translation>Language for this run (en, it).</translation>
     </message>
+    <message>
+        <source>Save a picture of the window to this PNG file, print its tabs, and quit.</source>
+        <translation>Save a picture of the window to this PNG file, print its tabs, and quit.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::Process</name>

@@ -231,6 +231,10 @@ Confrontala con l&apos;impronta che ti ha dato l&apos;amministratore del relay (
         <source>Language for this run (en, it).</source>
         <translation>Lingua per questa esecuzione (en, it).</translation>
     </message>
+    <message>
+        <source>Save a picture of the window to this PNG file, print its tabs, and quit.</source>
+        <translation>Salva un&apos;immagine della finestra in questo file PNG, stampa le sue schede ed esce.</translation>
+    </message>
 </context>
 <context>
     <name>staffetta::Process</name>

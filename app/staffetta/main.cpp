@@ -8,6 +8,10 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QSettings>
+#include <QTabBar>
+#include <QTimer>
+
+#include <cstdio>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -70,6 +74,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"Staffetta"_s);
     QCoreApplication::setApplicationName(u"staffetta"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(STAFFETTA_VERSION));
+    // The desktop entry installed with the package (its icon, on Wayland too).
+    QGuiApplication::setDesktopFileName(u"net.staffetta.Staffetta"_s);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Staffetta console"));
@@ -87,7 +93,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption languageOption(
         u"language"_s, QCoreApplication::translate("main", "Language for this run (en, it)."),
         u"code"_s);
-    parser.addOptions({settingsOption, labOption, languageOption});
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s,
+        QCoreApplication::translate(
+            "main", "Save a picture of the window to this PNG file, print its tabs, and quit."),
+        u"file"_s);
+    parser.addOptions({settingsOption, labOption, languageOption, screenshotOption});
     parser.process(app);
 
     std::unique_ptr<QSettings> settings =
@@ -113,5 +124,19 @@ int main(int argc, char *argv[])
     }
     window.show();
 
+    // For the package test and the documentation: the window as it first shows, in the
+    // language asked for (the tabs' titles say which translations were loaded).
+    if (parser.isSet(screenshotOption)) {
+        QTimer::singleShot(1500, &window, [&window, file = parser.value(screenshotOption)] {
+            const bool saved = window.grab().save(file, "PNG");
+            QStringList tabs;
+            for (const QTabBar *bar : window.findChildren<QTabBar *>())
+                for (int i = 0; i < bar->count(); ++i)
+                    tabs << bar->tabText(i);
+            std::printf("%s\n", qPrintable(tabs.join(u" | "_s)));
+            std::fflush(stdout);
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
     return app.exec();
 }

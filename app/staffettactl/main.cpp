@@ -37,8 +37,10 @@ QByteArray readAtMost(int fd, qint64 max)
 int main(int argc, char *argv[])
 {
     // What the relay keeps (state.sqlite and its -wal/-shm, revisions, the whitelist) is
-    // nobody else's to read: files 0640, directories 0750 at most.
-    umask(027);
+    // nobody else's to read, and its group's to write: the package's state directory is setgid
+    // staffetta, the relay daemons' group, and staffettad writes the counters database this
+    // program (root, through sudo) may create first. Files 0660, directories 0770 at most.
+    umask(007);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("staffettactl"));
 

@@ -35,8 +35,10 @@ void onSignal(int signal)
 int main(int argc, char *argv[])
 {
     // Its log, counters (state.sqlite and its -wal/-shm) and loaded marker are nobody else's
-    // to read: files 0640, directories 0750 at most.
-    umask(027);
+    // to read, and its group's to write (the relay daemons' group, staffetta in the package:
+    // staffetta-events records a suspension's audit in the same database): files 0660,
+    // directories 0770 at most.
+    umask(007);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"staffettad"_s);
 
