@@ -1,8 +1,9 @@
 // staffetta-relay-setup: wires a Debian mail server's Postfix to Staffetta. The admin runs it
 // (Debian Policy §10.7.4: no maintainer script edits Postfix's conffiles); the lab runs the
 // same program against its private instance. Every change goes through Postfix's own postconf;
-// --check says what is missing, a second run changes nothing, --undo puts main.cf and
-// master.cf back byte for byte.
+// Dovecot's side of SASL is a file of ours in its conf.d, checked with doveconf. --check says
+// what is missing, a second run changes nothing, --undo puts main.cf and master.cf back byte
+// for byte and removes the files of ours.
 #include "common/access.h"
 #include "common/files.h"
 #include "common/process.h"
@@ -10,6 +11,7 @@
 #include "fail2ban/fail2ban.h"
 #include "postfix/postfix.h"
 #include "setup/console_users.h"
+#include "setup/dovecot_auth.h"
 #include "setup/fail2ban_jails.h"
 #include "setup/postfix_wiring.h"
 
@@ -25,7 +27,9 @@
 #include <cstring>
 
 #include <fcntl.h>
+#include <grp.h>
 #include <pwd.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h> // chown, getpwnam: relay-only, like everything the setup does
 
@@ -163,6 +167,70 @@ Result<Done> ensureLogFile(const QString &path)
     if (owned != 0)
         return ioError(u"chown"_s, path, QString::fromLocal8Bit(std::strerror(saved)));
     return Done{};
+}
+
+// Dovecot's passwd-file for [accounts] credentials=local, empty, where none is: root's, group
+// `group`, 0640, never created through a link (like the log files). One that exists is left
+// alone: it holds the accounts' passwords. True when created.
+Result<bool> ensurePasswdFile(const QString &path, const QString &group)
+{
+    const struct group *g = ::getgrnam(QFile::encodeName(group).constData());
+    if (!g)
+        return Error(ErrorCode::NotFound,
+                     u"the group %1 does not exist ([accounts] passwd_group)"_s.arg(group));
+    const gid_t gid = g->gr_gid;
+    const QFileInfo dir(QFileInfo(path).absolutePath());
+    if (!dir.isDir())
+        return Error(ErrorCode::NotFound,
+                     u"the directory of the passwd-file %1 does not exist"_s.arg(path));
+    const QByteArray name = QFile::encodeName(path);
+    const int fd =
+        ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return false;
+        return ioError(u"create"_s, path, QString::fromLocal8Bit(std::strerror(errno)));
+    }
+    int saved = 0;
+    if (::fchown(fd, 0, gid) != 0 || ::fchmod(fd, 0640) != 0) // fchmod: whatever the umask
+        saved = errno;
+    ::close(fd);
+    if (saved != 0) {
+        ::unlink(name.constData()); // ours, just made and empty
+        return ioError(u"chown"_s, path, QString::fromLocal8Bit(std::strerror(saved)));
+    }
+    return true;
+}
+
+// Whether a Dovecot runs with this configuration: the pid file in its base_dir names a live
+// process.
+bool dovecotRunning(const QString &dovecotConf)
+{
+    auto baseDir =
+        runProcess(u"doveconf"_s, {u"-c"_s, dovecotConf, u"-h"_s, u"base_dir"_s}, {}, 30000);
+    if (!baseDir || baseDir.value().exitCode != 0)
+        return false;
+    const QString pidFile = QString::fromUtf8(baseDir.value().out).trimmed() + u"/master.pid"_s;
+    bool number = false;
+    const int pid = read(pidFile).trimmed().toInt(&number);
+    return number && pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
+}
+
+// A running Dovecot re-reads its configuration; one that is not running reads it when it
+// starts. True when reloaded.
+Result<bool> reloadDovecot(const QString &dovecotConf)
+{
+    if (!dovecotRunning(dovecotConf))
+        return false;
+    auto ran = runProcess(u"doveadm"_s, {u"-c"_s, dovecotConf, u"reload"_s}, {}, 60000);
+    if (!ran)
+        return ran.error();
+    if (ran.value().exitCode != 0)
+        return Error(ErrorCode::Unavailable,
+                     u"Dovecot did not reload: %1"_s.arg(
+                         QString::fromUtf8(ran.value().err + ran.value().out).trimmed()));
+    say(u"Dovecot reloaded."_s);
+    return true;
 }
 
 struct ConsoleUser
@@ -404,6 +472,16 @@ int main(int argc, char **argv)
         u"sasl-path"_s,
         u"Dovecot's auth socket as Postfix's smtpd_sasl_path names it (default: private/auth)."_s,
         u"PATH"_s);
+    const QCommandLineOption dovecotDir(
+        u"dovecot-config"_s,
+        u"Dovecot's configuration directory: the setup writes conf.d/90-staffetta.conf there and "
+        "checks DIR/dovecot.conf with doveconf (default: /etc/dovecot)."_s,
+        u"DIR"_s);
+    const QCommandLineOption credentials(
+        u"credentials"_s,
+        u"local: Dovecot checks the accounts' passwords in Staffetta's passwd-file first; "
+        "external: elsewhere only (default: staffetta.conf's [accounts] credentials)."_s,
+        u"local|external"_s);
     const QCommandLineOption maillog(u"maillog-file"_s,
                                      u"Postfix's maillog_file when main.cf sets none and no "
                                      "syslog daemon is installed (default: /var/log/mail.log)."_s,
@@ -416,7 +494,8 @@ int main(int argc, char **argv)
         u"check"_s, u"Change nothing: say what is missing; exit 1 if anything is."_s);
     const QCommandLineOption undo(u"undo"_s,
                                   u"Put main.cf and master.cf back as they were before the first "
-                                  "setup, byte for byte."_s);
+                                  "setup, byte for byte, and remove the files of ours (fail2ban's "
+                                  "jails, Dovecot's conf.d/90-staffetta.conf)."_s);
     const QCommandLineOption consoleKey(
         u"console-key"_s,
         u"Add a console user: this public key (FILE.pub) may run staffettactl as --user with "
@@ -439,8 +518,9 @@ int main(int argc, char **argv)
                                      u"The console users' sudoers rules (default: "
                                      "/etc/sudoers.d/staffetta)."_s,
                                      u"FILE"_s);
-    parser.addOptions({config, postfixDir, service, saslPath, maillog, trusted, check, undo,
-                       consoleKey, user, role, accounts, ctlPath, homes, sudoers});
+    parser.addOptions({config, postfixDir, service, saslPath, dovecotDir, credentials, maillog,
+                       trusted, check, undo, consoleKey, user, role, accounts, ctlPath, homes,
+                       sudoers});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(u"unexpected argument: %1"_s.arg(parser.positionalArguments().first()));
@@ -464,6 +544,11 @@ int main(int argc, char **argv)
     const QString masterCf = postfixConfig + u"/master.cf"_s;
 
     const QString ownedList = originals + u"/files"_s; // the files the setup wrote, for --undo
+    const QString dovecotConfig =
+        QDir(parser.isSet(dovecotDir) ? parser.value(dovecotDir) : u"/etc/dovecot"_s)
+            .absolutePath();
+    const QString dovecotConf = dovecotConfig + u"/dovecot.conf"_s;
+    const QString dovecotFile = dovecotConfig + u"/conf.d/"_s + setup::dovecotSnippetName();
     const Fail2banPlace f2b{conf.fail2banConfigDir, conf.fail2banSocket, conf.fail2banClient};
 
     if (parser.isSet(consoleKey)) {
@@ -505,12 +590,22 @@ int main(int argc, char **argv)
             QFile::remove(mainCopy);
             QFile::remove(masterCopy);
         }
+        QStringList dovecots; // the Dovecots whose snippet went: conf.d/../dovecot.conf
         for (const QString &file : owned) {
             if (QFile::exists(file) && !QFile::remove(file))
                 return fail(u"cannot remove %1"_s.arg(file));
             say(u"removed %1"_s.arg(file));
+            if (QFileInfo(file).fileName() == setup::dovecotSnippetName())
+                dovecots.append(
+                    QDir::cleanPath(QFileInfo(file).absolutePath() + u"/../dovecot.conf"_s));
         }
         QFile::remove(ownedList);
+        // Dovecot first: its reload restarts the auth service, Postfix's reload then gives
+        // every smtpd a fresh connection to it.
+        for (const QString &d : dovecots) {
+            if (auto reloaded = reloadDovecot(d); !reloaded)
+                return fail(reloaded.error().message);
+        }
         if (postfixRunning(pf)) {
             if (auto reloaded = pf.reload(); !reloaded)
                 return fail(reloaded.error().message);
@@ -545,6 +640,34 @@ int main(int argc, char **argv)
     if (!plan)
         return fail(plan.error().message);
 
+    // Dovecot's side: a listener where each wired service's smtpd_sasl_path points, and with
+    // local credentials Staffetta's passwd-file first.
+    bool localCredentials = conf.credentials == Config::Credentials::Local;
+    if (parser.isSet(credentials)) {
+        const QString c = parser.value(credentials);
+        if (c != u"local"_s && c != u"external"_s)
+            return fail(u"--credentials must be local or external"_s);
+        localCredentials = c == u"local"_s;
+    }
+    auto asked = setup::saslPaths(state.value(), want);
+    if (!asked)
+        return fail(asked.error().message);
+    setup::DovecotAuth auth;
+    auth.saslPaths = asked.value();
+    auth.queueDirectory = state.value().main.value(u"queue_directory"_s);
+    auth.localCredentials = localCredentials;
+    auth.passwdFile = conf.passwdFile;
+    auth.passwordScheme = conf.passwordScheme;
+    auto snippet = setup::dovecotSnippet(auth);
+    if (!snippet)
+        return fail(snippet.error().message);
+    if (!QFileInfo::exists(dovecotConf))
+        return fail(u"%1 does not exist: install dovecot-core, or name Dovecot's configuration "
+                    "directory with --dovecot-config"_s.arg(dovecotConf));
+    const bool snippetDue = read(dovecotFile) != snippet.value() || !QFileInfo::exists(dovecotFile);
+    const QFileInfo passwd(conf.passwdFile);
+    const bool passwdDue = localCredentials && !passwd.exists() && !passwd.isSymLink();
+
     // The files of ours: fail2ban's jails, banning on every port an smtpd answers on.
     auto services = pf.smtpdServices();
     if (!services)
@@ -566,21 +689,79 @@ int main(int argc, char **argv)
         {QDir(f2b.configDir).filePath(u"jail.d/staffetta.conf"_s), setup::jailFile(jails)}};
     files.removeIf([](const OwnedFile &f) { return read(f.path) == f.content; });
 
-    if (plan.value().isEmpty() && files.isEmpty()) {
-        say(u"Postfix (%1) and fail2ban (%2) are wired to Staffetta: nothing to change."_s.arg(
-            postfixConfig, f2b.configDir));
+    if (plan.value().isEmpty() && files.isEmpty() && !snippetDue && !passwdDue) {
+        say(u"Postfix (%1), Dovecot (%2) and fail2ban (%3) are wired to Staffetta: nothing to "
+            "change."_s.arg(postfixConfig, dovecotConfig, f2b.configDir));
         return 0;
     }
     if (parser.isSet(check)) {
-        say(u"%1 setting(s) missing or different:"_s.arg(plan.value().size() + files.size()));
+        say(u"%1 setting(s) missing or different:"_s.arg(plan.value().size() + files.size() +
+                                                         int(snippetDue) + int(passwdDue)));
         for (const setup::PostconfEdit &e : plan.value())
             say(u"  "_s + describe(e));
+        if (snippetDue)
+            say(u"  %1: %2"_s.arg(dovecotFile,
+                                  QFileInfo::exists(dovecotFile) ? u"differs"_s : u"missing"_s));
+        if (passwdDue)
+            say(u"  %1: missing (the accounts' passwords, [accounts] credentials=local)"_s.arg(
+                conf.passwdFile));
         for (const OwnedFile &f : files)
             say(u"  %1: %2"_s.arg(f.path, QFileInfo::exists(f.path) ? u"differs"_s : u"missing"_s));
         return 1;
     }
     if (!QDir().mkpath(originals))
         return fail(u"cannot create %1"_s.arg(originals));
+    // Dovecot before Postfix: the auth listener is there when smtpd is told to ask it, and a
+    // snippet doveconf refuses leaves Postfix as it was.
+    bool dovecotReloaded = false;
+    if (snippetDue) {
+        // Listed before it is written: an interrupted run still leaves it to --undo.
+        if (auto listed = remember(ownedList, {dovecotFile}); !listed)
+            return fail(listed.error().message);
+        const QString confD = QFileInfo(dovecotFile).absolutePath();
+        if (!QDir().mkpath(confD))
+            return fail(u"cannot create %1"_s.arg(confD));
+        const bool existed = QFileInfo::exists(dovecotFile);
+        const QByteArray before = read(dovecotFile);
+        const QFile::Permissions beforeMode = QFile::permissions(dovecotFile);
+        const QFile::Permissions mode =
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+        if (auto written = writeFileAtomically(dovecotFile, snippet.value()); !written)
+            return fail(written.error().message);
+        QFile::setPermissions(dovecotFile, mode);
+        // Dovecot must accept it, or its configuration stays as it was.
+        auto checked = runProcess(u"doveconf"_s, {u"-c"_s, dovecotConf, u"-n"_s}, {}, 30000);
+        if (!checked || checked.value().exitCode != 0) {
+            if (existed) {
+                (void)writeFileAtomically(dovecotFile, before);
+                QFile::setPermissions(dovecotFile, beforeMode);
+            } else {
+                QFile::remove(dovecotFile);
+            }
+            if (!checked)
+                return fail(checked.error().message);
+            // doveconf's complaint (its stdout is the configuration's start).
+            const QByteArray said =
+                checked.value().err.trimmed().isEmpty() ? checked.value().out : checked.value().err;
+            return fail(u"doveconf refuses Dovecot's configuration with %1 (put back as it was): "
+                        "%2"_s.arg(dovecotFile, QString::fromUtf8(said).trimmed()));
+        }
+        say(u"wrote %1"_s.arg(dovecotFile));
+    }
+    if (passwdDue) {
+        auto created = ensurePasswdFile(conf.passwdFile, conf.passwdGroup);
+        if (!created)
+            return fail(created.error().message);
+        if (created.value())
+            say(u"created %1 (empty, 0640 root:%2): staffettactl accounts add fills it"_s.arg(
+                conf.passwdFile, conf.passwdGroup));
+    }
+    if (snippetDue) {
+        auto reloaded = reloadDovecot(dovecotConf);
+        if (!reloaded)
+            return fail(reloaded.error().message);
+        dovecotReloaded = reloaded.value();
+    }
     if (!plan.value().isEmpty()) {
         for (const auto &[file, name] :
              {std::pair{mainCf, u"main.cf"_s}, std::pair{masterCf, u"master.cf"_s}}) {
@@ -602,6 +783,12 @@ int main(int argc, char **argv)
                 return fail(reloaded.error().message);
             say(u"Postfix reloaded."_s);
         }
+    } else if (dovecotReloaded && postfixRunning(pf)) {
+        // Dovecot's reload restarted its auth service: smtpd processes connected to the old
+        // one would answer their next AUTH with 454.
+        if (auto reloaded = pf.reload(); !reloaded)
+            return fail(reloaded.error().message);
+        say(u"Postfix reloaded (its smtpd processes reconnect to Dovecot's auth service)."_s);
     }
     if (!files.isEmpty()) {
         QStringList paths;

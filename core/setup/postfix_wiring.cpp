@@ -138,7 +138,11 @@ QString postfixAddress(const QString &listen, const QString &queueDirectory)
     return listen;
 }
 
-Result<QList<PostconfEdit>> planPostfix(const PostfixState &now, const PostfixWiring &want)
+namespace {
+
+// planPostfix, and the SASL path each wired service asks once its edits are made.
+Result<QList<PostconfEdit>> plan(const PostfixState &now, const PostfixWiring &want,
+                                 QStringList &saslPaths)
 {
     QList<PostconfEdit> edits;
     const QString queueDirectory = now.main.value(u"queue_directory"_s);
@@ -247,6 +251,8 @@ Result<QList<PostconfEdit>> planPostfix(const PostfixState &now, const PostfixWi
                                  : DebianSaslPath;
         if (effective(service, u"smtpd_sasl_path"_s, u"smtpd"_s) != path)
             setService(service, u"smtpd_sasl_path"_s, path);
+        if (!saslPaths.contains(path))
+            saslPaths.append(path);
     }
 
     // The trusted clients' service: ours entirely, so every value is set exactly.
@@ -275,6 +281,22 @@ Result<QList<PostconfEdit>> planPostfix(const PostfixState &now, const PostfixWi
             setService(service, u"smtpd_milters"_s, u'$' + MilterParameter);
     }
     return edits;
+}
+
+} // namespace
+
+Result<QList<PostconfEdit>> planPostfix(const PostfixState &now, const PostfixWiring &want)
+{
+    QStringList saslPaths;
+    return plan(now, want, saslPaths);
+}
+
+Result<QStringList> saslPaths(const PostfixState &now, const PostfixWiring &want)
+{
+    QStringList paths;
+    if (auto planned = plan(now, want, paths); !planned)
+        return planned.error();
+    return paths;
 }
 
 } // namespace staffetta::setup

@@ -62,6 +62,10 @@ QStringList mainNames();
 // existing value that needs it, such as a braced milter group, is left to the admin).
 Result<QList<PostconfEdit>> planPostfix(const PostfixState &now, const PostfixWiring &want);
 
+// Where the services planPostfix wires ask for SASL once its edits are made: each distinct
+// smtpd_sasl_path, in master.cf's order (what Dovecot must listen on, dovecotSnippet()).
+Result<QStringList> saslPaths(const PostfixState &now, const PostfixWiring &want);
+
 // staffetta.conf's listen address as Postfix names it: a unix socket inside the queue
 // directory becomes relative to it (private/staffetta-policy: the same path for a chrooted
 // smtpd and an unchrooted one), a libmilter inet:PORT@HOST becomes inet:HOST:PORT.

@@ -1,10 +1,13 @@
 // staffetta-relay-setup against Postfix's own postconf, on a copy of Debian 12's stock
 // configuration (main.cf as Debian's postinst writes it, master.cf.dist with the submission
-// and submissions blocks enabled the Debian way: uncommented, -o lines included). Nothing runs:
-// postconf reads and edits the files alone.
+// and submissions blocks enabled the Debian way: uncommented, -o lines included), and on a copy
+// of this machine's /etc/dovecot (dovecot-core's). Nothing runs: postconf and doveconf read and
+// check the files alone.
 #include "test_support.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -50,6 +53,21 @@ QByteArray enableDebianBlock(const QByteArray &master, const QByteArray &service
     return out.join('\n');
 }
 
+// Every file under `root` (links as the path they name), by path relative to it.
+QMap<QString, QByteArray> tree(const QString &root)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(root, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo info(path);
+        files.insert(QDir(root).relativeFilePath(path),
+                     info.isSymLink() ? info.symLinkTarget().toUtf8() : readAll(path));
+    }
+    return files;
+}
+
 class RelaySetup : public ::testing::Test
 {
 protected:
@@ -78,6 +96,15 @@ protected:
         }
         QFile::remove(f2bDir +
                       u"/jail.d/defaults-debian.conf"_s); // its sshd jail: no auth.log here
+        // Dovecot's own configuration, as dovecot-core ships it; its base_dir in local.conf
+        // (Debian's dovecot.conf includes it last), so nothing here is the machine's Dovecot.
+        dovecotDir = dir.filePath(u"dovecot"_s);
+        ASSERT_EQ(test::run(u"cp"_s, {u"-a"_s, u"/etc/dovecot/."_s, dovecotDir}).exitCode, 0);
+        ASSERT_TRUE(QFileInfo::exists(dovecotDir + u"/conf.d/10-master.conf"_s));
+        ASSERT_FALSE(QFileInfo::exists(dovecotDir + u"/local.conf"_s));
+        write(dovecotDir + u"/local.conf"_s,
+              "base_dir = " + dir.filePath(u"dovecot-run"_s).toUtf8() + "\n");
+        passwdFile = dovecotDir + u"/passwd"_s;
         mailLog = dir.filePath(u"mail.log"_s);
         staffettadLog = dir.filePath(u"staffettad.log"_s);
         write(mailLog, {});
@@ -85,15 +112,23 @@ protected:
         write(conf, "[postfix]\nconfig_dir=" + postfixDir.toUtf8() + "\nlog=" + mailLog.toUtf8() +
                         "\n[state]\ndir=" + dir.filePath(u"state"_s).toUtf8() +
                         "\n[trusted]\nport=2525\n[fail2ban]\nconfig_dir=" + f2bDir.toUtf8() +
-                        "\n[staffettad]\nlog=" + staffettadLog.toUtf8() + "\n");
+                        "\n[staffettad]\nlog=" + staffettadLog.toUtf8() +
+                        "\n[accounts]\npasswd_file=" + passwdFile.toUtf8() + "\n");
     }
 
     ProcessOutput setup(const QStringList &args = {})
     {
-        return test::run(
-            setupTool,
-            QStringList{u"--config"_s, conf, u"--maillog-file"_s, u"/var/log/mail.log"_s} + args);
+        return test::run(setupTool,
+                         QStringList{u"--config"_s, conf, u"--maillog-file"_s,
+                                     u"/var/log/mail.log"_s, u"--dovecot-config"_s, dovecotDir} +
+                             args);
     }
+    // What Dovecot itself makes of its configuration (doveconf -n), or its complaint.
+    ProcessOutput doveconf()
+    {
+        return test::run(u"doveconf"_s, {u"-c"_s, dovecotDir + u"/dovecot.conf"_s, u"-n"_s});
+    }
+    QString snippet() const { return dovecotDir + u"/conf.d/90-staffetta.conf"_s; }
     QString postconf(const QStringList &args)
     {
         const ProcessOutput out =
@@ -112,7 +147,7 @@ protected:
     }
 
     QTemporaryDir dir;
-    QString setupTool, postfixDir, conf, f2bDir, mailLog, staffettadLog;
+    QString setupTool, postfixDir, conf, f2bDir, mailLog, staffettadLog, dovecotDir, passwdFile;
 };
 
 } // namespace
@@ -121,6 +156,7 @@ TEST_F(RelaySetup, WiresEveryAuthServiceOfDebiansMasterCfThenChangesNothing)
 {
     const QByteArray mainBefore = readAll(postfixDir + u"/main.cf"_s);
     const QByteArray masterBefore = readAll(postfixDir + u"/master.cf"_s);
+    const QMap<QString, QByteArray> dovecotBefore = tree(dovecotDir);
     // Debian's submission blocks override the restrictions: main.cf alone would leave them.
     ASSERT_EQ(serviceParameters().value(u"submission/inet/smtpd_recipient_restrictions"_s),
               u"permit_sasl_authenticated,reject"_s);
@@ -128,6 +164,9 @@ TEST_F(RelaySetup, WiresEveryAuthServiceOfDebiansMasterCfThenChangesNothing)
     ProcessOutput checked = setup({u"--check"_s});
     EXPECT_EQ(checked.exitCode, 1) << checked.out.toStdString() << checked.err.toStdString();
     EXPECT_TRUE(checked.out.contains("submission/inet/smtpd_recipient_restrictions"));
+    EXPECT_TRUE(checked.out.contains(snippet().toUtf8() + ": missing"))
+        << checked.out.toStdString();
+    EXPECT_EQ(tree(dovecotDir), dovecotBefore) << "--check changed Dovecot's configuration";
     EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), masterBefore) << "--check changed master.cf";
 
     ProcessOutput applied = setup();
@@ -167,6 +206,24 @@ TEST_F(RelaySetup, WiresEveryAuthServiceOfDebiansMasterCfThenChangesNothing)
 
     // fail2ban's jails, in a file of ours: every port an smtpd answers on (submission,
     // submissions, 25 and the trusted service), the logs Postfix and staffettad write.
+    // Dovecot answers where Postfix asks (private/auth in Postfix's spool, for postfix alone),
+    // with LOGIN for Outlook; Dovecot's own files untouched, its passdb (PAM) alone.
+    const ProcessOutput dove = doveconf();
+    ASSERT_EQ(dove.exitCode, 0) << dove.err.toStdString();
+    EXPECT_TRUE(dove.out.contains("  unix_listener /var/spool/postfix/private/auth {\n"
+                                  "    group = postfix\n"
+                                  "    mode = 0660\n"
+                                  "    user = postfix\n"
+                                  "  }\n"))
+        << dove.out.toStdString();
+    EXPECT_TRUE(dove.out.contains("\nauth_mechanisms = plain login\n")) << dove.out.toStdString();
+    EXPECT_FALSE(dove.out.contains("passwd-file")) << "external credentials: no passwd-file";
+    EXPECT_FALSE(QFileInfo::exists(passwdFile));
+    QMap<QString, QByteArray> withSnippet = tree(dovecotDir);
+    EXPECT_TRUE(withSnippet.contains(u"conf.d/90-staffetta.conf"_s));
+    withSnippet.remove(u"conf.d/90-staffetta.conf"_s);
+    EXPECT_EQ(withSnippet, dovecotBefore);
+
     const QByteArray jail = readAll(f2bDir + u"/jail.d/staffetta.conf"_s);
     EXPECT_TRUE(jail.contains("[postfix-sasl]\nenabled = true\nfilter = staffetta-auth\n"
                               "port = 25,465,587,2525\nlogpath = " +
@@ -180,11 +237,16 @@ TEST_F(RelaySetup, WiresEveryAuthServiceOfDebiansMasterCfThenChangesNothing)
     // Twice: nothing to change, not a byte.
     const QByteArray mainSet = readAll(postfixDir + u"/main.cf"_s);
     const QByteArray masterSet = readAll(postfixDir + u"/master.cf"_s);
+    const QByteArray snippetSet = readAll(snippet());
+    const QDateTime snippetTime = QFileInfo(snippet()).lastModified();
     ProcessOutput again = setup();
     EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
     EXPECT_TRUE(again.out.contains("nothing to change")) << again.out.toStdString();
     EXPECT_EQ(readAll(postfixDir + u"/main.cf"_s), mainSet);
     EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), masterSet);
+    EXPECT_EQ(readAll(snippet()), snippetSet);
+    EXPECT_EQ(QFileInfo(snippet()).lastModified(), snippetTime) << "rewritten with the same bytes";
+    EXPECT_FALSE(again.out.contains("Dovecot reloaded"));
     EXPECT_EQ(setup({u"--check"_s}).exitCode, 0);
 
     // --undo: both files as they were, byte for byte; then nothing left to undo.
@@ -193,6 +255,8 @@ TEST_F(RelaySetup, WiresEveryAuthServiceOfDebiansMasterCfThenChangesNothing)
     EXPECT_EQ(readAll(postfixDir + u"/main.cf"_s), mainBefore);
     EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), masterBefore);
     EXPECT_FALSE(QFileInfo::exists(f2bDir + u"/jail.d/staffetta.conf"_s));
+    EXPECT_TRUE(undone.out.contains("removed " + snippet().toUtf8())) << undone.out.toStdString();
+    EXPECT_EQ(tree(dovecotDir), dovecotBefore) << "--undo left Dovecot's configuration changed";
     EXPECT_TRUE(setup({u"--undo"_s}).out.contains("Nothing to undo"));
 }
 
@@ -295,4 +359,88 @@ TEST_F(RelaySetup, ConsoleKeysRefuseWhatCouldReachAShellOrAnotherUser)
     QFile::remove(dir.filePath(u"access.conf"_s));
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(u"console"_s)));
     EXPECT_NE(test::run(u"id"_s, {u"ops"_s}).exitCode, 0) << "no user was created";
+}
+
+// [accounts] credentials=local (here from --credentials): Staffetta's passwd-file is Dovecot's
+// first passdb, created empty 0640 root:dovecot when missing, never truncated, never removed.
+TEST_F(RelaySetup, LocalCredentialsAddStaffettasPasswdFileToDovecot)
+{
+    ProcessOutput applied = setup({u"--credentials"_s, u"local"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.out.toStdString() << applied.err.toStdString();
+    const ProcessOutput dove = doveconf();
+    ASSERT_EQ(dove.exitCode, 0) << dove.err.toStdString();
+    EXPECT_TRUE(dove.out.contains("passdb {\n  args = scheme=ARGON2ID " + passwdFile.toUtf8() +
+                                  "\n  driver = passwd-file\n}\n"))
+        << dove.out.toStdString();
+    const QFileInfo passwd(passwdFile);
+    ASSERT_TRUE(passwd.exists());
+    EXPECT_EQ(passwd.size(), 0);
+    EXPECT_EQ(passwd.ownerId(), 0u);
+    EXPECT_EQ(passwd.group(), u"dovecot"_s);
+    EXPECT_EQ(passwd.permissions() & ~(QFile::ReadUser | QFile::WriteUser),
+              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+    EXPECT_EQ(setup({u"--credentials"_s, u"local"_s, u"--check"_s}).exitCode, 0);
+    // staffetta.conf says external: the passdb goes, --check says so first.
+    const ProcessOutput differs = setup({u"--check"_s});
+    EXPECT_EQ(differs.exitCode, 1);
+    EXPECT_TRUE(differs.out.contains(snippet().toUtf8() + ": differs"))
+        << differs.out.toStdString();
+    EXPECT_EQ(setup({u"--credentials"_s, u"bogus"_s}).exitCode, 2);
+
+    // Customers' passwords are never truncated, even when the passdb is written again.
+    write(passwdFile, "alice:{PLAIN}secret\n");
+    ASSERT_EQ(setup().exitCode, 0);
+    EXPECT_FALSE(doveconf().out.contains("passwd-file"));
+    ASSERT_EQ(setup({u"--credentials"_s, u"local"_s}).exitCode, 0);
+    EXPECT_EQ(readAll(passwdFile), "alice:{PLAIN}secret\n");
+    // --undo removes our snippet, never the passwords.
+    ASSERT_EQ(setup({u"--undo"_s}).exitCode, 0);
+    EXPECT_FALSE(QFileInfo::exists(snippet()));
+    EXPECT_EQ(readAll(passwdFile), "alice:{PLAIN}secret\n");
+
+    // Through a link, nothing is created: the name is left to its owner.
+    QFile::remove(passwdFile);
+    const QString elsewhere = dir.filePath(u"elsewhere"_s);
+    ASSERT_TRUE(QFile::link(elsewhere, passwdFile));
+    ASSERT_EQ(setup({u"--credentials"_s, u"local"_s}).exitCode, 0);
+    EXPECT_FALSE(QFileInfo::exists(elsewhere));
+}
+
+// A configuration doveconf refuses: Dovecot's files stay as they were (no snippet of ours, or
+// the previous one), Postfix is not touched, and the setup says what doveconf said.
+TEST_F(RelaySetup, ADovecotConfigurationDoveconfRefusesIsPutBack)
+{
+    const QByteArray mainBefore = readAll(postfixDir + u"/main.cf"_s);
+    const QByteArray masterBefore = readAll(postfixDir + u"/master.cf"_s);
+    const QString broken = dovecotDir + u"/conf.d/95-broken.conf"_s;
+    write(broken, "service auth {\n  no_such_setting = 1\n}\n");
+    const QMap<QString, QByteArray> dovecotBefore = tree(dovecotDir);
+    ASSERT_NE(doveconf().exitCode, 0);
+
+    ProcessOutput refused = setup();
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains("doveconf refuses")) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("no_such_setting")) << refused.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(snippet()));
+    EXPECT_EQ(tree(dovecotDir), dovecotBefore);
+    EXPECT_EQ(readAll(postfixDir + u"/main.cf"_s), mainBefore);
+    EXPECT_EQ(readAll(postfixDir + u"/master.cf"_s), masterBefore);
+
+    // Wired once; then a broken file and a change: the snippet that worked is put back.
+    QFile::remove(broken);
+    ProcessOutput applied = setup();
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    const QByteArray working = readAll(snippet());
+    write(broken, "service auth {\n  no_such_setting = 1\n}\n");
+    refused = setup({u"--sasl-path"_s, u"inet:127.0.0.1:41012"_s});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains("no_such_setting")) << refused.err.toStdString();
+    EXPECT_EQ(readAll(snippet()), working);
+    QFile::remove(broken);
+
+    // A SASL path Dovecot cannot listen on is refused before anything is written.
+    refused = setup({u"--sasl-path"_s, u"/run/dovecot/auth-client"_s});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains("inet:HOST:PORT")) << refused.err.toStdString();
+    EXPECT_EQ(readAll(snippet()), working);
 }

@@ -1,4 +1,5 @@
 #include "setup/console_users.h"
+#include "setup/dovecot_auth.h"
 #include "setup/postfix_wiring.h"
 
 #include "test_support.h"
@@ -179,4 +180,123 @@ TEST(RelaySetupConsoleUsers, AccessFileRoundTripsAndSudoersNamesEveryUser)
         sudoers.contains("acme,help,ops ALL=(root) NOPASSWD: /usr/sbin/staffettactl \"\"\n"));
     EXPECT_TRUE(sudoers.contains(
         "Defaults!/usr/sbin/staffettactl env_keep += \"SSH_ORIGINAL_COMMAND SSH_CLIENT\"\n"));
+}
+
+// Dovecot's side of the relay's SASL: the listener each wired service's smtpd_sasl_path names.
+TEST(RelaySetupDovecot, SaslPathsAreWhatTheWiredServicesAskAfterTheirEdits)
+{
+    // The admin's own socket is kept (and must be listened on), ours is used when named.
+    auto kept = setup::saslPaths(relay(), standard());
+    ASSERT_TRUE(kept.ok()) << kept.error().message.toStdString();
+    EXPECT_EQ(kept.value(), QStringList{u"private/dovecot-auth"_s});
+    setup::PostfixWiring w = standard();
+    w.saslPath = u"inet:127.0.0.1:12345"_s;
+    auto named = setup::saslPaths(relay(), w);
+    ASSERT_TRUE(named.ok());
+    EXPECT_EQ(named.value(), QStringList{u"inet:127.0.0.1:12345"_s});
+    // Cyrus before: Debian's private/auth.
+    setup::PostfixState cyrus = relay();
+    cyrus.main[u"smtpd_sasl_type"_s] = u"cyrus"_s;
+    EXPECT_EQ(setup::saslPaths(cyrus, standard()).value(), QStringList{u"private/auth"_s});
+}
+
+TEST(RelaySetupDovecot, AUnixPathBecomesAListenerInsidePostfixsQueueForPostfixAlone)
+{
+    setup::DovecotAuth auth;
+    auth.saslPaths = {u"private/auth"_s};
+    auth.queueDirectory = u"/var/spool/postfix/"_s;
+    auto snippet = setup::dovecotSnippet(auth);
+    ASSERT_TRUE(snippet.ok()) << snippet.error().message.toStdString();
+    const QByteArray text = snippet.value();
+    EXPECT_TRUE(text.contains("service auth {\n"
+                              "  unix_listener /var/spool/postfix/private/auth {\n"
+                              "    mode = 0660\n"
+                              "    user = postfix\n"
+                              "    group = postfix\n"
+                              "  }\n"
+                              "}\n"))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains("\nauth_mechanisms = plain login\n")); // LOGIN: Outlook
+    EXPECT_FALSE(text.contains("passdb")) << "external credentials: Dovecot's own passdb only";
+    EXPECT_FALSE(text.contains("inet_listener"));
+    // Postfix's unix: prefix names the same socket.
+    auth.saslPaths = {u"unix:private/auth"_s};
+    EXPECT_EQ(setup::dovecotSnippet(auth).value(), text);
+}
+
+TEST(RelaySetupDovecot, AnInetPathBecomesANamedInetListener)
+{
+    setup::DovecotAuth auth;
+    auth.saslPaths = {u"inet:127.0.0.1:41012"_s, u"inet:[::1]:41012"_s, u"private/auth"_s};
+    auth.queueDirectory = u"/var/spool/postfix"_s;
+    auto snippet = setup::dovecotSnippet(auth);
+    ASSERT_TRUE(snippet.ok()) << snippet.error().message.toStdString();
+    const QByteArray text = snippet.value();
+    // Named: never merged with Debian's auth-userdb listener, nor with each other.
+    EXPECT_TRUE(text.contains("  inet_listener staffetta-auth {\n"
+                              "    address = 127.0.0.1\n"
+                              "    port = 41012\n"
+                              "  }\n"))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains("  inet_listener staffetta-auth-2 {\n"
+                              "    address = ::1\n"
+                              "    port = 41012\n"))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains("  unix_listener /var/spool/postfix/private/auth {\n"));
+    // Two services asking the same place get one listener.
+    auth.saslPaths = {u"inet:127.0.0.1:41012"_s, u"inet:127.0.0.1:41012"_s};
+    EXPECT_EQ(setup::dovecotSnippet(auth).value().count("inet_listener"), 1);
+}
+
+TEST(RelaySetupDovecot, LocalCredentialsPutStaffettasPasswdFileInDovecotsPassdbs)
+{
+    setup::DovecotAuth auth;
+    auth.saslPaths = {u"inet:127.0.0.1:41012"_s};
+    auth.queueDirectory = u"/var/spool/postfix"_s;
+    auth.localCredentials = true;
+    auth.passwdFile = u"/etc/dovecot/passwd"_s;
+    auth.passwordScheme = u"ARGON2ID"_s;
+    auto snippet = setup::dovecotSnippet(auth);
+    ASSERT_TRUE(snippet.ok()) << snippet.error().message.toStdString();
+    const QByteArray text = snippet.value();
+    EXPECT_TRUE(text.contains("passdb {\n"
+                              "  driver = passwd-file\n"
+                              "  args = scheme=ARGON2ID /etc/dovecot/passwd\n"
+                              "}\n"))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains("inet_listener staffetta-auth {"));
+    EXPECT_TRUE(text.contains("auth_mechanisms = plain login\n"));
+    // Nothing of the configuration reaches Dovecot's syntax unchecked.
+    auth.passwdFile = u"/etc/dovecot/pass wd"_s;
+    EXPECT_FALSE(setup::dovecotSnippet(auth).ok());
+    auth.passwdFile = u"passwd"_s;
+    EXPECT_FALSE(setup::dovecotSnippet(auth).ok());
+    auth.passwdFile = u"/etc/dovecot/passwd"_s;
+    auth.passwordScheme = u"ARGON2ID }\npassdb { driver = static"_s;
+    auto injected = setup::dovecotSnippet(auth);
+    ASSERT_FALSE(injected.ok());
+    EXPECT_TRUE(injected.error().message.contains(u"password_scheme"_s));
+}
+
+TEST(RelaySetupDovecot, ASaslPathThatIsNoListenerIsRefusedWithWhatIsAccepted)
+{
+    setup::DovecotAuth auth;
+    auth.queueDirectory = u"/var/spool/postfix"_s;
+    for (const QString &bad :
+         {u"/var/run/dovecot/auth-client"_s, u"../../run/dovecot/auth"_s, u"private//auth"_s,
+          u"inet:127.0.0.1"_s, u"inet:127.0.0.1:0"_s, u"inet:127.0.0.1:70000"_s,
+          u"inet:127.0.0.1:auth"_s, u"inet::12345"_s, u"inet:a b:12345"_s,
+          u"private/auth }\nservice x {"_s, u"private/$x"_s, u""_s, u"unix:"_s,
+          u"tcp:127.0.0.1:12345"_s}) {
+        auth.saslPaths = {bad};
+        auto refused = setup::dovecotSnippet(auth);
+        ASSERT_FALSE(refused.ok()) << bad.toStdString();
+        EXPECT_EQ(refused.error().code, ErrorCode::BadRequest);
+        const QString why = refused.error().message;
+        EXPECT_TRUE(why.contains(u"smtpd_sasl_path \""_s + bad + u'"')) << why.toStdString();
+        EXPECT_TRUE(why.contains(u"private/auth"_s)) << why.toStdString();
+        EXPECT_TRUE(why.contains(u"inet:HOST:PORT"_s)) << why.toStdString();
+    }
+    auth.saslPaths = {};
+    EXPECT_FALSE(setup::dovecotSnippet(auth).ok());
 }
