@@ -70,6 +70,14 @@ void hardenProcess()
 int main(int argc, char *argv[])
 {
     hardenProcess();
+    // --version answers without a display (a server, a package test, a bug report over SSH):
+    // QApplication would abort first, finding no platform to draw on.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
+            std::printf("staffetta %s\n", STAFFETTA_VERSION);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"Staffetta"_s);
     QCoreApplication::setApplicationName(u"staffetta"_s);
