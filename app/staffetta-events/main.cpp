@@ -121,7 +121,9 @@ void raiseAlerts(alerts::AlertStore &store, const policy::Policy &policy,
 
 int main(int argc, char *argv[])
 {
-    umask(027); // the index names accounts and addresses: nobody else's to read
+    // The index names accounts and addresses: nobody else's to read; its group's (the relay
+    // daemons', staffetta in the package) to write: the reputation check records alerts in it.
+    umask(007);
     QCoreApplication app(argc, argv);
     auto config = Config::load(qEnvironmentVariable("STAFFETTA_CONF"));
     if (!config) {
