@@ -685,6 +685,12 @@ int main(int argc, char **argv)
     jails.staffettadLog = conf.daemonLog;
     jails.sshdFromJournal = QDir::cleanPath(f2b.configDir) == u"/etc/fail2ban"_s &&
                             !QFileInfo::exists(u"/var/log/auth.log"_s);
+    // No iptables (a stock Debian 12), but nftables: fail2ban's default ban action would fail.
+    const auto installed = [](const QString &tool) {
+        return QFileInfo::exists(u"/usr/sbin/"_s + tool) || QFileInfo::exists(u"/sbin/"_s + tool);
+    };
+    if (!installed(u"iptables"_s) && installed(u"nft"_s))
+        jails.banAction = u"nftables-multiport"_s;
     QList<OwnedFile> files{
         {QDir(f2b.configDir).filePath(u"jail.d/staffetta.conf"_s), setup::jailFile(jails)}};
     files.removeIf([](const OwnedFile &f) { return read(f.path) == f.content; });

@@ -18,9 +18,12 @@ QByteArray jailFile(const Jails &jails)
         portList.append(QString::number(p));
     const QString port =
         portList.isEmpty() ? u"smtp,submission,submissions"_s : portList.join(u',');
+    const QString banAction =
+        jails.banAction.isEmpty() ? QString() : u"banaction = %1\n"_s.arg(jails.banAction);
     const auto jail = [&](const QString &name, const QString &filter, const QString &log) {
         return u"[%1]\nenabled = true\nfilter = %2\nport = %3\nlogpath = %4\nmaxretry = 3\n"_s.arg(
-            name, filter, port, log);
+                   name, filter, port, log) +
+               banAction;
     };
     QString text =
         uR"(# Written by staffetta-relay-setup (run it again after changing ports or logs; --undo removes
@@ -33,7 +36,8 @@ QByteArray jailFile(const Jails &jails)
     if (jails.sshdFromJournal)
         text +=
             u"\n# No /var/log/auth.log on this system: sshd's failures are read from the journal.\n"
-            "[sshd]\nbackend = systemd\n"_s;
+            "[sshd]\nbackend = systemd\n"_s +
+            banAction;
     return text.toUtf8();
 }
 

@@ -16,6 +16,9 @@ struct Jails
     // Debian 12 has no syslog daemon, so no /var/log/auth.log: fail2ban's stock sshd jail then
     // stops fail2ban from starting at all. Read sshd from the journal instead.
     bool sshdFromJournal = false;
+    // Empty: fail2ban's default. Debian 12's jail.conf bans with iptables, which a stock
+    // Debian 12 does not have (nftables is its firewall): the setup names nftables then.
+    QString banAction;
 };
 
 QByteArray jailFile(const Jails &jails);

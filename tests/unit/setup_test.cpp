@@ -1,5 +1,6 @@
 #include "setup/console_users.h"
 #include "setup/dovecot_auth.h"
+#include "setup/fail2ban_jails.h"
 #include "setup/postfix_wiring.h"
 
 #include "test_support.h"
@@ -299,4 +300,26 @@ TEST(RelaySetupDovecot, ASaslPathThatIsNoListenerIsRefusedWithWhatIsAccepted)
     }
     auth.saslPaths = {};
     EXPECT_FALSE(setup::dovecotSnippet(auth).ok());
+}
+
+TEST(RelaySetupJails, EveryPortOnceAndNftablesWhereIptablesIsMissing)
+{
+    setup::Jails jails;
+    jails.ports = {587, 25, 465, 587};
+    jails.mailLog = u"/var/log/mail.log"_s;
+    jails.staffettadLog = u"/var/log/staffetta/staffettad.log"_s;
+    const QString stock = QString::fromUtf8(setup::jailFile(jails));
+    EXPECT_TRUE(stock.contains(u"[postfix-sasl]\nenabled = true\nfilter = staffetta-auth\n"
+                               "port = 25,465,587\nlogpath = /var/log/mail.log\nmaxretry = 3\n"_s))
+        << qPrintable(stock);
+    EXPECT_TRUE(stock.contains(u"logpath = /var/log/staffetta/staffettad.log\n"_s));
+    EXPECT_FALSE(stock.contains(u"banaction"_s)) << "fail2ban's default unless the setup says";
+    EXPECT_FALSE(stock.contains(u"[sshd]"_s));
+
+    // A stock Debian 12: no auth.log, no iptables; every jail of the file bans with nftables.
+    jails.sshdFromJournal = true;
+    jails.banAction = u"nftables-multiport"_s;
+    const QString debian = QString::fromUtf8(setup::jailFile(jails));
+    EXPECT_EQ(debian.count(u"banaction = nftables-multiport\n"_s), 3) << qPrintable(debian);
+    EXPECT_TRUE(debian.contains(u"[sshd]\nbackend = systemd\nbanaction = nftables-multiport\n"_s));
 }
