@@ -511,8 +511,8 @@ int main(int argc, char **argv)
         u"The program console keys run (default: staffettactl beside this program)."_s, u"PATH"_s);
     const QCommandLineOption homes(
         u"homes"_s,
-        u"Where the console users' homes go (default: "
-        "STATE_DIR/console; every directory above must be searchable)."_s,
+        u"Where the console users' homes go (default: STATE_DIR-console, beside the state "
+        "directory, which is the daemons' alone; every directory above must be searchable)."_s,
         u"DIR"_s);
     const QCommandLineOption sudoers(u"sudoers-file"_s,
                                      u"The console users' sudoers rules (default: "
@@ -566,8 +566,9 @@ int main(int argc, char **argv)
             parser.isSet(sudoers) ? parser.value(sudoers) : u"/etc/sudoers.d/staffetta"_s;
         u.accessFile =
             Config::accessFilePath(conf.path.isEmpty() ? Config::defaultPath() : conf.path);
-        u.homes =
-            parser.isSet(homes) ? parser.value(homes) : QDir(conf.stateDir).filePath(u"console"_s);
+        u.homes = parser.isSet(homes)
+                      ? parser.value(homes)
+                      : QDir::cleanPath(QDir(conf.stateDir).absolutePath()) + u"-console"_s;
         u.ownedList = ownedList;
         return addConsoleUser(u, parser.isSet(check));
     }
