@@ -130,13 +130,6 @@ Result<QByteArray> dovecotSnippet(const DovecotAuth &auth)
     }
     text += u"}\n\n# PLAIN for most mail programs, LOGIN for Outlook.\nauth_mechanisms = plain "
             "login\n"_s;
-    // Measured on a booted clean Debian 12: Dovecot delays every failure by its own 2 s, on
-    // top of PAM's 2 s and a per-address penalty that doubles (2, 4, 8 s); the third wrong
-    // password from one address then outlasts Postfix's 10 s wait for the auth server and is
-    // logged as "Connection lost to authentication server", which no filter may count (a
-    // Dovecot restart logs the same). fail2ban bans after three failures instead.
-    text += u"\n# fail2ban bans after three failures (jail.d/staffetta.conf): no delay of our "
-            "own,\n# so the third failure is still logged as one.\nauth_failure_delay = 0\n"_s;
     if (auth.localCredentials) {
         if (!auth.passwdFile.startsWith(u'/') || !plainWord(auth.passwdFile))
             return Error(ErrorCode::BadRequest,
