@@ -144,55 +144,21 @@ void reloadFail2ban(const Fail2banPlace &f2b)
             ran ? QString::fromUtf8(ran.value().err).trimmed() : ran.error().message));
 }
 
-// An empty log file where none is, owned by its directory's owner and group (staffettad's
-// directory belongs to its user), 0640.
-Result<Done> ensureLogFile(const QString &path)
+// An empty file where none is, 0640, handed to `owner` and `group`; one that exists is left
+// alone. Never created through a link: its directory may belong to a daemon's user, who could
+// otherwise point the name at a file root would then create and hand over. True when created.
+Result<bool> createEmptyFile(const QString &path, uid_t owner, gid_t group)
 {
-    const QFileInfo dir(QFileInfo(path).absolutePath());
-    if (!dir.isDir())
-        return Error(ErrorCode::NotFound,
-                     u"the log directory %1 does not exist"_s.arg(dir.filePath()));
-    // Never through a link: the directory may belong to a daemon's user, who could otherwise
-    // point the name at a file root would then create and hand over.
-    const int fd = ::open(QFile::encodeName(path).constData(),
-                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            return Done{}; // there already (a link to it is the owner's business, not ours)
-        return ioError(u"create"_s, path, QString::fromLocal8Bit(std::strerror(errno)));
-    }
-    const int owned = ::fchown(fd, dir.ownerId(), dir.groupId());
-    const int saved = errno;
-    ::close(fd);
-    if (owned != 0)
-        return ioError(u"chown"_s, path, QString::fromLocal8Bit(std::strerror(saved)));
-    return Done{};
-}
-
-// Dovecot's passwd-file for [accounts] credentials=local, empty, where none is: root's, group
-// `group`, 0640, never created through a link (like the log files). One that exists is left
-// alone: it holds the accounts' passwords. True when created.
-Result<bool> ensurePasswdFile(const QString &path, const QString &group)
-{
-    const struct group *g = ::getgrnam(QFile::encodeName(group).constData());
-    if (!g)
-        return Error(ErrorCode::NotFound,
-                     u"the group %1 does not exist ([accounts] passwd_group)"_s.arg(group));
-    const gid_t gid = g->gr_gid;
-    const QFileInfo dir(QFileInfo(path).absolutePath());
-    if (!dir.isDir())
-        return Error(ErrorCode::NotFound,
-                     u"the directory of the passwd-file %1 does not exist"_s.arg(path));
     const QByteArray name = QFile::encodeName(path);
     const int fd =
         ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
     if (fd < 0) {
         if (errno == EEXIST)
-            return false;
+            return false; // there already (a link to it is the owner's business, not ours)
         return ioError(u"create"_s, path, QString::fromLocal8Bit(std::strerror(errno)));
     }
     int saved = 0;
-    if (::fchown(fd, 0, gid) != 0 || ::fchmod(fd, 0640) != 0) // fchmod: whatever the umask
+    if (::fchown(fd, owner, group) != 0 || ::fchmod(fd, 0640) != 0) // fchmod: whatever the umask
         saved = errno;
     ::close(fd);
     if (saved != 0) {
@@ -200,6 +166,33 @@ Result<bool> ensurePasswdFile(const QString &path, const QString &group)
         return ioError(u"chown"_s, path, QString::fromLocal8Bit(std::strerror(saved)));
     }
     return true;
+}
+
+// An empty log file where none is, owned by its directory's owner and group (staffettad's
+// directory belongs to its user).
+Result<Done> ensureLogFile(const QString &path)
+{
+    const QFileInfo dir(QFileInfo(path).absolutePath());
+    if (!dir.isDir())
+        return Error(ErrorCode::NotFound,
+                     u"the log directory %1 does not exist"_s.arg(dir.filePath()));
+    if (auto made = createEmptyFile(path, dir.ownerId(), dir.groupId()); !made)
+        return made.error();
+    return Done{};
+}
+
+// Dovecot's passwd-file for [accounts] credentials=local, empty, where none is: root's, group
+// `group`. One that exists is left alone: it holds the accounts' passwords. True when created.
+Result<bool> ensurePasswdFile(const QString &path, const QString &group)
+{
+    const struct group *g = ::getgrnam(QFile::encodeName(group).constData());
+    if (!g)
+        return Error(ErrorCode::NotFound,
+                     u"the group %1 does not exist ([accounts] passwd_group)"_s.arg(group));
+    if (!QFileInfo(QFileInfo(path).absolutePath()).isDir())
+        return Error(ErrorCode::NotFound,
+                     u"the directory of the passwd-file %1 does not exist"_s.arg(path));
+    return createEmptyFile(path, 0, g->gr_gid);
 }
 
 // Whether a Dovecot runs with this configuration: the pid file in its base_dir names a live
